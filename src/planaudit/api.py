@@ -1,0 +1,41 @@
+"""The library API: run an audit, or explain one verdict. The CLI and reporters build on this."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from os import PathLike
+from pathlib import Path
+
+from .exceptions import InvalidData, NoTargets, NotADataRepository, UnknownJurisdiction
+from .judge import judge_year
+from .load import load_repository, target_files
+from .result import AuditResult, TargetResult
+from .validate import validate_repository
+
+
+def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str] = ()) -> AuditResult:
+    """Judge every target of ``year`` (or of the given jurisdictions) in the data repository.
+
+    Raises a :class:`~planaudit.exceptions.PlanauditError` when the data cannot be checked.
+    """
+    root = Path(data_dir)
+    if not root.is_dir():
+        raise NotADataRepository(root)
+    if not target_files(root, year):
+        raise NoTargets(root, year)
+    loaded = load_repository(root, target_years=[year], outcome_years=[year - 1, year])
+    problems = loaded.problems + validate_repository(loaded.repository)
+    if problems:
+        raise InvalidData(problems)
+    plans = {jurisdiction: plan for (plan_year, jurisdiction), plan in loaded.repository.plans.items()
+             if plan_year == year}
+    unknown = [name for name in jurisdictions if name not in plans]
+    if unknown:
+        raise UnknownJurisdiction(year, unknown, sorted(plans))
+    chosen = [plans[name] for name in dict.fromkeys(jurisdictions)] if jurisdictions else list(plans.values())
+    return judge_year(loaded.repository, year, chosen)
+
+
+def explain(data_dir: str | PathLike[str], year: int, jurisdiction: str, target_id: str) -> TargetResult:
+    """The verdict of one target, with everything that went into it."""
+    return audit(data_dir, year, [jurisdiction]).find(jurisdiction, target_id)

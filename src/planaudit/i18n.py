@@ -1,0 +1,80 @@
+"""Words shown to people, in Chinese and English."""
+
+from __future__ import annotations
+
+import os
+
+from .result import Reason, Verdict
+
+LANGUAGES = ("zh", "en")
+
+VERDICTS = {
+    "en": {Verdict.MET: "met", Verdict.MISSED: "missed", Verdict.UNMEASURED: "unmeasured"},
+    "zh": {Verdict.MET: "达标", Verdict.MISSED: "未达标", Verdict.UNMEASURED: "无法评估"},
+}
+
+REASONS = {
+    "en": {
+        Reason.STATED: "reported figure",
+        Reason.DERIVED: "derived from reported counts",
+        Reason.NO_REPORT: "no report for this year",
+        Reason.AFTER_DEADLINE: "reported only after the deadline",
+        Reason.NOT_REPORTED: "not in the report",
+        Reason.NO_BASELINE: "no baseline for growth",
+        Reason.IMPRECISE: "figure too imprecise",
+        Reason.UNDEFINED: "rule divides by zero",
+    },
+    "zh": {
+        Reason.STATED: "报告数据",
+        Reason.DERIVED: "由报告数据推算",
+        Reason.NO_REPORT: "无该年度工作总结",
+        Reason.AFTER_DEADLINE: "数据晚于截止日期",
+        Reason.NOT_REPORTED: "总结未报告该指标",
+        Reason.NO_BASELINE: "缺少增长基数",
+        Reason.IMPRECISE: "数据为约数，无法判定",
+        Reason.UNDEFINED: "规则计算除以零",
+    },
+}
+
+WORDS = {
+    "en": {
+        "target": "Target", "threshold": "Threshold", "actual": "Actual", "verdict": "Verdict",
+        "reason": "Reason", "waived": "waived", "inconsistent": "inconsistent", "derived": "derived",
+        "yes": "yes", "no": "no", "growth": "growth", "baseline": "baseline",
+        "inconsistencies": "Stated figures that disagree with their counts",
+        "metric": "Metric", "stated": "Stated", "derived_value": "Derived", "file": "File", "jurisdiction": "Jurisdiction",
+        "no_targets": "no targets",
+    },
+    "zh": {
+        "target": "目标", "threshold": "目标值", "actual": "实际", "verdict": "结论",
+        "reason": "依据", "waived": "已豁免", "inconsistent": "数据不一致", "derived": "推算",
+        "yes": "是", "no": "否", "growth": "增长", "baseline": "基数",
+        "inconsistencies": "报告所述比率与其基础数据不一致",
+        "metric": "指标", "stated": "所述", "derived_value": "推算值", "file": "文件", "jurisdiction": "地区",
+        "no_targets": "无目标",
+    },
+}
+
+
+def default_lang(configured: str | None = None) -> str:
+    """The repository's ``lang``, else the locale's language, else English."""
+    if configured in LANGUAGES:
+        return configured
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def summary_line(lang: str, year: int, targets: int, met: int, missed: int, unmeasured: int,
+                 waived: int, inconsistent: int) -> str:
+    if lang == "zh":
+        line = f"{year}年：目标{targets}项，达标{met}项，未达标{missed}项，无法评估{unmeasured}项"
+        line += f"，豁免{waived}项" if waived else ""
+        return line + (f"；数据不一致{inconsistent}处" if inconsistent else "")
+    line = f"{year}: {targets} target{'s' if targets != 1 else ''} — {met} met, {missed} missed, {unmeasured} unmeasured"
+    line += f", {waived} waived" if waived else ""
+    if inconsistent:
+        line += f"; {inconsistent} inconsistent figure{'s' if inconsistent != 1 else ''}"
+    return line

@@ -1,0 +1,97 @@
+"""Judge: one verdict per target, with its reason and evidence (SPEC §6)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+
+from .model import PERCENT, Plan, Repository, Target
+from .numbers import Interval, Truth
+from .resolve import Resolver, find_inconsistencies
+from .result import AuditResult, Baseline, Inconsistency, Missing, Reason, Resolved, TargetResult, Verdict
+from .rules import Rule, rule_table
+from .rules.growth_at_least import growth_percent
+from .units import convert, growth_unit, written_unit
+
+_VERDICTS = {Truth.TRUE: Verdict.MET, Truth.FALSE: Verdict.MISSED}
+
+
+def judge_year(repository: Repository, year: int, plans: Iterable[Plan]) -> AuditResult:
+    plans = sorted(plans, key=lambda plan: plan.jurisdiction)
+    jurisdictions = {plan.jurisdiction for plan in plans}
+    resolver = Resolver(repository.catalogue, repository.reports.values())
+    this_year = [report for (report_year, _), report in sorted(repository.reports.items())
+                 if report_year == year and report.jurisdiction in jurisdictions]
+    inconsistencies = find_inconsistencies(resolver, this_year, repository.settings.tolerance)
+    judge = _Judge(repository, resolver, inconsistencies)
+    results = tuple(judge.target(target) for plan in plans for target in plan.targets)
+    names = {plan.jurisdiction: plan.name for plan in plans}
+    return AuditResult(year, repository.settings, names, results, tuple(inconsistencies))
+
+
+class _Judge:
+    def __init__(self, repository: Repository, resolver: Resolver, inconsistencies: list[Inconsistency]) -> None:
+        self.repository = repository
+        self.resolver = resolver
+        self.rules: Mapping[str, Rule] = rule_table(repository.catalogue)
+        self.warnings = {inconsistency.figure: inconsistency for inconsistency in inconsistencies}
+
+    def target(self, target: Target) -> TargetResult:
+        metric = self.repository.catalogue.metrics[target.metric]
+        rule = self.rules[target.rule]
+        threshold = _threshold(target, rule, metric.unit)
+
+        def unmeasured(reason: Reason, detail: str, **found: object) -> TargetResult:
+            return TargetResult(target, metric, rule, Verdict.UNMEASURED, reason, threshold, detail=detail, **found)  # type: ignore[arg-type]
+
+        if (target.year, target.jurisdiction) not in self.repository.reports:
+            return unmeasured(Reason.NO_REPORT, f"no outcomes/{target.year}/{target.jurisdiction}.yaml")
+        actual = self.resolver.resolve(target.year, target.jurisdiction, target.metric, target.scope, target.deadline)
+        if isinstance(actual, Missing):
+            return unmeasured(actual.reason, actual.detail)
+        warnings = tuple(self.warnings[figure] for figure in actual.figures() if figure in self.warnings)
+        baseline = None
+        if rule.uses_baseline:
+            baseline = self.baseline(target)
+            if isinstance(baseline, Missing):
+                return unmeasured(Reason.NO_BASELINE, baseline.detail, actual=actual, warnings=warnings)
+        value = None if threshold is None else Interval.exact(threshold)
+        growth = None
+        if rule.growth and baseline is not None and isinstance(actual.value, Interval):
+            growth = growth_percent(actual.value, baseline.value)
+        try:
+            truth = rule.check(actual.value, value, baseline.value if baseline else None)
+        except ZeroDivisionError:
+            return unmeasured(Reason.UNDEFINED, f"rule {rule.id} divides by zero", actual=actual,
+                              baseline=baseline, warnings=warnings)
+        decided = Reason.STATED if actual.figure is not None else Reason.DERIVED
+        verdict = _VERDICTS.get(truth, Verdict.UNMEASURED)
+        reason = decided if verdict is not Verdict.UNMEASURED else Reason.IMPRECISE
+        detail = "" if reason is not Reason.IMPRECISE else "the figure is a bound, and its range lies on both sides of the threshold"
+        return TargetResult(target, metric, rule, verdict, reason, threshold, actual, baseline, growth, detail, warnings)
+
+    def baseline(self, target: Target) -> Baseline | Missing:
+        """The target's explicit baseline, else the previous year's figure; never zero."""
+        if target.baseline is not None:
+            value = Interval.exact(target.baseline)
+            source: Resolved | None = None
+        elif (target.year - 1, target.jurisdiction) not in self.repository.reports:
+            return Missing(Reason.NO_BASELINE, f"no baseline: no outcomes/{target.year - 1}/{target.jurisdiction}.yaml "
+                                               "and no baseline in the target")
+        else:
+            found = self.resolver.resolve(target.year - 1, target.jurisdiction, target.metric, target.scope)
+            if isinstance(found, Missing):
+                return Missing(Reason.NO_BASELINE, f"no baseline in {target.year - 1}: {found.detail}")
+            assert isinstance(found.value, Interval)
+            value, source = found.value, found
+        if value.contains_zero():
+            return Missing(Reason.NO_BASELINE, "the baseline is zero, so growth is undefined")
+        return Baseline(value, source)
+
+
+def _threshold(target: Target, rule: Rule, metric_unit: str) -> Fraction | None:
+    if target.value is None:
+        return None
+    if rule.growth:
+        return convert(target.value, growth_unit(target.value_is_percent, target.unit), PERCENT)
+    return convert(target.value, written_unit(target.value_is_percent, target.unit, metric_unit), metric_unit)

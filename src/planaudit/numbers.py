@@ -1,0 +1,260 @@
+"""Exact numbers: decimals read from their text, intervals over them, three-valued truth.
+
+Nothing here ever goes through a binary float: values are ``Decimal`` as written and
+``Fraction`` while computing. Infinite interval ends are represented by ``None``.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+MAX_DIGITS = 30
+_DECIMAL = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+
+
+class NumberError(ValueError):
+    """Text that is not a plain decimal number."""
+
+
+def parse_decimal(text: str) -> tuple[Decimal, bool]:
+    """Read ``85``, ``-3``, ``97.12`` or ``85%``; return the number and whether it had a %."""
+    body = text.strip()
+    percent = body.endswith("%")
+    if percent:
+        body = body[:-1].rstrip()
+    if not _DECIMAL.fullmatch(body):
+        raise NumberError(f"'{text}' is not a decimal number such as 85, 97.12 or 85%")
+    if sum(ch.isdigit() for ch in body) > MAX_DIGITS:
+        raise NumberError(f"a number may have at most {MAX_DIGITS} digits")
+    return Decimal(body), percent
+
+
+def to_fraction(value: Decimal | Fraction | int) -> Fraction:
+    return value if isinstance(value, Fraction) else Fraction(value)
+
+
+def format_number(value: Decimal | Fraction | int) -> str:
+    """Decimal text of an exact number. A ``Decimal`` keeps the digits it was written with;
+    a computed value that does not terminate keeps four significant digits and at least two
+    decimal places (``276/282*100`` → ``97.87``)."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    value = to_fraction(value)
+    exact = _terminating_decimal(value, 6)
+    if exact is not None:
+        return _normalized(exact)
+    places = max(2, 3 - _exponent(abs(value)))
+    rounded = _terminating_decimal(Fraction(round(value, places)), places)
+    assert rounded is not None
+    return _normalized(rounded)
+
+
+def _exponent(magnitude: Fraction) -> int:
+    """⌊log10(magnitude)⌋ for a positive magnitude, exactly."""
+    if magnitude >= 1:
+        return len(str(int(magnitude))) - 1
+    exponent = 0
+    while magnitude < 1:
+        magnitude *= 10
+        exponent -= 1
+    return exponent
+
+
+def _terminating_decimal(value: Fraction, places: int) -> Decimal | None:
+    scaled = value * 10**places
+    if scaled.denominator != 1:
+        return None
+    return Decimal(scaled.numerator).scaleb(-places)
+
+
+def _normalized(value: Decimal) -> str:
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def decimal_places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+class Truth(enum.Enum):
+    """Kleene's three-valued logic: what an interval comparison can tell."""
+
+    TRUE = "true"
+    FALSE = "false"
+    UNKNOWN = "unknown"
+
+    @classmethod
+    def of(cls, flag: bool) -> Truth:
+        return cls.TRUE if flag else cls.FALSE
+
+    def __invert__(self) -> Truth:
+        return {Truth.TRUE: Truth.FALSE, Truth.FALSE: Truth.TRUE}.get(self, Truth.UNKNOWN)
+
+    def __and__(self, other: Truth) -> Truth:
+        if Truth.FALSE in (self, other):
+            return Truth.FALSE
+        return Truth.TRUE if self is other is Truth.TRUE else Truth.UNKNOWN
+
+    def __or__(self, other: Truth) -> Truth:
+        if Truth.TRUE in (self, other):
+            return Truth.TRUE
+        return Truth.FALSE if self is other is Truth.FALSE else Truth.UNKNOWN
+
+
+Bound = Fraction | None
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval of exact numbers; ``None`` is −∞ as ``lo`` and +∞ as ``hi``."""
+
+    lo: Bound
+    hi: Bound
+
+    @classmethod
+    def exact(cls, value: Decimal | Fraction | int) -> Interval:
+        point = to_fraction(value)
+        return cls(point, point)
+
+    @classmethod
+    def at_least(cls, value: Decimal | Fraction | int) -> Interval:
+        return cls(to_fraction(value), None)
+
+    @classmethod
+    def at_most(cls, value: Decimal | Fraction | int) -> Interval:
+        return cls(None, to_fraction(value))
+
+    @property
+    def is_exact(self) -> bool:
+        return self.lo is not None and self.lo == self.hi
+
+    @property
+    def point(self) -> Fraction:
+        if not self.is_exact:
+            raise ValueError("interval is not a single value")
+        assert self.lo is not None
+        return self.lo
+
+    def contains_zero(self) -> bool:
+        return (self.lo is None or self.lo <= 0) and (self.hi is None or self.hi >= 0)
+
+    def __neg__(self) -> Interval:
+        return Interval(_neg(self.hi), _neg(self.lo))
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(_add(self.lo, other.lo), _add(self.hi, other.hi))
+
+    def __sub__(self, other: Interval) -> Interval:
+        return self + (-other)
+
+    def __mul__(self, other: Interval) -> Interval:
+        products = [_mul(a, b) for a in _ends(self) for b in _ends(other)]
+        return Interval(_from_extended(min(products)), _from_extended(max(products)))
+
+    def __truediv__(self, other: Interval) -> Interval:
+        if other.contains_zero():
+            raise ZeroDivisionError("division by an interval that contains zero")
+        return self * Interval(_inverse(other.hi), _inverse(other.lo))
+
+    def __abs__(self) -> Interval:
+        if self.lo is not None and self.lo >= 0:
+            return self
+        if self.hi is not None and self.hi <= 0:
+            return -self
+        top = None if self.lo is None or self.hi is None else max(-self.lo, self.hi)
+        return Interval(Fraction(0), top)
+
+    def minimum(self, other: Interval) -> Interval:
+        (a_lo, a_hi), (b_lo, b_hi) = _ends(self), _ends(other)
+        return Interval(_from_extended(min(a_lo, b_lo)), _from_extended(min(a_hi, b_hi)))
+
+    def maximum(self, other: Interval) -> Interval:
+        (a_lo, a_hi), (b_lo, b_hi) = _ends(self), _ends(other)
+        return Interval(_from_extended(max(a_lo, b_lo)), _from_extended(max(a_hi, b_hi)))
+
+    def rounded(self, places: int) -> Interval:
+        return Interval(_round(self.lo, places), _round(self.hi, places))
+
+    # Comparisons answer for every pair of values drawn from the two intervals.
+    def ge(self, other: Interval) -> Truth:
+        if _le_end(other.hi, self.lo):
+            return Truth.TRUE
+        if _lt_end(self.hi, other.lo):
+            return Truth.FALSE
+        return Truth.UNKNOWN
+
+    def gt(self, other: Interval) -> Truth:
+        if _lt_end(other.hi, self.lo):
+            return Truth.TRUE
+        if _le_end(self.hi, other.lo):
+            return Truth.FALSE
+        return Truth.UNKNOWN
+
+    def le(self, other: Interval) -> Truth:
+        return other.ge(self)
+
+    def lt(self, other: Interval) -> Truth:
+        return other.gt(self)
+
+    def eq(self, other: Interval) -> Truth:
+        if self.is_exact and other.is_exact:
+            return Truth.of(self.lo == other.lo)
+        if _lt_end(self.hi, other.lo) or _lt_end(other.hi, self.lo):
+            return Truth.FALSE
+        return Truth.UNKNOWN
+
+    def ne(self, other: Interval) -> Truth:
+        return ~self.eq(other)
+
+
+_POS_INF = float("inf")
+_NEG_INF = float("-inf")
+Extended = Fraction | float  # float only ever as ±inf
+
+
+def _ends(interval: Interval) -> tuple[Extended, Extended]:
+    lo: Extended = _NEG_INF if interval.lo is None else interval.lo
+    hi: Extended = _POS_INF if interval.hi is None else interval.hi
+    return lo, hi
+
+
+def _mul(a: Extended, b: Extended) -> Extended:
+    if a == 0 or b == 0:
+        return Fraction(0)
+    return a * b
+
+
+def _from_extended(value: Extended) -> Bound:
+    return value if isinstance(value, Fraction) else None
+
+
+def _inverse(end: Bound) -> Bound:
+    return Fraction(0) if end is None else 1 / end
+
+
+def _neg(end: Bound) -> Bound:
+    return None if end is None else -end
+
+
+def _add(a: Bound, b: Bound) -> Bound:
+    return None if a is None or b is None else a + b
+
+
+def _round(end: Bound, places: int) -> Bound:
+    return None if end is None else Fraction(round(end, places))
+
+
+def _le_end(upper: Bound, lower: Bound) -> bool:
+    """Is the upper end ``upper`` ≤ the lower end ``lower``? Unbounded ends never are."""
+    return upper is not None and lower is not None and upper <= lower
+
+
+def _lt_end(upper: Bound, lower: Bound) -> bool:
+    return upper is not None and lower is not None and upper < lower

@@ -1,0 +1,41 @@
+"""Problems found in a data repository: where, what kind, and what to do about it."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Code(enum.Enum):
+    """Every kind of problem ``planaudit`` reports, by its stable code."""
+
+    YAML_SYNTAX = "yaml-syntax"
+    DUPLICATE_KEY = "duplicate-key"
+    ALIAS = "alias"
+    TAG = "tag"
+    ENCODING = "encoding"
+    TOO_DEEP = "too-deep"
+    SCHEMA = "schema"
+    PATH_MISMATCH = "path-mismatch"
+    DUPLICATE_ID = "duplicate-id"
+    DUPLICATE_FIGURE = "duplicate-figure"
+    UNKNOWN_METRIC = "unknown-metric"
+    UNKNOWN_RULE = "unknown-rule"
+    VALUE_MISSING = "value-missing"
+    VALUE_FORBIDDEN = "value-forbidden"
+    UNIT = "unit"
+    EXPRESSION = "expression"
+    UNKNOWN_NAME = "unknown-name"
+    CYCLE = "cycle"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    code: Code
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.code.value} {self.message}"

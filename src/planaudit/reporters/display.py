@@ -1,0 +1,99 @@
+"""Text for people: thresholds, values and titles, shown literally and safely."""
+
+from __future__ import annotations
+
+import unicodedata
+from fractions import Fraction
+
+from ..i18n import REASONS, VERDICTS, WORDS
+from ..model import BOOLEAN, PERCENT, Figure
+from ..numbers import Interval, format_number
+from ..result import Inconsistency, TargetResult
+
+
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def printable(text: str) -> str:
+    """``text`` with control and format characters (escape sequences, bidi overrides,
+    newlines) replaced by visible escapes, so that data can never drive the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in _INVISIBLE else ch
+                   for ch in text)
+
+
+_SYMBOLS = frozenset({"≥", ">", "≤", "<", "="})
+
+
+def quantity(value: Fraction, unit: str) -> str:
+    return format_number(value) + ("%" if unit == PERCENT else "")
+
+
+def interval_text(value: Interval, unit: str) -> str:
+    if value.is_exact:
+        return quantity(value.point, unit)
+    if value.lo is not None and value.hi is not None:
+        return f"{quantity(value.lo, unit)}–{quantity(value.hi, unit)}"
+    if value.lo is not None:
+        return f"≥{quantity(value.lo, unit)}"
+    assert value.hi is not None
+    return f"≤{quantity(value.hi, unit)}"
+
+
+def value_text(value: Interval | bool, unit: str, lang: str) -> str:
+    if isinstance(value, bool):
+        return WORDS[lang]["yes" if value else "no"]
+    return interval_text(value, unit)
+
+
+def threshold_amount(result: TargetResult) -> str | None:
+    """The target's value in the unit it is compared in, or None for a rule without one."""
+    if result.threshold is None:
+        return None
+    return quantity(result.threshold, PERCENT if result.rule.growth else result.metric.unit)
+
+
+def threshold_text(result: TargetResult, lang: str) -> str:
+    rule, amount = result.rule, threshold_amount(result)
+    if amount is None:
+        return rule.label.text(lang) if result.metric.unit == BOOLEAN else rule.symbol
+    if rule.growth:
+        return f"{WORDS[lang]['growth']} ≥ {amount}"
+    if rule.symbol in _SYMBOLS:
+        return f"{rule.symbol} {amount}"
+    return f"{rule.label.text(lang)} ({amount})"
+
+
+def actual_text(result: TargetResult, lang: str) -> str:
+    actual = result.actual
+    if actual is None:
+        return "—"
+    text = value_text(actual.value, result.metric.unit, lang)
+    if actual.derivation is not None:
+        text += f" ({WORDS[lang]['derived']})"
+    if result.growth is not None:
+        text += f", {WORDS[lang]['growth']} {interval_text(result.growth, PERCENT)}"
+    return text
+
+
+def verdict_text(result: TargetResult, lang: str) -> str:
+    text = VERDICTS[lang][result.verdict]
+    return f"{text} ({WORDS[lang]['waived']})" if result.waived else text
+
+
+def reason_text(result: TargetResult, lang: str) -> str:
+    text = REASONS[lang][result.reason]
+    if result.warnings:
+        text += f"; {WORDS[lang]['inconsistent']}"
+    return text
+
+
+def figure_place(figure: Figure) -> str:
+    return f"{figure.location.path}:{figure.location.line}"
+
+
+def inconsistency_texts(inconsistency: Inconsistency) -> tuple[str, str]:
+    """The stated and the derived value, in the metric's unit."""
+    unit = inconsistency.metric.unit
+    return interval_text(inconsistency.stated, unit), quantity(inconsistency.derived_value, unit)

@@ -1,0 +1,158 @@
+"""What an audit finds: verdicts with their reasons and evidence, and inconsistent figures.
+
+Reporters see only these objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .exceptions import UnknownTarget
+from .model import Figure, Metric, Settings, Target
+from .numbers import Interval
+from .rules import Rule
+
+
+class Verdict(enum.Enum):
+    MET = "met"
+    MISSED = "missed"
+    UNMEASURED = "unmeasured"
+
+
+class Reason(enum.Enum):
+    STATED = "stated"  # judged on a figure the report states
+    DERIVED = "derived"  # judged on a figure derived from stated ones
+    NO_REPORT = "no_report"
+    AFTER_DEADLINE = "after_deadline"
+    NOT_REPORTED = "not_reported"
+    NO_BASELINE = "no_baseline"
+    IMPRECISE = "imprecise"
+    UNDEFINED = "undefined"  # a custom rule divided by zero
+
+
+@dataclass(frozen=True)
+class Derivation:
+    metric: str
+    expression: str
+    inputs: tuple[Resolved, ...]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A metric's value for one jurisdiction and year: stated by a figure or derived."""
+
+    metric: str
+    year: int
+    value: Interval | bool
+    as_of: dt.date
+    figure: Figure | None = None
+    derivation: Derivation | None = None
+
+    def figures(self) -> tuple[Figure, ...]:
+        """Every stated figure this value rests on."""
+        if self.figure is not None:
+            return (self.figure,)
+        assert self.derivation is not None
+        return tuple(figure for source in self.derivation.inputs for figure in source.figures())
+
+
+@dataclass(frozen=True)
+class Missing:
+    reason: Reason
+    detail: str
+
+
+@dataclass(frozen=True)
+class Baseline:
+    value: Interval
+    source: Resolved | None  # None: the target's explicit baseline
+
+
+@dataclass(frozen=True)
+class Inconsistency:
+    """A stated figure that disagrees with the value derived from its counts."""
+
+    figure: Figure
+    metric: Metric
+    stated: Interval
+    derived: Resolved
+    tolerance: Fraction
+
+    @property
+    def derived_value(self) -> Fraction:
+        assert isinstance(self.derived.value, Interval)
+        return self.derived.value.point
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    target: Target
+    metric: Metric
+    rule: Rule
+    verdict: Verdict
+    reason: Reason
+    threshold: Fraction | None  # in the metric's unit (a growth rule: in percent)
+    actual: Resolved | None = None
+    baseline: Baseline | None = None
+    growth: Interval | None = None  # growth rules: the growth the figures show, in percent
+    detail: str = ""
+    warnings: tuple[Inconsistency, ...] = ()
+
+    @property
+    def waived(self) -> bool:
+        return self.target.waiver is not None
+
+    def evidence(self) -> tuple[Figure, ...]:
+        figures = self.actual.figures() if self.actual else ()
+        if self.baseline and self.baseline.source:
+            figures += self.baseline.source.figures()
+        return figures
+
+
+@dataclass(frozen=True)
+class Summary:
+    targets: int
+    met: int
+    missed: int
+    unmeasured: int
+    waived: int
+    inconsistent: int
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    year: int
+    settings: Settings
+    names: Mapping[str, str]  # jurisdiction slug → its name, for every audited jurisdiction
+    results: tuple[TargetResult, ...]
+    inconsistencies: tuple[Inconsistency, ...]
+
+    @property
+    def summary(self) -> Summary:
+        counted = [result.verdict for result in self.results if not result.waived]
+        return Summary(
+            targets=len(self.results),
+            met=counted.count(Verdict.MET),
+            missed=counted.count(Verdict.MISSED),
+            unmeasured=counted.count(Verdict.UNMEASURED),
+            waived=len(self.results) - len(counted),
+            inconsistent=len(self.inconsistencies),
+        )
+
+    def by_jurisdiction(self) -> dict[str, list[TargetResult]]:
+        grouped: dict[str, list[TargetResult]] = {slug: [] for slug in self.names}
+        for result in self.results:
+            grouped[result.target.jurisdiction].append(result)
+        return grouped
+
+    def find(self, jurisdiction: str, target_id: str) -> TargetResult:
+        """The result of one target; :class:`UnknownTarget` if there is none."""
+        candidates = [item for item in self.results if item.target.jurisdiction == jurisdiction]
+        for item in candidates:
+            if item.target.id == target_id:
+                return item
+        raise UnknownTarget(self.year, jurisdiction, target_id, [item.target.id for item in candidates])

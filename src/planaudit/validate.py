@@ -1,0 +1,130 @@
+"""Validate: the checks that span files — metrics, rules, units and expressions (SPEC §7)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .model import BOOLEAN, PERCENT, RATIO, Bound, Catalogue, Figure, Metric, Repository, Target
+from .problems import Code, Problem
+from .rules import BUILTIN_RULES, Rule, custom, rule_table
+from .units import UnitError, convert, growth_unit, written_unit
+
+
+def validate_repository(repository: Repository) -> list[Problem]:
+    catalogue = repository.catalogue
+    problems = list(_check_catalogue(catalogue))
+    rules = rule_table(catalogue)
+    for plan in repository.plans.values():
+        for target in plan.targets:
+            problems.extend(_check_target(target, catalogue, rules))
+    for report in repository.reports.values():
+        for figure in report.figures:
+            problems.extend(_check_figure(figure, catalogue))
+    return problems
+
+
+def _at(item: Target | Figure | Metric, key: str, code: Code, message: str) -> Problem:
+    line, col = item.positions.get(key, (item.location.line, item.location.col))
+    return Problem(item.location.path, line, col, code, message)
+
+
+def _check_catalogue(catalogue: Catalogue) -> Iterator[Problem]:
+    for metric in catalogue.metrics.values():
+        if metric.derive is None:
+            continue
+        if metric.unit == BOOLEAN:
+            yield _at(metric, "derive", Code.UNIT, f"{metric.id} is boolean and cannot be derived by arithmetic")
+        for name in sorted(metric.derive.names):
+            source = catalogue.metrics.get(name)
+            if source is None:
+                yield _at(metric, "derive", Code.UNKNOWN_METRIC, f"derive names unknown metric '{name}'")
+            elif source.unit == BOOLEAN:
+                yield _at(metric, "derive", Code.UNIT, f"derive uses boolean metric '{name}' in arithmetic")
+    yield from _cycles(catalogue)
+    for rule_id, definition in catalogue.rules.items():
+        if rule_id in BUILTIN_RULES:
+            yield Problem(definition.location.path, definition.location.line, definition.location.col,
+                          Code.DUPLICATE_ID, f"custom rule '{rule_id}' has the name of a built-in rule")
+        for name in sorted(definition.expr.names - custom.NAMES):
+            line, col = definition.positions.get("expr", (definition.location.line, definition.location.col))
+            yield Problem(definition.location.path, line, col, Code.UNKNOWN_NAME,
+                          f"expr may name only actual, value and baseline, not '{name}'")
+
+
+def _cycles(catalogue: Catalogue) -> Iterator[Problem]:
+    """One problem per derivation cycle, at the first metric of the cycle in name order."""
+    reported: set[frozenset[str]] = set()
+    for start in sorted(catalogue.metrics):
+        for cycle in _cycles_from(start, catalogue):
+            members = frozenset(cycle)
+            if members in reported or min(members) != start:
+                continue
+            reported.add(members)
+            path = " → ".join([*cycle, cycle[0]])
+            yield _at(catalogue.metrics[start], "derive", Code.CYCLE, f"derivations form a cycle: {path}")
+
+
+def _cycles_from(start: str, catalogue: Catalogue) -> Iterator[list[str]]:
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    seen: set[str] = set()
+    while stack:
+        name, path = stack.pop()
+        metric = catalogue.metrics.get(name)
+        if metric is None or metric.derive is None:
+            continue
+        for next_name in sorted(metric.derive.names):
+            if next_name == start:
+                yield path
+            elif next_name not in seen and next_name not in path:
+                seen.add(next_name)
+                stack.append((next_name, [*path, next_name]))
+
+
+def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) -> Iterator[Problem]:
+    metric = catalogue.metrics.get(target.metric)
+    rule = rules.get(target.rule)
+    if metric is None:
+        yield _at(target, "metric", Code.UNKNOWN_METRIC, f"unknown metric '{target.metric}'")
+    if rule is None:
+        known = ", ".join(sorted(rules))
+        yield _at(target, "rule", Code.UNKNOWN_RULE, f"unknown rule '{target.rule}' (known: {known})")
+    if rule is None:
+        return
+    if rule.needs_value and target.value is None:
+        yield _at(target, "rule", Code.VALUE_MISSING, f"rule {rule.id} needs a value")
+    if not rule.needs_value and target.value is not None:
+        yield _at(target, "value", Code.VALUE_FORBIDDEN, f"rule {rule.id} takes no value")
+    if not rule.uses_baseline and target.baseline is not None:
+        yield _at(target, "baseline", Code.VALUE_FORBIDDEN, f"rule {rule.id} uses no baseline")
+    if metric is not None:
+        yield from _check_target_units(target, metric, rule)
+
+
+def _check_target_units(target: Target, metric: Metric, rule: Rule) -> Iterator[Problem]:
+    if rule.boolean != (metric.unit == BOOLEAN):
+        wanted = "a boolean metric" if rule.boolean else "a numeric metric"
+        yield _at(target, "rule", Code.UNIT, f"rule {rule.id} needs {wanted}; {metric.id} is in {metric.unit}")
+        return
+    if target.value is None:
+        return
+    try:
+        if rule.growth:
+            convert(target.value, growth_unit(target.value_is_percent, target.unit), PERCENT)
+        else:
+            convert(target.value, written_unit(target.value_is_percent, target.unit, metric.unit), metric.unit)
+    except UnitError as error:
+        yield _at(target, "unit" if target.unit else "value", Code.UNIT, str(error))
+
+
+def _check_figure(figure: Figure, catalogue: Catalogue) -> Iterator[Problem]:
+    metric = catalogue.metrics.get(figure.metric)
+    if metric is None:
+        yield _at(figure, "metric", Code.UNKNOWN_METRIC, f"unknown metric '{figure.metric}'")
+        return
+    if isinstance(figure.value, bool) != (metric.unit == BOOLEAN):
+        wanted = "true or false" if metric.unit == BOOLEAN else "a number"
+        yield _at(figure, "value", Code.UNIT, f"{metric.id} is in {metric.unit}: its value must be {wanted}")
+    elif isinstance(figure.value, bool) and figure.bound is not Bound.EXACT:
+        yield _at(figure, "bound", Code.UNIT, "a true/false figure cannot have a bound")
+    elif figure.value_is_percent and metric.unit not in (PERCENT, RATIO):
+        yield _at(figure, "value", Code.UNIT, f"a percentage cannot be a figure of {metric.id}, which is in {metric.unit}")

@@ -1,0 +1,207 @@
+"""Safe YAML reading into a tree that remembers where every value stands.
+
+The tree is built from libyaml's event stream with an explicit stack, never PyYAML's
+constructors: no tag is ever turned into an object, anchors and aliases are refused where they
+stand, a duplicate key is a problem instead of a silently lost value, and nesting is bounded
+(the C composer overflows the C stack on deep nesting). Scalars stay text; the model reads
+numbers, dates and booleans from that text, so YAML 1.1 type guessing never reaches it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+import yaml
+
+from .problems import Code, Problem
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+MAX_DEPTH = 32
+_STR_TAG = "tag:yaml.org,2002:str"
+_RESOLVER = yaml.resolver.Resolver()
+_DUPLICATE = "\0duplicate key"  # marks the value of a repeated key, which is dropped
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    text: str
+    quoted: bool  # quoted, block or tagged !!str: certainly a string
+    line: int
+    col: int
+
+    @property
+    def is_null(self) -> bool:
+        return not self.quoted and self.text in ("", "~", "null", "Null", "NULL")
+
+    def yaml11_kind(self) -> str:
+        """What YAML 1.1 would make of this scalar: 'str', 'int', 'float', 'bool', 'null', …"""
+        if self.quoted:
+            return "str"
+        tag = _RESOLVER.resolve(yaml.ScalarNode, self.text, (True, False))
+        return tag.rsplit(":", 1)[-1]
+
+
+class Mapping(dict):  # type: ignore[type-arg]
+    """A YAML mapping: str keys to nodes, with the position of itself and of each value."""
+
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__()
+        self.line = line
+        self.col = col
+        self.positions: dict[str, tuple[int, int]] = {}  # of each value
+        self.key_positions: dict[str, tuple[int, int]] = {}
+
+
+class Sequence(list):  # type: ignore[type-arg]
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__()
+        self.line = line
+        self.col = col
+
+
+YamlNode = Union[Scalar, Mapping, Sequence]
+
+
+def position(node: YamlNode) -> tuple[int, int]:
+    return node.line, node.col
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # as shown in messages: relative to the data directory
+    root: YamlNode | None
+    problems: tuple[Problem, ...]
+
+
+def read_document(file: Path, display: str) -> Document:
+    """Read one YAML file; every defect becomes a Problem, never an exception."""
+    try:
+        raw = file.read_bytes()
+    except OSError as error:
+        return _failed(display, 1, 1, Code.YAML_SYNTAX, f"cannot read the file: {error.strerror}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        col = len(raw[line_start:error.start].decode("utf-8", "replace")) + 1
+        return _failed(display, line, col, Code.ENCODING,
+                       f"is not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8")
+    return parse_text(text, display)
+
+
+def parse_text(text: str, display: str) -> Document:
+    builder = _TreeBuilder(display)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if not builder.feed(event):
+                break
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        return _failed(display, line, col, Code.YAML_SYNTAX, message or "invalid YAML")
+    except yaml.YAMLError as error:
+        return _failed(display, 1, 1, Code.YAML_SYNTAX, str(error).splitlines()[0])
+    return Document(display, None if builder.fatal else builder.root, tuple(builder.problems))
+
+
+def _failed(display: str, line: int, col: int, code: Code, message: str) -> Document:
+    return Document(display, None, (Problem(display, line, col, code, message),))
+
+
+class _TreeBuilder:
+    """Turns the event stream into Mapping/Sequence/Scalar, one event at a time."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.root: YamlNode | None = None
+        self.stack: list[Mapping | Sequence] = []
+        self.pending_key: list[Scalar | None] = []
+        self.documents = 0
+        self.problems: list[Problem] = []
+        self.fatal = False
+
+    def problem(self, mark: yaml.Mark, code: Code, message: str) -> bool:
+        """Record a problem that leaves the tree unusable; False stops reading."""
+        self.problems.append(Problem(self.display, mark.line + 1, mark.column + 1, code, message))
+        self.fatal = True
+        return False
+
+    def feed(self, event: yaml.Event) -> bool:
+        """Take one event; False stops reading (a problem that makes the rest meaningless)."""
+        if isinstance(event, yaml.AliasEvent):
+            return self.problem(event.start_mark, Code.ALIAS,
+                                f"aliases (*{event.anchor}) are not allowed; write the value out")
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                return self.problem(event.start_mark, Code.YAML_SYNTAX, "a file holds one YAML document, not several")
+            return True
+        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            return self.node_event(event)
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.stack.pop()
+            self.pending_key.pop()
+        return True
+
+    def node_event(self, event: yaml.NodeEvent) -> bool:
+        mark = event.start_mark
+        if event.anchor is not None:
+            return self.problem(mark, Code.ALIAS, f"anchors (&{event.anchor}) are not allowed; write the value out")
+        tag = event.tag
+        if tag not in (None, "!", _STR_TAG):
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            return self.problem(mark, Code.TAG, f"the tag {shown} is not allowed; planaudit reads plain YAML only")
+        line, col = mark.line + 1, mark.column + 1
+        if isinstance(event, yaml.ScalarEvent):
+            quoted = bool(event.style) or tag == _STR_TAG  # plain style is None or 
+            return self.add(Scalar(event.value, quoted, line, col), mark)
+        if len(self.stack) >= MAX_DEPTH:
+            return self.problem(mark, Code.TOO_DEEP, f"values nested more than {MAX_DEPTH} levels deep")
+        container: Mapping | Sequence = Mapping(line, col) if isinstance(event, yaml.MappingStartEvent) else Sequence(line, col)
+        if not self.add(container, mark):
+            return False
+        self.stack.append(container)
+        self.pending_key.append(None)
+        return True
+
+    def add(self, node: YamlNode, mark: yaml.Mark) -> bool:
+        if not self.stack:
+            self.root = node
+            return True
+        parent = self.stack[-1]
+        if isinstance(parent, Sequence):
+            parent.append(node)
+            return True
+        key = self.pending_key[-1]
+        if key is None:
+            return self.take_key(parent, node, mark)
+        if key.text is not _DUPLICATE:
+            parent[key.text] = node
+            parent.positions[key.text] = (node.line, node.col)
+        self.pending_key[-1] = None
+        return True
+
+    def take_key(self, parent: Mapping, node: YamlNode, mark: yaml.Mark) -> bool:
+        if not isinstance(node, Scalar):
+            return self.problem(mark, Code.SCHEMA, "a mapping key must be plain text")
+        if node.text == "<<" and not node.quoted:
+            return self.problem(mark, Code.ALIAS, "merge keys (<<) are not allowed; write the values out")
+        if node.text in parent:
+            # Not fatal: the first value is kept so that the rest of the file is still checked.
+            first_line, _ = parent.key_positions[node.text]
+            self.problems.append(Problem(
+                self.display, node.line, node.col, Code.DUPLICATE_KEY,
+                f"key '{node.text}' appears twice in this mapping (first on line {first_line}); "
+                "YAML would silently keep only the last"))
+            node = Scalar(_DUPLICATE, True, node.line, node.col)
+        parent.key_positions[node.text] = (node.line, node.col)
+        self.pending_key[-1] = node
+        return True

@@ -1,0 +1,142 @@
+"""Acceptance: the real ``planaudit`` command over example repositories under tests/examples.
+
+Outputs are compared exactly with the files in tests/acceptance/expected/. After a deliberate
+change of output, regenerate them with PLANAUDIT_REGENERATE=1 and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+EXAMPLES = HERE.parent / "examples"
+EXPECTED = HERE / "expected"
+
+
+def planaudit(*args: str, data: str | None = "basic") -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    environment.pop("LC_ALL", None)
+    environment.pop("PLANAUDIT_DATA", None)
+    data_args = ("--data", str(EXAMPLES / data)) if data else ()
+    return subprocess.run([sys.executable, "-m", "planaudit", *args, *data_args],
+                          capture_output=True, text=True, encoding="utf-8", env=environment, timeout=60)
+
+
+def assert_matches(name: str, text: str) -> None:
+    expected = EXPECTED / name
+    if os.environ.get("PLANAUDIT_REGENERATE"):
+        expected.write_text(text, encoding="utf-8")
+    assert text == expected.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "golden"),
+    [(("check", "2022"), "check-2022.txt"),
+     (("check", "2022", "--lang", "zh"), "check-2022-zh.txt"),
+     (("check", "2022", "--format", "json"), "check-2022.json"),
+     (("explain", "2022", "riverton", "mediation-success"), "explain-mediation-success.txt"),
+     (("explain", "2022", "riverton", "legal-aid-growth", "--lang", "zh"), "explain-legal-aid-growth-zh.txt"),
+     (("explain", "2022", "riverton", "closure-rate"), "explain-closure-rate.txt")],
+)
+def test_output(args, golden):
+    run = planaudit(*args)
+    assert run.stderr == ""
+    assert_matches(golden, run.stdout)
+
+
+def test_verdicts_in_json():
+    document = json.loads(planaudit("check", "2022", "--format", "json").stdout)
+    verdicts = {(item["jurisdiction"], item["id"]): (item["verdict"], item["reason"]) for item in document["results"]}
+    assert verdicts == {
+        ("hillcounty", "legal-aid-growth"): ("unmeasured", "no_report"),
+        ("riverton", "legal-aid-growth"): ("met", "stated"),
+        ("riverton", "mediation-success"): ("met", "derived"),
+        ("riverton", "backlog-cleared"): ("missed", "stated"),
+        ("riverton", "publicity-events"): ("unmeasured", "imprecise"),
+        ("riverton", "litigation-loss"): ("missed", "stated"),
+        ("riverton", "lawyers-per-10k"): ("unmeasured", "not_reported"),
+        ("riverton", "hotline"): ("met", "stated"),
+        ("riverton", "early-training"): ("unmeasured", "after_deadline"),
+        ("riverton", "closure-rate"): ("met", "stated"),
+    }
+    assert document["summary"] == {"targets": 10, "met": 3, "missed": 2, "unmeasured": 4, "waived": 1,
+                                   "inconsistent": 1}
+    assert document["inconsistencies"] == [{
+        "jurisdiction": "riverton", "metric": "disputes.closure_rate", "scope": None, "stated": "91",
+        "derived": "97.87", "tolerance": "1", "file": "outcomes/2022/riverton.yaml", "line": 41}]
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "status"),
+    [(None, 1), ("missed", 1), ("never", 0), ("unmeasured", 1), ("inconsistent", 1)],
+)
+def test_exit_status_follows_fail_on(fail_on, status):
+    args = ("check", "2022") + (("--fail-on", fail_on) if fail_on else ())
+    assert planaudit(*args).returncode == status
+
+
+@pytest.mark.parametrize(
+    ("jurisdictions", "status", "ids"),
+    [(("hillcounty",), 0, ["legal-aid-growth"]),  # unmeasured does not fail the default --fail-on missed
+     (("riverton", "hillcounty"), 1, None)],
+)
+def test_jurisdiction_filter(jurisdictions, status, ids):
+    args = [arg for name in jurisdictions for arg in ("-j", name)]
+    run = planaudit("check", "2022", "--format", "json", *args)
+    assert run.returncode == status
+    results = json.loads(run.stdout)["results"]
+    assert {item["jurisdiction"] for item in results} == set(jurisdictions)
+    if ids is not None:
+        assert [item["id"] for item in results] == ids
+
+
+def test_data_from_the_environment():
+    environment = {**os.environ, "PLANAUDIT_DATA": str(EXAMPLES / "basic"), "LANG": "C.UTF-8"}
+    run = subprocess.run([sys.executable, "-m", "planaudit", "check", "2022", "--format", "json"],
+                         capture_output=True, text=True, encoding="utf-8", env=environment, timeout=60)
+    assert json.loads(run.stdout)["summary"]["targets"] == 10
+
+
+@pytest.mark.parametrize(
+    ("args", "data", "message"),
+    [(("check", "2031"), "basic", "planaudit: error: no target files for 2031: {data}/targets/2031 has no *.yaml files\n"),
+     (("check", "2022", "-j", "atlantis"), "basic",
+      "planaudit: error: no targets for atlantis in 2022 (jurisdictions with targets: hillcounty, riverton)\n"),
+     (("explain", "2022", "riverton", "nope"), "basic",
+      "planaudit: error: riverton has no target 'nope' in 2022 (its targets: legal-aid-growth, mediation-success, "
+      "backlog-cleared, publicity-events, litigation-loss, lawyers-per-10k, hotline, early-training, closure-rate)\n"),
+     (("check", "2022"), "missing", "planaudit: error: {data} is not a directory\n")],
+)
+def test_unusable_input_exits_2_with_a_message(args, data, message):
+    run = planaudit(*args, data=data)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == message.format(data=EXAMPLES / data)
+
+
+def test_invalid_data_lists_every_problem_and_exits_2():
+    run = planaudit("check", "2022", data="invalid")
+    assert (run.returncode, run.stdout) == (2, "")
+    assert_matches("invalid-check-2022.txt", run.stderr)
+    assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("args", [("check", "twenty"), ("check", "2022", "--format", "yaml"),
+                                  ("check", "2022", "--fail-on", "sometimes"), ("explain", "2022")])
+def test_bad_usage_exits_2(args):
+    run = planaudit(*args)
+    assert run.returncode == 2 and "Usage:" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_version_and_help():
+    from planaudit import __version__
+
+    assert planaudit("--version", data=None).stdout == f"planaudit {__version__}\n"
+    for command in ("check", "explain"):
+        run = planaudit(command, "--help")
+        assert run.returncode == 0 and f"Usage: python -m planaudit {command}" in run.stdout

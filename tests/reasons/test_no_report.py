@@ -1,0 +1,21 @@
+"""no_report: the jurisdiction has no outcome file for the year."""
+
+from support import COUNT_METRICS, RepoBuilder
+
+from planaudit import Reason, Verdict
+
+
+def test_no_outcome_file(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.targets("- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}")
+    builder.outcomes("- {metric: cases, value: 5, quote: q}", year=2021)  # another year does not count
+    result = builder.only()
+    assert (result.verdict, result.reason, result.actual) == (Verdict.UNMEASURED, Reason.NO_REPORT, None)
+    assert result.detail == "no outcomes/2022/testville.yaml"
+
+
+def test_another_jurisdictions_report_does_not_count(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.targets("- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}")
+    builder.outcomes("- {metric: cases, value: 5, quote: q}", jurisdiction="elsewhere")
+    assert builder.only().reason is Reason.NO_REPORT

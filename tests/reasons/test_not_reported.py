@@ -1,0 +1,46 @@
+"""not_reported: no figure for the metric and scope, and no derivation from exact figures."""
+
+import pytest
+from support import COUNT_METRICS, RepoBuilder, judge
+
+from planaudit import Reason, Verdict
+
+
+def test_no_figure(tmp_path):
+    result = judge(tmp_path, "at_least", "1", None)
+    assert (result.verdict, result.reason) == (Verdict.UNMEASURED, Reason.NOT_REPORTED)
+
+
+def target(builder, scope=""):
+    return builder.targets(f"- {{id: r, title: 结案率达90%以上, metric: rate, rule: at_least, value: 90, quote: q{scope}}}")
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [
+        "- {metric: cases, value: 100, quote: 立案100件}",  # one input missing
+        "- {metric: cases, value: 100, quote: q}\n- {metric: closed, value: 95, bound: lower, quote: 结案95余件}",
+        "- {metric: cases, value: 0, quote: q}\n- {metric: closed, value: 0, quote: q}",  # divides by zero
+    ],
+    ids=["input-missing", "input-not-exact", "division-by-zero"],
+)
+def test_underivable(tmp_path, figures):
+    builder = target(RepoBuilder(tmp_path).rules(COUNT_METRICS)).outcomes(figures)
+    result = builder.only()
+    assert (result.verdict, result.reason) == (Verdict.UNMEASURED, Reason.NOT_REPORTED)
+
+
+def test_figure_of_another_scope_does_not_count(tmp_path):
+    builder = target(RepoBuilder(tmp_path).rules(COUNT_METRICS), scope=", scope: county")
+    builder.outcomes("- {metric: rate, value: 95, quote: 全市结案率95%}")
+    assert builder.only().reason is Reason.NOT_REPORTED
+
+
+def test_figure_of_the_same_scope_counts(tmp_path):
+    builder = target(RepoBuilder(tmp_path).rules(COUNT_METRICS), scope=", scope: county")
+    builder.outcomes("""
+        - {metric: rate, value: 80, quote: 全市结案率80%}
+        - {metric: rate, value: 95, scope: county, quote: 县级结案率95%}
+        """)
+    result = builder.only()
+    assert (result.verdict, [figure.quote for figure in result.evidence()]) == (Verdict.MET, ["县级结案率95%"])

@@ -1,0 +1,83 @@
+"""Helpers that build small data repositories for tests."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from planaudit import audit
+from planaudit.result import AuditResult, TargetResult
+
+JURISDICTION = "testville"
+
+
+class RepoBuilder:
+    """Writes a data repository under ``root``: one rules file, target and outcome files."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def rules(self, text: str, name: str = "metrics.yaml") -> RepoBuilder:
+        self.write(f"rules/{name}", text)
+        return self
+
+    def targets(self, entries: str, year: int = 2022, jurisdiction: str = JURISDICTION) -> RepoBuilder:
+        self.write(f"targets/{year}/{jurisdiction}.yaml", _file(jurisdiction, year, "targets", entries))
+        return self
+
+    def outcomes(self, entries: str, year: int = 2022, jurisdiction: str = JURISDICTION) -> RepoBuilder:
+        self.write(f"outcomes/{year}/{jurisdiction}.yaml", _file(jurisdiction, year, "figures", entries))
+        return self
+
+    def audit(self, year: int = 2022) -> AuditResult:
+        return audit(self.root, year)
+
+    def only(self, year: int = 2022) -> TargetResult:
+        (result,) = self.audit(year).results
+        return result
+
+
+def _file(jurisdiction: str, year: int, key: str, entries: str) -> str:
+    body = textwrap.indent(textwrap.dedent(entries).strip("\n"), "  ")
+    return f"jurisdiction: {jurisdiction}\nyear: {year}\n{key}:\n{body}\n"
+
+
+COUNT_METRICS = """
+metrics:
+  cases:
+    label: {zh: 案件数, en: Cases}
+    unit: case
+  closed:
+    label: Closed cases
+    unit: case
+  rate:
+    label: {zh: 结案率, en: Closure rate}
+    unit: percent
+    derive: closed / cases * 100
+  share:
+    label: Share
+    unit: ratio
+  open:
+    label: Service open
+    unit: boolean
+"""
+
+
+def judge(tmp_path: Path, rule: str, value: str | None, figure: str | None, bound: str = "exact",
+          metric: str = "cases", target_extra: tuple[str, ...] = (), figure_extra: tuple[str, ...] = ()) -> TargetResult:
+    """The one verdict of a target with ``rule``/``value`` against one figure (or none) of ``metric``."""
+    target = ["- id: t", "  title: a target", f"  metric: {metric}", f"  rule: {rule}", "  quote: the plan's words"]
+    target += [f"  value: {value}"] if value is not None else []
+    target += [f"  {line}" for line in target_extra]
+    figures = ["[]"]
+    if figure is not None:
+        figures = [f"- metric: {metric}", f"  value: {figure}", f"  bound: {bound}", "  quote: the report's words"]
+        figures += [f"  {line}" for line in figure_extra]
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS).targets("\n".join(target)).outcomes("\n".join(figures))
+    return builder.only()

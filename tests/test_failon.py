@@ -1,0 +1,36 @@
+"""--fail-on: each level fails on what the one before fails on, and more."""
+
+import pytest
+from support import COUNT_METRICS, RepoBuilder
+
+from planaudit.failon import FailOn, exit_status
+
+
+def result_with(tmp_path, targets, rate="91"):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(targets)
+    builder.outcomes(f"""
+        - {{metric: cases, value: 282, quote: q}}
+        - {{metric: closed, value: 276, quote: q}}
+        - {{metric: rate, value: {rate}, quote: q}}
+        """)
+    return builder.audit()
+
+
+MET = "- {id: m, title: t, metric: cases, rule: at_least, value: 1, quote: q}"
+MISSED = "- {id: x, title: t, metric: cases, rule: at_least, value: 1000, quote: q}"
+UNMEASURED = "- {id: u, title: t, metric: share, rule: at_least, value: 1, quote: q}"
+
+
+@pytest.mark.parametrize(
+    ("targets", "rate", "expected"),
+    [
+        (MET, "97.87", {FailOn.NEVER: 0, FailOn.MISSED: 0, FailOn.UNMEASURED: 0, FailOn.INCONSISTENT: 0}),
+        (MET, "91", {FailOn.NEVER: 0, FailOn.MISSED: 0, FailOn.UNMEASURED: 0, FailOn.INCONSISTENT: 1}),
+        (UNMEASURED, "97.87", {FailOn.NEVER: 0, FailOn.MISSED: 0, FailOn.UNMEASURED: 1, FailOn.INCONSISTENT: 1}),
+        (MISSED, "97.87", {FailOn.NEVER: 0, FailOn.MISSED: 1, FailOn.UNMEASURED: 1, FailOn.INCONSISTENT: 1}),
+    ],
+    ids=["met", "met-inconsistent", "unmeasured", "missed"],
+)
+def test_exit_status(tmp_path, targets, rate, expected):
+    result = result_with(tmp_path, targets, rate)
+    assert {level: exit_status(result, level) for level in FailOn} == expected

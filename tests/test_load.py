@@ -1,0 +1,154 @@
+"""Loading: files → typed, immutable model, with a problem for every defect."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from support import COUNT_METRICS, RepoBuilder
+
+from planaudit.load import load_repository
+from planaudit.model import Bound
+from planaudit.problems import Code
+
+
+def load(builder, year=2022):
+    return load_repository(builder.root, [year], [year - 1, year])
+
+
+def test_yaml11_lookalikes_stay_strings(tmp_path):
+    builder = RepoBuilder(tmp_path).rules("metrics:\n  on.off:\n    label: x\n    unit: case\n")
+    builder.write("targets/2022/no.yaml", """
+        jurisdiction: no
+        year: 2022
+        targets:
+          - {id: yes, title: on, metric: on.off, rule: at_least, value: 1, quote: 010}
+          - {id: 2022-03-01, title: 1e3, metric: on.off, rule: at_least, value: 1, quote: null-ish, scope: 0x1F}
+        """)
+    loaded = load(builder)
+    assert loaded.problems == []
+    first, second = loaded.repository.plans[(2022, "no")].targets
+    assert (first.jurisdiction, first.id, first.title, first.metric, first.quote) == ("no", "yes", "on", "on.off", "010")
+    assert (second.id, second.title, second.scope) == ("2022-03-01", "1e3", "0x1F")
+
+
+def test_numbers_are_exact_decimals_from_their_text(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.targets("""
+        - {id: a, title: t, metric: rate, rule: at_least, value: 85%, quote: q, deadline: 2022-04-30}
+        - {id: b, title: t, metric: share, rule: at_least, value: "0.16", quote: q}
+        """)
+    builder.outcomes("""
+        - {metric: rate, value: 97.12, quote: q}
+        - {metric: cases, value: 1600, bound: lower, as_of: 2022-06-30, quote: 1600余}
+        - {metric: open, value: true, quote: q}
+        """)
+    repository = load(builder).repository
+    a, b = repository.plans[(2022, "testville")].targets
+    assert (a.value, a.value_is_percent, a.deadline) == (Decimal("85"), True, dt.date(2022, 4, 30))
+    assert (b.value, b.value_is_percent) == (Decimal("0.16"), False)
+    rate, cases, state = repository.reports[(2022, "testville")].figures
+    assert type(rate.value) is Decimal and str(rate.value) == "97.12"
+    assert (rate.bound, rate.as_of) == (Bound.EXACT, dt.date(2022, 12, 31))
+    assert (cases.bound, cases.as_of, cases.location.line) == (Bound.LOWER, dt.date(2022, 6, 30), 5)
+    assert state.value is True
+
+
+def test_model_is_immutable(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.targets("- {id: a, title: t, metric: rate, rule: at_least, value: 85, quote: q}")
+    target = load(builder).repository.plans[(2022, "testville")].targets[0]
+    with pytest.raises(AttributeError):
+        target.value = Decimal(1)
+
+
+PROBLEMS = [
+    ("- {id: a, title: t, metric: cases, rule: at_least, value: yes, quote: q}", (5, 61), Code.SCHEMA,
+     "'value': 'yes' is not a decimal number such as 85, 97.12 or 85%"),
+    ("- {id: a, title: t, metric: cases, rule: at_least, value: 1_000, quote: q}", (5, 61), Code.SCHEMA,
+     "'value': '1_000' is not a decimal number such as 85, 97.12 or 85%"),
+    ("- {id: a, title: t, metric: cases, rule: at_least, value: .nan, quote: q}", (5, 61), Code.SCHEMA,
+     "'value': '.nan' is not a decimal number such as 85, 97.12 or 85%"),
+    ("- {id: a, title: t, metric: cases, rule: at_least, value: " + "9" * 40 + ", quote: q}", (5, 61), Code.SCHEMA,
+     "'value': a number may have at most 30 digits"),
+    ("- {id: a, title: t, metric: cases, rule: at_least, value: 1, deadline: 2022-02-30, quote: q}", (5, 74),
+     Code.SCHEMA, "'deadline' must be a date such as 2022-04-30, not '2022-02-30'"),
+    ("- {id: a, title: t, metric: cases, rule: at_least, value: 1}", (5, 5), Code.SCHEMA, "'quote' is required"),
+    ("- {id: A B, title: t, metric: cases, rule: at_least, value: 1, quote: q}", (5, 10), Code.SCHEMA,
+     "'id' must be a slug such as legal-aid-growth (lower-case letters, digits, - and _), not 'A B'"),
+    ("- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q, deadlin: 2022-04-30}", (5, 74),
+     Code.SCHEMA, "unknown key 'deadlin' (allowed here: id, title, metric, rule, value, unit, scope, deadline, "
+                  "baseline, quote, section, waiver)"),
+    ("- {id: a, title: [t], metric: cases, rule: at_least, value: 1, quote: q}", (5, 20), Code.SCHEMA,
+     "'title' must be a single value, not a list or mapping"),
+    ("- just text", (5, 5), Code.SCHEMA, "each entry of 'targets' must be a mapping (one target)"),
+]
+
+
+@pytest.mark.parametrize(("entries", "where", "code", "message"), PROBLEMS)
+def test_target_problems(tmp_path, entries, where, code, message):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.write("targets/2022/testville.yaml", "jurisdiction: testville\nname: 测试县\nyear: 2022\ntargets:\n  " + entries + "\n")
+    (problem,) = load(builder).problems
+    assert (problem.path, (problem.line, problem.col), problem.code, problem.message) == (
+        "targets/2022/testville.yaml", where, code, message)
+
+
+def test_path_and_header_must_agree(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.write("targets/2022/testville.yaml", "jurisdiction: elsewhere\nyear: 2021\ntargets: []\n")
+    builder.write("targets/2022/Bad Name.yaml", "jurisdiction: x\nyear: 2022\ntargets: []\n")
+    problems = sorted(str(problem) for problem in load(builder).problems)
+    assert problems == [
+        "targets/2022/Bad Name.yaml:1:1: path-mismatch file name 'Bad Name.yaml' is not a jurisdiction slug "
+        "such as fuzhou.yaml (lower-case letters, digits, - and _)",
+        "targets/2022/testville.yaml:1:15: path-mismatch jurisdiction 'elsewhere' disagrees with the file name "
+        "'testville.yaml'",
+        "targets/2022/testville.yaml:2:7: path-mismatch year 2021 disagrees with the directory 2022/",
+    ]
+
+
+def test_duplicate_ids_and_figures(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.targets("""
+        - {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}
+        - {id: a, title: t, metric: cases, rule: at_least, value: 2, quote: q}
+        """)
+    builder.outcomes("""
+        - {metric: cases, value: 1, quote: q}
+        - {metric: cases, value: 2, scope: county, quote: q}
+        - {metric: cases, value: 3, quote: q}
+        """)
+    assert sorted(str(problem) for problem in load(builder).problems) == [
+        "outcomes/2022/testville.yaml:6:5: duplicate-figure cases (scope -, as of 2022-12-31) is already "
+        "reported on line 4",
+        "targets/2022/testville.yaml:5:10: duplicate-id target id 'a' is already used on line 4",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("", "targets/2022/testville.yaml:1:1: schema the file is empty"),
+     ("- a\n- b\n", "targets/2022/testville.yaml:1:1: schema the file must be a mapping of keys to values, "
+                    "not a list or a single value"),
+     ("just a scalar\n", "targets/2022/testville.yaml:1:1: schema the file must be a mapping of keys to values, "
+                         "not a list or a single value")],
+)
+def test_files_that_are_not_mappings(tmp_path, text, message):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.write("targets/2022/testville.yaml", text)
+    assert [str(problem) for problem in load(builder).problems] == [message]
+
+
+def test_rules_files_are_merged_and_duplicates_refused(tmp_path):
+    builder = RepoBuilder(tmp_path).rules("metrics:\n  a: {label: A, unit: case}\n", name="one.yaml")
+    builder.rules("metrics:\n  b: {label: B, unit: case}\n  a: {label: A again, unit: case}\n", name="two.yaml")
+    loaded = load(builder)
+    assert sorted(loaded.repository.catalogue.metrics) == ["a", "b"]
+    assert [str(problem) for problem in loaded.problems] == [
+        "rules/two.yaml:3:6: duplicate-id 'a' is already defined at rules/one.yaml:2"]
+
+
+def test_expression_errors_point_into_the_expression(tmp_path):
+    builder = RepoBuilder(tmp_path).rules("metrics:\n  a:\n    unit: case\n    derive: b ** 2\n")
+    assert [str(problem) for problem in load(builder).problems] == [
+        "rules/metrics.yaml:4:16: expression 'derive': unexpected '*'"]

@@ -1,0 +1,35 @@
+"""Every ``console`` example in the README is the real output of its command on the bundled data."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+EXAMPLE = re.compile(r"```console\n\$ (?P<command>[^\n]+)\n(?P<output>.*?)```", re.DOTALL)
+
+
+def examples() -> list[tuple[str, str]]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return [(match["command"], match["output"]) for match in EXAMPLE.finditer(text)]
+
+
+def test_readme_has_examples():
+    assert [command for command, _ in examples()][:1] == ["planaudit check 2022"]
+
+
+@pytest.mark.parametrize(("command", "output"), examples())
+def test_readme_example(command, output):
+    program, *args = shlex.split(command)
+    assert program == "planaudit"
+    environment = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    environment.pop("PLANAUDIT_DATA", None)
+    run = subprocess.run([sys.executable, "-m", "planaudit", *args], cwd=ROOT, capture_output=True,
+                         text=True, encoding="utf-8", env=environment, timeout=60)
+    assert run.stdout == output

@@ -1,0 +1,84 @@
+"""Cross-file validation: metrics, rules, values, units and derivations."""
+
+import pytest
+from support import COUNT_METRICS, RepoBuilder
+
+from planaudit.load import load_repository
+from planaudit.validate import validate_repository
+
+
+def problems(builder):
+    loaded = load_repository(builder.root, [2022], [2021, 2022])
+    assert loaded.problems == []
+    return [str(problem) for problem in validate_repository(loaded.repository)]
+
+
+@pytest.mark.parametrize(
+    ("target", "at", "message"),
+    [
+        ("{id: a, title: t, metric: nope, rule: at_least, value: 1, quote: q}", "nope",
+         "unknown-metric unknown metric 'nope'"),
+        ("{id: a, title: t, metric: cases, rule: at_leastt, value: 1, quote: q}", "at_leastt",
+         "unknown-rule unknown rule 'at_leastt' (known: achieved, at_least, at_most, equals, "
+         "growth_at_least, less_than, more_than)"),
+        ("{id: a, title: t, metric: cases, rule: at_least, quote: q}", "at_least",
+         "value-missing rule at_least needs a value"),
+        ("{id: a, title: t, metric: open, rule: achieved, value: 1, quote: q}", "1,",
+         "value-forbidden rule achieved takes no value"),
+        ("{id: a, title: t, metric: cases, rule: at_least, value: 1, baseline: 5, quote: q}", "5",
+         "value-forbidden rule at_least uses no baseline"),
+        ("{id: a, title: t, metric: cases, rule: at_least, value: 85%, quote: q}", "85%",
+         "unit a value in percent cannot be compared with a metric in case"),
+        ("{id: a, title: t, metric: rate, rule: at_least, value: 85, unit: person, quote: q}", "person",
+         "unit a value in person cannot be compared with a metric in percent"),
+        ("{id: a, title: t, metric: cases, rule: achieved, quote: q}", "achieved",
+         "unit rule achieved needs a boolean metric; cases is in case"),
+        ("{id: a, title: t, metric: open, rule: at_least, value: 1, quote: q}", "at_least",
+         "unit rule at_least needs a numeric metric; open is in boolean"),
+        ("{id: a, title: t, metric: cases, rule: growth_at_least, value: 20, unit: case, quote: q}", "case,",
+         "unit a value in case cannot be compared with a metric in percent"),
+    ],
+)
+def test_target_problems(tmp_path, target, at, message):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(f"- {target}")
+    col = len("  - ") + target.index(at) + 1
+    assert problems(builder) == [f"targets/2022/testville.yaml:4:{col}: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [
+        ("{metric: nope, value: 1, quote: q}", "unknown-metric unknown metric 'nope'"),
+        ("{metric: open, value: 1, quote: q}", "unit open is in boolean: its value must be true or false"),
+        ("{metric: cases, value: true, quote: q}", "unit cases is in case: its value must be a number"),
+        ("{metric: open, value: true, bound: lower, quote: q}", "unit a true/false figure cannot have a bound"),
+        ("{metric: cases, value: 5%, quote: q}", "unit a percentage cannot be a figure of cases, which is in case"),
+    ],
+)
+def test_figure_problems(tmp_path, figure, expected):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS).targets("[]").outcomes(f"- {figure}")
+    (problem,) = problems(builder)
+    assert problem.split(": ", 1)[1] == expected
+
+
+def test_derivation_problems(tmp_path):
+    builder = RepoBuilder(tmp_path).rules("""
+        metrics:
+          a: {label: A, unit: case, derive: b + 1}
+          b: {label: B, unit: case, derive: c * 2}
+          c: {label: C, unit: case, derive: a - 1}
+          d: {label: D, unit: case, derive: missing + flag}
+          flag: {label: F, unit: boolean}
+          e: {label: E, unit: boolean, derive: d}
+        rules:
+          at_least: {label: shadow, expr: actual >= value}
+          odd: {label: odd, expr: actual > limit}
+        """).targets("[]")
+    assert problems(builder) == [
+        "rules/metrics.yaml:5:37: unit derive uses boolean metric 'flag' in arithmetic",
+        "rules/metrics.yaml:5:37: unknown-metric derive names unknown metric 'missing'",
+        "rules/metrics.yaml:7:40: unit e is boolean and cannot be derived by arithmetic",
+        "rules/metrics.yaml:2:37: cycle derivations form a cycle: a → b → c → a",
+        "rules/metrics.yaml:9:13: duplicate-id custom rule 'at_least' has the name of a built-in rule",
+        "rules/metrics.yaml:10:27: unknown-name expr may name only actual, value and baseline, not 'limit'",
+    ]
