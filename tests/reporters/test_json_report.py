@@ -1,0 +1,31 @@
+"""The JSON reporter: SPEC §8, every number a decimal string."""
+
+import json
+
+from support import COUNT_METRICS, RepoBuilder
+
+from planaudit.reporters import REPORTERS
+
+
+def test_numbers_are_decimal_strings_and_fields_follow_the_spec(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.targets("""
+        - {id: r, title: 结案率达90%以上, metric: rate, rule: at_least, value: 90%, quote: 结案率达90%以上}
+        - {id: e, title: 活动不少于10场, metric: cases, rule: at_least, value: 10, quote: q}
+        """)
+    builder.outcomes("""
+        - {metric: cases, value: 282, quote: 立案282件}
+        - {metric: closed, value: 276, quote: 结案276件}
+        - {metric: rate, value: 91, quote: 结案率91%}
+        """)
+    document = json.loads(REPORTERS["json"]().render(builder.audit()))
+    assert list(document) == ["schema_version", "year", "summary", "results", "inconsistencies"]
+    rate, cases = document["results"]
+    assert {key: rate[key] for key in ("value", "unit", "verdict", "reason", "actual", "baseline")} == {
+        "value": "90", "unit": "percent", "verdict": "met", "reason": "stated", "actual": "91", "baseline": None}
+    assert rate["evidence"] == [{"metric": "rate", "value": "91", "bound": "exact", "scope": None,
+                                 "as_of": "2022-12-31", "quote": "结案率91%", "file": "outcomes/2022/testville.yaml",
+                                 "line": 6}]
+    assert rate["warnings"] == [{"code": "inconsistent", "metric": "rate", "stated": "91", "derived": "97.87"}]
+    assert (rate["target_file"], rate["target_line"]) == ("targets/2022/testville.yaml", 4)
+    assert (cases["actual"], cases["verdict"]) == ("282", "met")
