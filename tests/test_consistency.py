@@ -1,10 +1,10 @@
 """SPEC §6.8: a stated rate is checked against the rate derived from its counts."""
 
 import pytest
-from support import COUNT_METRICS, RepoBuilder
 
 from planaudit import Verdict
 from planaudit.numbers import format_number
+from support import COUNT_METRICS, RepoBuilder
 
 
 def audit(tmp_path, rate, cases="282", closed="276", rules=COUNT_METRICS, target=True):

@@ -3,9 +3,9 @@
 from fractions import Fraction
 
 import pytest
-from support import COUNT_METRICS, RepoBuilder
 
 from planaudit import Reason, Verdict
+from support import COUNT_METRICS, RepoBuilder
 
 RULES = COUNT_METRICS + """
   a:

@@ -1,9 +1,9 @@
 """--fail-on: each level fails on what the one before fails on, and more."""
 
 import pytest
-from support import COUNT_METRICS, RepoBuilder
 
 from planaudit.failon import FailOn, exit_status
+from support import COUNT_METRICS, RepoBuilder
 
 
 def result_with(tmp_path, targets, rate="91"):

@@ -4,11 +4,11 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from support import COUNT_METRICS, RepoBuilder
 
 from planaudit.load import load_repository
 from planaudit.model import Bound
 from planaudit.problems import Code
+from support import COUNT_METRICS, RepoBuilder
 
 
 def load(builder, year=2022):
@@ -87,7 +87,8 @@ PROBLEMS = [
 @pytest.mark.parametrize(("entries", "where", "code", "message"), PROBLEMS)
 def test_target_problems(tmp_path, entries, where, code, message):
     builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
-    builder.write("targets/2022/testville.yaml", "jurisdiction: testville\nname: 测试县\nyear: 2022\ntargets:\n  " + entries + "\n")
+    header = "jurisdiction: testville\nname: 测试县\nyear: 2022\ntargets:\n  "
+    builder.write("targets/2022/testville.yaml", header + entries + "\n")
     (problem,) = load(builder).problems
     assert (problem.path, (problem.line, problem.col), problem.code, problem.message) == (
         "targets/2022/testville.yaml", where, code, message)

@@ -3,11 +3,11 @@
 import json
 
 import pytest
-from support import COUNT_METRICS, RepoBuilder
 from typer.testing import CliRunner
 
 from planaudit.cli import app
 from planaudit.i18n import default_lang
+from support import COUNT_METRICS, RepoBuilder
 
 
 def repository(tmp_path, settings):

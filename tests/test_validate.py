@@ -1,10 +1,10 @@
 """Cross-file validation: metrics, rules, values, units and derivations."""
 
 import pytest
-from support import COUNT_METRICS, RepoBuilder
 
 from planaudit.load import load_repository
 from planaudit.validate import validate_repository
+from support import COUNT_METRICS, RepoBuilder
 
 
 def problems(builder):

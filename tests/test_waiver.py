@@ -1,9 +1,8 @@
 """SPEC §6.9: a waived target keeps its verdict, never fails, and is counted apart."""
 
-from support import COUNT_METRICS, RepoBuilder
-
 from planaudit import Verdict
 from planaudit.failon import FailOn, exit_status
+from support import COUNT_METRICS, RepoBuilder
 
 
 def test_waived_target(tmp_path):

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from os import PathLike
 from pathlib import Path
 
-from .exceptions import InvalidData, NoTargets, NotADataRepository, UnknownJurisdiction
+from .exceptions import InvalidData, NotADataRepository, NoTargets, UnknownJurisdiction
 from .judge import judge_year
 from .load import load_repository, target_files
 from .result import AuditResult, TargetResult

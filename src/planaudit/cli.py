@@ -8,7 +8,7 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Optional, TypeVar
+from typing import TypeVar
 
 import typer
 
@@ -68,14 +68,14 @@ def _run(action: Callable[[], T]) -> T:
 @app.command()
 def check(
     year: int = typer.Argument(..., help="The year whose targets are judged."),
-    jurisdiction: Optional[list[str]] = typer.Option(None, "-j", "--jurisdiction", help="Only this jurisdiction (repeatable)."),
+    jurisdiction: list[str] | None = typer.Option(None, "-j", "--jurisdiction", help="Only this jurisdiction (repeatable)."),
     output_format: Format = typer.Option("table", "--format", help="Output format."),
-    fail_on: Optional[FailOn] = typer.Option(
+    fail_on: FailOn | None = typer.Option(
         None, "--fail-on", case_sensitive=False,
         help="Exit 1 when a verdict is this bad: missed; unmeasured (or missed); inconsistent (or any of those, "
              "or an inconsistent figure); never. Default: planaudit.yaml's fail_on, then missed.",
     ),
-    lang: Optional[Lang] = LangOption,
+    lang: Lang | None = LangOption,
     data: Path = DataOption,
 ) -> None:
     """Judge every target of YEAR and print the verdicts."""
@@ -92,7 +92,7 @@ def explain(
     year: int = typer.Argument(..., help="The year of the target."),
     jurisdiction: str = typer.Argument(..., help="The jurisdiction slug, e.g. fuzhou."),
     target: str = typer.Argument(..., help="The target's id."),
-    lang: Optional[Lang] = LangOption,
+    lang: Lang | None = LangOption,
     data: Path = DataOption,
 ) -> None:
     """Show how one target's verdict was reached: rule, figures, derivation, baseline, comparison."""
@@ -101,7 +101,7 @@ def explain(
     sys.stdout.write(render_explanation(item, _lang(lang, result)))
 
 
-def _lang(chosen: Optional[enum.Enum], result: AuditResult) -> str:
+def _lang(chosen: enum.Enum | None, result: AuditResult) -> str:
     return chosen.value if chosen is not None else default_lang(result.settings.lang)
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import cast
 
 from .numbers import MAX_DIGITS, Interval, Truth
 
@@ -99,7 +100,7 @@ class Negate:
     type = Type.NUMBER
 
     def evaluate(self, env: Mapping[str, Interval]) -> Interval:
-        return -self.operand.evaluate(env)
+        return -_number(self.operand, env)
 
 
 _ARITHMETIC: dict[str, Callable[[Interval, Interval], Interval]] = {
@@ -118,7 +119,7 @@ class Arithmetic:
     type = Type.NUMBER
 
     def evaluate(self, env: Mapping[str, Interval]) -> Interval:
-        return _ARITHMETIC[self.op](self.left.evaluate(env), self.right.evaluate(env))
+        return _ARITHMETIC[self.op](_number(self.left, env), _number(self.right, env))
 
 
 _COMPARE: dict[str, Callable[[Interval, Interval], Truth]] = {
@@ -139,7 +140,7 @@ class Compare:
     type = Type.BOOLEAN
 
     def evaluate(self, env: Mapping[str, Interval]) -> Truth:
-        return _COMPARE[self.op](self.left.evaluate(env), self.right.evaluate(env))
+        return _COMPARE[self.op](_number(self.left, env), _number(self.right, env))
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ class Logic:
     type = Type.BOOLEAN
 
     def evaluate(self, env: Mapping[str, Interval]) -> Truth:
-        left, right = self.left.evaluate(env), self.right.evaluate(env)
+        left, right = _truth(self.left, env), _truth(self.right, env)
         return left & right if self.op == "and" else left | right
 
 
@@ -160,7 +161,7 @@ class Not:
     type = Type.BOOLEAN
 
     def evaluate(self, env: Mapping[str, Interval]) -> Truth:
-        return ~self.operand.evaluate(env)
+        return ~_truth(self.operand, env)
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,7 @@ class Call:
     type = Type.NUMBER
 
     def evaluate(self, env: Mapping[str, Interval]) -> Interval:
-        values = [arg.evaluate(env) for arg in self.args]
+        values = [_number(arg, env) for arg in self.args]
         if self.function == "abs":
             return abs(values[0])
         if self.function == "round":
@@ -184,6 +185,15 @@ class Call:
 
 
 Node = Number | Name | Negate | Arithmetic | Compare | Logic | Not | Call
+
+
+# The parser checks types, so a number node always yields an Interval and a boolean one a Truth.
+def _number(node: Node, env: Mapping[str, Interval]) -> Interval:
+    return cast(Interval, node.evaluate(env))
+
+
+def _truth(node: Node, env: Mapping[str, Interval]) -> Truth:
+    return cast(Truth, node.evaluate(env))
 
 _FUNCTIONS = {"abs": (1, 1), "round": (1, 2), "min": (2, 99), "max": (2, 99)}
 

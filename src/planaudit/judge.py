@@ -50,11 +50,12 @@ class _Judge:
         if isinstance(actual, Missing):
             return unmeasured(actual.reason, actual.detail)
         warnings = tuple(self.warnings[figure] for figure in actual.figures() if figure in self.warnings)
-        baseline = None
+        baseline: Baseline | None = None
         if rule.uses_baseline:
-            baseline = self.baseline(target)
-            if isinstance(baseline, Missing):
-                return unmeasured(Reason.NO_BASELINE, baseline.detail, actual=actual, warnings=warnings)
+            found = self.baseline(target)
+            if isinstance(found, Missing):
+                return unmeasured(Reason.NO_BASELINE, found.detail, actual=actual, warnings=warnings)
+            baseline = found
         value = None if threshold is None else Interval.exact(threshold)
         growth = None
         if rule.growth and baseline is not None and isinstance(actual.value, Interval):
@@ -67,7 +68,7 @@ class _Judge:
         decided = Reason.STATED if actual.figure is not None else Reason.DERIVED
         verdict = _VERDICTS.get(truth, Verdict.UNMEASURED)
         reason = decided if verdict is not Verdict.UNMEASURED else Reason.IMPRECISE
-        detail = "" if reason is not Reason.IMPRECISE else "the figure is a bound, and its range lies on both sides of the threshold"
+        detail = "the figure is a bound, and its range lies on both sides of the threshold" if reason is Reason.IMPRECISE else ""
         return TargetResult(target, metric, rule, verdict, reason, threshold, actual, baseline, growth, detail, warnings)
 
     def baseline(self, target: Target) -> Baseline | Missing:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 from . import expr
 from .model import (
@@ -336,19 +337,31 @@ def _read_plan(read: tuple[str, YamlNode | None], year: int, jurisdiction: str, 
     if header is None:
         return None
     fields, name, source = header
-    targets: list[Target] = []
-    seen: dict[str, Target] = {}
-    for entry in fields.entries("targets", "one target"):
-        target = _read_target(entry, display, year, jurisdiction, problems)
-        if target is None:
+    targets = _unique_entries(
+        fields, "targets", "one target",
+        read=lambda entry: _read_target(entry, display, year, jurisdiction, problems),
+        identity=lambda target: target.id,
+        duplicate=lambda target, first: Problem(display, *target.positions["id"], Code.DUPLICATE_ID,
+                                                f"target id '{target.id}' is already used on line {first.location.line}"),
+    )
+    return Plan(display, jurisdiction, name, year, source, targets)
+
+
+Entry = TypeVar("Entry", Target, Figure)
+
+
+def _unique_entries(fields: _Fields, key: str, what: str, read: Callable[[Mapping], Entry | None],
+                    identity: Callable[[Entry], Hashable], duplicate: Callable[[Entry, Entry], Problem]) -> tuple[Entry, ...]:
+    """The readable entries of list ``key``; a repeated identity is a problem and is dropped."""
+    seen: dict[Hashable, Entry] = {}
+    for node in fields.entries(key, what):
+        entry = read(node)
+        if entry is None:
             continue
-        if target.id in seen:
-            problems.append(Problem(display, *target.positions["id"], Code.DUPLICATE_ID,
-                                    f"target id '{target.id}' is already used on line {seen[target.id].location.line}"))
-            continue
-        seen[target.id] = target
-        targets.append(target)
-    return Plan(display, jurisdiction, name, year, source, tuple(targets))
+        first = seen.setdefault(identity(entry), entry)
+        if first is not entry:
+            fields.problems.append(duplicate(entry, first))
+    return tuple(seen.values())
 
 
 def _read_target(node: Mapping, path: str, year: int, jurisdiction: str, problems: list[Problem]) -> Target | None:
@@ -388,21 +401,16 @@ def _read_report(read: tuple[str, YamlNode | None], year: int, jurisdiction: str
     if header is None:
         return None
     fields, name, source = header
-    figures: list[Figure] = []
-    seen: dict[tuple[str, str | None, dt.date], Figure] = {}
-    for entry in fields.entries("figures", "one figure"):
-        figure = _read_figure(entry, display, year, jurisdiction, problems)
-        if figure is None:
-            continue
-        key = (figure.metric, figure.scope, figure.as_of)
-        if key in seen:
-            problems.append(Problem(display, figure.location.line, figure.location.col, Code.DUPLICATE_FIGURE,
-                                    f"{figure.metric} (scope {figure.scope or '-'}, as of {figure.as_of}) is "
-                                    f"already reported on line {seen[key].location.line}"))
-            continue
-        seen[key] = figure
-        figures.append(figure)
-    return Report(display, jurisdiction, name, year, source, tuple(figures))
+    figures = _unique_entries(
+        fields, "figures", "one figure",
+        read=lambda entry: _read_figure(entry, display, year, jurisdiction, problems),
+        identity=lambda figure: (figure.metric, figure.scope, figure.as_of),
+        duplicate=lambda figure, first: Problem(
+            display, figure.location.line, figure.location.col, Code.DUPLICATE_FIGURE,
+            f"{figure.metric} (scope {figure.scope or '-'}, as of {figure.as_of}) is already reported on line "
+            f"{first.location.line}"),
+    )
+    return Report(display, jurisdiction, name, year, source, figures)
 
 
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
+from typing import Any
 
 import yaml
 
@@ -65,7 +65,7 @@ class Sequence(list):  # type: ignore[type-arg]
         self.col = col
 
 
-YamlNode = Union[Scalar, Mapping, Sequence]
+YamlNode = Scalar | Mapping | Sequence
 
 
 def position(node: YamlNode) -> tuple[int, int]:
@@ -128,13 +128,13 @@ class _TreeBuilder:
         self.problems: list[Problem] = []
         self.fatal = False
 
-    def problem(self, mark: yaml.Mark, code: Code, message: str) -> bool:
+    def problem(self, mark: Any, code: Code, message: str) -> bool:
         """Record a problem that leaves the tree unusable; False stops reading."""
         self.problems.append(Problem(self.display, mark.line + 1, mark.column + 1, code, message))
         self.fatal = True
         return False
 
-    def feed(self, event: yaml.Event) -> bool:
+    def feed(self, event: Any) -> bool:
         """Take one event; False stops reading (a problem that makes the rest meaningless)."""
         if isinstance(event, yaml.AliasEvent):
             return self.problem(event.start_mark, Code.ALIAS,
@@ -151,7 +151,7 @@ class _TreeBuilder:
             self.pending_key.pop()
         return True
 
-    def node_event(self, event: yaml.NodeEvent) -> bool:
+    def node_event(self, event: Any) -> bool:
         mark = event.start_mark
         if event.anchor is not None:
             return self.problem(mark, Code.ALIAS, f"anchors (&{event.anchor}) are not allowed; write the value out")
@@ -161,7 +161,7 @@ class _TreeBuilder:
             return self.problem(mark, Code.TAG, f"the tag {shown} is not allowed; planaudit reads plain YAML only")
         line, col = mark.line + 1, mark.column + 1
         if isinstance(event, yaml.ScalarEvent):
-            quoted = bool(event.style) or tag == _STR_TAG  # plain style is None or 
+            quoted = bool(event.style) or tag == _STR_TAG  # plain style is None or
             return self.add(Scalar(event.value, quoted, line, col), mark)
         if len(self.stack) >= MAX_DEPTH:
             return self.problem(mark, Code.TOO_DEEP, f"values nested more than {MAX_DEPTH} levels deep")
@@ -172,7 +172,7 @@ class _TreeBuilder:
         self.pending_key.append(None)
         return True
 
-    def add(self, node: YamlNode, mark: yaml.Mark) -> bool:
+    def add(self, node: YamlNode, mark: Any) -> bool:
         if not self.stack:
             self.root = node
             return True
@@ -189,7 +189,7 @@ class _TreeBuilder:
         self.pending_key[-1] = None
         return True
 
-    def take_key(self, parent: Mapping, node: YamlNode, mark: yaml.Mark) -> bool:
+    def take_key(self, parent: Mapping, node: YamlNode, mark: Any) -> bool:
         if not isinstance(node, Scalar):
             return self.problem(mark, Code.SCHEMA, "a mapping key must be plain text")
         if node.text == "<<" and not node.quoted:

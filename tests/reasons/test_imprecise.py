@@ -1,9 +1,8 @@
 """imprecise: a lower/upper figure whose interval straddles the threshold."""
 
-from support import judge
-
 from planaudit import Reason, Verdict
 from planaudit.numbers import Interval
+from support import judge
 
 
 def test_lower_bound_below_threshold(tmp_path):

@@ -1,8 +1,7 @@
 """no_baseline: a growth rule with no previous-year figure and no explicit baseline, or zero."""
 
-from support import COUNT_METRICS, RepoBuilder, judge
-
 from planaudit import Reason, Verdict
+from support import COUNT_METRICS, RepoBuilder, judge
 
 GROWTH = "- {id: g, title: 同比增长20%以上, metric: cases, rule: growth_at_least, value: 20, quote: q}"
 

@@ -1,8 +1,7 @@
 """no_report: the jurisdiction has no outcome file for the year."""
 
-from support import COUNT_METRICS, RepoBuilder
-
 from planaudit import Reason, Verdict
+from support import COUNT_METRICS, RepoBuilder
 
 
 def test_no_outcome_file(tmp_path):

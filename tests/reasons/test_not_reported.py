@@ -1,9 +1,9 @@
 """not_reported: no figure for the metric and scope, and no derivation from exact figures."""
 
 import pytest
-from support import COUNT_METRICS, RepoBuilder, judge
 
 from planaudit import Reason, Verdict
+from support import COUNT_METRICS, RepoBuilder, judge
 
 
 def test_no_figure(tmp_path):

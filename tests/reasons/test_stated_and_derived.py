@@ -1,8 +1,7 @@
 """stated / derived: the reason of a met or missed verdict says where its figure came from."""
 
-from support import COUNT_METRICS, RepoBuilder
-
 from planaudit import Reason, Verdict
+from support import COUNT_METRICS, RepoBuilder
 
 TARGET = "- {id: r, title: 结案率达90%以上, metric: rate, rule: at_least, value: 90, quote: q}"
 

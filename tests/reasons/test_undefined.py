@@ -1,8 +1,7 @@
 """undefined: a custom rule whose expression divides by zero."""
 
-from support import COUNT_METRICS, RepoBuilder
-
 from planaudit import Reason, Verdict
+from support import COUNT_METRICS, RepoBuilder
 
 
 def test_custom_rule_dividing_by_zero(tmp_path):

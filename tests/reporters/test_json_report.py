@@ -2,9 +2,8 @@
 
 import json
 
-from support import COUNT_METRICS, RepoBuilder
-
 from planaudit.reporters import REPORTERS
+from support import COUNT_METRICS, RepoBuilder
 
 
 def test_numbers_are_decimal_strings_and_fields_follow_the_spec(tmp_path):

@@ -1,9 +1,8 @@
 """The table reporter: titles shown literally, colour only when asked for."""
 
-from support import COUNT_METRICS, RepoBuilder
-
 from planaudit.reporters import REPORTERS
 from planaudit.reporters.display import printable
+from support import COUNT_METRICS, RepoBuilder
 
 HOSTILE = [
     "[red]红色[/red] [link=https://example.com]点我[/link]",

@@ -1,9 +1,9 @@
 """achieved: the reported state is true; the rule takes no value."""
 
 import pytest
-from support import judge
 
 from planaudit import Reason, Verdict
+from support import judge
 
 
 @pytest.mark.parametrize(("figure", "verdict"), [("true", Verdict.MET), ("false", Verdict.MISSED)])

@@ -1,9 +1,9 @@
 """at_least: actual ≥ value; 以上 includes the number itself."""
 
 import pytest
-from support import judge
 
 from planaudit import Reason, Verdict
+from support import judge
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,9 @@
 """at_most: actual ≤ value; 以内、以下 include the number itself."""
 
 import pytest
-from support import judge
 
 from planaudit import Reason, Verdict
+from support import judge
 
 
 @pytest.mark.parametrize(

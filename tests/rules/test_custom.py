@@ -1,9 +1,9 @@
 """Custom rules: a boolean expression over actual, value and baseline."""
 
 import pytest
-from support import COUNT_METRICS, RepoBuilder
 
 from planaudit import Reason, Verdict
+from support import COUNT_METRICS, RepoBuilder
 
 RULES = COUNT_METRICS + """
 rules:

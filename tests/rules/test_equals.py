@@ -1,9 +1,9 @@
 """equals: actual = value, as in 清零 (equals 0)."""
 
 import pytest
-from support import judge
 
 from planaudit import Reason, Verdict
+from support import judge
 
 
 @pytest.mark.parametrize(

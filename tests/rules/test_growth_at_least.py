@@ -3,10 +3,10 @@
 from fractions import Fraction
 
 import pytest
-from support import COUNT_METRICS, RepoBuilder, judge
 
 from planaudit import Reason, Verdict
 from planaudit.numbers import Interval
+from support import COUNT_METRICS, RepoBuilder, judge
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,9 @@
 """less_than: actual < value; 不满 excludes the number itself."""
 
 import pytest
-from support import judge
 
 from planaudit import Reason, Verdict
+from support import judge
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,6 @@ from ..model import BOOLEAN, PERCENT, Figure
 from ..numbers import Interval, format_number
 from ..result import Inconsistency, TargetResult
 
-
 _INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 
