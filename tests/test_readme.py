@@ -21,7 +21,7 @@ def examples() -> list[tuple[str, str]]:
 
 
 def test_readme_has_examples():
-    assert [command for command, _ in examples()][:1] == ["planaudit check 2022"]
+    assert [command for command, _ in examples()][:1] == ["planaudit check 2022 -j fuzhou"]
 
 
 @pytest.mark.parametrize(("command", "output"), examples())

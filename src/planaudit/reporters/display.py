@@ -56,7 +56,7 @@ def threshold_amount(result: TargetResult) -> str | None:
 def threshold_text(result: TargetResult, lang: str) -> str:
     rule, amount = result.rule, threshold_amount(result)
     if amount is None:
-        return rule.label.text(lang) if result.metric.unit == BOOLEAN else rule.symbol
+        return rule.symbol if rule.symbol in _SYMBOLS else rule.label.text(lang)
     if rule.growth:
         return f"{WORDS[lang]['growth']} ≥ {amount}"
     if rule.symbol in _SYMBOLS:

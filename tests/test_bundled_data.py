@@ -1,0 +1,136 @@
+"""The bundled data repository: faithful to its five source documents, and its verdicts pinned.
+
+The quote check needs the source documents in ../shared/seeds beside the repository; where they
+are absent it is skipped (and says so).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planaudit import Reason, Verdict, audit
+from planaudit.load import load_repository
+from planaudit.numbers import format_number
+
+ROOT = Path(__file__).parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+SOURCES = {
+    "targets/2022/fuzhou.yaml": "000_4374a9a9563da587.txt",
+    "outcomes/2022/fuzhou.yaml": "001_753de355c682da3f.txt",
+    "outcomes/2022/wuhan-district.yaml": "002_95e9d55c22e349f3.txt",
+    "targets/2023/wuhan-district.yaml": "002_95e9d55c22e349f3.txt",
+    "targets/2022/quzhou.yaml": "003_feddf7c211610919.txt",
+    "targets/2022/unnamed-city.yaml": "004_f041fd0804d03e16.txt",
+}
+
+
+def bundled():
+    loaded = load_repository(ROOT, [2022, 2023], [2022, 2023])
+    assert loaded.problems == []
+    return loaded.repository
+
+
+def quotes() -> list[tuple[str, int, str]]:
+    repository = bundled()
+    found = [(plan.path, target.location.line, target.quote)
+             for plan in repository.plans.values() for target in plan.targets]
+    found += [(report.path, figure.location.line, figure.quote)
+              for report in repository.reports.values() for figure in report.figures]
+    return found
+
+
+def test_every_data_file_has_a_source():
+    files = {str(path.relative_to(ROOT)) for kind in ("targets", "outcomes") for path in (ROOT / kind).glob("*/*.yaml")}
+    assert files == set(SOURCES)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"source documents not found at {SEEDS}; quotes not checked")
+@pytest.mark.parametrize(("path", "line", "quote"), quotes())
+def test_quote_is_verbatim_from_its_source(path, line, quote):
+    source = (SEEDS / SOURCES[path]).read_text(encoding="utf-8")
+    assert quote in source, f"{path}:{line}: quote not found in {SOURCES[path]}: {quote}"
+
+
+def test_every_plan_and_report_names_its_source_document():
+    repository = bundled()
+    for item in [*repository.plans.values(), *repository.reports.values()]:
+        assert item.document.title and item.document.issuer, item.path
+
+
+MET, MISSED, UNMEASURED = Verdict.MET, Verdict.MISSED, Verdict.UNMEASURED
+STATED, NO_REPORT, NOT_REPORTED, NO_BASELINE = Reason.STATED, Reason.NO_REPORT, Reason.NOT_REPORTED, Reason.NO_BASELINE
+
+FUZHOU_2022 = {
+    "legal-hub-stationing": (MET, STATED),
+    "rule-of-law-government-model": (MET, STATED),
+    "head-appearance-rate-up": (UNMEASURED, NO_BASELINE),  # 97.12% reported, but no 2021 figure
+    "full-time-mediator-share-up": (UNMEASURED, NOT_REPORTED),
+    "medical-dispute-closure-rate-up": (UNMEASURED, NO_BASELINE),
+    "medical-dispute-mediation-success": (UNMEASURED, NOT_REPORTED),  # a closure rate is not a success rate
+    "small-correction-centres-upgrade": (UNMEASURED, NOT_REPORTED),
+    "resettlement-information-sharing": (UNMEASURED, NOT_REPORTED),
+    "full-stationing": (UNMEASURED, NOT_REPORTED),
+    "hotline-round-the-clock": (MET, STATED),
+    "brand-148-three-year-action": (MET, STATED),
+    "legal-aid-labour-arbitration": (MET, STATED),
+    "smart-notary": (MET, STATED),
+    "star-lawyer-studios": (MET, STATED),
+    "village-legal-advisers": (UNMEASURED, NOT_REPORTED),
+    "public-lawyer-government-share": (UNMEASURED, NOT_REPORTED),
+    "lawyer-mediation-studio-share": (UNMEASURED, NOT_REPORTED),
+    "lawyer-mediation-studio-per-county": (UNMEASURED, NOT_REPORTED),
+    "sanction-linkage": (UNMEASURED, NOT_REPORTED),  # the report links bar-association sanctions only
+    "grassroots-contact-points": (UNMEASURED, NOT_REPORTED),
+    "online-review-coverage": (UNMEASURED, NOT_REPORTED),
+    "enforcement-supervision-three-levels": (UNMEASURED, NOT_REPORTED),
+    "first-violation-list-second-batch": (UNMEASURED, NOT_REPORTED),  # the report has the first batch
+    "enforcement-platform": (MET, STATED),
+    "legal-aid-area-wide": (MET, STATED),
+    "criminal-defence-coverage": (UNMEASURED, NOT_REPORTED),
+    "smart-legal-aid-platform": (UNMEASURED, NOT_REPORTED),
+}
+
+
+def verdicts(year: int) -> dict[tuple[str, str], tuple[Verdict, Reason]]:
+    return {(item.target.jurisdiction, item.target.id): (item.verdict, item.reason) for item in audit(ROOT, year).results}
+
+
+def test_fuzhou_2022_verdicts():
+    found = {target: verdict for (jurisdiction, target), verdict in verdicts(2022).items() if jurisdiction == "fuzhou"}
+    assert found == FUZHOU_2022
+
+
+@pytest.mark.parametrize(("year", "jurisdiction", "count"),
+                         [(2022, "quzhou", 30), (2022, "unnamed-city", 7), (2023, "wuhan-district", 10)])
+def test_jurisdictions_without_a_report_are_unmeasured(year, jurisdiction, count):
+    found = [verdict for (where, _), verdict in verdicts(year).items() if where == jurisdiction]
+    assert found == [(UNMEASURED, NO_REPORT)] * count
+
+
+def test_inconsistencies_in_the_reports():
+    result = audit(ROOT, 2022)
+    found = [(item.figure.jurisdiction, item.metric.id, format_number(item.stated.point),
+              format_number(item.derived_value), item.figure.location.line) for item in result.inconsistencies]
+    assert found == [("fuzhou", "medical_dispute.closure_rate", "91", "97.87", 53)]
+
+
+def test_quzhou_targets_use_the_civil_code_reading():
+    rules = {target.id: (target.rule, target.value, target.value_is_percent)
+             for target in bundled().plans[(2022, "quzhou")].targets if target.value is not None}
+    assert {key: (rule, format_number(value), percent) for key, (rule, value, percent) in rules.items()} == {
+        "public-lawyer-rate-city": ("at_least", "80", True),  # 达到80%以上: 80 itself counts
+        "public-lawyer-rate-county": ("at_least", "50", True),
+        "zero-losses-after-review": ("equals", "0", False),
+        "litigation-loss-rate": ("at_most", "8", True),  # 控制在8%以内: 8 itself counts
+        "lawyers-per-10k": ("at_least", "3.4", False),
+        "mid-size-law-firms": ("at_least", "2", False),
+        "democratic-villages-share": ("at_least", "85", True),
+        "legal-aid-growth": ("growth_at_least", "20", True),
+        "enterprise-legal-checkups": ("at_least", "20000", False),
+        "petition-backlog-cleared": ("equals", "0", False),
+        "reoffending-rate": ("at_most", "0.16", True),
+        "township-legal-cadres": ("at_least", "1", False),
+        "fengqiao-justice-stations": ("at_least", "2", False),
+    }
