@@ -6,7 +6,7 @@ import unicodedata
 from fractions import Fraction
 
 from ..i18n import REASONS, VERDICTS, WORDS
-from ..model import BOOLEAN, PERCENT, Figure
+from ..model import PERCENT, Figure
 from ..numbers import Interval, format_number
 from ..result import Inconsistency, TargetResult
 
