@@ -25,7 +25,8 @@ def test_yaml11_lookalikes_stay_strings(tmp_path):
           - {id: 2022-03-01, title: 1e3, metric: on.off, rule: at_least, value: 1, quote: null-ish, scope: 0x1F}
         """)
     loaded = load(builder)
-    assert loaded.problems == []
+    assert [(problem.line, problem.col, problem.code) for problem in loaded.problems] == [
+        (1, 15, Code.YAML11), (4, 10, Code.YAML11), (4, 22, Code.YAML11), (4, 75, Code.YAML11), (5, 100, Code.YAML11)]
     first, second = loaded.repository.plans[(2022, "no")].targets
     assert (first.jurisdiction, first.id, first.title, first.metric, first.quote) == ("no", "yes", "on", "on.off", "010")
     assert (second.id, second.title, second.scope) == ("2022-03-01", "1e3", "0x1F")
@@ -61,13 +62,16 @@ def test_model_is_immutable(tmp_path):
         target.value = Decimal(1)
 
 
+NOT_A_NUMBER = "'value' must be a decimal number such as 85, 97.12 or 85%, not"
 PROBLEMS = [
     ("- {id: a, title: t, metric: cases, rule: at_least, value: yes, quote: q}", (5, 61), Code.SCHEMA,
-     "'value': 'yes' is not a decimal number such as 85, 97.12 or 85%"),
+     f"{NOT_A_NUMBER} 'yes' (YAML 1.1 tools would read it as true)"),
     ("- {id: a, title: t, metric: cases, rule: at_least, value: 1_000, quote: q}", (5, 61), Code.SCHEMA,
-     "'value': '1_000' is not a decimal number such as 85, 97.12 or 85%"),
+     f"{NOT_A_NUMBER} '1_000' (YAML 1.1 tools would read it as 1000)"),
     ("- {id: a, title: t, metric: cases, rule: at_least, value: .nan, quote: q}", (5, 61), Code.SCHEMA,
-     "'value': '.nan' is not a decimal number such as 85, 97.12 or 85%"),
+     f"{NOT_A_NUMBER} '.nan' (YAML 1.1 tools would read it as nan)"),
+    ("- {id: a, title: t, metric: cases, rule: at_least, value: 0x1F, quote: q}", (5, 61), Code.SCHEMA,
+     f"{NOT_A_NUMBER} '0x1F' (YAML 1.1 tools would read it as 31)"),
     ("- {id: a, title: t, metric: cases, rule: at_least, value: " + "9" * 40 + ", quote: q}", (5, 61), Code.SCHEMA,
      "'value': a number may have at most 30 digits"),
     ("- {id: a, title: t, metric: cases, rule: at_least, value: 1, deadline: 2022-02-30, quote: q}", (5, 74),
@@ -79,8 +83,10 @@ PROBLEMS = [
      Code.SCHEMA, "unknown key 'deadlin' (allowed here: id, title, metric, rule, value, unit, scope, deadline, "
                   "baseline, quote, section, waiver)"),
     ("- {id: a, title: [t], metric: cases, rule: at_least, value: 1, quote: q}", (5, 20), Code.SCHEMA,
-     "'title' must be a single value, not a list or mapping"),
-    ("- just text", (5, 5), Code.SCHEMA, "each entry of 'targets' must be a mapping (one target)"),
+     "'title' must be text, not a list"),
+    ("- just text", (5, 5), Code.SCHEMA, "entry 1 of 'targets' must be a mapping (one target), not 'just text'"),
+    ("- {id: no, title: on, metric: cases, rule: at_least, value: 1, quote: 010}", (5, 10), Code.YAML11,
+     "'no' is read as false by YAML 1.1 tools; quote it if you mean the text: \"no\""),
 ]
 
 
@@ -89,7 +95,7 @@ def test_target_problems(tmp_path, entries, where, code, message):
     builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
     header = "jurisdiction: testville\nname: 测试县\nyear: 2022\ntargets:\n  "
     builder.write("targets/2022/testville.yaml", header + entries + "\n")
-    (problem,) = load(builder).problems
+    problem = load(builder).problems[0]
     assert (problem.path, (problem.line, problem.col), problem.code, problem.message) == (
         "targets/2022/testville.yaml", where, code, message)
 
@@ -130,9 +136,9 @@ def test_duplicate_ids_and_figures(tmp_path):
     ("text", "message"),
     [("", "targets/2022/testville.yaml:1:1: schema the file is empty"),
      ("- a\n- b\n", "targets/2022/testville.yaml:1:1: schema the file must be a mapping of keys to values, "
-                    "not a list or a single value"),
+                    "not a list"),
      ("just a scalar\n", "targets/2022/testville.yaml:1:1: schema the file must be a mapping of keys to values, "
-                         "not a list or a single value")],
+                         "not 'just a scalar'")],
 )
 def test_files_that_are_not_mappings(tmp_path, text, message):
     builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)

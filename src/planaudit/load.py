@@ -1,7 +1,9 @@
 """Load: the files of a data repository → the model, with a Problem for every defect.
 
-A bad file never raises: it becomes problems, and the rest of the repository still loads so
-that one run reports everything.
+Each file is parsed safely (:mod:`yamlsource`) and checked against its JSON Schema
+(:mod:`structure`); only a structurally valid file is read into the model, so the readers here
+interpret values and never guess at shapes. A bad file never raises: it becomes problems, and
+the rest of the repository still loads, so that one run reports everything.
 """
 
 from __future__ import annotations
@@ -31,17 +33,15 @@ from .model import (
     Target,
     Waiver,
 )
-from .numbers import NumberError, parse_decimal
+from .numbers import parse_decimal
 from .problems import Code, Problem
-from .yamlsource import Mapping, Scalar, Sequence, YamlNode, position, read_document
+from .structure import Kind, check_structure
+from .yamlsource import Mapping, Scalar, read_document
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
-METRIC_ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*")
 YEAR_DIR = re.compile(r"[0-9]{4}")
-DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 SETTINGS_FILE = "planaudit.yaml"
-LANGUAGES = ("zh", "en")
-FAIL_ON = ("missed", "unmeasured", "inconsistent", "never")
+_DATA_DIRS = {"targets": Kind.TARGET, "outcomes": Kind.OUTCOME}
 
 
 @dataclass
@@ -52,386 +52,304 @@ class Loaded:
 
 def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int]) -> Loaded:
     """Read planaudit.yaml, rules/ and the target and outcome files of the given years."""
-    problems: list[Problem] = []
-    settings = _load_settings(data_dir, problems)
-    catalogue = _load_catalogue(data_dir, problems)
-    plans = {}
-    for year in sorted(set(target_years)):
-        for file, display, jurisdiction in _year_files(data_dir, "targets", year, problems):
-            plan = _read_plan(_read(file, display, problems), year, jurisdiction, problems)
-            if plan is not None:
-                plans[(year, jurisdiction)] = plan
-    reports = {}
-    for year in sorted(set(outcome_years)):
-        for file, display, jurisdiction in _year_files(data_dir, "outcomes", year, problems):
-            report = _read_report(_read(file, display, problems), year, jurisdiction, problems)
-            if report is not None:
-                reports[(year, jurisdiction)] = report
-    return Loaded(Repository(settings, catalogue, plans, reports), problems)
+    loader = _Loader(data_dir)
+    settings, catalogue = loader.settings(), loader.catalogue()
+    plans = {key: plan for year in sorted(set(target_years)) for key, plan in loader.plans(year).items()}
+    reports = {key: report for year in sorted(set(outcome_years)) for key, report in loader.reports(year).items()}
+    return Loaded(Repository(settings, catalogue, plans, reports), loader.problems)
+
+
+def load_everything(data_dir: Path) -> Loaded:
+    """Every file of the repository, all years; files in the wrong place are problems too."""
+    loader = _Loader(data_dir)
+    loader.check_placement()
+    years = {kind: sorted(int(path.name) for path in (data_dir / kind).glob("*") if YEAR_DIR.fullmatch(path.name))
+             for kind in _DATA_DIRS}
+    loaded = load_repository(data_dir, years["targets"], years["outcomes"])
+    loaded.problems[:0] = loader.problems
+    return loaded
 
 
 def target_files(data_dir: Path, year: int) -> list[Path]:
     return sorted((data_dir / "targets" / str(year)).glob("*.yaml"))
 
 
-def _year_files(data_dir: Path, kind: str, year: int, problems: list[Problem]) -> Iterable[tuple[Path, str, str]]:
-    for file in sorted((data_dir / kind / str(year)).glob("*.yaml")):
-        display = f"{kind}/{year}/{file.name}"
-        jurisdiction = file.stem
-        if not SLUG.fullmatch(jurisdiction):
-            problems.append(Problem(display, 1, 1, Code.PATH_MISMATCH,
-                                    f"file name '{file.name}' is not a jurisdiction slug such as fuzhou.yaml "
-                                    "(lower-case letters, digits, - and _)"))
-            continue
-        yield file, display, jurisdiction
+class _Loader:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.problems: list[Problem] = []
 
+    def problem(self, path: str, code: Code, message: str, line: int = 1, col: int = 1) -> None:
+        self.problems.append(Problem(path, line, col, code, message))
 
-def _read(file: Path, display: str, problems: list[Problem]) -> tuple[str, YamlNode | None]:
-    document = read_document(file, display)
-    problems.extend(document.problems)
-    if document.root is None and not document.problems:
-        problems.append(Problem(display, 1, 1, Code.SCHEMA, "the file is empty"))
-    return display, document.root
+    def document(self, file: Path, display: str, kind: Kind, *entries_keys: str) -> _Fields | None:
+        """The file's fields if it parses and its header matches its schema; else None, with problems.
+
+        Entries of the lists or tables ``entries_keys`` that do not match the schema are left out.
+        """
+        document = read_document(file, display)
+        self.problems.extend(document.problems)
+        if document.root is None and document.problems:
+            return None
+        check = check_structure(document, kind)
+        self.problems.extend(check.problems)
+        usable = check.usable_entries(*entries_keys)
+        if usable is None or not isinstance(document.root, Mapping):
+            return None
+        return _Fields(document.root, display, self.problems, usable)
+
+    def check_placement(self) -> None:
+        """YAML files that planaudit would not read where they stand."""
+        for kind in _DATA_DIRS:
+            for file in sorted((self.data_dir / kind).rglob("*")):
+                relative = file.relative_to(self.data_dir).as_posix()
+                if file.suffix not in (".yaml", ".yml") or not file.is_file():
+                    continue
+                parts = file.relative_to(self.data_dir / kind).parts
+                if file.suffix == ".yml":
+                    self.problem(relative, Code.PATH_MISMATCH, "planaudit reads only .yaml files; rename it to .yaml")
+                elif len(parts) != 2 or not YEAR_DIR.fullmatch(parts[0]):
+                    self.problem(relative, Code.PATH_MISMATCH,
+                                 f"a data file belongs at {kind}/<year>/<jurisdiction>.yaml, e.g. {kind}/2022/fuzhou.yaml")
+        for file in sorted((self.data_dir / "rules").glob("*.yml")):
+            self.problem(f"rules/{file.name}", Code.PATH_MISMATCH, "planaudit reads only .yaml files; rename it to .yaml")
+
+    def settings(self) -> Settings:
+        file = self.data_dir / SETTINGS_FILE
+        fields = self.document(file, SETTINGS_FILE, Kind.SETTINGS) if file.is_file() else None
+        if fields is None:
+            return Settings()
+        return Settings(fields.text("lang"), fields.text("fail_on"), fields.number("tolerance")[0])
+
+    def catalogue(self) -> Catalogue:
+        metrics: dict[str, Metric] = {}
+        rules: dict[str, RuleDefinition] = {}
+        for file in sorted((self.data_dir / "rules").glob("*.yaml")):
+            display = f"rules/{file.name}"
+            fields = self.document(file, display, Kind.RULES, "metrics", "rules")
+            if fields is None:
+                continue
+            for name, entry in fields.named_entries("metrics"):
+                self.add_unique(metrics, _read_metric(name, entry, display, self.problems))
+            for name, entry in fields.named_entries("rules"):
+                self.add_unique(rules, _read_rule(name, entry, display, self.problems))
+        return Catalogue(metrics, rules)
+
+    def add_unique(self, table: dict[str, Metric] | dict[str, RuleDefinition], item: Metric | RuleDefinition | None) -> None:
+        if item is None:
+            return
+        if item.id in table:
+            where = item.location
+            self.problem(where.path, Code.DUPLICATE_ID, f"'{item.id}' is already defined at {table[item.id].location}",
+                         where.line, where.col)
+            return
+        table[item.id] = item  # type: ignore[assignment]
+
+    def plans(self, year: int) -> dict[tuple[int, str], Plan]:
+        plans = {}
+        for file, display, jurisdiction in self.year_files("targets", year):
+            fields = self.document(file, display, Kind.TARGET, "targets")
+            if fields is not None and self.header_agrees(fields.node, display, year, jurisdiction):
+                plans[(year, jurisdiction)] = _read_plan(fields, year, jurisdiction)
+        return plans
+
+    def reports(self, year: int) -> dict[tuple[int, str], Report]:
+        reports = {}
+        for file, display, jurisdiction in self.year_files("outcomes", year):
+            fields = self.document(file, display, Kind.OUTCOME, "figures")
+            if fields is not None and self.header_agrees(fields.node, display, year, jurisdiction):
+                reports[(year, jurisdiction)] = _read_report(fields, year, jurisdiction)
+        return reports
+
+    def year_files(self, kind: str, year: int) -> Iterable[tuple[Path, str, str]]:
+        for file in sorted((self.data_dir / kind / str(year)).glob("*.yaml")):
+            display = f"{kind}/{year}/{file.name}"
+            if SLUG.fullmatch(file.stem):
+                yield file, display, file.stem
+            else:
+                self.problem(display, Code.PATH_MISMATCH, f"file name '{file.name}' is not a jurisdiction slug such as "
+                                                          "fuzhou.yaml (lower-case letters, digits, - and _)")
+
+    def header_agrees(self, node: Mapping, display: str, year: int, jurisdiction: str) -> bool:
+        stated_jurisdiction, stated_year = node["jurisdiction"], node["year"]
+        assert isinstance(stated_jurisdiction, Scalar) and isinstance(stated_year, Scalar)
+        agrees = True
+        if stated_jurisdiction.text != jurisdiction:
+            agrees = False
+            self.problem(display, Code.PATH_MISMATCH, f"jurisdiction '{stated_jurisdiction.text}' disagrees with the "
+                                                      f"file name '{jurisdiction}.yaml'", *node.positions["jurisdiction"])
+        if int(stated_year.text) != year:
+            agrees = False
+            self.problem(display, Code.PATH_MISMATCH, f"year {stated_year.text} disagrees with the directory {year}/",
+                         *node.positions["year"])
+        return agrees
 
 
 class _Fields:
-    """Typed reads of one YAML mapping's fields; each bad field becomes a Problem."""
+    """Typed reads of a schema-valid mapping's fields."""
 
-    def __init__(self, node: Mapping, path: str, problems: list[Problem], allowed: Iterable[str]) -> None:
+    def __init__(self, node: Mapping, path: str, problems: list[Problem],
+                 usable: Callable[[str, str | int], bool] = lambda key, entry: True) -> None:
         self.node = node
         self.path = path
         self.problems = problems
-        allowed = tuple(allowed)
-        for key in node:
-            if key not in allowed:
-                self.problem_at(node.key_positions[key], Code.SCHEMA,
-                                f"unknown key '{key}' (allowed here: {', '.join(allowed)})")
-
-    def problem_at(self, where: tuple[int, int], code: Code, message: str) -> None:
-        self.problems.append(Problem(self.path, where[0], where[1], code, message))
+        self.usable = usable  # which entries of the file's list or table matched the schema
 
     def location(self) -> Location:
         return Location(self.path, self.node.line, self.node.col)
 
-    def present(self, key: str, required: bool) -> YamlNode | None:
+    def scalar(self, key: str) -> Scalar | None:
         value = self.node.get(key)
-        if value is None or (isinstance(value, Scalar) and value.is_null):
-            if required:
-                self.problem_at(position(self.node), Code.SCHEMA, f"'{key}' is required")
-            return None
-        return value
+        return value if isinstance(value, Scalar) and not value.is_null else None
 
-    def scalar(self, key: str, required: bool = False) -> Scalar | None:
-        value = self.present(key, required)
-        if value is None or isinstance(value, Scalar):
-            return value
-        self.problem_at(position(value), Code.SCHEMA, f"'{key}' must be a single value, not a list or mapping")
-        return None
+    def text(self, key: str) -> str | None:
+        value = self.scalar(key)
+        return None if value is None else value.text
 
-    def text(self, key: str, required: bool = False, pattern: re.Pattern[str] | None = None,
-             described: str = "") -> str | None:
-        value = self.scalar(key, required)
-        if value is None:
-            return None
-        if pattern is not None and not pattern.fullmatch(value.text):
-            self.problem_at(position(value), Code.SCHEMA, f"'{key}' must be {described}, not '{value.text}'")
-            return None
+    def required_text(self, key: str) -> str:
+        value = self.scalar(key)
+        assert value is not None, f"the schema requires '{key}'"
         return value.text
 
-    def number(self, key: str, required: bool = False) -> tuple[Decimal | None, bool]:
-        value = self.scalar(key, required)
-        if value is None:
-            return None, False
-        try:
-            return parse_decimal(value.text)
-        except NumberError as error:
-            self.problem_at(position(value), Code.SCHEMA, f"'{key}': {error}")
-            return None, False
-
-    def year(self, key: str = "year") -> int | None:
-        text = self.text(key, True, YEAR_DIR, "a four-digit year")
-        return None if text is None else int(text)
+    def number(self, key: str) -> tuple[Decimal | None, bool]:
+        value = self.scalar(key)
+        return (None, False) if value is None else parse_decimal(value.text)
 
     def date(self, key: str) -> dt.date | None:
         value = self.scalar(key)
-        if value is None:
-            return None
-        if DATE.fullmatch(value.text):
-            try:
-                return dt.date.fromisoformat(value.text)
-            except ValueError:
-                pass
-        self.problem_at(position(value), Code.SCHEMA, f"'{key}' must be a date such as 2022-04-30, not '{value.text}'")
-        return None
+        return None if value is None else dt.date.fromisoformat(value.text)
 
-    def choice(self, key: str, choices: Iterable[str]) -> str | None:
-        choices = tuple(choices)
-        return self.text(key, pattern=re.compile("|".join(map(re.escape, choices))), described=" or ".join(choices))
+    def mapping(self, key: str) -> _Fields | None:
+        value = self.node.get(key)
+        return _Fields(value, self.path, self.problems) if isinstance(value, Mapping) else None
 
-    def mapping(self, key: str, required: bool = False) -> Mapping | None:
-        value = self.present(key, required)
-        if value is None or isinstance(value, Mapping):
-            return value
-        self.problem_at(position(value), Code.SCHEMA, f"'{key}' must be a mapping")
-        return None
+    def entries(self, key: str) -> list[Mapping]:
+        return [entry for index, entry in enumerate(self.node.get(key) or ())
+                if isinstance(entry, Mapping) and self.usable(key, index)]
 
-    def sequence(self, key: str) -> Sequence:
-        value = self.present(key, False)
-        if value is None:
-            return Sequence(self.node.line, self.node.col)
-        if isinstance(value, Sequence):
-            return value
-        self.problem_at(position(value), Code.SCHEMA, f"'{key}' must be a list")
-        return Sequence(self.node.line, self.node.col)
+    def named_entries(self, key: str) -> list[tuple[str, Mapping]]:
+        table = self.node.get(key)
+        if not isinstance(table, Mapping):
+            return []
+        return [(name, entry) for name, entry in table.items() if isinstance(entry, Mapping) and self.usable(key, name)]
 
-    def label(self, key: str, required: bool = False) -> Label | None:
-        value = self.present(key, required)
-        if isinstance(value, Scalar):
-            return Label(value.text, value.text)
+    def label(self, key: str, default: str) -> Label:
+        value = self.node.get(key)
         if isinstance(value, Mapping):
-            fields = _Fields(value, self.path, self.problems, LANGUAGES)
+            fields = _Fields(value, self.path, self.problems)
             zh, en = fields.text("zh"), fields.text("en")
-            if zh is None and en is None:
-                self.problem_at(position(value), Code.SCHEMA, f"'{key}' needs zh or en text")
-                return None
-            return Label(zh or en or "", en or zh or "")
-        if value is not None:
-            self.problem_at(position(value), Code.SCHEMA, f"'{key}' must be text or {{zh: …, en: …}}")
-        return None
+            return Label(zh or en or default, en or zh or default)
+        text = self.text(key) or default
+        return Label(text, text)
 
     def expression(self, key: str, expect: expr.Type) -> expr.Expression | None:
-        value = self.scalar(key, True)
+        value = self.scalar(key)
         if value is None:
             return None
         try:
             return expr.parse(value.text, expect)
         except expr.ExprError as error:
-            col = value.col + error.offset + (0 if not value.quoted else 1)
-            self.problem_at((value.line, col), Code.EXPRESSION, f"'{key}': {error.message}")
+            col = value.col + error.offset + (1 if value.quoted else 0)
+            self.problems.append(Problem(self.path, value.line, col, Code.EXPRESSION, f"'{key}': {error.message}"))
             return None
-
-    def entries(self, key: str, what: str) -> Iterable[Mapping]:
-        for item in self.sequence(key):
-            if isinstance(item, Mapping):
-                yield item
-            else:
-                self.problem_at(position(item), Code.SCHEMA, f"each entry of '{key}' must be a mapping ({what})")
-
-
-def _root_mapping(display: str, root: YamlNode | None, problems: list[Problem]) -> Mapping | None:
-    if root is None or isinstance(root, Mapping):
-        return root
-    problems.append(Problem(display, root.line, root.col, Code.SCHEMA,
-                            "the file must be a mapping of keys to values, not a list or a single value"))
-    return None
-
-
-def _load_settings(data_dir: Path, problems: list[Problem]) -> Settings:
-    file = data_dir / SETTINGS_FILE
-    if not file.is_file():
-        return Settings()
-    node = _root_mapping(*_read(file, SETTINGS_FILE, problems), problems)
-    if node is None:
-        return Settings()
-    fields = _Fields(node, SETTINGS_FILE, problems, ("lang", "fail_on", "tolerance"))
-    return Settings(fields.choice("lang", LANGUAGES), fields.choice("fail_on", FAIL_ON), fields.number("tolerance")[0])
-
-
-def _load_catalogue(data_dir: Path, problems: list[Problem]) -> Catalogue:
-    metrics: dict[str, Metric] = {}
-    rules: dict[str, RuleDefinition] = {}
-    for file in sorted((data_dir / "rules").glob("*.yaml")):
-        display = f"rules/{file.name}"
-        node = _root_mapping(*_read(file, display, problems), problems)
-        if node is None:
-            continue
-        fields = _Fields(node, display, problems, ("metrics", "rules"))
-        for metric_id, entry in _named_entries(fields, "metrics", METRIC_ID, "a metric id such as legal_aid.cases"):
-            _add_unique(metrics, _read_metric(metric_id, entry, display, problems), problems)
-        for rule_id, entry in _named_entries(fields, "rules", SLUG, "a rule id such as within_two_points"):
-            _add_unique(rules, _read_rule(rule_id, entry, display, problems), problems)
-    return Catalogue(metrics, rules)
-
-
-def _named_entries(fields: _Fields, key: str, pattern: re.Pattern[str], described: str) -> Iterable[tuple[str, Mapping]]:
-    table = fields.mapping(key)
-    if table is None:
-        return
-    for name, entry in table.items():
-        where = table.positions[name]
-        if not pattern.fullmatch(name):
-            fields.problem_at(where, Code.SCHEMA, f"'{name}' is not {described}")
-        elif not isinstance(entry, Mapping):
-            fields.problem_at(where, Code.SCHEMA, f"'{name}' must be a mapping of its properties")
-        else:
-            yield name, entry
-
-
-def _add_unique(table: dict, item: Metric | RuleDefinition | None, problems: list[Problem]) -> None:  # type: ignore[type-arg]
-    if item is None:
-        return
-    if item.id in table:
-        first = table[item.id].location
-        problems.append(Problem(item.location.path, item.location.line, item.location.col, Code.DUPLICATE_ID,
-                                f"'{item.id}' is already defined at {first}"))
-        return
-    table[item.id] = item
 
 
 def _read_metric(metric_id: str, node: Mapping, path: str, problems: list[Problem]) -> Metric | None:
-    fields = _Fields(node, path, problems, ("label", "unit", "derive", "tolerance"))
-    label = fields.label("label") or Label(metric_id, metric_id)
-    unit = fields.text("unit", True)
-    derive = fields.expression("derive", expr.Type.NUMBER) if "derive" in node else None
-    tolerance, _ = fields.number("tolerance")
-    if unit is None:
+    fields = _Fields(node, path, problems)
+    derive = fields.expression("derive", expr.Type.NUMBER)
+    if "derive" in node and derive is None:
         return None
-    return Metric(metric_id, label, unit, derive, tolerance, fields.location(), node.positions)
+    return Metric(metric_id, fields.label("label", metric_id), fields.required_text("unit"), derive,
+                  fields.number("tolerance")[0], fields.location(), node.positions)
 
 
 def _read_rule(rule_id: str, node: Mapping, path: str, problems: list[Problem]) -> RuleDefinition | None:
-    fields = _Fields(node, path, problems, ("label", "expr"))
-    label = fields.label("label") or Label(rule_id, rule_id)
+    fields = _Fields(node, path, problems)
     expression = fields.expression("expr", expr.Type.BOOLEAN)
     if expression is None:
         return None
-    return RuleDefinition(rule_id, label, expression, fields.location(), node.positions)
-
-
-_HEADER_KEYS = ("jurisdiction", "name", "year", "document")
-
-
-def _read_header(display: str, root: YamlNode | None, year: int, jurisdiction: str, entries_key: str,
-                 problems: list[Problem]) -> tuple[_Fields, str, SourceDocument] | None:
-    node = _root_mapping(display, root, problems)
-    if node is None:
-        return None
-    fields = _Fields(node, display, problems, (*_HEADER_KEYS, entries_key))
-    stated_jurisdiction = fields.text("jurisdiction", True)
-    stated_year = fields.year()
-    if stated_jurisdiction is not None and stated_jurisdiction != jurisdiction:
-        fields.problem_at(node.positions["jurisdiction"], Code.PATH_MISMATCH,
-                          f"jurisdiction '{stated_jurisdiction}' disagrees with the file name '{jurisdiction}.yaml'")
-    if stated_year is not None and stated_year != year:
-        fields.problem_at(node.positions["year"], Code.PATH_MISMATCH,
-                          f"year {stated_year} disagrees with the directory {year}/")
-    name = fields.text("name") or jurisdiction
-    return fields, name, _read_source(fields)
+    return RuleDefinition(rule_id, fields.label("label", rule_id), expression, fields.location(), node.positions)
 
 
 def _read_source(fields: _Fields) -> SourceDocument:
-    node = fields.mapping("document")
-    if node is None:
+    document = fields.mapping("document")
+    if document is None:
         return SourceDocument()
-    document = _Fields(node, fields.path, fields.problems, ("title", "issuer", "date"))
     return SourceDocument(document.text("title"), document.text("issuer"), document.date("date"))
 
 
-_TARGET_KEYS = ("id", "title", "metric", "rule", "value", "unit", "scope", "deadline", "baseline",
-                "quote", "section", "waiver")
-
-
-def _read_plan(read: tuple[str, YamlNode | None], year: int, jurisdiction: str, problems: list[Problem]) -> Plan | None:
-    display, root = read
-    header = _read_header(display, root, year, jurisdiction, "targets", problems)
-    if header is None:
-        return None
-    fields, name, source = header
+def _read_plan(fields: _Fields, year: int, jurisdiction: str) -> Plan:
+    display = fields.path
     targets = _unique_entries(
-        fields, "targets", "one target",
-        read=lambda entry: _read_target(entry, display, year, jurisdiction, problems),
+        fields, "targets",
+        read=lambda entry: _read_target(_Fields(entry, display, fields.problems), year, jurisdiction),
         identity=lambda target: target.id,
         duplicate=lambda target, first: Problem(display, *target.positions["id"], Code.DUPLICATE_ID,
                                                 f"target id '{target.id}' is already used on line {first.location.line}"),
     )
-    return Plan(display, jurisdiction, name, year, source, targets)
+    return Plan(display, jurisdiction, fields.text("name") or jurisdiction, year, _read_source(fields), targets)
 
 
-Entry = TypeVar("Entry", Target, Figure)
-
-
-def _unique_entries(fields: _Fields, key: str, what: str, read: Callable[[Mapping], Entry | None],
-                    identity: Callable[[Entry], Hashable], duplicate: Callable[[Entry, Entry], Problem]) -> tuple[Entry, ...]:
-    """The readable entries of list ``key``; a repeated identity is a problem and is dropped."""
-    seen: dict[Hashable, Entry] = {}
-    for node in fields.entries(key, what):
-        entry = read(node)
-        if entry is None:
-            continue
-        first = seen.setdefault(identity(entry), entry)
-        if first is not entry:
-            fields.problems.append(duplicate(entry, first))
-    return tuple(seen.values())
-
-
-def _read_target(node: Mapping, path: str, year: int, jurisdiction: str, problems: list[Problem]) -> Target | None:
-    fields = _Fields(node, path, problems, _TARGET_KEYS)
-    before = len(problems)
-    target_id = fields.text("id", True, SLUG, "a slug such as legal-aid-growth (lower-case letters, digits, - and _)")
-    title = fields.text("title", True)
-    metric = fields.text("metric", True)
-    rule = fields.text("rule", True)
-    value, percent = fields.number("value")
-    baseline, _ = fields.number("baseline")
-    target = Target(
-        jurisdiction=jurisdiction, year=year, id=target_id or "", title=title or "", metric=metric or "",
-        rule=rule or "", value=value, value_is_percent=percent, unit=fields.text("unit"),
-        scope=fields.text("scope"), deadline=fields.date("deadline"), baseline=baseline,
-        quote=fields.text("quote", True) or "", section=fields.text("section"),
-        waiver=_read_waiver(fields), location=fields.location(), positions=node.positions,
-    )
-    return target if len(problems) == before else None
-
-
-def _read_waiver(fields: _Fields) -> Waiver | None:
-    node = fields.mapping("waiver")
-    if node is None:
-        return None
-    waiver = _Fields(node, fields.path, fields.problems, ("reason", "date"))
-    reason = waiver.text("reason", True)
-    return None if reason is None else Waiver(reason, waiver.date("date"))
-
-
-_FIGURE_KEYS = ("metric", "value", "bound", "scope", "as_of", "quote")
-
-
-def _read_report(read: tuple[str, YamlNode | None], year: int, jurisdiction: str, problems: list[Problem]) -> Report | None:
-    display, root = read
-    header = _read_header(display, root, year, jurisdiction, "figures", problems)
-    if header is None:
-        return None
-    fields, name, source = header
+def _read_report(fields: _Fields, year: int, jurisdiction: str) -> Report:
+    display = fields.path
     figures = _unique_entries(
-        fields, "figures", "one figure",
-        read=lambda entry: _read_figure(entry, display, year, jurisdiction, problems),
+        fields, "figures",
+        read=lambda entry: _read_figure(_Fields(entry, display, fields.problems), year, jurisdiction),
         identity=lambda figure: (figure.metric, figure.scope, figure.as_of),
         duplicate=lambda figure, first: Problem(
             display, figure.location.line, figure.location.col, Code.DUPLICATE_FIGURE,
             f"{figure.metric} (scope {figure.scope or '-'}, as of {figure.as_of}) is already reported on line "
             f"{first.location.line}"),
     )
-    return Report(display, jurisdiction, name, year, source, figures)
+    return Report(display, jurisdiction, fields.text("name") or jurisdiction, year, _read_source(fields), figures)
+
+
+Entry = TypeVar("Entry", Target, Figure)
+
+
+def _unique_entries(fields: _Fields, key: str, read: Callable[[Mapping], Entry],
+                    identity: Callable[[Entry], Hashable], duplicate: Callable[[Entry, Entry], Problem]) -> tuple[Entry, ...]:
+    """The entries of list ``key``; a repeated identity is a problem and is dropped."""
+    seen: dict[Hashable, Entry] = {}
+    for node in fields.entries(key):
+        entry = read(node)
+        first = seen.setdefault(identity(entry), entry)
+        if first is not entry:
+            fields.problems.append(duplicate(entry, first))
+    return tuple(seen.values())
+
+
+def _read_target(fields: _Fields, year: int, jurisdiction: str) -> Target:
+    value, percent = fields.number("value")
+    waiver = fields.mapping("waiver")
+    return Target(
+        jurisdiction=jurisdiction, year=year, id=fields.required_text("id"), title=fields.required_text("title"),
+        metric=fields.required_text("metric"), rule=fields.required_text("rule"), value=value,
+        value_is_percent=percent, unit=fields.text("unit"), scope=fields.text("scope"),
+        deadline=fields.date("deadline"), baseline=fields.number("baseline")[0], quote=fields.required_text("quote"),
+        section=fields.text("section"),
+        waiver=None if waiver is None else Waiver(waiver.required_text("reason"), waiver.date("date")),
+        location=fields.location(), positions=fields.node.positions,
+    )
 
 
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
 
-def _read_figure(node: Mapping, path: str, year: int, jurisdiction: str, problems: list[Problem]) -> Figure | None:
-    fields = _Fields(node, path, problems, _FIGURE_KEYS)
-    before = len(problems)
-    metric = fields.text("metric", True)
-    raw = fields.scalar("value", True)
-    value: Decimal | bool | None = None
+def _read_figure(fields: _Fields, year: int, jurisdiction: str) -> Figure:
+    raw = fields.scalar("value")
+    assert raw is not None, "the schema requires 'value'"
+    value: Decimal | bool | None
     percent = False
-    if raw is not None and not raw.quoted and raw.text in _BOOLEANS:
+    if not raw.quoted and raw.text in _BOOLEANS:
         value = _BOOLEANS[raw.text]
-    elif raw is not None:
+    else:
         value, percent = fields.number("value")
-    bound = fields.choice("bound", [b.value for b in Bound])
-    figure = Figure(
-        jurisdiction=jurisdiction, year=year, metric=metric or "", value=value if value is not None else False,
+        assert value is not None
+    bound = fields.text("bound")
+    return Figure(
+        jurisdiction=jurisdiction, year=year, metric=fields.required_text("metric"), value=value,
         value_is_percent=percent, bound=Bound(bound) if bound else Bound.EXACT, scope=fields.text("scope"),
-        as_of=fields.date("as_of") or dt.date(year, 12, 31), quote=fields.text("quote", True) or "",
-        location=fields.location(), positions=node.positions,
+        as_of=fields.date("as_of") or dt.date(year, 12, 31), quote=fields.required_text("quote"),
+        location=fields.location(), positions=fields.node.positions,
     )
-    return figure if len(problems) == before else None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from .text import printable
+
 
 class Code(enum.Enum):
     """Every kind of problem ``planaudit`` reports, by its stable code."""
@@ -16,6 +18,7 @@ class Code(enum.Enum):
     ENCODING = "encoding"
     TOO_DEEP = "too-deep"
     SCHEMA = "schema"
+    YAML11 = "yaml11-trap"
     PATH_MISMATCH = "path-mismatch"
     DUPLICATE_ID = "duplicate-id"
     DUPLICATE_FIGURE = "duplicate-figure"
@@ -38,4 +41,4 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.code.value} {self.message}"
+        return printable(f"{self.path}:{self.line}:{self.col}: {self.code.value} {self.message}")

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from fractions import Fraction
 
 from ..i18n import REASONS, VERDICTS, WORDS
 from ..model import PERCENT, Figure
 from ..numbers import Interval, format_number
 from ..result import Inconsistency, TargetResult
-
-_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
-
-
-def printable(text: str) -> str:
-    """``text`` with control and format characters (escape sequences, bidi overrides,
-    newlines) replaced by visible escapes, so that data can never drive the terminal."""
-    if text.isprintable():
-        return text
-    return "".join(ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in _INVISIBLE else ch
-                   for ch in text)
-
+from ..text import printable
 
 _SYMBOLS = frozenset({"≥", ">", "≤", "<", "="})
 

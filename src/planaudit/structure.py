@@ -1,0 +1,255 @@
+"""Validate: the structure of each file, against the JSON Schemas shipped in ``schemas/``.
+
+The located YAML tree is turned into a JSON instance guided by the schema: where the schema
+wants text, a plain scalar stays text whatever it looks like (``id: no`` is the id "no"); elsewhere
+scalars read as YAML 1.2 does (numbers, true/false, null). jsonschema's errors are mapped back to
+line and column and said in plain words. Plain scalars that YAML 1.1 tools would read as
+something else (``yes``, ``on``, ``010``, ``1_000``, ``0x1F``, ``.nan``) are reported as traps.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+from .numbers import MAX_DIGITS
+from .problems import Code, Problem
+from .text import printable
+from .yamlsource import Document, Mapping, Scalar, Sequence, YamlNode
+
+
+class Kind(enum.Enum):
+    TARGET = "target"
+    OUTCOME = "outcome"
+    RULES = "rules"
+    SETTINGS = "settings"
+
+
+def schema_text(kind: Kind) -> str:
+    return resources.files("planaudit.schemas").joinpath(f"{kind.value}.schema.json").read_text(encoding="utf-8")
+
+
+@functools.cache
+def _schema(kind: Kind) -> dict[str, Any]:
+    return json.loads(schema_text(kind))  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _validator(kind: Kind) -> Any:
+    import jsonschema  # deferred: a heavy import that only validation needs
+
+    cls = jsonschema.Draft202012Validator
+    return cls(_schema(kind), format_checker=cls.FORMAT_CHECKER)
+
+
+@dataclass(frozen=True)
+class StructureCheck:
+    """The structural problems of a document, and where its invalid values stand."""
+
+    problems: tuple[Problem, ...]
+    invalid: frozenset[tuple[str | int, ...]]  # paths of values that do not match the schema
+
+    def usable_entries(self, *keys: str) -> Callable[[str, str | int], bool] | None:
+        """None when the file as a whole is invalid; else a test of which entries of the lists or
+        tables ``keys`` are valid, so that one bad entry does not hide the rest of the file."""
+        if any(len(path) < 2 or path[0] not in keys for path in self.invalid):
+            return None
+        bad = {path[:2] for path in self.invalid}
+        return lambda key, entry: (key, entry) not in bad
+
+
+def check_structure(document: Document, kind: Kind) -> StructureCheck:
+    """Every structural problem of a parsed document; none when it matches its schema."""
+    if document.root is None:
+        return StructureCheck((Problem(document.path, 1, 1, Code.SCHEMA, "the file is empty"),), frozenset({()}))
+    view = _JsonView(_schema(kind))
+    instance = view.convert(document.root, _schema(kind))
+    problems: list[Problem] = []
+    invalid: set[tuple[str | int, ...]] = set()
+    for error in _validator(kind).iter_errors(instance):
+        invalid.add(tuple(error.absolute_path))
+        problems.extend(_describe(error, document.root, document.path))
+    problems += [Problem(document.path, scalar.line, scalar.col, Code.YAML11, message) for scalar, message in view.traps]
+    return StructureCheck(tuple(sorted(problems)), frozenset(invalid))
+
+
+# --- The JSON view --------------------------------------------------------------------------
+
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+")
+_DECIMAL = re.compile(r"[-+]?[0-9]+\.[0-9]+")
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_TRAP_KINDS = frozenset({"bool", "int", "float"})
+
+
+class _JsonView:
+    """Converts the located tree to plain JSON values, guided by the schema."""
+
+    def __init__(self, root_schema: dict[str, Any]) -> None:
+        self.root_schema = root_schema
+        self.traps: list[tuple[Scalar, str]] = []
+
+    def resolve(self, schema: Any) -> dict[str, Any]:
+        while isinstance(schema, dict) and "$ref" in schema:
+            schema = self.root_schema["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
+        return schema if isinstance(schema, dict) else {}
+
+    def scalar_types(self, schema: Any) -> set[str]:
+        schema = self.resolve(schema)
+        if "anyOf" in schema:
+            return set().union(*(self.scalar_types(branch) for branch in schema["anyOf"]))
+        if "enum" in schema:
+            return {"string"}
+        kind = schema.get("type")
+        return {kind} if isinstance(kind, str) else set()
+
+    def convert(self, node: YamlNode, schema: Any) -> Any:
+        if isinstance(node, Mapping):
+            return {key: self.convert(value, self.property_schema(schema, key)) for key, value in node.items()}
+        if isinstance(node, Sequence):
+            items = self.resolve(schema).get("items", {})
+            return [self.convert(item, items) for item in node]
+        return self.scalar(node, schema)
+
+    def property_schema(self, schema: Any, key: str) -> Any:
+        schema = self.resolve(schema)
+        for branch in [schema, *schema.get("anyOf", [])]:
+            branch = self.resolve(branch)
+            if key in branch.get("properties", {}):
+                return branch["properties"][key]
+            if isinstance(branch.get("additionalProperties"), dict):
+                return branch["additionalProperties"]
+        return {}
+
+    def scalar(self, scalar: Scalar, schema: Any) -> Any:
+        if scalar.quoted:
+            return scalar.text
+        if scalar.text in _NULL:
+            return None
+        if self.scalar_types(schema) == {"string"}:
+            self.check_trap(scalar)
+            return scalar.text
+        return _yaml12(scalar.text)
+
+    def check_trap(self, scalar: Scalar) -> None:
+        """A plain scalar kept as text that YAML 1.1 tools would read as something else."""
+        kind = scalar.yaml11_kind()
+        if kind not in _TRAP_KINDS or (kind == "int" and _PLAIN_INT.fullmatch(scalar.text)):
+            return
+        if kind == "float" and _DECIMAL.fullmatch(scalar.text):
+            return
+        self.traps.append((scalar, f"'{scalar.text}' is read as {_yaml11_reading(scalar.text)} by YAML 1.1 tools; "
+                                   f"quote it if you mean the text: \"{scalar.text}\""))
+
+
+def _yaml11_reading(text: str) -> str:
+    """What PyYAML's YAML 1.1 loader makes of a short plain scalar, for messages."""
+    import yaml
+
+    value = yaml.load(text, Loader=yaml.SafeLoader)  # a single short scalar: safe and cheap
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _yaml12(text: str) -> Any:
+    """A plain scalar as YAML 1.2's core schema reads it; numbers stay exact."""
+    if text in _BOOL:
+        return _BOOL[text]
+    digits = sum(ch.isdigit() for ch in text)
+    if digits <= MAX_DIGITS and _INT.fullmatch(text):
+        return int(text)
+    if digits <= MAX_DIGITS and _DECIMAL.fullmatch(text):
+        return Decimal(text)
+    return text
+
+
+# --- Errors in plain words ------------------------------------------------------------------
+
+
+def _describe(error: Any, root: YamlNode, path: str) -> Iterator[Problem]:
+    node = _node_at(root, list(error.absolute_path))
+    validator = error.validator
+    if validator == "required":
+        for key in error.validator_value:
+            if isinstance(error.instance, dict) and key not in error.instance:
+                yield Problem(path, node.line, node.col, Code.SCHEMA, f"'{key}' is required")
+        return
+    if validator == "additionalProperties" and isinstance(node, Mapping):
+        allowed = ", ".join(error.schema.get("properties", {}))
+        for key in error.instance:
+            if key not in error.schema.get("properties", {}):
+                line, col = node.key_positions[key]
+                yield Problem(path, line, col, Code.SCHEMA, f"unknown key '{_shown_text(key)}' (allowed here: {allowed})")
+        return
+    if validator == "propertyNames" or (error.schema_path and "propertyNames" in error.schema_path):
+        key = error.instance
+        line, col = node.key_positions.get(key, (node.line, node.col)) if isinstance(node, Mapping) else (node.line, node.col)
+        description = error.schema.get("description", "valid")
+        yield Problem(path, line, col, Code.SCHEMA, f"'{_shown_text(key)}' is not {description}")
+        return
+    yield Problem(path, node.line, node.col, Code.SCHEMA, _wrong_value(error, node))
+
+
+def _wrong_value(error: Any, node: YamlNode) -> str:
+    field = _field_name(list(error.absolute_path))
+    description = error.schema.get("description")
+    if description is None:
+        description = error.message
+    shown = _shown(error.instance)
+    if isinstance(node, Scalar) and not node.quoted:
+        digits = sum(ch.isdigit() for ch in node.text)
+        if digits > MAX_DIGITS and _INT.fullmatch(node.text.replace(".", "", 1)):
+            return f"{field}: a number may have at most {MAX_DIGITS} digits"
+        if node.yaml11_kind() in ("bool", "int", "float") and isinstance(error.instance, str):
+            return (f"{field} must be {description}, not '{_shown_text(node.text)}' "
+                    f"(YAML 1.1 tools would read it as {_yaml11_reading(node.text)})")
+    return f"{field} must be {description}, not {shown}"
+
+
+def _field_name(path: list[Any]) -> str:
+    if not path:
+        return "the file"
+    if isinstance(path[-1], int):
+        parent = f"'{path[-2]}'" if len(path) > 1 else "the list"
+        return f"entry {path[-1] + 1} of {parent}"
+    return f"'{_shown_text(str(path[-1]))}'"
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"'{_shown_text(value)}'"
+    return str(value)
+
+
+def _shown_text(text: str, limit: int = 60) -> str:
+    text = printable(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _node_at(root: YamlNode, path: list[Any]) -> YamlNode:
+    node = root
+    for step in path:
+        if isinstance(node, Mapping) and step in node:
+            node = node[step]
+        elif isinstance(node, Sequence) and isinstance(step, int) and step < len(node):
+            node = node[step]
+        else:
+            break
+    return node
