@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .exceptions import InvalidData, NotADataRepository, NoTargets, UnknownJurisdiction
 from .judge import judge_year
-from .load import load_repository, target_files
+from .load import load_everything, load_repository, target_files
+from .problems import Problem
 from .result import AuditResult, TargetResult
 from .validate import validate_repository
 
@@ -39,3 +40,12 @@ def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str]
 def explain(data_dir: str | PathLike[str], year: int, jurisdiction: str, target_id: str) -> TargetResult:
     """The verdict of one target, with everything that went into it."""
     return audit(data_dir, year, [jurisdiction]).find(jurisdiction, target_id)
+
+
+def validate(data_dir: str | PathLike[str]) -> list[Problem]:
+    """Every problem of every file of the data repository, all years, sorted; [] when it is clean."""
+    root = Path(data_dir)
+    if not root.is_dir():
+        raise NotADataRepository(root)
+    loaded = load_everything(root)
+    return sorted(loaded.problems + validate_repository(loaded.repository))

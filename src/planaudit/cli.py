@@ -13,12 +13,14 @@ from typing import TypeVar
 import typer
 
 from . import __version__, api
-from .exceptions import PlanauditError
+from .exceptions import EXIT_FAILED, PlanauditError
 from .failon import DEFAULT_FAIL_ON, FailOn, exit_status
 from .i18n import LANGUAGES, default_lang
 from .reporters import REPORTERS
 from .reporters.explain import render_explanation
+from .reporters.problems import PROBLEM_FORMATS
 from .result import AuditResult
+from .structure import Kind, schema_text
 
 app = typer.Typer(
     help="Check the targets of annual work plans against the figures of work summaries.",
@@ -35,6 +37,8 @@ DataOption = typer.Option(
     help="The data repository (targets/, outcomes/, rules/). Default: the current directory.",
 )
 Format = enum.Enum("Format", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
+ProblemFormat = enum.Enum("ProblemFormat", {name: name for name in PROBLEM_FORMATS}, type=str)  # type: ignore[misc]
+SchemaKind = enum.Enum("SchemaKind", {kind.value: kind.value for kind in Kind}, type=str)  # type: ignore[misc]
 Lang = enum.Enum("Lang", {name: name for name in LANGUAGES}, type=str)  # type: ignore[misc]
 
 LangOption = typer.Option(
@@ -99,6 +103,26 @@ def explain(
     result = _run(lambda: api.audit(data, year, [jurisdiction]))
     item = _run(lambda: result.find(jurisdiction, target))
     sys.stdout.write(render_explanation(item, _lang(lang, result)))
+
+
+@app.command()
+def validate(
+    output_format: ProblemFormat = typer.Option("text", "--format", help="How to list the problems."),
+    data: Path = DataOption,
+) -> None:
+    """Check every file of the data repository; list each problem as path:line:col: code message.
+
+    Exit 0 when the repository is clean, 1 when a problem is found, 2 for bad usage.
+    """
+    problems = _run(lambda: api.validate(data))
+    sys.stdout.write(PROBLEM_FORMATS[output_format.value](problems))
+    raise typer.Exit(EXIT_FAILED if problems else 0)
+
+
+@app.command()
+def schema(kind: SchemaKind = typer.Argument(..., help="Which file's schema.")) -> None:
+    """Print the JSON Schema of a target, outcome, rules or settings file (for editors)."""
+    sys.stdout.write(schema_text(Kind(kind.value)))
 
 
 def _lang(chosen: enum.Enum | None, result: AuditResult) -> str:

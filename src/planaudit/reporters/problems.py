@@ -1,0 +1,42 @@
+"""How `planaudit validate` lists problems: text, json or GitHub workflow commands."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from ..problems import Problem
+from ..text import printable
+
+
+def text(problems: Sequence[Problem]) -> str:
+    lines = [str(problem) for problem in problems]
+    count = len(problems)
+    lines.append(f"{count} problem{'s' if count != 1 else ''} found" if count else "no problems found")
+    return "\n".join(lines) + "\n"
+
+
+def json_list(problems: Sequence[Problem]) -> str:
+    document = {"problems": [{"file": problem.path, "line": problem.line, "col": problem.col,
+                              "code": problem.code.value, "message": problem.message} for problem in problems]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def github(problems: Sequence[Problem]) -> str:
+    """GitHub Actions workflow commands: each problem annotates its file and line."""
+    return "".join(
+        f"::error file={_property(problem.path)},line={problem.line},col={problem.col},"
+        f"title={_property(problem.code.value)}::{_data(problem.message)}\n"
+        for problem in problems
+    )
+
+
+def _data(text: str) -> str:
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+PROBLEM_FORMATS: dict[str, Callable[[Sequence[Problem]], str]] = {"text": text, "json": json_list, "github": github}

@@ -1,0 +1,73 @@
+"""`planaudit validate`: one test per problem code, with its file, line, column and message."""
+
+from __future__ import annotations
+
+import pytest
+from support import COUNT_METRICS, RepoBuilder
+
+from planaudit import api
+from planaudit.problems import Code
+
+TARGET = "- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}"
+
+CASES = {
+    Code.YAML_SYNTAX: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets: [\n",
+                       (4, 1), "while parsing a flow node did not find expected node content"),
+    Code.DUPLICATE_KEY: ("targets/2022/testville.yaml", f"jurisdiction: testville\nyear: 2022\nyear: 2022\ntargets:\n  {TARGET}\n",
+                         (3, 1), "key 'year' appears twice in this mapping (first on line 2); "
+                                 "YAML would silently keep only the last"),
+    Code.ALIAS: ("targets/2022/testville.yaml", "jurisdiction: &j testville\nyear: 2022\ntargets: []\n",
+                 (1, 15), "anchors (&j) are not allowed; write the value out"),
+    Code.TAG: ("targets/2022/testville.yaml", "jurisdiction: !!python/name:os.system testville\nyear: 2022\ntargets: []\n",
+               (1, 15), "the tag !!python/name:os.system is not allowed; planaudit reads plain YAML only"),
+    Code.ENCODING: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\nname: \udcff\ntargets: []\n",
+                    (3, 7), "is not UTF-8 text (byte 0xff); save the file as UTF-8"),
+    Code.TOO_DEEP: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets: " + "[" * 40 + "]" * 40 + "\n",
+                    (3, 41), "values nested more than 32 levels deep"),
+    Code.SCHEMA: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\n",
+                  (1, 1), "'targets' is required"),
+    Code.YAML11: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\nname: off\ntargets: []\n",
+                  (3, 7), "'off' is read as false by YAML 1.1 tools; quote it if you mean the text: \"off\""),
+    Code.PATH_MISMATCH: ("targets/2022/testville.yaml", "jurisdiction: elsewhere\nyear: 2022\ntargets: []\n",
+                         (1, 15), "jurisdiction 'elsewhere' disagrees with the file name 'testville.yaml'"),
+    Code.DUPLICATE_ID: ("targets/2022/testville.yaml", f"jurisdiction: testville\nyear: 2022\ntargets:\n  {TARGET}\n  {TARGET}\n",
+                        (5, 10), "target id 'a' is already used on line 4"),
+    Code.DUPLICATE_FIGURE: ("outcomes/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\nfigures:\n"
+                            "  - {metric: cases, value: 1, quote: q}\n  - {metric: cases, value: 2, quote: r}\n",
+                            (5, 5), "cases (scope -, as of 2022-12-31) is already reported on line 4"),
+    Code.UNKNOWN_METRIC: ("targets/2022/testville.yaml", f"jurisdiction: testville\nyear: 2022\ntargets:\n  "
+                          f"{TARGET.replace('cases', 'casez')}\n", (4, 2 + TARGET.index("cases") + 1), "unknown metric 'casez'"),
+    Code.UNKNOWN_RULE: ("targets/2022/testville.yaml", f"jurisdiction: testville\nyear: 2022\ntargets:\n  "
+                        f"{TARGET.replace('at_least', 'atleast')}\n", (4, 2 + TARGET.index("at_least") + 1),
+                        "unknown rule 'atleast' (known: achieved, at_least, at_most, equals, growth_at_least, "
+                        "less_than, more_than)"),
+    Code.VALUE_MISSING: ("targets/2022/testville.yaml", f"jurisdiction: testville\nyear: 2022\ntargets:\n  "
+                         f"{TARGET.replace(', value: 1', '')}\n", (4, 2 + TARGET.index("at_least") + 1), "rule at_least needs a value"),
+    Code.VALUE_FORBIDDEN: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets:\n"
+                           "  - {id: a, title: t, metric: open, rule: achieved, value: 1, quote: q}\n",
+                           (4, 60), "rule achieved takes no value"),
+    Code.UNIT: ("outcomes/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\nfigures:\n"
+                "  - {metric: open, value: 3, quote: q}\n", (4, 27), "open is in boolean: its value must be true or false"),
+    Code.EXPRESSION: ("rules/more.yaml", "metrics:\n  bad:\n    unit: case\n    derive: cases.__class__\n",
+                      (4, 18), "'derive': unexpected character '.'"),
+    Code.UNKNOWN_NAME: ("rules/more.yaml", "rules:\n  odd:\n    expr: actual > limit\n",
+                        (3, 11), "expr may name only actual, value and baseline, not 'limit'"),
+    Code.CYCLE: ("rules/more.yaml", "metrics:\n  x: {unit: case, derive: y + 1}\n  y: {unit: case, derive: x - 1}\n",
+                 (2, 27), "derivations form a cycle: x → y → x"),
+}
+
+
+def test_every_code_has_a_case():
+    assert set(CASES) == set(Code)
+
+
+@pytest.mark.parametrize("code", list(CASES), ids=lambda code: code.value)
+def test_problem_code(tmp_path, code):
+    path, text, (line, col), message = CASES[code]
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    file = tmp_path / path
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_bytes(text.encode("utf-8", "surrogateescape"))
+    problems = api.validate(tmp_path)
+    assert [(problem.path, problem.line, problem.col, problem.code, problem.message) for problem in problems] == [
+        (path, line, col, code, message)], builder
