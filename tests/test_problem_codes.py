@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from support import COUNT_METRICS, RepoBuilder
 
 from planaudit import api
 from planaudit.problems import Code
+from support import COUNT_METRICS, RepoBuilder
 
 TARGET = "- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}"
 
 CASES = {
     Code.YAML_SYNTAX: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets: [\n",
                        (4, 1), "while parsing a flow node did not find expected node content"),
-    Code.DUPLICATE_KEY: ("targets/2022/testville.yaml", f"jurisdiction: testville\nyear: 2022\nyear: 2022\ntargets:\n  {TARGET}\n",
+    Code.DUPLICATE_KEY: ("targets/2022/testville.yaml",
+                         f"jurisdiction: testville\nyear: 2022\nyear: 2022\ntargets:\n  {TARGET}\n",
                          (3, 1), "key 'year' appears twice in this mapping (first on line 2); "
                                  "YAML would silently keep only the last"),
     Code.ALIAS: ("targets/2022/testville.yaml", "jurisdiction: &j testville\nyear: 2022\ntargets: []\n",
@@ -30,7 +31,8 @@ CASES = {
                   (3, 7), "'off' is read as false by YAML 1.1 tools; quote it if you mean the text: \"off\""),
     Code.PATH_MISMATCH: ("targets/2022/testville.yaml", "jurisdiction: elsewhere\nyear: 2022\ntargets: []\n",
                          (1, 15), "jurisdiction 'elsewhere' disagrees with the file name 'testville.yaml'"),
-    Code.DUPLICATE_ID: ("targets/2022/testville.yaml", f"jurisdiction: testville\nyear: 2022\ntargets:\n  {TARGET}\n  {TARGET}\n",
+    Code.DUPLICATE_ID: ("targets/2022/testville.yaml",
+                        f"jurisdiction: testville\nyear: 2022\ntargets:\n  {TARGET}\n  {TARGET}\n",
                         (5, 10), "target id 'a' is already used on line 4"),
     Code.DUPLICATE_FIGURE: ("outcomes/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\nfigures:\n"
                             "  - {metric: cases, value: 1, quote: q}\n  - {metric: cases, value: 2, quote: r}\n",
@@ -42,7 +44,8 @@ CASES = {
                         "unknown rule 'atleast' (known: achieved, at_least, at_most, equals, growth_at_least, "
                         "less_than, more_than)"),
     Code.VALUE_MISSING: ("targets/2022/testville.yaml", f"jurisdiction: testville\nyear: 2022\ntargets:\n  "
-                         f"{TARGET.replace(', value: 1', '')}\n", (4, 2 + TARGET.index("at_least") + 1), "rule at_least needs a value"),
+                         f"{TARGET.replace(', value: 1', '')}\n", (4, 2 + TARGET.index("at_least") + 1),
+                         "rule at_least needs a value"),
     Code.VALUE_FORBIDDEN: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets:\n"
                            "  - {id: a, title: t, metric: open, rule: achieved, value: 1, quote: q}\n",
                            (4, 60), "rule achieved takes no value"),

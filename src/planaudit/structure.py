@@ -244,12 +244,13 @@ def _shown_text(text: str, limit: int = 60) -> str:
 
 
 def _node_at(root: YamlNode, path: list[Any]) -> YamlNode:
+    """The node at a JSON path, or the deepest node on the way that exists."""
     node = root
     for step in path:
         if isinstance(node, Mapping) and step in node:
             node = node[step]
-        elif isinstance(node, Sequence) and isinstance(step, int) and step < len(node):
+        elif isinstance(node, Sequence) and isinstance(step, int) and 0 <= step < len(node):
             node = node[step]
         else:
-            break
+            return node
     return node

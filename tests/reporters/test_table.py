@@ -1,7 +1,7 @@
 """The table reporter: titles shown literally, colour only when asked for."""
 
 from planaudit.reporters import REPORTERS
-from planaudit.reporters.display import printable
+from planaudit.text import printable
 from support import COUNT_METRICS, RepoBuilder
 
 HOSTILE = [

@@ -8,7 +8,6 @@ from ..i18n import REASONS, VERDICTS, WORDS
 from ..model import PERCENT, Figure
 from ..numbers import Interval, format_number
 from ..result import Inconsistency, TargetResult
-from ..text import printable
 
 _SYMBOLS = frozenset({"≥", ">", "≤", "<", "="})
 

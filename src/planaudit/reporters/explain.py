@@ -5,12 +5,12 @@ from __future__ import annotations
 from ..i18n import REASONS, VERDICTS
 from ..model import PERCENT, Figure
 from ..result import Reason, Resolved, TargetResult, Verdict
+from ..text import printable
 from .display import (
     actual_text,
     figure_place,
     inconsistency_texts,
     interval_text,
-    printable,
     threshold_amount,
     threshold_text,
     value_text,

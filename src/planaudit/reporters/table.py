@@ -11,12 +11,12 @@ from rich.text import Text
 
 from ..i18n import WORDS, summary_line
 from ..result import AuditResult, TargetResult, Verdict
+from ..text import printable
 from .base import Reporter
 from .display import (
     actual_text,
     figure_place,
     inconsistency_texts,
-    printable,
     reason_text,
     threshold_text,
     verdict_text,
