@@ -140,3 +140,61 @@ def test_version_and_help():
     for command in ("check", "explain"):
         run = planaudit(command, "--help")
         assert run.returncode == 0 and f"Usage: python -m planaudit {command}" in run.stdout
+
+
+def test_validate_clean_repository():
+    run = planaudit("validate")
+    assert (run.returncode, run.stdout, run.stderr) == (0, "no problems found\n", "")
+
+
+def test_validate_lists_every_problem_as_text():
+    run = planaudit("validate", data="invalid")
+    assert run.returncode == 1
+    assert_matches("invalid-validate.txt", run.stdout)
+
+
+def test_validate_as_json():
+    run = planaudit("validate", "--format", "json", data="invalid")
+    problems = json.loads(run.stdout)["problems"]
+    assert run.returncode == 1 and len(problems) == 7
+    assert problems[3] == {"file": "rules/metrics.yaml", "line": 3, "col": 46, "code": "unknown-metric",
+                           "message": "derive names unknown metric 'closed'"}
+
+
+def test_validate_as_github_annotations():
+    run = planaudit("validate", "--format", "github", data="invalid")
+    lines = run.stdout.splitlines()
+    assert run.returncode == 1 and len(lines) == 7
+    assert lines[4] == ("::error file=targets/2022/lakeside.yaml,line=4,col=61,title=schema::'value' must be a decimal "
+                        "number such as 85, 97.12 or 85%25, not '1_000' (YAML 1.1 tools would read it as 1000)")
+
+
+@pytest.mark.parametrize("args", [("validate", "--format", "xml"), ("schema", "everything")])
+def test_validate_and_schema_bad_usage(args):
+    run = planaudit(*args, data=None)
+    assert run.returncode == 2 and "Usage:" in run.stderr
+
+
+def test_validate_missing_directory():
+    run = planaudit("validate", data="missing")
+    assert (run.returncode, run.stderr) == (2, f"planaudit: error: {EXAMPLES / 'missing'} is not a directory\n")
+
+
+@pytest.mark.parametrize("kind", ["target", "outcome", "rules", "settings"])
+def test_schema_is_printed_for_editors(kind):
+    run = planaudit("schema", kind, data=None)
+    schema = json.loads(run.stdout)
+    assert run.returncode == 0
+    assert (schema["$schema"], schema["$id"]) == ("https://json-schema.org/draft/2020-12/schema",
+                                                  f"urn:planaudit:schema:{kind}:1")
+
+
+def test_pre_commit_hook_runs_validate():
+    import yaml
+
+    (hook,) = yaml.safe_load((HERE.parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert (hook["id"], hook["entry"], hook["pass_filenames"]) == ("planaudit-validate", "planaudit validate", False)
+    program, *args = hook["entry"].split()
+    assert program == "planaudit"
+    assert planaudit(*args, data="basic").returncode == 0
+    assert planaudit(*args, data="invalid").returncode == 1
