@@ -59,3 +59,18 @@ def test_default_lang_follows_the_locale(monkeypatch, environment, expected):
         monkeypatch.setenv(variable, value)
     assert default_lang(None) == expected
     assert default_lang("en") == "en"
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
+    import sys
+
+    from planaudit import cli
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert cli._is_terminal()
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not cli._is_terminal()
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    assert not cli._is_terminal()

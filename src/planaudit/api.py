@@ -8,23 +8,25 @@ from pathlib import Path
 
 from .exceptions import InvalidData, NotADataRepository, NoTargets, UnknownJurisdiction
 from .judge import judge_year
-from .load import load_everything, load_repository, target_files
+from .load import Progress, load_everything, load_repository, target_files
 from .problems import Problem
 from .result import AuditResult, TargetResult
 from .validate import validate_repository
 
 
-def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str] = ()) -> AuditResult:
+def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str] = (),
+          progress: Progress | None = None) -> AuditResult:
     """Judge every target of ``year`` (or of the given jurisdictions) in the data repository.
 
     Raises a :class:`~planaudit.exceptions.PlanauditError` when the data cannot be checked.
+    ``progress(files_read, files_to_read)`` is called as files are read.
     """
     root = Path(data_dir)
     if not root.is_dir():
         raise NotADataRepository(root)
     if not target_files(root, year):
         raise NoTargets(root, year)
-    loaded = load_repository(root, target_years=[year], outcome_years=[year - 1, year])
+    loaded = load_repository(root, target_years=[year], outcome_years=[year - 1, year], progress=progress)
     problems = loaded.problems + validate_repository(loaded.repository)
     if problems:
         raise InvalidData(problems)
@@ -42,10 +44,10 @@ def explain(data_dir: str | PathLike[str], year: int, jurisdiction: str, target_
     return audit(data_dir, year, [jurisdiction]).find(jurisdiction, target_id)
 
 
-def validate(data_dir: str | PathLike[str]) -> list[Problem]:
+def validate(data_dir: str | PathLike[str], progress: Progress | None = None) -> list[Problem]:
     """Every problem of every file of the data repository, all years, sorted; [] when it is clean."""
     root = Path(data_dir)
     if not root.is_dir():
         raise NotADataRepository(root)
-    loaded = load_everything(root)
+    loaded = load_everything(root, progress)
     return sorted(loaded.problems + validate_repository(loaded.repository))

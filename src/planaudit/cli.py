@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import typer
 
 from . import __version__, api
-from .exceptions import EXIT_FAILED, PlanauditError
+from .exceptions import EXIT_FAILED, EXIT_UNUSABLE, PlanauditError
 from .failon import DEFAULT_FAIL_ON, FailOn, exit_status
 from .i18n import LANGUAGES, default_lang
-from .reporters import REPORTERS
+from .load import Progress
+from .output import write_atomically
+from .reporters import BY_SUFFIX, REPORTERS, Reporter, reporter_for_file
 from .reporters.explain import render_explanation
+from .reporters.markdown import MarkdownReporter
 from .reporters.problems import PROBLEM_FORMATS
 from .result import AuditResult
+from .scaffold import EXAMPLE_YEAR, create_repository
 from .structure import Kind, schema_text
 
 app = typer.Typer(
@@ -31,20 +36,19 @@ app = typer.Typer(
 )
 
 T = TypeVar("T")
+PROGRESS_FROM = 50  # files; fewer are read before a bar would be worth drawing
 
-DataOption = typer.Option(
-    Path("."), "--data", envvar="PLANAUDIT_DATA", file_okay=False,
-    help="The data repository (targets/, outcomes/, rules/). Default: the current directory.",
-)
 Format = enum.Enum("Format", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
 ProblemFormat = enum.Enum("ProblemFormat", {name: name for name in PROBLEM_FORMATS}, type=str)  # type: ignore[misc]
 SchemaKind = enum.Enum("SchemaKind", {kind.value: kind.value for kind in Kind}, type=str)  # type: ignore[misc]
 Lang = enum.Enum("Lang", {name: name for name in LANGUAGES}, type=str)  # type: ignore[misc]
 
-LangOption = typer.Option(
-    None, "--lang",
-    help="Language of the output. Default: planaudit.yaml's lang, then the locale.",
+DataOption = typer.Option(
+    Path("."), "--data", envvar="PLANAUDIT_DATA", file_okay=False,
+    help="The data repository (targets/, outcomes/, rules/). Default: the current directory.",
 )
+LangOption = typer.Option(None, "--lang", help="Language of the output. Default: planaudit.yaml's lang, then the locale.")
+JurisdictionOption = typer.Option(None, "-j", "--jurisdiction", help="Only this jurisdiction (repeatable).")
 
 
 def _version(value: bool) -> None:
@@ -69,11 +73,55 @@ def _run(action: Callable[[], T]) -> T:
         raise typer.Exit(error.exit_status) from None
 
 
+def _usage_error(message: str) -> typer.Exit:
+    typer.echo(f"planaudit: error: {message}", err=True)
+    return typer.Exit(EXIT_UNUSABLE)
+
+
+@contextlib.contextmanager
+def _progress_bar() -> Iterator[Progress | None]:
+    """A progress bar on stderr while many files are read, on a terminal only."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress as Bar
+
+    with Bar(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("reading", total=None, visible=False)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, visible=total >= PROGRESS_FROM)
+
+        yield advance
+
+
+def _audit(data: Path, year: int, jurisdictions: list[str] | None) -> AuditResult:
+    with _progress_bar() as progress:
+        return _run(lambda: api.audit(data, year, jurisdictions or (), progress))
+
+
+def _reporters_for(outputs: list[Path]) -> list[tuple[Path, type[Reporter]]]:
+    chosen = []
+    for path in outputs:
+        reporter = reporter_for_file(path)
+        if reporter is None:
+            endings = " ".join(sorted(BY_SUFFIX))
+            raise _usage_error(f"cannot tell the format of {path} from its ending; use one of {endings}")
+        chosen.append((path, reporter))
+    return chosen
+
+
 @app.command()
 def check(
     year: int = typer.Argument(..., help="The year whose targets are judged."),
-    jurisdiction: list[str] | None = typer.Option(None, "-j", "--jurisdiction", help="Only this jurisdiction (repeatable)."),
-    output_format: Format = typer.Option("table", "--format", help="Output format."),
+    jurisdiction: list[str] | None = JurisdictionOption,
+    output_format: Format = typer.Option("table", "--format", help="Format of the report on standard output."),
+    output: list[Path] | None = typer.Option(
+        None, "-o", "--output", dir_okay=False,
+        help="Also write a report to this file, in the format its ending names: .md .json .csv .xml (JUnit) "
+             ".sarif (repeatable).",
+    ),
     fail_on: FailOn | None = typer.Option(
         None, "--fail-on", case_sensitive=False,
         help="Exit 1 when a verdict is this bad: missed; unmeasured (or missed); inconsistent (or any of those, "
@@ -83,12 +131,33 @@ def check(
     data: Path = DataOption,
 ) -> None:
     """Judge every target of YEAR and print the verdicts."""
-    result = _run(lambda: api.audit(data, year, jurisdiction or ()))
-    reporter = REPORTERS[output_format.value](_lang(lang, result), color=_is_terminal(),
-                                       width=_terminal_width())
-    sys.stdout.write(reporter.render(result))
+    files = _reporters_for(output or [])
+    result = _audit(data, year, jurisdiction)
+    language = _lang(lang, result)
+    for path, reporter in files:
+        write_atomically(path, reporter(language).render(result))
+    terminal = REPORTERS[output_format.value](language, color=_is_terminal(), width=_terminal_width())
+    sys.stdout.write(terminal.render(result))
     level = fail_on or (FailOn(result.settings.fail_on) if result.settings.fail_on else DEFAULT_FAIL_ON)
     raise typer.Exit(exit_status(result, level))
+
+
+@app.command()
+def export(
+    year: int = typer.Argument(..., help="The year whose targets are judged."),
+    output: Path | None = typer.Option(None, "-o", "--output", dir_okay=False,
+                                          help="Write the report to this file. Default: standard output."),
+    jurisdiction: list[str] | None = JurisdictionOption,
+    lang: Lang | None = LangOption,
+    data: Path = DataOption,
+) -> None:
+    """Write the audit of YEAR as a Markdown report to publish."""
+    result = _audit(data, year, jurisdiction)
+    report = MarkdownReporter(_lang(lang, result)).render(result)
+    if output is None:
+        sys.stdout.write(report)
+    else:
+        write_atomically(output, report)
 
 
 @app.command()
@@ -100,7 +169,7 @@ def explain(
     data: Path = DataOption,
 ) -> None:
     """Show how one target's verdict was reached: rule, figures, derivation, baseline, comparison."""
-    result = _run(lambda: api.audit(data, year, [jurisdiction]))
+    result = _audit(data, year, [jurisdiction])
     item = _run(lambda: result.find(jurisdiction, target))
     sys.stdout.write(render_explanation(item, _lang(lang, result)))
 
@@ -114,7 +183,8 @@ def validate(
 
     Exit 0 when the repository is clean, 1 when a problem is found, 2 for bad usage.
     """
-    problems = _run(lambda: api.validate(data))
+    with _progress_bar() as progress:
+        problems = _run(lambda: api.validate(data, progress))
     sys.stdout.write(PROBLEM_FORMATS[output_format.value](problems))
     raise typer.Exit(EXIT_FAILED if problems else 0)
 
@@ -123,6 +193,15 @@ def validate(
 def schema(kind: SchemaKind = typer.Argument(..., help="Which file's schema.")) -> None:
     """Print the JSON Schema of a target, outcome, rules or settings file (for editors)."""
     sys.stdout.write(schema_text(Kind(kind.value)))
+
+
+@app.command()
+def init(directory: Path = typer.Argument(Path("."), file_okay=False, help="Where to create it.")) -> None:
+    """Create a data repository with one worked example: a target, a report and a derived metric."""
+    created = _run(lambda: create_repository(directory))
+    listed = "".join(f"  {path}\n" for path in created)
+    sys.stdout.write(f"Created a planaudit data repository in {directory}:\n{listed}"
+                     f"Try: planaudit check {EXAMPLE_YEAR} --data {directory}\n")
 
 
 def _lang(chosen: enum.Enum | None, result: AuditResult) -> str:

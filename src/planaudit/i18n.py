@@ -44,6 +44,14 @@ WORDS = {
         "inconsistencies": "Stated figures that disagree with their counts",
         "metric": "Metric", "stated": "Stated", "derived_value": "Derived", "file": "File", "jurisdiction": "Jurisdiction",
         "no_targets": "no targets",
+        "report_title": "Audit of the {year} work-plan targets",
+        "generated": "Generated on {date} by planaudit {version}: each target of the {year} work plans judged against "
+                     "the figures of the work summaries.",
+        "summary": "Summary", "total": "Total", "targets": "Targets", "met": "Met", "missed": "Missed",
+        "unmeasured": "Unmeasured", "waived_count": "Waived", "share_met": "Met of measured",
+        "chart": "Verdicts", "evidence": "Evidence", "none": "none",
+        "unmeasured_section": "Unmeasured targets and why", "detail": "Detail", "why": "Why", "waived_reason": "waived",
+        "no_inconsistencies": "No stated figure disagrees with its counts.",
     },
     "zh": {
         "target": "目标", "threshold": "目标值", "actual": "实际", "verdict": "结论",
@@ -52,6 +60,13 @@ WORDS = {
         "inconsistencies": "报告所述比率与其基础数据不一致",
         "metric": "指标", "stated": "所述", "derived_value": "推算值", "file": "文件", "jurisdiction": "地区",
         "no_targets": "无目标",
+        "report_title": "{year}年工作要点目标落实情况核查报告",
+        "generated": "{date}由planaudit {version}生成：逐项对照{year}年工作要点目标与工作总结数据。",
+        "summary": "总体情况", "total": "合计", "targets": "目标数", "met": "达标", "missed": "未达标",
+        "unmeasured": "无法评估", "waived_count": "豁免", "share_met": "已评估目标达标率",
+        "chart": "核查结论", "evidence": "依据", "none": "无",
+        "unmeasured_section": "无法评估的目标及原因", "detail": "说明", "why": "原因", "waived_reason": "豁免",
+        "no_inconsistencies": "报告所述比率与其基础数据均一致。",
     },
 }
 

@@ -50,22 +50,30 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
 
 
-def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int]) -> Loaded:
+Progress = Callable[[int, int], None]  # (files read, files to read)
+
+
+def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int],
+                    progress: Progress | None = None) -> Loaded:
     """Read planaudit.yaml, rules/ and the target and outcome files of the given years."""
-    loader = _Loader(data_dir)
+    target_years, outcome_years = sorted(set(target_years)), sorted(set(outcome_years))
+    loader = _Loader(data_dir, progress)
+    loader.total = (data_dir / SETTINGS_FILE).is_file() + len(list((data_dir / "rules").glob("*.yaml"))) + sum(
+        len(list((data_dir / kind / str(year)).glob("*.yaml")))
+        for kind, years in (("targets", target_years), ("outcomes", outcome_years)) for year in years)
     settings, catalogue = loader.settings(), loader.catalogue()
-    plans = {key: plan for year in sorted(set(target_years)) for key, plan in loader.plans(year).items()}
-    reports = {key: report for year in sorted(set(outcome_years)) for key, report in loader.reports(year).items()}
+    plans = {key: plan for year in target_years for key, plan in loader.plans(year).items()}
+    reports = {key: report for year in outcome_years for key, report in loader.reports(year).items()}
     return Loaded(Repository(settings, catalogue, plans, reports), loader.problems)
 
 
-def load_everything(data_dir: Path) -> Loaded:
+def load_everything(data_dir: Path, progress: Progress | None = None) -> Loaded:
     """Every file of the repository, all years; files in the wrong place are problems too."""
     loader = _Loader(data_dir)
     loader.check_placement()
     years = {kind: sorted(int(path.name) for path in (data_dir / kind).glob("*") if YEAR_DIR.fullmatch(path.name))
              for kind in _DATA_DIRS}
-    loaded = load_repository(data_dir, years["targets"], years["outcomes"])
+    loaded = load_repository(data_dir, years["targets"], years["outcomes"], progress)
     loaded.problems[:0] = loader.problems
     return loaded
 
@@ -75,9 +83,12 @@ def target_files(data_dir: Path, year: int) -> list[Path]:
 
 
 class _Loader:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, progress: Progress | None = None) -> None:
         self.data_dir = data_dir
         self.problems: list[Problem] = []
+        self.progress = progress
+        self.read = 0
+        self.total = 0
 
     def problem(self, path: str, code: Code, message: str, line: int = 1, col: int = 1) -> None:
         self.problems.append(Problem(path, line, col, code, message))
@@ -88,6 +99,9 @@ class _Loader:
         Entries of the lists or tables ``entries_keys`` that do not match the schema are left out.
         """
         document = read_document(file, display)
+        self.read += 1
+        if self.progress is not None:
+            self.progress(self.read, max(self.total, self.read))
         self.problems.extend(document.problems)
         if document.root is None and document.problems:
             return None

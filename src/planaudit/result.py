@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -122,6 +122,25 @@ class Summary:
     waived: int
     inconsistent: int
 
+    @property
+    def share_met(self) -> Fraction | None:
+        """Met as a share of the targets measured (met or missed), None when none was measured."""
+        measured = self.met + self.missed
+        return Fraction(self.met, measured) if measured else None
+
+
+def _summarize(results: Sequence[TargetResult], inconsistencies: Sequence[Inconsistency]) -> Summary:
+    """Counts of verdicts; a waived target is counted apart, not under its verdict."""
+    counted = [result.verdict for result in results if not result.waived]
+    return Summary(
+        targets=len(results),
+        met=counted.count(Verdict.MET),
+        missed=counted.count(Verdict.MISSED),
+        unmeasured=counted.count(Verdict.UNMEASURED),
+        waived=len(results) - len(counted),
+        inconsistent=len(inconsistencies),
+    )
+
 
 @dataclass(frozen=True)
 class AuditResult:
@@ -133,15 +152,11 @@ class AuditResult:
 
     @property
     def summary(self) -> Summary:
-        counted = [result.verdict for result in self.results if not result.waived]
-        return Summary(
-            targets=len(self.results),
-            met=counted.count(Verdict.MET),
-            missed=counted.count(Verdict.MISSED),
-            unmeasured=counted.count(Verdict.UNMEASURED),
-            waived=len(self.results) - len(counted),
-            inconsistent=len(self.inconsistencies),
-        )
+        return _summarize(self.results, self.inconsistencies)
+
+    def summary_of(self, jurisdiction: str) -> Summary:
+        return _summarize([item for item in self.results if item.target.jurisdiction == jurisdiction],
+                          [item for item in self.inconsistencies if item.figure.jurisdiction == jurisdiction])
 
     def by_jurisdiction(self) -> dict[str, list[TargetResult]]:
         grouped: dict[str, list[TargetResult]] = {slug: [] for slug in self.names}

@@ -20,7 +20,7 @@ EXPECTED = HERE / "expected"
 
 
 def planaudit(*args: str, data: str | None = "basic") -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    environment = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "SOURCE_DATE_EPOCH": "1700000000"}
     environment.pop("LC_ALL", None)
     environment.pop("PLANAUDIT_DATA", None)
     data_args = ("--data", str(EXAMPLES / data)) if data else ()
@@ -198,3 +198,53 @@ def test_pre_commit_hook_runs_validate():
     assert program == "planaudit"
     assert planaudit(*args, data="basic").returncode == 0
     assert planaudit(*args, data="invalid").returncode == 1
+
+
+def test_one_run_writes_several_reports(tmp_path):
+    outputs = [tmp_path / name for name in ("audit.md", "audit.json", "audit.csv", "audit.xml", "audit.sarif")]
+    run = planaudit("check", "2022", "--lang", "en", *[arg for path in outputs for arg in ("-o", str(path))])
+    assert run.returncode == 1
+    assert run.stdout == planaudit("check", "2022", "--lang", "en").stdout  # the terminal still shows the table
+    for path, output_format in zip(outputs, ["markdown", "json", "csv", "junit", "sarif"], strict=True):
+        assert path.read_text(encoding="utf-8") == planaudit("check", "2022", "--format", output_format,
+                                                             "--lang", "en").stdout
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(path.name for path in outputs)  # no debris
+
+
+def test_output_with_an_unknown_ending_is_refused_before_anything_is_written(tmp_path):
+    run = planaudit("check", "2022", "-o", str(tmp_path / "a.md"), "-o", str(tmp_path / "audit.txt"))
+    assert run.returncode == 2
+    assert run.stderr == (f"planaudit: error: cannot tell the format of {tmp_path / 'audit.txt'} from its ending; "
+                          "use one of .csv .json .md .sarif .xml\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_to_a_file(tmp_path):
+    target = tmp_path / "reports" / "audit-2022.md"
+    run = planaudit("export", "2022", "-o", str(target), "--lang", "zh")
+    assert (run.returncode, run.stdout) == (0, "")
+    assert target.read_text(encoding="utf-8").startswith("# 2022年工作要点目标落实情况核查报告\n")
+
+
+def test_init_creates_a_repository_that_passes_validate_and_check(tmp_path):
+    directory = tmp_path / "new"
+    run = planaudit("init", str(directory), data=None)
+    assert run.returncode == 0 and run.stdout.endswith(f"Try: planaudit check 2022 --data {directory}\n")
+    assert sorted(path.relative_to(directory).as_posix() for path in directory.rglob("*.yaml")) == [
+        "outcomes/2022/example.yaml", "planaudit.yaml", "rules/metrics.yaml", "targets/2022/example.yaml"]
+    assert subprocess.run([sys.executable, "-m", "planaudit", "validate", "--data", str(directory)]).returncode == 0
+    checked = json.loads(subprocess.run([sys.executable, "-m", "planaudit", "check", "2022", "--format", "json",
+                                         "--data", str(directory)], capture_output=True, text=True).stdout)
+    assert [(item["verdict"], item["reason"], item["actual"]) for item in checked["results"]] == [
+        ("met", "derived", "97.87")]
+
+
+def test_init_refuses_to_overwrite_and_writes_nothing(tmp_path):
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "metrics.yaml").write_text("mine\n", encoding="utf-8")
+    run = planaudit("init", str(tmp_path), data=None)
+    assert run.returncode == 2
+    assert run.stderr == (f"planaudit: error: not creating a data repository: these files exist already: "
+                          f"{tmp_path / 'rules' / 'metrics.yaml'}\n")
+    assert (tmp_path / "rules" / "metrics.yaml").read_text(encoding="utf-8") == "mine\n"
+    assert sorted(path.name for path in tmp_path.rglob("*")) == ["metrics.yaml", "rules"]

@@ -43,3 +43,29 @@ def test_colour_only_when_asked(tmp_path):
 def test_printable_keeps_chinese_and_full_width_space():
     assert printable("医患纠纷\u3000调解") == "医患纠纷\u3000调解"
     assert printable("a\tb") == "a\\tb"
+
+
+LONG_TITLES = [
+    "推动市、县两级政府普遍设立公职律师比例达80%以上，各县（市）区所辖律师事务所设立律师调解工作室占比应达10%",
+    "加快建设涵盖远程申请、在线办案、网络协作、数据化质量监控为一体的“智慧法援”信息化平台，推进法律援助申请全域通办",
+    "短标题",
+]
+
+
+def test_long_chinese_titles_wrap_inside_their_column(tmp_path):
+    from rich.cells import cell_len
+
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.targets("\n".join(f"- {{id: t{i}, title: {title}, metric: cases, rule: at_least, value: 1, quote: q}}"
+                              for i, title in enumerate(LONG_TITLES)))
+    builder.outcomes("- {metric: cases, value: 5, quote: q}")
+    output = REPORTERS["table"]("zh", width=80).render(builder.audit())
+    lines = output.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines)
+    table = lines[1:lines.index("")]
+    verdict_column = table[0].index("结论")
+    rows = [line for line in table[2:] if "达标" in line]
+    assert len(rows) == 3  # one row line per target carries its verdict; titles wrap onto further lines
+    assert all(cell_len(line[: line.index("达标")]) == cell_len(table[0][:verdict_column]) for line in rows)
+    shown = "".join(line[: line.index("≥") if "≥" in line else len(line)].strip() for line in table[2:])
+    assert all(title in shown for title in LONG_TITLES)

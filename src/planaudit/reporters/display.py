@@ -83,3 +83,11 @@ def inconsistency_texts(inconsistency: Inconsistency) -> tuple[str, str]:
     """The stated and the derived value, in the metric's unit."""
     unit = inconsistency.metric.unit
     return interval_text(inconsistency.stated, unit), quantity(inconsistency.derived_value, unit)
+
+
+def evidence_text(result: TargetResult, lang: str) -> str:
+    """The quotes a verdict rests on, each with its file and line; a waiver's reason too."""
+    parts = [f"“{figure.quote}” ({figure_place(figure)})" for figure in result.evidence()]
+    if result.target.waiver is not None:
+        parts.append(f"{WORDS[lang]['waived_reason']}: {result.target.waiver.reason}")
+    return "; ".join(parts)

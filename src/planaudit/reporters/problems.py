@@ -25,18 +25,20 @@ def json_list(problems: Sequence[Problem]) -> str:
 def github(problems: Sequence[Problem]) -> str:
     """GitHub Actions workflow commands: each problem annotates its file and line."""
     return "".join(
-        f"::error file={_property(problem.path)},line={problem.line},col={problem.col},"
-        f"title={_property(problem.code.value)}::{_data(problem.message)}\n"
+        f"::error file={escape_property(problem.path)},line={problem.line},col={problem.col},"
+        f"title={escape_property(problem.code.value)}::{escape_data(problem.message)}\n"
         for problem in problems
     )
 
 
-def _data(text: str) -> str:
+def escape_data(text: str) -> str:
+    """A workflow command's message: shown literally, on one line."""
     return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+def escape_property(text: str) -> str:
+    """A workflow command's property value (file, title)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 PROBLEM_FORMATS: dict[str, Callable[[Sequence[Problem]], str]] = {"text": text, "json": json_list, "github": github}

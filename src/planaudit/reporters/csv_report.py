@@ -1,0 +1,50 @@
+"""`--format csv`: one row per target, for spreadsheets.
+
+Codes (verdict, reason) stay machine-readable; `verdict_text` and `reason_text` follow --lang.
+Free text that a spreadsheet would take for a formula (=, +, -, @ first) is prefixed with '.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..i18n import REASONS, VERDICTS
+from ..numbers import format_number
+from ..result import AuditResult, TargetResult
+from ..text import printable
+from .base import Reporter
+from .display import evidence_text, value_text
+
+COLUMNS = ("jurisdiction", "id", "title", "metric", "rule", "value", "unit", "verdict", "verdict_text", "reason",
+           "reason_text", "actual", "baseline", "waived", "evidence", "target_file", "target_line")
+
+
+def spreadsheet_safe(text: str) -> str:
+    text = printable(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+class CsvReporter(Reporter):
+    name = "csv"
+    suffixes = (".csv",)
+
+    def render(self, result: AuditResult) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(self._row(item) for item in result.results)
+        return buffer.getvalue()
+
+    def _row(self, item: TargetResult) -> list[str]:
+        target = item.target
+        return [
+            target.jurisdiction, target.id, spreadsheet_safe(target.title), target.metric, target.rule,
+            "" if target.value is None else format_number(target.value),
+            item.metric.unit, item.verdict.value, VERDICTS[self.lang][item.verdict], item.reason.value,
+            REASONS[self.lang][item.reason],
+            "" if item.actual is None else value_text(item.actual.value, item.metric.unit, self.lang),
+            "" if item.baseline is None else value_text(item.baseline.value, item.metric.unit, self.lang),
+            "" if target.waiver is None else spreadsheet_safe(target.waiver.reason),
+            spreadsheet_safe(evidence_text(item, self.lang)), target.location.path, str(target.location.line),
+        ]

@@ -1,0 +1,115 @@
+"""`--format markdown` and `planaudit export`: an audit report a justice bureau could publish.
+
+Tables are built with tabulate; every cell is escaped, so that a `|`, a newline, HTML or
+Markdown syntax in a title can neither break a table nor turn into a link.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Sequence
+
+from tabulate import tabulate
+
+from .. import __version__
+from ..i18n import REASONS, VERDICTS, WORDS
+from ..numbers import format_number
+from ..result import AuditResult, Summary, TargetResult, Verdict
+from ..text import printable
+from .base import Reporter
+from .display import actual_text, evidence_text, figure_place, inconsistency_texts, threshold_text, verdict_text
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]~|])")
+
+
+def cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: literal, on one line, no HTML, no links."""
+    text = printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def report_date() -> dt.date:
+    """Today, or the date of SOURCE_DATE_EPOCH for reproducible output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+class MarkdownReporter(Reporter):
+    name = "markdown"
+    suffixes = (".md",)
+
+    def render(self, result: AuditResult) -> str:
+        words = WORDS[self.lang]
+        parts = [
+            f"# {words['report_title'].format(year=result.year)}",
+            words["generated"].format(date=report_date().isoformat(), version=__version__, year=result.year),
+            f"## {words['summary']}",
+            self._summary_table(result),
+            self._chart(result),
+        ]
+        for jurisdiction, items in result.by_jurisdiction().items():
+            parts.append(f"## {cell(result.names[jurisdiction])} ({jurisdiction})")
+            parts.append(self._targets_table(items) if items else words["no_targets"])
+        parts.append(f"## {words['inconsistencies']}")
+        parts.append(self._inconsistencies_table(result) if result.inconsistencies else words["no_inconsistencies"])
+        unmeasured = [item for item in result.results if item.verdict is Verdict.UNMEASURED]
+        if unmeasured:
+            parts.append(f"## {words['unmeasured_section']}")
+            parts.append(self._unmeasured_table(unmeasured))
+        return "\n\n".join(parts) + "\n"
+
+    def _table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+        return tabulate(rows, headers=[cell(header) for header in headers], tablefmt="github", disable_numparse=True)
+
+    def _summary_table(self, result: AuditResult) -> str:
+        words = WORDS[self.lang]
+        rows = [self._summary_row(f"{cell(result.names[slug])} ({slug})", result.summary_of(slug)) for slug in result.names]
+        rows.append(self._summary_row(f"**{words['total']}**", result.summary))
+        headers = [words["jurisdiction"], words["targets"], words["met"], words["missed"], words["unmeasured"],
+                   words["waived_count"], words["share_met"]]
+        return self._table(headers, rows)
+
+    def _summary_row(self, name: str, summary: Summary) -> list[str]:
+        share = summary.share_met
+        shown = "—" if share is None else f"{format_number(share * 100)}%"
+        return [name, str(summary.targets), str(summary.met), str(summary.missed), str(summary.unmeasured),
+                str(summary.waived), shown]
+
+    def _chart(self, result: AuditResult) -> str:
+        """A mermaid pie of the verdicts; GitHub and GitLab render it."""
+        words, summary = WORDS[self.lang], result.summary
+        slices = [(VERDICTS[self.lang][Verdict.MET], summary.met), (VERDICTS[self.lang][Verdict.MISSED], summary.missed),
+                  (VERDICTS[self.lang][Verdict.UNMEASURED], summary.unmeasured), (words["waived"], summary.waived)]
+        lines = [f"pie title {words['chart']} {result.year}"]
+        lines += [f'    "{name}" : {count}' for name, count in slices if count]
+        return "```mermaid\n" + "\n".join(lines) + "\n```"
+
+    def _targets_table(self, items: Sequence[TargetResult]) -> str:
+        words = WORDS[self.lang]
+        headers = ["#", words["target"], words["threshold"], words["actual"], words["verdict"], words["evidence"]]
+        rows = [[str(number), cell(item.target.title), cell(threshold_text(item, self.lang)),
+                 cell(actual_text(item, self.lang)), cell(verdict_text(item, self.lang)),
+                 cell(evidence_text(item, self.lang) or "—")]
+                for number, item in enumerate(items, 1)]
+        return self._table(headers, rows)
+
+    def _inconsistencies_table(self, result: AuditResult) -> str:
+        words = WORDS[self.lang]
+        headers = [words["jurisdiction"], words["metric"], words["stated"], words["derived_value"], words["evidence"]]
+        rows = []
+        for item in result.inconsistencies:
+            stated, derived = inconsistency_texts(item)
+            rows.append([item.figure.jurisdiction, cell(item.metric.label.text(self.lang)), cell(stated), cell(derived),
+                         cell(f"“{item.figure.quote}” ({figure_place(item.figure)})")])
+        return self._table(headers, rows)
+
+    def _unmeasured_table(self, items: Sequence[TargetResult]) -> str:
+        words = WORDS[self.lang]
+        headers = [words["jurisdiction"], words["target"], words["why"], words["detail"]]
+        rows = [[item.target.jurisdiction, cell(item.target.title), cell(REASONS[self.lang][item.reason]),
+                 cell(item.detail)] for item in items]
+        return self._table(headers, rows)

@@ -1,0 +1,87 @@
+"""`--format sarif`: SARIF 2.1.0 for code-scanning dashboards.
+
+Every target is a result on its line in the target file: met → kind "pass"; missed → level
+"error"; unmeasured → level "warning"; each inconsistent figure → a "warning" on its line in the
+outcome file. A waiver is a SARIF suppression, with its reason as the justification.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..i18n import REASONS, VERDICTS, WORDS
+from ..result import AuditResult, Inconsistency, TargetResult, Verdict
+from ..text import printable
+from .base import Reporter
+from .display import actual_text, evidence_text, inconsistency_texts, threshold_text
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_RULES = (
+    ("missed", "TargetMissed", "A work-plan target that the report's figures show was not met.", "error"),
+    ("unmeasured", "TargetUnmeasured", "A work-plan target that the reports cannot decide.", "warning"),
+    ("inconsistent", "InconsistentFigure", "A stated rate that disagrees with the counts behind it.", "warning"),
+    ("met", "TargetMet", "A work-plan target that the report's figures show was met.", "none"),
+)
+_RULE_INDEX = {rule_id: index for index, (rule_id, *_rest) in enumerate(_RULES)}
+
+
+class SarifReporter(Reporter):
+    name = "sarif"
+    suffixes = (".sarif",)
+
+    def render(self, result: AuditResult) -> str:
+        results = [self._target(item) for item in result.results]
+        results += [self._inconsistency(item) for item in result.inconsistencies]
+        document = {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {
+                    "name": "planaudit", "version": __version__, "rules": [
+                        {"id": rule_id, "name": name, "shortDescription": {"text": text},
+                         "defaultConfiguration": {"level": level}}
+                        for rule_id, name, text, level in _RULES]}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }],
+        }
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+    def _target(self, item: TargetResult) -> dict[str, Any]:
+        words = WORDS[self.lang]
+        text = (f"{item.target.title} — {VERDICTS[self.lang][item.verdict]} ({REASONS[self.lang][item.reason]}). "
+                f"{words['threshold']}: {threshold_text(item, self.lang)}; {words['actual']}: "
+                f"{actual_text(item, self.lang)}; {words['evidence']}: {evidence_text(item, self.lang) or '—'}")
+        entry: dict[str, Any] = {
+            "ruleId": item.verdict.value,
+            "ruleIndex": _RULE_INDEX[item.verdict.value],
+            "message": {"text": printable(text)},
+            "locations": [_location(item.target.location.path, item.target.location.line)],
+            "properties": {"jurisdiction": item.target.jurisdiction, "target": item.target.id,
+                           "reason": item.reason.value},
+        }
+        if item.verdict is Verdict.MET:
+            entry.update(kind="pass", level="none")
+        else:
+            entry["level"] = "error" if item.verdict is Verdict.MISSED else "warning"
+        if item.target.waiver is not None:
+            entry["suppressions"] = [{"kind": "external", "justification": printable(item.target.waiver.reason)}]
+        return entry
+
+    def _inconsistency(self, item: Inconsistency) -> dict[str, Any]:
+        stated, derived = inconsistency_texts(item)
+        words = WORDS[self.lang]
+        text = (f"{item.metric.label.text(self.lang)}: {words['stated']} {stated}, {words['derived_value']} {derived} "
+                f"— “{item.figure.quote}”")
+        return {
+            "ruleId": "inconsistent", "ruleIndex": _RULE_INDEX["inconsistent"], "level": "warning",
+            "message": {"text": printable(text)},
+            "locations": [_location(item.figure.location.path, item.figure.location.line)],
+            "properties": {"jurisdiction": item.figure.jurisdiction, "metric": item.metric.id},
+        }
+
+
+def _location(path: str, line: int) -> dict[str, Any]:
+    return {"physicalLocation": {"artifactLocation": {"uri": path}, "region": {"startLine": line}}}

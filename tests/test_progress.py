@@ -1,0 +1,29 @@
+"""Progress: the library reports files read; the command draws a bar only on a terminal."""
+
+from typer.testing import CliRunner
+
+from planaudit import api
+from planaudit.cli import app
+from support import COUNT_METRICS, RepoBuilder
+
+
+def repository(tmp_path, jurisdictions=5):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    for index in range(jurisdictions):
+        name = f"county{index}"
+        builder.targets("- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}", jurisdiction=name)
+        builder.outcomes("- {metric: cases, value: 2, quote: q}", jurisdiction=name)
+    return builder
+
+
+def test_progress_counts_every_file_read(tmp_path):
+    calls = []
+    repository(tmp_path).audit()
+    api.audit(tmp_path, 2022, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(done, 11) for done in range(1, 12)]  # 5 plans, 5 reports, 1 rules file
+
+
+def test_no_progress_bar_when_piped(tmp_path):
+    repository(tmp_path, jurisdictions=30)
+    result = CliRunner().invoke(app, ["check", "2022", "--data", str(tmp_path)], env={"LANG": "C.UTF-8"})
+    assert result.exit_code == 0 and result.stderr == ""
