@@ -33,3 +33,14 @@ def test_readme_example(command, output):
     run = subprocess.run([sys.executable, "-m", "planaudit", *args], cwd=ROOT, capture_output=True,
                          text=True, encoding="utf-8", env=environment, timeout=60)
     assert run.stdout == output
+
+
+def test_readme_python_example_runs(capsys):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```python\n(.*?)```", text, re.DOTALL)
+    namespace: dict[str, object] = {}
+    exec(compile(example.replace("path/to/data", str(ROOT)), "README.md", "exec"), namespace)  # our own README
+    assert namespace["problems"] == []
+    assert namespace["markdown"].startswith("# 2022年工作要点目标落实情况核查报告")
+    assert namespace["one"].verdict.value == "met"
+    assert "fuzhou hotline-round-the-clock met stated" in capsys.readouterr().out
