@@ -1,0 +1,31 @@
+"""Files are written atomically: all of the new text or none of it, and no temporary debris."""
+
+import os
+
+import pytest
+
+from planaudit import output
+from planaudit.output import write_atomically
+
+
+def test_replaces_an_existing_file_with_a_normal_mode(tmp_path):
+    target = tmp_path / "deep" / "report.md"
+    write_atomically(target, "old\n")
+    write_atomically(target, "新的报告\n")
+    assert target.read_text(encoding="utf-8") == "新的报告\n"
+    assert oct(target.stat().st_mode & 0o777) == oct(0o666 & ~output._umask())
+    assert os.listdir(target.parent) == ["report.md"]
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_debris(tmp_path, monkeypatch):
+    target = tmp_path / "report.md"
+    target.write_text("old\n", encoding="utf-8")
+
+    def broken_replace(source, destination):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(output.os, "replace", broken_replace)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomically(target, "new\n")
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert os.listdir(tmp_path) == ["report.md"]
