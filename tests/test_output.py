@@ -5,6 +5,7 @@ import os
 import pytest
 
 from planaudit import output
+from planaudit.exceptions import CannotWrite
 from planaudit.output import write_atomically
 
 
@@ -25,7 +26,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_debris(tmp_path, monkeypatch)
         raise OSError("disk full")
 
     monkeypatch.setattr(output.os, "replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(CannotWrite, match=f"cannot write {target}: disk full"):
         write_atomically(target, "new\n")
     assert target.read_text(encoding="utf-8") == "old\n"
     assert os.listdir(tmp_path) == ["report.md"]

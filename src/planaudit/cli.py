@@ -135,7 +135,7 @@ def check(
     result = _audit(data, year, jurisdiction)
     language = _lang(lang, result)
     for path, reporter in files:
-        write_atomically(path, reporter(language).render(result))
+        _run(lambda: write_atomically(path, reporter(language).render(result)))  # noqa: B023 - called at once
     terminal = REPORTERS[output_format.value](language, color=_is_terminal(), width=_terminal_width())
     sys.stdout.write(terminal.render(result))
     level = fail_on or (FailOn(result.settings.fail_on) if result.settings.fail_on else DEFAULT_FAIL_ON)
@@ -157,7 +157,7 @@ def export(
     if output is None:
         sys.stdout.write(report)
     else:
-        write_atomically(output, report)
+        _run(lambda: write_atomically(output, report))
 
 
 @app.command()

@@ -54,3 +54,8 @@ class UnknownTarget(PlanauditError):
 class NotADataRepository(PlanauditError):
     def __init__(self, data_dir: Path) -> None:
         super().__init__(f"{data_dir} is not a directory")
+
+
+class CannotWrite(PlanauditError):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"cannot write {path}: {reason}")

@@ -6,9 +6,21 @@ import os
 import tempfile
 from pathlib import Path
 
+from .exceptions import CannotWrite
+
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same directory and a rename."""
+    """Write ``text`` to ``path`` through a temporary file in the same directory and a rename.
+
+    Raises :class:`CannotWrite` (a PlanauditError) when the file cannot be written.
+    """
+    try:
+        _write(path, text)
+    except OSError as error:
+        raise CannotWrite(path, error.strerror or str(error)) from error
+
+
+def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -248,3 +248,12 @@ def test_init_refuses_to_overwrite_and_writes_nothing(tmp_path):
                           f"{tmp_path / 'rules' / 'metrics.yaml'}\n")
     assert (tmp_path / "rules" / "metrics.yaml").read_text(encoding="utf-8") == "mine\n"
     assert sorted(path.name for path in tmp_path.rglob("*")) == ["metrics.yaml", "rules"]
+
+
+def test_unwritable_output_is_a_clean_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    for args in (("check", "2022", "-o", str(blocker / "audit.md")), ("export", "2022", "-o", str(blocker / "x.md"))):
+        run = planaudit(*args)
+        assert run.returncode == 2 and run.stderr.startswith(f"planaudit: error: cannot write {blocker}/")
+        assert "Traceback" not in run.stderr
