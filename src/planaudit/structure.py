@@ -9,6 +9,7 @@ something else (``yes``, ``on``, ``010``, ``1_000``, ``0x1F``, ``.nan``) are rep
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 import json
@@ -39,6 +40,32 @@ def schema_text(kind: Kind) -> str:
 @functools.cache
 def _schema(kind: Kind) -> dict[str, Any]:
     return json.loads(schema_text(kind))  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _fast_validator(kind: Kind) -> Callable[[Any], Any]:
+    """The schema compiled to Python by fastjsonschema: the quick yes/no for valid files."""
+    import fastjsonschema
+
+    return fastjsonschema.compile(_schema(kind), formats={"date": _is_date})  # type: ignore[no-any-return]
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _matches(kind: Kind, instance: Any) -> bool:
+    from fastjsonschema import JsonSchemaException
+
+    try:
+        _fast_validator(kind)(instance)
+    except JsonSchemaException:
+        return False
+    return True
 
 
 @functools.cache
@@ -73,9 +100,10 @@ def check_structure(document: Document, kind: Kind) -> StructureCheck:
     instance = view.convert(document.root, _schema(kind))
     problems: list[Problem] = []
     invalid: set[tuple[str | int, ...]] = set()
-    for error in _validator(kind).iter_errors(instance):
-        invalid.add(tuple(error.absolute_path))
-        problems.extend(_describe(error, document.root, document.path))
+    if not _matches(kind, instance):  # only then pay for jsonschema, which says every problem in full
+        for error in _validator(kind).iter_errors(instance):
+            invalid.add(tuple(error.absolute_path))
+            problems.extend(_describe(error, document.root, document.path))
     problems += [Problem(document.path, scalar.line, scalar.col, Code.YAML11, message) for scalar, message in view.traps]
     return StructureCheck(tuple(sorted(problems)), frozenset(invalid))
 
