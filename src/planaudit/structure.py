@@ -96,7 +96,8 @@ def check_structure(document: Document, kind: Kind) -> StructureCheck:
     """Every structural problem of a parsed document; none when it matches its schema."""
     if document.root is None:
         return StructureCheck((Problem(document.path, 1, 1, Code.SCHEMA, "the file is empty"),), frozenset({()}))
-    view = _JsonView(_schema(kind))
+    view = _view(kind)
+    view.traps = []
     instance = view.convert(document.root, _schema(kind))
     problems: list[Problem] = []
     invalid: set[tuple[str | int, ...]] = set()
@@ -116,14 +117,26 @@ _INT = re.compile(r"[-+]?[0-9]+")
 _DECIMAL = re.compile(r"[-+]?[0-9]+\.[0-9]+")
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _TRAP_KINDS = frozenset({"bool", "int", "float"})
+_TRAP_STARTS = frozenset("0123456789+-.yYnNoOtTfF")  # how every YAML 1.1 bool, int or float begins
+
+
+@functools.cache
+def _view(kind: Kind) -> _JsonView:
+    return _JsonView(_schema(kind))
 
 
 class _JsonView:
-    """Converts the located tree to plain JSON values, guided by the schema."""
+    """Converts the located tree to plain JSON values, guided by the schema.
+
+    Schema lookups are memoised by the identity of the (long-lived) schema objects.
+    """
 
     def __init__(self, root_schema: dict[str, Any]) -> None:
         self.root_schema = root_schema
         self.traps: list[tuple[Scalar, str]] = []
+        self._text_only: dict[int, bool] = {}
+        self._properties: dict[tuple[int, str], Any] = {}
+        self._items: dict[int, Any] = {}
 
     def resolve(self, schema: Any) -> dict[str, Any]:
         while isinstance(schema, dict) and "$ref" in schema:
@@ -140,14 +153,22 @@ class _JsonView:
         return {kind} if isinstance(kind, str) else set()
 
     def convert(self, node: YamlNode, schema: Any) -> Any:
-        if isinstance(node, Mapping):
+        if type(node) is Mapping:
             return {key: self.convert(value, self.property_schema(schema, key)) for key, value in node.items()}
-        if isinstance(node, Sequence):
-            items = self.resolve(schema).get("items", {})
+        if type(node) is Sequence:
+            items = self._items.get(id(schema))
+            if items is None:
+                items = self._items[id(schema)] = self.resolve(schema).get("items", {})
             return [self.convert(item, items) for item in node]
-        return self.scalar(node, schema)
+        return self.scalar(node, schema)  # type: ignore[arg-type]
 
     def property_schema(self, schema: Any, key: str) -> Any:
+        memo = (id(schema), key)
+        if memo not in self._properties:
+            self._properties[memo] = self._property_schema(schema, key)
+        return self._properties[memo]
+
+    def _property_schema(self, schema: Any, key: str) -> Any:
         schema = self.resolve(schema)
         for branch in [schema, *schema.get("anyOf", [])]:
             branch = self.resolve(branch)
@@ -162,8 +183,12 @@ class _JsonView:
             return scalar.text
         if scalar.text in _NULL:
             return None
-        if self.scalar_types(schema) == {"string"}:
-            self.check_trap(scalar)
+        text_only = self._text_only.get(id(schema))
+        if text_only is None:
+            text_only = self._text_only[id(schema)] = self.scalar_types(schema) == {"string"}
+        if text_only:
+            if scalar.text[:1] in _TRAP_STARTS:
+                self.check_trap(scalar)
             return scalar.text
         return _yaml12(scalar.text)
 

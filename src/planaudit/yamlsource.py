@@ -9,9 +9,10 @@ numbers, dates and booleans from that text, so YAML 1.1 type guessing never reac
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -28,8 +29,9 @@ _RESOLVER = yaml.resolver.Resolver()
 _DUPLICATE = "\0duplicate key"  # marks the value of a repeated key, which is dropped
 
 
-@dataclass(frozen=True, slots=True)
-class Scalar:
+class Scalar(NamedTuple):
+    """A scalar as written: its text, whether it was quoted, and where it stands (1-based)."""
+
     text: str
     quoted: bool  # quoted, block or tagged !!str: certainly a string
     line: int
@@ -99,9 +101,7 @@ def read_document(file: Path, display: str) -> Document:
 def parse_text(text: str, display: str) -> Document:
     builder = _TreeBuilder(display)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if not builder.feed(event):
-                break
+        builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -134,22 +134,41 @@ class _TreeBuilder:
         self.fatal = True
         return False
 
-    def feed(self, event: Any) -> bool:
-        """Take one event; False stops reading (a problem that makes the rest meaningless)."""
-        if isinstance(event, yaml.AliasEvent):
-            return self.problem(event.start_mark, Code.ALIAS,
-                                f"aliases (*{event.anchor}) are not allowed; write the value out")
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                return self.problem(event.start_mark, Code.YAML_SYNTAX, "a file holds one YAML document, not several")
-            return True
-        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            return self.node_event(event)
-        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self.stack.pop()
-            self.pending_key.pop()
-        return True
+    def build(self, events: Iterable[Any]) -> None:
+        """Take the events in order, stopping at the first problem that makes the rest meaningless.
+
+        Scalars, by far the most frequent events, are handled inline: this loop is the hot path
+        of reading a large repository.
+        """
+        stack, pending_key = self.stack, self.pending_key
+        for event in events:
+            kind = type(event)
+            if kind is yaml.ScalarEvent and event.anchor is None and event.tag is None:
+                mark = event.start_mark
+                node = Scalar(event.value, bool(event.style), mark.line + 1, mark.column + 1)
+                parent = stack[-1] if stack else None
+                if type(parent) is Mapping and pending_key[-1] is not None:
+                    key = pending_key[-1].text
+                    if key is not _DUPLICATE:
+                        parent[key] = node
+                        parent.positions[key] = (node.line, node.col)
+                    pending_key[-1] = None
+                elif not self.add(node, mark):
+                    return
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                pending_key.pop()
+            elif kind in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                if not self.node_event(event):
+                    return
+            elif kind is yaml.AliasEvent:
+                self.problem(event.start_mark, Code.ALIAS, f"aliases (*{event.anchor}) are not allowed; write the value out")
+                return
+            elif kind is yaml.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    self.problem(event.start_mark, Code.YAML_SYNTAX, "a file holds one YAML document, not several")
+                    return
 
     def node_event(self, event: Any) -> bool:
         mark = event.start_mark
@@ -177,7 +196,7 @@ class _TreeBuilder:
             self.root = node
             return True
         parent = self.stack[-1]
-        if isinstance(parent, Sequence):
+        if type(parent) is Sequence:
             parent.append(node)
             return True
         key = self.pending_key[-1]
