@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from os import PathLike
 from pathlib import Path
 
+from .cache import ParseCache
 from .exceptions import InvalidData, NotADataRepository, NoTargets, UnknownJurisdiction
 from .judge import judge_year
 from .load import Progress, load_everything, load_repository, target_files
@@ -15,18 +16,21 @@ from .validate import validate_repository
 
 
 def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str] = (),
-          progress: Progress | None = None) -> AuditResult:
+          progress: Progress | None = None, cache: bool = True, workers: int | None = None) -> AuditResult:
     """Judge every target of ``year`` (or of the given jurisdictions) in the data repository.
 
     Raises a :class:`~planaudit.exceptions.PlanauditError` when the data cannot be checked.
-    ``progress(files_read, files_to_read)`` is called as files are read.
+    ``progress(files_read, files_to_read)`` is called as files are read. Parsed files are
+    cached under the data directory (or ``$PLANAUDIT_CACHE_DIR``) unless ``cache`` is false;
+    ``workers`` processes parse the rest (default: one per core).
     """
     root = Path(data_dir)
     if not root.is_dir():
         raise NotADataRepository(root)
     if not target_files(root, year):
         raise NoTargets(root, year)
-    loaded = load_repository(root, target_years=[year], outcome_years=[year - 1, year], progress=progress)
+    loaded = load_repository(root, target_years=[year], outcome_years=[year - 1, year], progress=progress,
+                             cache=ParseCache.open(root) if cache else None, workers=workers)
     problems = loaded.problems + validate_repository(loaded.repository)
     if problems:
         raise InvalidData(problems)
@@ -44,10 +48,11 @@ def explain(data_dir: str | PathLike[str], year: int, jurisdiction: str, target_
     return audit(data_dir, year, [jurisdiction]).find(jurisdiction, target_id)
 
 
-def validate(data_dir: str | PathLike[str], progress: Progress | None = None) -> list[Problem]:
+def validate(data_dir: str | PathLike[str], progress: Progress | None = None, cache: bool = True,
+             workers: int | None = None) -> list[Problem]:
     """Every problem of every file of the data repository, all years, sorted; [] when it is clean."""
     root = Path(data_dir)
     if not root.is_dir():
         raise NotADataRepository(root)
-    loaded = load_everything(root, progress)
+    loaded = load_everything(root, progress, ParseCache.open(root) if cache else None, workers)
     return sorted(loaded.problems + validate_repository(loaded.repository))

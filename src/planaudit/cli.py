@@ -13,7 +13,8 @@ from typing import TypeVar
 
 import typer
 
-from . import __version__, api
+from . import api
+from ._version import __version__
 from .exceptions import EXIT_FAILED, EXIT_UNUSABLE, PlanauditError
 from .failon import DEFAULT_FAIL_ON, FailOn, exit_status
 from .i18n import LANGUAGES, default_lang
@@ -49,6 +50,7 @@ DataOption = typer.Option(
 )
 LangOption = typer.Option(None, "--lang", help="Language of the output. Default: planaudit.yaml's lang, then the locale.")
 JurisdictionOption = typer.Option(None, "-j", "--jurisdiction", help="Only this jurisdiction (repeatable).")
+NoCacheOption = typer.Option(False, "--no-cache", help="Read every file afresh, ignoring and not writing the parse cache.")
 
 
 def _version(value: bool) -> None:
@@ -96,9 +98,9 @@ def _progress_bar() -> Iterator[Progress | None]:
         yield advance
 
 
-def _audit(data: Path, year: int, jurisdictions: list[str] | None) -> AuditResult:
+def _audit(data: Path, year: int, jurisdictions: list[str] | None, no_cache: bool) -> AuditResult:
     with _progress_bar() as progress:
-        return _run(lambda: api.audit(data, year, jurisdictions or (), progress))
+        return _run(lambda: api.audit(data, year, jurisdictions or (), progress, cache=not no_cache))
 
 
 def _reporters_for(outputs: list[Path]) -> list[tuple[Path, type[Reporter]]]:
@@ -128,11 +130,12 @@ def check(
              "or an inconsistent figure); never. Default: planaudit.yaml's fail_on, then missed.",
     ),
     lang: Lang | None = LangOption,
+    no_cache: bool = NoCacheOption,
     data: Path = DataOption,
 ) -> None:
     """Judge every target of YEAR and print the verdicts."""
     files = _reporters_for(output or [])
-    result = _audit(data, year, jurisdiction)
+    result = _audit(data, year, jurisdiction, no_cache)
     language = _lang(lang, result)
     for path, reporter in files:
         _run(lambda: write_atomically(path, reporter(language).render(result)))  # noqa: B023 - called at once
@@ -149,10 +152,11 @@ def export(
                                           help="Write the report to this file. Default: standard output."),
     jurisdiction: list[str] | None = JurisdictionOption,
     lang: Lang | None = LangOption,
+    no_cache: bool = NoCacheOption,
     data: Path = DataOption,
 ) -> None:
     """Write the audit of YEAR as a Markdown report to publish."""
-    result = _audit(data, year, jurisdiction)
+    result = _audit(data, year, jurisdiction, no_cache)
     report = MarkdownReporter(_lang(lang, result)).render(result)
     if output is None:
         sys.stdout.write(report)
@@ -166,10 +170,11 @@ def explain(
     jurisdiction: str = typer.Argument(..., help="The jurisdiction slug, e.g. fuzhou."),
     target: str = typer.Argument(..., help="The target's id."),
     lang: Lang | None = LangOption,
+    no_cache: bool = NoCacheOption,
     data: Path = DataOption,
 ) -> None:
     """Show how one target's verdict was reached: rule, figures, derivation, baseline, comparison."""
-    result = _audit(data, year, [jurisdiction])
+    result = _audit(data, year, [jurisdiction], no_cache)
     item = _run(lambda: result.find(jurisdiction, target))
     sys.stdout.write(render_explanation(item, _lang(lang, result)))
 
@@ -177,6 +182,7 @@ def explain(
 @app.command()
 def validate(
     output_format: ProblemFormat = typer.Option("text", "--format", help="How to list the problems."),
+    no_cache: bool = NoCacheOption,
     data: Path = DataOption,
 ) -> None:
     """Check every file of the data repository; list each problem as path:line:col: code message.
@@ -184,7 +190,7 @@ def validate(
     Exit 0 when the repository is clean, 1 when a problem is found, 2 for bad usage.
     """
     with _progress_bar() as progress:
-        problems = _run(lambda: api.validate(data, progress))
+        problems = _run(lambda: api.validate(data, progress, cache=not no_cache))
     sys.stdout.write(PROBLEM_FORMATS[output_format.value](problems))
     raise typer.Exit(EXIT_FAILED if problems else 0)
 

@@ -9,8 +9,11 @@ the rest of the repository still loads, so that one run reports everything.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import re
-from collections.abc import Callable, Hashable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -34,9 +37,10 @@ from .model import (
     Waiver,
 )
 from .numbers import parse_decimal
+from .cache import ParseCache
 from .problems import Code, Problem
 from .structure import Kind, check_structure
-from .yamlsource import Mapping, Scalar, read_document
+from .yamlsource import Mapping, Scalar, decode_document
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 YEAR_DIR = re.compile(r"[0-9]{4}")
@@ -51,29 +55,120 @@ class Loaded:
 
 
 Progress = Callable[[int, int], None]  # (files read, files to read)
+PARALLEL_FROM = 64  # files to parse before other cores are worth starting
 
 
 def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int],
-                    progress: Progress | None = None) -> Loaded:
-    """Read planaudit.yaml, rules/ and the target and outcome files of the given years."""
-    target_years, outcome_years = sorted(set(target_years)), sorted(set(outcome_years))
+                    progress: Progress | None = None, cache: ParseCache | None = None,
+                    workers: int | None = None) -> Loaded:
+    """Read planaudit.yaml, rules/ and the target and outcome files of the given years.
+
+    Files whose content the ``cache`` has seen are not parsed again; the rest are parsed on
+    ``workers`` processes (default: every core) when there are many of them.
+    """
     loader = _Loader(data_dir, progress)
-    loader.total = (data_dir / SETTINGS_FILE).is_file() + len(list((data_dir / "rules").glob("*.yaml"))) + sum(
-        len(list((data_dir / kind / str(year)).glob("*.yaml")))
-        for kind, years in (("targets", target_years), ("outcomes", outcome_years)) for year in years)
+    jobs = [*loader.jobs("targets", sorted(set(target_years))), *loader.jobs("outcomes", sorted(set(outcome_years)))]
+    loader.total = (data_dir / SETTINGS_FILE).is_file() + len(list((data_dir / "rules").glob("*.yaml"))) + len(jobs)
     settings, catalogue = loader.settings(), loader.catalogue()
-    plans = {key: plan for year in target_years for key, plan in loader.plans(year).items()}
-    reports = {key: report for year in outcome_years for key, report in loader.reports(year).items()}
+    reads = _read_jobs(jobs, cache, loader.tick, workers)
+    plans: dict[tuple[int, str], Plan] = {}
+    reports: dict[tuple[int, str], Report] = {}
+    for job, read in zip(jobs, reads, strict=True):
+        loader.problems.extend(read.problems)
+        if isinstance(read.item, Plan):
+            plans[(job.year, job.jurisdiction)] = read.item
+        elif isinstance(read.item, Report):
+            reports[(job.year, job.jurisdiction)] = read.item
     return Loaded(Repository(settings, catalogue, plans, reports), loader.problems)
 
 
-def load_everything(data_dir: Path, progress: Progress | None = None) -> Loaded:
+@dataclass(frozen=True)
+class _Job:
+    """One target or outcome file to read."""
+
+    file: Path
+    display: str
+    kind: str  # targets | outcomes
+    year: int
+    jurisdiction: str
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """What reading one target or outcome file gave: its plan or report, and its problems."""
+
+    item: Plan | Report | None
+    problems: tuple[Problem, ...]
+
+
+def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction: str) -> FileRead:
+    """Parse, check and read one target or outcome file from its bytes. Pure: cacheable and parallel."""
+    loader = _Loader(Path("."))
+    schema, key = (Kind.TARGET, "targets") if kind == "targets" else (Kind.OUTCOME, "figures")
+    fields = loader.parse(raw, display, schema, key)
+    item: Plan | Report | None = None
+    if fields is not None and loader.header_agrees(fields.node, display, year, jurisdiction):
+        item = _read_plan(fields, year, jurisdiction) if kind == "targets" else _read_report(fields, year, jurisdiction)
+    return FileRead(item, tuple(loader.problems))
+
+
+def _read_jobs(jobs: list[_Job], cache: ParseCache | None, tick: Callable[[], None],
+               workers: int | None) -> list[FileRead]:
+    reads: list[FileRead | None] = [None] * len(jobs)
+    pending: list[tuple[int, bytes, str | None]] = []
+    for index, job in enumerate(jobs):
+        try:
+            raw = job.file.read_bytes()
+        except OSError as error:
+            reads[index] = FileRead(None, (Problem(job.display, 1, 1, Code.YAML_SYNTAX,
+                                                   f"cannot read the file: {error.strerror}"),))
+            tick()
+            continue
+        key = cache.key(raw, job.display, job.kind, str(job.year), job.jurisdiction) if cache else None
+        cached = cache.get(key) if cache and key else None
+        if isinstance(cached, FileRead):
+            reads[index] = cached
+            tick()
+        else:
+            pending.append((index, raw, key))
+    arguments = [(raw, jobs[index].display, jobs[index].kind, jobs[index].year, jobs[index].jurisdiction)
+                 for index, raw, _ in pending]
+    for (index, _, key), read in zip(pending, _parse_all(arguments, workers), strict=True):
+        reads[index] = read
+        tick()
+        if cache and key:
+            cache.put(key, read)
+    return [read for read in reads if read is not None]
+
+
+def _parse_all(arguments: list[tuple[bytes, str, str, int, str]], workers: int | None) -> Iterator[FileRead]:
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(arguments) < PARALLEL_FROM:
+        return (read_data_file(*job) for job in arguments)
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    chunk = max(1, len(arguments) // (workers * 8))
+    results = pool.map(_read_packed, arguments, chunksize=chunk)
+    return _closing(pool, results)
+
+
+def _read_packed(job: tuple[bytes, str, str, int, str]) -> FileRead:
+    return read_data_file(*job)
+
+
+def _closing(pool: ProcessPoolExecutor, results: Iterator[FileRead]) -> Iterator[FileRead]:
+    with pool:
+        yield from results
+
+
+def load_everything(data_dir: Path, progress: Progress | None = None, cache: ParseCache | None = None,
+                    workers: int | None = None) -> Loaded:
     """Every file of the repository, all years; files in the wrong place are problems too."""
     loader = _Loader(data_dir)
     loader.check_placement()
     years = {kind: sorted(int(path.name) for path in (data_dir / kind).glob("*") if YEAR_DIR.fullmatch(path.name))
              for kind in _DATA_DIRS}
-    loaded = load_repository(data_dir, years["targets"], years["outcomes"], progress)
+    loaded = load_repository(data_dir, years["targets"], years["outcomes"], progress, cache, workers)
     loaded.problems[:0] = loader.problems
     return loaded
 
@@ -93,15 +188,25 @@ class _Loader:
     def problem(self, path: str, code: Code, message: str, line: int = 1, col: int = 1) -> None:
         self.problems.append(Problem(path, line, col, code, message))
 
-    def document(self, file: Path, display: str, kind: Kind, *entries_keys: str) -> _Fields | None:
-        """The file's fields if it parses and its header matches its schema; else None, with problems.
-
-        Entries of the lists or tables ``entries_keys`` that do not match the schema are left out.
-        """
-        document = read_document(file, display)
+    def tick(self) -> None:
         self.read += 1
         if self.progress is not None:
             self.progress(self.read, max(self.total, self.read))
+
+    def document(self, file: Path, display: str, kind: Kind, *entries_keys: str) -> _Fields | None:
+        """The file's fields if it parses and its header matches its schema; else None, with problems."""
+        self.tick()
+        try:
+            raw = file.read_bytes()
+        except OSError as error:
+            self.problem(display, Code.YAML_SYNTAX, f"cannot read the file: {error.strerror}")
+            return None
+        return self.parse(raw, display, kind, *entries_keys)
+
+    def parse(self, raw: bytes, display: str, kind: Kind, *entries_keys: str) -> _Fields | None:
+        """Fields of a document from its bytes; entries of the lists or tables ``entries_keys``
+        that do not match the schema are left out."""
+        document = decode_document(raw, display)
         self.problems.extend(document.problems)
         if document.root is None and document.problems:
             return None
@@ -159,30 +264,17 @@ class _Loader:
             return
         table[item.id] = item  # type: ignore[assignment]
 
-    def plans(self, year: int) -> dict[tuple[int, str], Plan]:
-        plans = {}
-        for file, display, jurisdiction in self.year_files("targets", year):
-            fields = self.document(file, display, Kind.TARGET, "targets")
-            if fields is not None and self.header_agrees(fields.node, display, year, jurisdiction):
-                plans[(year, jurisdiction)] = _read_plan(fields, year, jurisdiction)
-        return plans
-
-    def reports(self, year: int) -> dict[tuple[int, str], Report]:
-        reports = {}
-        for file, display, jurisdiction in self.year_files("outcomes", year):
-            fields = self.document(file, display, Kind.OUTCOME, "figures")
-            if fields is not None and self.header_agrees(fields.node, display, year, jurisdiction):
-                reports[(year, jurisdiction)] = _read_report(fields, year, jurisdiction)
-        return reports
-
-    def year_files(self, kind: str, year: int) -> Iterable[tuple[Path, str, str]]:
-        for file in sorted((self.data_dir / kind / str(year)).glob("*.yaml")):
-            display = f"{kind}/{year}/{file.name}"
-            if SLUG.fullmatch(file.stem):
-                yield file, display, file.stem
-            else:
-                self.problem(display, Code.PATH_MISMATCH, f"file name '{file.name}' is not a jurisdiction slug such as "
-                                                          "fuzhou.yaml (lower-case letters, digits, - and _)")
+    def jobs(self, kind: str, years: Iterable[int]) -> list[_Job]:
+        jobs = []
+        for year in years:
+            for file in sorted((self.data_dir / kind / str(year)).glob("*.yaml")):
+                display = f"{kind}/{year}/{file.name}"
+                if SLUG.fullmatch(file.stem):
+                    jobs.append(_Job(file, display, kind, year, file.stem))
+                else:
+                    self.problem(display, Code.PATH_MISMATCH, f"file name '{file.name}' is not a jurisdiction slug "
+                                                              "such as fuzhou.yaml (lower-case letters, digits, - and _)")
+        return jobs
 
     def header_agrees(self, node: Mapping, display: str, year: int, jurisdiction: str) -> bool:
         stated_jurisdiction, stated_year = node["jurisdiction"], node["year"]

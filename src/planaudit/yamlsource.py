@@ -87,6 +87,11 @@ def read_document(file: Path, display: str) -> Document:
         raw = file.read_bytes()
     except OSError as error:
         return _failed(display, 1, 1, Code.YAML_SYNTAX, f"cannot read the file: {error.strerror}")
+    return decode_document(raw, display)
+
+
+def decode_document(raw: bytes, display: str) -> Document:
+    """Parse the bytes of one YAML file, which must be UTF-8 text."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

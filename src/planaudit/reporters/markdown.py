@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from tabulate import tabulate
 
-from .. import __version__
+from .._version import __version__
 from ..i18n import REASONS, VERDICTS, WORDS
 from ..numbers import format_number
 from ..result import AuditResult, Summary, TargetResult, Verdict

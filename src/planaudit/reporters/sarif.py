@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import __version__
+from .._version import __version__
 from ..i18n import REASONS, VERDICTS, WORDS
 from ..result import AuditResult, Inconsistency, TargetResult, Verdict
 from ..text import printable

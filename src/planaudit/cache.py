@@ -1,0 +1,100 @@
+"""The parse cache: what reading a file produced, kept under a key made from its content.
+
+A changed file has a new key, so it is always read afresh. Entries are written atomically, so two
+runs can share the cache; an entry that is corrupt, or was not written by this user's planaudit,
+is ignored. The cache normally lives inside the data repository (``.planaudit-cache/``), which
+strangers can write to — so every entry is signed with HMAC-SHA256 under a key kept in the user's
+own cache directory, and nothing is unpickled before its signature checks out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+from pathlib import Path
+from typing import Any
+
+from ._version import __version__
+from .exceptions import CannotWrite
+from .output import write_atomically_bytes
+
+CACHE_DIR_NAME = ".planaudit-cache"
+_FORMAT = "1"  # bump when what is cached changes shape
+_SIGNATURE = 32
+
+
+def cache_directory(data_dir: Path) -> Path:
+    configured = os.environ.get("PLANAUDIT_CACHE_DIR")
+    return Path(configured) if configured else data_dir / CACHE_DIR_NAME
+
+
+class ParseCache:
+    """Signed, content-keyed entries under one directory; every failure is just a miss."""
+
+    def __init__(self, directory: Path, secret: bytes) -> None:
+        self.directory = directory
+        self.secret = secret
+
+    @classmethod
+    def open(cls, data_dir: Path) -> ParseCache | None:
+        """The cache for a data repository, or None when no signing key can be had."""
+        secret = _signing_key()
+        return None if secret is None else cls(cache_directory(data_dir), secret)
+
+    @staticmethod
+    def key(content: bytes, *context: str) -> str:
+        digest = hashlib.blake2b(content, digest_size=20)
+        digest.update("\0".join((_FORMAT, __version__, *context)).encode())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Any | None:
+        try:
+            blob = (self.directory / key[:2] / key).read_bytes()
+        except OSError:
+            return None
+        signature, payload = blob[:_SIGNATURE], blob[_SIGNATURE:]
+        if not hmac.compare_digest(signature, self._sign(key, payload)):
+            return None
+        try:
+            return pickle.loads(payload)
+        except Exception:  # noqa: BLE001 - a corrupt entry is a miss, whatever unpickling says
+            return None
+
+    def put(self, key: str, value: Any) -> None:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            write_atomically_bytes(self.directory / key[:2] / key, self._sign(key, payload) + payload)
+        except CannotWrite:
+            pass  # a read-only repository simply goes uncached
+
+    def _sign(self, key: str, payload: bytes) -> bytes:
+        return hmac.new(self.secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
+
+
+def _signing_key() -> bytes | None:
+    """This user's secret for signing cache entries, made on first use."""
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = Path(home) / "planaudit" / "cache-signing-key"
+    try:
+        secret = path.read_bytes()
+        if len(secret) == 32:
+            return secret
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(secrets.token_bytes(32))
+    except FileExistsError:
+        pass  # another run made it first
+    except OSError:
+        return None
+    try:
+        secret = path.read_bytes()
+    except OSError:
+        return None
+    return secret if len(secret) == 32 else None  # still being written by another run: go uncached

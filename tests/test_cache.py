@@ -1,0 +1,99 @@
+"""The parse cache and parallel reading never change a verdict; a changed, corrupt or forged
+cache entry is never used."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planaudit import api, load
+from planaudit.reporters import REPORTERS
+
+EXAMPLE = Path(__file__).parent / "examples" / "basic"
+
+
+@pytest.fixture
+def repository(tmp_path, monkeypatch):
+    root = tmp_path / "data"
+    shutil.copytree(EXAMPLE, root)
+    monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    return root
+
+
+def verdicts(root: Path, **options) -> str:
+    return REPORTERS["json"]().render(api.audit(root, 2022, **options))
+
+
+def cache_files(root: Path) -> list[Path]:
+    return [path for path in (root.parent / "cache").rglob("*") if path.is_file()]
+
+
+def test_identical_with_and_without_cache_cold_and_warm_serial_and_parallel(repository, monkeypatch):
+    uncached = verdicts(repository, cache=False)
+    assert cache_files(repository) == []
+    assert verdicts(repository) == uncached  # cold: fills the cache
+    assert len(cache_files(repository)) == 4  # one entry per target and outcome file
+    assert verdicts(repository) == uncached  # warm
+    monkeypatch.setattr(load, "PARALLEL_FROM", 1)
+    assert verdicts(repository, cache=False, workers=2) == uncached
+    assert verdicts(repository, cache=False, workers=1) == uncached
+
+
+def test_a_warm_run_parses_nothing(repository, monkeypatch):
+    expected = verdicts(repository)
+
+    def no_parsing(*arguments):
+        raise AssertionError("a cached file was parsed again")
+
+    monkeypatch.setattr(load, "read_data_file", no_parsing)
+    assert verdicts(repository) == expected
+
+
+def test_a_changed_file_is_read_afresh(repository):
+    verdicts(repository)
+    report = repository / "outcomes" / "2022" / "riverton.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("value: 9.5", "value: 7.5"), encoding="utf-8")
+    result = api.audit(repository, 2022)
+    assert result.find("riverton", "litigation-loss").verdict.value == "met"
+
+
+def test_corrupt_entries_are_ignored(repository):
+    expected = verdicts(repository)
+    for path in cache_files(repository):
+        path.write_bytes(b"not a cache entry")
+    assert verdicts(repository) == expected
+
+
+def test_forged_entries_are_never_unpickled(repository, tmp_path):
+    verdicts(repository)
+    marker = tmp_path / "pwned"
+
+    class Exploit:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    for path in cache_files(repository):
+        path.write_bytes(b"\0" * 32 + pickle.dumps(Exploit()))
+    verdicts(repository)
+    assert not marker.exists()
+
+
+def test_no_cache_writes_nothing(repository, tmp_path):
+    environment = {**os.environ, "PLANAUDIT_CACHE_DIR": str(tmp_path / "cache")}
+    completed = subprocess.run([sys.executable, "-m", "planaudit", "check", "2022", "--no-cache", "--format", "json",
+                                "--data", str(repository)], capture_output=True, text=True, env=environment)
+    assert completed.returncode == 1 and not (tmp_path / "cache").exists()
+
+
+def test_two_runs_can_share_a_cache(repository, tmp_path):
+    environment = {**os.environ, "PLANAUDIT_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "planaudit", "check", "2022", "--format", "json", "--data", str(repository)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=environment) for _ in range(4)]
+    outputs = [run.communicate()[0] for run in runs]
+    assert len(set(outputs)) == 1 and outputs[0] == verdicts(repository, cache=False)
