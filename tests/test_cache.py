@@ -38,7 +38,7 @@ def test_identical_with_and_without_cache_cold_and_warm_serial_and_parallel(repo
     uncached = verdicts(repository, cache=False)
     assert cache_files(repository) == []
     assert verdicts(repository) == uncached  # cold: fills the cache
-    assert len(cache_files(repository)) == 4  # one entry per target and outcome file
+    assert len(cache_files(repository)) == 5  # one entry per target, outcome and rules file
     assert verdicts(repository) == uncached  # warm
     monkeypatch.setattr(load, "PARALLEL_FROM", 1)
     assert verdicts(repository, cache=False, workers=2) == uncached

@@ -1,8 +1,3 @@
-"""The installed version of planaudit (kept apart so that every module can import it)."""
+"""The version of planaudit: the one place it is written (pyproject.toml reads it from here)."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("planaudit")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+__version__ = "0.1.0"

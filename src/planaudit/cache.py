@@ -9,6 +9,7 @@ own cache directory, and nothing is unpickled before its signature checks out.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
@@ -65,10 +66,8 @@ class ParseCache:
 
     def put(self, key: str, value: Any) -> None:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        try:
+        with contextlib.suppress(CannotWrite):  # a read-only repository simply goes uncached
             write_atomically_bytes(self.directory / key[:2] / key, self._sign(key, payload) + payload)
-        except CannotWrite:
-            pass  # a read-only repository simply goes uncached
 
     def _sign(self, key: str, payload: bytes) -> bytes:
         return hmac.new(self.secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()

@@ -12,14 +12,15 @@ import datetime as dt
 import multiprocessing
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Hashable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
 
 from . import expr
+from .cache import ParseCache
 from .model import (
     Bound,
     Catalogue,
@@ -37,7 +38,6 @@ from .model import (
     Waiver,
 )
 from .numbers import parse_decimal
-from .cache import ParseCache
 from .problems import Code, Problem
 from .structure import Kind, check_structure
 from .yamlsource import Mapping, Scalar, decode_document
@@ -66,7 +66,7 @@ def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: 
     Files whose content the ``cache`` has seen are not parsed again; the rest are parsed on
     ``workers`` processes (default: every core) when there are many of them.
     """
-    loader = _Loader(data_dir, progress)
+    loader = _Loader(data_dir, progress, cache)
     jobs = [*loader.jobs("targets", sorted(set(target_years))), *loader.jobs("outcomes", sorted(set(outcome_years)))]
     loader.total = (data_dir / SETTINGS_FILE).is_file() + len(list((data_dir / "rules").glob("*.yaml"))) + len(jobs)
     settings, catalogue = loader.settings(), loader.catalogue()
@@ -177,11 +177,15 @@ def target_files(data_dir: Path, year: int) -> list[Path]:
     return sorted((data_dir / "targets" / str(year)).glob("*.yaml"))
 
 
+_Read = TypeVar("_Read", bound=tuple)  # type: ignore[type-arg]
+
+
 class _Loader:
-    def __init__(self, data_dir: Path, progress: Progress | None = None) -> None:
+    def __init__(self, data_dir: Path, progress: Progress | None = None, cache: ParseCache | None = None) -> None:
         self.data_dir = data_dir
         self.problems: list[Problem] = []
         self.progress = progress
+        self.cache = cache
         self.read = 0
         self.total = 0
 
@@ -192,16 +196,6 @@ class _Loader:
         self.read += 1
         if self.progress is not None:
             self.progress(self.read, max(self.total, self.read))
-
-    def document(self, file: Path, display: str, kind: Kind, *entries_keys: str) -> _Fields | None:
-        """The file's fields if it parses and its header matches its schema; else None, with problems."""
-        self.tick()
-        try:
-            raw = file.read_bytes()
-        except OSError as error:
-            self.problem(display, Code.YAML_SYNTAX, f"cannot read the file: {error.strerror}")
-            return None
-        return self.parse(raw, display, kind, *entries_keys)
 
     def parse(self, raw: bytes, display: str, kind: Kind, *entries_keys: str) -> _Fields | None:
         """Fields of a document from its bytes; entries of the lists or tables ``entries_keys``
@@ -233,25 +227,39 @@ class _Loader:
         for file in sorted((self.data_dir / "rules").glob("*.yml")):
             self.problem(f"rules/{file.name}", Code.PATH_MISMATCH, "planaudit reads only .yaml files; rename it to .yaml")
 
+    def cached(self, file: Path, display: str, reader: Callable[[bytes, str], _Read]) -> _Read | None:
+        """``reader(bytes, display)`` of a file, from the cache when its content was read before."""
+        self.tick()
+        try:
+            raw = file.read_bytes()
+        except OSError as error:
+            self.problem(display, Code.YAML_SYNTAX, f"cannot read the file: {error.strerror}")
+            return None
+        key = self.cache.key(raw, display, reader.__name__) if self.cache else None
+        value = self.cache.get(key) if self.cache and key else None
+        if value is None:
+            value = reader(raw, display)
+            if self.cache and key:
+                self.cache.put(key, value)
+        self.problems.extend(value[-1])
+        return value  # type: ignore[no-any-return]
+
     def settings(self) -> Settings:
         file = self.data_dir / SETTINGS_FILE
-        fields = self.document(file, SETTINGS_FILE, Kind.SETTINGS) if file.is_file() else None
-        if fields is None:
-            return Settings()
-        return Settings(fields.text("lang"), fields.text("fail_on"), fields.number("tolerance")[0])
+        read = self.cached(file, SETTINGS_FILE, read_settings_file) if file.is_file() else None
+        return Settings() if read is None else read[0]
 
     def catalogue(self) -> Catalogue:
         metrics: dict[str, Metric] = {}
         rules: dict[str, RuleDefinition] = {}
         for file in sorted((self.data_dir / "rules").glob("*.yaml")):
-            display = f"rules/{file.name}"
-            fields = self.document(file, display, Kind.RULES, "metrics", "rules")
-            if fields is None:
+            read = self.cached(file, f"rules/{file.name}", read_rules_file)
+            if read is None:
                 continue
-            for name, entry in fields.named_entries("metrics"):
-                self.add_unique(metrics, _read_metric(name, entry, display, self.problems))
-            for name, entry in fields.named_entries("rules"):
-                self.add_unique(rules, _read_rule(name, entry, display, self.problems))
+            for metric in read[0]:
+                self.add_unique(metrics, metric)
+            for rule in read[1]:
+                self.add_unique(rules, rule)
         return Catalogue(metrics, rules)
 
     def add_unique(self, table: dict[str, Metric] | dict[str, RuleDefinition], item: Metric | RuleDefinition | None) -> None:
@@ -358,6 +366,27 @@ class _Fields:
             col = value.col + error.offset + (1 if value.quoted else 0)
             self.problems.append(Problem(self.path, value.line, col, Code.EXPRESSION, f"'{key}': {error.message}"))
             return None
+
+
+def read_settings_file(raw: bytes, display: str) -> tuple[Settings, tuple[Problem, ...]]:
+    loader = _Loader(Path("."))
+    fields = loader.parse(raw, display, Kind.SETTINGS)
+    if fields is None:
+        return Settings(), tuple(loader.problems)
+    settings = Settings(fields.text("lang"), fields.text("fail_on"), fields.number("tolerance")[0])
+    return settings, tuple(loader.problems)
+
+
+def read_rules_file(raw: bytes, display: str) -> tuple[list[Metric], list[RuleDefinition], tuple[Problem, ...]]:
+    """The metrics and custom rules of one rules file, and its problems."""
+    loader = _Loader(Path("."))
+    fields = loader.parse(raw, display, Kind.RULES, "metrics", "rules")
+    if fields is None:
+        return [], [], tuple(loader.problems)
+    metrics = [_read_metric(name, entry, display, loader.problems) for name, entry in fields.named_entries("metrics")]
+    rules = [_read_rule(name, entry, display, loader.problems) for name, entry in fields.named_entries("rules")]
+    return ([metric for metric in metrics if metric is not None], [rule for rule in rules if rule is not None],
+            tuple(loader.problems))
 
 
 def _read_metric(metric_id: str, node: Mapping, path: str, problems: list[Problem]) -> Metric | None:

@@ -201,7 +201,7 @@ class _TreeBuilder:
             self.root = node
             return True
         parent = self.stack[-1]
-        if type(parent) is Sequence:
+        if isinstance(parent, Sequence):
             parent.append(node)
             return True
         key = self.pending_key[-1]
