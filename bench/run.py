@@ -1,0 +1,108 @@
+"""Benchmark planaudit against a bare YAML parse and check-jsonschema, in one run, side by side.
+
+    pip install -e ".[bench]"
+    python bench/run.py [--jurisdictions 3200] [--data DIR]
+
+Generates a synthetic national data repository (bench/generate.py) unless --data names one, then
+times, each as a fresh process: a bare PyYAML CSafeLoader load of the files `check` reads;
+`planaudit check` cold (empty cache) and warm (nothing changed); `planaudit validate` of the whole
+repository; check-jsonschema on one year of target files with the shipped schema; and, for start-up,
+`planaudit check 2022` on the bundled data against `python -c "import typer, rich.console, yaml"`.
+It prints the times, peak memory and the ratios the performance goals are stated in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+BARE_PARSE = """
+import sys, yaml
+from pathlib import Path
+root = Path(sys.argv[1])
+files = [*root.glob("rules/*.yaml"), *root.glob("targets/2022/*.yaml"), *root.glob("outcomes/2021/*.yaml"),
+         *root.glob("outcomes/2022/*.yaml")]
+for file in files:
+    with open(file, "rb") as stream:
+        yaml.load(stream, Loader=yaml.CSafeLoader)
+"""
+
+
+def measure(command: list[str], environment: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall-clock seconds and peak resident memory (MB) of one run of ``command``."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, **(environment or {})})
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} exited {code}: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_time(command: list[str], runs: int, environment: dict[str, str] | None = None) -> float:
+    return statistics.median(measure(command, environment)[0] for _ in range(runs))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--jurisdictions", type=int, default=3200)
+    parser.add_argument("--data", type=Path, help="an existing data repository (default: generate one)")
+    arguments = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="planaudit-bench-"))
+    data = arguments.data or scratch / "data"
+    if arguments.data is None:
+        print(f"generating {arguments.jurisdictions} jurisdictions in {data} …", flush=True)
+        subprocess.run([sys.executable, str(HERE / "generate.py"), str(data), "--jurisdictions",
+                        str(arguments.jurisdictions)], check=True)
+    size = sum(path.stat().st_size for path in data.rglob("*.yaml")) / 1e6
+    planaudit = [sys.executable, "-m", "planaudit"]
+    cache = {"PLANAUDIT_CACHE_DIR": str(scratch / "cache")}
+    schema = scratch / "target.schema.json"
+    schema.write_text(subprocess.run([*planaudit, "schema", "target"], capture_output=True, text=True,
+                                     check=True).stdout, encoding="utf-8")
+    check_jsonschema = [str(Path(sys.executable).parent / "check-jsonschema"), "--schemafile", str(schema),
+                        *map(str, sorted((data / "targets" / "2022").glob("*.yaml")))]
+
+    rows = {
+        "bare CSafeLoader parse": measure([sys.executable, "-c", BARE_PARSE, str(data)]),
+        "planaudit check (cold)": measure([*planaudit, "check", "2022", "--format", "json", "--data", str(data)], cache),
+        "planaudit check (warm)": measure([*planaudit, "check", "2022", "--format", "json", "--data", str(data)], cache),
+        "planaudit validate": measure([*planaudit, "validate", "--no-cache", "--data", str(data)]),
+        "check-jsonschema, one year of targets": measure(check_jsonschema),
+    }
+    imports = median_time([sys.executable, "-c", "import typer, rich.console, yaml"], 7)
+    bundled = median_time([*planaudit, "check", "2022", "--data", str(ROOT)], 7, {"PLANAUDIT_CACHE_DIR": str(scratch / "c2")})
+
+    print(f"\n{arguments.jurisdictions if arguments.data is None else data} jurisdictions, {size:.0f} MB of YAML, "
+          f"{os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+    print(f"{'':42} {'seconds':>9} {'peak MB':>9}")
+    for name, (seconds, memory) in rows.items():
+        print(f"{name:42} {seconds:9.2f} {memory:9.0f}")
+    bare = rows["bare CSafeLoader parse"][0]
+    peak = max(memory for name, (_, memory) in rows.items() if name.startswith("planaudit"))
+    goals = [
+        ("cold check / bare parse", rows["planaudit check (cold)"][0] / bare, 0.5),
+        ("warm check / bare parse", rows["planaudit check (warm)"][0] / bare, 0.1),
+        ("validate / check-jsonschema (one year)", rows["planaudit validate"][0]
+         / rows["check-jsonschema, one year of targets"][0], 0.25),
+        ("check of bundled data / import typer+rich+yaml", bundled / imports, 1.2),
+    ]
+    print(f"\n{'ratio':48} {'measured':>9} {'goal':>6}")
+    for name, measured, goal in goals:
+        print(f"{name:48} {measured:9.2f} {goal:6.2f}  {'met' if measured <= goal else 'not met'}")
+    print(f"{'peak memory of planaudit (MB)':48} {peak:9.0f} {400:6}  {'met' if peak <= 400 else 'not met'}")
+    print(f"\n(start-up: bundled check {bundled * 1000:.0f} ms, imports alone {imports * 1000:.0f} ms, medians of 7)")
+
+
+if __name__ == "__main__":
+    main()
