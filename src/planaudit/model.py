@@ -25,7 +25,7 @@ class Bound(enum.Enum):
     UPPER = "upper"  # 近、不足: the true value is at most this
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Location:
     path: str
     line: int
@@ -35,7 +35,7 @@ class Location:
         return f"{self.path}:{self.line}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Label:
     zh: str
     en: str
@@ -44,14 +44,14 @@ class Label:
         return self.zh if lang == "zh" else self.en
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceDocument:
     title: str | None = None
     issuer: str | None = None
     date: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Waiver:
     reason: str
     date: dt.date | None = None
@@ -65,7 +65,7 @@ def _where() -> Positions:
     return field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metric:
     id: str
     label: Label
@@ -76,7 +76,7 @@ class Metric:
     positions: Positions = _where()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RuleDefinition:
     """A custom rule from rules/*.yaml: a boolean expression over actual, value and baseline."""
 
@@ -87,13 +87,13 @@ class RuleDefinition:
     positions: Positions = _where()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Catalogue:
     metrics: Mapping[str, Metric]
     rules: Mapping[str, RuleDefinition]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     jurisdiction: str
     year: int
@@ -118,7 +118,7 @@ class Target:
         return f"{self.year}/{self.jurisdiction}/{self.id}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     jurisdiction: str
     year: int
@@ -133,7 +133,7 @@ class Figure:
     positions: Positions = _where()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Plan:
     """One target file: targets/<year>/<jurisdiction>.yaml."""
 
@@ -145,7 +145,7 @@ class Plan:
     targets: tuple[Target, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """One outcome file: outcomes/<year>/<jurisdiction>.yaml."""
 
@@ -157,7 +157,7 @@ class Report:
     figures: tuple[Figure, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Settings:
     """planaudit.yaml: repository-wide defaults."""
 
@@ -166,7 +166,7 @@ class Settings:
     tolerance: Decimal | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Repository:
     """What one audit reads: settings, the catalogue, and plans and reports by (year, jurisdiction)."""
 

@@ -34,14 +34,14 @@ class Reason(enum.Enum):
     UNDEFINED = "undefined"  # a custom rule divided by zero
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Derivation:
     metric: str
     expression: str
     inputs: tuple[Resolved, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolved:
     """A metric's value for one jurisdiction and year: stated by a figure or derived."""
 
@@ -60,19 +60,19 @@ class Resolved:
         return tuple(figure for source in self.derivation.inputs for figure in source.figures())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Missing:
     reason: Reason
     detail: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Baseline:
     value: Interval
     source: Resolved | None  # None: the target's explicit baseline
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Inconsistency:
     """A stated figure that disagrees with the value derived from its counts."""
 
@@ -88,7 +88,7 @@ class Inconsistency:
         return self.derived.value.point
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TargetResult:
     target: Target
     metric: Metric
@@ -113,7 +113,7 @@ class TargetResult:
         return figures
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Summary:
     targets: int
     met: int
@@ -142,7 +142,7 @@ def _summarize(results: Sequence[TargetResult], inconsistencies: Sequence[Incons
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AuditResult:
     year: int
     settings: Settings
