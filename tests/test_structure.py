@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planaudit.structure import Kind, _JsonView, _matches, _schema, _validator
-from planaudit.yamlsource import read_document
+from planaudit.yamlsource import decode_document
 
 EXAMPLE = Path(__file__).parent / "examples" / "basic"
 DOCUMENTS = {
@@ -27,7 +27,7 @@ VALUES = st.one_of(
 
 
 def instance(kind: Kind) -> object:
-    document = read_document(DOCUMENTS[kind], "x.yaml")
+    document = decode_document(DOCUMENTS[kind].read_bytes(), "x.yaml")
     return _JsonView(_schema(kind)).convert(document.root, _schema(kind))
 
 

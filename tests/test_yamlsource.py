@@ -3,7 +3,7 @@
 import pytest
 
 from planaudit.problems import Code
-from planaudit.yamlsource import Mapping, Scalar, parse_text, read_document
+from planaudit.yamlsource import Mapping, Scalar, decode_document, parse_text
 
 
 def test_positions_and_plain_text():
@@ -49,7 +49,7 @@ def test_deep_nesting_is_a_problem_not_a_crash(text):
 def test_gbk_file_is_refused_with_advice(tmp_path):
     path = tmp_path / "gbk.yaml"
     path.write_bytes("title: 医患纠纷\n".encode("gbk"))
-    (problem,) = read_document(path, "gbk.yaml").problems
+    (problem,) = decode_document(path.read_bytes(), "gbk.yaml").problems
     # GBK's first two bytes (d2 bd) happen to form one UTF-8 character; the third cannot.
     assert (problem.line, problem.col, problem.code) == (1, 9, Code.ENCODING)
     assert problem.message == "is not UTF-8 text (byte 0xbb); save the file as UTF-8"
@@ -58,7 +58,7 @@ def test_gbk_file_is_refused_with_advice(tmp_path):
 def test_utf8_byte_order_mark_is_fine(tmp_path):
     path = tmp_path / "bom.yaml"
     path.write_bytes("\ufefftitle: 医患纠纷\n".encode())
-    document = read_document(path, "bom.yaml")
+    document = decode_document(path.read_bytes(), "bom.yaml")
     assert document.problems == () and document.root["title"].text == "医患纠纷"
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
@@ -79,15 +78,6 @@ class Document:
     path: str  # as shown in messages: relative to the data directory
     root: YamlNode | None
     problems: tuple[Problem, ...]
-
-
-def read_document(file: Path, display: str) -> Document:
-    """Read one YAML file; every defect becomes a Problem, never an exception."""
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        return _failed(display, 1, 1, Code.YAML_SYNTAX, f"cannot read the file: {error.strerror}")
-    return decode_document(raw, display)
 
 
 def decode_document(raw: bytes, display: str) -> Document:
