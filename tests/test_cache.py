@@ -97,3 +97,16 @@ def test_two_runs_can_share_a_cache(repository, tmp_path):
     runs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=environment) for _ in range(4)]
     outputs = [run.communicate()[0] for run in runs]
     assert len(set(outputs)) == 1 and outputs[0] == verdicts(repository, cache=False)
+
+
+def test_entries_written_by_other_code_are_not_used(repository, monkeypatch):
+    from planaudit import cache
+
+    expected = verdicts(repository)
+    cache._code_fingerprint.cache_clear()
+    monkeypatch.setattr(cache, "_code_fingerprint", lambda: "another build of planaudit")
+    parsed = []
+    original = load.read_data_file
+    monkeypatch.setattr(load, "read_data_file", lambda *job: parsed.append(job[1]) or original(*job))
+    assert verdicts(repository) == expected
+    assert len(parsed) == 4  # every target and outcome file read afresh

@@ -10,6 +10,7 @@ own cache directory, and nothing is unpickled before its signature checks out.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import hmac
 import os
@@ -48,7 +49,7 @@ class ParseCache:
     @staticmethod
     def key(content: bytes, *context: str) -> str:
         digest = hashlib.blake2b(content, digest_size=20)
-        digest.update("\0".join((_FORMAT, __version__, *context)).encode())
+        digest.update("\0".join((_FORMAT, __version__, _code_fingerprint(), *context)).encode())
         return digest.hexdigest()
 
     def get(self, key: str) -> Any | None:
@@ -71,6 +72,17 @@ class ParseCache:
 
     def _sign(self, key: str, payload: bytes) -> bytes:
         return hmac.new(self.secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """A digest of planaudit's own code and schemas: an entry written by other code never matches,
+    even under the same version number (what is pickled is the code's own classes)."""
+    package = Path(__file__).parent
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.json")]):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _signing_key() -> bytes | None:
