@@ -110,3 +110,40 @@ def test_entries_written_by_other_code_are_not_used(repository, monkeypatch):
     monkeypatch.setattr(load, "read_data_file", lambda *job: parsed.append(job[1]) or original(*job))
     assert verdicts(repository) == expected
     assert len(parsed) == 4  # every target and outcome file read afresh
+
+
+def cli(repository: Path, cache: Path, *args: str, importtime: bool = False) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PLANAUDIT_CACHE_DIR": str(cache), "LANG": "C.UTF-8"}
+    flags = ["-X", "importtime"] if importtime else []
+    return subprocess.run([sys.executable, *flags, "-m", "planaudit", *args, "--data", str(repository)],
+                          capture_output=True, text=True, env=environment)
+
+
+def test_an_unchanged_repository_is_answered_without_loading_the_library(repository, tmp_path):
+    cache = tmp_path / "run-cache"
+    first = cli(repository, cache, "check", "2022", importtime=True)
+    second = cli(repository, cache, "check", "2022", importtime=True)
+    assert (second.returncode, second.stdout) == (first.returncode, first.stdout) == (
+        1, cli(repository, tmp_path / "none", "check", "2022", "--no-cache").stdout)
+    assert "planaudit.judge" in first.stderr and "planaudit.judge" not in second.stderr
+
+
+def test_the_memo_follows_every_input_and_option(repository, tmp_path):
+    cache = tmp_path / "run-cache"
+    for args in (("check", "2022"), ("check", "2022", "--format", "json"), ("check", "2022", "--lang", "zh"),
+                 ("check", "2022", "-j", "riverton", "--fail-on", "never")):
+        cli(repository, cache, *args)  # fill the memo
+        assert cli(repository, cache, *args).stdout == cli(repository, tmp_path / "none", *args, "--no-cache").stdout
+    report = repository / "outcomes" / "2022" / "riverton.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("value: 9.5", "value: 7.5"), encoding="utf-8")
+    changed = cli(repository, cache, "check", "2022", "--format", "json")
+    assert '"verdict": "met"' in changed.stdout.split('"id": "litigation-loss"')[1].split("}")[0]
+
+
+def test_a_replay_writes_the_output_files_again(repository, tmp_path):
+    cache, target = tmp_path / "run-cache", tmp_path / "out" / "audit.md"
+    cli(repository, cache, "check", "2022", "-o", str(target))
+    expected = target.read_text(encoding="utf-8")
+    target.unlink()
+    cli(repository, cache, "check", "2022", "-o", str(target))
+    assert target.read_text(encoding="utf-8") == expected

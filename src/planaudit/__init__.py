@@ -1,8 +1,24 @@
-"""planaudit: check the targets of annual work plans against the figures of work summaries."""
+"""planaudit: check the targets of annual work plans against the figures of work summaries.
+
+The public names are imported on first use, so that starting the command line stays quick.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 from ._version import __version__
-from .api import audit, explain
-from .exceptions import PlanauditError
-from .result import AuditResult, Reason, TargetResult, Verdict
+
+_PUBLIC = {
+    "audit": "api", "explain": "api", "PlanauditError": "exceptions",
+    "AuditResult": "result", "Reason": "result", "TargetResult": "result", "Verdict": "result",
+}
 
 __all__ = ["AuditResult", "PlanauditError", "Reason", "TargetResult", "Verdict", "__version__", "audit", "explain"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PUBLIC:
+        return getattr(importlib.import_module(f".{_PUBLIC[name]}", __name__), name)
+    raise AttributeError(f"module 'planaudit' has no attribute {name!r}")

@@ -109,3 +109,21 @@ def _signing_key() -> bytes | None:
     except OSError:
         return None
     return secret if len(secret) == 32 else None  # still being written by another run: go uncached
+
+
+def inputs_digest(data_dir: Path, year: int) -> str:
+    """A digest of every file an audit of ``year`` reads: its name and its content.
+
+    Any change to any of them, or a file added or removed, gives another digest.
+    """
+    digest = hashlib.blake2b(digest_size=20)
+    files = [data_dir / "planaudit.yaml", *sorted((data_dir / "rules").glob("*.yaml"))]
+    for kind, which in (("targets", year), ("outcomes", year - 1), ("outcomes", year)):
+        files += sorted((data_dir / kind / str(which)).glob("*.yaml"))
+    for file in files:
+        try:
+            content = file.read_bytes()
+        except OSError:
+            content = b"\0missing"
+        digest.update(file.relative_to(data_dir).as_posix().encode() + b"\0" + content + b"\0")
+    return digest.hexdigest()

@@ -3,30 +3,33 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import enum
 import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
-from . import api
 from ._version import __version__
 from .exceptions import EXIT_FAILED, EXIT_UNUSABLE, PlanauditError
 from .failon import DEFAULT_FAIL_ON, FailOn, exit_status
-from .i18n import LANGUAGES, default_lang
-from .load import Progress
+from .language import LANGUAGES, default_lang
 from .output import write_atomically
 from .reporters import BY_SUFFIX, REPORTERS, Reporter, reporter_for_file
-from .reporters.explain import render_explanation
-from .reporters.markdown import MarkdownReporter
 from .reporters.problems import PROBLEM_FORMATS
-from .result import AuditResult
-from .scaffold import EXAMPLE_YEAR, create_repository
-from .structure import Kind, schema_text
+from .schemas import Kind, schema_text
+
+if TYPE_CHECKING:
+    from .cache import ParseCache
+    from .load import Progress
+    from .result import AuditResult
+
+# The library itself (api, and through it the model, the parser and the judge) is imported inside
+# the commands that use it: the command line starts quickly, and --help and schema stay instant.
 
 app = typer.Typer(
     help="Check the targets of annual work plans against the figures of work summaries.",
@@ -99,6 +102,8 @@ def _progress_bar() -> Iterator[Progress | None]:
 
 
 def _audit(data: Path, year: int, jurisdictions: list[str] | None, no_cache: bool) -> AuditResult:
+    from . import api
+
     with _progress_bar() as progress:
         return _run(lambda: api.audit(data, year, jurisdictions or (), progress, cache=not no_cache))
 
@@ -135,14 +140,58 @@ def check(
 ) -> None:
     """Judge every target of YEAR and print the verdicts."""
     files = _reporters_for(output or [])
+    color, width = _is_terminal(), _terminal_width()
+    memo = None if no_cache else _RunMemo.open(data, year, jurisdiction, output_format.value, output or [],
+                                               lang, fail_on, color, width)
+    if memo is not None and memo.replay():
+        return
     result = _audit(data, year, jurisdiction, no_cache)
     language = _lang(lang, result)
-    for path, reporter in files:
-        _run(lambda: write_atomically(path, reporter(language).render(result)))  # noqa: B023 - called at once
-    terminal = REPORTERS[output_format.value](language, color=_is_terminal(), width=_terminal_width())
-    sys.stdout.write(terminal.render(result))
+    written = [(path, reporter(language).render(result)) for path, reporter in files]
+    for path, text in written:
+        _run(lambda: write_atomically(path, text))  # noqa: B023 - called at once
+    shown = REPORTERS[output_format.value](language, color=color, width=width).render(result)
+    sys.stdout.write(shown)
     level = fail_on or (FailOn(result.settings.fail_on) if result.settings.fail_on else DEFAULT_FAIL_ON)
-    raise typer.Exit(exit_status(result, level))
+    status = exit_status(result, level)
+    if memo is not None:
+        memo.record(shown, written, status)
+    raise typer.Exit(status)
+
+
+class _RunMemo:
+    """What a `check` printed and wrote, kept in the signed cache under a digest of every input
+    file and every option that shapes the output, so that an unchanged repository is answered
+    without loading the library at all."""
+
+    def __init__(self, cache: ParseCache, key: str) -> None:
+        self.cache = cache
+        self.key = key
+
+    @classmethod
+    def open(cls, data: Path, year: int, *options: object) -> _RunMemo | None:
+        from .cache import ParseCache, inputs_digest
+
+        cache = ParseCache.open(data) if data.is_dir() else None
+        if cache is None:
+            return None
+        environment = [os.environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR",
+                                                              "SOURCE_DATE_EPOCH")]
+        context = repr((year, options, environment, dt.date.today().isoformat()))
+        return cls(cache, cache.key(inputs_digest(data, year).encode(), "check", context))
+
+    def replay(self) -> bool:
+        recorded = self.cache.get(self.key)
+        if not isinstance(recorded, tuple) or len(recorded) != 3:
+            return False
+        shown, written, status = recorded
+        for path, text in written:
+            _run(lambda: write_atomically(path, text))  # noqa: B023 - called at once
+        sys.stdout.write(shown)
+        raise typer.Exit(status)
+
+    def record(self, shown: str, written: list[tuple[Path, str]], status: int) -> None:
+        self.cache.put(self.key, (shown, written, status))
 
 
 @app.command()
@@ -157,7 +206,7 @@ def export(
 ) -> None:
     """Write the audit of YEAR as a Markdown report to publish."""
     result = _audit(data, year, jurisdiction, no_cache)
-    report = MarkdownReporter(_lang(lang, result)).render(result)
+    report = REPORTERS["markdown"](_lang(lang, result)).render(result)
     if output is None:
         sys.stdout.write(report)
     else:
@@ -175,6 +224,8 @@ def explain(
 ) -> None:
     """Show how one target's verdict was reached: rule, figures, derivation, baseline, comparison."""
     result = _audit(data, year, [jurisdiction], no_cache)
+    from .reporters.explain import render_explanation
+
     item = _run(lambda: result.find(jurisdiction, target))
     sys.stdout.write(render_explanation(item, _lang(lang, result)))
 
@@ -189,6 +240,8 @@ def validate(
 
     Exit 0 when the repository is clean, 1 when a problem is found, 2 for bad usage.
     """
+    from . import api
+
     with _progress_bar() as progress:
         problems = _run(lambda: api.validate(data, progress, cache=not no_cache))
     sys.stdout.write(PROBLEM_FORMATS[output_format.value](problems))
@@ -204,6 +257,8 @@ def schema(kind: SchemaKind = typer.Argument(..., help="Which file's schema.")) 
 @app.command()
 def init(directory: Path = typer.Argument(Path("."), file_okay=False, help="Where to create it.")) -> None:
     """Create a data repository with one worked example: a target, a report and a derived metric."""
+    from .scaffold import EXAMPLE_YEAR, create_repository
+
     created = _run(lambda: create_repository(directory))
     listed = "".join(f"  {path}\n" for path in created)
     sys.stdout.write(f"Created a planaudit data repository in {directory}:\n{listed}"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import enum
+from typing import TYPE_CHECKING
 
 from .exceptions import EXIT_FAILED
-from .result import AuditResult, Verdict
+
+if TYPE_CHECKING:
+    from .result import AuditResult
 
 EXIT_OK = 0
 
@@ -21,17 +24,17 @@ class FailOn(enum.Enum):
 
 DEFAULT_FAIL_ON = FailOn.MISSED
 
-_FAILING = {
+_FAILING = {  # verdicts by their values, so that this module stays light to import
     FailOn.NEVER: frozenset(),
-    FailOn.MISSED: frozenset({Verdict.MISSED}),
-    FailOn.UNMEASURED: frozenset({Verdict.MISSED, Verdict.UNMEASURED}),
-    FailOn.INCONSISTENT: frozenset({Verdict.MISSED, Verdict.UNMEASURED}),
+    FailOn.MISSED: frozenset({"missed"}),
+    FailOn.UNMEASURED: frozenset({"missed", "unmeasured"}),
+    FailOn.INCONSISTENT: frozenset({"missed", "unmeasured"}),
 }
 
 
 def failed(result: AuditResult, fail_on: FailOn) -> bool:
     failing = _FAILING[fail_on]
-    if any(item.verdict in failing and not item.waived for item in result.results):
+    if any(item.verdict.value in failing and not item.waived for item in result.results):
         return True
     return fail_on is FailOn.INCONSISTENT and bool(result.inconsistencies)
 

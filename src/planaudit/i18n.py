@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
+from .language import LANGUAGES, default_lang
 from .result import Reason, Verdict
 
-LANGUAGES = ("zh", "en")
+__all__ = ["LANGUAGES", "REASONS", "VERDICTS", "WORDS", "default_lang", "summary_line"]
 
 VERDICTS = {
     "en": {Verdict.MET: "met", Verdict.MISSED: "missed", Verdict.UNMEASURED: "unmeasured"},
@@ -69,17 +68,6 @@ WORDS = {
         "no_inconsistencies": "报告所述比率与其基础数据均一致。",
     },
 }
-
-
-def default_lang(configured: str | None = None) -> str:
-    """The repository's ``lang``, else the locale's language, else English."""
-    if configured in LANGUAGES:
-        return configured
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
 
 
 def summary_line(lang: str, year: int, targets: int, met: int, missed: int, unmeasured: int,

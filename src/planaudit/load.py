@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from . import expr
 from .cache import ParseCache
@@ -39,8 +39,8 @@ from .model import (
 )
 from .numbers import parse_decimal
 from .problems import Code, Problem
-from .structure import Kind, check_structure
-from .yamlsource import Mapping, Scalar, decode_document
+from .schemas import Kind
+from .yamltree import Mapping, Scalar
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 YEAR_DIR = re.compile(r"[0-9]{4}")
@@ -145,6 +145,7 @@ def _parse_all(arguments: list[tuple[bytes, str, str, int, str]], workers: int |
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(arguments) < PARALLEL_FROM:
         return (read_data_file(*job) for job in arguments)
+
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     chunk = max(1, len(arguments) // (workers * 8))
@@ -156,7 +157,7 @@ def _read_packed(job: tuple[bytes, str, str, int, str]) -> FileRead:
     return read_data_file(*job)
 
 
-def _closing(pool: ProcessPoolExecutor, results: Iterator[FileRead]) -> Iterator[FileRead]:
+def _closing(pool: Any, results: Iterator[FileRead]) -> Iterator[FileRead]:
     with pool:
         yield from results
 
@@ -200,6 +201,9 @@ class _Loader:
     def parse(self, raw: bytes, display: str, kind: Kind, *entries_keys: str) -> _Fields | None:
         """Fields of a document from its bytes; entries of the lists or tables ``entries_keys``
         that do not match the schema are left out."""
+        from .structure import check_structure  # the parser is needed only when a file is not cached
+        from .yamlsource import decode_document
+
         document = decode_document(raw, display)
         self.problems.extend(document.problems)
         if document.root is None and document.problems:

@@ -10,31 +10,19 @@ something else (``yes``, ``on``, ``010``, ``1_000``, ``0x1F``, ``.nan``) are rep
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 from .numbers import MAX_DIGITS
 from .problems import Code, Problem
+from .schemas import Kind, schema_text
 from .text import printable
 from .yamlsource import Document, Mapping, Scalar, Sequence, YamlNode
-
-
-class Kind(enum.Enum):
-    TARGET = "target"
-    OUTCOME = "outcome"
-    RULES = "rules"
-    SETTINGS = "settings"
-
-
-def schema_text(kind: Kind) -> str:
-    return resources.files("planaudit.schemas").joinpath(f"{kind.value}.schema.json").read_text(encoding="utf-8")
 
 
 @functools.cache

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
 from .problems import Code, Problem
+from .yamltree import Mapping, Scalar, Sequence, YamlNode, position
+
+__all__ = ["Document", "Mapping", "Scalar", "Sequence", "YamlNode", "decode_document", "parse_text", "position"]
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -24,53 +27,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 MAX_DEPTH = 32
 _STR_TAG = "tag:yaml.org,2002:str"
-_RESOLVER = yaml.resolver.Resolver()
 _DUPLICATE = "\0duplicate key"  # marks the value of a repeated key, which is dropped
-
-
-class Scalar(NamedTuple):
-    """A scalar as written: its text, whether it was quoted, and where it stands (1-based)."""
-
-    text: str
-    quoted: bool  # quoted, block or tagged !!str: certainly a string
-    line: int
-    col: int
-
-    @property
-    def is_null(self) -> bool:
-        return not self.quoted and self.text in ("", "~", "null", "Null", "NULL")
-
-    def yaml11_kind(self) -> str:
-        """What YAML 1.1 would make of this scalar: 'str', 'int', 'float', 'bool', 'null', …"""
-        if self.quoted:
-            return "str"
-        tag = _RESOLVER.resolve(yaml.ScalarNode, self.text, (True, False))
-        return tag.rsplit(":", 1)[-1]
-
-
-class Mapping(dict):  # type: ignore[type-arg]
-    """A YAML mapping: str keys to nodes, with the position of itself and of each value."""
-
-    def __init__(self, line: int, col: int) -> None:
-        super().__init__()
-        self.line = line
-        self.col = col
-        self.positions: dict[str, tuple[int, int]] = {}  # of each value
-        self.key_positions: dict[str, tuple[int, int]] = {}
-
-
-class Sequence(list):  # type: ignore[type-arg]
-    def __init__(self, line: int, col: int) -> None:
-        super().__init__()
-        self.line = line
-        self.col = col
-
-
-YamlNode = Scalar | Mapping | Sequence
-
-
-def position(node: YamlNode) -> tuple[int, int]:
-    return node.line, node.col
 
 
 @dataclass(frozen=True)

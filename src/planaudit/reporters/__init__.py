@@ -1,28 +1,49 @@
-"""Reporters by name: the table that also feeds the CLI's --format choices and -o's file endings."""
+"""Reporters by name: the table that also feeds the CLI's --format choices and -o's file endings.
+
+Each reporter's module is imported when it is first asked for, so that a run loads only the
+formats it writes.
+"""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from .base import Reporter
-from .csv_report import CsvReporter
-from .github import GithubReporter
-from .json_report import JsonReporter
-from .junit import JunitReporter
-from .markdown import MarkdownReporter
-from .sarif import SarifReporter
-from .table import TableReporter
 
-REPORTERS: dict[str, type[Reporter]] = {
-    cls.name: cls
-    for cls in (TableReporter, MarkdownReporter, JsonReporter, CsvReporter, JunitReporter, GithubReporter, SarifReporter)
+# name → (module, class, file endings that choose it for -o)
+_TABLE: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "table": ("table", "TableReporter", ()),
+    "markdown": ("markdown", "MarkdownReporter", (".md",)),
+    "json": ("json_report", "JsonReporter", (".json",)),
+    "csv": ("csv_report", "CsvReporter", (".csv",)),
+    "junit": ("junit", "JunitReporter", (".xml",)),
+    "github": ("github", "GithubReporter", ()),
+    "sarif": ("sarif", "SarifReporter", (".sarif",)),
 }
-BY_SUFFIX: dict[str, type[Reporter]] = {suffix: cls for cls in REPORTERS.values() for suffix in cls.suffixes}
+
+
+class _Reporters(Mapping[str, type[Reporter]]):
+    def __getitem__(self, name: str) -> type[Reporter]:
+        module, cls, _ = _TABLE[name]
+        return getattr(importlib.import_module(f".{module}", __name__), cls)  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_TABLE)
+
+    def __len__(self) -> int:
+        return len(_TABLE)
+
+
+REPORTERS: Mapping[str, type[Reporter]] = _Reporters()
+BY_SUFFIX: dict[str, str] = {suffix: name for name, (_, _, suffixes) in _TABLE.items() for suffix in suffixes}
 
 
 def reporter_for_file(path: Path) -> type[Reporter] | None:
     """The reporter that a file's ending chooses: .md .json .csv .xml .sarif."""
-    return BY_SUFFIX.get(path.suffix.lower())
+    name = BY_SUFFIX.get(path.suffix.lower())
+    return None if name is None else REPORTERS[name]
 
 
 __all__ = ["BY_SUFFIX", "REPORTERS", "Reporter", "reporter_for_file"]

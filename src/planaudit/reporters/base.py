@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import abc
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from ..result import AuditResult
+if TYPE_CHECKING:
+    from ..result import AuditResult
 
 
 class Reporter(abc.ABC):

@@ -11,8 +11,6 @@ import os
 import re
 from collections.abc import Sequence
 
-from tabulate import tabulate
-
 from .._version import __version__
 from ..i18n import REASONS, VERDICTS, WORDS
 from ..numbers import format_number
@@ -63,6 +61,8 @@ class MarkdownReporter(Reporter):
         return "\n\n".join(parts) + "\n"
 
     def _table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+        from tabulate import tabulate  # imported only when a Markdown report is made
+
         return tabulate(rows, headers=[cell(header) for header in headers], tablefmt="github", disable_numparse=True)
 
     def _summary_table(self, result: AuditResult) -> str:
