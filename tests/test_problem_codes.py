@@ -74,3 +74,34 @@ def test_problem_code(tmp_path, code):
     problems = api.validate(tmp_path)
     assert [(problem.path, problem.line, problem.col, problem.code, problem.message) for problem in problems] == [
         (path, line, col, code, message)], builder
+
+
+TRAPS = {"yes": "true", "no": "false", "on": "true", "off": "false", "1_000": "1000", "0x1F": "31", "010": "8",
+         ".nan": "nan", ".inf": "inf", "-.inf": "-inf"}
+
+
+@pytest.mark.parametrize(("text", "reading"), list(TRAPS.items()))
+def test_yaml11_traps_where_text_is_expected(tmp_path, text, reading):
+    RepoBuilder(tmp_path).rules(COUNT_METRICS).write(
+        "targets/2022/testville.yaml", f"jurisdiction: testville\nyear: 2022\nname: {text}\ntargets: []\n")
+    (problem,) = api.validate(tmp_path)
+    assert (problem.line, problem.col, problem.code) == (3, 7, Code.YAML11)
+    assert problem.message == f"'{text}' is read as {reading} by YAML 1.1 tools; quote it if you mean the text: \"{text}\""
+
+
+@pytest.mark.parametrize(("text", "reading"), [(text, reading) for text, reading in TRAPS.items() if text != "010"])
+def test_yaml11_traps_where_a_number_is_expected(tmp_path, text, reading):
+    RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(
+        f"- {{id: a, title: t, metric: cases, rule: at_least, value: {text}, quote: q}}")
+    (problem,) = api.validate(tmp_path)
+    assert (problem.line, problem.code) == (4, Code.SCHEMA)
+    assert problem.message == (f"'value' must be a decimal number such as 85, 97.12 or 85%, not '{text}' "
+                               f"(YAML 1.1 tools would read it as {reading})")
+
+
+def test_a_leading_zero_number_is_a_trap(tmp_path):
+    RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(
+        "- {id: a, title: t, metric: cases, rule: at_least, value: 010, quote: q}")
+    (problem,) = api.validate(tmp_path)
+    assert (problem.line, problem.code, problem.message) == (
+        4, Code.YAML11, "'010' is read as 8 by YAML 1.1 tools; write it as 10")

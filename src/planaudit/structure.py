@@ -176,19 +176,22 @@ class _JsonView:
             text_only = self._text_only[id(schema)] = self.scalar_types(schema) == {"string"}
         if text_only:
             if scalar.text[:1] in _TRAP_STARTS:
-                self.check_trap(scalar)
+                self.check_trap(scalar, f"quote it if you mean the text: \"{scalar.text}\"")
             return scalar.text
-        return _yaml12(scalar.text)
+        value = _yaml12(scalar.text)
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and scalar.text[:1] in _TRAP_STARTS:
+            self.check_trap(scalar, f"write it as {value}")  # 010: 10 here, but 8 to YAML 1.1 tools
+        return value
 
-    def check_trap(self, scalar: Scalar) -> None:
-        """A plain scalar kept as text that YAML 1.1 tools would read as something else."""
+    def check_trap(self, scalar: Scalar, advice: str) -> None:
+        """A plain scalar that YAML 1.1 tools would read as something other than planaudit does."""
         kind = scalar.yaml11_kind()
         if kind not in _TRAP_KINDS or (kind == "int" and _PLAIN_INT.fullmatch(scalar.text)):
             return
         if kind == "float" and _DECIMAL.fullmatch(scalar.text):
             return
         self.traps.append((scalar, f"'{scalar.text}' is read as {_yaml11_reading(scalar.text)} by YAML 1.1 tools; "
-                                   f"quote it if you mean the text: \"{scalar.text}\""))
+                                   f"{advice}"))
 
 
 def _yaml11_reading(text: str) -> str:

@@ -137,8 +137,8 @@ def test_version_and_help():
     from planaudit import __version__
 
     assert planaudit("--version", data=None).stdout == f"planaudit {__version__}\n"
-    for command in ("check", "explain"):
-        run = planaudit(command, "--help")
+    for command in ("check", "explain", "export", "validate", "schema", "init"):
+        run = planaudit(command, "--help", data=None)
         assert run.returncode == 0 and f"Usage: python -m planaudit {command}" in run.stdout
 
 
