@@ -9,10 +9,10 @@ from pathlib import Path
 from .cache import ParseCache
 from .exceptions import InvalidData, NotADataRepository, NoTargets, UnknownJurisdiction
 from .judge import judge_year
-from .load import Progress, load_everything, load_repository, target_files
+from .load import Progress, load_repository, target_files
 from .problems import Problem
 from .result import AuditResult, TargetResult
-from .validate import validate_repository
+from .validate import validate_everything, validate_repository
 
 
 def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str] = (),
@@ -54,5 +54,4 @@ def validate(data_dir: str | PathLike[str], progress: Progress | None = None, ca
     root = Path(data_dir)
     if not root.is_dir():
         raise NotADataRepository(root)
-    loaded = load_everything(root, progress, ParseCache.open(root) if cache else None, workers)
-    return sorted(loaded.problems + validate_repository(loaded.repository))
+    return sorted(validate_everything(root, progress, ParseCache.open(root) if cache else None, workers))

@@ -9,11 +9,10 @@ the rest of the repository still loads, so that one run reports everything.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
+import hashlib
 import os
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -66,20 +65,54 @@ def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: 
     Files whose content the ``cache`` has seen are not parsed again; the rest are parsed on
     ``workers`` processes (default: every core) when there are many of them.
     """
-    loader = _Loader(data_dir, progress, cache)
-    jobs = [*loader.jobs("targets", sorted(set(target_years))), *loader.jobs("outcomes", sorted(set(outcome_years)))]
-    loader.total = (data_dir / SETTINGS_FILE).is_file() + len(list((data_dir / "rules").glob("*.yaml"))) + len(jobs)
-    settings, catalogue = loader.settings(), loader.catalogue()
-    reads = _read_jobs(jobs, cache, loader.tick, workers)
+    scanned = scan(data_dir, target_years, outcome_years, progress, cache)
+    reads = read_jobs(scanned.jobs, read_data_file, _unreadable_file, cache, scanned.loader.tick, workers, "model")
     plans: dict[tuple[int, str], Plan] = {}
     reports: dict[tuple[int, str], Report] = {}
-    for job, read in zip(jobs, reads, strict=True):
-        loader.problems.extend(read.problems)
+    problems = scanned.loader.problems
+    for job, read in zip(scanned.jobs, reads, strict=True):
+        problems.extend(read.problems)
         if isinstance(read.item, Plan):
             plans[(job.year, job.jurisdiction)] = read.item
         elif isinstance(read.item, Report):
             reports[(job.year, job.jurisdiction)] = read.item
-    return Loaded(Repository(settings, catalogue, plans, reports), loader.problems)
+    return Loaded(Repository(scanned.settings, scanned.catalogue, plans, reports), problems)
+
+
+@dataclass
+class Scan:
+    """What a run has read before the target and outcome files: settings, the catalogue, the
+    list of data files, and the problems found so far (``loader.problems``)."""
+
+    loader: _Loader
+    settings: Settings
+    catalogue: Catalogue
+    jobs: list[_Job]
+
+
+def scan(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int],
+         progress: Progress | None = None, cache: ParseCache | None = None) -> Scan:
+    loader = _Loader(data_dir, progress, cache)
+    jobs = [*loader.jobs("targets", sorted(set(target_years))), *loader.jobs("outcomes", sorted(set(outcome_years)))]
+    loader.total = (data_dir / SETTINGS_FILE).is_file() + len(list((data_dir / "rules").glob("*.yaml"))) + len(jobs)
+    return Scan(loader, loader.settings(), loader.catalogue(), jobs)
+
+
+def scan_everything(data_dir: Path, progress: Progress | None = None, cache: ParseCache | None = None) -> Scan:
+    """Every year's files; files in the wrong place are problems too."""
+    years = {kind: sorted(int(path.name) for path in (data_dir / kind).glob("*") if YEAR_DIR.fullmatch(path.name))
+             for kind in _DATA_DIRS}
+    scanned = scan(data_dir, years["targets"], years["outcomes"], progress, cache)
+    scanned.loader.check_placement()
+    return scanned
+
+
+def rules_digest(data_dir: Path) -> str:
+    """A digest of the rules files: what checking a data file against the catalogue depends on."""
+    digest = hashlib.blake2b(digest_size=16)
+    for file in sorted((data_dir / "rules").glob("*.yaml")):
+        digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -112,66 +145,64 @@ def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction:
     return FileRead(item, tuple(loader.problems))
 
 
-def _read_jobs(jobs: list[_Job], cache: ParseCache | None, tick: Callable[[], None],
-               workers: int | None) -> list[FileRead]:
-    reads: list[FileRead | None] = [None] * len(jobs)
+Result = TypeVar("Result")
+Reader = Callable[[bytes, str, str, int, str], Result]  # (content, display path, kind, year, jurisdiction)
+
+
+def _unreadable_file(problem: Problem) -> FileRead:
+    return FileRead(None, (problem,))
+
+
+def read_jobs(jobs: list[_Job], reader: Reader[Result], unreadable: Callable[[Problem], Result],
+              cache: ParseCache | None, tick: Callable[[], None], workers: int | None, context: str) -> list[Result]:
+    """``reader`` applied to every file's content, in order: from the cache where the same content
+    was read before (``context`` names what the reader makes and what else it depends on), else on
+    ``workers`` processes when there are many files. ``reader`` must be picklable (a module-level
+    function, or a partial of one)."""
+    results: list[Result | None] = [None] * len(jobs)
     pending: list[tuple[int, bytes, str | None]] = []
     for index, job in enumerate(jobs):
         try:
             raw = job.file.read_bytes()
         except OSError as error:
-            reads[index] = FileRead(None, (Problem(job.display, 1, 1, Code.YAML_SYNTAX,
-                                                   f"cannot read the file: {error.strerror}"),))
+            results[index] = unreadable(Problem(job.display, 1, 1, Code.YAML_SYNTAX,
+                                                f"cannot read the file: {error.strerror}"))
             tick()
             continue
-        key = cache.key(raw, job.display, job.kind, str(job.year), job.jurisdiction) if cache else None
+        key = cache.key(raw, job.display, job.kind, str(job.year), job.jurisdiction, context) if cache else None
         cached = cache.get(key) if cache and key else None
-        if isinstance(cached, FileRead):
-            reads[index] = cached
+        if cached is not None:
+            results[index] = cached
             tick()
         else:
             pending.append((index, raw, key))
     arguments = [(raw, jobs[index].display, jobs[index].kind, jobs[index].year, jobs[index].jurisdiction)
                  for index, raw, _ in pending]
-    for (index, _, key), read in zip(pending, _parse_all(arguments, workers), strict=True):
-        reads[index] = read
+    for (index, _, key), result in zip(pending, _apply_all(reader, arguments, workers), strict=True):
+        results[index] = result
         tick()
         if cache and key:
-            cache.put(key, read)
-    return [read for read in reads if read is not None]
+            cache.put(key, result)
+    return [result for result in results if result is not None]
 
 
-def _parse_all(arguments: list[tuple[bytes, str, str, int, str]], workers: int | None) -> Iterator[FileRead]:
+def _apply_all(reader: Reader[Result], arguments: list[tuple[bytes, str, str, int, str]],
+               workers: int | None) -> Iterator[Result]:
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(arguments) < PARALLEL_FROM:
-        return (read_data_file(*job) for job in arguments)
+        return (reader(*job) for job in arguments)
+    import multiprocessing  # here, not at the top: a warm run never starts a worker
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     chunk = max(1, len(arguments) // (workers * 8))
-    results = pool.map(_read_packed, arguments, chunksize=chunk)
-    return _closing(pool, results)
+    return _closing(pool, pool.map(reader, *zip(*arguments, strict=True), chunksize=chunk))
 
 
-def _read_packed(job: tuple[bytes, str, str, int, str]) -> FileRead:
-    return read_data_file(*job)
-
-
-def _closing(pool: Any, results: Iterator[FileRead]) -> Iterator[FileRead]:
+def _closing(pool: Any, results: Iterator[Result]) -> Iterator[Result]:
     with pool:
         yield from results
-
-
-def load_everything(data_dir: Path, progress: Progress | None = None, cache: ParseCache | None = None,
-                    workers: int | None = None) -> Loaded:
-    """Every file of the repository, all years; files in the wrong place are problems too."""
-    loader = _Loader(data_dir)
-    loader.check_placement()
-    years = {kind: sorted(int(path.name) for path in (data_dir / kind).glob("*") if YEAR_DIR.fullmatch(path.name))
-             for kind in _DATA_DIRS}
-    loaded = load_repository(data_dir, years["targets"], years["outcomes"], progress, cache, workers)
-    loaded.problems[:0] = loader.problems
-    return loaded
 
 
 def target_files(data_dir: Path, year: int) -> list[Path]:

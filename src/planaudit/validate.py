@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from pathlib import Path
 
-from .model import BOOLEAN, PERCENT, RATIO, Bound, Catalogue, Figure, Metric, Repository, Target
+from .cache import ParseCache
+from .load import Progress, read_data_file, read_jobs, rules_digest, scan_everything
+from .model import BOOLEAN, PERCENT, RATIO, Bound, Catalogue, Figure, Metric, Plan, Report, Repository, Target
 from .problems import Code, Problem
 from .rules import BUILTIN_RULES, Rule, custom, rule_table
 from .units import UnitError, convert, growth_unit, written_unit
@@ -14,13 +18,41 @@ def validate_repository(repository: Repository) -> list[Problem]:
     catalogue = repository.catalogue
     problems = list(_check_catalogue(catalogue))
     rules = rule_table(catalogue)
-    for plan in repository.plans.values():
-        for target in plan.targets:
-            problems.extend(_check_target(target, catalogue, rules))
-    for report in repository.reports.values():
-        for figure in report.figures:
-            problems.extend(_check_figure(figure, catalogue))
+    items: list[Plan | Report] = [*repository.plans.values(), *repository.reports.values()]
+    for item in items:
+        problems.extend(_check_item(item, catalogue, rules))
     return problems
+
+
+def validate_everything(data_dir: Path, progress: Progress | None = None, cache: ParseCache | None = None,
+                        workers: int | None = None) -> list[Problem]:
+    """Every problem of every file, all years. Each data file is read and checked against the
+    catalogue where it is parsed — on a worker process for large repositories — so that only its
+    problems travel back, never the parsed file."""
+    scanned = scan_everything(data_dir, progress, cache)
+    reader = functools.partial(file_problems, catalogue=scanned.catalogue)
+    per_file = read_jobs(scanned.jobs, reader, lambda problem: (problem,), cache, scanned.loader.tick, workers,
+                         context=f"problems {rules_digest(data_dir)}")
+    problems = scanned.loader.problems + list(_check_catalogue(scanned.catalogue))
+    return problems + [problem for found in per_file for problem in found]
+
+
+def file_problems(raw: bytes, display: str, kind: str, year: int, jurisdiction: str, *,
+                  catalogue: Catalogue) -> tuple[Problem, ...]:
+    """The problems of one target or outcome file, read from its content and checked against the catalogue."""
+    read = read_data_file(raw, display, kind, year, jurisdiction)
+    if read.item is None:
+        return read.problems
+    return read.problems + tuple(_check_item(read.item, catalogue, rule_table(catalogue)))
+
+
+def _check_item(item: Plan | Report, catalogue: Catalogue, rules: dict[str, Rule]) -> Iterator[Problem]:
+    if isinstance(item, Plan):
+        for target in item.targets:
+            yield from _check_target(target, catalogue, rules)
+    else:
+        for figure in item.figures:
+            yield from _check_figure(figure, catalogue)
 
 
 def _at(item: Target | Figure | Metric, key: str, code: Code, message: str) -> Problem:
