@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from .language import LANGUAGES, default_lang
-from .result import Reason, Verdict
+from .result import Detail, Reason, Verdict
 
-__all__ = ["LANGUAGES", "REASONS", "VERDICTS", "WORDS", "default_lang", "summary_line"]
+__all__ = ["DETAILS", "LANGUAGES", "REASONS", "VERDICTS", "WORDS", "default_lang", "detail_text", "summary_line"]
 
 VERDICTS = {
     "en": {Verdict.MET: "met", Verdict.MISSED: "missed", Verdict.UNMEASURED: "unmeasured"},
@@ -34,6 +34,42 @@ REASONS = {
         Reason.UNDEFINED: "规则计算除以零",
     },
 }
+
+DETAILS = {
+    "en": {
+        "no_report": "no outcomes/{year}/{jurisdiction}.yaml",
+        "no_figure": "the report states no figure for {metric}",
+        "after_deadline": "{metric} is reported only as of {as_of}, after the deadline {deadline}",
+        "derivation_needs": "{metric} = {expression} needs {name}: {inner}",
+        "derivation_zero": "{metric} = {expression} divides by zero",
+        "no_previous_report": "no baseline: no outcomes/{year}/{jurisdiction}.yaml and no baseline in the target",
+        "previous_year": "no baseline in {year}: {inner}",
+        "zero_baseline": "the baseline is zero, so growth is undefined",
+        "straddles": "the figure is a bound, and its range lies on both sides of the threshold",
+        "rule_zero": "rule {rule} divides by zero",
+    },
+    "zh": {
+        "no_report": "缺少该年度工作总结（outcomes/{year}/{jurisdiction}.yaml）",
+        "no_figure": "工作总结未列出指标 {metric} 的数据",
+        "after_deadline": "指标 {metric} 的数据截至 {as_of}，晚于截止日期 {deadline}",
+        "derivation_needs": "{metric} = {expression}，需要 {name}：{inner}",
+        "derivation_zero": "{metric} = {expression} 的除数为零",
+        "no_previous_report": "缺少基数：没有上年工作总结（outcomes/{year}/{jurisdiction}.yaml），目标中也未给出基数",
+        "previous_year": "{year}年无基数：{inner}",
+        "zero_baseline": "基数为零，无法计算增长率",
+        "straddles": "数据为约数，其范围跨越目标值",
+        "rule_zero": "规则 {rule} 的计算除数为零",
+    },
+}
+
+
+def detail_text(detail: Detail | None, lang: str) -> str:
+    """A Detail in words of ``lang``; nested Details are rendered in place."""
+    if detail is None:
+        return ""
+    params = {key: detail_text(value, lang) if isinstance(value, Detail) else value for key, value in detail.params}
+    return DETAILS[lang][detail.code].format(**params)
+
 
 WORDS = {
     "en": {

@@ -8,7 +8,7 @@ from fractions import Fraction
 from .model import PERCENT, Plan, Repository, Target
 from .numbers import Interval, Truth
 from .resolve import Resolver, find_inconsistencies
-from .result import AuditResult, Baseline, Inconsistency, Missing, Reason, Resolved, TargetResult, Verdict
+from .result import AuditResult, Baseline, Detail, Inconsistency, Missing, Reason, Resolved, TargetResult, Verdict
 from .rules import Rule, rule_table
 from .rules.growth_at_least import growth_percent
 from .units import convert, growth_unit, written_unit
@@ -41,11 +41,12 @@ class _Judge:
         rule = self.rules[target.rule]
         threshold = _threshold(target, rule, metric.unit)
 
-        def unmeasured(reason: Reason, detail: str, **found: object) -> TargetResult:
+        def unmeasured(reason: Reason, detail: Detail, **found: object) -> TargetResult:
             return TargetResult(target, metric, rule, Verdict.UNMEASURED, reason, threshold, detail=detail, **found)  # type: ignore[arg-type]
 
         if (target.year, target.jurisdiction) not in self.repository.reports:
-            return unmeasured(Reason.NO_REPORT, f"no outcomes/{target.year}/{target.jurisdiction}.yaml")
+            return unmeasured(Reason.NO_REPORT, Detail.of("no_report", year=target.year,
+                                                          jurisdiction=target.jurisdiction))
         actual = self.resolver.resolve(target.year, target.jurisdiction, target.metric, target.scope, target.deadline)
         if isinstance(actual, Missing):
             return unmeasured(actual.reason, actual.detail)
@@ -63,12 +64,12 @@ class _Judge:
         try:
             truth = rule.check(actual.value, value, baseline.value if baseline else None)
         except ZeroDivisionError:
-            return unmeasured(Reason.UNDEFINED, f"rule {rule.id} divides by zero", actual=actual,
+            return unmeasured(Reason.UNDEFINED, Detail.of("rule_zero", rule=rule.id), actual=actual,
                               baseline=baseline, warnings=warnings)
         decided = Reason.STATED if actual.figure is not None else Reason.DERIVED
         verdict = _VERDICTS.get(truth, Verdict.UNMEASURED)
         reason = decided if verdict is not Verdict.UNMEASURED else Reason.IMPRECISE
-        detail = "the figure is a bound, and its range lies on both sides of the threshold" if reason is Reason.IMPRECISE else ""
+        detail = Detail.of("straddles") if reason is Reason.IMPRECISE else None
         return TargetResult(target, metric, rule, verdict, reason, threshold, actual, baseline, growth, detail, warnings)
 
     def baseline(self, target: Target) -> Baseline | Missing:
@@ -77,16 +78,16 @@ class _Judge:
             value = Interval.exact(target.baseline)
             source: Resolved | None = None
         elif (target.year - 1, target.jurisdiction) not in self.repository.reports:
-            return Missing(Reason.NO_BASELINE, f"no baseline: no outcomes/{target.year - 1}/{target.jurisdiction}.yaml "
-                                               "and no baseline in the target")
+            return Missing(Reason.NO_BASELINE, Detail.of("no_previous_report", year=target.year - 1,
+                                                         jurisdiction=target.jurisdiction))
         else:
             found = self.resolver.resolve(target.year - 1, target.jurisdiction, target.metric, target.scope)
             if isinstance(found, Missing):
-                return Missing(Reason.NO_BASELINE, f"no baseline in {target.year - 1}: {found.detail}")
+                return Missing(Reason.NO_BASELINE, Detail.of("previous_year", year=target.year - 1, inner=found.detail))
             assert isinstance(found.value, Interval)
             value, source = found.value, found
         if value.contains_zero():
-            return Missing(Reason.NO_BASELINE, "the baseline is zero, so growth is undefined")
+            return Missing(Reason.NO_BASELINE, Detail.of("zero_baseline"))
         return Baseline(value, source)
 
 

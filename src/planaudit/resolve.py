@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from .model import Bound, Catalogue, Figure, Metric, Report
 from .numbers import Interval, decimal_places
-from .result import Derivation, Inconsistency, Missing, Reason, Resolved
+from .result import Derivation, Detail, Inconsistency, Missing, Reason, Resolved
 from .units import convert, written_unit
 
 _Key = tuple[int, str, str, "str | None"]  # year, jurisdiction, metric, scope
@@ -62,8 +62,8 @@ class Resolver:
                 return Resolved(metric_id, year, value, latest.as_of, figure=latest)
         derived = self._derive(key, metric, deadline, visiting)
         if isinstance(derived, Missing) and candidates and not eligible:
-            return Missing(Reason.AFTER_DEADLINE,
-                           f"{metric_id} is reported only as of {candidates[0].as_of}, after the deadline {deadline}")
+            return Missing(Reason.AFTER_DEADLINE, Detail.of("after_deadline", metric=metric_id,
+                                                            as_of=candidates[0].as_of, deadline=deadline))
         return derived
 
     def derive(self, year: int, jurisdiction: str, metric: str, scope: str | None,
@@ -76,18 +76,20 @@ class Resolver:
                 visiting: frozenset[str]) -> Resolved | Missing:
         year, jurisdiction, metric_id, scope = key
         if metric.derive is None or metric_id in visiting:
-            return Missing(Reason.NOT_REPORTED, f"the report states no figure for {metric_id}")
+            return Missing(Reason.NOT_REPORTED, Detail.of("no_figure", metric=metric_id))
         inputs: list[Resolved] = []
         for name in sorted(metric.derive.names):
             source = self._resolve((year, jurisdiction, name, scope), deadline, True, visiting | {metric_id})
             if isinstance(source, Missing):
-                return Missing(source.reason, f"{metric_id} = {metric.derive.source} needs {name}: {source.detail}")
+                return Missing(source.reason, Detail.of("derivation_needs", metric=metric_id,
+                                                        expression=metric.derive.source, name=name, inner=source.detail))
             inputs.append(source)
         env = {source.metric: source.value for source in inputs}
         try:
             value = metric.derive.evaluate(env)  # type: ignore[arg-type]
         except ZeroDivisionError:
-            return Missing(Reason.NOT_REPORTED, f"{metric_id} = {metric.derive.source} divides by zero")
+            return Missing(Reason.NOT_REPORTED, Detail.of("derivation_zero", metric=metric_id,
+                                                          expression=metric.derive.source))
         as_of = max(source.as_of for source in inputs) if inputs else dt.date(year, 12, 31)
         derivation = Derivation(metric_id, metric.derive.source, tuple(inputs))
         return Resolved(metric_id, year, value, as_of, derivation=derivation)  # type: ignore[arg-type]

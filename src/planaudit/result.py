@@ -61,9 +61,22 @@ class Resolved:
 
 
 @dataclass(frozen=True, slots=True)
+class Detail:
+    """Why, in words a reporter renders in its language: a message code and its parameters
+    (a parameter may itself be a Detail, as when a derivation explains a missing input)."""
+
+    code: str
+    params: tuple[tuple[str, str | Detail], ...] = ()
+
+    @classmethod
+    def of(cls, code: str, **params: object) -> Detail:
+        return cls(code, tuple((key, value if isinstance(value, Detail) else str(value)) for key, value in params.items()))
+
+
+@dataclass(frozen=True, slots=True)
 class Missing:
     reason: Reason
-    detail: str
+    detail: Detail
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +112,7 @@ class TargetResult:
     actual: Resolved | None = None
     baseline: Baseline | None = None
     growth: Interval | None = None  # growth rules: the growth the figures show, in percent
-    detail: str = ""
+    detail: Detail | None = None
     warnings: tuple[Inconsistency, ...] = ()
 
     @property

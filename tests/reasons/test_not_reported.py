@@ -3,6 +3,7 @@
 import pytest
 
 from planaudit import Reason, Verdict
+from planaudit.i18n import detail_text
 from support import COUNT_METRICS, RepoBuilder, judge
 
 
@@ -44,3 +45,10 @@ def test_figure_of_the_same_scope_counts(tmp_path):
         """)
     result = builder.only()
     assert (result.verdict, [figure.quote for figure in result.evidence()]) == (Verdict.MET, ["县级结案率95%"])
+
+
+def test_a_missing_input_is_explained_in_both_languages(tmp_path):
+    builder = target(RepoBuilder(tmp_path).rules(COUNT_METRICS)).outcomes("- {metric: cases, value: 100, quote: q}")
+    detail = builder.only().detail
+    assert detail_text(detail, "en") == "rate = closed / cases * 100 needs closed: the report states no figure for closed"
+    assert detail_text(detail, "zh") == "rate = closed / cases * 100，需要 closed：工作总结未列出指标 closed 的数据"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import REASONS, VERDICTS
+from ..i18n import REASONS, VERDICTS, detail_text
 from ..model import PERCENT, Figure
 from ..result import Reason, Resolved, TargetResult, Verdict
 from ..text import printable
@@ -63,7 +63,8 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
     if item.reason in _COMPARED:
         lines.append(f"{words['comparison']}: {_comparison(item)} → {words[_OUTCOME[item.verdict]]}")
     verdict = f"{VERDICTS[lang][item.verdict]} — {REASONS[lang][item.reason]}"
-    lines.append(f"{words['verdict']}: {verdict}" + (f" ({printable(item.detail)})" if item.detail else ""))
+    detail = detail_text(item.detail, lang)
+    lines.append(f"{words['verdict']}: {verdict}" + (f" ({printable(detail)})" if detail else ""))
     for warning in item.warnings:
         stated, derived = inconsistency_texts(warning)
         lines.append(f"{words['warning']}: inconsistent — {warning.metric.id} stated {stated}, derived {derived} "

@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from ..i18n import detail_text
 from ..model import PERCENT, Figure
 from ..numbers import Interval, format_number
 from ..result import AuditResult, Inconsistency, TargetResult
@@ -24,7 +25,7 @@ class JsonReporter(Reporter):
             "schema_version": SCHEMA_VERSION,
             "year": result.year,
             "summary": asdict(result.summary),
-            "results": [_target(item) for item in result.results],
+            "results": [_target(item, self.lang) for item in result.results],
             "inconsistencies": [_inconsistency(item) for item in result.inconsistencies],
         }
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -44,7 +45,7 @@ def _bound(value: Interval | bool | None) -> str | None:
     return "exact" if value.is_exact else "lower" if value.lo is not None else "upper"
 
 
-def _target(item: TargetResult) -> dict[str, Any]:
+def _target(item: TargetResult, lang: str) -> dict[str, Any]:
     target = item.target
     unit = PERCENT if item.rule.growth else written_unit(target.value_is_percent, target.unit, item.metric.unit)
     actual = item.actual.value if item.actual else None
@@ -58,7 +59,7 @@ def _target(item: TargetResult) -> dict[str, Any]:
         "unit": unit,
         "verdict": item.verdict.value,
         "reason": item.reason.value,
-        "detail": item.detail,
+        "detail": detail_text(item.detail, lang),
         "actual": _number(actual),
         "actual_bound": _bound(actual),
         "derived": bool(item.actual and item.actual.derivation),

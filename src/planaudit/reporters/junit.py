@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
 
-from ..i18n import REASONS, VERDICTS, WORDS
+from ..i18n import REASONS, VERDICTS, WORDS, detail_text
 from ..result import AuditResult, TargetResult, Verdict
 from ..text import printable
 from .base import Reporter
@@ -48,7 +48,7 @@ class JunitReporter(Reporter):
         lines = [f"{words['threshold']}: {threshold_text(item, self.lang)}",
                  f"{words['actual']}: {actual_text(item, self.lang)}",
                  f"{words['evidence']}: {evidence_text(item, self.lang) or '—'}"]
-        details = "\n".join(printable(line) for line in [*lines, item.detail] if line)
+        details = "\n".join(printable(line) for line in [*lines, detail_text(item.detail, self.lang)] if line)
         if item.verdict is Verdict.MISSED and not item.waived:
             ElementTree.SubElement(case, "failure", message=message, type=item.verdict.value).text = details
             return "failures"

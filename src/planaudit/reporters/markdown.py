@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from .._version import __version__
-from ..i18n import REASONS, VERDICTS, WORDS
+from ..i18n import REASONS, VERDICTS, WORDS, detail_text
 from ..numbers import format_number
 from ..result import AuditResult, Summary, TargetResult, Verdict
 from ..text import printable
@@ -111,5 +111,5 @@ class MarkdownReporter(Reporter):
         words = WORDS[self.lang]
         headers = [words["jurisdiction"], words["target"], words["why"], words["detail"]]
         rows = [[item.target.jurisdiction, cell(item.target.title), cell(REASONS[self.lang][item.reason]),
-                 cell(item.detail)] for item in items]
+                 cell(detail_text(item.detail, self.lang))] for item in items]
         return self._table(headers, rows)
