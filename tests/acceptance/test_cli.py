@@ -124,6 +124,8 @@ def test_invalid_data_lists_every_problem_and_exits_2():
     assert (run.returncode, run.stdout) == (2, "")
     assert_matches("invalid-check-2022.txt", run.stderr)
     assert "Traceback" not in run.stderr
+    exported = planaudit("export", "2022", data="invalid")
+    assert (exported.returncode, exported.stdout, exported.stderr) == (2, "", run.stderr)
 
 
 @pytest.mark.parametrize("args", [("check", "twenty"), ("check", "2022", "--format", "yaml"),

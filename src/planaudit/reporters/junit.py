@@ -44,7 +44,9 @@ class JunitReporter(Reporter):
                                       name=printable(f"{target.id}: {target.title}"),
                                       file=target.location.path, line=str(target.location.line))
         words = WORDS[self.lang]
-        message = printable(f"{VERDICTS[self.lang][item.verdict]}: {REASONS[self.lang][item.reason]}")
+        evidence = evidence_text(item, self.lang)
+        message = printable(f"{VERDICTS[self.lang][item.verdict]}: {REASONS[self.lang][item.reason]}"
+                            + (f" — {evidence}" if evidence else ""))
         lines = [f"{words['threshold']}: {threshold_text(item, self.lang)}",
                  f"{words['actual']}: {actual_text(item, self.lang)}",
                  f"{words['evidence']}: {evidence_text(item, self.lang) or '—'}"]
