@@ -9,7 +9,7 @@ from ..model import PERCENT, Figure
 from ..numbers import Interval, format_number
 from ..result import Inconsistency, TargetResult
 
-_SYMBOLS = frozenset({"≥", ">", "≤", "<", "="})
+COMPARISON_SYMBOLS = frozenset({"≥", ">", "≤", "<", "="})  # rules that compare actual with value
 
 
 def quantity(value: Fraction, unit: str) -> str:
@@ -43,10 +43,10 @@ def threshold_amount(result: TargetResult) -> str | None:
 def threshold_text(result: TargetResult, lang: str) -> str:
     rule, amount = result.rule, threshold_amount(result)
     if amount is None:
-        return rule.symbol if rule.symbol in _SYMBOLS else rule.label.text(lang)
+        return rule.symbol if rule.symbol in COMPARISON_SYMBOLS else rule.label.text(lang)
     if rule.growth:
         return f"{WORDS[lang]['growth']} ≥ {amount}"
-    if rule.symbol in _SYMBOLS:
+    if rule.symbol in COMPARISON_SYMBOLS:
         return f"{rule.symbol} {amount}"
     return f"{rule.label.text(lang)} ({amount})"
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ..i18n import REASONS, VERDICTS, detail_text
+from ..i18n import REASONS, VERDICTS, WORDS, detail_text
 from ..model import PERCENT, Figure
 from ..result import Reason, Resolved, TargetResult, Verdict
 from ..text import printable
 from .display import (
+    COMPARISON_SYMBOLS,
     actual_text,
     figure_place,
     inconsistency_texts,
@@ -58,36 +59,37 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
             lines.extend(_resolution(source, metric.unit, lang, "  "))
     if item.growth is not None and item.baseline:
         baseline = interval_text(item.baseline.value, metric.unit)
-        lines.append(f"{words['growth']}: ({_plain_actual(item)} − {baseline}) / {baseline} × 100 "
+        lines.append(f"{words['growth']}: ({_actual(item, lang)} − {baseline}) / {baseline} × 100 "
                      f"= {interval_text(item.growth, PERCENT)}")
     if item.reason in _COMPARED:
-        lines.append(f"{words['comparison']}: {_comparison(item)} → {words[_OUTCOME[item.verdict]]}")
+        lines.append(f"{words['comparison']}: {_comparison(item, lang)} → {words[_OUTCOME[item.verdict]]}")
     verdict = f"{VERDICTS[lang][item.verdict]} — {REASONS[lang][item.reason]}"
     detail = detail_text(item.detail, lang)
     lines.append(f"{words['verdict']}: {verdict}" + (f" ({printable(detail)})" if detail else ""))
     for warning in item.warnings:
         stated, derived = inconsistency_texts(warning)
-        lines.append(f"{words['warning']}: inconsistent — {warning.metric.id} stated {stated}, derived {derived} "
-                     f"({figure_place(warning.figure)})")
+        said = WORDS[lang]
+        lines.append(f"{words['warning']}: {said['inconsistent']} — {warning.metric.id} {said['stated'].lower()} {stated}, "
+                     f"{said['derived_value'].lower()} {derived} ({figure_place(warning.figure)})")
     if target.waiver:
         date = f", {target.waiver.date.isoformat()}" if target.waiver.date else ""
         lines.append(f"{words['waived']}: {printable(target.waiver.reason)}{date}")
     return "\n".join(lines) + "\n"
 
 
-def _plain_actual(item: TargetResult) -> str:
+def _actual(item: TargetResult, lang: str) -> str:
     assert item.actual is not None
-    return value_text(item.actual.value, item.metric.unit, "en")
+    return value_text(item.actual.value, item.metric.unit, lang)
 
 
-def _comparison(item: TargetResult) -> str:
+def _comparison(item: TargetResult, lang: str) -> str:
     """The comparison the rule made, with the numbers filled in."""
-    actual, amount, rule = _plain_actual(item), threshold_amount(item), item.rule
+    actual, amount, rule = _actual(item, lang), threshold_amount(item), item.rule
     if rule.growth and item.growth is not None:
         return f"{interval_text(item.growth, PERCENT)} ≥ {amount}"
     if amount is None and rule.boolean:
         return actual
-    if rule.symbol in ("≥", ">", "≤", "<", "="):
+    if rule.symbol in COMPARISON_SYMBOLS:
         return f"{actual} {rule.symbol} {amount}"
     names = [f"actual = {actual}"] + ([f"value = {amount}"] if amount else [])
     if item.baseline:
