@@ -30,3 +30,14 @@ def test_a_failed_write_leaves_the_old_file_and_no_debris(tmp_path, monkeypatch)
         write_atomically(target, "new\n")
     assert target.read_text(encoding="utf-8") == "old\n"
     assert os.listdir(tmp_path) == ["report.md"]
+
+
+def test_without_replace_an_existing_file_is_left_alone(tmp_path):
+    from planaudit.exceptions import OutputExists
+
+    path = tmp_path / "draft.yaml"
+    write_atomically(path, "first\n", replace=False)
+    with pytest.raises(OutputExists, match="draft.yaml exists; pass --force to replace it"):
+        write_atomically(path, "second\n", replace=False)
+    assert path.read_text(encoding="utf-8") == "first\n"
+    assert [file.name for file in tmp_path.iterdir()] == ["draft.yaml"]

@@ -265,6 +265,40 @@ def init(directory: Path = typer.Argument(Path("."), file_okay=False, help="Wher
                      f"Try: planaudit check {EXAMPLE_YEAR} --data {directory}\n")
 
 
+DocumentKindChoice = enum.Enum("DocumentKindChoice", {"plan": "plan", "report": "report"}, type=str)  # type: ignore[misc]
+
+
+@app.command()
+def extract(
+    file: Path = typer.Argument(..., dir_okay=False, help="The plan or report, as UTF-8 text."),
+    kind: DocumentKindChoice | None = typer.Option(
+        None, "--kind", help="plan or report. Default: from the title (要点/计划: plan; 总结/报告: report)."),
+    year: int | None = typer.Option(None, "--year", help="The document's year. Default: from the title, e.g. 2022年工作要点."),
+    jurisdiction: str | None = typer.Option(
+        None, "-j", "--jurisdiction", help="Its slug. Default: the output file's name, else the input file's."),
+    output: Path | None = typer.Option(None, "-o", "--output", dir_okay=False,
+                                       help="Write the draft to this file. Default: standard output."),
+    force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
+) -> None:
+    """Draft the target (plan) or outcome (report) YAML of a document, for review.
+
+    Each metric is left as the placeholder TODO, which validate reports until it is named.
+    """
+    from .extract import DocumentKind, extract_file, render, slug_of
+    from .load import SLUG
+
+    if jurisdiction is not None and not SLUG.fullmatch(jurisdiction):
+        raise _usage_error(f"jurisdiction '{jurisdiction}' is not a slug (lower-case letters, digits, - and _)")
+    if jurisdiction is None and output is not None and SLUG.fullmatch(output.stem):
+        jurisdiction = slug_of(output.stem)
+    chosen = DocumentKind(kind.value) if kind is not None else None
+    text = render(_run(lambda: extract_file(file, jurisdiction, chosen, year)))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        _run(lambda: write_atomically(output, text, replace=force))
+
+
 def _lang(chosen: enum.Enum | None, result: AuditResult) -> str:
     return chosen.value if chosen is not None else default_lang(result.settings.lang)
 

@@ -59,3 +59,18 @@ class NotADataRepository(PlanauditError):
 class CannotWrite(PlanauditError):
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"cannot write {path}: {reason}")
+
+
+class CannotExtract(PlanauditError):
+    """A document that `planaudit extract` cannot draft from; said as path:line:col: message."""
+
+    def __init__(self, path: str, line: int, col: int, message: str) -> None:
+        super().__init__(f"{path}:{line}:{col}: {message}")
+
+    def format(self) -> str:
+        return str(self)
+
+
+class OutputExists(PlanauditError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} exists; pass --force to replace it")

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from . import expr
 from .cache import ParseCache
 from .model import (
+    UNASSIGNED_METRIC,
     Bound,
     Catalogue,
     Figure,
@@ -465,13 +466,19 @@ def _read_report(fields: _Fields, year: int, jurisdiction: str) -> Report:
     figures = _unique_entries(
         fields, "figures",
         read=lambda entry: _read_figure(_Fields(entry, display, fields.problems), year, jurisdiction),
-        identity=lambda figure: (figure.metric, figure.scope, figure.as_of),
+        identity=_figure_identity,
         duplicate=lambda figure, first: Problem(
             display, figure.location.line, figure.location.col, Code.DUPLICATE_FIGURE,
             f"{figure.metric} (scope {figure.scope or '-'}, as of {figure.as_of}) is already reported on line "
             f"{first.location.line}"),
     )
     return Report(display, jurisdiction, fields.text("name") or jurisdiction, year, _read_source(fields), figures)
+
+
+def _figure_identity(figure: Figure) -> Hashable:
+    if figure.metric == UNASSIGNED_METRIC:
+        return figure.location  # drafted placeholders name no metric yet, so none repeats another
+    return figure.metric, figure.scope, figure.as_of
 
 
 Entry = TypeVar("Entry", Target, Figure)

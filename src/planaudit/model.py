@@ -17,6 +17,7 @@ from .expr import Expression
 PERCENT = "percent"
 RATIO = "ratio"
 BOOLEAN = "boolean"
+UNASSIGNED_METRIC = "TODO"  # the placeholder `planaudit extract` writes; validate asks for a real metric
 
 
 class Bound(enum.Enum):

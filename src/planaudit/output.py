@@ -6,25 +6,26 @@ import os
 import tempfile
 from pathlib import Path
 
-from .exceptions import CannotWrite
+from .exceptions import CannotWrite, OutputExists
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str, replace: bool = True) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same directory and a rename.
 
-    Raises :class:`CannotWrite` (a PlanauditError) when the file cannot be written.
+    Raises :class:`CannotWrite` (a PlanauditError) when the file cannot be written, and, unless
+    ``replace``, :class:`OutputExists` when ``path`` exists (checked atomically, by a hard link).
     """
-    write_atomically_bytes(path, text.encode("utf-8"))
+    write_atomically_bytes(path, text.encode("utf-8"), replace)
 
 
-def write_atomically_bytes(path: Path, data: bytes) -> None:
+def write_atomically_bytes(path: Path, data: bytes, replace: bool = True) -> None:
     try:
-        _write(path, data)
+        _write(path, data, replace)
     except OSError as error:
         raise CannotWrite(path, error.strerror or str(error)) from error
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: bytes, replace: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -33,10 +34,22 @@ def _write(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        if replace:
+            os.replace(temporary, path)
+        else:
+            _link_new(temporary, path)
+            os.unlink(temporary)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _link_new(temporary: str, path: Path) -> None:
+    """Put the file in place unless ``path`` exists: a hard link fails, leaving it alone, when it does."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise OutputExists(path) from None
 
 
 def _umask() -> int:

@@ -23,6 +23,7 @@ class Code(enum.Enum):
     DUPLICATE_ID = "duplicate-id"
     DUPLICATE_FIGURE = "duplicate-figure"
     UNKNOWN_METRIC = "unknown-metric"
+    UNASSIGNED_METRIC = "unassigned-metric"
     UNKNOWN_RULE = "unknown-rule"
     VALUE_MISSING = "value-missing"
     VALUE_FORBIDDEN = "value-forbidden"

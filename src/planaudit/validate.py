@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .cache import ParseCache
 from .load import Progress, read_data_file, read_jobs, rules_digest, scan_everything
-from .model import BOOLEAN, PERCENT, RATIO, Bound, Catalogue, Figure, Metric, Plan, Report, Repository, Target
+from .model import BOOLEAN, PERCENT, RATIO, UNASSIGNED_METRIC, Bound, Catalogue, Figure, Metric, Plan, Report, Repository, Target
 from .problems import Code, Problem
 from .rules import BUILTIN_RULES, Rule, custom, rule_table
 from .units import UnitError, convert, growth_unit, written_unit
@@ -58,6 +58,11 @@ def _check_item(item: Plan | Report, catalogue: Catalogue, rules: dict[str, Rule
 def _at(item: Target | Figure | Metric, key: str, code: Code, message: str) -> Problem:
     line, col = item.positions.get(key, (item.location.line, item.location.col))
     return Problem(item.location.path, line, col, code, message)
+
+
+def _unassigned(item: Target | Figure) -> Problem:
+    return _at(item, "metric", Code.UNASSIGNED_METRIC,
+               f"metric not yet assigned: replace {UNASSIGNED_METRIC} with a metric id from rules/")
 
 
 def _check_catalogue(catalogue: Catalogue) -> Iterator[Problem]:
@@ -115,7 +120,9 @@ def _cycles_from(start: str, catalogue: Catalogue) -> Iterator[list[str]]:
 def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) -> Iterator[Problem]:
     metric = catalogue.metrics.get(target.metric)
     rule = rules.get(target.rule)
-    if metric is None:
+    if target.metric == UNASSIGNED_METRIC:
+        yield _unassigned(target)
+    elif metric is None:
         yield _at(target, "metric", Code.UNKNOWN_METRIC, f"unknown metric '{target.metric}'")
     if rule is None:
         known = ", ".join(sorted(rules))
@@ -150,6 +157,9 @@ def _check_target_units(target: Target, metric: Metric, rule: Rule) -> Iterator[
 
 def _check_figure(figure: Figure, catalogue: Catalogue) -> Iterator[Problem]:
     metric = catalogue.metrics.get(figure.metric)
+    if figure.metric == UNASSIGNED_METRIC:
+        yield _unassigned(figure)
+        return
     if metric is None:
         yield _at(figure, "metric", Code.UNKNOWN_METRIC, f"unknown metric '{figure.metric}'")
         return

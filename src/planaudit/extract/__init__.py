@@ -1,0 +1,87 @@
+"""`planaudit extract`: draft target or outcome YAML from the text of a plan or a report.
+
+segment (clauses) → mentions (numbers and their words) → plan | report (draft entries) → render.
+The draft is for review: every metric is the placeholder that `validate` reports as unassigned.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..exceptions import CannotExtract
+from .draft import DocumentKind, Draft, DraftFigure, DraftTarget
+from .plan import draft_targets
+from .render import render
+from .report import draft_figures
+from .segment import clauses
+
+__all__ = ["Draft", "DocumentKind", "DraftFigure", "DraftTarget", "CannotExtract", "extract_text", "extract_file",
+           "guess_kind", "guess_year", "render"]
+
+_TITLE = re.compile(r"((?:19|20)\d\d)年[^，。,；;\n]{0,16}?(工作要点|工作计划|工作总结|工作报告|要点|计划|总结|报告)")
+_KINDS = {"要点": DocumentKind.PLAN, "计划": DocumentKind.PLAN, "总结": DocumentKind.REPORT, "报告": DocumentKind.REPORT}
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_SLUG_CHARACTERS = re.compile(r"[^a-z0-9_-]+")
+
+
+def guess_kind(text: str) -> DocumentKind | None:
+    """Plan or report, from the first title such as 2022年工作要点 or 2022年工作总结."""
+    title = _TITLE.search(text)
+    return None if title is None else _KINDS[title.group(2)[-2:]]
+
+
+def guess_year(text: str) -> int | None:
+    """The year of the first title such as 2022年工作要点, else the first year the text names."""
+    found = _TITLE.search(text) or _YEAR.search(text)
+    return None if found is None else int(found.group(1))
+
+
+def _title(text: str) -> str | None:
+    """The document's title: the line its first title phrase stands on, when the line is short."""
+    found = _TITLE.search(text)
+    if found is None:
+        return None
+    start = text.rfind("\n", 0, found.start()) + 1
+    end = text.find("\n", found.end())
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return line if len(line) <= 40 else found.group(0)
+
+
+def extract_text(text: str, source: str, jurisdiction: str, kind: DocumentKind | None = None,
+                 year: int | None = None) -> Draft:
+    """Draft the entries of ``text`` (the document at ``source``, for messages)."""
+    kind = kind or guess_kind(text)
+    if kind is None:
+        raise CannotExtract(source, 1, 1, "cannot tell whether this is a plan or a report (no title such as "
+                                          "2022年工作要点 or 2022年工作总结); pass --kind plan or --kind report")
+    year = year or guess_year(text)
+    if year is None:
+        raise CannotExtract(source, 1, 1, "cannot tell the year (no title such as 2022年工作要点); pass --year")
+    found = list(clauses(text))
+    if kind is DocumentKind.PLAN:
+        return Draft(kind, year, jurisdiction, source, _title(text), targets=tuple(draft_targets(found, year)))
+    return Draft(kind, year, jurisdiction, source, _title(text), figures=tuple(draft_figures(found)))
+
+
+def extract_file(path: Path, jurisdiction: str | None = None, kind: DocumentKind | None = None,
+                 year: int | None = None) -> Draft:
+    """Draft the entries of a UTF-8 text file; the jurisdiction defaults to a slug of its name."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CannotExtract(str(path), 1, 1, f"cannot read the file: {error.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        col = len(raw[raw.rfind(b"\n", 0, error.start) + 1:error.start].decode("utf-8", "replace")) + 1
+        raise CannotExtract(str(path), line, col, f"is not UTF-8 text (byte 0x{raw[error.start]:02x}); "
+                                                  "save the file as UTF-8") from None
+    return extract_text(text, str(path), jurisdiction or slug_of(path.stem), kind, year)
+
+
+def slug_of(name: str) -> str:
+    """A jurisdiction slug made of a file name: 000_4374 stays, 'Fuzhou 2022' becomes fuzhou-2022."""
+    slug = _SLUG_CHARACTERS.sub("-", name.lower()).strip("-_")
+    return slug if slug else "unnamed"

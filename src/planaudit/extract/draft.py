@@ -1,0 +1,54 @@
+"""What `planaudit extract` drafts: target and figure entries awaiting review, and the document."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import Bound
+
+
+class DocumentKind(enum.Enum):
+    PLAN = "plan"  # 工作要点, 工作计划: targets
+    REPORT = "report"  # 工作总结, 工作报告: figures
+
+
+@dataclass(frozen=True, slots=True)
+class DraftTarget:
+    clause: str  # the title and the quote
+    rule: str
+    value: Decimal | None
+    percent: bool
+    unit: str | None  # in the catalogue's words (case, person, per_10k…)
+    counter: str | None  # the counter as written (件, 人…)
+    deadline: dt.date | None
+    section: str | None
+    line: int
+    id: str = ""
+
+    def numbered(self, target_id: str) -> DraftTarget:
+        return dataclasses.replace(self, id=target_id)
+
+
+@dataclass(frozen=True, slots=True)
+class DraftFigure:
+    clause: str  # the quote
+    value: Decimal
+    percent: bool
+    counter: str | None
+    bound: Bound
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    kind: DocumentKind
+    year: int
+    jurisdiction: str
+    source: str  # the file it was drafted from, as given
+    title: str | None
+    targets: tuple[DraftTarget, ...] = ()
+    figures: tuple[DraftFigure, ...] = ()

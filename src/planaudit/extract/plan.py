@@ -1,0 +1,87 @@
+"""Draft targets from the clauses of a plan: the wording decides the rule (SPEC §5).
+
+A clause yields a target for each number it commits to, else one for 零…/清零 (equals 0), else
+one for 全覆盖/建成/开通/创成 (achieved); a clause with none of these yields nothing.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from .draft import DraftTarget
+from .mentions import Mention, mentions
+from .segment import Clause
+
+# Catalogue units (rules/metrics.yaml speaks English) for the counters a plan writes.
+UNITS = {"件": "case", "人": "person", "名": "person", "人次": "person_time", "场": "event", "个": "item",
+         "家": "organisation", "所": "institution", "次": "occurrence"}
+PER_10K = "per_10k"
+
+_AT_LEAST = {"不低于", "不少于", "至少", "达到", "达"}
+_MORE_THAN = {"超过", "高于", "超"}
+_LESS_THAN = {"低于", "不满", "少于", "不足"}
+_GROWTH = {"同比增长", "增长"}
+_ZERO = re.compile(r"清零|(?<![一二三四五六七八九十百千万〇零])零(?![星散售碎件时点])[\u4e00-\u9fff]")
+_ACHIEVED = re.compile(r"全覆盖|建成|开通|创成|制定|出台")
+_DEADLINE = re.compile(r"(?:([1-9]|1[0-2])月|年)底前")
+_LEAD_IN = re.compile(r"(?:力争|争取|确保)?在?(?:([1-9]|1[0-2])月|年)底前[，,]")  # "4月底前，…": for the whole sentence
+
+
+def draft_targets(clauses: Iterable[Clause], year: int) -> list[DraftTarget]:
+    drafts = [draft for clause in clauses for draft in _clause_targets(clause, year)]
+    width = max(2, len(str(len(drafts))))
+    return [draft.numbered(f"t{index:0{width}d}") for index, draft in enumerate(drafts, start=1)]
+
+
+def _clause_targets(clause: Clause, year: int) -> Iterator[DraftTarget]:
+    deadline = _deadline(clause, year)
+    numeric = [(mention, rule) for mention in mentions(clause.text) if (rule := numeric_rule(mention)) is not None]
+    for mention, rule in numeric:
+        yield DraftTarget(clause.text, rule, mention.value, mention.percent, _unit(mention), mention.counter,
+                          deadline, clause.section, clause.line)
+    if numeric:
+        return
+    if _ZERO.search(clause.text):
+        yield DraftTarget(clause.text, "equals", Decimal(0), False, None, None, deadline, clause.section, clause.line)
+    elif _ACHIEVED.search(clause.text):
+        yield DraftTarget(clause.text, "achieved", None, False, None, None, deadline, clause.section, clause.line)
+
+
+def numeric_rule(mention: Mention) -> str | None:
+    """The built-in rule a plan's wording around a number asks for; None when it is no commitment."""
+    if mention.of or not mention.measures:
+        return None
+    before, limit = mention.before, mention.limit
+    if before in _GROWTH:
+        return "growth_at_least" if mention.percent and limit != "以下" and limit != "以内" else None
+    if before in _MORE_THAN:
+        return "more_than"
+    if before in _LESS_THAN:
+        return "less_than"
+    if before == "不超过" or before == "控制在" or limit in ("以下", "以内"):
+        return "at_most"
+    if limit == "以上" or before in _AT_LEAST:
+        return "at_least"
+    if mention.counter is not None:
+        return "at_least"  # 开展企业法治体检2万家: a plan's bare count is a floor to reach
+    return None
+
+
+def _unit(mention: Mention) -> str | None:
+    if mention.per_10k:
+        return PER_10K
+    return UNITS.get(mention.counter or "")
+
+
+def _deadline(clause: Clause, year: int) -> dt.date | None:
+    """N月底前: the last day of that month of the plan's year (年底前: of the year). Said in the
+    clause, or at the head of its sentence ("4月底前，…")."""
+    found = _DEADLINE.search(clause.text) or _LEAD_IN.match(clause.sentence)
+    if found is None:
+        return None
+    month = int(found.group(1)) if found.group(1) else 12
+    return dt.date(year, month, calendar.monthrange(year, month)[1])

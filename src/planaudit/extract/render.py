@@ -1,0 +1,94 @@
+"""The draft as a YAML document in the SPEC's format, with comments that guide the review.
+
+The layout (key order, one entry per block, a comment for each counter as written) is ours; every
+scalar is written by PyYAML, so quoting is always right however odd the document's text.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import UNASSIGNED_METRIC, Bound
+from .draft import DocumentKind, Draft, DraftFigure, DraftTarget
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:float", format(value, "f"))
+
+
+_Dumper.add_representer(Decimal, _represent_decimal)
+
+
+def scalar(value: Any) -> str:
+    """One scalar as PyYAML writes it on a single line."""
+    text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, width=2**30, default_flow_style=True)
+    return text.removesuffix("\n...\n").removesuffix("\n")
+
+
+def render(draft: Draft) -> str:
+    entries = ([_target(target) for target in draft.targets] if draft.kind is DocumentKind.PLAN
+               else [_figure(figure) for figure in draft.figures])
+    key = "targets" if draft.kind is DocumentKind.PLAN else "figures"
+    lines = [
+        f"# Drafted by `planaudit extract` from {Path(draft.source).name} ({draft.kind.value}, {len(entries)} "
+        f"{key}). Review every entry against",
+        f"# the document, then replace each `metric: {UNASSIGNED_METRIC}` with a metric id from rules/:",
+        "# `planaudit validate` lists those still unassigned.",
+        f"jurisdiction: {scalar(draft.jurisdiction)}",
+        f"year: {draft.year}",
+    ]
+    if draft.title:
+        lines.append(f"document: {{title: {scalar(draft.title)}}}")
+    lines.append(f"{key}:" if entries else f"{key}: []")
+    return "\n".join(lines + [line for entry in entries for line in entry]) + "\n"
+
+
+def _target(target: DraftTarget) -> list[str]:
+    fields: list[tuple[str, Any, str | None]] = [
+        ("id", target.id, f"line {target.line}"), ("title", target.clause, None),
+        ("metric", UNASSIGNED_METRIC, None), ("rule", target.rule, None),
+    ]
+    if target.value is not None:
+        fields.append(("value", _value(target.value, target.percent), None))
+    if target.unit is not None:
+        fields.append(("unit", target.unit, target.counter))
+    if target.deadline is not None:
+        fields.append(("deadline", target.deadline, None))
+    fields.append(("quote", target.clause, None))
+    if target.section is not None:
+        fields.append(("section", target.section, None))
+    return _entry(fields)
+
+
+def _figure(figure: DraftFigure) -> list[str]:
+    fields: list[tuple[str, Any, str | None]] = [
+        ("metric", UNASSIGNED_METRIC, f"line {figure.line}"),
+        ("value", _value(figure.value, figure.percent), figure.counter),
+    ]
+    if figure.bound is not Bound.EXACT:
+        fields.append(("bound", figure.bound.value, None))
+    fields.append(("quote", figure.clause, None))
+    return _entry(fields)
+
+
+def _entry(fields: list[tuple[str, Any, str | None]]) -> list[str]:
+    lines = []
+    for index, (key, value, comment) in enumerate(fields):
+        lead = "  - " if index == 0 else "    "
+        note = f"  # {comment}" if comment else ""
+        lines.append(f"{lead}{key}: {scalar(value)}{note}")
+    return lines
+
+
+def _value(value: Decimal, percent: bool) -> Decimal | int | str:
+    if percent:
+        return f"{format(value, 'f')}%"
+    return int(value) if value == value.to_integral_value() else value

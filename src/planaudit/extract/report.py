@@ -1,0 +1,30 @@
+"""Draft figures from the clauses of a report: one per number that says what it counts.
+
+余、多、超 and 以上 make the figure a lower bound; 近 and 不足 an upper bound (SPEC §3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Bound
+from .draft import DraftFigure
+from .mentions import Mention, mentions
+from .segment import Clause
+
+_LOWER = {"超", "超过"}
+_UPPER = {"近", "将近", "不足"}
+
+
+def draft_figures(clauses: Iterable[Clause]) -> list[DraftFigure]:
+    return [DraftFigure(clause.text, mention.value, mention.percent, mention.counter, bound(mention), clause.line)
+            for clause in clauses for mention in mentions(clause.text)
+            if (mention.percent or mention.counter is not None) and not mention.of]
+
+
+def bound(mention: Mention) -> Bound:
+    if mention.about or mention.before in _LOWER or mention.limit == "以上":
+        return Bound.LOWER
+    if mention.before in _UPPER:
+        return Bound.UPPER
+    return Bound.EXACT

@@ -1,0 +1,48 @@
+"""Cut a document's text into clauses, each with its sentence, section and line.
+
+Plans and reports state one commitment or one figure per clause (between commas), so the clause
+is what a target's title and quote are made of. Sections come from headings at the start of a
+line: 一、 opens a part, （一） a section within it; a target's section reads 四（一）.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_PART = re.compile(r"\s*([一二三四五六七八九十]+)、")
+_SECTION = re.compile(r"\s*[（(]([一二三四五六七八九十]+)[）)]")
+_SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
+_CLAUSE_END = re.compile(r"(?<=[，,：:])")
+_TRIM = "，,：:。；;！？!? \t\u3000"
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    text: str  # verbatim, without the punctuation that ends it
+    sentence: str  # the sentence the clause belongs to, verbatim
+    section: str | None  # e.g. 四（一）
+    line: int  # 1-based line of the document
+
+
+def clauses(text: str) -> Iterator[Clause]:
+    """Every non-empty clause of ``text``, in order."""
+    part: str | None = None
+    section: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        heading = _PART.match(line)
+        if heading:
+            part, section = heading.group(1), None
+            line = line[heading.end():]
+        heading = _SECTION.match(line)
+        if heading:
+            section = heading.group(1)
+            line = line[heading.end():]
+        where = None if part is None else part if section is None else f"{part}（{section}）"
+        for sentence in _SENTENCE_END.split(line):
+            whole = sentence.strip(_TRIM)
+            for clause in _CLAUSE_END.split(sentence):
+                clause = clause.strip(_TRIM)
+                if clause:
+                    yield Clause(clause, whole, where, number)
