@@ -25,3 +25,13 @@ def test_the_measure_compares_quotes_both_ways():
     assert extract_quality._overlap("调解成功率达85%以上", "争取实现调解成功率达85%以上")
     assert extract_quality._overlap("争取实现调解成功率达85%以上", "调解成功率达 85%以上")
     assert not extract_quality._overlap("结案率91%", "结案276件")
+
+
+@pytest.mark.skipif(not extract_quality.SEEDS.is_dir(), reason="source documents not found")
+@pytest.mark.parametrize(("seed", "kind", "_"), extract_quality.DOCUMENTS)
+def test_every_drafted_quote_is_verbatim(seed, kind, _):
+    from planaudit.extract import extract_file
+
+    draft = extract_file(extract_quality.SEEDS / seed, "x", kind)
+    text = (extract_quality.SEEDS / seed).read_text(encoding="utf-8")
+    assert [entry.clause for entry in (*draft.targets, *draft.figures) if entry.clause not in text] == []
