@@ -199,3 +199,18 @@ def test_render_is_an_outcome_file_with_counters_as_comments():
         "    value: 99%",
         "    quote: 满意率99%",
     ]
+
+
+def test_api_draft_writes_once_and_names_the_jurisdiction_after_the_output(tmp_path):
+    from planaudit import api
+    from planaudit.exceptions import OutputExists
+
+    document = tmp_path / "plan.txt"
+    document.write_text("2022年工作要点\n确保行政败诉率控制在8%以内。\n", encoding="utf-8")
+    output = tmp_path / "targets" / "2022" / "quzhou.yaml"
+    text = api.draft(document, output)
+    assert output.read_text(encoding="utf-8") == text
+    assert "jurisdiction: quzhou\n" in text and "    rule: at_most\n    value: 8%\n" in text
+    with pytest.raises(OutputExists):
+        api.draft(document, output, jurisdiction="other")
+    assert api.draft(document, output, jurisdiction="other", force=True) == output.read_text(encoding="utf-8")

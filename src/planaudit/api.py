@@ -1,10 +1,11 @@
-"""The library API: run an audit, or explain one verdict. The CLI and reporters build on this."""
+"""The library API: run an audit, explain one verdict, validate a repository, draft YAML from a document."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import ParseCache
 from .exceptions import InvalidData, NotADataRepository, NoTargets, UnknownJurisdiction
@@ -13,6 +14,9 @@ from .load import Progress, load_repository, target_files
 from .problems import Problem
 from .result import AuditResult, TargetResult
 from .validate import validate_everything, validate_repository
+
+if TYPE_CHECKING:
+    from .extract import DocumentKind  # the extractor is loaded only by draft()
 
 
 def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str] = (),
@@ -55,3 +59,23 @@ def validate(data_dir: str | PathLike[str], progress: Progress | None = None, ca
     if not root.is_dir():
         raise NotADataRepository(root)
     return sorted(validate_everything(root, progress, ParseCache.open(root) if cache else None, workers))
+
+
+def draft(document: str | PathLike[str], output: str | PathLike[str] | None = None, jurisdiction: str | None = None,
+          kind: DocumentKind | None = None, year: int | None = None, force: bool = False) -> str:
+    """Draft the target (plan) or outcome (report) YAML of a document's text, and return it.
+
+    With ``output``, it is also written there atomically, never over an existing file unless
+    ``force``. The jurisdiction defaults to the output file's name when that is a slug, else to a
+    slug of the document's name; kind and year default to what its title says.
+    """
+    from .extract import extract_file, render, slug_of
+    from .load import SLUG
+    from .output import write_atomically
+
+    if jurisdiction is None and output is not None and SLUG.fullmatch(Path(output).stem):
+        jurisdiction = slug_of(Path(output).stem)
+    text = render(extract_file(Path(document), jurisdiction, kind, year))
+    if output is not None:
+        write_atomically(Path(output), text, replace=force)
+    return text

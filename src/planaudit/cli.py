@@ -284,19 +284,16 @@ def extract(
 
     Each metric is left as the placeholder TODO, which validate reports until it is named.
     """
-    from .extract import DocumentKind, extract_file, render, slug_of
+    from . import api
+    from .extract import DocumentKind
     from .load import SLUG
 
     if jurisdiction is not None and not SLUG.fullmatch(jurisdiction):
         raise _usage_error(f"jurisdiction '{jurisdiction}' is not a slug (lower-case letters, digits, - and _)")
-    if jurisdiction is None and output is not None and SLUG.fullmatch(output.stem):
-        jurisdiction = slug_of(output.stem)
     chosen = DocumentKind(kind.value) if kind is not None else None
-    text = render(_run(lambda: extract_file(file, jurisdiction, chosen, year)))
+    text = _run(lambda: api.draft(file, output, jurisdiction, chosen, year, force))
     if output is None:
         sys.stdout.write(text)
-    else:
-        _run(lambda: write_atomically(output, text, replace=force))
 
 
 def _lang(chosen: enum.Enum | None, result: AuditResult) -> str:
