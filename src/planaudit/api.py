@@ -69,12 +69,12 @@ def draft(document: str | PathLike[str], output: str | PathLike[str] | None = No
     ``force``. The jurisdiction defaults to the output file's name when that is a slug, else to a
     slug of the document's name; kind and year default to what its title says.
     """
-    from .extract import extract_file, render, slug_of
+    from .extract import extract_file, render
     from .load import SLUG
     from .output import write_atomically
 
     if jurisdiction is None and output is not None and SLUG.fullmatch(Path(output).stem):
-        jurisdiction = slug_of(Path(output).stem)
+        jurisdiction = Path(output).stem
     text = render(extract_file(Path(document), jurisdiction, kind, year))
     if output is not None:
         write_atomically(Path(output), text, replace=force)

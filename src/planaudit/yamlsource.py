@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .problems import Code, Problem
+from .text import NotUtf8, decode_utf8
 from .yamltree import Mapping, Scalar, Sequence, YamlNode, position
 
 __all__ = ["Document", "Mapping", "Scalar", "Sequence", "YamlNode", "decode_document", "parse_text", "position"]
@@ -40,13 +41,9 @@ class Document:
 def decode_document(raw: bytes, display: str) -> Document:
     """Parse the bytes of one YAML file, which must be UTF-8 text."""
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        line_start = raw.rfind(b"\n", 0, error.start) + 1
-        col = len(raw[line_start:error.start].decode("utf-8", "replace")) + 1
-        return _failed(display, line, col, Code.ENCODING,
-                       f"is not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8")
+        text = decode_utf8(raw)
+    except NotUtf8 as error:
+        return _failed(display, error.line, error.col, Code.ENCODING, str(error))
     return parse_text(text, display)
 
 

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from ..exceptions import CannotExtract
+from ..text import NotUtf8, decode_utf8
 from .draft import DocumentKind, Draft, DraftFigure, DraftTarget
 from .plan import draft_targets
 from .render import render
@@ -27,19 +28,25 @@ _SLUG_CHARACTERS = re.compile(r"[^a-z0-9_-]+")
 
 def guess_kind(text: str) -> DocumentKind | None:
     """Plan or report, from the first title such as 2022年工作要点 or 2022年工作总结."""
-    title = _TITLE.search(text)
-    return None if title is None else _KINDS[title.group(2)[-2:]]
+    return _kind(_TITLE.search(text))
 
 
 def guess_year(text: str) -> int | None:
     """The year of the first title such as 2022年工作要点, else the first year the text names."""
-    found = _TITLE.search(text) or _YEAR.search(text)
+    return _year(text, _TITLE.search(text))
+
+
+def _kind(title: re.Match[str] | None) -> DocumentKind | None:
+    return None if title is None else _KINDS[title.group(2)[-2:]]
+
+
+def _year(text: str, title: re.Match[str] | None) -> int | None:
+    found = title or _YEAR.search(text)
     return None if found is None else int(found.group(1))
 
 
-def _title(text: str) -> str | None:
+def _title_line(text: str, found: re.Match[str] | None) -> str | None:
     """The document's title: the line its first title phrase stands on, when the line is short."""
-    found = _TITLE.search(text)
     if found is None:
         return None
     start = text.rfind("\n", 0, found.start()) + 1
@@ -51,17 +58,19 @@ def _title(text: str) -> str | None:
 def extract_text(text: str, source: str, jurisdiction: str, kind: DocumentKind | None = None,
                  year: int | None = None) -> Draft:
     """Draft the entries of ``text`` (the document at ``source``, for messages)."""
-    kind = kind or guess_kind(text)
+    title = _TITLE.search(text)
+    kind = kind or _kind(title)
     if kind is None:
         raise CannotExtract(source, 1, 1, "cannot tell whether this is a plan or a report (no title such as "
                                           "2022年工作要点 or 2022年工作总结); pass --kind plan or --kind report")
-    year = year or guess_year(text)
+    year = year or _year(text, title)
     if year is None:
         raise CannotExtract(source, 1, 1, "cannot tell the year (no title such as 2022年工作要点); pass --year")
     found = list(clauses(text))
+    heading = _title_line(text, title)
     if kind is DocumentKind.PLAN:
-        return Draft(kind, year, jurisdiction, source, _title(text), targets=tuple(draft_targets(found, year)))
-    return Draft(kind, year, jurisdiction, source, _title(text), figures=tuple(draft_figures(found)))
+        return Draft(kind, year, jurisdiction, source, heading, targets=tuple(draft_targets(found, year)))
+    return Draft(kind, year, jurisdiction, source, heading, figures=tuple(draft_figures(found)))
 
 
 def extract_file(path: Path, jurisdiction: str | None = None, kind: DocumentKind | None = None,
@@ -72,12 +81,9 @@ def extract_file(path: Path, jurisdiction: str | None = None, kind: DocumentKind
     except OSError as error:
         raise CannotExtract(str(path), 1, 1, f"cannot read the file: {error.strerror}") from None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        col = len(raw[raw.rfind(b"\n", 0, error.start) + 1:error.start].decode("utf-8", "replace")) + 1
-        raise CannotExtract(str(path), line, col, f"is not UTF-8 text (byte 0x{raw[error.start]:02x}); "
-                                                  "save the file as UTF-8") from None
+        text = decode_utf8(raw)
+    except NotUtf8 as error:
+        raise CannotExtract(str(path), error.line, error.col, str(error)) from None
     return extract_text(text, str(path), jurisdiction or slug_of(path.stem), kind, year)
 
 
