@@ -48,7 +48,7 @@ def test_identical_with_and_without_cache_cold_and_warm_serial_and_parallel(repo
 def test_a_warm_run_parses_nothing(repository, monkeypatch):
     expected = verdicts(repository)
 
-    def no_parsing(*arguments):
+    def no_parsing(*arguments, **options):
         raise AssertionError("a cached file was parsed again")
 
     monkeypatch.setattr(load, "read_data_file", no_parsing)
@@ -107,7 +107,7 @@ def test_entries_written_by_other_code_are_not_used(repository, monkeypatch):
     monkeypatch.setattr(cache, "_code_fingerprint", lambda: "another build of planaudit")
     parsed = []
     original = load.read_data_file
-    monkeypatch.setattr(load, "read_data_file", lambda *job: parsed.append(job[1]) or original(*job))
+    monkeypatch.setattr(load, "read_data_file", lambda *job, **options: parsed.append(job[1]) or original(*job, **options))
     assert verdicts(repository) == expected
     assert len(parsed) == 4  # every target and outcome file read afresh
 

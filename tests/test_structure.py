@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planaudit.structure import Kind, _JsonView, _matches, _schema, _validator
+from planaudit.structure import Kind, _JsonView, _schema, _validator, matches_schema
 from planaudit.yamlsource import decode_document
 
 EXAMPLE = Path(__file__).parent / "examples" / "basic"
@@ -61,9 +61,9 @@ def test_fast_and_full_validators_agree(kind, data):
         elif isinstance(parent, dict):
             parent[data.draw(st.sampled_from(["extra", "value", "bound", "as_of", "zh"]))] = data.draw(VALUES)
     full = not any(True for _ in _validator(kind).iter_errors(document))
-    assert _matches(kind, document) is full
+    assert matches_schema(kind, document) is full
 
 
 def test_exact_decimals_are_numbers_for_both():
     figure = {"jurisdiction": "x", "year": 2022, "figures": [{"metric": "m", "value": Decimal("97.12"), "quote": "q"}]}
-    assert _matches(Kind.OUTCOME, figure) and not list(_validator(Kind.OUTCOME).iter_errors(figure))
+    assert matches_schema(Kind.OUTCOME, figure) and not list(_validator(Kind.OUTCOME).iter_errors(figure))

@@ -13,7 +13,7 @@ from .judge import judge_year
 from .load import Progress, load_repository, target_files
 from .problems import Problem
 from .result import AuditResult, TargetResult
-from .validate import validate_everything, validate_repository
+from .validate import catalogue_problems, item_checks, validate_everything
 
 if TYPE_CHECKING:
     from .extract import DocumentKind  # the extractor is loaded only by draft()
@@ -34,8 +34,8 @@ def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str]
     if not target_files(root, year):
         raise NoTargets(root, year)
     loaded = load_repository(root, target_years=[year], outcome_years=[year - 1, year], progress=progress,
-                             cache=ParseCache.open(root) if cache else None, workers=workers)
-    problems = loaded.problems + validate_repository(loaded.repository)
+                             cache=ParseCache.open(root) if cache else None, workers=workers, checks=item_checks)
+    problems = loaded.problems + catalogue_problems(loaded.repository.catalogue)
     if problems:
         raise InvalidData(problems)
     plans = {jurisdiction: plan for (plan_year, jurisdiction), plan in loaded.repository.plans.items()

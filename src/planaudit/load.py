@@ -9,6 +9,7 @@ the rest of the repository still loads, so that one run reports everything.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -29,6 +30,7 @@ from .model import (
     Location,
     Metric,
     Plan,
+    Positions,
     Report,
     Repository,
     RuleDefinition,
@@ -60,14 +62,20 @@ PARALLEL_FROM = 64  # files to parse before other cores are worth starting
 
 def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int],
                     progress: Progress | None = None, cache: ParseCache | None = None,
-                    workers: int | None = None) -> Loaded:
+                    workers: int | None = None, checks: Callable[[Catalogue], ItemChecks] | None = None) -> Loaded:
     """Read planaudit.yaml, rules/ and the target and outcome files of the given years.
 
-    Files whose content the ``cache`` has seen are not parsed again; the rest are parsed on
-    ``workers`` processes (default: every core) when there are many of them.
+    Each plan and report is also checked with ``checks(catalogue)`` where it is read. Files whose
+    content the ``cache`` has seen are not parsed again; the rest are parsed on ``workers``
+    processes (default: every core) when there are many of them.
     """
     scanned = scan(data_dir, target_years, outcome_years, progress, cache)
-    reads = read_jobs(scanned.jobs, read_data_file, _unreadable_file, cache, scanned.loader.tick, workers, "model")
+    reader: Reader[FileRead] = read_data_file
+    context = "model"
+    if checks is not None:
+        reader = functools.partial(read_data_file, checks=checks(scanned.catalogue))
+        context = f"checked model {rules_digest(data_dir)}"
+    reads = read_jobs(scanned.jobs, reader, _unreadable_file, cache, scanned.loader.tick, workers, context)
     plans: dict[tuple[int, str], Plan] = {}
     reports: dict[tuple[int, str], Report] = {}
     problems = scanned.loader.problems
@@ -135,15 +143,93 @@ class FileRead:
     problems: tuple[Problem, ...]
 
 
-def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction: str) -> FileRead:
-    """Parse, check and read one target or outcome file from its bytes. Pure: cacheable and parallel."""
+ItemChecks = Callable[[Plan | Report], Iterable[Problem]]  # what else a read plan or report is checked for
+
+
+def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction: str,
+                   checks: ItemChecks | None = None) -> FileRead:
+    """Parse, check and read one target or outcome file from its bytes. Pure: cacheable and parallel.
+
+    A clean file is read quickly (:mod:`fastread`); a file that the quick reader refuses, or
+    whose quick reading finds any problem (also among ``checks``), is read again exactly, so that
+    every problem is reported where it stands.
+    """
+    schema, key = (Kind.TARGET, "targets") if kind == "targets" else (Kind.OUTCOME, "figures")
+    from . import fastread
+
+    quick = fastread.read(raw, schema, key)
+    if quick is not None:
+        problems: list[Problem] = []
+        entries: list[tuple[dict[str, Any], Location, Positions]] = [(entry, Location(display, line, col), {})
+                   for entry, (line, col) in zip(quick.instance[key], quick.entries, strict=True)]
+        item = _read_item(_Parsed(quick.instance, {}, entries), display, kind, year, jurisdiction, problems)
+        if item is not None and not problems and not any(checks(item) if checks else ()):
+            return FileRead(item, ())
+    return _read_exactly(raw, display, kind, year, jurisdiction, checks)
+
+
+def _read_exactly(raw: bytes, display: str, kind: str, year: int, jurisdiction: str,
+                  checks: ItemChecks | None) -> FileRead:
     loader = _Loader(Path("."))
     schema, key = (Kind.TARGET, "targets") if kind == "targets" else (Kind.OUTCOME, "figures")
-    fields = loader.parse(raw, display, schema, key)
-    item: Plan | Report | None = None
-    if fields is not None and loader.header_agrees(fields.node, display, year, jurisdiction):
-        item = _read_plan(fields, year, jurisdiction) if kind == "targets" else _read_report(fields, year, jurisdiction)
+    parsed = loader.parse_data(raw, display, schema, key)
+    item = None if parsed is None else _read_item(parsed, display, kind, year, jurisdiction, loader.problems)
+    if item is not None and checks is not None:
+        loader.problems.extend(checks(item))
     return FileRead(item, tuple(loader.problems))
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A data file as the schema reads it, with where its values stand."""
+
+    instance: dict[str, Any]
+    header: Positions  # of the top-level values
+    entries: list[tuple[dict[str, Any], Location, Positions]]  # the entries of its list that match the schema
+
+
+def _read_item(parsed: _Parsed, display: str, kind: str, year: int, jurisdiction: str,
+               problems: list[Problem]) -> Plan | Report | None:
+    if not _header_agrees(parsed, display, year, jurisdiction, problems):
+        return None
+    instance = parsed.instance
+    name = instance.get("name") or jurisdiction
+    document = instance.get("document") or {}
+    source = SourceDocument(document.get("title"), document.get("issuer"), _date(document.get("date")))
+    if kind == "targets":
+        targets = _unique_entries(
+            [_read_target(entry, location, positions, year, jurisdiction) for entry, location, positions in parsed.entries],
+            identity=lambda target: target.id,
+            duplicate=lambda target, first: Problem(
+                display, *target.positions.get("id", (target.location.line, target.location.col)), Code.DUPLICATE_ID,
+                f"target id '{target.id}' is already used on line {first.location.line}"),
+            problems=problems,
+        )
+        return Plan(display, jurisdiction, name, year, source, targets)
+    figures = _unique_entries(
+        [_read_figure(entry, location, positions, year, jurisdiction) for entry, location, positions in parsed.entries],
+        identity=_figure_identity,
+        duplicate=lambda figure, first: Problem(
+            display, figure.location.line, figure.location.col, Code.DUPLICATE_FIGURE,
+            f"{figure.metric} (scope {figure.scope or '-'}, as of {figure.as_of}) is already reported on line "
+            f"{first.location.line}"),
+        problems=problems,
+    )
+    return Report(display, jurisdiction, name, year, source, figures)
+
+
+def _header_agrees(parsed: _Parsed, display: str, year: int, jurisdiction: str, problems: list[Problem]) -> bool:
+    stated_jurisdiction, stated_year = parsed.instance["jurisdiction"], parsed.instance["year"]
+    agrees = True
+    if stated_jurisdiction != jurisdiction:
+        agrees = False
+        problems.append(Problem(display, *parsed.header.get("jurisdiction", (1, 1)), Code.PATH_MISMATCH,
+                                f"jurisdiction '{stated_jurisdiction}' disagrees with the file name '{jurisdiction}.yaml'"))
+    if stated_year != year:
+        agrees = False
+        problems.append(Problem(display, *parsed.header.get("year", (1, 1)), Code.PATH_MISMATCH,
+                                f"year {stated_year} disagrees with the directory {year}/"))
+    return agrees
 
 
 Result = TypeVar("Result")
@@ -233,6 +319,22 @@ class _Loader:
     def parse(self, raw: bytes, display: str, kind: Kind, *entries_keys: str) -> _Fields | None:
         """Fields of a document from its bytes; entries of the lists or tables ``entries_keys``
         that do not match the schema are left out."""
+        checked = self._parse_checked(raw, display, kind, entries_keys)
+        return None if checked is None else _Fields(checked[0], display, self.problems, checked[1])
+
+    def parse_data(self, raw: bytes, display: str, kind: Kind, list_key: str) -> _Parsed | None:
+        """A target or outcome file as the schema reads it, with the entries of its list that match."""
+        checked = self._parse_checked(raw, display, kind, (list_key,))
+        if checked is None:
+            return None
+        root, usable, instance = checked
+        entries = [(entry, Location(display, node.line, node.col), node.positions)
+                   for index, (node, entry) in enumerate(zip(root[list_key], instance[list_key], strict=True))
+                   if usable(list_key, index)]
+        return _Parsed(instance, root.positions, entries)
+
+    def _parse_checked(self, raw: bytes, display: str, kind: Kind, entries_keys: tuple[str, ...]
+                       ) -> tuple[Mapping, Callable[[str, str | int], bool], Any] | None:
         from .structure import check_structure  # the parser is needed only when a file is not cached
         from .yamlsource import decode_document
 
@@ -245,7 +347,7 @@ class _Loader:
         usable = check.usable_entries(*entries_keys)
         if usable is None or not isinstance(document.root, Mapping):
             return None
-        return _Fields(document.root, display, self.problems, usable)
+        return document.root, usable, check.instance
 
     def check_placement(self) -> None:
         """YAML files that planaudit would not read where they stand."""
@@ -319,20 +421,6 @@ class _Loader:
                     self.problem(display, Code.PATH_MISMATCH, f"file name '{file.name}' is not a jurisdiction slug "
                                                               "such as fuzhou.yaml (lower-case letters, digits, - and _)")
         return jobs
-
-    def header_agrees(self, node: Mapping, display: str, year: int, jurisdiction: str) -> bool:
-        stated_jurisdiction, stated_year = node["jurisdiction"], node["year"]
-        assert isinstance(stated_jurisdiction, Scalar) and isinstance(stated_year, Scalar)
-        agrees = True
-        if stated_jurisdiction.text != jurisdiction:
-            agrees = False
-            self.problem(display, Code.PATH_MISMATCH, f"jurisdiction '{stated_jurisdiction.text}' disagrees with the "
-                                                      f"file name '{jurisdiction}.yaml'", *node.positions["jurisdiction"])
-        if int(stated_year.text) != year:
-            agrees = False
-            self.problem(display, Code.PATH_MISMATCH, f"year {stated_year.text} disagrees with the directory {year}/",
-                         *node.positions["year"])
-        return agrees
 
 
 class _Fields:
@@ -442,39 +530,6 @@ def _read_rule(rule_id: str, node: Mapping, path: str, problems: list[Problem]) 
     return RuleDefinition(rule_id, fields.label("label", rule_id), expression, fields.location(), node.positions)
 
 
-def _read_source(fields: _Fields) -> SourceDocument:
-    document = fields.mapping("document")
-    if document is None:
-        return SourceDocument()
-    return SourceDocument(document.text("title"), document.text("issuer"), document.date("date"))
-
-
-def _read_plan(fields: _Fields, year: int, jurisdiction: str) -> Plan:
-    display = fields.path
-    targets = _unique_entries(
-        fields, "targets",
-        read=lambda entry: _read_target(_Fields(entry, display, fields.problems), year, jurisdiction),
-        identity=lambda target: target.id,
-        duplicate=lambda target, first: Problem(display, *target.positions["id"], Code.DUPLICATE_ID,
-                                                f"target id '{target.id}' is already used on line {first.location.line}"),
-    )
-    return Plan(display, jurisdiction, fields.text("name") or jurisdiction, year, _read_source(fields), targets)
-
-
-def _read_report(fields: _Fields, year: int, jurisdiction: str) -> Report:
-    display = fields.path
-    figures = _unique_entries(
-        fields, "figures",
-        read=lambda entry: _read_figure(_Fields(entry, display, fields.problems), year, jurisdiction),
-        identity=_figure_identity,
-        duplicate=lambda figure, first: Problem(
-            display, figure.location.line, figure.location.col, Code.DUPLICATE_FIGURE,
-            f"{figure.metric} (scope {figure.scope or '-'}, as of {figure.as_of}) is already reported on line "
-            f"{first.location.line}"),
-    )
-    return Report(display, jurisdiction, fields.text("name") or jurisdiction, year, _read_source(fields), figures)
-
-
 def _figure_identity(figure: Figure) -> Hashable:
     if figure.metric == UNASSIGNED_METRIC:
         return figure.location  # drafted placeholders name no metric yet, so none repeats another
@@ -484,49 +539,59 @@ def _figure_identity(figure: Figure) -> Hashable:
 Entry = TypeVar("Entry", Target, Figure)
 
 
-def _unique_entries(fields: _Fields, key: str, read: Callable[[Mapping], Entry],
-                    identity: Callable[[Entry], Hashable], duplicate: Callable[[Entry, Entry], Problem]) -> tuple[Entry, ...]:
-    """The entries of list ``key``; a repeated identity is a problem and is dropped."""
+def _unique_entries(entries: list[Entry], identity: Callable[[Entry], Hashable],
+                    duplicate: Callable[[Entry, Entry], Problem], problems: list[Problem]) -> tuple[Entry, ...]:
+    """The entries in order; a repeated identity is a problem and is dropped."""
     seen: dict[Hashable, Entry] = {}
-    for node in fields.entries(key):
-        entry = read(node)
+    for entry in entries:
         first = seen.setdefault(identity(entry), entry)
         if first is not entry:
-            fields.problems.append(duplicate(entry, first))
+            problems.append(duplicate(entry, first))
     return tuple(seen.values())
 
 
-def _read_target(fields: _Fields, year: int, jurisdiction: str) -> Target:
-    value, percent = fields.number("value")
-    waiver = fields.mapping("waiver")
+def _number(value: str | int | Decimal | None) -> tuple[Decimal | None, bool]:
+    """A number field as the schema read it: a plain number, or text such as "85%"."""
+    if value is None:
+        return None, False
+    if isinstance(value, str):
+        return parse_decimal(value)
+    return Decimal(value), False
+
+
+def _date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _read_target(entry: dict[str, Any], location: Location, positions: Positions, year: int,
+                 jurisdiction: str) -> Target:
+    value, percent = _number(entry.get("value"))
+    waiver = entry.get("waiver")
     return Target(
-        jurisdiction=jurisdiction, year=year, id=fields.required_text("id"), title=fields.required_text("title"),
-        metric=fields.required_text("metric"), rule=fields.required_text("rule"), value=value,
-        value_is_percent=percent, unit=fields.text("unit"), scope=fields.text("scope"),
-        deadline=fields.date("deadline"), baseline=fields.number("baseline")[0], quote=fields.required_text("quote"),
-        section=fields.text("section"),
-        waiver=None if waiver is None else Waiver(waiver.required_text("reason"), waiver.date("date")),
-        location=fields.location(), positions=fields.node.positions,
+        jurisdiction=jurisdiction, year=year, id=entry["id"], title=entry["title"], metric=entry["metric"],
+        rule=entry["rule"], value=value, value_is_percent=percent, unit=entry.get("unit"), scope=entry.get("scope"),
+        deadline=_date(entry.get("deadline")), baseline=_number(entry.get("baseline"))[0], quote=entry["quote"],
+        section=entry.get("section"),
+        waiver=None if waiver is None else Waiver(waiver["reason"], _date(waiver.get("date"))),
+        location=location, positions=positions,
     )
 
 
-_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-
-
-def _read_figure(fields: _Fields, year: int, jurisdiction: str) -> Figure:
-    raw = fields.scalar("value")
-    assert raw is not None, "the schema requires 'value'"
-    value: Decimal | bool | None
+def _read_figure(entry: dict[str, Any], location: Location, positions: Positions, year: int,
+                 jurisdiction: str) -> Figure:
+    raw = entry["value"]
+    value: Decimal | bool
     percent = False
-    if not raw.quoted and raw.text in _BOOLEANS:
-        value = _BOOLEANS[raw.text]
+    if isinstance(raw, bool):
+        value = raw
     else:
-        value, percent = fields.number("value")
-        assert value is not None
-    bound = fields.text("bound")
+        number, percent = _number(raw)
+        assert number is not None, "the schema requires 'value'"
+        value = number
+    bound = entry.get("bound")
     return Figure(
-        jurisdiction=jurisdiction, year=year, metric=fields.required_text("metric"), value=value,
-        value_is_percent=percent, bound=Bound(bound) if bound else Bound.EXACT, scope=fields.text("scope"),
-        as_of=fields.date("as_of") or dt.date(year, 12, 31), quote=fields.required_text("quote"),
-        location=fields.location(), positions=fields.node.positions,
+        jurisdiction=jurisdiction, year=year, metric=entry["metric"], value=value, value_is_percent=percent,
+        bound=Bound(bound) if bound else Bound.EXACT, scope=entry.get("scope"),
+        as_of=_date(entry.get("as_of")) or dt.date(year, 12, 31), quote=entry["quote"],
+        location=location, positions=positions,
     )

@@ -9,7 +9,6 @@ something else (``yes``, ``on``, ``010``, ``1_000``, ``0x1F``, ``.nan``) are rep
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import re
@@ -31,29 +30,16 @@ def _schema(kind: Kind) -> dict[str, Any]:
 
 
 @functools.cache
-def _fast_validator(kind: Kind) -> Callable[[Any], Any]:
-    """The schema compiled to Python by fastjsonschema: the quick yes/no for valid files."""
-    import fastjsonschema
+def _fast_validator(kind: Kind) -> Any:
+    """The schema compiled by jsonschema-rs (Rust): the quick yes or no for valid files."""
+    import jsonschema_rs
 
-    return fastjsonschema.compile(_schema(kind), formats={"date": _is_date})  # type: ignore[no-any-return]
-
-
-def _is_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
+    return jsonschema_rs.validator_for(_schema(kind), validate_formats=True)
 
 
-def _matches(kind: Kind, instance: Any) -> bool:
-    from fastjsonschema import JsonSchemaException
-
-    try:
-        _fast_validator(kind)(instance)
-    except JsonSchemaException:
-        return False
-    return True
+def matches_schema(kind: Kind, instance: Any) -> bool:
+    """Whether a JSON instance matches the schema of its kind: the quick yes or no."""
+    return _fast_validator(kind).is_valid(instance)  # type: ignore[no-any-return]
 
 
 @functools.cache
@@ -70,6 +56,7 @@ class StructureCheck:
 
     problems: tuple[Problem, ...]
     invalid: frozenset[tuple[str | int, ...]]  # paths of values that do not match the schema
+    instance: Any = None  # the document as JSON values, as the schema reads it
 
     def usable_entries(self, *keys: str) -> Callable[[str, str | int], bool] | None:
         """None when the file as a whole is invalid; else a test of which entries of the lists or
@@ -89,12 +76,12 @@ def check_structure(document: Document, kind: Kind) -> StructureCheck:
     instance = view.convert(document.root, _schema(kind))
     problems: list[Problem] = []
     invalid: set[tuple[str | int, ...]] = set()
-    if not _matches(kind, instance):  # only then pay for jsonschema, which says every problem in full
+    if not matches_schema(kind, instance):  # only then pay for jsonschema, which says every problem in full
         for error in _validator(kind).iter_errors(instance):
             invalid.add(tuple(error.absolute_path))
             problems.extend(_describe(error, document.root, document.path))
     problems += [Problem(document.path, scalar.line, scalar.col, Code.YAML11, message) for scalar, message in view.traps]
-    return StructureCheck(tuple(sorted(problems)), frozenset(invalid))
+    return StructureCheck(tuple(sorted(problems)), frozenset(invalid), instance)
 
 
 # --- The JSON view --------------------------------------------------------------------------

@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .cache import ParseCache
 from .load import Progress, read_data_file, read_jobs, rules_digest, scan_everything
-from .model import BOOLEAN, PERCENT, RATIO, UNASSIGNED_METRIC, Bound, Catalogue, Figure, Metric, Plan, Report, Repository, Target
+from .model import BOOLEAN, PERCENT, RATIO, UNASSIGNED_METRIC, Bound, Catalogue, Figure, Metric, Plan, Report, Target
 from .problems import Code, Problem
 from .rules import BUILTIN_RULES, Rule, custom, rule_table
 from .units import UnitError, convert, growth_unit, written_unit
 
 
-def validate_repository(repository: Repository) -> list[Problem]:
-    catalogue = repository.catalogue
-    problems = list(_check_catalogue(catalogue))
-    rules = rule_table(catalogue)
-    items: list[Plan | Report] = [*repository.plans.values(), *repository.reports.values()]
-    for item in items:
-        problems.extend(_check_item(item, catalogue, rules))
-    return problems
+def catalogue_problems(catalogue: Catalogue) -> list[Problem]:
+    """The problems of the metrics and rules themselves (each data file is checked as it is read)."""
+    return list(_check_catalogue(catalogue))
 
 
 def validate_everything(data_dir: Path, progress: Progress | None = None, cache: ParseCache | None = None,
@@ -40,10 +35,16 @@ def validate_everything(data_dir: Path, progress: Progress | None = None, cache:
 def file_problems(raw: bytes, display: str, kind: str, year: int, jurisdiction: str, *,
                   catalogue: Catalogue) -> tuple[Problem, ...]:
     """The problems of one target or outcome file, read from its content and checked against the catalogue."""
-    read = read_data_file(raw, display, kind, year, jurisdiction)
-    if read.item is None:
-        return read.problems
-    return read.problems + tuple(_check_item(read.item, catalogue, rule_table(catalogue)))
+    return read_data_file(raw, display, kind, year, jurisdiction, item_checks(catalogue)).problems
+
+
+def item_checks(catalogue: Catalogue) -> Callable[[Plan | Report], Iterator[Problem]]:
+    """The checks of one plan or report against the catalogue (picklable, for worker processes)."""
+    return functools.partial(_check_against, catalogue=catalogue)
+
+
+def _check_against(item: Plan | Report, catalogue: Catalogue) -> Iterator[Problem]:
+    return _check_item(item, catalogue, rule_table(catalogue))  # rules are built here: they do not pickle
 
 
 def _check_item(item: Plan | Report, catalogue: Catalogue, rules: dict[str, Rule]) -> Iterator[Problem]:

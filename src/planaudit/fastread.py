@@ -1,0 +1,179 @@
+"""The quick reader: a clean target or outcome file as its JSON instance, or None to say "read it exactly".
+
+rapidyaml parses an order of magnitude faster than libyaml through PyYAML, but its Python
+binding gives no positions and reads some YAML differently from planaudit (anchors are kept as
+text, ``~`` and ``yes`` become strings, ``.5`` becomes 0.5). So it is used only where the two
+readings cannot differ, and anything it might read differently is refused, for the exact reader
+(:mod:`yamlsource`) to read with every problem located:
+
+- bytes that hold an anchor, alias, tag, merge key, block scalar, directive, document marker,
+  tab, carriage return or byte-order mark are refused before parsing (so is a quote that holds
+  " *" or " ." : over-refusing costs only time);
+- every string value that a plain scalar of the same text would make something else (null,
+  a YAML 1.1 bool, int or float) is refused, so it does not matter that rapidyaml cannot say
+  whether it was quoted; numbers are accepted only as plain decimals, read exactly;
+- a repeated key, or an instance that does not match the schema, is refused;
+- the entries of the file's one list are found in the text (``- `` at one indentation); their
+  count must equal the parsed list's, or the file is refused.
+
+The caller re-reads exactly any file whose reading raises a problem at all, so a quick read
+never needs the position of a single field: only each entry's line and column.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .numbers import MAX_DIGITS
+from .schemas import Kind
+from .structure import matches_schema
+
+# Anchors, aliases, tags, block scalars (and merge keys), tabs, carriage returns; then directives,
+# document markers and a byte-order mark, which stand at the start of a line or of the file.
+_REFUSED_BYTES = (b"<<", b"\t", b"\r", b"\n%", b"\n---", b"\n...",
+                  b" .", b"-.", b"[.", b",.", b":.")  # .5, which rapidyaml writes as 0.5
+_INDICATORS = tuple(bytes([byte]) for byte in b"&*!|>")  # anchor, alias, tag, block scalar: where a value begins
+_INDICATOR_AT_VALUE = re.compile(rb"[\s\[{,][&*!|>]")  # not in 7*24 or "*区"
+_REFUSED_STARTS = (b"%", b"---", b"...", b"\xef\xbb\xbf", b"&", b"*", b"!", b"|", b">")
+_ENTRY = re.compile(r"\n( *)- +(?=[^\s#])")  # the root is a mapping: no entry stands on the first line
+_AMBIGUOUS_STARTS = frozenset("0123456789+-.~yYnNoOtTfF")
+_NON_TEXT_KINDS = frozenset({"bool", "int", "float", "null"})
+
+
+class Refused(Exception):
+    """The quick reader cannot vouch for this file."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuickRead:
+    instance: dict[str, Any]
+    entries: list[tuple[int, int]]  # (line, col) of each entry of the file's list, 1-based
+
+
+def read(raw: bytes, kind: Kind, list_key: str) -> QuickRead | None:
+    """The instance of a clean file and where its entries stand; None when it must be read exactly."""
+    if _ryml() is None or _refused(raw):
+        return None
+    try:
+        text = raw.decode("utf-8")
+        emitted = _emit_json(raw)
+        instance = json.loads(emitted, parse_int=_integer, parse_float=_decimal, parse_constant=_refuse)
+        if not isinstance(instance, dict) or not matches_schema(kind, instance):
+            return None
+        if _plain_keys(instance) != emitted.count('": '):  # a repeated key, which json.loads drops silently
+            return None
+        entries = _entry_positions(text, len(instance[list_key]))
+    except (Refused, UnicodeDecodeError, ValueError):
+        return None
+    return QuickRead(instance, entries)
+
+
+def _refused(raw: bytes) -> bool:
+    if raw.startswith(_REFUSED_STARTS) or any(refused in raw for refused in _REFUSED_BYTES):
+        return True
+    return any(indicator in raw for indicator in _INDICATORS) and bool(_INDICATOR_AT_VALUE.search(raw))
+
+
+@functools.cache
+def _ryml() -> Any:
+    try:
+        import ryml  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - rapidyaml is a dependency; without it every file is read exactly
+        return None
+    return ryml
+
+
+def _emit_json(raw: bytes) -> str:
+    ryml = _ryml()
+    try:
+        with _stderr_silenced():
+            tree = ryml.parse_in_arena(raw)
+            emitted = ryml.emit_json_malloc(tree, tree.root_id())
+    except Exception as error:  # rapidyaml raises its own exception types for bad YAML
+        raise Refused from error
+    if not emitted:
+        raise Refused("an empty document")
+    return emitted  # type: ignore[no-any-return]
+
+
+@contextlib.contextmanager
+def _stderr_silenced() -> Iterator[None]:
+    """rapidyaml prints every parse error to the process's stderr before raising it: a refused
+    file must not leave C++ messages in planaudit's output."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr to protect
+        yield
+        return
+    try:
+        os.dup2(_devnull(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+@functools.cache
+def _devnull() -> int:
+    return os.open(os.devnull, os.O_WRONLY)
+
+
+def _integer(text: str) -> int:
+    # JSON's grammar has already refused what planaudit reads otherwise (010, +5, 0x1F);
+    # a longer number is text to the exact reader, which the schema then refuses.
+    if len(text) > MAX_DIGITS:
+        raise Refused(text)
+    return int(text)
+
+
+def _decimal(text: str) -> Decimal:
+    if "e" in text or "E" in text or len(text) > MAX_DIGITS:  # exponents are text to the exact reader
+        raise Refused(text)
+    return Decimal(text)
+
+
+def _refuse(text: str) -> Any:
+    raise Refused(text)
+
+
+def _plain_keys(value: dict[str, Any] | list[Any]) -> int:
+    """How many keys the instance has. Raises :class:`Refused` at a string that, written plain,
+    planaudit or a YAML 1.1 tool would read as a non-string: rapidyaml cannot say if it was quoted."""
+    count, items = (len(value), value.values()) if type(value) is dict else (0, value)
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            if not item or (item[0] in _AMBIGUOUS_STARTS and _yaml11_kind(item) in _NON_TEXT_KINDS):
+                raise Refused(item)
+        elif kind is dict or kind is list:
+            count += _plain_keys(item)  # type: ignore[arg-type]
+    return count
+
+
+@functools.lru_cache(maxsize=4096)
+def _yaml11_kind(text: str) -> str:
+    from .yamltree import Scalar
+
+    return Scalar(text, False, 1, 1).yaml11_kind()
+
+
+def _entry_positions(text: str, expected: int) -> list[tuple[int, int]]:
+    """Line and column of each ``- `` entry, which must all stand at one indentation."""
+    matches = list(_ENTRY.finditer(text))
+    if len(matches) != expected or len({match.group(1) for match in matches}) > 1:
+        raise Refused("entries not found in the text")
+    positions = []
+    line, counted_to = 1, 0
+    for match in matches:
+        line += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        positions.append((line + 1, match.end() - match.start()))
+    return positions

@@ -1,0 +1,145 @@
+"""The quick reader reads a file exactly as the exact reader does, or refuses it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planaudit import fastread
+from planaudit.load import _read_exactly, read_data_file
+from planaudit.schemas import Kind
+
+ROOT = Path(__file__).parent.parent
+EXAMPLES = Path(__file__).parent / "examples"
+
+
+def data_files(root: Path) -> list[Path]:
+    return sorted([*root.glob("targets/*/*.yaml"), *root.glob("outcomes/*/*.yaml")])
+
+
+def quick(raw: bytes, kind: str) -> fastread.QuickRead | None:
+    return fastread.read(raw, Kind.TARGET if kind == "targets" else Kind.OUTCOME,
+                         "targets" if kind == "targets" else "figures")
+
+
+def both_readings(raw: bytes, kind: str = "targets", year: int = 2022, jurisdiction: str = "testville"):
+    display = f"{kind}/{year}/{jurisdiction}.yaml"
+    return (read_data_file(raw, display, kind, year, jurisdiction),
+            _read_exactly(raw, display, kind, year, jurisdiction, None))
+
+
+def assert_same_reading(raw: bytes, kind: str, year: int, jurisdiction: str) -> None:
+    read, exact = both_readings(raw, kind, year, jurisdiction)
+    assert read == exact
+    entries = exact.item.targets if kind == "targets" else exact.item.figures
+    assert [entry.location for entry in (read.item.targets if kind == "targets" else read.item.figures)] == [
+        entry.location for entry in entries]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("generated")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(root), "--jurisdictions", "12"],
+                   check=True, capture_output=True)
+    return root
+
+
+def test_every_clean_file_of_the_bundled_the_example_and_a_generated_repository_is_read_quickly_and_alike(generated):
+    files = [*data_files(ROOT), *data_files(EXAMPLES / "basic"), *data_files(generated)]
+    assert len(files) > 36
+    for file in files:
+        kind, year, jurisdiction = file.parent.parent.name, int(file.parent.name), file.stem
+        raw = file.read_bytes()
+        assert quick(raw, kind) is not None, file
+        assert_same_reading(raw, kind, year, jurisdiction)
+
+
+def test_invalid_example_files_are_refused_and_read_exactly():
+    for file in data_files(EXAMPLES / "invalid"):
+        kind, year, jurisdiction = file.parent.parent.name, int(file.parent.name), file.stem
+        read, exact = both_readings(file.read_bytes(), kind, year, jurisdiction)
+        assert read == exact
+        assert read.problems, file
+
+
+HEADER = "jurisdiction: testville\nyear: 2022\ntargets:\n"
+FLOW = "id: a, title: t, metric: m, rule: at_least, quote: q"
+TARGET = "id: a\n    title: t\n    metric: legal_aid.cases\n    rule: at_least\n    quote: q\n"
+
+
+def target_file(value: str, **fields: str) -> bytes:
+    extra = "".join(f"    {key}: {text}\n" for key, text in fields.items())
+    return (HEADER + f"  - {TARGET}    value: {value}\n{extra}").encode()
+
+
+# Each of these is either refused by the quick reader, or read exactly as the exact reader does.
+TRICKY = {
+    "plain number": target_file("85"),
+    "decimal": target_file("85.50"),
+    "percent": target_file("85%"),
+    "quoted number": target_file('"85"'),
+    "leading dot": target_file(".5"),
+    "plus sign": target_file("+5"),
+    "exponent": target_file("1e3"),
+    "octal-looking": target_file("010"),
+    "underscore": target_file("1_000"),
+    "minus zero": target_file("-0"),
+    "too many digits": target_file("1" * 31),
+    "tilde": target_file("85", scope="~"),
+    "yes as text": target_file("85", scope="yes"),
+    "quoted yes": target_file("85", scope='"yes"'),
+    "true as text": target_file("85", scope="True"),
+    "null scope": target_file("85", scope="null"),
+    "empty quoted": target_file("85", scope='""'),
+    "date deadline": target_file("85", deadline="2022-04-30"),
+    "bad date": target_file("85", deadline="2022-02-30"),
+    "anchor": target_file("&v 85"),
+    "tag": target_file("!!str 85"),
+    "block scalar": target_file("85", section="|\n      四（一）"),
+    "multi-line quote": (HEADER + "  - id: a\n    title: t\n    metric: legal_aid.cases\n    rule: at_least\n"
+                         "    quote: \"first\n      - second\"\n").encode(),
+    "repeated key": target_file("85", title="again"),
+    "flow entry": (HEADER + "  - {id: a, title: t, metric: legal_aid.cases, rule: at_least, quote: q}\n").encode(),
+    "flow list": (HEADER.replace("targets:\n", "") + f"targets: [{{{FLOW}}}]\n").encode(),
+    "entry on the next line": (HEADER + "  -\n    " + TARGET).encode(),
+    "comment after the dash": (HEADER + "  - # first\n    " + TARGET).encode(),
+    "list at column one": (HEADER + "- id: a\n  title: t\n  metric: m\n  rule: at_least\n  quote: q\n"
+                           "-   id: b\n    title: t\n    metric: m\n    rule: at_least\n    quote: q\n").encode(),
+    "comments and blank lines": (HEADER + "  # a comment\n\n  - id: a  # trailing\n    title: t\n    metric: m\n"
+                                 "    rule: at_least\n    quote: q\n").encode(),
+    "year as decimal": target_file("85").replace(b"year: 2022", b"year: 2022.0"),
+    "wrong year": target_file("85").replace(b"year: 2022", b"year: 2021"),
+    "byte-order mark": b"\xef\xbb\xbf" + target_file("85"),
+    "crlf": target_file("85").replace(b"\n", b"\r\n"),
+    "tab": target_file("85").replace(b"title: t", b"title:\tt"),
+    "not utf-8": target_file("85").replace(b"quote: q", b"quote: \xff"),
+    "two documents": target_file("85") + b"---\na: 1\n",
+    "empty": b"",
+    "a list at the root": b"- a\n- b\n",
+    "bad yaml": b"a: b: c\n",
+}
+
+
+@pytest.mark.parametrize("raw", TRICKY.values(), ids=TRICKY.keys())
+def test_tricky_files_are_refused_or_read_alike(raw, capfd):
+    read, exact = both_readings(raw)
+    assert read == exact
+    if exact.item is not None:
+        assert [target.location for target in read.item.targets] == [target.location for target in exact.item.targets]
+    assert capfd.readouterr() == ("", "")  # rapidyaml's own error messages never reach the terminal
+
+
+@pytest.mark.parametrize("name", ["anchor", "tag", "block scalar", "quoted number", "leading dot", "exponent",
+                                  "tilde", "yes as text", "quoted yes", "repeated key",
+                                  "entry on the next line", "comment after the dash", "byte-order mark", "crlf",
+                                  "too many digits", "bad date", "empty"])
+def test_what_the_quick_reader_cannot_vouch_for_it_refuses(name):
+    assert quick(TRICKY[name], "targets") is None
+
+
+def test_entry_positions_are_the_exact_readers():
+    read = quick(TRICKY["list at column one"], "targets")
+    assert read is not None and read.entries == [(4, 3), (9, 5)]
