@@ -20,13 +20,14 @@ if TYPE_CHECKING:
 
 
 def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str] = (),
-          progress: Progress | None = None, cache: bool = True, workers: int | None = None) -> AuditResult:
+          progress: Progress | None = None, cache: bool = True, workers: int = 1) -> AuditResult:
     """Judge every target of ``year`` (or of the given jurisdictions) in the data repository.
 
     Raises a :class:`~planaudit.exceptions.PlanauditError` when the data cannot be checked.
     ``progress(files_read, files_to_read)`` is called as files are read. Parsed files are
     cached under the data directory (or ``$PLANAUDIT_CACHE_DIR``) unless ``cache`` is false;
-    ``workers`` processes parse the rest (default: one per core).
+    ``workers`` processes parse the rest (default: one, as a parsed file costs about as much to send
+    back from another process as the quick reader takes to parse it).
     """
     root = Path(data_dir)
     if not root.is_dir():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from typing import Any
 
@@ -11,6 +10,7 @@ from ..model import PERCENT, Figure
 from ..numbers import Interval, format_number
 from ..result import AuditResult, Inconsistency, TargetResult
 from ..units import written_unit
+from . import jsontext
 from .base import Reporter
 
 SCHEMA_VERSION = 1
@@ -28,7 +28,7 @@ class JsonReporter(Reporter):
             "results": [_target(item, self.lang) for item in result.results],
             "inconsistencies": [_inconsistency(item) for item in result.inconsistencies],
         }
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return jsontext.dumps(document)
 
 
 def _number(value: Interval | bool | None) -> str | bool | None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 
 from ..problems import Problem
 from ..text import printable
+from . import jsontext
 
 
 def text(problems: Sequence[Problem]) -> str:
@@ -19,7 +19,7 @@ def text(problems: Sequence[Problem]) -> str:
 def json_list(problems: Sequence[Problem]) -> str:
     document = {"problems": [{"file": problem.path, "line": problem.line, "col": problem.col,
                               "code": problem.code.value, "message": problem.message} for problem in problems]}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(document)
 
 
 def github(problems: Sequence[Problem]) -> str:

@@ -7,13 +7,13 @@ outcome file. A waiver is a SARIF suppression, with its reason as the justificat
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .._version import __version__
 from ..i18n import REASONS, VERDICTS, WORDS
 from ..result import AuditResult, Inconsistency, TargetResult, Verdict
 from ..text import printable
+from . import jsontext
 from .base import Reporter
 from .display import actual_text, evidence_text, inconsistency_texts, threshold_text
 
@@ -47,7 +47,7 @@ class SarifReporter(Reporter):
                 "results": results,
             }],
         }
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return jsontext.dumps(document)
 
     def _target(self, item: TargetResult) -> dict[str, Any]:
         words = WORDS[self.lang]
