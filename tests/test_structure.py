@@ -1,4 +1,4 @@
-"""The structural check's fast path (fastjsonschema) and its full one (jsonschema) always agree."""
+"""The structural check's quick yes or no (jsonschema-rs) and its full one (jsonschema) always agree."""
 
 from __future__ import annotations
 
