@@ -12,7 +12,8 @@ readings cannot differ, and anything it might read differently is refused, for t
 - every string value that a plain scalar of the same text would make something else (null,
   a YAML 1.1 bool, int or float) is refused, so it does not matter that rapidyaml cannot say
   whether it was quoted; numbers are accepted only as plain decimals, read exactly;
-- a repeated key, or an instance that does not match the schema, is refused;
+- a repeated key (json.loads would keep the last silently), or an instance that does not match
+  the schema, is refused;
 - the entries of the file's one list are found in the text (``- `` at one indentation); their
   count must equal the parsed list's, or the file is refused.
 
@@ -65,11 +66,11 @@ def read(raw: bytes, kind: Kind, list_key: str) -> QuickRead | None:
     try:
         text = raw.decode("utf-8")
         emitted = _emit_json(raw)
-        instance = json.loads(emitted, parse_int=_integer, parse_float=_decimal, parse_constant=_refuse)
+        instance = json.loads(emitted, object_pairs_hook=_unique_keys, parse_int=_integer, parse_float=_decimal,
+                              parse_constant=_refuse)
         if not isinstance(instance, dict) or not matches_schema(kind, instance):
             return None
-        if _plain_keys(instance) != emitted.count('": '):  # a repeated key, which json.loads drops silently
-            return None
+        _refuse_ambiguous(instance)
         entries = _entry_positions(text, len(instance[list_key]))
     except (Refused, UnicodeDecodeError, ValueError):
         return None
@@ -144,18 +145,23 @@ def _refuse(text: str) -> Any:
     raise Refused(text)
 
 
-def _plain_keys(value: dict[str, Any] | list[Any]) -> int:
-    """How many keys the instance has. Raises :class:`Refused` at a string that, written plain,
-    planaudit or a YAML 1.1 tool would read as a non-string: rapidyaml cannot say if it was quoted."""
-    count, items = (len(value), value.values()) if type(value) is dict else (0, value)
-    for item in items:
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        raise Refused("a repeated key")  # which the exact reader reports where it stands
+    return mapping
+
+
+def _refuse_ambiguous(value: Any) -> None:
+    """Refuse a string that, written plain, planaudit or a YAML 1.1 tool would read as a non-string:
+    rapidyaml cannot say whether it was quoted."""
+    for item in value.values() if type(value) is dict else value:
         kind = type(item)
         if kind is str:
             if not item or (item[0] in _AMBIGUOUS_STARTS and _yaml11_kind(item) in _NON_TEXT_KINDS):
                 raise Refused(item)
         elif kind is dict or kind is list:
-            count += _plain_keys(item)  # type: ignore[arg-type]
-    return count
+            _refuse_ambiguous(item)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -143,6 +143,7 @@ class FileRead:
     problems: tuple[Problem, ...]
 
 
+_SCHEMA_AND_LIST = {"targets": (Kind.TARGET, "targets"), "outcomes": (Kind.OUTCOME, "figures")}
 ItemChecks = Callable[[Plan | Report], Iterable[Problem]]  # what else a read plan or report is checked for
 
 
@@ -154,9 +155,9 @@ def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction:
     whose quick reading finds any problem (also among ``checks``), is read again exactly, so that
     every problem is reported where it stands.
     """
-    schema, key = (Kind.TARGET, "targets") if kind == "targets" else (Kind.OUTCOME, "figures")
     from . import fastread
 
+    schema, key = _SCHEMA_AND_LIST[kind]
     quick = fastread.read(raw, schema, key)
     if quick is not None:
         problems: list[Problem] = []
@@ -171,8 +172,7 @@ def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction:
 def _read_exactly(raw: bytes, display: str, kind: str, year: int, jurisdiction: str,
                   checks: ItemChecks | None) -> FileRead:
     loader = _Loader(Path("."))
-    schema, key = (Kind.TARGET, "targets") if kind == "targets" else (Kind.OUTCOME, "figures")
-    parsed = loader.parse_data(raw, display, schema, key)
+    parsed = loader.parse_data(raw, display, *_SCHEMA_AND_LIST[kind])
     item = None if parsed is None else _read_item(parsed, display, kind, year, jurisdiction, loader.problems)
     if item is not None and checks is not None:
         loader.problems.extend(checks(item))
@@ -452,18 +452,6 @@ class _Fields:
     def number(self, key: str) -> tuple[Decimal | None, bool]:
         value = self.scalar(key)
         return (None, False) if value is None else parse_decimal(value.text)
-
-    def date(self, key: str) -> dt.date | None:
-        value = self.scalar(key)
-        return None if value is None else dt.date.fromisoformat(value.text)
-
-    def mapping(self, key: str) -> _Fields | None:
-        value = self.node.get(key)
-        return _Fields(value, self.path, self.problems) if isinstance(value, Mapping) else None
-
-    def entries(self, key: str) -> list[Mapping]:
-        return [entry for index, entry in enumerate(self.node.get(key) or ())
-                if isinstance(entry, Mapping) and self.usable(key, index)]
 
     def named_entries(self, key: str) -> list[tuple[str, Mapping]]:
         table = self.node.get(key)
