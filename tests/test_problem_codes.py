@@ -108,3 +108,11 @@ def test_a_leading_zero_number_is_a_trap(tmp_path):
     (problem,) = api.validate(tmp_path)
     assert (problem.line, problem.code, problem.message) == (
         4, Code.YAML11, "'010' is read as 8 by YAML 1.1 tools; write it as 10")
+
+
+def test_problems_at_one_place_sort_by_code():
+    from planaudit.problems import Problem
+
+    unit = Problem("targets/2022/a.yaml", 4, 5, Code.UNIT, "b")
+    missing = Problem("targets/2022/a.yaml", 4, 5, Code.VALUE_MISSING, "a")
+    assert sorted([missing, unit]) == [unit, missing]

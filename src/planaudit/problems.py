@@ -32,6 +32,10 @@ class Code(enum.Enum):
     UNKNOWN_NAME = "unknown-name"
     CYCLE = "cycle"
 
+    def __lt__(self, other: Code) -> bool:
+        """By code, so that two problems at one place sort (and print) in a stable order."""
+        return self.value < other.value
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
