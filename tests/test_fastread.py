@@ -47,7 +47,7 @@ def generated(tmp_path_factory) -> Path:
     return root
 
 
-def test_every_clean_file_of_the_bundled_the_example_and_a_generated_repository_is_read_quickly_and_alike(generated):
+def test_every_bundled_example_and_generated_file_is_read_quickly_and_alike(generated):
     files = [*data_files(ROOT), *data_files(EXAMPLES / "basic"), *data_files(generated)]
     assert len(files) > 36
     for file in files:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import orjson
-
 
 def dumps(document: Any) -> str:
     """The document as indented JSON text, ending with a newline."""
+    import orjson  # here: the command line imports this module at start-up, and most runs write no JSON
+
     try:
         return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
     except TypeError:  # orjson.JSONEncodeError is a TypeError
