@@ -140,6 +140,13 @@ def test_what_the_quick_reader_cannot_vouch_for_it_refuses(name):
     assert quick(TRICKY[name], "targets") is None
 
 
+@pytest.mark.parametrize("name", ["plain number", "decimal", "percent", "minus zero", "date deadline", "flow entry",
+                                  "list at column one", "comments and blank lines", "year as decimal"])
+def test_the_tricky_files_it_reads_are_read_quickly(name):
+    """So that comparing their two readings above compares the quick reader with the exact one."""
+    assert quick(TRICKY[name], "targets") is not None
+
+
 def test_entry_positions_are_the_exact_readers():
     read = quick(TRICKY["list at column one"], "targets")
     assert read is not None and read.entries == [(4, 3), (9, 5)]

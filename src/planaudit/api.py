@@ -26,8 +26,7 @@ def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str]
     Raises a :class:`~planaudit.exceptions.PlanauditError` when the data cannot be checked.
     ``progress(files_read, files_to_read)`` is called as files are read. Parsed files are
     cached under the data directory (or ``$PLANAUDIT_CACHE_DIR``) unless ``cache`` is false;
-    ``workers`` processes parse the rest (default: one, as a parsed file costs about as much to send
-    back from another process as the quick reader takes to parse it).
+    ``workers`` processes parse the rest (see :func:`~planaudit.load.load_repository`).
     """
     root = Path(data_dir)
     if not root.is_dir():

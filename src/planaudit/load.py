@@ -62,12 +62,13 @@ PARALLEL_FROM = 64  # files to parse before other cores are worth starting
 
 def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int],
                     progress: Progress | None = None, cache: ParseCache | None = None,
-                    workers: int | None = None, checks: Callable[[Catalogue], ItemChecks] | None = None) -> Loaded:
+                    workers: int = 1, checks: Callable[[Catalogue], ItemChecks] | None = None) -> Loaded:
     """Read planaudit.yaml, rules/ and the target and outcome files of the given years.
 
     Each plan and report is also checked with ``checks(catalogue)`` where it is read. Files whose
     content the ``cache`` has seen are not parsed again; the rest are parsed on ``workers``
-    processes (default: every core) when there are many of them.
+    processes when there are many of them (default: one, as a parsed file costs about as much to
+    send back from another process as the quick reader takes to parse it).
     """
     scanned = scan(data_dir, target_years, outcome_years, progress, cache)
     reader: Reader[FileRead] = read_data_file
