@@ -3,6 +3,7 @@ cache entry is never used."""
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import shutil
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from planaudit import api, load
+from planaudit import api, load, runner
+from planaudit.cache import ParseCache
 from planaudit.reporters import REPORTERS
 
 EXAMPLE = Path(__file__).parent / "examples" / "basic"
@@ -30,6 +32,15 @@ def verdicts(root: Path, **options) -> str:
     return REPORTERS["json"]().render(api.audit(root, 2022, **options))
 
 
+def rendered(root: Path, workers: int, cache: bool = True) -> str:
+    """The JSON report as `check` makes it: judged a jurisdiction at a time, on ``workers`` processes."""
+    audit = runner.prepare(root, 2022, cache=ParseCache.open(root) if cache else None)
+    reporter = REPORTERS["json"]()
+    out = io.StringIO()
+    runner.render(audit, [reporter], workers=workers).write(reporter, 0, out)
+    return out.getvalue()
+
+
 def cache_files(root: Path) -> list[Path]:
     return [path for path in (root.parent / "cache").rglob("*") if path.is_file()]
 
@@ -40,9 +51,11 @@ def test_identical_with_and_without_cache_cold_and_warm_serial_and_parallel(repo
     assert verdicts(repository) == uncached  # cold: fills the cache
     assert len(cache_files(repository)) == 5  # one entry per target, outcome and rules file
     assert verdicts(repository) == uncached  # warm
-    monkeypatch.setattr(load, "PARALLEL_FROM", 1)
-    assert verdicts(repository, cache=False, workers=2) == uncached
-    assert verdicts(repository, cache=False, workers=1) == uncached
+    monkeypatch.setattr(runner, "PARALLEL_FROM", 1)
+    assert rendered(repository, workers=2, cache=False) == uncached
+    assert rendered(repository, workers=2) == uncached
+    assert rendered(repository, workers=1, cache=False) == uncached
+    assert rendered(repository, workers=1) == uncached
 
 
 def test_a_warm_run_parses_nothing(repository, monkeypatch):

@@ -33,4 +33,4 @@ UNMEASURED = "- {id: u, title: t, metric: share, rule: at_least, value: 1, quote
 )
 def test_exit_status(tmp_path, targets, rate, expected):
     result = result_with(tmp_path, targets, rate)
-    assert {level: exit_status(result, level) for level in FailOn} == expected
+    assert {level: exit_status(result.summary, level) for level in FailOn} == expected

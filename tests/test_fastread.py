@@ -150,3 +150,29 @@ def test_the_tricky_files_it_reads_are_read_quickly(name):
 def test_entry_positions_are_the_exact_readers():
     read = quick(TRICKY["list at column one"], "targets")
     assert read is not None and read.entries == [(4, 3), (9, 5)]
+
+
+def test_a_file_larger_than_the_output_buffer_is_read_whole(monkeypatch):
+    raw = (ROOT / "outcomes" / "2022" / "fuzhou.yaml").read_bytes()
+    expected = quick(raw, "outcomes")
+    monkeypatch.setattr(fastread, "_output", bytearray(16))
+    assert quick(raw, "outcomes") == expected is not None
+    assert len(fastread._output) >= len(raw)
+
+
+def test_reading_many_files_does_not_grow_memory():
+    """rapidyaml's emit_json_malloc leaks what it allocates: a national audit grew by gigabytes."""
+    script = f"""
+import resource, sys
+sys.path.insert(0, {str(Path(fastread.__file__).parent.parent)!r})
+from planaudit import fastread
+from planaudit.schemas import Kind
+raw = open({str(ROOT / "outcomes" / "2022" / "fuzhou.yaml")!r}, "rb").read()
+def peak(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+for _ in range(200): fastread.read(raw, Kind.OUTCOME, "figures")
+before = peak()
+for _ in range(3000): fastread.read(raw, Kind.OUTCOME, "figures")
+print(peak() - before)
+"""
+    grown_kb = int(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout)
+    assert grown_kb < 2000  # the leak made it about 3000 × the JSON text: 20 MB and more

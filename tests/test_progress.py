@@ -16,11 +16,11 @@ def repository(tmp_path, jurisdictions=5):
     return builder
 
 
-def test_progress_counts_every_file_read(tmp_path):
+def test_progress_counts_every_file_read_a_jurisdiction_at_a_time(tmp_path):
     calls = []
     repository(tmp_path).audit()
     api.audit(tmp_path, 2022, progress=lambda done, total: calls.append((done, total)))
-    assert calls == [(done, 11) for done in range(1, 12)]  # 5 plans, 5 reports, 1 rules file
+    assert calls == [(1, 11), (3, 11), (5, 11), (7, 11), (9, 11), (11, 11)]  # the rules file, then 5 × (plan, report)
 
 
 def test_no_progress_bar_when_piped(tmp_path):

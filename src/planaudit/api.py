@@ -7,44 +7,28 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import runner
 from .cache import ParseCache
-from .exceptions import InvalidData, NotADataRepository, NoTargets, UnknownJurisdiction
-from .judge import judge_year
-from .load import Progress, load_repository, target_files
+from .exceptions import NotADataRepository
+from .load import Progress
 from .problems import Problem
 from .result import AuditResult, TargetResult
-from .validate import catalogue_problems, item_checks, validate_everything
+from .validate import validate_everything
 
 if TYPE_CHECKING:
     from .extract import DocumentKind  # the extractor is loaded only by draft()
 
 
 def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str] = (),
-          progress: Progress | None = None, cache: bool = True, workers: int = 1) -> AuditResult:
+          progress: Progress | None = None, cache: bool = True) -> AuditResult:
     """Judge every target of ``year`` (or of the given jurisdictions) in the data repository.
 
     Raises a :class:`~planaudit.exceptions.PlanauditError` when the data cannot be checked.
     ``progress(files_read, files_to_read)`` is called as files are read. Parsed files are
-    cached under the data directory (or ``$PLANAUDIT_CACHE_DIR``) unless ``cache`` is false;
-    ``workers`` processes parse the rest (see :func:`~planaudit.load.load_repository`).
+    cached under the data directory (or ``$PLANAUDIT_CACHE_DIR``) unless ``cache`` is false.
     """
     root = Path(data_dir)
-    if not root.is_dir():
-        raise NotADataRepository(root)
-    if not target_files(root, year):
-        raise NoTargets(root, year)
-    loaded = load_repository(root, target_years=[year], outcome_years=[year - 1, year], progress=progress,
-                             cache=ParseCache.open(root) if cache else None, workers=workers, checks=item_checks)
-    problems = loaded.problems + catalogue_problems(loaded.repository.catalogue)
-    if problems:
-        raise InvalidData(problems)
-    plans = {jurisdiction: plan for (plan_year, jurisdiction), plan in loaded.repository.plans.items()
-             if plan_year == year}
-    unknown = [name for name in jurisdictions if name not in plans]
-    if unknown:
-        raise UnknownJurisdiction(year, unknown, sorted(plans))
-    chosen = [plans[name] for name in dict.fromkeys(jurisdictions)] if jurisdictions else list(plans.values())
-    return judge_year(loaded.repository, year, chosen)
+    return runner.audit_whole(runner.prepare(root, year, jurisdictions, progress, _cache(root, cache)), progress)
 
 
 def explain(data_dir: str | PathLike[str], year: int, jurisdiction: str, target_id: str) -> TargetResult:
@@ -58,7 +42,11 @@ def validate(data_dir: str | PathLike[str], progress: Progress | None = None, ca
     root = Path(data_dir)
     if not root.is_dir():
         raise NotADataRepository(root)
-    return sorted(validate_everything(root, progress, ParseCache.open(root) if cache else None, workers))
+    return sorted(validate_everything(root, progress, _cache(root, cache), workers))
+
+
+def _cache(root: Path, wanted: bool) -> ParseCache | None:
+    return ParseCache.open(root) if wanted and root.is_dir() else None
 
 
 def draft(document: str | PathLike[str], output: str | PathLike[str] | None = None, jurisdiction: str | None = None,

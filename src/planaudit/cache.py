@@ -13,19 +13,23 @@ import contextlib
 import functools
 import hashlib
 import hmac
+import io
 import os
 import pickle
 import secrets
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ._version import __version__
 from .exceptions import CannotWrite
-from .output import write_atomically_bytes
+from .output import atomic_file, write_atomically_bytes
 
 CACHE_DIR_NAME = ".planaudit-cache"
 _FORMAT = "1"  # bump when what is cached changes shape
 _SIGNATURE = 32
+_CHUNK = 1 << 20
 
 
 def cache_directory(data_dir: Path) -> Path:
@@ -54,7 +58,7 @@ class ParseCache:
 
     def get(self, key: str) -> Any | None:
         try:
-            blob = (self.directory / key[:2] / key).read_bytes()
+            blob = self._path(key).read_bytes()
         except OSError:
             return None
         signature, payload = blob[:_SIGNATURE], blob[_SIGNATURE:]
@@ -68,10 +72,64 @@ class ParseCache:
     def put(self, key: str, value: Any) -> None:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         with contextlib.suppress(CannotWrite):  # a read-only repository simply goes uncached
-            write_atomically_bytes(self.directory / key[:2] / key, self._sign(key, payload) + payload)
+            write_atomically_bytes(self._path(key), self._sign(key, payload) + payload, durable=False)
+
+    @contextlib.contextmanager
+    def writing(self, key: str) -> Iterator[BinaryIO]:
+        """A stream whose bytes become the entry ``key``, a blob of any size, when the block ends.
+        Raises :class:`CannotWrite` when the cache cannot be written."""
+        with atomic_file(self._path(key), durable=False) as stream:
+            stream.write(bytes(_SIGNATURE))  # the signature goes here once every byte is known
+            signing = _Signing(stream, self._signer(key))
+            yield signing  # type: ignore[misc]
+            stream.seek(0)
+            stream.write(signing.signer.digest())
+
+    def reading(self, key: str) -> BinaryIO | None:
+        """The blob ``key`` (see :meth:`writing`) as a private copy, or None unless its signature
+        checks out. The copy is what is read: the entry may change once it has been checked."""
+        copy = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the caller, who closes it
+        signer = self._signer(key)
+        try:
+            with self._path(key).open("rb") as source:
+                signature = source.read(_SIGNATURE)
+                for chunk in iter(functools.partial(source.read, _CHUNK), b""):
+                    signer.update(chunk)
+                    copy.write(chunk)
+        except OSError:
+            copy.close()
+            return None
+        if not hmac.compare_digest(signature, signer.digest()):
+            copy.close()
+            return None
+        copy.seek(0)
+        return copy  # type: ignore[return-value]
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / key
 
     def _sign(self, key: str, payload: bytes) -> bytes:
-        return hmac.new(self.secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
+        signer = self._signer(key)
+        signer.update(payload)
+        return signer.digest()
+
+    def _signer(self, key: str) -> hmac.HMAC:
+        return hmac.new(self.secret, key.encode() + b"\0", hashlib.sha256)
+
+
+class _Signing(io.RawIOBase):
+    """Writes through to a stream, signing what passes."""
+
+    def __init__(self, stream: BinaryIO, signer: hmac.HMAC) -> None:
+        self.stream = stream
+        self.signer = signer
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.signer.update(data)
+        return self.stream.write(data)
 
 
 @functools.cache

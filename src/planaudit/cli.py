@@ -10,7 +10,7 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TextIO, TypeVar
 
 import typer
 
@@ -18,7 +18,7 @@ from ._version import __version__
 from .exceptions import EXIT_FAILED, EXIT_UNUSABLE, PlanauditError
 from .failon import DEFAULT_FAIL_ON, FailOn, exit_status
 from .language import LANGUAGES, default_lang
-from .output import write_atomically
+from .output import atomic_file, text_stream
 from .reporters import BY_SUFFIX, REPORTERS, Reporter, reporter_for_file
 from .reporters.problems import PROBLEM_FORMATS
 from .schemas import Kind, schema_text
@@ -26,7 +26,9 @@ from .schemas import Kind, schema_text
 if TYPE_CHECKING:
     from .cache import ParseCache
     from .load import Progress
+    from .model import Settings
     from .result import AuditResult
+    from .runner import Rendered
 
 # The library itself (api, and through it the model, the parser and the judge) is imported inside
 # the commands that use it: the command line starts quickly, and --help and schema stay instant.
@@ -143,26 +145,56 @@ def check(
     color, width = _is_terminal(), _terminal_width()
     memo = None if no_cache else _RunMemo.open(data, year, jurisdiction, output_format.value, output or [],
                                                lang, fail_on, color, width)
-    if memo is not None and memo.replay():
-        return
-    result = _audit(data, year, jurisdiction, no_cache)
-    language = _lang(lang, result)
-    written = [(path, reporter(language).render(result)) for path, reporter in files]
-    for path, text in written:
-        _run(lambda: write_atomically(path, text))  # noqa: B023 - called at once
-    shown = REPORTERS[output_format.value](language, color=color, width=width).render(result)
-    sys.stdout.write(shown)
-    level = fail_on or (FailOn(result.settings.fail_on) if result.settings.fail_on else DEFAULT_FAIL_ON)
-    status = exit_status(result, level)
     if memo is not None:
-        memo.record(shown, written, status)
+        memo.replay()
+    formats = [(REPORTERS[output_format.value], color, width), *((reporter, False, None) for _, reporter in files)]
+    settings, rendered, reporters = _render(data, year, jurisdiction, no_cache, lang, formats)
+    outputs = [(None, reporters[0]), *((path, reporter) for (path, _), reporter in zip(files, reporters[1:], strict=True))]
+    level = fail_on or (FailOn(settings.fail_on) if settings.fail_on else DEFAULT_FAIL_ON)
+    status = exit_status(rendered.overview.summary, level)
+    if memo is not None and memo.record(rendered, outputs, status):
+        memo.replay()
+    for index, (path, reporter) in _files_first(outputs):
+        _run(lambda: _deliver(path, lambda out: rendered.write(reporter, index, out)))  # noqa: B023 - called at once
     raise typer.Exit(status)
+
+
+Outputs = list[tuple["Path | None", Reporter]]  # where each report goes (None: standard output), in order
+
+
+def _render(data: Path, year: int, jurisdictions: list[str] | None, no_cache: bool, lang: enum.Enum | None,
+            formats: list[tuple[type[Reporter], bool, int | None]]) -> tuple[Settings, Rendered, list[Reporter]]:
+    """Judge the audit, rendering its parts for each (reporter, color, width) of ``formats``."""
+    from . import runner
+    from .cache import ParseCache
+
+    cache = None if no_cache or not data.is_dir() else ParseCache.open(data)
+    with _progress_bar() as progress:
+        audit = _run(lambda: runner.prepare(data, year, jurisdictions or (), progress, cache))
+        language = _lang(lang, audit.settings)
+        reporters = [reporter(language, color=color, width=width) for reporter, color, width in formats]
+        rendered = _run(lambda: runner.render(audit, reporters, progress))
+    return audit.settings, rendered, reporters
+
+
+def _files_first(outputs: Outputs) -> list[tuple[int, tuple[Path | None, Reporter]]]:
+    """The files are written before standard output is: a report on the screen means they are there."""
+    return sorted(enumerate(outputs), key=lambda indexed: indexed[1][0] is None)
+
+
+def _deliver(path: Path | None, write: Callable[[TextIO], None]) -> None:
+    """Text to a file, atomically, or to standard output."""
+    if path is None:
+        write(sys.stdout)
+        return
+    with atomic_file(path) as stream, text_stream(stream) as text:
+        write(text)
 
 
 class _RunMemo:
     """What a `check` printed and wrote, kept in the signed cache under a digest of every input
     file and every option that shapes the output, so that an unchanged repository is answered
-    without loading the library at all."""
+    without loading the library at all. Each output is a blob of its own, copied as it is."""
 
     def __init__(self, cache: ParseCache, key: str) -> None:
         self.cache = cache
@@ -180,18 +212,48 @@ class _RunMemo:
         context = repr((year, options, environment, dt.date.today().isoformat()))
         return cls(cache, cache.key(inputs_digest(data, year).encode(), "check", context))
 
-    def replay(self) -> bool:
+    def replay(self) -> None:
+        """Deliver what was recorded, and exit as that run did; return if nothing (whole) was."""
         recorded = self.cache.get(self.key)
-        if not isinstance(recorded, tuple) or len(recorded) != 3:
-            return False
-        shown, written, status = recorded
-        for path, text in written:
-            _run(lambda: write_atomically(path, text))  # noqa: B023 - called at once
-        sys.stdout.write(shown)
+        if not isinstance(recorded, tuple) or len(recorded) != 2:
+            return
+        paths, status = recorded
+        copies = [self.cache.reading(self._blob(index)) for index in range(len(paths))]
+        if any(copy is None for copy in copies):
+            for copy in copies:
+                if copy is not None:
+                    copy.close()
+            return
+        for index, path in sorted(enumerate(paths), key=lambda indexed: indexed[1] is None):
+            with copies[index] as copy:  # type: ignore[union-attr]
+                _run(lambda: _copy(copy, path))  # noqa: B023 - called at once
         raise typer.Exit(status)
 
-    def record(self, shown: str, written: list[tuple[Path, str]], status: int) -> None:
-        self.cache.put(self.key, (shown, written, status))
+    def record(self, rendered: Rendered, outputs: Outputs, status: int) -> bool:
+        """Keep every output; False when the cache cannot be written."""
+        from .exceptions import CannotWrite
+
+        try:
+            for index, (_, reporter) in enumerate(outputs):
+                with self.cache.writing(self._blob(index)) as stream, text_stream(stream) as text:
+                    rendered.write(reporter, index, text)
+        except CannotWrite:
+            return False
+        self.cache.put(self.key, ([path for path, _ in outputs], status))
+        return True
+
+    def _blob(self, index: int) -> str:
+        return f"{self.key}-{index}"
+
+
+def _copy(source: BinaryIO, path: Path | None) -> None:
+    if path is None:
+        sys.stdout.flush()
+        shutil.copyfileobj(source, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return
+    with atomic_file(path) as stream:
+        shutil.copyfileobj(source, stream)
 
 
 @app.command()
@@ -205,12 +267,8 @@ def export(
     data: Path = DataOption,
 ) -> None:
     """Write the audit of YEAR as a Markdown report to publish."""
-    result = _audit(data, year, jurisdiction, no_cache)
-    report = REPORTERS["markdown"](_lang(lang, result)).render(result)
-    if output is None:
-        sys.stdout.write(report)
-    else:
-        _run(lambda: write_atomically(output, report))
+    _, rendered, (reporter,) = _render(data, year, jurisdiction, no_cache, lang, [(REPORTERS["markdown"], False, None)])
+    _run(lambda: _deliver(output, lambda out: rendered.write(reporter, 0, out)))
 
 
 @app.command()
@@ -227,7 +285,7 @@ def explain(
     from .reporters.explain import render_explanation
 
     item = _run(lambda: result.find(jurisdiction, target))
-    sys.stdout.write(render_explanation(item, _lang(lang, result)))
+    sys.stdout.write(render_explanation(item, _lang(lang, result.settings)))
 
 
 @app.command()
@@ -296,8 +354,8 @@ def extract(
         sys.stdout.write(text)
 
 
-def _lang(chosen: enum.Enum | None, result: AuditResult) -> str:
-    return chosen.value if chosen is not None else default_lang(result.settings.lang)
+def _lang(chosen: enum.Enum | None, settings: Settings) -> str:
+    return chosen.value if chosen is not None else default_lang(settings.lang)
 
 
 def _is_terminal() -> bool:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .exceptions import EXIT_FAILED
 
 if TYPE_CHECKING:
-    from .result import AuditResult
+    from .result import Summary
 
 EXIT_OK = 0
 
@@ -24,20 +24,16 @@ class FailOn(enum.Enum):
 
 DEFAULT_FAIL_ON = FailOn.MISSED
 
-_FAILING = {  # verdicts by their values, so that this module stays light to import
-    FailOn.NEVER: frozenset(),
-    FailOn.MISSED: frozenset({"missed"}),
-    FailOn.UNMEASURED: frozenset({"missed", "unmeasured"}),
-    FailOn.INCONSISTENT: frozenset({"missed", "unmeasured"}),
-}
-
-
-def failed(result: AuditResult, fail_on: FailOn) -> bool:
-    failing = _FAILING[fail_on]
-    if any(item.verdict.value in failing and not item.waived for item in result.results):
+def failed(summary: Summary, fail_on: FailOn) -> bool:
+    """Whether the counts fail a run (a waived target never does)."""
+    if fail_on is FailOn.NEVER:
+        return False
+    if summary.missed:
         return True
-    return fail_on is FailOn.INCONSISTENT and bool(result.inconsistencies)
+    if fail_on is FailOn.MISSED:
+        return False
+    return bool(summary.unmeasured) or (fail_on is FailOn.INCONSISTENT and bool(summary.inconsistent))
 
 
-def exit_status(result: AuditResult, fail_on: FailOn) -> int:
-    return EXIT_FAILED if failed(result, fail_on) else EXIT_OK
+def exit_status(summary: Summary, fail_on: FailOn) -> int:
+    return EXIT_FAILED if failed(summary, fail_on) else EXIT_OK

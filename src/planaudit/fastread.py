@@ -28,7 +28,7 @@ import functools
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -37,10 +37,11 @@ from .numbers import MAX_DIGITS
 from .schemas import Kind
 from .structure import matches_schema
 
-# Anchors, aliases, tags, block scalars (and merge keys), tabs, carriage returns; then directives,
-# document markers and a byte-order mark, which stand at the start of a line or of the file.
-_REFUSED_BYTES = (b"<<", b"\t", b"\r", b"\n%", b"\n---", b"\n...",
-                  b" .", b"-.", b"[.", b",.", b":.")  # .5, which rapidyaml writes as 0.5
+# Merge keys, tabs, carriage returns, directives and document markers (at the start of a line):
+# each looked for only when a byte it needs is there, as searching for a byte is many times quicker.
+_REFUSED_BYTES = ((b"<", b"<<"), (b"\t", b"\t"), (b"\r", b"\r"), (b"%", b"\n%"), (b"-", b"\n---"))
+# ".5" (which rapidyaml writes as 0.5) and "\n...": a dot after a space, "-", "[", "," ":" or a line break.
+_DOT_REFUSED = re.compile(rb"\.(?<=[ \-\[,:\n]\.)")  # begins with the dot, which is found quickly
 _INDICATORS = tuple(bytes([byte]) for byte in b"&*!|>")  # anchor, alias, tag, block scalar: where a value begins
 _INDICATOR_AT_VALUE = re.compile(rb"[\s\[{,][&*!|>]")  # not in 7*24 or "*区"
 _REFUSED_STARTS = (b"%", b"---", b"...", b"\xef\xbb\xbf", b"&", b"*", b"!", b"|", b">")
@@ -66,11 +67,10 @@ def read(raw: bytes, kind: Kind, list_key: str) -> QuickRead | None:
     try:
         text = raw.decode("utf-8")
         emitted = _emit_json(raw)
-        instance = json.loads(emitted, object_pairs_hook=_unique_keys, parse_int=_integer, parse_float=_decimal,
+        instance = json.loads(emitted, object_pairs_hook=_mapping, parse_int=_integer, parse_float=_decimal,
                               parse_constant=_refuse)
         if not isinstance(instance, dict) or not matches_schema(kind, instance):
             return None
-        _refuse_ambiguous(instance)
         entries = _entry_positions(text, len(instance[list_key]))
     except (Refused, UnicodeDecodeError, ValueError):
         return None
@@ -78,7 +78,9 @@ def read(raw: bytes, kind: Kind, list_key: str) -> QuickRead | None:
 
 
 def _refused(raw: bytes) -> bool:
-    if raw.startswith(_REFUSED_STARTS) or any(refused in raw for refused in _REFUSED_BYTES):
+    if raw.startswith(_REFUSED_STARTS) or any(byte in raw and refused in raw for byte, refused in _REFUSED_BYTES):
+        return True
+    if b"." in raw and _DOT_REFUSED.search(raw):
         return True
     return any(indicator in raw for indicator in _INDICATORS) and bool(_INDICATOR_AT_VALUE.search(raw))
 
@@ -97,12 +99,24 @@ def _emit_json(raw: bytes) -> str:
     try:
         with _stderr_silenced():
             tree = ryml.parse_in_arena(raw)
-            emitted = ryml.emit_json_malloc(tree, tree.root_id())
+            emitted = _emitted(ryml, tree)
     except Exception as error:  # rapidyaml raises its own exception types for bad YAML
         raise Refused from error
     if not emitted:
         raise Refused("an empty document")
-    return emitted  # type: ignore[no-any-return]
+    return emitted
+
+
+_output = bytearray(1 << 16)  # rapidyaml's JSON, written here: emit_json_malloc never frees what it allocates
+
+
+def _emitted(ryml: Any, tree: Any) -> str:
+    global _output
+    failed, size = ryml.emit_json_to_substr(tree, tree.root_id(), _output)
+    if failed:
+        _output = bytearray(max(size, 2 * len(_output)))
+        failed, size = ryml.emit_json_to_substr(tree, tree.root_id(), _output)
+    return _output[:size].decode("utf-8")
 
 
 @contextlib.contextmanager
@@ -145,23 +159,30 @@ def _refuse(text: str) -> Any:
     raise Refused(text)
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A mapping as json.loads reads it; refused when a key repeats (json.loads would keep the last
+    silently) or a value is text that, written plain, would be something else."""
     mapping = dict(pairs)
     if len(mapping) != len(pairs):
         raise Refused("a repeated key")  # which the exact reader reports where it stands
+    _refuse_ambiguous_in(mapping.values())
     return mapping
 
 
-def _refuse_ambiguous(value: Any) -> None:
+def _refuse_ambiguous_in(values: Iterable[Any]) -> None:
+    """Check the strings among the values, and in their lists (a mapping was checked as it was read)."""
+    for value in values:
+        if type(value) is str:
+            _refuse_ambiguous(value)
+        elif type(value) is list:
+            _refuse_ambiguous_in(value)
+
+
+def _refuse_ambiguous(text: str) -> None:
     """Refuse a string that, written plain, planaudit or a YAML 1.1 tool would read as a non-string:
     rapidyaml cannot say whether it was quoted."""
-    for item in value.values() if type(value) is dict else value:
-        kind = type(item)
-        if kind is str:
-            if not item or (item[0] in _AMBIGUOUS_STARTS and _yaml11_kind(item) in _NON_TEXT_KINDS):
-                raise Refused(item)
-        elif kind is dict or kind is list:
-            _refuse_ambiguous(item)
+    if not text or (text[0] in _AMBIGUOUS_STARTS and _yaml11_kind(text) in _NON_TEXT_KINDS):
+        raise Refused(text)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -16,24 +16,27 @@ from .units import convert, growth_unit, written_unit
 _VERDICTS = {Truth.TRUE: Verdict.MET, Truth.FALSE: Verdict.MISSED}
 
 
-def judge_year(repository: Repository, year: int, plans: Iterable[Plan]) -> AuditResult:
+def judge_year(repository: Repository, year: int, plans: Iterable[Plan],
+               rules: Mapping[str, Rule] | None = None) -> AuditResult:
+    """The verdicts of the plans' targets; ``rules`` is the catalogue's rule table, when it is already made."""
     plans = sorted(plans, key=lambda plan: plan.jurisdiction)
     jurisdictions = {plan.jurisdiction for plan in plans}
     resolver = Resolver(repository.catalogue, repository.reports.values())
     this_year = [report for (report_year, _), report in sorted(repository.reports.items())
                  if report_year == year and report.jurisdiction in jurisdictions]
     inconsistencies = find_inconsistencies(resolver, this_year, repository.settings.tolerance)
-    judge = _Judge(repository, resolver, inconsistencies)
+    judge = _Judge(repository, resolver, inconsistencies, rules or rule_table(repository.catalogue))
     results = tuple(judge.target(target) for plan in plans for target in plan.targets)
     names = {plan.jurisdiction: plan.name for plan in plans}
     return AuditResult(year, repository.settings, names, results, tuple(inconsistencies))
 
 
 class _Judge:
-    def __init__(self, repository: Repository, resolver: Resolver, inconsistencies: list[Inconsistency]) -> None:
+    def __init__(self, repository: Repository, resolver: Resolver, inconsistencies: list[Inconsistency],
+                 rules: Mapping[str, Rule]) -> None:
         self.repository = repository
         self.resolver = resolver
-        self.rules: Mapping[str, Rule] = rule_table(repository.catalogue)
+        self.rules = rules
         self.warnings = {inconsistency.figure: inconsistency for inconsistency in inconsistencies}
 
     def target(self, target: Target) -> TargetResult:

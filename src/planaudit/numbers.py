@@ -34,7 +34,11 @@ def parse_decimal(text: str) -> tuple[Decimal, bool]:
 
 
 def to_fraction(value: Decimal | Fraction | int) -> Fraction:
-    return value if isinstance(value, Fraction) else Fraction(value)
+    if type(value) is Fraction:
+        return value
+    if type(value) is Decimal:
+        return Fraction(*value.as_integer_ratio())  # the quick way in: Fraction(Decimal) asks numbers.Rational first
+    return Fraction(value)
 
 
 def format_number(value: Decimal | Fraction | int) -> str:
@@ -149,18 +153,27 @@ class Interval:
         return Interval(_neg(self.hi), _neg(self.lo))
 
     def __add__(self, other: Interval) -> Interval:
+        if _both_points(self, other):
+            point = self.lo + other.lo  # type: ignore[operator]
+            return Interval(point, point)
         return Interval(_add(self.lo, other.lo), _add(self.hi, other.hi))
 
     def __sub__(self, other: Interval) -> Interval:
         return self + (-other)
 
     def __mul__(self, other: Interval) -> Interval:
+        if _both_points(self, other):
+            point = self.lo * other.lo  # type: ignore[operator]
+            return Interval(point, point)
         products = [_mul(a, b) for a in _ends(self) for b in _ends(other)]
         return Interval(_from_extended(min(products)), _from_extended(max(products)))
 
     def __truediv__(self, other: Interval) -> Interval:
         if other.contains_zero():
             raise ZeroDivisionError("division by an interval that contains zero")
+        if _both_points(self, other):
+            point = self.lo / other.lo  # type: ignore[operator]
+            return Interval(point, point)
         return self * Interval(_inverse(other.hi), _inverse(other.lo))
 
     def __abs__(self) -> Interval:
@@ -212,6 +225,12 @@ class Interval:
 
     def ne(self, other: Interval) -> Truth:
         return ~self.eq(other)
+
+
+def _both_points(a: Interval, b: Interval) -> bool:
+    """Are both intervals single values, as :meth:`Interval.exact` makes them (one object at both
+    ends)? Arithmetic on them needs one operation, not four; other intervals take the general way."""
+    return a.lo is a.hi and b.lo is b.hi and a.lo is not None and b.lo is not None
 
 
 _POS_INF = float("inf")

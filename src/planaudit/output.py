@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from .exceptions import CannotWrite, OutputExists
 
@@ -18,30 +22,51 @@ def write_atomically(path: Path, text: str, replace: bool = True) -> None:
     write_atomically_bytes(path, text.encode("utf-8"), replace)
 
 
-def write_atomically_bytes(path: Path, data: bytes, replace: bool = True) -> None:
+def write_atomically_bytes(path: Path, data: bytes, replace: bool = True, durable: bool = True) -> None:
+    with atomic_file(path, replace, durable) as stream:
+        stream.write(data)
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path, replace: bool = True, durable: bool = True) -> Iterator[BinaryIO]:
+    """A binary stream whose bytes become ``path`` when the block ends without an error, and are
+    gone when it raises. ``durable``: synced to disk before the rename, so that a crash leaves
+    the old file or the new one, never an empty one (a cache entry, checked when read, need not be).
+    Raises as :func:`write_atomically` does."""
     try:
-        _write(path, data, replace)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise CannotWrite(path, error.strerror or str(error)) from error
-
-
-def _write(path: Path, data: bytes, replace: bool) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; give it a normal file's mode
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            yield stream
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         if replace:
             os.replace(temporary, path)
         else:
             _link_new(temporary, path)
             os.unlink(temporary)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise CannotWrite(path, error.strerror or str(error)) from error
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def text_stream(stream: BinaryIO) -> Iterator[TextIO]:
+    """UTF-8 text onto a binary stream, newlines as written; the binary stream stays open."""
+    text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=False)
+    try:
+        yield text
+        text.flush()
+    finally:
+        text.detach()
 
 
 def _link_new(temporary: str, path: Path) -> None:

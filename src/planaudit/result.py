@@ -141,6 +141,13 @@ class Summary:
         measured = self.met + self.missed
         return Fraction(self.met, measured) if measured else None
 
+    def __add__(self, other: Summary) -> Summary:
+        return Summary(*(getattr(self, name) + getattr(other, name) for name in _SUMMARY_COUNTS))
+
+
+_SUMMARY_COUNTS = ("targets", "met", "missed", "unmeasured", "waived", "inconsistent")
+EMPTY_SUMMARY = Summary(0, 0, 0, 0, 0, 0)
+
 
 def _summarize(results: Sequence[TargetResult], inconsistencies: Sequence[Inconsistency]) -> Summary:
     """Counts of verdicts; a waived target is counted apart, not under its verdict."""
@@ -153,6 +160,21 @@ def _summarize(results: Sequence[TargetResult], inconsistencies: Sequence[Incons
         waived=len(results) - len(counted),
         inconsistent=len(inconsistencies),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """What a report says of the audit as a whole: its year and settings, and every audited
+    jurisdiction's name and counts, in order. Small, and made without holding every result."""
+
+    year: int
+    settings: Settings
+    names: Mapping[str, str]  # jurisdiction slug → its name
+    summaries: Mapping[str, Summary]  # jurisdiction slug → its counts
+
+    @property
+    def summary(self) -> Summary:
+        return sum(self.summaries.values(), EMPTY_SUMMARY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +192,13 @@ class AuditResult:
     def summary_of(self, jurisdiction: str) -> Summary:
         return _summarize([item for item in self.results if item.target.jurisdiction == jurisdiction],
                           [item for item in self.inconsistencies if item.figure.jurisdiction == jurisdiction])
+
+    def overview(self) -> Overview:
+        inconsistencies: dict[str, list[Inconsistency]] = {slug: [] for slug in self.names}
+        for item in self.inconsistencies:
+            inconsistencies[item.figure.jurisdiction].append(item)
+        summaries = {slug: _summarize(items, inconsistencies[slug]) for slug, items in self.by_jurisdiction().items()}
+        return Overview(self.year, self.settings, self.names, summaries)
 
     def by_jurisdiction(self) -> dict[str, list[TargetResult]]:
         grouped: dict[str, list[TargetResult]] = {slug: [] for slug in self.names}

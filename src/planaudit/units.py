@@ -6,6 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from .model import PERCENT, RATIO
+from .numbers import to_fraction
 
 _SCALE = {(PERCENT, RATIO): Fraction(1, 100), (RATIO, PERCENT): Fraction(100)}
 
@@ -16,7 +17,7 @@ class UnitError(ValueError):
 
 def convert(value: Decimal | Fraction, source: str, target: str) -> Fraction:
     """``value`` in unit ``source`` expressed in unit ``target``."""
-    value = Fraction(value)
+    value = to_fraction(value)
     if source == target:
         return value
     scale = _SCALE.get((source, target))

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import abc
-from typing import TYPE_CHECKING, ClassVar
+import io
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 
 if TYPE_CHECKING:
-    from ..result import AuditResult
+    from ..result import AuditResult, Overview
+
+Part = tuple[Any, ...]  # what a format renders of one piece of an audit: text and rows, plain data that pickles
 
 
 class Reporter(abc.ABC):
-    """Renders an :class:`AuditResult`; sees nothing else of the run."""
+    """Renders an audit; sees nothing else of the run.
+
+    A report is rendered piece by piece, so that a large audit never has to be held at once: each
+    piece (one or more whole jurisdictions, in order) becomes a :data:`Part` — on whichever
+    process judged it — and :meth:`assemble` writes the report from the :class:`Overview` and the
+    parts. Rendering an audit whole or in pieces gives the same text.
+    """
 
     name: ClassVar[str]
     suffixes: ClassVar[tuple[str, ...]] = ()  # file endings that choose this format for -o
@@ -20,6 +30,17 @@ class Reporter(abc.ABC):
         self.color = color
         self.width = width
 
-    @abc.abstractmethod
     def render(self, result: AuditResult) -> str:
         """The whole report as text, ending with a newline."""
+        buffer = io.StringIO()
+        self.assemble(result.overview(), [self.part(result)], buffer)
+        return buffer.getvalue()
+
+    @abc.abstractmethod
+    def part(self, piece: AuditResult) -> Part:
+        """What the report says of the targets and inconsistencies of one piece of an audit."""
+
+    @abc.abstractmethod
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        """Write the whole report to ``out``: the parts of every piece in order, within what the
+        overview says of them all. ``parts`` may be iterated more than once."""

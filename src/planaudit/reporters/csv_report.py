@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
+from typing import TextIO
 
 from ..i18n import REASONS, VERDICTS
 from ..numbers import format_number
-from ..result import AuditResult, TargetResult
+from ..result import AuditResult, Overview, TargetResult
 from ..text import printable
-from .base import Reporter
+from .base import Part, Reporter
 from .display import evidence_text, value_text
 
 COLUMNS = ("jurisdiction", "id", "title", "metric", "rule", "value", "unit", "verdict", "verdict_text", "reason",
@@ -29,12 +31,15 @@ class CsvReporter(Reporter):
     name = "csv"
     suffixes = (".csv",)
 
-    def render(self, result: AuditResult) -> str:
+    def part(self, piece: AuditResult) -> Part:
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(self._row(item) for item in result.results)
-        return buffer.getvalue()
+        csv.writer(buffer, lineterminator="\n").writerows(self._row(item) for item in piece.results)
+        return (buffer.getvalue(),)
+
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        csv.writer(out, lineterminator="\n").writerow(COLUMNS)
+        for (rows,) in parts:
+            out.write(rows)
 
     def _row(self, item: TargetResult) -> list[str]:
         target = item.target

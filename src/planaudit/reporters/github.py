@@ -5,9 +5,12 @@ missed → error; unmeasured and inconsistent → warning; a waived miss → not
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TextIO
+
 from ..i18n import REASONS, VERDICTS, WORDS, summary_line
-from ..result import AuditResult, TargetResult, Verdict
-from .base import Reporter
+from ..result import AuditResult, Inconsistency, Overview, TargetResult, Verdict
+from .base import Part, Reporter
 from .display import actual_text, evidence_text, figure_place, inconsistency_texts, threshold_text
 from .problems import escape_data, escape_property
 
@@ -15,19 +18,26 @@ from .problems import escape_data, escape_property
 class GithubReporter(Reporter):
     name = "github"
 
-    def render(self, result: AuditResult) -> str:
-        lines = [self._target(item) for item in result.results if item.verdict is not Verdict.MET]
+    def part(self, piece: AuditResult) -> Part:
+        targets = [self._target(item) for item in piece.results if item.verdict is not Verdict.MET]
+        return _lines(targets), _lines([self._inconsistency(item) for item in piece.inconsistencies])
+
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        for targets, _ in parts:
+            out.write(targets)
+        for _, inconsistencies in parts:
+            out.write(inconsistencies)
+        summary = overview.summary
+        out.write(summary_line(self.lang, overview.year, summary.targets, summary.met, summary.missed,
+                               summary.unmeasured, summary.waived, summary.inconsistent) + "\n")
+
+    def _inconsistency(self, inconsistency: Inconsistency) -> str:
         words = WORDS[self.lang]
-        for inconsistency in result.inconsistencies:
-            stated, derived = inconsistency_texts(inconsistency)
-            figure = inconsistency.figure
-            lines.append(self._command("warning", figure.location.path, figure.location.line, words["inconsistent"],
-                                       f"{inconsistency.metric.label.text(self.lang)}: {words['stated']} {stated}, "
-                                       f"{words['derived_value']} {derived} — “{figure.quote}” ({figure_place(figure)})"))
-        summary = result.summary
-        lines.append(summary_line(self.lang, result.year, summary.targets, summary.met, summary.missed,
-                                  summary.unmeasured, summary.waived, summary.inconsistent))
-        return "\n".join(lines) + "\n"
+        stated, derived = inconsistency_texts(inconsistency)
+        figure = inconsistency.figure
+        return self._command("warning", figure.location.path, figure.location.line, words["inconsistent"],
+                             f"{inconsistency.metric.label.text(self.lang)}: {words['stated']} {stated}, "
+                             f"{words['derived_value']} {derived} — “{figure.quote}” ({figure_place(figure)})")
 
     def _target(self, item: TargetResult) -> str:
         level = "error" if item.verdict is Verdict.MISSED else "warning"
@@ -44,3 +54,7 @@ class GithubReporter(Reporter):
     def _command(level: str, path: str, line: int, title: str, message: str) -> str:
         return (f"::{level} file={escape_property(path)},line={line},title={escape_property(title)}::"
                 f"{escape_data(message)}")
+
+
+def _lines(lines: list[str]) -> str:
+    return "".join(line + "\n" for line in lines)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict
-from typing import Any
+from typing import Any, TextIO
 
 from ..i18n import detail_text
 from ..model import PERCENT, Figure
 from ..numbers import Interval, format_number
-from ..result import AuditResult, Inconsistency, TargetResult
+from ..result import AuditResult, Inconsistency, Overview, TargetResult
 from ..units import written_unit
 from . import jsontext
-from .base import Reporter
+from .base import Part, Reporter
 
 SCHEMA_VERSION = 1
 
@@ -20,15 +21,20 @@ class JsonReporter(Reporter):
     name = "json"
     suffixes = (".json",)
 
-    def render(self, result: AuditResult) -> str:
+    def part(self, piece: AuditResult) -> Part:
+        return (jsontext.items([_target(item, self.lang) for item in piece.results], depth=2),
+                jsontext.items([_inconsistency(item) for item in piece.inconsistencies], depth=2))
+
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
         document = {
             "schema_version": SCHEMA_VERSION,
-            "year": result.year,
-            "summary": asdict(result.summary),
-            "results": [_target(item, self.lang) for item in result.results],
-            "inconsistencies": [_inconsistency(item) for item in result.inconsistencies],
+            "year": overview.year,
+            "summary": asdict(overview.summary),
+            "results": jsontext.streamed("results"),
+            "inconsistencies": jsontext.streamed("inconsistencies"),
         }
-        return jsontext.dumps(document)
+        lists = {"results": (part[0] for part in parts), "inconsistencies": (part[1] for part in parts)}
+        jsontext.write_document(document, lists, out)
 
 
 def _number(value: Interval | bool | None) -> str | bool | None:

@@ -6,23 +6,26 @@ A missed target is a failure, an unmeasured one is skipped; a waived target is n
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable
+from typing import TextIO
 
 from ..i18n import REASONS, VERDICTS, WORDS, detail_text
-from ..result import AuditResult, TargetResult, Verdict
+from ..result import AuditResult, Overview, TargetResult, Verdict
 from ..text import printable
-from .base import Reporter
+from .base import Part, Reporter
 from .display import actual_text, evidence_text, threshold_text
+
+_INDENT = "  "  # a suite's, inside <testsuites>
 
 
 class JunitReporter(Reporter):
     name = "junit"
     suffixes = (".xml",)
 
-    def render(self, result: AuditResult) -> str:
-        suites = ElementTree.Element("testsuites", name=f"planaudit {result.year}")
-        totals = {"tests": 0, "failures": 0, "skipped": 0}
-        for jurisdiction, items in result.by_jurisdiction().items():
-            suite = ElementTree.SubElement(suites, "testsuite", name=jurisdiction)
+    def part(self, piece: AuditResult) -> Part:
+        suites = []
+        for jurisdiction, items in piece.by_jurisdiction().items():
+            suite = ElementTree.Element("testsuite", name=jurisdiction)
             counts = {"tests": len(items), "failures": 0, "skipped": 0}
             for item in items:
                 outcome = self._testcase(suite, item)
@@ -30,13 +33,24 @@ class JunitReporter(Reporter):
                     counts[outcome] += 1
             for key, count in counts.items():
                 suite.set(key, str(count))
-                totals[key] += count
             suite.set("errors", "0")
+            ElementTree.indent(suite, level=1)
+            suites.append(_INDENT + ElementTree.tostring(suite, encoding="unicode") + "\n")
+        return ("".join(suites),)
+
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        summary = overview.summary
+        totals = {"tests": summary.targets, "failures": summary.missed, "skipped": summary.unmeasured + summary.waived,
+                  "errors": 0}
+        suites = ElementTree.Element("testsuites", name=f"planaudit {overview.year}")
         for key, count in totals.items():
             suites.set(key, str(count))
-        suites.set("errors", "0")
-        ElementTree.indent(suites)
-        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"
+        suites.text = "\n"
+        opening, _, closing = ElementTree.tostring(suites, encoding="unicode").partition("\n")
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n' + opening + "\n")
+        for (text,) in parts:
+            out.write(text)
+        out.write(closing + "\n")
 
     def _testcase(self, suite: ElementTree.Element, item: TargetResult) -> str | None:
         target = item.target

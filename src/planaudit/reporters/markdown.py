@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TextIO
 
 from .._version import __version__
 from ..i18n import REASONS, VERDICTS, WORDS, detail_text
 from ..numbers import format_number
-from ..result import AuditResult, Summary, TargetResult, Verdict
+from ..result import AuditResult, Inconsistency, Overview, Summary, TargetResult, Verdict
 from ..text import printable
-from .base import Reporter
+from .base import Part, Reporter
 from .display import actual_text, evidence_text, figure_place, inconsistency_texts, threshold_text, verdict_text
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]~|])")
@@ -40,35 +41,46 @@ class MarkdownReporter(Reporter):
     name = "markdown"
     suffixes = (".md",)
 
-    def render(self, result: AuditResult) -> str:
+    def part(self, piece: AuditResult) -> Part:
         words = WORDS[self.lang]
-        parts = [
-            f"# {words['report_title'].format(year=result.year)}",
-            words["generated"].format(date=report_date().isoformat(), version=__version__, year=result.year),
+        sections = []
+        for jurisdiction, items in piece.by_jurisdiction().items():
+            sections.append(f"## {cell(piece.names[jurisdiction])} ({jurisdiction})")
+            sections.append(self._targets_table(items) if items else words["no_targets"])
+        inconsistencies = [self._inconsistency_row(item) for item in piece.inconsistencies]
+        unmeasured = [self._unmeasured_row(item) for item in piece.results if item.verdict is Verdict.UNMEASURED]
+        return "\n\n".join(sections), inconsistencies, unmeasured
+
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        words = WORDS[self.lang]
+        head = [
+            f"# {words['report_title'].format(year=overview.year)}",
+            words["generated"].format(date=report_date().isoformat(), version=__version__, year=overview.year),
             f"## {words['summary']}",
-            self._summary_table(result),
-            self._chart(result),
+            self._summary_table(overview),
+            self._chart(overview),
         ]
-        for jurisdiction, items in result.by_jurisdiction().items():
-            parts.append(f"## {cell(result.names[jurisdiction])} ({jurisdiction})")
-            parts.append(self._targets_table(items) if items else words["no_targets"])
-        parts.append(f"## {words['inconsistencies']}")
-        parts.append(self._inconsistencies_table(result) if result.inconsistencies else words["no_inconsistencies"])
-        unmeasured = [item for item in result.results if item.verdict is Verdict.UNMEASURED]
+        out.write("\n\n".join(head))
+        for sections, _, _ in parts:
+            if sections:
+                out.write("\n\n" + sections)
+        inconsistencies = [row for _, rows, _ in parts for row in rows]
+        tail = [f"## {words['inconsistencies']}",
+                self._inconsistencies_table(inconsistencies) if inconsistencies else words["no_inconsistencies"]]
+        unmeasured = [row for _, _, rows in parts for row in rows]
         if unmeasured:
-            parts.append(f"## {words['unmeasured_section']}")
-            parts.append(self._unmeasured_table(unmeasured))
-        return "\n\n".join(parts) + "\n"
+            tail += [f"## {words['unmeasured_section']}", self._unmeasured_table(unmeasured)]
+        out.write("\n\n" + "\n\n".join(tail) + "\n")
 
     def _table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
         from tabulate import tabulate  # imported only when a Markdown report is made
 
         return tabulate(rows, headers=[cell(header) for header in headers], tablefmt="github", disable_numparse=True)
 
-    def _summary_table(self, result: AuditResult) -> str:
+    def _summary_table(self, overview: Overview) -> str:
         words = WORDS[self.lang]
-        rows = [self._summary_row(f"{cell(result.names[slug])} ({slug})", result.summary_of(slug)) for slug in result.names]
-        rows.append(self._summary_row(f"**{words['total']}**", result.summary))
+        rows = [self._summary_row(f"{cell(name)} ({slug})", overview.summaries[slug]) for slug, name in overview.names.items()]
+        rows.append(self._summary_row(f"**{words['total']}**", overview.summary))
         headers = [words["jurisdiction"], words["targets"], words["met"], words["missed"], words["unmeasured"],
                    words["waived_count"], words["share_met"]]
         return self._table(headers, rows)
@@ -79,12 +91,12 @@ class MarkdownReporter(Reporter):
         return [name, str(summary.targets), str(summary.met), str(summary.missed), str(summary.unmeasured),
                 str(summary.waived), shown]
 
-    def _chart(self, result: AuditResult) -> str:
+    def _chart(self, overview: Overview) -> str:
         """A mermaid pie of the verdicts; GitHub and GitLab render it."""
-        words, summary = WORDS[self.lang], result.summary
+        words, summary = WORDS[self.lang], overview.summary
         slices = [(VERDICTS[self.lang][Verdict.MET], summary.met), (VERDICTS[self.lang][Verdict.MISSED], summary.missed),
                   (VERDICTS[self.lang][Verdict.UNMEASURED], summary.unmeasured), (words["waived"], summary.waived)]
-        lines = [f"pie title {words['chart']} {result.year}"]
+        lines = [f"pie title {words['chart']} {overview.year}"]
         lines += [f'    "{name}" : {count}' for name, count in slices if count]
         return "```mermaid\n" + "\n".join(lines) + "\n```"
 
@@ -97,19 +109,21 @@ class MarkdownReporter(Reporter):
                 for number, item in enumerate(items, 1)]
         return self._table(headers, rows)
 
-    def _inconsistencies_table(self, result: AuditResult) -> str:
+    def _inconsistency_row(self, item: Inconsistency) -> list[str]:
+        stated, derived = inconsistency_texts(item)
+        return [item.figure.jurisdiction, cell(item.metric.label.text(self.lang)), cell(stated), cell(derived),
+                cell(f"“{item.figure.quote}” ({figure_place(item.figure)})")]
+
+    def _inconsistencies_table(self, rows: list[list[str]]) -> str:
         words = WORDS[self.lang]
         headers = [words["jurisdiction"], words["metric"], words["stated"], words["derived_value"], words["evidence"]]
-        rows = []
-        for item in result.inconsistencies:
-            stated, derived = inconsistency_texts(item)
-            rows.append([item.figure.jurisdiction, cell(item.metric.label.text(self.lang)), cell(stated), cell(derived),
-                         cell(f"“{item.figure.quote}” ({figure_place(item.figure)})")])
         return self._table(headers, rows)
 
-    def _unmeasured_table(self, items: Sequence[TargetResult]) -> str:
+    def _unmeasured_row(self, item: TargetResult) -> list[str]:
+        return [item.target.jurisdiction, cell(item.target.title), cell(REASONS[self.lang][item.reason]),
+                cell(detail_text(item.detail, self.lang))]
+
+    def _unmeasured_table(self, rows: list[list[str]]) -> str:
         words = WORDS[self.lang]
         headers = [words["jurisdiction"], words["target"], words["why"], words["detail"]]
-        rows = [[item.target.jurisdiction, cell(item.target.title), cell(REASONS[self.lang][item.reason]),
-                 cell(detail_text(item.detail, self.lang))] for item in items]
         return self._table(headers, rows)

@@ -7,14 +7,16 @@ outcome file. A waiver is a SARIF suppression, with its reason as the justificat
 
 from __future__ import annotations
 
-from typing import Any
+import itertools
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from .._version import __version__
 from ..i18n import REASONS, VERDICTS, WORDS
-from ..result import AuditResult, Inconsistency, TargetResult, Verdict
+from ..result import AuditResult, Inconsistency, Overview, TargetResult, Verdict
 from ..text import printable
 from . import jsontext
-from .base import Reporter
+from .base import Part, Reporter
 from .display import actual_text, evidence_text, inconsistency_texts, threshold_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -24,6 +26,7 @@ _RULES = (
     ("inconsistent", "InconsistentFigure", "A stated rate that disagrees with the counts behind it.", "warning"),
     ("met", "TargetMet", "A work-plan target that the report's figures show was met.", "none"),
 )
+_RESULTS_DEPTH = 4  # the document's runs[0].results
 _RULE_INDEX = {rule_id: index for index, (rule_id, *_rest) in enumerate(_RULES)}
 
 
@@ -31,9 +34,12 @@ class SarifReporter(Reporter):
     name = "sarif"
     suffixes = (".sarif",)
 
-    def render(self, result: AuditResult) -> str:
-        results = [self._target(item) for item in result.results]
-        results += [self._inconsistency(item) for item in result.inconsistencies]
+    def part(self, piece: AuditResult) -> Part:
+        return (jsontext.items([self._target(item) for item in piece.results], depth=_RESULTS_DEPTH),
+                jsontext.items([self._inconsistency(item) for item in piece.inconsistencies], depth=_RESULTS_DEPTH))
+
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        results = itertools.chain((targets for targets, _ in parts), (inconsistencies for _, inconsistencies in parts))
         document = {
             "$schema": SARIF_SCHEMA,
             "version": "2.1.0",
@@ -44,10 +50,10 @@ class SarifReporter(Reporter):
                          "defaultConfiguration": {"level": level}}
                         for rule_id, name, text, level in _RULES]}},
                 "columnKind": "unicodeCodePoints",
-                "results": results,
+                "results": jsontext.streamed("results"),
             }],
         }
-        return jsontext.dumps(document)
+        jsontext.write_document(document, {"results": results}, out)
 
     def _target(self, item: TargetResult) -> dict[str, Any]:
         words = WORDS[self.lang]

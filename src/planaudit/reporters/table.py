@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
+from typing import TextIO
 
 from rich import box
 from rich.console import Console
@@ -10,9 +12,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ..i18n import WORDS, summary_line
-from ..result import AuditResult, TargetResult, Verdict
+from ..result import AuditResult, Inconsistency, Overview, TargetResult, Verdict
 from ..text import printable
-from .base import Reporter
+from .base import Part, Reporter
 from .display import (
     actual_text,
     figure_place,
@@ -29,22 +31,33 @@ _STYLES = {Verdict.MET: "green", Verdict.MISSED: "bold red", Verdict.UNMEASURED:
 class TableReporter(Reporter):
     name = "table"
 
-    def render(self, result: AuditResult) -> str:
+    def part(self, piece: AuditResult) -> Part:
+        words = WORDS[self.lang]
+        console, buffer = self._console()
+        for jurisdiction, items in piece.by_jurisdiction().items():
+            console.print(Text(f"{printable(piece.names[jurisdiction])} ({jurisdiction})", style="bold"))
+            console.print(self._targets(items) if items else Text(words["no_targets"]))
+            console.print()
+        rows = [self._inconsistency_row(item) for item in piece.inconsistencies]
+        return _unpadded(buffer.getvalue()), rows
+
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        for sections, _ in parts:
+            out.write(sections)
+        console, buffer = self._console()
+        if overview.summary.inconsistent:
+            console.print(self._inconsistencies([row for _, rows in parts for row in rows]))
+            console.print()
+        summary = overview.summary
+        console.print(Text(summary_line(self.lang, overview.year, summary.targets, summary.met, summary.missed,
+                                        summary.unmeasured, summary.waived, summary.inconsistent)))
+        out.write(_unpadded(buffer.getvalue()))
+
+    def _console(self) -> tuple[Console, io.StringIO]:
         buffer = io.StringIO()
         console = Console(file=buffer, width=self.width or _UNWRAPPED, force_terminal=self.color,
                           no_color=not self.color, highlight=False, emoji=False, markup=False)
-        words = WORDS[self.lang]
-        for jurisdiction, items in result.by_jurisdiction().items():
-            console.print(Text(f"{printable(result.names[jurisdiction])} ({jurisdiction})", style="bold"))
-            console.print(self._targets(items) if items else Text(words["no_targets"]))
-            console.print()
-        if result.inconsistencies:
-            console.print(self._inconsistencies(result))
-            console.print()
-        summary = result.summary
-        console.print(Text(summary_line(self.lang, result.year, summary.targets, summary.met, summary.missed,
-                                        summary.unmeasured, summary.waived, summary.inconsistent)))
-        return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+        return console, buffer
 
     def _targets(self, items: list[TargetResult]) -> Table:
         words = WORDS[self.lang]
@@ -62,14 +75,22 @@ class TableReporter(Reporter):
             )
         return table
 
-    def _inconsistencies(self, result: AuditResult) -> Table:
+    def _inconsistency_row(self, item: Inconsistency) -> tuple[str, ...]:
+        stated, derived = inconsistency_texts(item)
+        return (item.figure.jurisdiction, printable(item.metric.label.text(self.lang)), stated, derived,
+                figure_place(item.figure))
+
+    def _inconsistencies(self, rows: list[tuple[str, ...]]) -> Table:
         words = WORDS[self.lang]
         table = Table(title=words["inconsistencies"], title_justify="left", box=box.SIMPLE_HEAD,
                       show_edge=False, pad_edge=False)
         for key in ("jurisdiction", "metric", "stated", "derived_value", "file"):
             table.add_column(words[key], overflow="fold")
-        for item in result.inconsistencies:
-            stated, derived = inconsistency_texts(item)
-            table.add_row(Text(item.figure.jurisdiction), Text(printable(item.metric.label.text(self.lang))),
-                          Text(stated), Text(derived), Text(figure_place(item.figure)))
+        for row in rows:
+            table.add_row(*map(Text, row))
         return table
+
+
+def _unpadded(text: str) -> str:
+    """The lines without the spaces rich pads them with."""
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())

@@ -1,0 +1,107 @@
+"""The runner: an audit a jurisdiction at a time — grouping, spooling, the cache of judged jurisdictions."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from planaudit import api, runner
+from planaudit.cache import ParseCache
+from planaudit.exceptions import InvalidData, UnknownJurisdiction
+from planaudit.reporters import REPORTERS
+from support import COUNT_METRICS, RepoBuilder
+
+EXAMPLE = Path(__file__).parent / "examples" / "basic"
+
+
+@pytest.fixture
+def repository(tmp_path, monkeypatch):
+    root = tmp_path / "data"
+    shutil.copytree(EXAMPLE, root)
+    monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    return root
+
+
+def json_report(root: Path, jurisdictions: tuple[str, ...] = (), cache: bool = True, workers: int = 1) -> str:
+    audit = runner.prepare(root, 2022, jurisdictions, cache=ParseCache.open(root) if cache else None)
+    reporter = REPORTERS["json"]()
+    out = io.StringIO()
+    runner.render(audit, [reporter], workers=workers).write(reporter, 0, out)
+    return out.getvalue()
+
+
+def test_each_jurisdiction_is_a_unit_of_its_files(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.targets("- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}", jurisdiction="east")
+    builder.outcomes("- {metric: cases, value: 2, quote: q}", year=2021, jurisdiction="east")
+    builder.outcomes("- {metric: cases, value: 2, quote: q}", jurisdiction="east")
+    builder.outcomes("- {metric: cases, value: 2, quote: q}", jurisdiction="west")  # a report with no plan
+    builder.targets("- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}", jurisdiction="north")
+    audit = runner.prepare(tmp_path, 2022, ["north"])
+    assert [(unit.jurisdiction, [job.display for job in unit.jobs], unit.audited) for unit in audit.units] == [
+        ("east", ["targets/2022/east.yaml", "outcomes/2021/east.yaml", "outcomes/2022/east.yaml"], False),
+        ("north", ["targets/2022/north.yaml"], True),
+        ("west", ["outcomes/2022/west.yaml"], False),
+    ]
+    assert audit.known == ["east", "north"] and audit.unknown == []
+
+
+def test_a_jurisdiction_without_a_plan_is_unknown_once_the_data_is_clean(repository):
+    with pytest.raises(UnknownJurisdiction, match="no targets for nowhere in 2022"):
+        json_report(repository, ("nowhere",))
+    report = repository / "outcomes" / "2022" / "riverton.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("value: 9.5", "value: nine"), encoding="utf-8")
+    with pytest.raises(InvalidData):  # problems come first, as they do for the whole audit
+        json_report(repository, ("nowhere",))
+
+
+def test_a_chosen_jurisdiction_is_judged_and_the_others_only_checked(repository):
+    chosen = json_report(repository, ("riverton",), cache=False)
+    assert '"jurisdiction": "hillcounty"' not in chosen and '"jurisdiction": "riverton"' in chosen
+    assert chosen == REPORTERS["json"]().render(api.audit(repository, 2022, ["riverton"], cache=False))
+
+
+def test_a_warm_run_judges_nothing(repository, monkeypatch):
+    expected = json_report(repository)
+
+    def no_judging(*arguments, **options):
+        raise AssertionError("a jurisdiction whose files did not change was judged again")
+
+    monkeypatch.setattr(runner, "judge_unit", no_judging)
+    assert json_report(repository) == expected
+
+
+def test_only_a_changed_jurisdiction_is_judged_again(repository, monkeypatch):
+    json_report(repository)
+    report = repository / "outcomes" / "2022" / "riverton.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("value: 9.5", "value: 7.5"), encoding="utf-8")
+    expected = json_report(repository, cache=False)
+    judged = []
+    original = runner.judge_unit
+    monkeypatch.setattr(runner, "judge_unit", lambda audit, unit, **options: judged.append(unit.jurisdiction)
+                        or original(audit, unit, **options))
+    assert json_report(repository) == expected
+    assert judged == ["riverton"]
+
+
+def test_the_cached_parts_follow_the_reporters_options(repository):
+    audit = runner.prepare(repository, 2022, cache=ParseCache.open(repository))
+    english, chinese = REPORTERS["table"]("en"), REPORTERS["table"]("zh")
+    runner.render(audit, [english])
+    out = io.StringIO()
+    runner.render(audit, [chinese]).write(chinese, 0, out)
+    assert out.getvalue() == chinese.render(api.audit(repository, 2022, cache=False))
+
+
+def test_parts_are_spooled_and_read_back_as_often_as_asked():
+    spool = runner.Spool()
+    for number in range(3):
+        spool.append((f"part {number}", [number]))
+    first, second = iter(spool), iter(spool)
+    assert next(first) == ("part 0", [0])
+    assert list(second) == [("part 0", [0]), ("part 1", [1]), ("part 2", [2])]  # each reading keeps its place
+    assert list(first) == [("part 1", [1]), ("part 2", [2])]
+    assert len(spool) == 3
