@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -45,7 +46,7 @@ _DOT_REFUSED = re.compile(rb"\.(?<=[ \-\[,:\n]\.)")  # begins with the dot, whic
 _INDICATORS = tuple(bytes([byte]) for byte in b"&*!|>")  # anchor, alias, tag, block scalar: where a value begins
 _INDICATOR_AT_VALUE = re.compile(rb"[\s\[{,][&*!|>]")  # not in 7*24 or "*区"
 _REFUSED_STARTS = (b"%", b"---", b"...", b"\xef\xbb\xbf", b"&", b"*", b"!", b"|", b">")
-_ENTRY = re.compile(r"\n( *)- +(?=[^\s#])")  # the root is a mapping: no entry stands on the first line
+_ENTRY = re.compile(r"( *)- +(?=[^\s#])")  # at the start of a line
 _AMBIGUOUS_STARTS = frozenset("0123456789+-.~yYnNoOtTfF")
 _NON_TEXT_KINDS = frozenset({"bool", "int", "float", "null"})
 
@@ -161,28 +162,33 @@ def _refuse(text: str) -> Any:
 
 def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A mapping as json.loads reads it; refused when a key repeats (json.loads would keep the last
-    silently) or a value is text that, written plain, would be something else."""
+    silently) or a value is text that, written plain, would be something else (see _ambiguous)."""
     mapping = dict(pairs)
     if len(mapping) != len(pairs):
         raise Refused("a repeated key")  # which the exact reader reports where it stands
-    _refuse_ambiguous_in(mapping.values())
+    for value in mapping.values():
+        if type(value) is str:
+            if not value or (value[0] in _AMBIGUOUS_STARTS and _ambiguous(value)):  # inline: called 100,000s of times
+                raise Refused(value)
+        elif type(value) is list:
+            _refuse_ambiguous_in(value)
     return mapping
 
 
-def _refuse_ambiguous_in(values: Iterable[Any]) -> None:
-    """Check the strings among the values, and in their lists (a mapping was checked as it was read)."""
+def _refuse_ambiguous_in(values: list[Any]) -> None:
+    """Check the strings of a list, and of its lists (each mapping was checked as it was read)."""
     for value in values:
         if type(value) is str:
-            _refuse_ambiguous(value)
+            if not value or (value[0] in _AMBIGUOUS_STARTS and _ambiguous(value)):
+                raise Refused(value)
         elif type(value) is list:
             _refuse_ambiguous_in(value)
 
 
-def _refuse_ambiguous(text: str) -> None:
-    """Refuse a string that, written plain, planaudit or a YAML 1.1 tool would read as a non-string:
-    rapidyaml cannot say whether it was quoted."""
-    if not text or (text[0] in _AMBIGUOUS_STARTS and _yaml11_kind(text) in _NON_TEXT_KINDS):
-        raise Refused(text)
+def _ambiguous(text: str) -> bool:
+    """Would planaudit or a YAML 1.1 tool read this text, written plain, as a non-string? rapidyaml
+    cannot say whether it was quoted."""
+    return _yaml11_kind(text) in _NON_TEXT_KINDS
 
 
 @functools.lru_cache(maxsize=4096)
@@ -193,14 +199,12 @@ def _yaml11_kind(text: str) -> str:
 
 
 def _entry_positions(text: str, expected: int) -> list[tuple[int, int]]:
-    """Line and column of each ``- `` entry, which must all stand at one indentation."""
-    matches = list(_ENTRY.finditer(text))
-    if len(matches) != expected or len({match.group(1) for match in matches}) > 1:
+    """Line and column of each ``- `` entry, which must all stand at one indentation. (Each line is
+    matched by map, and the entries' lines picked by compress: no Python-level loop over lines.)"""
+    found = list(map(_ENTRY.match, text.split("\n")))
+    found[0] = None  # the root is a mapping: no entry stands on the first line
+    lines = list(itertools.compress(itertools.count(1), found))
+    entries = list(filter(None, found))
+    if len(entries) != expected or len({entry.end(1) for entry in entries}) > 1:
         raise Refused("entries not found in the text")
-    positions = []
-    line, counted_to = 1, 0
-    for match in matches:
-        line += text.count("\n", counted_to, match.start())
-        counted_to = match.start()
-        positions.append((line + 1, match.end() - match.start()))
-    return positions
+    return list(zip(lines, [entry.end() + 1 for entry in entries], strict=True))

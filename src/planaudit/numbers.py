@@ -44,41 +44,43 @@ def to_fraction(value: Decimal | Fraction | int) -> Fraction:
 def format_number(value: Decimal | Fraction | int) -> str:
     """Decimal text of an exact number. A ``Decimal`` keeps the digits it was written with;
     a computed value that does not terminate keeps four significant digits and at least two
-    decimal places (``276/282*100`` → ``97.87``)."""
+    decimal places, rounded half to even (``276/282*100`` → ``97.87``)."""
     if isinstance(value, Decimal):
         return format(value, "f")
     value = to_fraction(value)
-    exact = _terminating_decimal(value, 6)
-    if exact is not None:
-        return _normalized(exact)
-    places = max(2, 3 - _exponent(abs(value)))
-    rounded = _terminating_decimal(Fraction(round(value, places)), places)
-    assert rounded is not None
-    return _normalized(rounded)
+    # In integers, not Fractions: a report formats tens of thousands of numbers.
+    numerator, denominator = value.numerator, value.denominator
+    scaled, remainder = divmod(numerator * _EXACT_SCALE, denominator)
+    if not remainder:
+        return _decimal_text(scaled, _EXACT_PLACES)
+    places = max(2, 3 - _exponent(abs(numerator), denominator))
+    rounded, remainder = divmod(numerator * 10**places, denominator)
+    if 2 * remainder > denominator or (2 * remainder == denominator and rounded % 2):
+        rounded += 1
+    return _decimal_text(rounded, places)
 
 
-def _exponent(magnitude: Fraction) -> int:
-    """⌊log10(magnitude)⌋ for a positive magnitude, exactly."""
-    if magnitude >= 1:
-        return len(str(int(magnitude))) - 1
+_EXACT_PLACES = 6  # a computed value with at most this many decimal places is shown exactly
+_EXACT_SCALE = 10**_EXACT_PLACES
+
+
+def _exponent(numerator: int, denominator: int) -> int:
+    """⌊log10(numerator / denominator)⌋ for positive integers, exactly."""
+    if numerator >= denominator:
+        return len(str(numerator // denominator)) - 1
     exponent = 0
-    while magnitude < 1:
-        magnitude *= 10
+    while numerator < denominator:
+        numerator *= 10
         exponent -= 1
     return exponent
 
 
-def _terminating_decimal(value: Fraction, places: int) -> Decimal | None:
-    scaled = value * 10**places
-    if scaled.denominator != 1:
-        return None
-    return Decimal(scaled.numerator).scaleb(-places)
-
-
-def _normalized(value: Decimal) -> str:
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
+def _decimal_text(scaled: int, places: int) -> str:
+    """``scaled`` × 10**-places as text, without trailing zeros after the point; never "-0"."""
+    sign = "-" if scaled < 0 else ""
+    digits = str(abs(scaled)).rjust(places + 1, "0")
+    whole, fraction = digits[:-places], digits[-places:].rstrip("0")
+    text = f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}"
     return "0" if text == "-0" else text
 
 
