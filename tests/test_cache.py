@@ -160,3 +160,50 @@ def test_a_replay_writes_the_output_files_again(repository, tmp_path):
     target.unlink()
     cli(repository, cache, "check", "2022", "-o", str(target))
     assert target.read_text(encoding="utf-8") == expected
+
+
+def test_a_tampered_memo_copy_is_never_replayed(repository, tmp_path):
+    cache = tmp_path / "run-cache"
+    expected = cli(repository, cache, "check", "2022", "--format", "json").stdout
+    blobs = [path for path in cache.rglob("*-0") if path.is_file()]
+    assert len(blobs) == 1  # the one output's copy
+    blobs[0].write_bytes(blobs[0].read_bytes().replace(b'"verdict": "missed"', b'"verdict": "met"   '))
+    again = cli(repository, cache, "check", "2022", "--format", "json", importtime=True)
+    assert again.stdout == expected and "planaudit.judge" in again.stderr  # judged afresh
+
+
+def test_an_unwritable_cache_never_fails_a_run(repository, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    expected = cli(repository, tmp_path / "none", "check", "2022", "--no-cache", "-o", str(tmp_path / "a.md"))
+    run = cli(repository, blocker / "cache", "check", "2022", "-o", str(tmp_path / "b.md"))
+    assert (run.returncode, run.stdout, run.stderr) == (expected.returncode, expected.stdout, "")
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == (tmp_path / "b.md").read_text(encoding="utf-8")
+
+
+def test_a_copy_that_fails_halfway_is_dropped_quietly(tmp_path):
+    cache = ParseCache(tmp_path / "cache", b"k" * 32)
+    with cache.writing("ab-blob") as copy:
+        assert copy is not None
+        copy.write(b"the first half")
+        copy.stream.write = lambda data: (_ for _ in ()).throw(OSError(28, "No space left on device"))
+        copy.write(b"the second half")
+    assert cache.reading("ab-blob") is None
+    assert [path.name for path in (tmp_path / "cache").rglob("*")] == ["ab"]  # no entry, no debris
+
+
+def test_what_fails_while_a_copy_is_kept_is_not_swallowed(tmp_path):
+    cache = ParseCache(tmp_path / "cache", b"k" * 32)
+    with pytest.raises(BrokenPipeError), cache.writing("ab-blob") as copy:
+        copy.write(b"written")
+        raise BrokenPipeError("standard output went away")
+    assert cache.reading("ab-blob") is None
+
+
+def test_a_kept_copy_reads_back_only_with_its_signature(tmp_path):
+    cache = ParseCache(tmp_path / "cache", b"k" * 32)
+    with cache.writing("ab-blob") as copy:
+        copy.write("报告\n".encode())
+    with cache.reading("ab-blob") as kept:
+        assert kept.read() == "报告\n".encode()
+    assert ParseCache(tmp_path / "cache", b"x" * 32).reading("ab-blob") is None  # another user's key

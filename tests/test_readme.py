@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -35,12 +36,16 @@ def test_readme_example(command, output):
     assert run.stdout == output
 
 
-def test_readme_python_example_runs(capsys):
+def test_readme_python_examples_run(capsys, tmp_path, monkeypatch):
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    (example,) = re.findall(r"```python\n(.*?)```", text, re.DOTALL)
+    library, streamed = re.findall(r"```python\n(.*?)```", text, re.DOTALL)
     namespace: dict[str, object] = {}
-    exec(compile(example.replace("path/to/data", str(ROOT)), "README.md", "exec"), namespace)  # our own README
+    monkeypatch.chdir(tmp_path)  # the second example writes audit.json
+    for example in (library, streamed):
+        exec(compile(example.replace("path/to/data", str(ROOT)), "README.md", "exec"), namespace)  # our own README
     assert namespace["problems"] == []
     assert namespace["markdown"].startswith("# 2022年工作要点目标落实情况核查报告")
     assert namespace["one"].verdict.value == "met"
     assert "fuzhou hotline-round-the-clock met stated" in capsys.readouterr().out
+    written = json.loads((tmp_path / "audit.json").read_text(encoding="utf-8"))
+    assert written["summary"]["targets"] == namespace["result"].summary.targets == len(written["results"]) > 0

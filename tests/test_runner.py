@@ -105,3 +105,14 @@ def test_parts_are_spooled_and_read_back_as_often_as_asked():
     assert list(second) == [("part 0", [0]), ("part 1", [1]), ("part 2", [2])]  # each reading keeps its place
     assert list(first) == [("part 1", [1]), ("part 2", [2])]
     assert len(spool) == 3
+
+
+def test_the_library_renders_as_the_command_does(repository, tmp_path):
+    prepared = api.prepare(repository, 2022, cache=False)
+    reporter = REPORTERS["csv"]("zh")
+    rendered = api.render(prepared, [reporter])
+    out = io.StringIO()
+    rendered.write(reporter, 0, out)
+    whole = api.audit(repository, 2022, cache=False)
+    assert out.getvalue() == REPORTERS["csv"]("zh").render(whole)
+    assert rendered.overview.summary == whole.summary

@@ -17,6 +17,7 @@ from .validate import validate_everything
 
 if TYPE_CHECKING:
     from .extract import DocumentKind  # the extractor is loaded only by draft()
+    from .reporters import Reporter
 
 
 def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str] = (),
@@ -27,8 +28,23 @@ def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str]
     ``progress(files_read, files_to_read)`` is called as files are read. Parsed files are
     cached under the data directory (or ``$PLANAUDIT_CACHE_DIR``) unless ``cache`` is false.
     """
+    return runner.audit_whole(prepare(data_dir, year, jurisdictions, progress, cache), progress)
+
+
+def prepare(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str] = (),
+            progress: Progress | None = None, cache: bool = True) -> runner.Audit:
+    """An audit of ``year`` ready to :func:`render`: its settings and catalogue read, its data files
+    grouped by jurisdiction. Raises as :func:`audit` does when there is nothing to audit."""
     root = Path(data_dir)
-    return runner.audit_whole(runner.prepare(root, year, jurisdictions, progress, _cache(root, cache)), progress)
+    return runner.prepare(root, year, jurisdictions, progress, _cache(root, cache))
+
+
+def render(prepared: runner.Audit, reporters: Sequence[Reporter], progress: Progress | None = None) -> runner.Rendered:
+    """Judge a prepared audit a jurisdiction at a time, on every core, rendering each one's part of
+    every reporter's report as it goes; ``Rendered.write`` then writes a report whole. What a
+    large audit holds at once is one jurisdiction per core, never every result. Raises as
+    :func:`audit` does on invalid data."""
+    return runner.render(prepared, reporters, progress)
 
 
 def explain(data_dir: str | PathLike[str], year: int, jurisdiction: str, target_id: str) -> TargetResult:

@@ -24,7 +24,7 @@ from typing import Any, BinaryIO
 
 from ._version import __version__
 from .exceptions import CannotWrite
-from .output import atomic_file, write_atomically_bytes
+from .output import write_atomically_bytes
 
 CACHE_DIR_NAME = ".planaudit-cache"
 _FORMAT = "1"  # bump when what is cached changes shape
@@ -75,15 +75,33 @@ class ParseCache:
             write_atomically_bytes(self._path(key), self._sign(key, payload) + payload, durable=False)
 
     @contextlib.contextmanager
-    def writing(self, key: str) -> Iterator[BinaryIO]:
-        """A stream whose bytes become the entry ``key``, a blob of any size, when the block ends.
-        Raises :class:`CannotWrite` when the cache cannot be written."""
-        with atomic_file(self._path(key), durable=False) as stream:
-            stream.write(bytes(_SIGNATURE))  # the signature goes here once every byte is known
+    def writing(self, key: str) -> Iterator[BinaryIO | None]:
+        """A stream whose bytes become the entry ``key``, a blob of any size, when the block ends
+        without an error; None when the cache cannot be written. Failing to keep the entry, even
+        halfway, never fails what is being written: the entry is simply not there."""
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        except OSError:
+            yield None
+            return
+        try:
+            stream = os.fdopen(handle, "wb")
             signing = _Signing(stream, self._signer(key))
-            yield signing  # type: ignore[misc]
-            stream.seek(0)
-            stream.write(signing.signer.digest())
+            try:
+                yield signing  # type: ignore[misc]
+                signing.seal()
+            finally:
+                try:
+                    stream.close()
+                except OSError:
+                    signing.failed = True
+            if not signing.failed:
+                with contextlib.suppress(OSError):
+                    os.replace(temporary, path)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
 
     def reading(self, key: str) -> BinaryIO | None:
         """The blob ``key`` (see :meth:`writing`) as a private copy, or None unless its signature
@@ -118,18 +136,34 @@ class ParseCache:
 
 
 class _Signing(io.RawIOBase):
-    """Writes through to a stream, signing what passes."""
+    """Writes a signature's place, then what passes, signing it; the signature goes in its place at
+    :meth:`seal`. A write that fails stops the writing, quietly: ``failed`` says so."""
 
     def __init__(self, stream: BinaryIO, signer: hmac.HMAC) -> None:
         self.stream = stream
         self.signer = signer
+        self.failed = False
+        self._attempt(bytes(_SIGNATURE))
 
     def writable(self) -> bool:
         return True
 
     def write(self, data: Any) -> int:
         self.signer.update(data)
-        return self.stream.write(data)
+        self._attempt(data)
+        return len(data)
+
+    def seal(self) -> None:
+        self.stream.seek(0)
+        self._attempt(self.signer.digest())
+
+    def _attempt(self, data: bytes) -> None:
+        if self.failed:
+            return
+        try:
+            self.stream.write(data)
+        except OSError:
+            self.failed = True
 
 
 @functools.cache

@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import enum
+import io
 import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, TypeVar, cast
 
 import typer
 
@@ -152,10 +153,11 @@ def check(
     outputs = [(None, reporters[0]), *((path, reporter) for (path, _), reporter in zip(files, reporters[1:], strict=True))]
     level = fail_on or (FailOn(settings.fail_on) if settings.fail_on else DEFAULT_FAIL_ON)
     status = exit_status(rendered.overview.summary, level)
-    if memo is not None and memo.record(rendered, outputs, status):
-        memo.replay()
     for index, (path, reporter) in _files_first(outputs):
-        _run(lambda: _deliver(path, lambda out: rendered.write(reporter, index, out)))  # noqa: B023 - called at once
+        with memo.keeping(index) if memo is not None else contextlib.nullcontext() as copy:
+            _run(lambda: _deliver(path, lambda out: rendered.write(reporter, index, out), copy))  # noqa: B023 - called at once
+    if memo is not None:
+        memo.record([path for path, _ in outputs], status)
     raise typer.Exit(status)
 
 
@@ -165,15 +167,13 @@ Outputs = list[tuple["Path | None", Reporter]]  # where each report goes (None: 
 def _render(data: Path, year: int, jurisdictions: list[str] | None, no_cache: bool, lang: enum.Enum | None,
             formats: list[tuple[type[Reporter], bool, int | None]]) -> tuple[Settings, Rendered, list[Reporter]]:
     """Judge the audit, rendering its parts for each (reporter, color, width) of ``formats``."""
-    from . import runner
-    from .cache import ParseCache
+    from . import api
 
-    cache = None if no_cache or not data.is_dir() else ParseCache.open(data)
     with _progress_bar() as progress:
-        audit = _run(lambda: runner.prepare(data, year, jurisdictions or (), progress, cache))
+        audit = _run(lambda: api.prepare(data, year, jurisdictions or (), progress, cache=not no_cache))
         language = _lang(lang, audit.settings)
         reporters = [reporter(language, color=color, width=width) for reporter, color, width in formats]
-        rendered = _run(lambda: runner.render(audit, reporters, progress))
+        rendered = _run(lambda: api.render(audit, reporters, progress))
     return audit.settings, rendered, reporters
 
 
@@ -182,13 +182,42 @@ def _files_first(outputs: Outputs) -> list[tuple[int, tuple[Path | None, Reporte
     return sorted(enumerate(outputs), key=lambda indexed: indexed[1][0] is None)
 
 
-def _deliver(path: Path | None, write: Callable[[TextIO], None]) -> None:
-    """Text to a file, atomically, or to standard output."""
+def _deliver(path: Path | None, write: Callable[[TextIO], None], copy: BinaryIO | None = None) -> None:
+    """Text to a file, atomically, or to standard output; and to ``copy`` too, when there is one."""
     if path is None:
-        write(sys.stdout)
+        if copy is None:
+            write(sys.stdout)
+        else:
+            with text_stream(copy) as kept:
+                write(cast(TextIO, _Both(sys.stdout, kept)))
         return
-    with atomic_file(path) as stream, text_stream(stream) as text:
+    with atomic_file(path) as stream, text_stream(cast(BinaryIO, _BothBinary(stream, copy)) if copy else stream) as text:
         write(text)
+
+
+class _Both(io.TextIOBase):
+    """Writes to two text streams."""
+
+    def __init__(self, first: TextIO, second: TextIO) -> None:
+        self.first, self.second = first, second
+
+    def write(self, text: str) -> int:
+        self.first.write(text)
+        return self.second.write(text)
+
+
+class _BothBinary(io.RawIOBase):
+    """Writes to two binary streams."""
+
+    def __init__(self, first: BinaryIO, second: BinaryIO) -> None:
+        self.first, self.second = first, second
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.first.write(data)
+        return self.second.write(data)
 
 
 class _RunMemo:
@@ -229,18 +258,13 @@ class _RunMemo:
                 _run(lambda: _copy(copy, path))  # noqa: B023 - called at once
         raise typer.Exit(status)
 
-    def record(self, rendered: Rendered, outputs: Outputs, status: int) -> bool:
-        """Keep every output; False when the cache cannot be written."""
-        from .exceptions import CannotWrite
+    def keeping(self, index: int) -> contextlib.AbstractContextManager[BinaryIO | None]:
+        """Where to keep a copy of output ``index`` as it is written (None: nowhere)."""
+        return self.cache.writing(self._blob(index))
 
-        try:
-            for index, (_, reporter) in enumerate(outputs):
-                with self.cache.writing(self._blob(index)) as stream, text_stream(stream) as text:
-                    rendered.write(reporter, index, text)
-        except CannotWrite:
-            return False
-        self.cache.put(self.key, ([path for path, _ in outputs], status))
-        return True
+    def record(self, paths: list[Path | None], status: int) -> None:
+        """Say where each output went, and how the run ended (a replay checks that every copy was kept)."""
+        self.cache.put(self.key, (paths, status))
 
     def _blob(self, index: int) -> str:
         return f"{self.key}-{index}"
