@@ -101,6 +101,9 @@ TRICKY = {
     "block scalar": target_file("85", section="|\n      四（一）"),
     "multi-line quote": (HEADER + "  - id: a\n    title: t\n    metric: legal_aid.cases\n    rule: at_least\n"
                          "    quote: \"first\n      - second\"\n").encode(),
+    "a dash line inside a quote": (HEADER + "  - id: a\n    title: t\n    metric: legal_aid.cases\n    rule: at_least\n"
+                                   "    quote: \"first\n  - second\"\n").encode(),
+    "two entries, the second flow": (HEADER + "  - " + TARGET + "  - {" + FLOW + "}\n").encode(),
     "repeated key": target_file("85", title="again"),
     "flow entry": (HEADER + "  - {id: a, title: t, metric: legal_aid.cases, rule: at_least, quote: q}\n").encode(),
     "flow list": (HEADER.replace("targets:\n", "") + f"targets: [{{{FLOW}}}]\n").encode(),
@@ -141,7 +144,8 @@ def test_what_the_quick_reader_cannot_vouch_for_it_refuses(name):
 
 
 @pytest.mark.parametrize("name", ["plain number", "decimal", "percent", "minus zero", "date deadline", "flow entry",
-                                  "list at column one", "comments and blank lines", "year as decimal"])
+                                  "list at column one", "comments and blank lines", "year as decimal",
+                                  "two entries, the second flow"])
 def test_the_tricky_files_it_reads_are_read_quickly(name):
     """So that comparing their two readings above compares the quick reader with the exact one."""
     assert quick(TRICKY[name], "targets") is not None
