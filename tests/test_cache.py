@@ -37,7 +37,7 @@ def rendered(root: Path, workers: int, cache: bool = True) -> str:
     audit = runner.prepare(root, 2022, cache=ParseCache.open(root) if cache else None)
     reporter = REPORTERS["json"]()
     out = io.StringIO()
-    runner.render(audit, [reporter], workers=workers).write(reporter, 0, out)
+    runner.render(audit, [reporter], workers=workers).write(0, out)
     return out.getvalue()
 
 

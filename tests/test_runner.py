@@ -29,7 +29,7 @@ def json_report(root: Path, jurisdictions: tuple[str, ...] = (), cache: bool = T
     audit = runner.prepare(root, 2022, jurisdictions, cache=ParseCache.open(root) if cache else None)
     reporter = REPORTERS["json"]()
     out = io.StringIO()
-    runner.render(audit, [reporter], workers=workers).write(reporter, 0, out)
+    runner.render(audit, [reporter], workers=workers).write(0, out)
     return out.getvalue()
 
 
@@ -92,7 +92,7 @@ def test_the_cached_parts_follow_the_reporters_options(repository):
     english, chinese = REPORTERS["table"]("en"), REPORTERS["table"]("zh")
     runner.render(audit, [english])
     out = io.StringIO()
-    runner.render(audit, [chinese]).write(chinese, 0, out)
+    runner.render(audit, [chinese]).write(0, out)
     assert out.getvalue() == chinese.render(api.audit(repository, 2022, cache=False))
 
 
@@ -112,7 +112,16 @@ def test_the_library_renders_as_the_command_does(repository, tmp_path):
     reporter = REPORTERS["csv"]("zh")
     rendered = api.render(prepared, [reporter])
     out = io.StringIO()
-    rendered.write(reporter, 0, out)
+    rendered.write(0, out)
     whole = api.audit(repository, 2022, cache=False)
     assert out.getvalue() == REPORTERS["csv"]("zh").render(whole)
     assert rendered.overview.summary == whole.summary
+
+
+def test_with_a_bad_catalogue_nothing_is_judged_and_every_problem_is_reported(repository):
+    rules = repository / "rules" / "metrics.yaml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("derive: ", "derive: no_such_metric + "), encoding="utf-8")
+    with pytest.raises(InvalidData) as raised:
+        json_report(repository, cache=False)
+    assert {problem.code.value for problem in raised.value.problems} == {"unknown-metric"}
+    assert all(unit.audited is False for unit in runner.prepare(repository, 2022).units)

@@ -149,23 +149,20 @@ def check(
     if memo is not None:
         memo.replay()
     formats = [(REPORTERS[output_format.value], color, width), *((reporter, False, None) for _, reporter in files)]
-    settings, rendered, reporters = _render(data, year, jurisdiction, no_cache, lang, formats)
-    outputs = [(None, reporters[0]), *((path, reporter) for (path, _), reporter in zip(files, reporters[1:], strict=True))]
+    settings, rendered = _render(data, year, jurisdiction, no_cache, lang, formats)
+    destinations = [None, *(path for path, _ in files)]  # each report's, in the order of formats (None: stdout)
     level = fail_on or (FailOn(settings.fail_on) if settings.fail_on else DEFAULT_FAIL_ON)
     status = exit_status(rendered.overview.summary, level)
-    for index, (path, reporter) in _files_first(outputs):
+    for index, path in _files_first(destinations):
         with memo.keeping(index) if memo is not None else contextlib.nullcontext() as copy:
-            _run(lambda: _deliver(path, lambda out: rendered.write(reporter, index, out), copy))  # noqa: B023 - called at once
+            _run(lambda: _deliver(path, lambda out: rendered.write(index, out), copy))  # noqa: B023 - called at once
     if memo is not None:
-        memo.record([path for path, _ in outputs], status)
+        memo.record(destinations, status)
     raise typer.Exit(status)
 
 
-Outputs = list[tuple["Path | None", Reporter]]  # where each report goes (None: standard output), in order
-
-
 def _render(data: Path, year: int, jurisdictions: list[str] | None, no_cache: bool, lang: enum.Enum | None,
-            formats: list[tuple[type[Reporter], bool, int | None]]) -> tuple[Settings, Rendered, list[Reporter]]:
+            formats: list[tuple[type[Reporter], bool, int | None]]) -> tuple[Settings, Rendered]:
     """Judge the audit, rendering its parts for each (reporter, color, width) of ``formats``."""
     from . import api
 
@@ -174,12 +171,12 @@ def _render(data: Path, year: int, jurisdictions: list[str] | None, no_cache: bo
         language = _lang(lang, audit.settings)
         reporters = [reporter(language, color=color, width=width) for reporter, color, width in formats]
         rendered = _run(lambda: api.render(audit, reporters, progress))
-    return audit.settings, rendered, reporters
+    return audit.settings, rendered
 
 
-def _files_first(outputs: Outputs) -> list[tuple[int, tuple[Path | None, Reporter]]]:
+def _files_first(destinations: list[Path | None]) -> list[tuple[int, Path | None]]:
     """The files are written before standard output is: a report on the screen means they are there."""
-    return sorted(enumerate(outputs), key=lambda indexed: indexed[1][0] is None)
+    return sorted(enumerate(destinations), key=lambda indexed: indexed[1] is None)
 
 
 def _deliver(path: Path | None, write: Callable[[TextIO], None], copy: BinaryIO | None = None) -> None:
@@ -253,7 +250,7 @@ class _RunMemo:
                 if copy is not None:
                     copy.close()
             return
-        for index, path in sorted(enumerate(paths), key=lambda indexed: indexed[1] is None):
+        for index, path in _files_first(paths):
             with copies[index] as copy:  # type: ignore[union-attr]
                 _run(lambda: _copy(copy, path))  # noqa: B023 - called at once
         raise typer.Exit(status)
@@ -291,8 +288,8 @@ def export(
     data: Path = DataOption,
 ) -> None:
     """Write the audit of YEAR as a Markdown report to publish."""
-    _, rendered, (reporter,) = _render(data, year, jurisdiction, no_cache, lang, [(REPORTERS["markdown"], False, None)])
-    _run(lambda: _deliver(output, lambda out: rendered.write(reporter, 0, out)))
+    _, rendered = _render(data, year, jurisdiction, no_cache, lang, [(REPORTERS["markdown"], False, None)])
+    _run(lambda: _deliver(output, lambda out: rendered.write(0, out)))
 
 
 @app.command()

@@ -76,10 +76,12 @@ def prepare(data_dir: Path, year: int, jurisdictions: Sequence[str] = (), progre
         grouped.setdefault(job.jurisdiction, []).append(job)
     known = sorted(slug for slug, jobs in grouped.items() if any(job.kind == "targets" for job in jobs))
     chosen = set(jurisdictions or known)
-    units = [Unit(slug, tuple(jobs), slug in chosen and slug in known) for slug, jobs in sorted(grouped.items())]
+    problems = scanned.loader.problems + catalogue_problems(scanned.catalogue)
+    # With a problem in the settings or the catalogue, nothing is judged: the data files are only checked.
+    units = [Unit(slug, tuple(jobs), not problems and slug in chosen and slug in known)
+             for slug, jobs in sorted(grouped.items())]
     return Audit(
-        year=year, settings=scanned.settings, catalogue=scanned.catalogue, units=units,
-        problems=scanned.loader.problems + catalogue_problems(scanned.catalogue),
+        year=year, settings=scanned.settings, catalogue=scanned.catalogue, units=units, problems=problems,
         unknown=[slug for slug in dict.fromkeys(jurisdictions) if slug not in known], known=known,
         files_read=scanned.loader.read, files_total=scanned.loader.total, cache=cache,
         reader=functools.partial(load.read_data_file, checks=item_checks(scanned.catalogue)),
@@ -143,10 +145,12 @@ class Rendered:
     """An audit rendered for some reporters: the overview, and each reporter's parts in order."""
 
     overview: Overview
-    parts: list[Spool]  # one per reporter, in the order the reporters were given
+    reporters: Sequence[Reporter]
+    parts: list[Spool]  # one per reporter
 
-    def write(self, reporter: Reporter, index: int, out: TextIO) -> None:
-        reporter.assemble(self.overview, self.parts[index], out)
+    def write(self, index: int, out: TextIO) -> None:
+        """Write the report of ``reporters[index]``."""
+        self.reporters[index].assemble(self.overview, self.parts[index], out)
 
 
 def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | None = None,
@@ -168,7 +172,7 @@ def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | Non
         files_done += len(unit.jobs)
         _report_progress(progress, files_done, audit.files_total)
     raise_for_problems(audit, problems)
-    return Rendered(Overview(audit.year, audit.settings, names, summaries), spools)
+    return Rendered(Overview(audit.year, audit.settings, names, summaries), reporters, spools)
 
 
 _Judged = tuple[str, str, Summary, tuple[Part, ...]]  # slug, name, counts, each reporter's part
