@@ -189,11 +189,8 @@ class AuditResult:
     def summary(self) -> Summary:
         return _summarize(self.results, self.inconsistencies)
 
-    def summary_of(self, jurisdiction: str) -> Summary:
-        return _summarize([item for item in self.results if item.target.jurisdiction == jurisdiction],
-                          [item for item in self.inconsistencies if item.figure.jurisdiction == jurisdiction])
-
     def overview(self) -> Overview:
+        """The year, settings, names and each jurisdiction's counts: what a report says of the whole."""
         inconsistencies: dict[str, list[Inconsistency]] = {slug: [] for slug in self.names}
         for item in self.inconsistencies:
             inconsistencies[item.figure.jurisdiction].append(item)
