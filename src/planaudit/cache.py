@@ -23,8 +23,6 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ._version import __version__
-from .exceptions import CannotWrite
-from .output import write_atomically_bytes
 
 CACHE_DIR_NAME = ".planaudit-cache"
 _FORMAT = "1"  # bump when what is cached changes shape
@@ -71,8 +69,9 @@ class ParseCache:
 
     def put(self, key: str, value: Any) -> None:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        with contextlib.suppress(CannotWrite):  # a read-only repository simply goes uncached
-            write_atomically_bytes(self._path(key), self._sign(key, payload) + payload, durable=False)
+        with self.writing(key) as entry:  # a read-only repository simply goes uncached
+            if entry is not None:
+                entry.write(payload)
 
     @contextlib.contextmanager
     def writing(self, key: str) -> Iterator[BinaryIO | None]:
@@ -81,8 +80,7 @@ class ParseCache:
         halfway, never fails what is being written: the entry is simply not there."""
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            handle, temporary = _new_file(path)
         except OSError:
             yield None
             return
@@ -133,6 +131,16 @@ class ParseCache:
 
     def _signer(self, key: str) -> hmac.HMAC:
         return hmac.new(self.secret, key.encode() + b"\0", hashlib.sha256)
+
+
+def _new_file(path: Path) -> tuple[int, str]:
+    """A new private file beside ``path``, to be renamed to it. (Its directory is made only when
+    missing: on some file systems a mkdir that finds it there costs as much as writing the entry.)"""
+    try:
+        return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
 
 
 class _Signing(io.RawIOBase):

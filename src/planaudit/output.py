@@ -19,20 +19,15 @@ def write_atomically(path: Path, text: str, replace: bool = True) -> None:
     Raises :class:`CannotWrite` (a PlanauditError) when the file cannot be written, and, unless
     ``replace``, :class:`OutputExists` when ``path`` exists (checked atomically, by a hard link).
     """
-    write_atomically_bytes(path, text.encode("utf-8"), replace)
-
-
-def write_atomically_bytes(path: Path, data: bytes, replace: bool = True, durable: bool = True) -> None:
-    with atomic_file(path, replace, durable) as stream:
-        stream.write(data)
+    with atomic_file(path, replace) as stream:
+        stream.write(text.encode("utf-8"))
 
 
 @contextlib.contextmanager
-def atomic_file(path: Path, replace: bool = True, durable: bool = True) -> Iterator[BinaryIO]:
+def atomic_file(path: Path, replace: bool = True) -> Iterator[BinaryIO]:
     """A binary stream whose bytes become ``path`` when the block ends without an error, and are
-    gone when it raises. ``durable``: synced to disk before the rename, so that a crash leaves
-    the old file or the new one, never an empty one (a cache entry, checked when read, need not be).
-    Raises as :func:`write_atomically` does."""
+    gone when it raises. They are synced to disk before the rename, so that a crash leaves the
+    old file or the new one, never an empty one. Raises as :func:`write_atomically` does."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -43,8 +38,7 @@ def atomic_file(path: Path, replace: bool = True, durable: bool = True) -> Itera
         with os.fdopen(handle, "wb") as stream:
             yield stream
             stream.flush()
-            if durable:
-                os.fsync(stream.fileno())
+            os.fsync(stream.fileno())
         if replace:
             os.replace(temporary, path)
         else:
