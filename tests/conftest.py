@@ -2,8 +2,22 @@
 the source tree or the real home directory."""
 
 import os
+import shutil
 import tempfile
+from pathlib import Path
 
+import pytest
+
+EXAMPLE = Path(__file__).parent / "examples" / "basic"
 _CACHE_HOME = tempfile.mkdtemp(prefix="planaudit-test-cache-")
 os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
 os.environ["PLANAUDIT_CACHE_DIR"] = os.path.join(_CACHE_HOME, "parses")
+
+
+@pytest.fixture
+def repository(tmp_path, monkeypatch):
+    """A copy of tests/examples/basic, with a cache of its own."""
+    root = tmp_path / "data"
+    shutil.copytree(EXAMPLE, root)
+    monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    return root

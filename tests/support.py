@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import textwrap
 from pathlib import Path
 
-from planaudit import audit
+from planaudit import audit, runner
+from planaudit.cache import ParseCache
+from planaudit.reporters import REPORTERS
 from planaudit.result import AuditResult, TargetResult
 
 JURISDICTION = "testville"
@@ -41,6 +44,15 @@ class RepoBuilder:
     def only(self, year: int = 2022) -> TargetResult:
         (result,) = self.audit(year).results
         return result
+
+
+def streamed_json(root: Path, jurisdictions: tuple[str, ...] = (), cache: bool = True, workers: int = 1) -> str:
+    """The JSON report as `check` makes it: judged a jurisdiction at a time, on ``workers`` processes."""
+    prepared = runner.prepare(root, 2022, jurisdictions, cache=ParseCache.open(root) if cache else None)
+    reporter = REPORTERS["json"]()
+    out = io.StringIO()
+    runner.render(prepared, [reporter], workers=workers).write(0, out)
+    return out.getvalue()
 
 
 def _file(jurisdiction: str, year: int, key: str, entries: str) -> str:

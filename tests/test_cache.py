@@ -3,10 +3,8 @@ cache entry is never used."""
 
 from __future__ import annotations
 
-import io
 import os
 import pickle
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,29 +14,11 @@ import pytest
 from planaudit import api, load, runner
 from planaudit.cache import ParseCache
 from planaudit.reporters import REPORTERS
-
-EXAMPLE = Path(__file__).parent / "examples" / "basic"
-
-
-@pytest.fixture
-def repository(tmp_path, monkeypatch):
-    root = tmp_path / "data"
-    shutil.copytree(EXAMPLE, root)
-    monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(tmp_path / "cache"))
-    return root
+from support import streamed_json
 
 
 def verdicts(root: Path, **options) -> str:
     return REPORTERS["json"]().render(api.audit(root, 2022, **options))
-
-
-def rendered(root: Path, workers: int, cache: bool = True) -> str:
-    """The JSON report as `check` makes it: judged a jurisdiction at a time, on ``workers`` processes."""
-    audit = runner.prepare(root, 2022, cache=ParseCache.open(root) if cache else None)
-    reporter = REPORTERS["json"]()
-    out = io.StringIO()
-    runner.render(audit, [reporter], workers=workers).write(0, out)
-    return out.getvalue()
 
 
 def cache_files(root: Path) -> list[Path]:
@@ -52,10 +32,10 @@ def test_identical_with_and_without_cache_cold_and_warm_serial_and_parallel(repo
     assert len(cache_files(repository)) == 5  # one entry per target, outcome and rules file
     assert verdicts(repository) == uncached  # warm
     monkeypatch.setattr(runner, "PARALLEL_FROM", 1)
-    assert rendered(repository, workers=2, cache=False) == uncached
-    assert rendered(repository, workers=2) == uncached
-    assert rendered(repository, workers=1, cache=False) == uncached
-    assert rendered(repository, workers=1) == uncached
+    assert streamed_json(repository, workers=2, cache=False) == uncached
+    assert streamed_json(repository, workers=2) == uncached
+    assert streamed_json(repository, workers=1, cache=False) == uncached
+    assert streamed_json(repository, workers=1) == uncached
 
 
 def test_a_warm_run_parses_nothing(repository, monkeypatch):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -12,25 +10,7 @@ from planaudit import api, runner
 from planaudit.cache import ParseCache
 from planaudit.exceptions import InvalidData, UnknownJurisdiction
 from planaudit.reporters import REPORTERS
-from support import COUNT_METRICS, RepoBuilder
-
-EXAMPLE = Path(__file__).parent / "examples" / "basic"
-
-
-@pytest.fixture
-def repository(tmp_path, monkeypatch):
-    root = tmp_path / "data"
-    shutil.copytree(EXAMPLE, root)
-    monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(tmp_path / "cache"))
-    return root
-
-
-def json_report(root: Path, jurisdictions: tuple[str, ...] = (), cache: bool = True, workers: int = 1) -> str:
-    audit = runner.prepare(root, 2022, jurisdictions, cache=ParseCache.open(root) if cache else None)
-    reporter = REPORTERS["json"]()
-    out = io.StringIO()
-    runner.render(audit, [reporter], workers=workers).write(0, out)
-    return out.getvalue()
+from support import COUNT_METRICS, RepoBuilder, streamed_json
 
 
 def test_each_jurisdiction_is_a_unit_of_its_files(tmp_path):
@@ -51,39 +31,39 @@ def test_each_jurisdiction_is_a_unit_of_its_files(tmp_path):
 
 def test_a_jurisdiction_without_a_plan_is_unknown_once_the_data_is_clean(repository):
     with pytest.raises(UnknownJurisdiction, match="no targets for nowhere in 2022"):
-        json_report(repository, ("nowhere",))
+        streamed_json(repository, ("nowhere",))
     report = repository / "outcomes" / "2022" / "riverton.yaml"
     report.write_text(report.read_text(encoding="utf-8").replace("value: 9.5", "value: nine"), encoding="utf-8")
     with pytest.raises(InvalidData):  # problems come first, as they do for the whole audit
-        json_report(repository, ("nowhere",))
+        streamed_json(repository, ("nowhere",))
 
 
 def test_a_chosen_jurisdiction_is_judged_and_the_others_only_checked(repository):
-    chosen = json_report(repository, ("riverton",), cache=False)
+    chosen = streamed_json(repository, ("riverton",), cache=False)
     assert '"jurisdiction": "hillcounty"' not in chosen and '"jurisdiction": "riverton"' in chosen
     assert chosen == REPORTERS["json"]().render(api.audit(repository, 2022, ["riverton"], cache=False))
 
 
 def test_a_warm_run_judges_nothing(repository, monkeypatch):
-    expected = json_report(repository)
+    expected = streamed_json(repository)
 
     def no_judging(*arguments, **options):
         raise AssertionError("a jurisdiction whose files did not change was judged again")
 
     monkeypatch.setattr(runner, "judge_unit", no_judging)
-    assert json_report(repository) == expected
+    assert streamed_json(repository) == expected
 
 
 def test_only_a_changed_jurisdiction_is_judged_again(repository, monkeypatch):
-    json_report(repository)
+    streamed_json(repository)
     report = repository / "outcomes" / "2022" / "riverton.yaml"
     report.write_text(report.read_text(encoding="utf-8").replace("value: 9.5", "value: 7.5"), encoding="utf-8")
-    expected = json_report(repository, cache=False)
+    expected = streamed_json(repository, cache=False)
     judged = []
     original = runner.judge_unit
     monkeypatch.setattr(runner, "judge_unit", lambda audit, unit, **options: judged.append(unit.jurisdiction)
                         or original(audit, unit, **options))
-    assert json_report(repository) == expected
+    assert streamed_json(repository) == expected
     assert judged == ["riverton"]
 
 
@@ -122,6 +102,6 @@ def test_with_a_bad_catalogue_nothing_is_judged_and_every_problem_is_reported(re
     rules = repository / "rules" / "metrics.yaml"
     rules.write_text(rules.read_text(encoding="utf-8").replace("derive: ", "derive: no_such_metric + "), encoding="utf-8")
     with pytest.raises(InvalidData) as raised:
-        json_report(repository, cache=False)
+        streamed_json(repository, cache=False)
     assert {problem.code.value for problem in raised.value.problems} == {"unknown-metric"}
     assert all(unit.audited is False for unit in runner.prepare(repository, 2022).units)

@@ -181,29 +181,21 @@ def _files_first(destinations: list[Path | None]) -> list[tuple[int, Path | None
 
 def _deliver(path: Path | None, write: Callable[[TextIO], None], copy: BinaryIO | None = None) -> None:
     """Text to a file, atomically, or to standard output; and to ``copy`` too, when there is one."""
-    if path is None:
-        if copy is None:
-            write(sys.stdout)
-        else:
-            with text_stream(copy) as kept:
-                write(cast(TextIO, _Both(sys.stdout, kept)))
+    if path is None and copy is None:
+        write(sys.stdout)
         return
-    with atomic_file(path) as stream, text_stream(cast(BinaryIO, _BothBinary(stream, copy)) if copy else stream) as text:
-        write(text)
+    with contextlib.ExitStack() as stack:
+        if path is None:
+            sys.stdout.flush()
+            stream: BinaryIO = sys.stdout.buffer
+            stack.callback(stream.flush)
+        else:
+            stream = stack.enter_context(atomic_file(path))
+        both = cast(BinaryIO, _Both(stream, copy)) if copy is not None else stream
+        write(stack.enter_context(text_stream(both)))
 
 
-class _Both(io.TextIOBase):
-    """Writes to two text streams."""
-
-    def __init__(self, first: TextIO, second: TextIO) -> None:
-        self.first, self.second = first, second
-
-    def write(self, text: str) -> int:
-        self.first.write(text)
-        return self.second.write(text)
-
-
-class _BothBinary(io.RawIOBase):
+class _Both(io.RawIOBase):
     """Writes to two binary streams."""
 
     def __init__(self, first: BinaryIO, second: BinaryIO) -> None:

@@ -29,7 +29,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -167,17 +167,12 @@ def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     mapping = dict(pairs)
     if len(mapping) != len(pairs):
         raise Refused("a repeated key")  # which the exact reader reports where it stands
-    for value in mapping.values():
-        if type(value) is str:
-            if not value or (value[0] in _AMBIGUOUS_STARTS and _ambiguous(value)):  # inline: called 100,000s of times
-                raise Refused(value)
-        elif type(value) is list:
-            _refuse_ambiguous_in(value)
+    _refuse_ambiguous_in(mapping.values())
     return mapping
 
 
-def _refuse_ambiguous_in(values: list[Any]) -> None:
-    """Check the strings of a list, and of its lists (each mapping was checked as it was read)."""
+def _refuse_ambiguous_in(values: Iterable[Any]) -> None:
+    """Check the strings among the values, and in their lists (each mapping is checked as it is read)."""
     for value in values:
         if type(value) is str:
             if not value or (value[0] in _AMBIGUOUS_STARTS and _ambiguous(value)):

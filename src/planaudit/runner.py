@@ -203,13 +203,14 @@ def _outcome(index: int) -> _Outcome:
     assert _RUNNING is not None
     audit, reporters, context = _RUNNING
     unit = audit.units[index]
-    key = None if audit.cache is None else audit.cache.key(_contents(unit), context, str(unit.audited))
-    cached = None if audit.cache is None or key is None else audit.cache.get(key)
+    if audit.cache is None:
+        return _judged(audit, unit, reporters)
+    key = audit.cache.key(_contents(unit), context, str(unit.audited))
+    cached = audit.cache.get(key)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     outcome = _judged(audit, unit, reporters)
-    if audit.cache is not None and key is not None:
-        audit.cache.put(key, outcome)
+    audit.cache.put(key, outcome)
     return outcome
 
 

@@ -23,6 +23,7 @@ def dumps(document: Any) -> str:
 
 
 _LIST_MARK = "\u0000planaudit list: "  # a value no document of ours holds: where a streamed list goes
+_MARKED_LIST = re.compile(r'\[\n +"\\u0000planaudit list: (?P<key>[^"]+)"\n(?P<indent> *)\]')
 
 
 def items(values: list[Any], depth: int) -> str:
@@ -62,6 +63,3 @@ def write_document(document: Any, lists: Mapping[str, Iterable[str]], out: TextI
             out.write("\n" + match["indent"] + "]")
         position = match.end()
     out.write(text[position:])
-
-
-_MARKED_LIST = re.compile(r'\[\n +"\\u0000planaudit list: (?P<key>[^"]+)"\n(?P<indent> *)\]')
