@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from planaudit import fastread
-from planaudit.load import _read_exactly, read_data_file
+from planaudit.load import read_exactly, read_data_file
 from planaudit.schemas import Kind
 
 ROOT = Path(__file__).parent.parent
@@ -28,7 +28,7 @@ def quick(raw: bytes, kind: str) -> fastread.QuickRead | None:
 def both_readings(raw: bytes, kind: str = "targets", year: int = 2022, jurisdiction: str = "testville"):
     display = f"{kind}/{year}/{jurisdiction}.yaml"
     return (read_data_file(raw, display, kind, year, jurisdiction),
-            _read_exactly(raw, display, kind, year, jurisdiction, None))
+            read_exactly(raw, display, kind, year, jurisdiction, None))
 
 
 def assert_same_reading(raw: bytes, kind: str, year: int, jurisdiction: str) -> None:
@@ -57,7 +57,7 @@ def test_every_bundled_example_and_generated_file_is_read_quickly_and_alike(gene
         assert_same_reading(raw, kind, year, jurisdiction)
 
 
-def test_invalid_example_files_are_refused_and_read_exactly():
+def test_invalid_example_files_are_refused_andread_exactly():
     for file in data_files(EXAMPLES / "invalid"):
         kind, year, jurisdiction = file.parent.parent.name, int(file.parent.name), file.stem
         read, exact = both_readings(file.read_bytes(), kind, year, jurisdiction)

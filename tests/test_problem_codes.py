@@ -23,6 +23,10 @@ CASES = {
                (1, 15), "the tag !!python/name:os.system is not allowed; planaudit reads plain YAML only"),
     Code.ENCODING: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\nname: \udcff\ntargets: []\n",
                     (3, 7), "is not UTF-8 text (byte 0xff); save the file as UTF-8"),
+    Code.AMBIGUOUS_LINE_BREAK: ("targets/2022/testville.yaml",
+                                "jurisdiction: testville\nyear: 2022\nname: a\u2028b\ntargets: []\n", (3, 8),
+                                "U+2028 is a line break to some YAML readers and not to others; "
+                                "remove it or write a plain line break"),
     Code.TOO_DEEP: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets: " + "[" * 40 + "]" * 40 + "\n",
                     (3, 41), "values nested more than 32 levels deep"),
     Code.SCHEMA: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\n",

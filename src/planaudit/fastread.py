@@ -37,12 +37,15 @@ from typing import Any
 from .numbers import MAX_DIGITS
 from .schemas import Kind
 from .structure import matches_schema
+from .text import AMBIGUOUS_LINE_BREAK_BYTES
 
 # Merge keys, tabs, carriage returns, directives and document markers (at the start of a line):
 # each looked for only when a byte it needs is there, as searching for a byte is many times quicker.
 _REFUSED_BYTES = ((b"<", b"<<"), (b"\t", b"\t"), (b"\r", b"\r"), (b"%", b"\n%"), (b"-", b"\n---"))
 # ".5" (which rapidyaml writes as 0.5) and "\n...": a dot after a space, "-", "[", "," ":" or a line break.
 _DOT_REFUSED = re.compile(rb"\.(?<=[ \-\[,:\n]\.)")  # begins with the dot, which is found quickly
+# "90." is 90 to rapidyaml and text to the exact reader: a value made of digits and a final dot.
+_TRAILING_DOT = re.compile(rb"[\s:\-\[{,][-+]?[0-9]+\.(?![0-9A-Za-z_.])")
 _INDICATORS = tuple(bytes([byte]) for byte in b"&*!|>")  # anchor, alias, tag, block scalar: where a value begins
 _INDICATOR_AT_VALUE = re.compile(rb"[\s\[{,][&*!|>]")  # not in 7*24 or "*区"
 _REFUSED_STARTS = (b"%", b"---", b"...", b"\xef\xbb\xbf", b"&", b"*", b"!", b"|", b">")
@@ -82,7 +85,9 @@ def read(raw: bytes, kind: Kind, list_key: str) -> QuickRead | None:
 def _refused(raw: bytes) -> bool:
     if raw.startswith(_REFUSED_STARTS) or any(byte in raw and refused in raw for byte, refused in _REFUSED_BYTES):
         return True
-    if b"." in raw and _DOT_REFUSED.search(raw):
+    if any(line_break in raw for line_break in AMBIGUOUS_LINE_BREAK_BYTES):
+        return True
+    if b"." in raw and (_DOT_REFUSED.search(raw) or _TRAILING_DOT.search(raw)):
         return True
     return any(indicator in raw for indicator in _INDICATORS) and bool(_INDICATOR_AT_VALUE.search(raw))
 

@@ -167,10 +167,10 @@ def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction:
         item = _read_item(_Parsed(quick.instance, {}, entries), display, kind, year, jurisdiction, problems)
         if item is not None and not problems and not any(checks(item) if checks else ()):
             return FileRead(item, ())
-    return _read_exactly(raw, display, kind, year, jurisdiction, checks)
+    return read_exactly(raw, display, kind, year, jurisdiction, checks)
 
 
-def _read_exactly(raw: bytes, display: str, kind: str, year: int, jurisdiction: str,
+def read_exactly(raw: bytes, display: str, kind: str, year: int, jurisdiction: str,
                   checks: ItemChecks | None) -> FileRead:
     loader = _Loader(Path("."))
     parsed = loader.parse_data(raw, display, *_SCHEMA_AND_LIST[kind])

@@ -16,6 +16,7 @@ class Code(enum.Enum):
     ALIAS = "alias"
     TAG = "tag"
     ENCODING = "encoding"
+    AMBIGUOUS_LINE_BREAK = "ambiguous-line-break"
     TOO_DEEP = "too-deep"
     SCHEMA = "schema"
     YAML11 = "yaml11-trap"

@@ -25,6 +25,23 @@ class NotUtf8(ValueError):
         self.col = col
 
 
+# Line breaks to YAML 1.1 readers (libyaml) but not to YAML 1.2 ones (rapidyaml): the same bytes
+# would mean two things, so a data file may hold none of them.
+AMBIGUOUS_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
+AMBIGUOUS_LINE_BREAK_BYTES = tuple(character.encode("utf-8") for character in AMBIGUOUS_LINE_BREAKS)
+
+
+def first_ambiguous_line_break(text: str) -> tuple[int, int, str] | None:
+    """Line, column (1-based, counting only \\n as a line break) and the character of the first
+    ambiguous line break in ``text``, or None."""
+    found = [index for index in map(text.find, AMBIGUOUS_LINE_BREAKS) if index >= 0]
+    if not found:
+        return None
+    index = min(found)
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1, text[index]
+
+
 def decode_utf8(raw: bytes) -> str:
     """``raw`` as text (a leading BOM dropped); raises :class:`NotUtf8` saying where it is not."""
     try:

@@ -9,6 +9,7 @@ numbers, dates and booleans from that text, so YAML 1.1 type guessing never reac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 
 from .problems import Code, Problem
-from .text import NotUtf8, decode_utf8
+from .text import NotUtf8, decode_utf8, first_ambiguous_line_break
 from .yamltree import Mapping, Scalar, Sequence, YamlNode, position
 
 __all__ = ["Document", "Mapping", "Scalar", "Sequence", "YamlNode", "decode_document", "parse_text", "position"]
@@ -27,6 +28,8 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 MAX_DEPTH = 32
+TOO_DEEP_MESSAGE = f"values nested more than {MAX_DEPTH} levels deep"
+_FLOW_BRACKET = re.compile(r"[\[\]{}]")
 _STR_TAG = "tag:yaml.org,2002:str"
 _DUPLICATE = "\0duplicate key"  # marks the value of a repeated key, which is dropped
 
@@ -44,6 +47,12 @@ def decode_document(raw: bytes, display: str) -> Document:
         text = decode_utf8(raw)
     except NotUtf8 as error:
         return _failed(display, error.line, error.col, Code.ENCODING, str(error))
+    line_break = first_ambiguous_line_break(text)
+    if line_break is not None:
+        line, col, character = line_break
+        return _failed(display, line, col, Code.AMBIGUOUS_LINE_BREAK,
+                       f"U+{ord(character):04X} is a line break to some YAML readers and not to others; "
+                       "remove it or write a plain line break")
     return parse_text(text, display)
 
 
@@ -53,12 +62,35 @@ def parse_text(text: str, display: str) -> Document:
         builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        too_deep = flow_too_deep(text, mark.index if mark else len(text))
+        if too_deep is not None:
+            return _failed(display, *too_deep, Code.TOO_DEEP, TOO_DEEP_MESSAGE)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part)
         return _failed(display, line, col, Code.YAML_SYNTAX, message or "invalid YAML")
     except yaml.YAMLError as error:
+        too_deep = flow_too_deep(text, len(text))
+        if too_deep is not None:
+            return _failed(display, *too_deep, Code.TOO_DEEP, TOO_DEEP_MESSAGE)
         return _failed(display, 1, 1, Code.YAML_SYNTAX, str(error).splitlines()[0])
     return Document(display, None if builder.fatal else builder.root, tuple(builder.problems))
+
+
+def flow_too_deep(text: str, end: int) -> tuple[int, int] | None:
+    """Where flow brackets before ``end`` first nest deeper than MAX_DEPTH, if they do.
+
+    libyaml scans flow collections ahead of the events it hands over, so on very deep brackets it
+    stops with an error of its own before the tree builder sees the depth: that error is then
+    planaudit's ``too-deep``, found here and not from libyaml's wording (which changes between
+    versions)."""
+    depth = 0
+    for bracket in _FLOW_BRACKET.finditer(text, 0, end):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            start = bracket.start()
+            line_start = text.rfind("\n", 0, start) + 1
+            return text.count("\n", 0, start) + 1, start - line_start + 1
+    return None
 
 
 def _failed(display: str, line: int, col: int, code: Code, message: str) -> Document:
@@ -132,7 +164,7 @@ class _TreeBuilder:
             quoted = bool(event.style) or tag == _STR_TAG  # plain style is None or
             return self.add(Scalar(event.value, quoted, line, col), mark)
         if len(self.stack) >= MAX_DEPTH:
-            return self.problem(mark, Code.TOO_DEEP, f"values nested more than {MAX_DEPTH} levels deep")
+            return self.problem(mark, Code.TOO_DEEP, TOO_DEEP_MESSAGE)
         container: Mapping | Sequence = Mapping(line, col) if isinstance(event, yaml.MappingStartEvent) else Sequence(line, col)
         if not self.add(container, mark):
             return False
