@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 from planaudit import audit, runner
-from planaudit.cache import ParseCache
+from planaudit.cache import Cache
 from planaudit.reporters import REPORTERS
 from planaudit.result import AuditResult, TargetResult
 
@@ -48,7 +48,7 @@ class RepoBuilder:
 
 def streamed_json(root: Path, jurisdictions: tuple[str, ...] = (), cache: bool = True, workers: int = 1) -> str:
     """The JSON report as `check` makes it: judged a jurisdiction at a time, on ``workers`` processes."""
-    prepared = runner.prepare(root, 2022, jurisdictions, cache=ParseCache.open(root) if cache else None)
+    prepared = runner.prepare(root, 2022, jurisdictions, cache=Cache.open(root) if cache else None)
     reporter = REPORTERS["json"]()
     out = io.StringIO()
     runner.render(prepared, [reporter], workers=workers).write(0, out)

@@ -12,7 +12,7 @@ GENERATOR = Path(__file__).parent.parent / "bench" / "generate.py"
 
 def test_generated_repository_is_valid_and_mixed(tmp_path):
     subprocess.run([sys.executable, str(GENERATOR), str(tmp_path), "--jurisdictions", "12", "--seed", "3"], check=True)
-    assert api.validate(tmp_path, cache=False) == []
+    assert api.validate(tmp_path) == []
     result = api.audit(tmp_path, 2022, cache=False)
     assert len(result.results) == 12 * 50
     reasons = Counter(item.reason.value for item in result.results)

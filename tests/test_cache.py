@@ -1,20 +1,24 @@
-"""The parse cache and parallel reading never change a verdict; a changed, corrupt or forged
-cache entry is never used."""
+"""The cache never changes a verdict, lives where strangers cannot write, holds nothing that can run
+code, and answers only for the very bytes a run read."""
 
 from __future__ import annotations
 
+import json
 import os
-import pickle
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
-from planaudit import api, load, runner
-from planaudit.cache import ParseCache
+from planaudit import api, cache, layout, runner
+from planaudit.cache import Cache, run_digest, unit_digest
 from planaudit.reporters import REPORTERS
 from support import streamed_json
+
+ROOT = Path(__file__).parent.parent
 
 
 def verdicts(root: Path, **options) -> str:
@@ -26,55 +30,104 @@ def cache_files(root: Path) -> list[Path]:
 
 
 def test_identical_with_and_without_cache_cold_and_warm_serial_and_parallel(repository, monkeypatch):
-    uncached = verdicts(repository, cache=False)
-    assert cache_files(repository) == []
-    assert verdicts(repository) == uncached  # cold: fills the cache
-    assert len(cache_files(repository)) == 5  # one entry per target, outcome and rules file
-    assert verdicts(repository) == uncached  # warm
+    uncached = streamed_json(repository, cache=False)
+    assert uncached == verdicts(repository, cache=False)
+    assert streamed_json(repository) == uncached  # cold: fills the cache
+    assert len(cache_files(repository)) == 2  # one entry per jurisdiction
+    assert streamed_json(repository) == uncached  # warm
     monkeypatch.setattr(runner, "PARALLEL_FROM", 1)
     assert streamed_json(repository, workers=2, cache=False) == uncached
     assert streamed_json(repository, workers=2) == uncached
-    assert streamed_json(repository, workers=1, cache=False) == uncached
     assert streamed_json(repository, workers=1) == uncached
 
 
-def test_a_warm_run_parses_nothing(repository, monkeypatch):
-    expected = verdicts(repository)
+def test_every_format_renders_alike_from_the_cache(repository):
+    for name in REPORTERS:
+        fresh = runner.render(runner.prepare(repository, 2022), [REPORTERS[name]("zh")])
+        runner.render(runner.prepare(repository, 2022, cache=Cache.open(repository)), [REPORTERS[name]("zh")])
+        cached = runner.render(runner.prepare(repository, 2022, cache=Cache.open(repository)), [REPORTERS[name]("zh")])
+        texts = []
+        for rendered in (fresh, cached):
+            import io
 
-    def no_parsing(*arguments, **options):
-        raise AssertionError("a cached file was parsed again")
+            out = io.StringIO()
+            rendered.write(0, out)
+            texts.append(out.getvalue())
+        assert texts[0] == texts[1], name
 
-    monkeypatch.setattr(load, "read_data_file", no_parsing)
-    assert verdicts(repository) == expected
+
+def test_entries_are_json_and_corrupt_ones_are_ignored(repository):
+    expected = streamed_json(repository)
+    for path in cache_files(repository):
+        json.loads(path.read_bytes())  # data, nothing else
+    for garbage in (b"not a cache entry", b'{"problems": [], "judged": ["x", 1, [], []]}', b"[]", b"\x80\x04K."):
+        for path in cache_files(repository):
+            path.write_bytes(garbage)
+        assert streamed_json(repository) == expected
 
 
-def test_a_changed_file_is_read_afresh(repository):
-    verdicts(repository)
+def test_an_entry_that_is_not_a_regular_file_is_a_miss_at_once(repository):
+    expected = streamed_json(repository)
+    for path in cache_files(repository):
+        path.unlink()
+        os.mkfifo(path)  # reading a FIFO would hang
+    assert streamed_json(repository) == expected
+    for path in cache_files(repository):
+        path.unlink()
+        path.symlink_to("/dev/zero")
+    assert streamed_json(repository) == expected
+
+
+def test_the_cache_lives_in_the_users_cache_directory_never_in_the_repository(repository, monkeypatch, tmp_path):
+    monkeypatch.delenv("PLANAUDIT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    (repository / ".planaudit-cache").mkdir()  # a committed one is never looked at
+    streamed_json(repository)
+    assert list((repository / ".planaudit-cache").iterdir()) == []
+    (folder,) = (tmp_path / "xdg" / "planaudit").iterdir()
+    assert folder.stat().st_mode & 0o777 == 0o700 and any(folder.rglob("*"))
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_directory(repository).parent == tmp_path / "home" / ".cache" / "planaudit"
+
+
+def test_a_directory_others_may_write_to_is_not_used(repository, monkeypatch, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(shared))
+    assert Cache.open(repository) is None
+    assert streamed_json(repository) == streamed_json(repository, cache=False)
+    assert list(shared.iterdir()) == []
+
+
+def test_symlinked_fan_out_folders_write_nothing_elsewhere(repository, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    streamed_json(repository)
+    for path in cache_files(repository):
+        folder = path.parent
+        path.unlink()
+        folder.rmdir()
+        folder.symlink_to(elsewhere)
+    assert streamed_json(repository) == streamed_json(repository, cache=False)
+
+
+def test_keys_are_length_prefixed():
+    """Names and contents are not merely joined: a + b is not one file holding both."""
+    two = unit_digest([("targets/2022/a.yaml", b"a"), ("targets/2022/b.yaml", b"b")])
+    one = unit_digest([("targets/2022/a.yaml", b"a\0targets/2022/b.yaml\0b")])
+    assert two != one
+    assert run_digest([("rules/a.yaml", b"x")], [], []) != run_digest([("rules/a.yaml", b""), ("x", b"")], [], [])
+    assert Cache.key("ab", "c") != Cache.key("a", "bc")
+
+
+def test_the_digest_a_run_records_is_the_one_a_lookup_computes(repository):
+    rendered = runner.render(runner.prepare(repository, 2022), [REPORTERS["json"]()])
+    assert rendered.inputs == cache.inputs_digest(repository, 2022)
     report = repository / "outcomes" / "2022" / "riverton.yaml"
-    report.write_text(report.read_text(encoding="utf-8").replace("value: 9.5", "value: 7.5"), encoding="utf-8")
-    result = api.audit(repository, 2022)
-    assert result.find("riverton", "litigation-loss").verdict.value == "met"
-
-
-def test_corrupt_entries_are_ignored(repository):
-    expected = verdicts(repository)
-    for path in cache_files(repository):
-        path.write_bytes(b"not a cache entry")
-    assert verdicts(repository) == expected
-
-
-def test_forged_entries_are_never_unpickled(repository, tmp_path):
-    verdicts(repository)
-    marker = tmp_path / "pwned"
-
-    class Exploit:
-        def __reduce__(self):
-            return (os.system, (f"touch {marker}",))
-
-    for path in cache_files(repository):
-        path.write_bytes(b"\0" * 32 + pickle.dumps(Exploit()))
-    verdicts(repository)
-    assert not marker.exists()
+    report.write_bytes(report.read_bytes() + b"# changed\n")
+    assert rendered.inputs != cache.inputs_digest(repository, 2022)
 
 
 def test_no_cache_writes_nothing(repository, tmp_path):
@@ -93,62 +146,109 @@ def test_two_runs_can_share_a_cache(repository, tmp_path):
 
 
 def test_entries_written_by_other_code_are_not_used(repository, monkeypatch):
-    from planaudit import cache
+    streamed_json(repository)
+    cache.code_fingerprint.cache_clear()
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "another build of planaudit")
+    judged = []
+    original = runner.judge_unit
+    monkeypatch.setattr(runner, "judge_unit", lambda audit, unit, *contents: judged.append(unit.jurisdiction)
+                        or original(audit, unit, *contents))
+    assert streamed_json(repository) == streamed_json(repository, cache=False)
+    assert "riverton" in judged
 
-    expected = verdicts(repository)
-    cache._code_fingerprint.cache_clear()
-    monkeypatch.setattr(cache, "_code_fingerprint", lambda: "another build of planaudit")
-    parsed = []
-    original = load.read_data_file
-    monkeypatch.setattr(load, "read_data_file", lambda *job, **options: parsed.append(job[1]) or original(*job, **options))
-    assert verdicts(repository) == expected
-    assert len(parsed) == 4  # every target and outcome file read afresh
 
-
-def cli(repository: Path, cache: Path, *args: str, importtime: bool = False) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PLANAUDIT_CACHE_DIR": str(cache), "LANG": "C.UTF-8"}
+def cli(repository: Path, cache_dir: Path, *args: str, importtime: bool = False) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PLANAUDIT_CACHE_DIR": str(cache_dir), "LANG": "C.UTF-8"}
     flags = ["-X", "importtime"] if importtime else []
     return subprocess.run([sys.executable, *flags, "-m", "planaudit", *args, "--data", str(repository)],
                           capture_output=True, text=True, env=environment)
 
 
 def test_an_unchanged_repository_is_answered_without_loading_the_library(repository, tmp_path):
-    cache = tmp_path / "run-cache"
-    first = cli(repository, cache, "check", "2022", importtime=True)
-    second = cli(repository, cache, "check", "2022", importtime=True)
+    cache_dir = tmp_path / "run-cache"
+    first = cli(repository, cache_dir, "check", "2022", importtime=True)
+    second = cli(repository, cache_dir, "check", "2022", importtime=True)
     assert (second.returncode, second.stdout) == (first.returncode, first.stdout) == (
         1, cli(repository, tmp_path / "none", "check", "2022", "--no-cache").stdout)
     assert "planaudit.judge" in first.stderr and "planaudit.judge" not in second.stderr
 
 
 def test_the_memo_follows_every_input_and_option(repository, tmp_path):
-    cache = tmp_path / "run-cache"
+    cache_dir = tmp_path / "run-cache"
     for args in (("check", "2022"), ("check", "2022", "--format", "json"), ("check", "2022", "--lang", "zh"),
                  ("check", "2022", "-j", "riverton", "--fail-on", "never")):
-        cli(repository, cache, *args)  # fill the memo
-        assert cli(repository, cache, *args).stdout == cli(repository, tmp_path / "none", *args, "--no-cache").stdout
+        cli(repository, cache_dir, *args)  # fill the memo
+        assert cli(repository, cache_dir, *args).stdout == cli(repository, tmp_path / "none", *args, "--no-cache").stdout
     report = repository / "outcomes" / "2022" / "riverton.yaml"
     report.write_text(report.read_text(encoding="utf-8").replace("value: 9.5", "value: 7.5"), encoding="utf-8")
-    changed = cli(repository, cache, "check", "2022", "--format", "json")
+    changed = cli(repository, cache_dir, "check", "2022", "--format", "json")
     assert '"verdict": "met"' in changed.stdout.split('"id": "litigation-loss"')[1].split("}")[0]
 
 
+def test_a_file_edited_during_a_run_and_restored_never_brings_back_that_runs_answer(repository, tmp_path, monkeypatch):
+    """The reported race: the memo was keyed on a digest taken before the files were read."""
+    report = repository / "outcomes" / "2022" / "riverton.yaml"
+    original = report.read_bytes()
+    edited = original.replace(b"value: 9.5", b"value: 7.5")
+    reading = layout.read_bytes
+
+    def edit_while_reading(root, path):  # the edit lands between the lookup and the run's own reading
+        if path == report:
+            report.write_bytes(edited)
+        return reading(root, path)
+
+    cache_dir = tmp_path / "run-cache"
+    monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(cache_dir))
+    from typer.testing import CliRunner
+
+    from planaudit.cli import app
+
+    monkeypatch.setattr(layout, "read_bytes", edit_while_reading)
+    during = CliRunner().invoke(app, ["check", "2022", "--format", "json", "--data", str(repository)])
+    monkeypatch.setattr(layout, "read_bytes", reading)
+    report.write_bytes(original)
+    after = cli(repository, cache_dir, "check", "2022", "--format", "json")
+    assert '"verdict": "met"' in during.stdout.split('"id": "litigation-loss"')[1].split("}")[0]
+    assert after.stdout == cli(repository, tmp_path / "none", "check", "2022", "--format", "json", "--no-cache").stdout
+    assert after.stdout != during.stdout
+
+
+def test_a_file_overwritten_while_check_runs_is_never_replayed_later(tmp_path):
+    """As reported: 300 jurisdictions, one target file overwritten 0.2 s into a run, restored after."""
+    data = tmp_path / "data"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(data), "--jurisdictions", "300"],
+                   check=True, capture_output=True)
+    environment = {**os.environ, "PLANAUDIT_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "planaudit", "check", "2022", "--format", "json", "--data", str(data)]
+    target = sorted((data / "targets" / "2022").glob("*.yaml"))[-1]
+    original = target.read_bytes()
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, env=environment)
+    overwrite = threading.Timer(0.2, target.write_bytes, [original.replace(b"rule: at_least", b"rule: at_most")])
+    overwrite.start()
+    run.communicate()
+    overwrite.join()
+    target.write_bytes(original)
+    later = subprocess.run(command, capture_output=True, env=environment).stdout
+    fresh = subprocess.run([*command, "--no-cache"], capture_output=True, env=environment).stdout
+    assert later == fresh
+
+
 def test_a_replay_writes_the_output_files_again(repository, tmp_path):
-    cache, target = tmp_path / "run-cache", tmp_path / "out" / "audit.md"
-    cli(repository, cache, "check", "2022", "-o", str(target))
+    cache_dir, target = tmp_path / "run-cache", tmp_path / "out" / "audit.md"
+    cli(repository, cache_dir, "check", "2022", "-o", str(target))
     expected = target.read_text(encoding="utf-8")
     target.unlink()
-    cli(repository, cache, "check", "2022", "-o", str(target))
+    cli(repository, cache_dir, "check", "2022", "-o", str(target))
     assert target.read_text(encoding="utf-8") == expected
 
 
 def test_a_tampered_memo_copy_is_never_replayed(repository, tmp_path):
-    cache = tmp_path / "run-cache"
-    expected = cli(repository, cache, "check", "2022", "--format", "json").stdout
-    blobs = [path for path in cache.rglob("*-0") if path.is_file()]
+    cache_dir = tmp_path / "run-cache"
+    expected = cli(repository, cache_dir, "check", "2022", "--format", "json").stdout
+    blobs = [path for path in cache_dir.rglob("*-0") if path.is_file()]
     assert len(blobs) == 1  # the one output's copy
     blobs[0].write_bytes(blobs[0].read_bytes().replace(b'"verdict": "missed"', b'"verdict": "met"   '))
-    again = cli(repository, cache, "check", "2022", "--format", "json", importtime=True)
+    again = cli(repository, cache_dir, "check", "2022", "--format", "json", importtime=True)
     assert again.stdout == expected and "planaudit.judge" in again.stderr  # judged afresh
 
 
@@ -162,28 +262,46 @@ def test_an_unwritable_cache_never_fails_a_run(repository, tmp_path):
 
 
 def test_a_copy_that_fails_halfway_is_dropped_quietly(tmp_path):
-    cache = ParseCache(tmp_path / "cache", b"k" * 32)
-    with cache.writing("ab-blob") as copy:
+    kept = Cache(tmp_path / "cache")
+    with kept.writing("ab-blob") as copy:
         assert copy is not None
         copy.write(b"the first half")
         copy.stream.write = lambda data: (_ for _ in ()).throw(OSError(28, "No space left on device"))
         copy.write(b"the second half")
-    assert cache.reading("ab-blob") is None
+    assert copy.failed
+    assert kept.reading("ab-blob", copy.hexdigest(), copy.size) is None
     assert [path.name for path in (tmp_path / "cache").rglob("*")] == ["ab"]  # no entry, no debris
 
 
 def test_what_fails_while_a_copy_is_kept_is_not_swallowed(tmp_path):
-    cache = ParseCache(tmp_path / "cache", b"k" * 32)
-    with pytest.raises(BrokenPipeError), cache.writing("ab-blob") as copy:
+    kept = Cache(tmp_path / "cache")
+    with pytest.raises(BrokenPipeError), kept.writing("ab-blob") as copy:
         copy.write(b"written")
         raise BrokenPipeError("standard output went away")
-    assert cache.reading("ab-blob") is None
+    assert kept.reading("ab-blob", copy.hexdigest(), copy.size) is None
 
 
-def test_a_kept_copy_reads_back_only_with_its_signature(tmp_path):
-    cache = ParseCache(tmp_path / "cache", b"k" * 32)
-    with cache.writing("ab-blob") as copy:
+def test_a_kept_copy_reads_back_only_with_its_digest_and_size(tmp_path):
+    kept = Cache(tmp_path / "cache")
+    with kept.writing("ab-blob") as copy:
         copy.write("报告\n".encode())
-    with cache.reading("ab-blob") as kept:
-        assert kept.read() == "报告\n".encode()
-    assert ParseCache(tmp_path / "cache", b"x" * 32).reading("ab-blob") is None  # another user's key
+    with kept.reading("ab-blob", copy.hexdigest(), copy.size) as back:
+        assert back.read() == "报告\n".encode()
+    assert kept.reading("ab-blob", copy.hexdigest(), copy.size + 1) is None
+    assert kept.reading("ab-blob", "0" * 40, copy.size) is None
+
+
+def test_nothing_in_planaudit_unpickles():
+    import re
+
+    sources = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "src" / "planaudit").rglob("*.py"))
+    assert re.findall(r"\bimport (?:c?pickle|marshal|shelve|dill)\b|\b(?:pickle|marshal)\.loads?\(", sources) == []
+
+
+def test_timing_is_not_what_keeps_a_copy_whole(tmp_path):
+    """A copy being written is never read: it becomes the entry only when it is whole."""
+    kept = Cache(tmp_path / "cache")
+    with kept.writing("ab-blob") as copy:
+        copy.write(b"half")
+        time.sleep(0.01)
+        assert kept.reading("ab-blob", copy.hexdigest(), copy.size) is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from planaudit import api
@@ -10,6 +12,7 @@ from support import COUNT_METRICS, RepoBuilder
 
 TARGET = "- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}"
 
+LINK_TO_DEV_NULL, FIFO = "\0a link to /dev/null", "\0a FIFO"  # not text: what the file is instead
 CASES = {
     Code.YAML_SYNTAX: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets: [\n",
                        (4, 1), "while parsing a flow node did not find expected node content"),
@@ -35,6 +38,9 @@ CASES = {
                   (3, 7), "'off' is read as false by YAML 1.1 tools; quote it if you mean the text: \"off\""),
     Code.PATH_MISMATCH: ("targets/2022/testville.yaml", "jurisdiction: elsewhere\nyear: 2022\ntargets: []\n",
                          (1, 15), "jurisdiction 'elsewhere' disagrees with the file name 'testville.yaml'"),
+    Code.OUTSIDE_REPOSITORY: ("targets/2022/testville.yaml", LINK_TO_DEV_NULL, (1, 1),
+                              "the file's real path is outside the data repository; it is not read"),
+    Code.NOT_A_REGULAR_FILE: ("targets/2022/testville.yaml", FIFO, (1, 1), "not a regular file; it is not read"),
     Code.DUPLICATE_ID: ("targets/2022/testville.yaml",
                         f"jurisdiction: testville\nyear: 2022\ntargets:\n  {TARGET}\n  {TARGET}\n",
                         (5, 10), "target id 'a' is already used on line 4"),
@@ -77,7 +83,12 @@ def test_problem_code(tmp_path, code):
     builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
     file = tmp_path / path
     file.parent.mkdir(parents=True, exist_ok=True)
-    file.write_bytes(text.encode("utf-8", "surrogateescape"))
+    if text == LINK_TO_DEV_NULL:
+        file.symlink_to("/dev/null")
+    elif text == FIFO:
+        os.mkfifo(file)
+    else:
+        file.write_bytes(text.encode("utf-8", "surrogateescape"))
     problems = api.validate(tmp_path)
     assert [(problem.path, problem.line, problem.col, problem.code, problem.message) for problem in problems] == [
         (path, line, col, code, message)], builder

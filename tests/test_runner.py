@@ -7,7 +7,7 @@ import io
 import pytest
 
 from planaudit import api, runner
-from planaudit.cache import ParseCache
+from planaudit.cache import Cache
 from planaudit.exceptions import InvalidData, UnknownJurisdiction
 from planaudit.reporters import REPORTERS
 from support import COUNT_METRICS, RepoBuilder, streamed_json
@@ -21,7 +21,7 @@ def test_each_jurisdiction_is_a_unit_of_its_files(tmp_path):
     builder.outcomes("- {metric: cases, value: 2, quote: q}", jurisdiction="west")  # a report with no plan
     builder.targets("- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}", jurisdiction="north")
     audit = runner.prepare(tmp_path, 2022, ["north"])
-    assert [(unit.jurisdiction, [job.display for job in unit.jobs], unit.audited) for unit in audit.units] == [
+    assert [(unit.jurisdiction, [job.display for job in unit.files], unit.audited) for unit in audit.units] == [
         ("east", ["targets/2022/east.yaml", "outcomes/2021/east.yaml", "outcomes/2022/east.yaml"], False),
         ("north", ["targets/2022/north.yaml"], True),
         ("west", ["outcomes/2022/west.yaml"], False),
@@ -61,14 +61,14 @@ def test_only_a_changed_jurisdiction_is_judged_again(repository, monkeypatch):
     expected = streamed_json(repository, cache=False)
     judged = []
     original = runner.judge_unit
-    monkeypatch.setattr(runner, "judge_unit", lambda audit, unit, **options: judged.append(unit.jurisdiction)
-                        or original(audit, unit, **options))
+    monkeypatch.setattr(runner, "judge_unit", lambda audit, unit, *contents: judged.append(unit.jurisdiction)
+                        or original(audit, unit, *contents))
     assert streamed_json(repository) == expected
     assert judged == ["riverton"]
 
 
 def test_the_cached_parts_follow_the_reporters_options(repository):
-    audit = runner.prepare(repository, 2022, cache=ParseCache.open(repository))
+    audit = runner.prepare(repository, 2022, cache=Cache.open(repository))
     english, chinese = REPORTERS["table"]("en"), REPORTERS["table"]("zh")
     runner.render(audit, [english])
     out = io.StringIO()
@@ -81,9 +81,9 @@ def test_parts_are_spooled_and_read_back_as_often_as_asked():
     for number in range(3):
         spool.append((f"part {number}", [number]))
     first, second = iter(spool), iter(spool)
-    assert next(first) == ("part 0", [0])
-    assert list(second) == [("part 0", [0]), ("part 1", [1]), ("part 2", [2])]  # each reading keeps its place
-    assert list(first) == [("part 1", [1]), ("part 2", [2])]
+    assert next(first) == ["part 0", [0]]  # as JSON reads it back: a part is plain data
+    assert list(second) == [["part 0", [0]], ["part 1", [1]], ["part 2", [2]]]  # each reading keeps its place
+    assert list(first) == [["part 1", [1]], ["part 2", [2]]]
     assert len(spool) == 3
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import runner
-from .cache import ParseCache
+from . import layout
+from .cache import Cache
 from .exceptions import NotADataRepository
 from .load import Progress
 from .problems import Problem
@@ -25,8 +26,8 @@ def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str]
     """Judge every target of ``year`` (or of the given jurisdictions) in the data repository.
 
     Raises a :class:`~planaudit.exceptions.PlanauditError` when the data cannot be checked.
-    ``progress(files_read, files_to_read)`` is called as files are read. Parsed files are
-    cached under the data directory (or ``$PLANAUDIT_CACHE_DIR``) unless ``cache`` is false.
+    ``progress(files_read, files_to_read)`` is called as files are read. ``data_dir`` may be
+    any folder inside the repository: its root is found by walking up (:func:`repository_root`).
     """
     return runner.audit_whole(prepare(data_dir, year, jurisdictions, progress, cache), progress)
 
@@ -35,8 +36,8 @@ def prepare(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[st
             progress: Progress | None = None, cache: bool = True) -> runner.Audit:
     """An audit of ``year`` ready to :func:`render`: its settings and catalogue read, its data files
     grouped by jurisdiction. Raises as :func:`audit` does when there is nothing to audit."""
-    root = Path(data_dir)
-    return runner.prepare(root, year, jurisdictions, progress, _cache(root, cache))
+    root = repository_root(data_dir)
+    return runner.prepare(root, year, jurisdictions, progress, Cache.open(root) if cache else None)
 
 
 def render(prepared: runner.Audit, reporters: Sequence[Reporter], progress: Progress | None = None) -> runner.Rendered:
@@ -52,17 +53,19 @@ def explain(data_dir: str | PathLike[str], year: int, jurisdiction: str, target_
     return audit(data_dir, year, [jurisdiction]).find(jurisdiction, target_id)
 
 
-def validate(data_dir: str | PathLike[str], progress: Progress | None = None, cache: bool = True,
-             workers: int | None = None) -> list[Problem]:
+def validate(data_dir: str | PathLike[str], progress: Progress | None = None, workers: int | None = None) -> list[Problem]:
     """Every problem of every file of the data repository, all years, sorted; [] when it is clean."""
-    root = Path(data_dir)
-    if not root.is_dir():
-        raise NotADataRepository(root)
-    return sorted(validate_everything(root, progress, _cache(root, cache), workers))
+    return sorted(validate_everything(repository_root(data_dir), progress, workers))
 
 
-def _cache(root: Path, wanted: bool) -> ParseCache | None:
-    return ParseCache.open(root) if wanted and root.is_dir() else None
+def repository_root(data_dir: str | PathLike[str]) -> Path:
+    """The data repository that ``data_dir`` is in: itself, or the nearest directory above it with
+    targets/, outcomes/, rules/ or planaudit.yaml. Raises :class:`NotADataRepository` when none is."""
+    start = Path(data_dir)
+    try:
+        return layout.find_root(start)
+    except layout.NoRepository:
+        raise NotADataRepository(start) from None
 
 
 def draft(document: str | PathLike[str], output: str | PathLike[str] | None = None, jurisdiction: str | None = None,

@@ -1,10 +1,13 @@
-"""The parse cache: what reading a file produced, kept under a key made from its content.
+"""The cache: judged jurisdictions and whole reports, kept as data under keys made from content.
 
-A changed file has a new key, so it is always read afresh. Entries are written atomically, so two
-runs can share the cache; an entry that is corrupt, or was not written by this user's planaudit,
-is ignored. The cache normally lives inside the data repository (``.planaudit-cache/``), which
-strangers can write to — so every entry is signed with HMAC-SHA256 under a key kept in the user's
-own cache directory, and nothing is unpickled before its signature checks out.
+It lives in the user's own cache directory (``$XDG_CACHE_HOME/planaudit``, else
+``~/.cache/planaudit``), one folder per data repository, or in ``$PLANAUDIT_CACHE_DIR`` — never
+inside the data repository, whose files come from strangers. Nothing in it can run code: an entry
+is JSON (or, for a report, the report's own bytes, checked against the digest its record holds),
+and every entry is checked as it is read. A directory that is not the user's, or that others may
+write to, is not used; an entry that is not a regular file is a miss, found before it is read.
+Every failure — unreadable, corrupt, unwritable, a full disk — is just a miss: the cache never
+fails a run, and a hit gives exactly what the run would have computed (tests/test_cache.py).
 """
 
 from __future__ import annotations
@@ -12,172 +15,193 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import hmac
-import io
 import os
-import pickle
-import secrets
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from ._version import __version__
 
-CACHE_DIR_NAME = ".planaudit-cache"
-_FORMAT = "1"  # bump when what is cached changes shape
-_SIGNATURE = 32
-_CHUNK = 1 << 20
+FORMAT = "2"  # bump when what is cached changes shape
+CHUNK = 1 << 20
+
+
+def user_cache_home() -> Path:
+    """The user's cache directory: ``$XDG_CACHE_HOME``, else ``~/.cache``."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"))
 
 
 def cache_directory(data_dir: Path) -> Path:
+    """Where the cache of a data repository lives: ``$PLANAUDIT_CACHE_DIR``, else a folder of the
+    user's cache directory named after the repository's real path."""
     configured = os.environ.get("PLANAUDIT_CACHE_DIR")
-    return Path(configured) if configured else data_dir / CACHE_DIR_NAME
+    if configured:
+        return Path(configured)
+    repository = os.fsencode(os.path.realpath(data_dir))
+    return user_cache_home() / "planaudit" / hashlib.blake2b(repository, digest_size=12).hexdigest()
 
 
-class ParseCache:
-    """Signed, content-keyed entries under one directory; every failure is just a miss."""
+def usable_directory(directory: Path) -> bool:
+    """Is ``directory`` a directory of this user's that no one else may write to? (Made, private,
+    when missing.)"""
+    try:
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+        status = os.stat(directory)
+    except OSError:
+        return False
+    owner_is_user = not hasattr(os, "getuid") or status.st_uid == os.getuid()
+    return stat.S_ISDIR(status.st_mode) and owner_is_user and not status.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
-    def __init__(self, directory: Path, secret: bytes) -> None:
+
+class Cache:
+    """Content-keyed entries under one private directory; every failure is a miss."""
+
+    def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.secret = secret
 
     @classmethod
-    def open(cls, data_dir: Path) -> ParseCache | None:
-        """The cache for a data repository, or None when no signing key can be had."""
-        secret = _signing_key()
-        return None if secret is None else cls(cache_directory(data_dir), secret)
+    def open(cls, data_dir: Path) -> Cache | None:
+        """The cache of a data repository, or None when its directory is not safe to use."""
+        directory = cache_directory(data_dir)
+        return cls(directory) if usable_directory(directory) else None
 
     @staticmethod
-    def key(content: bytes, *context: str) -> str:
-        digest = hashlib.blake2b(content, digest_size=20)
-        digest.update("\0".join((_FORMAT, __version__, _code_fingerprint(), *context)).encode())
+    def key(*parts: str | bytes) -> str:
+        """A key for an entry: a digest of the parts, each length-prefixed, and of planaudit's own code."""
+        digest = hashlib.blake2b(digest_size=20)
+        for part in (FORMAT, __version__, code_fingerprint(), *parts):
+            data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
+            digest.update(len(data).to_bytes(8, "big"))
+            digest.update(data)
         return digest.hexdigest()
 
     def get(self, key: str) -> Any | None:
-        try:
-            blob = self._path(key).read_bytes()
-        except OSError:
-            return None
-        signature, payload = blob[:_SIGNATURE], blob[_SIGNATURE:]
-        if not hmac.compare_digest(signature, self._sign(key, payload)):
-            return None
-        try:
-            return pickle.loads(payload)
-        except Exception:  # noqa: BLE001 - a corrupt entry is a miss, whatever unpickling says
-            return None
+        """The JSON value kept under ``key``, or None."""
+        import orjson
+
+        with self._opened(key) as stream:
+            if stream is None:
+                return None
+            try:
+                return orjson.loads(stream.read())
+            except (OSError, orjson.JSONDecodeError):
+                return None
 
     def put(self, key: str, value: Any) -> None:
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        with self.writing(key) as entry:  # a read-only repository simply goes uncached
+        """Keep a JSON value under ``key``; a value that is not JSON, or a failed write, keeps nothing."""
+        import orjson
+
+        try:
+            payload = orjson.dumps(value)
+        except TypeError:  # orjson.JSONEncodeError: e.g. a lone surrogate in a string
+            return
+        with self.writing(key) as entry:
             if entry is not None:
                 entry.write(payload)
 
     @contextlib.contextmanager
-    def writing(self, key: str) -> Iterator[BinaryIO | None]:
-        """A stream whose bytes become the entry ``key``, a blob of any size, when the block ends
-        without an error; None when the cache cannot be written. Failing to keep the entry, even
-        halfway, never fails what is being written: the entry is simply not there."""
+    def writing(self, key: str) -> Iterator[Blob | None]:
+        """A stream whose bytes become the entry ``key`` when the block ends without an error; None
+        when the cache cannot be written. Failing to keep the entry, even halfway, never fails what
+        is being written: the entry is simply not there."""
         path = self._path(key)
         try:
-            handle, temporary = _new_file(path)
+            handle, temporary = new_file_beside(path)
         except OSError:
             yield None
             return
+        stream = os.fdopen(handle, "wb")
+        blob = Blob(stream)
         try:
-            stream = os.fdopen(handle, "wb")
-            signing = _Signing(stream, self._signer(key))
+            yield blob  # what the block raises goes on up: only the cache's own failures are quiet
             try:
-                yield signing  # type: ignore[misc]
-                signing.seal()
-            finally:
-                try:
-                    stream.close()
-                except OSError:
-                    signing.failed = True
-            if not signing.failed:
+                stream.close()
+            except OSError:
+                blob.failed = True
+            if not blob.failed:
                 with contextlib.suppress(OSError):
                     os.replace(temporary, path)
         finally:
-            Path(temporary).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                stream.close()
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
-    def reading(self, key: str) -> BinaryIO | None:
-        """The blob ``key`` (see :meth:`writing`) as a private copy, or None unless its signature
-        checks out. The copy is what is read: the entry may change once it has been checked."""
+    def reading(self, key: str, digest: str, size: int) -> BinaryIO | None:
+        """A private copy of the entry ``key`` (see :meth:`writing`), or None unless it has ``size``
+        bytes whose digest is ``digest``. The copy is what is read: the entry may change later."""
         copy = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the caller, who closes it
-        signer = self._signer(key)
-        try:
-            with self._path(key).open("rb") as source:
-                signature = source.read(_SIGNATURE)
-                for chunk in iter(functools.partial(source.read, _CHUNK), b""):
-                    signer.update(chunk)
+        check = hashlib.blake2b(digest_size=20)
+        with self._opened(key) as source:
+            try:
+                for chunk in iter(functools.partial(source.read, CHUNK), b"") if source is not None else ():
+                    check.update(chunk)
                     copy.write(chunk)
-        except OSError:
-            copy.close()
-            return None
-        if not hmac.compare_digest(signature, signer.digest()):
+            except OSError:
+                source = None
+        if source is None or copy.tell() != size or check.hexdigest() != digest:
             copy.close()
             return None
         copy.seek(0)
         return copy  # type: ignore[return-value]
 
+    @contextlib.contextmanager
+    def _opened(self, key: str) -> Iterator[IO[bytes] | None]:
+        """The entry ``key`` opened for reading, or None: never through a link, never a FIFO or a
+        device (it is checked before a byte is read)."""
+        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
+        try:
+            descriptor = os.open(self._path(key), flags)
+        except OSError:
+            yield None
+            return
+        with os.fdopen(descriptor, "rb") as stream:
+            yield stream if stat.S_ISREG(os.fstat(descriptor).st_mode) else None
+
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / key
 
-    def _sign(self, key: str, payload: bytes) -> bytes:
-        signer = self._signer(key)
-        signer.update(payload)
-        return signer.digest()
 
-    def _signer(self, key: str) -> hmac.HMAC:
-        return hmac.new(self.secret, key.encode() + b"\0", hashlib.sha256)
+class Blob:
+    """Writes what passes to a stream, keeping its digest and size; a write that fails stops the
+    writing, quietly: ``failed`` says so."""
 
-
-def _new_file(path: Path) -> tuple[int, str]:
-    """A new private file beside ``path``, to be renamed to it. (Its directory is made only when
-    missing: on some file systems a mkdir that finds it there costs as much as writing the entry.)"""
-    try:
-        return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-
-
-class _Signing(io.RawIOBase):
-    """Writes a signature's place, then what passes, signing it; the signature goes in its place at
-    :meth:`seal`. A write that fails stops the writing, quietly: ``failed`` says so."""
-
-    def __init__(self, stream: BinaryIO, signer: hmac.HMAC) -> None:
+    def __init__(self, stream: BinaryIO) -> None:
         self.stream = stream
-        self.signer = signer
         self.failed = False
-        self._attempt(bytes(_SIGNATURE))
+        self.size = 0
+        self._digest = hashlib.blake2b(digest_size=20)
 
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        self.signer.update(data)
-        self._attempt(data)
+    def write(self, data: bytes) -> int:
+        self._digest.update(data)
+        self.size += len(data)
+        if not self.failed:
+            try:
+                self.stream.write(data)
+            except OSError:
+                self.failed = True
         return len(data)
 
-    def seal(self) -> None:
-        self.stream.seek(0)
-        self._attempt(self.signer.digest())
+    def hexdigest(self) -> str:
+        return self._digest.hexdigest()
 
-    def _attempt(self, data: bytes) -> None:
-        if self.failed:
-            return
-        try:
-            self.stream.write(data)
-        except OSError:
-            self.failed = True
+
+def new_file_beside(path: Path) -> tuple[int, str]:
+    """A new private file in ``path``'s directory (made when missing), to be renamed to it. Its
+    name is short, whatever ``path``'s is, so that it always fits the file system's limit."""
+    try:
+        return tempfile.mkstemp(dir=path.parent, prefix=".pa-", suffix=".tmp")
+    except FileNotFoundError:
+        os.makedirs(path.parent, mode=0o700, exist_ok=True)
+        return tempfile.mkstemp(dir=path.parent, prefix=".pa-", suffix=".tmp")
 
 
 @functools.cache
-def _code_fingerprint() -> str:
+def code_fingerprint() -> str:
     """A digest of planaudit's own code and schemas: an entry written by other code never matches,
-    even under the same version number (what is pickled is the code's own classes)."""
+    even under the same version number."""
     package = Path(__file__).parent
     digest = hashlib.blake2b(digest_size=16)
     for path in sorted([*package.rglob("*.py"), *package.rglob("*.json")]):
@@ -185,45 +209,39 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _signing_key() -> bytes | None:
-    """This user's secret for signing cache entries, made on first use."""
-    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = Path(home) / "planaudit" / "cache-signing-key"
-    try:
-        secret = path.read_bytes()
-        if len(secret) == 32:
-            return secret
-    except OSError:
-        pass
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(secrets.token_bytes(32))
-    except FileExistsError:
-        pass  # another run made it first
-    except OSError:
-        return None
-    try:
-        secret = path.read_bytes()
-    except OSError:
-        return None
-    return secret if len(secret) == 32 else None  # still being written by another run: go uncached
-
-
 def inputs_digest(data_dir: Path, year: int) -> str:
-    """A digest of every file an audit of ``year`` reads: its name and its content.
+    """The digest of the files an audit of ``year`` would read now (see :mod:`layout`), computed as
+    the audit computes it from what it actually reads: equal only when every byte is the same."""
+    from . import layout
 
-    Any change to any of them, or a file added or removed, gives another digest.
-    """
-    digest = hashlib.blake2b(digest_size=20)
-    files = [data_dir / "planaudit.yaml", *sorted((data_dir / "rules").glob("*.yaml"))]
-    for kind, which in (("targets", year), ("outcomes", year - 1), ("outcomes", year)):
-        files += sorted((data_dir / kind / str(which)).glob("*.yaml"))
-    for file in files:
-        try:
-            content = file.read_bytes()
-        except OSError:
-            content = b"\0missing"
-        digest.update(file.relative_to(data_dir).as_posix().encode() + b"\0" + content + b"\0")
+    head = [(display, layout.file_content(data_dir, path)) for display, path in layout.head_files(data_dir)]
+    files, misplaced = layout.audit_files(data_dir, year)
+    units = [(slug, unit_digest((file.display, layout.file_content(data_dir, file.file)) for file in group))
+             for slug, group in layout.by_jurisdiction(files)]
+    return run_digest(head, units, [item.display for item in misplaced])
+
+
+def unit_digest(files: Any) -> str:
+    """The digest of one jurisdiction's files: (display, content) pairs in order."""
+    from .layout import InputsDigest
+
+    digest = InputsDigest()
+    for display, content in files:
+        digest.add(display, content)
+    return digest.hexdigest()
+
+
+def run_digest(head: list[tuple[str, bytes]], units: list[tuple[str, str]], misplaced: list[str]) -> str:
+    """The digest of a whole run: its head files' contents, each jurisdiction's digest, and the
+    names of the files it could not place."""
+    from .layout import InputsDigest
+
+    digest = InputsDigest()
+    for display, content in head:
+        digest.add(display, content)
+    digest.add("\0units", str(len(units)).encode())
+    for slug, digested in units:
+        digest.add(slug, digested.encode())
+    for display in misplaced:
+        digest.add("\0misplaced", display.encode("utf-8", "surrogateescape"))
     return digest.hexdigest()

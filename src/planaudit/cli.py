@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import enum
 import io
 import os
@@ -25,7 +24,7 @@ from .reporters.problems import PROBLEM_FORMATS
 from .schemas import Kind, schema_text
 
 if TYPE_CHECKING:
-    from .cache import ParseCache
+    from .memo import RunMemo
     from .load import Progress
     from .model import Settings
     from .result import AuditResult
@@ -56,7 +55,7 @@ DataOption = typer.Option(
 )
 LangOption = typer.Option(None, "--lang", help="Language of the output. Default: planaudit.yaml's lang, then the locale.")
 JurisdictionOption = typer.Option(None, "-j", "--jurisdiction", help="Only this jurisdiction (repeatable).")
-NoCacheOption = typer.Option(False, "--no-cache", help="Read every file afresh, ignoring and not writing the parse cache.")
+NoCacheOption = typer.Option(False, "--no-cache", help="Judge every file afresh, neither reading nor writing the cache.")
 
 
 def _version(value: bool) -> None:
@@ -143,22 +142,45 @@ def check(
 ) -> None:
     """Judge every target of YEAR and print the verdicts."""
     files = _reporters_for(output or [])
+    root = _root(data)
     color, width = _is_terminal(), _terminal_width()
-    memo = None if no_cache else _RunMemo.open(data, year, jurisdiction, output_format.value, output or [],
-                                               lang, fail_on, color, width)
+    memo = None if no_cache else _open_memo(root, year, [jurisdiction, output_format.value, output or [], lang,
+                                                          fail_on, color, width])
     if memo is not None:
-        memo.replay()
+        _replay(memo)
     formats = [(REPORTERS[output_format.value], color, width), *((reporter, False, None) for _, reporter in files)]
-    settings, rendered = _render(data, year, jurisdiction, no_cache, lang, formats)
+    settings, rendered = _render(root, year, jurisdiction, no_cache, lang, formats)
     destinations = [None, *(path for path, _ in files)]  # each report's, in the order of formats (None: stdout)
     level = fail_on or (FailOn(settings.fail_on) if settings.fail_on else DEFAULT_FAIL_ON)
     status = exit_status(rendered.overview.summary, level)
+    blobs: list[Any] = [None] * len(destinations)
     for index, path in _files_first(destinations):
-        with memo.keeping(index) if memo is not None else contextlib.nullcontext() as copy:
+        keeping = memo.keeping(rendered.inputs, index) if memo is not None else contextlib.nullcontext()
+        with keeping as copy:
             _run(lambda: _deliver(path, lambda out: rendered.write(index, out), copy))  # noqa: B023 - called at once
+            blobs[index] = copy
     if memo is not None:
-        memo.record(destinations, status)
+        memo.record(rendered.inputs, destinations, status, blobs)
     raise typer.Exit(status)
+
+
+def _root(data: Path) -> Path:
+    """The data repository that ``data`` is in (see :func:`planaudit.layout.find_root`)."""
+    from .exceptions import NotADataRepository
+    from .layout import NoRepository, find_root
+
+    try:
+        return find_root(data)
+    except NoRepository:
+        error = NotADataRepository(data)
+        typer.echo(error.format(), err=True)
+        raise typer.Exit(error.exit_status) from None
+
+
+def _open_memo(root: Path, year: int, options: list[object]) -> RunMemo | None:
+    from .memo import RunMemo
+
+    return RunMemo.open(root, year, options)
 
 
 def _render(data: Path, year: int, jurisdictions: list[str] | None, no_cache: bool, lang: enum.Enum | None,
@@ -174,12 +196,12 @@ def _render(data: Path, year: int, jurisdictions: list[str] | None, no_cache: bo
     return audit.settings, rendered
 
 
-def _files_first(destinations: list[Path | None]) -> list[tuple[int, Path | None]]:
+def _files_first(destinations: list[T]) -> list[tuple[int, T]]:
     """The files are written before standard output is: a report on the screen means they are there."""
     return sorted(enumerate(destinations), key=lambda indexed: indexed[1] is None)
 
 
-def _deliver(path: Path | None, write: Callable[[TextIO], None], copy: BinaryIO | None = None) -> None:
+def _deliver(path: Path | None, write: Callable[[TextIO], None], copy: Any = None) -> None:
     """Text to a file, atomically, or to standard output; and to ``copy`` too, when there is one."""
     if path is None and copy is None:
         write(sys.stdout)
@@ -198,7 +220,7 @@ def _deliver(path: Path | None, write: Callable[[TextIO], None], copy: BinaryIO 
 class _Both(io.RawIOBase):
     """Writes to two binary streams."""
 
-    def __init__(self, first: BinaryIO, second: BinaryIO) -> None:
+    def __init__(self, first: BinaryIO, second: Any) -> None:
         self.first, self.second = first, second
 
     def writable(self) -> bool:
@@ -206,57 +228,26 @@ class _Both(io.RawIOBase):
 
     def write(self, data: Any) -> int:
         self.first.write(data)
-        return self.second.write(data)
+        return self.second.write(bytes(data))  # type: ignore[no-any-return]
 
 
-class _RunMemo:
-    """What a `check` printed and wrote, kept in the signed cache under a digest of every input
-    file and every option that shapes the output, so that an unchanged repository is answered
-    without loading the library at all. Each output is a blob of its own, copied as it is."""
-
-    def __init__(self, cache: ParseCache, key: str) -> None:
-        self.cache = cache
-        self.key = key
-
-    @classmethod
-    def open(cls, data: Path, year: int, *options: object) -> _RunMemo | None:
-        from .cache import ParseCache, inputs_digest
-
-        cache = ParseCache.open(data) if data.is_dir() else None
-        if cache is None:
-            return None
-        environment = [os.environ.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR",
-                                                              "SOURCE_DATE_EPOCH")]
-        context = repr((year, options, environment, dt.date.today().isoformat()))
-        return cls(cache, cache.key(inputs_digest(data, year).encode(), "check", context))
-
-    def replay(self) -> None:
-        """Deliver what was recorded, and exit as that run did; return if nothing (whole) was."""
-        recorded = self.cache.get(self.key)
-        if not isinstance(recorded, tuple) or len(recorded) != 2:
-            return
-        paths, status = recorded
-        copies = [self.cache.reading(self._blob(index)) for index in range(len(paths))]
-        if any(copy is None for copy in copies):
-            for copy in copies:
-                if copy is not None:
-                    copy.close()
-            return
-        for index, path in _files_first(paths):
-            with copies[index] as copy:  # type: ignore[union-attr]
-                _run(lambda: _copy(copy, path))  # noqa: B023 - called at once
-        raise typer.Exit(status)
-
-    def keeping(self, index: int) -> contextlib.AbstractContextManager[BinaryIO | None]:
-        """Where to keep a copy of output ``index`` as it is written (None: nowhere)."""
-        return self.cache.writing(self._blob(index))
-
-    def record(self, paths: list[Path | None], status: int) -> None:
-        """Say where each output went, and how the run ended (a replay checks that every copy was kept)."""
-        self.cache.put(self.key, (paths, status))
-
-    def _blob(self, index: int) -> str:
-        return f"{self.key}-{index}"
+def _replay(memo: RunMemo) -> None:
+    """Deliver what a run over these very files recorded, and exit as it did; return if nothing
+    (whole) was recorded."""
+    recorded = memo.recorded()
+    if recorded is None:
+        return
+    paths, status, blobs = recorded
+    copies = [memo.cache.reading(key, digest, size) for key, digest, size in blobs]
+    if any(copy is None for copy in copies):
+        for copy in copies:
+            if copy is not None:
+                copy.close()
+        return
+    for index, path in _files_first(paths):
+        with copies[index] as copy:  # type: ignore[union-attr]
+            _run(lambda: _copy(copy, None if path is None else Path(path)))  # noqa: B023 - called at once
+    raise typer.Exit(status)
 
 
 def _copy(source: BinaryIO, path: Path | None) -> None:
@@ -280,7 +271,7 @@ def export(
     data: Path = DataOption,
 ) -> None:
     """Write the audit of YEAR as a Markdown report to publish."""
-    _, rendered = _render(data, year, jurisdiction, no_cache, lang, [(REPORTERS["markdown"], False, None)])
+    _, rendered = _render(_root(data), year, jurisdiction, no_cache, lang, [(REPORTERS["markdown"], False, None)])
     _run(lambda: _deliver(output, lambda out: rendered.write(0, out)))
 
 
@@ -294,7 +285,7 @@ def explain(
     data: Path = DataOption,
 ) -> None:
     """Show how one target's verdict was reached: rule, figures, derivation, baseline, comparison."""
-    result = _audit(data, year, [jurisdiction], no_cache)
+    result = _audit(_root(data), year, [jurisdiction], no_cache)
     from .reporters.explain import render_explanation
 
     item = _run(lambda: result.find(jurisdiction, target))
@@ -304,7 +295,7 @@ def explain(
 @app.command()
 def validate(
     output_format: ProblemFormat = typer.Option("text", "--format", help="How to list the problems."),
-    no_cache: bool = NoCacheOption,
+    no_cache: bool = typer.Option(False, "--no-cache", help="Accepted for compatibility: validate keeps no cache."),
     data: Path = DataOption,
 ) -> None:
     """Check every file of the data repository; list each problem as path:line:col: code message.
@@ -313,8 +304,9 @@ def validate(
     """
     from . import api
 
+    root = _root(data)
     with _progress_bar() as progress:
-        problems = _run(lambda: api.validate(data, progress, cache=not no_cache))
+        problems = _run(lambda: api.validate(root, progress))
     sys.stdout.write(PROBLEM_FORMATS[output_format.value](problems))
     raise typer.Exit(EXIT_FAILED if problems else 0)
 

@@ -53,7 +53,8 @@ class UnknownTarget(PlanauditError):
 
 class NotADataRepository(PlanauditError):
     def __init__(self, data_dir: Path) -> None:
-        super().__init__(f"{data_dir} is not a directory")
+        super().__init__(f"{data_dir} is not a data repository: neither it nor any directory above it has "
+                         "targets/, outcomes/, rules/ or planaudit.yaml")
 
 
 class CannotWrite(PlanauditError):

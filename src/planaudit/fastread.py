@@ -46,9 +46,13 @@ _REFUSED_BYTES = ((b"<", b"<<"), (b"\t", b"\t"), (b"\r", b"\r"), (b"%", b"\n%"),
 _DOT_REFUSED = re.compile(rb"\.(?<=[ \-\[,:\n]\.)")  # begins with the dot, which is found quickly
 # "90." is 90 to rapidyaml and text to the exact reader: a value made of digits and a final dot.
 _TRAILING_DOT = re.compile(rb"[\s:\-\[{,][-+]?[0-9]+\.(?![0-9A-Za-z_.])")
-_INDICATORS = tuple(bytes([byte]) for byte in b"&*!|>")  # anchor, alias, tag, block scalar: where a value begins
-_INDICATOR_AT_VALUE = re.compile(rb"[\s\[{,][&*!|>]")  # not in 7*24 or "*区"
-_REFUSED_STARTS = (b"%", b"---", b"...", b"\xef\xbb\xbf", b"&", b"*", b"!", b"|", b">")
+# "]" or "}" where a value begins: text to rapidyaml, a syntax error to the exact reader.
+_CLOSER_AT_VALUE = re.compile(rb"[:\-][ \t]+[\]}]")
+# Anchor, alias, tag, block scalar, and the reserved @ ` and % (which no plain value may begin with):
+# where a value begins.
+_INDICATORS = tuple(bytes([byte]) for byte in b"&*!|>@`%")
+_INDICATOR_AT_VALUE = re.compile(rb"[\s\[{,][&*!|>@`%]")  # not in 7*24 or "*区"
+_REFUSED_STARTS = (b"%", b"---", b"...", b"\xef\xbb\xbf", b"&", b"*", b"!", b"|", b">", b"@", b"`")
 _FIRST_DASH = re.compile(r"\n( *)-")  # the root is a mapping: no entry stands on the first line
 _ENTRY_START = re.compile(r"( +)[^\s#]")  # after the dash: spaces, then the entry's first key
 _AMBIGUOUS_STARTS = frozenset("0123456789+-.~yYnNoOtTfF")
@@ -86,6 +90,8 @@ def _refused(raw: bytes) -> bool:
     if raw.startswith(_REFUSED_STARTS) or any(byte in raw and refused in raw for byte, refused in _REFUSED_BYTES):
         return True
     if any(line_break in raw for line_break in AMBIGUOUS_LINE_BREAK_BYTES):
+        return True
+    if (b"]" in raw or b"}" in raw) and _CLOSER_AT_VALUE.search(raw):
         return True
     if b"." in raw and (_DOT_REFUSED.search(raw) or _TRAILING_DOT.search(raw)):
         return True

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import os
-import re
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,7 +18,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import expr
-from .cache import ParseCache
+from . import layout
+from .layout import SETTINGS_FILE, SLUG, YEAR_DIR, DataFile
 from .model import (
     UNASSIGNED_METRIC,
     Bound,
@@ -44,9 +43,6 @@ from .problems import Code, Problem
 from .schemas import Kind
 from .yamltree import Mapping, Scalar
 
-SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
-YEAR_DIR = re.compile(r"[0-9]{4}")
-SETTINGS_FILE = "planaudit.yaml"
 _DATA_DIRS = {"targets": Kind.TARGET, "outcomes": Kind.OUTCOME}
 
 
@@ -61,22 +57,19 @@ PARALLEL_FROM = 64  # files to parse before other cores are worth starting
 
 
 def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int],
-                    progress: Progress | None = None, cache: ParseCache | None = None,
-                    workers: int = 1, checks: Callable[[Catalogue], ItemChecks] | None = None) -> Loaded:
+                    progress: Progress | None = None, workers: int = 1,
+                    checks: Callable[[Catalogue], ItemChecks] | None = None) -> Loaded:
     """Read planaudit.yaml, rules/ and the target and outcome files of the given years.
 
-    Each plan and report is also checked with ``checks(catalogue)`` where it is read. Files whose
-    content the ``cache`` has seen are not parsed again; the rest are parsed on ``workers``
-    processes when there are many of them (default: one, as a parsed file costs about as much to
-    send back from another process as the quick reader takes to parse it).
+    Each plan and report is also checked with ``checks(catalogue)`` where it is read. Files are
+    parsed on ``workers`` processes when there are many of them (default: one, as a parsed file
+    costs about as much to send back from another process as the quick reader takes to parse it).
     """
-    scanned = scan(data_dir, target_years, outcome_years, progress, cache)
+    scanned = scan(data_dir, target_years, outcome_years, progress)
     reader: Reader[FileRead] = read_data_file
-    context = "model"
     if checks is not None:
         reader = functools.partial(read_data_file, checks=checks(scanned.catalogue))
-        context = f"checked model {rules_digest(data_dir)}"
-    reads = read_jobs(scanned.jobs, reader, _unreadable_file, cache, scanned.loader.tick, workers, context)
+    reads = read_jobs(data_dir, scanned.jobs, reader, unreadable_file, scanned.loader.tick, workers)
     plans: dict[tuple[int, str], Plan] = {}
     reports: dict[tuple[int, str], Report] = {}
     problems = scanned.loader.problems
@@ -92,48 +85,37 @@ def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: 
 @dataclass
 class Scan:
     """What a run has read before the target and outcome files: settings, the catalogue, the
-    list of data files, and the problems found so far (``loader.problems``)."""
+    list of data files, the problems found so far (``loader.problems``) and the head files' bytes
+    as read (``loader.head``)."""
 
-    loader: _Loader
+    loader: Loader
     settings: Settings
     catalogue: Catalogue
-    jobs: list[_Job]
+    jobs: list[DataFile]
+    misplaced: list[str]  # data files whose names are not jurisdictions
 
 
 def scan(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int],
-         progress: Progress | None = None, cache: ParseCache | None = None) -> Scan:
-    loader = _Loader(data_dir, progress, cache)
-    jobs = [*loader.jobs("targets", sorted(set(target_years))), *loader.jobs("outcomes", sorted(set(outcome_years)))]
-    loader.total = (data_dir / SETTINGS_FILE).is_file() + len(list((data_dir / "rules").glob("*.yaml"))) + len(jobs)
-    return Scan(loader, loader.settings(), loader.catalogue(), jobs)
+         progress: Progress | None = None) -> Scan:
+    loader = Loader(data_dir, progress)
+    targets, misplaced_targets = layout.data_files(data_dir, "targets", sorted(set(target_years)))
+    outcomes, misplaced_outcomes = layout.data_files(data_dir, "outcomes", sorted(set(outcome_years)))
+    misplaced = [*misplaced_targets, *misplaced_outcomes]
+    for item in misplaced:
+        loader.problem(item.display, Code.PATH_MISMATCH, f"file name '{item.name}' is not a jurisdiction slug "
+                                                         "such as fuzhou.yaml (lower-case letters, digits, - and _)")
+    jobs = [*targets, *outcomes]
+    loader.total = len(layout.head_files(data_dir)) + len(jobs)
+    return Scan(loader, loader.settings(), loader.catalogue(), jobs, [item.display for item in misplaced])
 
 
-def scan_everything(data_dir: Path, progress: Progress | None = None, cache: ParseCache | None = None) -> Scan:
+def scan_everything(data_dir: Path, progress: Progress | None = None) -> Scan:
     """Every year's files; files in the wrong place are problems too."""
     years = {kind: sorted(int(path.name) for path in (data_dir / kind).glob("*") if YEAR_DIR.fullmatch(path.name))
              for kind in _DATA_DIRS}
-    scanned = scan(data_dir, years["targets"], years["outcomes"], progress, cache)
+    scanned = scan(data_dir, years["targets"], years["outcomes"], progress)
     scanned.loader.check_placement()
     return scanned
-
-
-def rules_digest(data_dir: Path) -> str:
-    """A digest of the rules files: what checking a data file against the catalogue depends on."""
-    digest = hashlib.blake2b(digest_size=16)
-    for file in sorted((data_dir / "rules").glob("*.yaml")):
-        digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-@dataclass(frozen=True)
-class _Job:
-    """One target or outcome file to read."""
-
-    file: Path
-    display: str
-    kind: str  # targets | outcomes
-    year: int
-    jurisdiction: str
 
 
 @dataclass(frozen=True)
@@ -172,7 +154,7 @@ def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction:
 
 def read_exactly(raw: bytes, display: str, kind: str, year: int, jurisdiction: str,
                   checks: ItemChecks | None) -> FileRead:
-    loader = _Loader(Path("."))
+    loader = Loader(Path("."))
     parsed = loader.parse_data(raw, display, *_SCHEMA_AND_LIST[kind])
     item = None if parsed is None else _read_item(parsed, display, kind, year, jurisdiction, loader.problems)
     if item is not None and checks is not None:
@@ -237,40 +219,32 @@ Result = TypeVar("Result")
 Reader = Callable[[bytes, str, str, int, str], Result]  # (content, display path, kind, year, jurisdiction)
 
 
-def _unreadable_file(problem: Problem) -> FileRead:
+def unreadable_file(problem: Problem) -> FileRead:
     return FileRead(None, (problem,))
 
 
-def read_jobs(jobs: list[_Job], reader: Reader[Result], unreadable: Callable[[Problem], Result],
-              cache: ParseCache | None, tick: Callable[[], None], workers: int | None, context: str) -> list[Result]:
-    """``reader`` applied to every file's content, in order: from the cache where the same content
-    was read before (``context`` names what the reader makes and what else it depends on), else on
-    ``workers`` processes when there are many files. ``reader`` must be picklable (a module-level
-    function, or a partial of one)."""
+def unreadable_problem(display: str, error: layout.Unreadable) -> Problem:
+    """The problem of a file that is not read (outside the repository, not a regular file, failing)."""
+    return Problem(display, 1, 1, Code(error.code), error.message)
+
+
+def read_jobs(root: Path, jobs: list[DataFile], reader: Reader[Result], unreadable: Callable[[Problem], Result],
+              tick: Callable[[], None], workers: int | None) -> list[Result]:
+    """``reader`` applied to every file's content, in order, on ``workers`` processes when there are
+    many files. ``reader`` must be picklable (a module-level function, or a partial of one)."""
     results: list[Result | None] = [None] * len(jobs)
-    pending: list[tuple[int, bytes, str | None]] = []
+    pending: list[tuple[int, bytes]] = []
     for index, job in enumerate(jobs):
         try:
-            raw = job.file.read_bytes()
-        except OSError as error:
-            results[index] = unreadable(Problem(job.display, 1, 1, Code.YAML_SYNTAX,
-                                                f"cannot read the file: {error.strerror}"))
+            pending.append((index, layout.read_bytes(root, job.file)))
+        except layout.Unreadable as error:
+            results[index] = unreadable(unreadable_problem(job.display, error))
             tick()
-            continue
-        key = cache.key(raw, job.display, job.kind, str(job.year), job.jurisdiction, context) if cache else None
-        cached = cache.get(key) if cache and key else None
-        if cached is not None:
-            results[index] = cached
-            tick()
-        else:
-            pending.append((index, raw, key))
     arguments = [(raw, jobs[index].display, jobs[index].kind, jobs[index].year, jobs[index].jurisdiction)
-                 for index, raw, _ in pending]
-    for (index, _, key), result in zip(pending, _apply_all(reader, arguments, workers), strict=True):
+                 for index, raw in pending]
+    for (index, _), result in zip(pending, _apply_all(reader, arguments, workers), strict=True):
         results[index] = result
         tick()
-        if cache and key:
-            cache.put(key, result)
     return [result for result in results if result is not None]
 
 
@@ -293,19 +267,18 @@ def _closing(pool: Any, results: Iterator[Result]) -> Iterator[Result]:
         yield from results
 
 
-def target_files(data_dir: Path, year: int) -> list[Path]:
-    return sorted((data_dir / "targets" / str(year)).glob("*.yaml"))
-
-
 _Read = TypeVar("_Read", bound=tuple)  # type: ignore[type-arg]
 
 
-class _Loader:
-    def __init__(self, data_dir: Path, progress: Progress | None = None, cache: ParseCache | None = None) -> None:
+class Loader:
+    """Reads the settings and rules files of a repository, collecting their problems and keeping
+    the bytes it read (``head``: what every verdict of the run depends on, for cache keys)."""
+
+    def __init__(self, data_dir: Path, progress: Progress | None = None) -> None:
         self.data_dir = data_dir
         self.problems: list[Problem] = []
         self.progress = progress
-        self.cache = cache
+        self.head: list[tuple[str, bytes]] = []
         self.read = 0
         self.total = 0
 
@@ -336,7 +309,7 @@ class _Loader:
 
     def _parse_checked(self, raw: bytes, display: str, kind: Kind, entries_keys: tuple[str, ...]
                        ) -> tuple[Mapping, Callable[[str, str | int], bool], Any] | None:
-        from .structure import check_structure  # the parser is needed only when a file is not cached
+        from .structure import check_structure  # the exact parser is needed only when the quick one refuses
         from .yamlsource import decode_document
 
         document = decode_document(raw, display)
@@ -354,7 +327,7 @@ class _Loader:
         """YAML files that planaudit would not read where they stand."""
         for kind in _DATA_DIRS:
             for file in sorted((self.data_dir / kind).rglob("*")):
-                relative = file.relative_to(self.data_dir).as_posix()
+                relative = layout.shown(file.relative_to(self.data_dir).as_posix())
                 if file.suffix not in (".yaml", ".yml") or not file.is_file():
                     continue
                 parts = file.relative_to(self.data_dir / kind).parts
@@ -364,35 +337,33 @@ class _Loader:
                     self.problem(relative, Code.PATH_MISMATCH,
                                  f"a data file belongs at {kind}/<year>/<jurisdiction>.yaml, e.g. {kind}/2022/fuzhou.yaml")
         for file in sorted((self.data_dir / "rules").glob("*.yml")):
-            self.problem(f"rules/{file.name}", Code.PATH_MISMATCH, "planaudit reads only .yaml files; rename it to .yaml")
+            self.problem(f"rules/{layout.shown(file.name)}", Code.PATH_MISMATCH, "planaudit reads only .yaml files; rename it to .yaml")
 
-    def cached(self, file: Path, display: str, reader: Callable[[bytes, str], _Read]) -> _Read | None:
-        """``reader(bytes, display)`` of a file, from the cache when its content was read before."""
+    def read_head_file(self, file: Path, display: str, reader: Callable[[bytes, str], _Read]) -> _Read | None:
+        """``reader(bytes, display)`` of a settings or rules file; its bytes are kept in ``head``."""
         self.tick()
         try:
-            raw = file.read_bytes()
-        except OSError as error:
-            self.problem(display, Code.YAML_SYNTAX, f"cannot read the file: {error.strerror}")
+            raw = layout.read_bytes(self.data_dir, file)
+        except layout.Unreadable as error:
+            self.problems.append(unreadable_problem(display, error))
+            self.head.append((display, layout.UNREADABLE + error.code.encode()))
             return None
-        key = self.cache.key(raw, display, reader.__name__) if self.cache else None
-        value = self.cache.get(key) if self.cache and key else None
-        if value is None:
-            value = reader(raw, display)
-            if self.cache and key:
-                self.cache.put(key, value)
+        self.head.append((display, raw))
+        value = reader(raw, display)
         self.problems.extend(value[-1])
-        return value  # type: ignore[no-any-return]
+        return value
 
     def settings(self) -> Settings:
         file = self.data_dir / SETTINGS_FILE
-        read = self.cached(file, SETTINGS_FILE, read_settings_file) if file.is_file() else None
+        present = file.exists() or file.is_symlink()
+        read = self.read_head_file(file, SETTINGS_FILE, read_settings_file) if present else None
         return Settings() if read is None else read[0]
 
     def catalogue(self) -> Catalogue:
         metrics: dict[str, Metric] = {}
         rules: dict[str, RuleDefinition] = {}
-        for file in sorted((self.data_dir / "rules").glob("*.yaml")):
-            read = self.cached(file, f"rules/{file.name}", read_rules_file)
+        for display, file in layout.rules_files(self.data_dir):
+            read = self.read_head_file(file, display, read_rules_file)
             if read is None:
                 continue
             for metric in read[0]:
@@ -410,19 +381,6 @@ class _Loader:
                          where.line, where.col)
             return
         table[item.id] = item  # type: ignore[assignment]
-
-    def jobs(self, kind: str, years: Iterable[int]) -> list[_Job]:
-        jobs = []
-        for year in years:
-            for file in sorted((self.data_dir / kind / str(year)).glob("*.yaml")):
-                display = f"{kind}/{year}/{file.name}"
-                if SLUG.fullmatch(file.stem):
-                    jobs.append(_Job(file, display, kind, year, file.stem))
-                else:
-                    self.problem(display, Code.PATH_MISMATCH, f"file name '{file.name}' is not a jurisdiction slug "
-                                                              "such as fuzhou.yaml (lower-case letters, digits, - and _)")
-        return jobs
-
 
 class _Fields:
     """Typed reads of a schema-valid mapping's fields."""
@@ -482,7 +440,7 @@ class _Fields:
 
 
 def read_settings_file(raw: bytes, display: str) -> tuple[Settings, tuple[Problem, ...]]:
-    loader = _Loader(Path("."))
+    loader = Loader(Path("."))
     fields = loader.parse(raw, display, Kind.SETTINGS)
     if fields is None:
         return Settings(), tuple(loader.problems)
@@ -492,7 +450,7 @@ def read_settings_file(raw: bytes, display: str) -> tuple[Settings, tuple[Proble
 
 def read_rules_file(raw: bytes, display: str) -> tuple[list[Metric], list[RuleDefinition], tuple[Problem, ...]]:
     """The metrics and custom rules of one rules file, and its problems."""
-    loader = _Loader(Path("."))
+    loader = Loader(Path("."))
     fields = loader.parse(raw, display, Kind.RULES, "metrics", "rules")
     if fields is None:
         return [], [], tuple(loader.problems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,20 +28,34 @@ def write_atomically(path: Path, text: str, replace: bool = True) -> None:
 def atomic_file(path: Path, replace: bool = True) -> Iterator[BinaryIO]:
     """A binary stream whose bytes become ``path`` when the block ends without an error, and are
     gone when it raises. They are synced to disk before the rename, so that a crash leaves the
-    old file or the new one, never an empty one. Raises as :func:`write_atomically` does."""
+    old file or the new one, never an empty one. Raises as :func:`write_atomically` does.
+
+    ``path`` is what the shell's ``>`` would write to: a link is followed, and the file it names is
+    replaced (keeping its mode); something that is not a regular file — ``/dev/stdout``,
+    ``/dev/null``, a FIFO — is written into, never replaced; a directory is refused."""
+    existing = _status(path)
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise CannotWrite(path, "it is a directory")
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        if not replace:
+            raise OutputExists(path)
+        with _opened_for_writing(path) as stream:
+            yield stream
+        return
+    target = Path(os.path.realpath(path))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".pa-", suffix=".tmp")
     except OSError as error:
         raise CannotWrite(path, error.strerror or str(error)) from error
     try:
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; give it a normal file's mode
+        mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
+        os.fchmod(handle, mode)  # mkstemp makes it private: the file keeps its mode, or gets a new file's
         with os.fdopen(handle, "wb") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
         if replace:
-            os.replace(temporary, path)
+            os.replace(temporary, target)
         else:
             _link_new(temporary, path)
             os.unlink(temporary)
@@ -50,6 +65,34 @@ def atomic_file(path: Path, replace: bool = True) -> Iterator[BinaryIO]:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _status(path: Path) -> os.stat_result | None:
+    """What ``path`` names, links followed; None when nothing is there yet (its directory is made)."""
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        try:
+            Path(os.path.realpath(path)).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise CannotWrite(path, error.strerror or str(error)) from error
+        return None
+    except OSError as error:
+        raise CannotWrite(path, error.strerror or str(error)) from error
+
+
+@contextlib.contextmanager
+def _opened_for_writing(path: Path) -> Iterator[BinaryIO]:
+    """A device or a FIFO, written into as the shell's ``>`` would."""
+    try:
+        stream = open(path, "wb")  # noqa: SIM115 - closed below, its errors reported as CannotWrite
+    except OSError as error:
+        raise CannotWrite(path, error.strerror or str(error)) from error
+    try:
+        with stream:
+            yield stream
+    except OSError as error:
+        raise CannotWrite(path, error.strerror or str(error)) from error
 
 
 @contextlib.contextmanager

@@ -21,6 +21,8 @@ class Code(enum.Enum):
     SCHEMA = "schema"
     YAML11 = "yaml11-trap"
     PATH_MISMATCH = "path-mismatch"
+    OUTSIDE_REPOSITORY = "outside-repository"
+    NOT_A_REGULAR_FILE = "not-a-regular-file"
     DUPLICATE_ID = "duplicate-id"
     DUPLICATE_FIGURE = "duplicate-figure"
     UNKNOWN_METRIC = "unknown-metric"

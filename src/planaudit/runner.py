@@ -12,21 +12,22 @@ any problems) comes back.
 from __future__ import annotations
 
 import functools
+
 import os
-import pickle
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from . import load
-from .cache import ParseCache
-from .exceptions import InvalidData, NotADataRepository, NoTargets, UnknownJurisdiction
+from . import layout, load
+from .cache import Cache, run_digest, unit_digest
+from .exceptions import InvalidData, NoTargets, UnknownJurisdiction
 from .judge import judge_year
-from .load import FileRead, Progress, Reader, _Job, _unreadable_file, read_jobs, rules_digest, scan
+from .layout import DataFile
+from .load import FileRead, Progress, Reader, scan, unreadable_file, unreadable_problem
 from .model import Catalogue, Plan, Report, Repository, Settings
-from .problems import Problem
+from .problems import Code, Problem
 from .reporters.base import Part, Reporter
 from .result import AuditResult, Overview, Summary
 from .rules import Rule, rule_table
@@ -40,7 +41,7 @@ class Unit:
     """One jurisdiction's files for an audit."""
 
     jurisdiction: str
-    jobs: tuple[_Job, ...]
+    files: tuple[DataFile, ...]
     audited: bool  # False: its files are only checked (it has no plan for the year, or was not chosen)
 
 
@@ -48,6 +49,7 @@ class Unit:
 class Audit:
     """An audit ready to run: what every jurisdiction is judged with, and the jurisdictions."""
 
+    root: Path
     year: int
     settings: Settings
     catalogue: Catalogue
@@ -57,59 +59,72 @@ class Audit:
     known: list[str]  # jurisdictions that have one
     files_read: int  # settings and rules files, before the data files
     files_total: int
-    cache: ParseCache | None
+    cache: Cache | None
     reader: Reader[FileRead]
-    cache_context: str
+    head: list[tuple[str, bytes]]  # the settings and rules files as read: every verdict depends on them
+    misplaced: list[str]
     rules: dict[str, Rule] = field(repr=False)
 
 
 def prepare(data_dir: Path, year: int, jurisdictions: Sequence[str] = (), progress: Progress | None = None,
-            cache: ParseCache | None = None) -> Audit:
+            cache: Cache | None = None) -> Audit:
     """Read the settings and the catalogue, and group the year's data files by jurisdiction."""
-    if not data_dir.is_dir():
-        raise NotADataRepository(data_dir)
-    scanned = scan(data_dir, [year], [year - 1, year], progress, cache)
-    if not any(job.kind == "targets" for job in scanned.jobs):
+    scanned = scan(data_dir, [year], [year - 1, year], progress)
+    if not any(job.kind == "targets" for job in scanned.jobs) and not scanned.misplaced:
         raise NoTargets(data_dir, year)
-    grouped: dict[str, list[_Job]] = {}
-    for job in scanned.jobs:
-        grouped.setdefault(job.jurisdiction, []).append(job)
-    known = sorted(slug for slug, jobs in grouped.items() if any(job.kind == "targets" for job in jobs))
+    grouped = layout.by_jurisdiction(scanned.jobs)
+    known = sorted(slug for slug, jobs in grouped if any(job.kind == "targets" for job in jobs))
     chosen = set(jurisdictions or known)
     problems = scanned.loader.problems + catalogue_problems(scanned.catalogue)
     # With a problem in the settings or the catalogue, nothing is judged: the data files are only checked.
-    units = [Unit(slug, tuple(jobs), not problems and slug in chosen and slug in known)
-             for slug, jobs in sorted(grouped.items())]
+    units = [Unit(slug, tuple(jobs), not problems and slug in chosen and slug in known) for slug, jobs in grouped]
     return Audit(
-        year=year, settings=scanned.settings, catalogue=scanned.catalogue, units=units, problems=problems,
-        unknown=[slug for slug in dict.fromkeys(jurisdictions) if slug not in known], known=known,
+        root=data_dir, year=year, settings=scanned.settings, catalogue=scanned.catalogue, units=units,
+        problems=problems, unknown=[slug for slug in dict.fromkeys(jurisdictions) if slug not in known], known=known,
         files_read=scanned.loader.read, files_total=scanned.loader.total, cache=cache,
         reader=functools.partial(load.read_data_file, checks=item_checks(scanned.catalogue)),
-        cache_context=f"checked model {rules_digest(data_dir)}", rules=rule_table(scanned.catalogue),
+        head=scanned.loader.head, misplaced=scanned.misplaced, rules=rule_table(scanned.catalogue),
     )
 
 
-def judge_unit(audit: Audit, unit: Unit, cache_files: bool = True) -> tuple[list[Problem], AuditResult | None]:
-    """A jurisdiction's problems, and, when it has none and is audited, its verdicts. Each file
-    read is cached (see :mod:`cache`) if ``cache_files``."""
-    cache = audit.cache if cache_files else None
-    reads = read_jobs(list(unit.jobs), audit.reader, _unreadable_file, cache, _nothing, 1, audit.cache_context)
+Content = bytes | layout.Unreadable  # a file's bytes as read, or why it was not read
+
+
+def read_unit(audit: Audit, unit: Unit) -> list[Content]:
+    """Each file of a jurisdiction, read once: what it is judged from is what its digest covers."""
+    contents: list[Content] = []
+    for file in unit.files:
+        try:
+            contents.append(layout.read_bytes(audit.root, file.file))
+        except layout.Unreadable as error:
+            contents.append(error)
+    return contents
+
+
+def contents_digest(unit: Unit, contents: list[Content]) -> str:
+    return unit_digest((file.display, content if isinstance(content, bytes) else layout.UNREADABLE + content.code.encode())
+                       for file, content in zip(unit.files, contents, strict=True))
+
+
+def judge_unit(audit: Audit, unit: Unit, contents: list[Content] | None = None) -> tuple[list[Problem], AuditResult | None]:
+    """A jurisdiction's problems, and, when it has none and is audited, its verdicts, judged from
+    ``contents`` (its files as read; read now when not given)."""
+    contents = read_unit(audit, unit) if contents is None else contents
+    reads = [unreadable_file(unreadable_problem(file.display, content)) if isinstance(content, layout.Unreadable)
+             else audit.reader(content, file.display, file.kind, file.year, file.jurisdiction)
+             for file, content in zip(unit.files, contents, strict=True)]
     problems = [problem for read in reads for problem in read.problems]
     if problems or not unit.audited:
         return problems, None
     plans: dict[tuple[int, str], Plan] = {}
     reports: dict[tuple[int, str], Report] = {}
-    for job, read in zip(unit.jobs, reads, strict=True):
+    for job, read in zip(unit.files, reads, strict=True):
         if isinstance(read.item, Plan):
             plans[(job.year, job.jurisdiction)] = read.item
         elif isinstance(read.item, Report):
             reports[(job.year, job.jurisdiction)] = read.item
     repository = Repository(audit.settings, audit.catalogue, plans, reports)
     return [], judge_year(repository, audit.year, plans.values(), audit.rules)
-
-
-def _nothing() -> None:
-    pass
 
 
 def raise_for_problems(audit: Audit, problems: list[Problem]) -> None:
@@ -130,8 +145,8 @@ def audit_whole(audit: Audit, progress: Progress | None = None) -> AuditResult:
         problems += found
         if piece is not None:
             pieces.append(piece)
-        files_done += len(unit.jobs)
-        _report_progress(progress, files_done, audit.files_total)
+        files_done += len(unit.files)
+        report_progress(progress, files_done, audit.files_total)
     raise_for_problems(audit, problems)
     return AuditResult(
         audit.year, audit.settings, {slug: name for piece in pieces for slug, name in piece.names.items()},
@@ -142,11 +157,13 @@ def audit_whole(audit: Audit, progress: Progress | None = None) -> AuditResult:
 
 @dataclass(frozen=True)
 class Rendered:
-    """An audit rendered for some reporters: the overview, and each reporter's parts in order."""
+    """An audit rendered for some reporters: the overview, each reporter's parts in order, and the
+    digest of every byte the run read (what a recorded answer may be keyed on)."""
 
     overview: Overview
     reporters: Sequence[Reporter]
     parts: list[Spool]  # one per reporter
+    inputs: str
 
     def write(self, index: int, out: TextIO) -> None:
         """Write the report of ``reporters[index]``."""
@@ -161,109 +178,163 @@ def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | Non
     names: dict[str, str] = {}
     summaries: dict[str, Summary] = {}
     spools = [Spool() for _ in reporters]
+    digests: list[tuple[str, str]] = []
     files_done = audit.files_read
-    for unit, (found, judged) in zip(audit.units, _outcomes(audit, reporters, workers), strict=True):
+    for unit, (digest, (found, judged)) in zip(audit.units, outcomes(audit, reporters, workers), strict=True):
         problems += found
+        digests.append((unit.jurisdiction, digest))
         if judged is not None:
             slug, name, summary, parts = judged
             names[slug], summaries[slug] = name, summary
             for spool, part in zip(spools, parts, strict=True):
                 spool.append(part)
-        files_done += len(unit.jobs)
-        _report_progress(progress, files_done, audit.files_total)
+        files_done += len(unit.files)
+        report_progress(progress, files_done, audit.files_total)
     raise_for_problems(audit, problems)
-    return Rendered(Overview(audit.year, audit.settings, names, summaries), reporters, spools)
+    return Rendered(Overview(audit.year, audit.settings, names, summaries), reporters, spools,
+                    run_digest(audit.head, digests, audit.misplaced))
 
 
-_Judged = tuple[str, str, Summary, tuple[Part, ...]]  # slug, name, counts, each reporter's part
-_Outcome = tuple[list[Problem], _Judged | None]
-_RUNNING: tuple[Audit, Sequence[Reporter], str] | None = None  # what forked workers inherit
+Judged = tuple[str, str, Summary, tuple[Part, ...]]  # slug, name, counts, each reporter's part
+Outcome = tuple[list[Problem], Judged | None]
+RUNNING: tuple[Audit, Sequence[Reporter], str] | None = None  # what forked workers inherit
 
 
-def _outcomes(audit: Audit, reporters: Sequence[Reporter], workers: int | None) -> Iterator[_Outcome]:
-    global _RUNNING
+def outcomes(audit: Audit, reporters: Sequence[Reporter], workers: int | None) -> Iterator[tuple[str, Outcome]]:
+    """Each jurisdiction's digest and outcome, in order."""
+    global RUNNING
     workers = workers if workers is not None else (os.cpu_count() or 1)
     shape = repr([(type(reporter).__name__, reporter.lang, reporter.color, reporter.width) for reporter in reporters])
-    _RUNNING = audit, reporters, f"unit {audit.year} {audit.cache_context} {audit.settings!r} {shape}"
+    head = run_digest(audit.head, [], [])
+    RUNNING = audit, reporters, f"unit {audit.year} {head} {audit.settings!r} {shape}"
     try:
-        if workers <= 1 or len(audit.units) < PARALLEL_FROM or not _can_fork():
-            yield from map(_outcome, range(len(audit.units)))
+        if workers <= 1 or len(audit.units) < PARALLEL_FROM or not can_fork():
+            yield from map(unit_outcome, range(len(audit.units)))
             return
         import multiprocessing  # here, not at the top: a small audit never starts a worker
 
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_outcome, range(len(audit.units)), chunksize=4)
+        with multiprocessing.get_context("fork").Pool(workers, initializer=quiet_worker) as pool:
+            yield from pool.imap(unit_outcome, range(len(audit.units)), chunksize=4)
     finally:
-        _RUNNING = None
+        RUNNING = None
 
 
-def _outcome(index: int) -> _Outcome:
-    """A jurisdiction's problems, or its name, counts and parts: from the cache when none of its
-    files changed since a run with the same rules, settings and reporters; else judged anew."""
-    assert _RUNNING is not None
-    audit, reporters, context = _RUNNING
+def quiet_worker() -> None:
+    """A worker whose parent has gone ends without a traceback (see :func:`unit_outcome`)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles ^C and ends the pool
+
+
+def unit_outcome(index: int) -> tuple[str, Outcome]:
+    """A jurisdiction's digest, and its problems or its name, counts and parts: from the cache
+    when its files as read now were judged before with the same rules, settings and reporters;
+    else judged anew — from the very bytes the digest covers."""
+    assert RUNNING is not None
+    audit, reporters, context = RUNNING
     unit = audit.units[index]
+    contents = read_unit(audit, unit)
+    digest = contents_digest(unit, contents)
     if audit.cache is None:
-        return _judged(audit, unit, reporters)
-    key = audit.cache.key(_contents(unit), context, str(unit.audited))
-    cached = audit.cache.get(key)
+        return digest, judged_outcome(audit, unit, reporters, contents)
+    key = audit.cache.key(digest, context, str(unit.audited))
+    cached = outcome_from_json(audit.cache.get(key))
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    outcome = _judged(audit, unit, reporters)
-    audit.cache.put(key, outcome)
-    return outcome
+        return digest, cached
+    outcome = judged_outcome(audit, unit, reporters, contents)
+    audit.cache.put(key, outcome_to_json(outcome))
+    return digest, outcome
 
 
-def _judged(audit: Audit, unit: Unit, reporters: Sequence[Reporter]) -> _Outcome:
-    problems, piece = judge_unit(audit, unit, cache_files=False)  # its outcome is cached whole instead
+def judged_outcome(audit: Audit, unit: Unit, reporters: Sequence[Reporter], contents: list[Content]) -> Outcome:
+    problems, piece = judge_unit(audit, unit, contents)
     if piece is None:
         return problems, None
     (slug, name), = piece.names.items()
-    return [], (slug, name, piece.overview().summaries[slug], tuple(reporter.part(piece) for reporter in reporters))
+    parts = tuple(plain(reporter.part(piece)) for reporter in reporters)
+    return [], (slug, name, piece.overview().summaries[slug], parts)
 
 
-def _contents(unit: Unit) -> bytes:
-    """Every file of a jurisdiction, each by its name and content (an unreadable one by its error)."""
-    contents = []
-    for job in unit.jobs:
-        try:
-            content = job.file.read_bytes()
-        except OSError as error:
-            content = f"unreadable: {error}".encode()
-        contents.append(b"%s\0%d\0%s" % (job.display.encode(), len(content), content))
-    return b"\0".join(contents)
+def plain(value: Any) -> Any:
+    """A part as JSON gives it back (tuples as lists), so that a part from the cache or the spool
+    is the very value a fresh one is."""
+    if isinstance(value, (tuple, list)):
+        return [plain(item) for item in value]
+    return value
 
 
-def _can_fork() -> bool:
+SUMMARY_FIELDS = ("targets", "met", "missed", "unmeasured", "waived", "inconsistent")
+
+
+def outcome_to_json(outcome: Outcome) -> Any:
+    problems, judged = outcome
+    listed = [[problem.path, problem.line, problem.col, problem.code.value, problem.message] for problem in problems]
+    if judged is None:
+        return {"problems": listed, "judged": None}
+    slug, name, summary, parts = judged
+    return {"problems": listed, "judged": [slug, name, [getattr(summary, name) for name in SUMMARY_FIELDS], list(parts)]}
+
+
+def outcome_from_json(value: Any) -> Outcome | None:
+    """An outcome from a cache entry, or None unless the entry has exactly the shape written."""
+    try:
+        problems = [Problem(path, line, col, Code(code), message) for path, line, col, code, message in value["problems"]]
+        if not all(type(problem.path) is str and type(problem.message) is str and type(problem.line) is int
+                   and type(problem.col) is int for problem in problems):
+            return None
+        if value["judged"] is None:
+            return problems, None
+        slug, name, counts, parts = value["judged"]
+        if (problems or type(slug) is not str or type(name) is not str or len(counts) != len(SUMMARY_FIELDS)
+                or not all(type(count) is int for count in counts) or not all(is_part(part) for part in parts)):
+            return None
+        return [], (slug, name, Summary(*counts), tuple(parts))
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+
+
+def is_part(value: Any) -> bool:
+    """Plain text, numbers and lists of them: what a part is made of."""
+    if type(value) is list:
+        return all(is_part(item) for item in value)
+    return type(value) in (str, int) or value is None
+
+
+def can_fork() -> bool:
     import multiprocessing
 
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _report_progress(progress: Progress | None, files_done: int, files_total: int) -> None:
+def report_progress(progress: Progress | None, files_done: int, files_total: int) -> None:
     if progress is not None:
         progress(files_done, files_total)
 
 
 class Spool:
-    """Parts kept in a temporary file as they come, read back in order as often as needed."""
+    """Parts kept in a temporary file as they come, one JSON line each, read back in order as often
+    as needed. (JSON, not pickle: nothing read back from disk can run code.)"""
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 - as long-lived as the spool
         self._count = 0
 
     def append(self, part: Part) -> None:
+        from .reporters.jsontext import line_of
+
         self._file.seek(0, os.SEEK_END)
-        pickle.dump(part, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(line_of(part))
         self._count += 1
 
     def __iter__(self) -> Iterator[Part]:
+        from .reporters.jsontext import value_of
+
         position = 0
         for _ in range(self._count):
             self._file.seek(position)  # each reading keeps its own place
-            part = pickle.load(self._file)
+            line = self._file.readline()
             position = self._file.tell()
-            yield part
+            yield value_of(line)
 
     def __len__(self) -> int:
         return self._count

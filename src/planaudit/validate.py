@@ -1,4 +1,4 @@
-"""Validate: the checks that span files — metrics, rules, units and expressions (SPEC §7)."""
+"""Validate: the checks that span files — metrics, rules, units and expressions."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .cache import ParseCache
-from .load import Progress, read_data_file, read_jobs, rules_digest, scan_everything
+from .load import Progress, read_data_file, read_jobs, scan_everything
 from .model import BOOLEAN, PERCENT, RATIO, UNASSIGNED_METRIC, Bound, Catalogue, Figure, Metric, Plan, Report, Target
 from .problems import Code, Problem
 from .rules import BUILTIN_RULES, Rule, custom, rule_table
@@ -19,15 +18,13 @@ def catalogue_problems(catalogue: Catalogue) -> list[Problem]:
     return list(_check_catalogue(catalogue))
 
 
-def validate_everything(data_dir: Path, progress: Progress | None = None, cache: ParseCache | None = None,
-                        workers: int | None = None) -> list[Problem]:
+def validate_everything(data_dir: Path, progress: Progress | None = None, workers: int | None = None) -> list[Problem]:
     """Every problem of every file, all years. Each data file is read and checked against the
     catalogue where it is parsed — on a worker process for large repositories — so that only its
     problems travel back, never the parsed file."""
-    scanned = scan_everything(data_dir, progress, cache)
+    scanned = scan_everything(data_dir, progress)
     reader = functools.partial(file_problems, catalogue=scanned.catalogue)
-    per_file = read_jobs(scanned.jobs, reader, lambda problem: (problem,), cache, scanned.loader.tick, workers,
-                         context=f"problems {rules_digest(data_dir)}")
+    per_file = read_jobs(data_dir, scanned.jobs, reader, lambda problem: (problem,), scanned.loader.tick, workers)
     problems = scanned.loader.problems + list(_check_catalogue(scanned.catalogue))
     return problems + [problem for found in per_file for problem in found]
 

@@ -1,0 +1,164 @@
+"""The layout of a data repository: where its root is, which files a run reads, and reading them safely.
+
+This is the one place that says which files an audit of a year reads, so that what is judged and
+what a cached answer is keyed on can never differ. Files come from strangers: a data file whose
+real path leaves the repository, or that is not a regular file, is a problem found without
+opening it, and its content is never read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
+YEAR_DIR = re.compile(r"[0-9]{4}")
+SETTINGS_FILE = "planaudit.yaml"
+DATA_KINDS = ("targets", "outcomes")
+MARKERS = ("targets", "outcomes", "rules", SETTINGS_FILE)  # any one of them makes a directory a data repository
+
+
+class NoRepository(Exception):
+    """No directory from ``start`` up to the file system's root is a data repository."""
+
+    def __init__(self, start: Path) -> None:
+        super().__init__(str(start))
+        self.start = start
+
+
+def find_root(start: Path) -> Path:
+    """The data repository that ``start`` is in: ``start`` itself or the nearest directory above it
+    that has targets/, outcomes/, rules/ or planaudit.yaml — as git finds a repository's root."""
+    if not start.is_dir():
+        raise NoRepository(start)
+    here = Path(os.path.abspath(start))
+    for candidate in (here, *here.parents):
+        if any((candidate / marker).exists() for marker in MARKERS):
+            return candidate
+    raise NoRepository(start)
+
+
+def shown(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 are shown as \\x escapes, never as surrogates."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One target or outcome file to read."""
+
+    file: Path
+    display: str
+    kind: str  # targets | outcomes
+    year: int
+    jurisdiction: str
+
+
+@dataclass(frozen=True)
+class Misplaced:
+    """A file in a data directory whose name planaudit cannot read as a jurisdiction."""
+
+    display: str
+    name: str
+
+
+def rules_files(root: Path) -> list[tuple[str, Path]]:
+    """(display, path) of every rules file, sorted."""
+    return [(f"rules/{shown(file.name)}", file) for file in sorted((root / "rules").glob("*.yaml"))]
+
+
+def head_files(root: Path) -> list[tuple[str, Path]]:
+    """The settings file, when there is one, and the rules files: what every audit reads first."""
+    settings = root / SETTINGS_FILE
+    return ([(SETTINGS_FILE, settings)] if settings.exists() or settings.is_symlink() else []) + rules_files(root)
+
+
+def data_files(root: Path, kind: str, years: list[int]) -> tuple[list[DataFile], list[Misplaced]]:
+    """The files of ``kind`` for ``years``, in order; and those whose name is not a jurisdiction slug."""
+    found: list[DataFile] = []
+    misplaced: list[Misplaced] = []
+    for year in years:
+        for file in sorted((root / kind / str(year)).glob("*.yaml")):
+            display = f"{kind}/{year}/{shown(file.name)}"
+            if SLUG.fullmatch(file.stem):
+                found.append(DataFile(file, display, kind, year, file.stem))
+            else:
+                misplaced.append(Misplaced(display, shown(file.name)))
+    return found, misplaced
+
+
+def audit_files(root: Path, year: int) -> tuple[list[DataFile], list[Misplaced]]:
+    """What an audit of ``year`` reads besides the head files: the targets of ``year`` and the
+    outcomes of the year before and of ``year``."""
+    targets, misplaced_targets = data_files(root, "targets", [year])
+    outcomes, misplaced_outcomes = data_files(root, "outcomes", [year - 1, year])
+    return [*targets, *outcomes], [*misplaced_targets, *misplaced_outcomes]
+
+
+def by_jurisdiction(files: list[DataFile]) -> list[tuple[str, list[DataFile]]]:
+    """The files grouped by jurisdiction, sorted by slug, each group in the order given."""
+    grouped: dict[str, list[DataFile]] = {}
+    for file in files:
+        grouped.setdefault(file.jurisdiction, []).append(file)
+    return sorted(grouped.items())
+
+
+class Unreadable(Exception):
+    """A data file that is not read: outside the repository, not a regular file, or failing to open."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code  # a problem code: outside-repository, not-a-regular-file or yaml-syntax
+        self.message = message
+
+
+def read_bytes(root: Path, path: Path) -> bytes:
+    """The content of a file of the repository at ``root``; raises :class:`Unreadable` for a file
+    whose real path is outside the repository, or that is not a regular file — both found before
+    it is opened, so that a FIFO or a device is never read and nothing outside is ever shown."""
+    real = os.path.realpath(path)
+    inside = os.path.realpath(root)
+    if os.path.commonpath([real, inside]) != inside:
+        raise Unreadable("outside-repository", "the file's real path is outside the data repository; it is not read")
+    try:
+        if not stat.S_ISREG(os.stat(real).st_mode):
+            raise Unreadable("not-a-regular-file", "not a regular file; it is not read")
+        descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as error:
+        raise Unreadable("yaml-syntax", f"cannot read the file: {error.strerror}") from None
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # it changed since it was looked at
+            raise Unreadable("not-a-regular-file", "not a regular file; it is not read")
+        return stream.read()
+
+
+class InputsDigest:
+    """A digest of the files a run read: each by its name and content, every part length-prefixed,
+    so that no two different sets of files can be joined into the same bytes."""
+
+    def __init__(self) -> None:
+        self._digest = hashlib.blake2b(digest_size=20)
+
+    def add(self, name: str, content: bytes) -> InputsDigest:
+        for part in (name.encode("utf-8", "surrogateescape"), content):
+            self._digest.update(len(part).to_bytes(8, "big"))
+            self._digest.update(part)
+        return self
+
+    def hexdigest(self) -> str:
+        return self._digest.hexdigest()
+
+
+UNREADABLE = b"\0unreadable"  # the content a digest records for a file that could not be read
+
+
+def file_content(root: Path, path: Path) -> bytes:
+    """The content of a file for a digest: its bytes, or a marker when it is not read."""
+    try:
+        return read_bytes(root, path)
+    except Unreadable as error:
+        return UNREADABLE + error.code.encode()
