@@ -1,5 +1,5 @@
-"""Test-wide setup: planaudit's cache and its signing key live in a temporary directory, never in
-the source tree or the real home directory."""
+"""Test-wide setup: planaudit's cache lives in a temporary directory, never in the source tree or the
+real home directory."""
 
 import os
 import shutil
@@ -12,6 +12,7 @@ EXAMPLE = Path(__file__).parent / "examples" / "basic"
 _CACHE_HOME = tempfile.mkdtemp(prefix="planaudit-test-cache-")
 os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
 os.environ["PLANAUDIT_CACHE_DIR"] = os.path.join(_CACHE_HOME, "parses")
+os.environ.pop("GITHUB_ACTIONS", None)  # tests that want a CI log say so themselves
 
 
 @pytest.fixture

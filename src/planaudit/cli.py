@@ -76,12 +76,20 @@ def _run(action: Callable[[], T]) -> T:
     try:
         return action()
     except PlanauditError as error:
-        typer.echo(error.format(), err=True)
+        _error(error.format())
         raise typer.Exit(error.exit_status) from None
 
 
+def _error(message: str) -> None:
+    """A message on standard error, never executed as a workflow command on a CI log."""
+    from .workflow import inert
+
+    with inert(sys.stderr):
+        typer.echo(message, err=True)
+
+
 def _usage_error(message: str) -> typer.Exit:
-    typer.echo(f"planaudit: error: {message}", err=True)
+    _error(f"planaudit: error: {message}")
     return typer.Exit(EXIT_UNUSABLE)
 
 
@@ -146,8 +154,9 @@ def check(
     color, width = _is_terminal(), _terminal_width()
     memo = None if no_cache else _open_memo(root, year, [jurisdiction, output_format.value, output or [], lang,
                                                           fail_on, color, width])
+    human = not REPORTERS[output_format.value].machine
     if memo is not None:
-        _replay(memo)
+        _replay(memo, human)
     formats = [(REPORTERS[output_format.value], color, width), *((reporter, False, None) for _, reporter in files)]
     settings, rendered = _render(root, year, jurisdiction, no_cache, lang, formats)
     destinations = [None, *(path for path, _ in files)]  # each report's, in the order of formats (None: stdout)
@@ -157,7 +166,7 @@ def check(
     for index, path in _files_first(destinations):
         keeping = memo.keeping(rendered.inputs, index) if memo is not None else contextlib.nullcontext()
         with keeping as copy:
-            _run(lambda: _deliver(path, lambda out: rendered.write(index, out), copy))  # noqa: B023 - called at once
+            _run(lambda: _deliver(path, lambda out: rendered.write(index, out), copy, human))  # noqa: B023
             blobs[index] = copy
     if memo is not None:
         memo.record(rendered.inputs, destinations, status, blobs)
@@ -173,7 +182,7 @@ def _root(data: Path) -> Path:
         return find_root(data)
     except NoRepository:
         error = NotADataRepository(data)
-        typer.echo(error.format(), err=True)
+        _error(error.format())
         raise typer.Exit(error.exit_status) from None
 
 
@@ -201,13 +210,16 @@ def _files_first(destinations: list[T]) -> list[tuple[int, T]]:
     return sorted(enumerate(destinations), key=lambda indexed: indexed[1] is None)
 
 
-def _deliver(path: Path | None, write: Callable[[TextIO], None], copy: Any = None) -> None:
-    """Text to a file, atomically, or to standard output; and to ``copy`` too, when there is one."""
+def _deliver(path: Path | None, write: Callable[[TextIO], None], copy: Any = None, human: bool = True) -> None:
+    """Text to a file, atomically, or to standard output (where a human-readable report is kept from
+    commanding a CI runner); and to ``copy`` too, when there is one."""
     if path is None and copy is None:
-        write(sys.stdout)
+        with _inert_stdout(human):
+            write(sys.stdout)
         return
     with contextlib.ExitStack() as stack:
         if path is None:
+            stack.enter_context(_inert_stdout(human))
             sys.stdout.flush()
             stream: BinaryIO = sys.stdout.buffer
             stack.callback(stream.flush)
@@ -231,7 +243,13 @@ class _Both(io.RawIOBase):
         return self.second.write(bytes(data))  # type: ignore[no-any-return]
 
 
-def _replay(memo: RunMemo) -> None:
+def _inert_stdout(human: bool) -> contextlib.AbstractContextManager[None]:
+    from .workflow import inert
+
+    return inert(sys.stdout) if human else contextlib.nullcontext()
+
+
+def _replay(memo: RunMemo, human: bool) -> None:
     """Deliver what a run over these very files recorded, and exit as it did; return if nothing
     (whole) was recorded."""
     recorded = memo.recorded()
@@ -246,15 +264,16 @@ def _replay(memo: RunMemo) -> None:
         return
     for index, path in _files_first(paths):
         with copies[index] as copy:  # type: ignore[union-attr]
-            _run(lambda: _copy(copy, None if path is None else Path(path)))  # noqa: B023 - called at once
+            _run(lambda: _copy(copy, None if path is None else Path(path), human))  # noqa: B023 - called at once
     raise typer.Exit(status)
 
 
-def _copy(source: BinaryIO, path: Path | None) -> None:
+def _copy(source: BinaryIO, path: Path | None, human: bool) -> None:
     if path is None:
-        sys.stdout.flush()
-        shutil.copyfileobj(source, sys.stdout.buffer)
-        sys.stdout.buffer.flush()
+        with _inert_stdout(human):
+            sys.stdout.flush()
+            shutil.copyfileobj(source, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
         return
     with atomic_file(path) as stream:
         shutil.copyfileobj(source, stream)
@@ -289,7 +308,8 @@ def explain(
     from .reporters.explain import render_explanation
 
     item = _run(lambda: result.find(jurisdiction, target))
-    sys.stdout.write(render_explanation(item, _lang(lang, result.settings)))
+    with _inert_stdout(True):
+        sys.stdout.write(render_explanation(item, _lang(lang, result.settings)))
 
 
 @app.command()
@@ -307,7 +327,8 @@ def validate(
     root = _root(data)
     with _progress_bar() as progress:
         problems = _run(lambda: api.validate(root, progress))
-    sys.stdout.write(PROBLEM_FORMATS[output_format.value](problems))
+    with _inert_stdout(output_format.value == "text"):
+        sys.stdout.write(PROBLEM_FORMATS[output_format.value](problems))
     raise typer.Exit(EXIT_FAILED if problems else 0)
 
 

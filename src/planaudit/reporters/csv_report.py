@@ -1,7 +1,8 @@
 """`--format csv`: one row per target, for spreadsheets.
 
 Codes (verdict, reason) stay machine-readable; `verdict_text` and `reason_text` follow --lang.
-Free text that a spreadsheet would take for a formula (=, +, -, @ first) is prefixed with '.
+Every cell is escaped by :func:`spreadsheet_safe`: text that a spreadsheet would take for a formula
+(=, +, -, @, a tab or a carriage return first) is prefixed with '.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..i18n import REASONS, VERDICTS
 from ..numbers import format_number
 from ..result import AuditResult, Overview, TargetResult
 from ..text import printable
+from ..workflow import plain_text
 from .base import Part, Reporter
 from .display import evidence_text, value_text
 
@@ -23,17 +25,21 @@ COLUMNS = ("jurisdiction", "id", "title", "metric", "rule", "value", "unit", "ve
 
 
 def spreadsheet_safe(text: str) -> str:
-    text = printable(text)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    """A cell from data: shown literally, never a formula (a leading ' where a spreadsheet would
+    compute it) and never a workflow command on a CI log (see :mod:`planaudit.workflow`)."""
+    text = plain_text(printable(text))
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 class CsvReporter(Reporter):
     name = "csv"
+    machine = True  # keeps workflow commands inert in its own text (see planaudit.workflow)
     suffixes = (".csv",)
 
     def part(self, piece: AuditResult) -> Part:
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(self._row(item) for item in piece.results)
+        csv.writer(buffer, lineterminator="\n").writerows(list(map(spreadsheet_safe, self._row(item)))
+                                                          for item in piece.results)
         return (buffer.getvalue(),)
 
     def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
@@ -44,12 +50,12 @@ class CsvReporter(Reporter):
     def _row(self, item: TargetResult) -> list[str]:
         target = item.target
         return [
-            target.jurisdiction, target.id, spreadsheet_safe(target.title), target.metric, target.rule,
+            target.jurisdiction, target.id, target.title, target.metric, target.rule,
             "" if target.value is None else format_number(target.value),
             item.metric.unit, item.verdict.value, VERDICTS[self.lang][item.verdict], item.reason.value,
             REASONS[self.lang][item.reason],
             "" if item.actual is None else value_text(item.actual.value, item.metric.unit, self.lang),
             "" if item.baseline is None else value_text(item.baseline.value, item.metric.unit, self.lang),
-            "" if target.waiver is None else spreadsheet_safe(target.waiver.reason),
-            spreadsheet_safe(evidence_text(item, self.lang)), target.location.path, str(target.location.line),
+            "" if target.waiver is None else target.waiver.reason,
+            evidence_text(item, self.lang), target.location.path, str(target.location.line),
         ]

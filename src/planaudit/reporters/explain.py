@@ -74,7 +74,7 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
     if target.waiver:
         date = f", {target.waiver.date.isoformat()}" if target.waiver.date else ""
         lines.append(f"{words['waived']}: {printable(target.waiver.reason)}{date}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(printable, lines)) + "\n"  # every line, whatever part of it came from data
 
 
 def _actual(item: TargetResult, lang: str) -> str:

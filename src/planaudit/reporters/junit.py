@@ -12,6 +12,7 @@ from typing import TextIO
 from ..i18n import REASONS, VERDICTS, WORDS, detail_text
 from ..result import AuditResult, Overview, TargetResult, Verdict
 from ..text import printable
+from ..workflow import xml_text
 from .base import Part, Reporter
 from .display import actual_text, evidence_text, threshold_text
 
@@ -20,6 +21,7 @@ _INDENT = "  "  # a suite's, inside <testsuites>
 
 class JunitReporter(Reporter):
     name = "junit"
+    machine = True  # keeps workflow commands inert in its own text (see planaudit.workflow)
     suffixes = (".xml",)
 
     def part(self, piece: AuditResult) -> Part:
@@ -35,7 +37,7 @@ class JunitReporter(Reporter):
                 suite.set(key, str(count))
             suite.set("errors", "0")
             ElementTree.indent(suite, level=1)
-            suites.append(_INDENT + ElementTree.tostring(suite, encoding="unicode") + "\n")
+            suites.append(xml_text(_INDENT + ElementTree.tostring(suite, encoding="unicode") + "\n"))
         return ("".join(suites),)
 
     def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
@@ -46,7 +48,7 @@ class JunitReporter(Reporter):
         for key, count in totals.items():
             suites.set(key, str(count))
         suites.text = "\n"
-        opening, _, closing = ElementTree.tostring(suites, encoding="unicode").partition("\n")
+        opening, _, closing = xml_text(ElementTree.tostring(suites, encoding="unicode")).partition("\n")
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n' + opening + "\n")
         for (text,) in parts:
             out.write(text)

@@ -21,12 +21,15 @@ from .base import Part, Reporter
 from .display import actual_text, evidence_text, figure_place, inconsistency_texts, threshold_text, verdict_text
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]~|])")
+# What GFM would turn into a link: a scheme's colon, "www.", an e-mail address's "@".
+_AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp|mailto|xmpp)(?=:)|\bwww(?=\.)|(?=@)")
 
 
 def cell(text: str) -> str:
     """Text safe inside a Markdown table cell: literal, on one line, no HTML, no links."""
     text = printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _AUTOLINK.sub(lambda found: found.group() + "\\", text)  # a backslash before the ":", "." or "@"
 
 
 def report_date() -> dt.date:

@@ -25,6 +25,7 @@ from .display import (
 )
 
 _UNWRAPPED = 160  # off a terminal: wide enough that rows rarely wrap
+_CELL_LINES = 4  # a cell shows at most this many lines of the table's width
 _STYLES = {Verdict.MET: "green", Verdict.MISSED: "bold red", Verdict.UNMEASURED: "yellow"}
 
 
@@ -35,7 +36,8 @@ class TableReporter(Reporter):
         words = WORDS[self.lang]
         console, buffer = self._console()
         for jurisdiction, items in piece.by_jurisdiction().items():
-            console.print(Text(f"{printable(piece.names[jurisdiction])} ({jurisdiction})", style="bold"))
+            heading = clipped(printable(f"{piece.names[jurisdiction]} ({jurisdiction})"), _CELL_LINES * (self.width or _UNWRAPPED))
+            console.print(Text(heading, style="bold"))
             console.print(self._targets(items) if items else Text(words["no_targets"]))
             console.print()
         rows = [self._inconsistency_row(item) for item in piece.inconsistencies]
@@ -67,18 +69,23 @@ class TableReporter(Reporter):
             table.add_column(words[key], overflow="fold")
         for item in items:
             table.add_row(
-                Text(printable(item.target.title)),
-                Text(threshold_text(item, self.lang)),
-                Text(actual_text(item, self.lang)),
+                self._cell(item.target.title),
+                self._cell(threshold_text(item, self.lang)),
+                self._cell(actual_text(item, self.lang)),
                 Text(verdict_text(item, self.lang), style=_STYLES[item.verdict]),
-                Text(reason_text(item, self.lang)),
+                self._cell(reason_text(item, self.lang)),
             )
         return table
 
+    def _cell(self, text: str) -> Text:
+        """A cell from data: shown literally (no escape sequence reaches the terminal) and cut to
+        what the table can show — a few lines of its width; json and csv keep the whole text."""
+        return Text(clipped(printable(text), _CELL_LINES * (self.width or _UNWRAPPED)))
+
     def _inconsistency_row(self, item: Inconsistency) -> tuple[str, ...]:
         stated, derived = inconsistency_texts(item)
-        return (item.figure.jurisdiction, printable(item.metric.label.text(self.lang)), stated, derived,
-                figure_place(item.figure))
+        return tuple(clipped(printable(text), _CELL_LINES * (self.width or _UNWRAPPED)) for text in (
+            item.figure.jurisdiction, item.metric.label.text(self.lang), stated, derived, figure_place(item.figure)))
 
     def _inconsistencies(self, rows: list[tuple[str, ...]]) -> Table:
         words = WORDS[self.lang]
@@ -89,6 +96,11 @@ class TableReporter(Reporter):
         for row in rows:
             table.add_row(*map(Text, row))
         return table
+
+
+def clipped(text: str, limit: int) -> str:
+    """``text``, or its first ``limit`` characters and an ellipsis."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _unpadded(text: str) -> str:
