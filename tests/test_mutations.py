@@ -59,3 +59,23 @@ def test_mutated_repository_gives_only_planaudit_errors(mutation):
             assert list(error.problems) == problems
         else:
             assert problems == []
+
+
+KINDS = {"targets": "target", "outcomes": "outcome", "rules": "rules"}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutation=mutations())
+def test_the_two_schema_validators_agree_on_every_mutated_file(mutation):
+    """jsonschema-rs answers yes or no quickly and jsonschema says why: they must never disagree."""
+    from planaudit.schemas import Kind
+    from planaudit.structure import check_structure, exact_validator, matches_schema
+    from planaudit.yamlsource import parse_text
+
+    name, text = mutation
+    document = parse_text(text, name)
+    if document.root is None:
+        return
+    kind = Kind(KINDS[name.split("/")[0]])
+    instance = check_structure(document, kind).instance
+    assert matches_schema(kind, instance) == exact_validator(kind).is_valid(instance)

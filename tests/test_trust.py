@@ -143,3 +143,109 @@ def test_a_long_output_name_fits(repository, tmp_path):
     completed = run("export", "2022", "-o", str(name), "--data", str(repository))
     assert completed.returncode == 0 and name.read_text(encoding="utf-8").startswith("# ")
     assert [path.name for path in (tmp_path / "out").iterdir()] == [name.name]
+
+
+# No traceback, whatever the input or the state of standard output
+
+
+def test_non_utf8_file_names_are_problems_not_tracebacks(repository):
+    (repository / "targets" / "2022" / os.fsdecode(b"bad\xff.yaml")).write_text("", encoding="utf-8")
+    (repository / "rules" / os.fsdecode(b"r\xfe.yaml")).write_text("metrics: {}\n", encoding="utf-8")
+    for command in (["validate"], ["check", "2022"], ["explain", "2022", "riverton", "closure-rate"]):
+        completed = run(*command, "--data", str(repository))
+        output = (completed.stdout + completed.stderr).decode()
+        assert "Traceback" not in output and completed.returncode in (1, 2)
+        assert "targets/2022/bad\\xff.yaml:1:1: path-mismatch file name 'bad\\xff.yaml' is not a jurisdiction slug" in output
+
+
+def test_a_derivation_chain_past_the_limit_is_a_problem(tmp_path):
+    from support import RepoBuilder
+
+    chain = "".join(f"  m{index}: {{unit: case, derive: m{index - 1} + 1}}\n" for index in range(1, 600))
+    RepoBuilder(tmp_path).rules("metrics:\n  m0: {unit: case}\n" + chain).targets(
+        "- {id: a, title: t, metric: m599, rule: at_least, value: 5, quote: q}").outcomes(
+        "- {metric: m0, value: 5, quote: q}")
+    (problem,) = api.validate(tmp_path)
+    assert (problem.path, problem.line, problem.code.value, problem.message) == (
+        "rules/metrics.yaml", 35, "expression",
+        "derivations chained more than 32 deep; derive this metric from reported metrics more directly")
+    completed = run("check", "2022", "--no-cache", "--data", str(tmp_path))
+    assert completed.returncode == 2 and b"Traceback" not in completed.stderr
+
+
+def test_closed_standard_output_is_an_error_not_a_traceback(repository):
+    completed = subprocess.run(f"{sys.executable} -m planaudit check 2022 --data {repository} >&-", shell=True,
+                               capture_output=True)
+    assert (completed.returncode, completed.stderr) == (2, b"planaudit: error: standard output is closed\n")
+
+
+def test_an_encoding_that_cannot_show_the_text_escapes_it(repository):
+    completed = run("check", "2022", "--no-cache", "--data", str(repository), env={"PYTHONIOENCODING": "ascii"})
+    assert completed.returncode == 1 and b"Traceback" not in completed.stderr
+    assert b"\\u6cb3" in completed.stdout  # 河, escaped
+
+
+def test_a_reader_that_stops_early_is_no_traceback(repository):
+    completed = subprocess.run(f"{sys.executable} -m planaudit check 2022 --no-cache --format json --data {repository}"
+                               " | head -c 10", shell=True, capture_output=True)
+    assert b"Traceback" not in completed.stderr
+
+
+# Size: nothing grows faster than the input
+
+
+def test_at_most_a_hundred_problems_of_one_code_per_file(tmp_path):
+    from support import RepoBuilder
+
+    RepoBuilder(tmp_path).rules("metrics:\n  cases: {unit: case}\n")
+    (tmp_path / "targets" / "2022").mkdir(parents=True)
+    (tmp_path / "targets" / "2022" / "x.yaml").write_text(
+        "jurisdiction: x\nyear: 2022\ntargets:\n" + "".join("  - 1\n" for _ in range(5000)), encoding="utf-8")
+    problems = api.validate(tmp_path)
+    assert len(problems) == 101
+    assert [problem.code.value for problem in problems] == ["schema"] * 101
+    assert problems[-1].message == "and 4900 more schema problems in this file"
+    assert problems[-1].line == 104  # where the first one left out stands
+
+
+# Schema holes: one validator decides, patterns anchored, each problem once
+
+
+def test_an_id_with_a_final_newline_is_refused(tmp_path):
+    from support import RepoBuilder
+
+    RepoBuilder(tmp_path).rules("metrics:\n  cases: {unit: case}\n").targets(
+        '- {id: "medical-dispute-closure\\n", title: t, metric: cases, rule: at_least, value: 5, quote: q}')
+    (problem,) = api.validate(tmp_path)
+    assert (problem.code.value, problem.line) == ("schema", 4)
+
+
+def test_a_negative_tolerance_is_refused(tmp_path):
+    from support import RepoBuilder
+
+    RepoBuilder(tmp_path).rules("metrics:\n  cases: {unit: case, tolerance: -1}\n")
+    (tmp_path / "planaudit.yaml").write_text("tolerance: '-0.5'\n", encoding="utf-8")
+    problems = api.validate(tmp_path)
+    assert [(problem.path, problem.code.value) for problem in problems] == [
+        ("planaudit.yaml", "schema"), ("rules/metrics.yaml", "schema")]
+
+
+def test_each_missing_key_is_reported_once(tmp_path):
+    from support import RepoBuilder
+
+    RepoBuilder(tmp_path).rules("metrics:\n  cases: {unit: case}\n").targets("- {id: a, metric: cases, rule: at_least}")
+    problems = api.validate(tmp_path)
+    assert len(problems) == len(set(problems)) == len({problem.message for problem in problems})
+
+
+def test_what_the_quick_validator_refuses_is_never_valid(monkeypatch):
+    from planaudit import structure
+    from planaudit.schemas import Kind
+    from planaudit.yamlsource import parse_text
+
+    document = parse_text("jurisdiction: x\nyear: 2022\ntargets: []\n", "targets/2022/x.yaml")
+    assert structure.check_structure(document, Kind.TARGET).problems == ()
+    monkeypatch.setattr(structure, "matches_schema", lambda kind, instance: False)
+    check = structure.check_structure(document, Kind.TARGET)
+    assert [(problem.code.value, problem.message) for problem in check.problems] == [
+        ("schema", "the file does not match its schema")]

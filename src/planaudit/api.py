@@ -12,7 +12,7 @@ from . import layout
 from .cache import Cache
 from .exceptions import NotADataRepository
 from .load import Progress
-from .problems import Problem
+from .problems import Problem, capped
 from .result import AuditResult, TargetResult
 from .validate import validate_everything
 
@@ -54,8 +54,9 @@ def explain(data_dir: str | PathLike[str], year: int, jurisdiction: str, target_
 
 
 def validate(data_dir: str | PathLike[str], progress: Progress | None = None, workers: int | None = None) -> list[Problem]:
-    """Every problem of every file of the data repository, all years, sorted; [] when it is clean."""
-    return sorted(validate_everything(repository_root(data_dir), progress, workers))
+    """Every problem of every file of the data repository, all years, sorted; [] when it is clean.
+    Past 100 problems of one code in one file, one more problem says how many more there are."""
+    return capped(validate_everything(repository_root(data_dir), progress, workers))
 
 
 def repository_root(data_dir: str | PathLike[str]) -> Path:

@@ -393,4 +393,19 @@ def _terminal_width() -> int | None:
 
 
 def main() -> None:
-    app()
+    """The command line, whatever state standard output is in: closed, piped to a reader that
+    stops early, or in an encoding that cannot show the text (which is then escaped)."""
+    if sys.stdout is None or sys.stderr is None:
+        if sys.stderr is not None:
+            sys.stderr.write("planaudit: error: standard output is closed\n")
+        raise SystemExit(EXIT_UNUSABLE)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (`| head`): nothing more can be said there, and that is no error of ours.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(EXIT_FAILED) from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from .problems import Problem
+from .problems import Problem, capped
 
 EXIT_FAILED = 1
 EXIT_UNUSABLE = 2
@@ -25,7 +25,7 @@ class InvalidData(PlanauditError):
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s) in the data")
-        self.problems = tuple(sorted(problems))
+        self.problems = tuple(capped(list(problems)))
 
     def format(self) -> str:
         lines = [str(problem) for problem in self.problems]

@@ -50,3 +50,26 @@ class Problem:
 
     def __str__(self) -> str:
         return printable(f"{self.path}:{self.line}:{self.col}: {self.code.value} {self.message}")
+
+
+MAX_PER_CODE = 100  # problems of one code in one file that are listed; the rest are counted
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """``problems`` sorted, with at most MAX_PER_CODE of one code in one file: past that, one more
+    line, at the first one left out, says how many more there are."""
+    listed: list[Problem] = []
+    counts: dict[tuple[str, Code], int] = {}
+    first_left_out: dict[tuple[str, Code], Problem] = {}
+    for problem in sorted(problems):
+        key = (problem.path, problem.code)
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= MAX_PER_CODE:
+            listed.append(problem)
+        else:
+            first_left_out.setdefault(key, problem)
+    for key, problem in first_left_out.items():
+        more = counts[key] - MAX_PER_CODE
+        listed.append(Problem(problem.path, problem.line, problem.col, problem.code,
+                              f"and {more} more {problem.code.value} problem{'s' if more != 1 else ''} in this file"))
+    return sorted(listed)

@@ -220,10 +220,13 @@ def outcomes(audit: Audit, reporters: Sequence[Reporter], workers: int | None) -
 
 
 def quiet_worker() -> None:
-    """A worker whose parent has gone ends without a traceback (see :func:`unit_outcome`)."""
+    """A worker prints nothing: what fails in it is raised again in the parent, and a worker whose
+    parent was killed must not print a traceback for each result it can no longer send."""
     import signal
+    import sys
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles ^C and ends the pool
+    sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the worker's whole life
 
 
 def unit_outcome(index: int) -> tuple[str, Outcome]:

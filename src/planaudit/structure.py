@@ -42,6 +42,11 @@ def matches_schema(kind: Kind, instance: Any) -> bool:
     return _fast_validator(kind).is_valid(instance)  # type: ignore[no-any-return]
 
 
+def exact_validator(kind: Kind) -> Any:
+    """jsonschema's validator of a kind's schema: the one that says every problem in full."""
+    return _validator(kind)
+
+
 @functools.cache
 def _validator(kind: Kind) -> Any:
     import jsonschema  # deferred: a heavy import that only validation needs
@@ -80,8 +85,11 @@ def check_structure(document: Document, kind: Kind) -> StructureCheck:
         for error in _validator(kind).iter_errors(instance):
             invalid.add(tuple(error.absolute_path))
             problems.extend(_describe(error, document.root, document.path))
+        if not invalid:  # the quick validator refused what jsonschema passes: refused it stays
+            invalid.add(())
+            problems.append(Problem(document.path, 1, 1, Code.SCHEMA, "the file does not match its schema"))
     problems += [Problem(document.path, scalar.line, scalar.col, Code.YAML11, message) for scalar, message in view.traps]
-    return StructureCheck(tuple(sorted(problems)), frozenset(invalid), instance)
+    return StructureCheck(tuple(sorted(set(problems))), frozenset(invalid), instance)
 
 
 # --- The JSON view --------------------------------------------------------------------------

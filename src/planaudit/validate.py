@@ -76,6 +76,7 @@ def _check_catalogue(catalogue: Catalogue) -> Iterator[Problem]:
             elif source.unit == BOOLEAN:
                 yield _at(metric, "derive", Code.UNIT, f"derive uses boolean metric '{name}' in arithmetic")
     yield from _cycles(catalogue)
+    yield from _too_deep(catalogue)
     for rule_id, definition in catalogue.rules.items():
         if rule_id in BUILTIN_RULES:
             yield Problem(definition.location.path, definition.location.line, definition.location.col,
@@ -97,6 +98,39 @@ def _cycles(catalogue: Catalogue) -> Iterator[Problem]:
             reported.add(members)
             path = " → ".join([*cycle, cycle[0]])
             yield _at(catalogue.metrics[start], "derive", Code.CYCLE, f"derivations form a cycle: {path}")
+
+
+MAX_DERIVATION_DEPTH = 32  # metrics derived from metrics derived from …: judging follows the chain
+
+
+def _too_deep(catalogue: Catalogue) -> Iterator[Problem]:
+    """A problem at each metric whose derivations chain one past the limit (so one per long chain)."""
+    for name, depth in sorted(derivation_depths(catalogue).items()):
+        if depth == MAX_DERIVATION_DEPTH + 1:
+            yield _at(catalogue.metrics[name], "derive", Code.EXPRESSION,
+                      f"derivations chained more than {MAX_DERIVATION_DEPTH} deep; derive this metric from "
+                      "reported metrics more directly")
+
+
+def derivation_depths(catalogue: Catalogue) -> dict[str, int]:
+    """How many derivations deep each metric is (a reported one is 0), found without recursion; a
+    metric on a cycle counts the cycle once (cycles are reported on their own)."""
+    depths: dict[str, int] = {}
+    for start in catalogue.metrics:
+        stack = [(start, False)]
+        visiting: set[str] = set()
+        while stack:
+            name, expanded = stack.pop()
+            metric = catalogue.metrics.get(name)
+            sources = sorted(metric.derive.names) if metric is not None and metric.derive is not None else []
+            if expanded:
+                visiting.discard(name)
+                depths[name] = max((depths.get(source, 0) + 1 for source in sources), default=0)
+            elif name not in depths and name not in visiting:
+                visiting.add(name)
+                stack.append((name, True))
+                stack.extend((source, False) for source in sources if source not in depths)
+    return depths
 
 
 def _cycles_from(start: str, catalogue: Catalogue) -> Iterator[list[str]]:
