@@ -32,6 +32,9 @@ def hostile(tmp_path) -> Path:
           cases:
             label: {{zh: 案件, en: "cases {ESCAPE.encode('unicode_escape').decode()}"}}
             unit: case
+          links:
+            label: links
+            unit: "=HYPERLINK(\\"https://evil.example\\") {ESCAPE.encode('unicode_escape').decode()}"
         rules:
           odd:
             label: "odd {ESCAPE.encode('unicode_escape').decode()}"
@@ -50,11 +53,20 @@ def hostile(tmp_path) -> Path:
           rule: odd
           value: 5
           quote: "=HYPERLINK(\\"https://evil.example\\")"
+        - id: c
+          title: links
+          metric: links
+          rule: at_least
+          value: 5
+          quote: q
     """)
     builder.outcomes(f"""
         - metric: cases
           value: 3
           quote: {json.dumps(INJECTED)}
+        - metric: links
+          value: 3
+          quote: q
     """)
     return tmp_path
 
@@ -95,12 +107,13 @@ def test_no_format_on_a_ci_log_carries_a_command_from_data(hostile, output_forma
 def test_the_github_format_executes_only_its_own_annotations(hostile):
     run = planaudit("check", "2022", "--format", "github", "--no-cache", "--data", str(hostile))
     commands = executed(run.stdout)
-    assert [line.split(",", 1)[0] for line in commands] == ["::error file=targets/2022/testville.yaml"] * 2
+    assert [line.split(",", 1)[0] for line in commands] == ["::error file=targets/2022/testville.yaml"] * 3
     assert all("\n" not in line and "\x1b" not in line for line in commands)
 
 
 @pytest.mark.parametrize("command", [("validate",), ("explain", "2022", "testville", "a"),
-                                     ("explain", "2022", "testville", "b"), ("export", "2022")])
+                                     ("explain", "2022", "testville", "b"), ("explain", "2022", "testville", "c"),
+                                     ("export", "2022")])
 def test_other_commands_on_a_ci_log(hostile, command):
     run = planaudit(*command, "--data", str(hostile))
     assert executed(run.stdout) == [] and executed(run.stderr) == []
@@ -128,7 +141,8 @@ def test_machine_formats_still_parse_and_hold_the_data_exactly(hostile):
     assert [case.get("name") for case in suites.iter("testcase")][0].endswith(TITLE)
     rows = list(csv.DictReader(io.StringIO(stdout("csv"))))
     assert rows[0]["title"] == TITLE.replace("##[", "#\u2060#[")  # "::" is a command only at a line's start
-    assert rows[1]["unit"] == "case" and all(not cell.startswith("=") for row in rows for cell in row.values())
+    assert rows[2]["unit"].startswith("'=HYPERLINK(") and "\x1b" not in rows[2]["unit"]
+    assert all(not cell.startswith("=") for row in rows for cell in row.values())
 
 
 def test_a_report_to_a_file_is_the_same_bytes_inside_and_outside_actions(hostile, tmp_path):

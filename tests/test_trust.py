@@ -249,3 +249,23 @@ def test_what_the_quick_validator_refuses_is_never_valid(monkeypatch):
     check = structure.check_structure(document, Kind.TARGET)
     assert [(problem.code.value, problem.message) for problem in check.problems] == [
         ("schema", "the file does not match its schema")]
+
+
+def test_workers_of_a_killed_check_print_no_traceback(tmp_path):
+    import signal
+    import time
+
+    data = tmp_path / "data"
+    subprocess.run([sys.executable, str(Path(__file__).parent.parent / "bench" / "generate.py"), str(data),
+                    "--jurisdictions", "300"], check=True, capture_output=True)
+    check = subprocess.Popen([sys.executable, "-m", "planaudit", "check", "2022", "--no-cache", "--format", "json",
+                              "--data", str(data)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             start_new_session=True)
+    time.sleep(1.5)
+    os.kill(check.pid, signal.SIGKILL)
+    try:
+        _, errors = check.communicate(timeout=60)  # until every worker has let go of standard error
+    finally:
+        with __import__("contextlib").suppress(ProcessLookupError):
+            os.killpg(check.pid, signal.SIGKILL)
+    assert b"Traceback" not in errors and b"BrokenPipe" not in errors
