@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from planaudit import fastread
-from planaudit.load import read_exactly, read_data_file
+from planaudit.load import read_data_file, read_exactly
 from planaudit.schemas import Kind
 
 ROOT = Path(__file__).parent.parent

@@ -106,8 +106,8 @@ def test_a_unicode_line_break_is_a_problem_whatever_follows(line_break, where):
 
 
 def test_a_trailing_dot_is_read_alike():
-    raw = ("jurisdiction: testville\nyear: 2022\ntargets:\n  - id: a\n    title: t\n    metric: m\n"
-           "    rule: at_least\n    value: 90.\n    quote: q\n").encode()
+    raw = (b"jurisdiction: testville\nyear: 2022\ntargets:\n  - id: a\n    title: t\n    metric: m\n"
+           b"    rule: at_least\n    value: 90.\n    quote: q\n")
     read, exact = readings(raw)
     assert read == exact
     assert [problem.code.value for problem in read.problems] == ["schema"]

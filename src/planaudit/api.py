@@ -7,8 +7,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import runner
-from . import layout
+from . import layout, runner
 from .cache import Cache
 from .exceptions import NotADataRepository
 from .load import Progress
@@ -78,7 +77,7 @@ def draft(document: str | PathLike[str], output: str | PathLike[str] | None = No
     slug of the document's name; kind and year default to what its title says.
     """
     from .extract import extract_file, render
-    from .load import SLUG
+    from .layout import SLUG
     from .output import write_atomically
 
     if jurisdiction is None and output is not None and SLUG.fullmatch(Path(output).stem):

@@ -19,13 +19,13 @@ from .exceptions import EXIT_FAILED, EXIT_UNUSABLE, PlanauditError
 from .failon import DEFAULT_FAIL_ON, FailOn, exit_status
 from .language import LANGUAGES, default_lang
 from .output import atomic_file, text_stream
-from .reporters import BY_SUFFIX, REPORTERS, Reporter, reporter_for_file
+from .reporters import BY_SUFFIX, REPORTERS, Reporter, for_programs, reporter_for_file
 from .reporters.problems import PROBLEM_FORMATS
 from .schemas import Kind, schema_text
 
 if TYPE_CHECKING:
-    from .memo import RunMemo
     from .load import Progress
+    from .memo import RunMemo
     from .model import Settings
     from .result import AuditResult
     from .runner import Rendered
@@ -154,7 +154,7 @@ def check(
     color, width = _is_terminal(), _terminal_width()
     memo = None if no_cache else _open_memo(root, year, [jurisdiction, output_format.value, output or [], lang,
                                                           fail_on, color, width])
-    human = not REPORTERS[output_format.value].machine
+    human = not for_programs(output_format.value)
     if memo is not None:
         _replay(memo, human)
     formats = [(REPORTERS[output_format.value], color, width), *((reporter, False, None) for _, reporter in files)]
@@ -370,7 +370,7 @@ def extract(
     """
     from . import api
     from .extract import DocumentKind
-    from .load import SLUG
+    from .layout import SLUG
 
     if jurisdiction is not None and not SLUG.fullmatch(jurisdiction):
         raise _usage_error(f"jurisdiction '{jurisdiction}' is not a slug (lower-case letters, digits, - and _)")

@@ -8,6 +8,7 @@ opening it, and its content is never read.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -121,7 +122,7 @@ def read_bytes(root: Path, path: Path) -> bytes:
     whose real path is outside the repository, or that is not a regular file — both found before
     it is opened, so that a FIFO or a device is never read and nothing outside is ever shown."""
     real = os.path.realpath(path)
-    inside = os.path.realpath(root)
+    inside = real_root(root)
     if os.path.commonpath([real, inside]) != inside:
         raise Unreadable("outside-repository", "the file's real path is outside the data repository; it is not read")
     try:
@@ -134,6 +135,12 @@ def read_bytes(root: Path, path: Path) -> bytes:
         if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # it changed since it was looked at
             raise Unreadable("not-a-regular-file", "not a regular file; it is not read")
         return stream.read()
+
+
+@functools.lru_cache(maxsize=16)
+def real_root(root: Path) -> str:
+    """The real path of a repository's root (looked up once per run: every file read asks)."""
+    return os.path.realpath(root)
 
 
 class InputsDigest:

@@ -17,9 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from . import expr
-from . import layout
-from .layout import SETTINGS_FILE, SLUG, YEAR_DIR, DataFile
+from . import expr, layout
+from .layout import SETTINGS_FILE, YEAR_DIR, DataFile
 from .model import (
     UNASSIGNED_METRIC,
     Bound,
@@ -337,7 +336,8 @@ class Loader:
                     self.problem(relative, Code.PATH_MISMATCH,
                                  f"a data file belongs at {kind}/<year>/<jurisdiction>.yaml, e.g. {kind}/2022/fuzhou.yaml")
         for file in sorted((self.data_dir / "rules").glob("*.yml")):
-            self.problem(f"rules/{layout.shown(file.name)}", Code.PATH_MISMATCH, "planaudit reads only .yaml files; rename it to .yaml")
+            self.problem(f"rules/{layout.shown(file.name)}", Code.PATH_MISMATCH,
+                         "planaudit reads only .yaml files; rename it to .yaml")
 
     def read_head_file(self, file: Path, display: str, reader: Callable[[bytes, str], _Read]) -> _Read | None:
         """``reader(bytes, display)`` of a settings or rules file; its bytes are kept in ``head``."""

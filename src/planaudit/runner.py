@@ -12,7 +12,6 @@ any problems) comes back.
 from __future__ import annotations
 
 import functools
-
 import os
 import tempfile
 from collections.abc import Iterator, Sequence

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
 import stat
 from collections.abc import Iterator
 from typing import TextIO
@@ -65,6 +64,8 @@ def inert(stream: TextIO) -> Iterator[None]:
     if not on_actions_log(stream):
         yield
         return
+    import secrets  # here: most runs are not on a CI log
+
     token = secrets.token_hex(16)
     stream.write(f"::stop-commands::{token}\n")
     try:

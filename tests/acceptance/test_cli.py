@@ -35,6 +35,10 @@ def assert_matches(name: str, text: str) -> None:
     assert text == expected.read_text(encoding="utf-8")
 
 
+NOT_A_REPOSITORY = ("is not a data repository: neither it nor any directory above it has targets/, outcomes/, rules/ "
+                    "or planaudit.yaml\n")
+
+
 @pytest.mark.parametrize(
     ("args", "golden"),
     [(("check", "2022"), "check-2022.txt"),
@@ -111,7 +115,7 @@ def test_data_from_the_environment():
      (("explain", "2022", "riverton", "nope"), "basic",
       "planaudit: error: riverton has no target 'nope' in 2022 (its targets: legal-aid-growth, mediation-success, "
       "backlog-cleared, publicity-events, litigation-loss, lawyers-per-10k, hotline, early-training, closure-rate)\n"),
-     (("check", "2022"), "missing", "planaudit: error: {data} is not a data repository: neither it nor any directory above it has targets/, outcomes/, rules/ or planaudit.yaml\n")],
+     (("check", "2022"), "missing", "planaudit: error: {data} " + NOT_A_REPOSITORY)],
 )
 def test_unusable_input_exits_2_with_a_message(args, data, message):
     run = planaudit(*args, data=data)
@@ -179,7 +183,7 @@ def test_validate_and_schema_bad_usage(args):
 
 def test_validate_missing_directory():
     run = planaudit("validate", data="missing")
-    assert (run.returncode, run.stderr) == (2, f"planaudit: error: {EXAMPLES / 'missing'} is not a data repository: neither it nor any directory above it has targets/, outcomes/, rules/ or planaudit.yaml\n")
+    assert (run.returncode, run.stderr) == (2, f"planaudit: error: {EXAMPLES / 'missing'} " + NOT_A_REPOSITORY)
 
 
 @pytest.mark.parametrize("kind", ["target", "outcome", "rules", "settings"])

@@ -24,7 +24,6 @@ class Reporter(abc.ABC):
 
     name: ClassVar[str]
     suffixes: ClassVar[tuple[str, ...]] = ()  # file endings that choose this format for -o
-    machine: ClassVar[bool] = False  # read by programs: never wrapped in stop-commands on a CI log
 
     def __init__(self, lang: str = "en", color: bool = False, width: int | None = None) -> None:
         self.lang = lang

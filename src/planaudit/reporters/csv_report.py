@@ -33,7 +33,6 @@ def spreadsheet_safe(text: str) -> str:
 
 class CsvReporter(Reporter):
     name = "csv"
-    machine = True  # keeps workflow commands inert in its own text (see planaudit.workflow)
     suffixes = (".csv",)
 
     def part(self, piece: AuditResult) -> Part:

@@ -19,7 +19,6 @@ SCHEMA_VERSION = 1
 
 class JsonReporter(Reporter):
     name = "json"
-    machine = True  # keeps workflow commands inert in its own text (see planaudit.workflow)
     suffixes = (".json",)
 
     def part(self, piece: AuditResult) -> Part:

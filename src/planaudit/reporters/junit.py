@@ -21,7 +21,6 @@ _INDENT = "  "  # a suite's, inside <testsuites>
 
 class JunitReporter(Reporter):
     name = "junit"
-    machine = True  # keeps workflow commands inert in its own text (see planaudit.workflow)
     suffixes = (".xml",)
 
     def part(self, piece: AuditResult) -> Part:

@@ -32,7 +32,6 @@ _RULE_INDEX = {rule_id: index for index, (rule_id, *_rest) in enumerate(_RULES)}
 
 class SarifReporter(Reporter):
     name = "sarif"
-    machine = True  # keeps workflow commands inert in its own text (see planaudit.workflow)
     suffixes = (".sarif",)
 
     def part(self, piece: AuditResult) -> Part:

@@ -36,8 +36,7 @@ class TableReporter(Reporter):
         words = WORDS[self.lang]
         console, buffer = self._console()
         for jurisdiction, items in piece.by_jurisdiction().items():
-            heading = clipped(printable(f"{piece.names[jurisdiction]} ({jurisdiction})"), _CELL_LINES * (self.width or _UNWRAPPED))
-            console.print(Text(heading, style="bold"))
+            console.print(Text(self._cell(f"{piece.names[jurisdiction]} ({jurisdiction})").plain, style="bold"))
             console.print(self._targets(items) if items else Text(words["no_targets"]))
             console.print()
         rows = [self._inconsistency_row(item) for item in piece.inconsistencies]
@@ -84,7 +83,7 @@ class TableReporter(Reporter):
 
     def _inconsistency_row(self, item: Inconsistency) -> tuple[str, ...]:
         stated, derived = inconsistency_texts(item)
-        return tuple(clipped(printable(text), _CELL_LINES * (self.width or _UNWRAPPED)) for text in (
+        return tuple(self._cell(text).plain for text in (
             item.figure.jurisdiction, item.metric.label.text(self.lang), stated, derived, figure_place(item.figure)))
 
     def _inconsistencies(self, rows: list[tuple[str, ...]]) -> Table:
