@@ -10,6 +10,7 @@ from planaudit import api, runner
 from planaudit.cache import Cache
 from planaudit.exceptions import InvalidData, UnknownJurisdiction
 from planaudit.reporters import REPORTERS
+from planaudit.spool import Spool
 from support import COUNT_METRICS, RepoBuilder, streamed_json
 
 
@@ -77,11 +78,11 @@ def test_the_cached_parts_follow_the_reporters_options(repository):
 
 
 def test_parts_are_spooled_and_read_back_as_often_as_asked():
-    spool = runner.Spool()
+    spool = Spool()
     for number in range(3):
         spool.append((f"part {number}", [number]))
     first, second = iter(spool), iter(spool)
-    assert next(first) == ["part 0", [0]]  # as JSON reads it back: a part is plain data
+    assert next(first) == ["part 0", [0]]  # tuples come back as lists: a part is plain data
     assert list(second) == [["part 0", [0]], ["part 1", [1]], ["part 2", [2]]]  # each reading keeps its place
     assert list(first) == [["part 1", [1]], ["part 2", [2]]]
     assert len(spool) == 3

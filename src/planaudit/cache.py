@@ -3,8 +3,9 @@
 It lives in the user's own cache directory (``$XDG_CACHE_HOME/planaudit``, else
 ``~/.cache/planaudit``), one folder per data repository, or in ``$PLANAUDIT_CACHE_DIR`` — never
 inside the data repository, whose files come from strangers. Nothing in it can run code: an entry
-is JSON (or, for a report, the report's own bytes, checked against the digest its record holds),
-and every entry is checked as it is read. A directory that is not the user's, or that others may
+is plain data — text, numbers and lists in the small binary form of :mod:`spool` — or, for a
+report, the report's own bytes, checked against the digest its record holds; every entry is
+checked as it is read. A directory that is not the user's, or that others may
 write to, is not used; an entry that is not a regular file is a miss, found before it is read.
 Every failure — unreadable, corrupt, unwritable, a full disk — is just a miss: the cache never
 fails a run, and a hit gives exactly what the run would have computed (tests/test_cache.py).
@@ -78,25 +79,23 @@ class Cache:
         return digest.hexdigest()
 
     def get(self, key: str) -> Any | None:
-        """The JSON value kept under ``key``, or None."""
-        import orjson
+        """The plain value kept under ``key`` (see :mod:`spool`), or None."""
+        from .spool import CorruptSpool, decode
 
         with self._opened(key) as stream:
             if stream is None:
                 return None
             try:
-                return orjson.loads(stream.read())
-            except (OSError, orjson.JSONDecodeError):
+                return decode(stream.read())
+            except (OSError, CorruptSpool):
                 return None
 
     def put(self, key: str, value: Any) -> None:
-        """Keep a JSON value under ``key``; a value that is not JSON, or a failed write, keeps nothing."""
-        import orjson
+        """Keep a plain value — text, whole numbers, None and lists of them — under ``key``; a failed
+        write keeps nothing."""
+        from .spool import encode
 
-        try:
-            payload = orjson.dumps(value)
-        except TypeError:  # orjson.JSONEncodeError: e.g. a lone surrogate in a string
-            return
+        payload = encode(value)
         with self.writing(key) as entry:
             if entry is not None:
                 entry.write(payload)

@@ -69,7 +69,8 @@ class Misplaced:
 
 def rules_files(root: Path) -> list[tuple[str, Path]]:
     """(display, path) of every rules file, sorted."""
-    return [(f"rules/{shown(file.name)}", file) for file in sorted((root / "rules").glob("*.yaml"))]
+    folder = root / "rules"
+    return [(f"rules/{shown(name)}", folder / name) for name in yaml_names(folder)]
 
 
 def head_files(root: Path) -> list[tuple[str, Path]]:
@@ -83,13 +84,25 @@ def data_files(root: Path, kind: str, years: list[int]) -> tuple[list[DataFile],
     found: list[DataFile] = []
     misplaced: list[Misplaced] = []
     for year in years:
-        for file in sorted((root / kind / str(year)).glob("*.yaml")):
-            display = f"{kind}/{year}/{shown(file.name)}"
-            if SLUG.fullmatch(file.stem):
-                found.append(DataFile(file, display, kind, year, file.stem))
+        folder = root / kind / str(year)
+        for name in yaml_names(folder):
+            display = f"{kind}/{year}/{shown(name)}"
+            stem = name[:-len(".yaml")]
+            if SLUG.fullmatch(stem):
+                found.append(DataFile(folder / name, display, kind, year, stem))
             else:
-                misplaced.append(Misplaced(display, shown(file.name)))
+                misplaced.append(Misplaced(display, shown(name)))
     return found, misplaced
+
+
+def yaml_names(folder: Path) -> list[str]:
+    """The names of the *.yaml entries of a folder, sorted, as ``glob("*.yaml")`` finds them (not
+    those whose name begins with a dot); none when there is no such folder."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(name for name in names if name.endswith(".yaml") and not name.startswith("."))
 
 
 def audit_files(root: Path, year: int) -> tuple[list[DataFile], list[Misplaced]]:
@@ -121,13 +134,21 @@ def read_bytes(root: Path, path: Path) -> bytes:
     """The content of a file of the repository at ``root``; raises :class:`Unreadable` for a file
     whose real path is outside the repository, or that is not a regular file — both found before
     it is opened, so that a FIFO or a device is never read and nothing outside is ever shown."""
-    real = os.path.realpath(path)
-    inside = real_root(root)
-    if os.path.commonpath([real, inside]) != inside:
-        raise Unreadable("outside-repository", "the file's real path is outside the data repository; it is not read")
     try:
-        if not stat.S_ISREG(os.stat(real).st_mode):
-            raise Unreadable("not-a-regular-file", "not a regular file; it is not read")
+        status = os.lstat(path)
+        if stat.S_ISLNK(status.st_mode):
+            real = os.path.realpath(path)
+            status = os.stat(real)
+        else:  # the common case, quicker: only the folder's real path is needed, and it is looked up once
+            real = os.path.join(real_directory(path.parent), path.name)
+    except OSError as error:
+        raise Unreadable("yaml-syntax", f"cannot read the file: {error.strerror}") from None
+    inside = real_directory(root)
+    if not real.startswith(inside.rstrip(os.sep) + os.sep):
+        raise Unreadable("outside-repository", "the file's real path is outside the data repository; it is not read")
+    if not stat.S_ISREG(status.st_mode):
+        raise Unreadable("not-a-regular-file", "not a regular file; it is not read")
+    try:
         descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError as error:
         raise Unreadable("yaml-syntax", f"cannot read the file: {error.strerror}") from None
@@ -137,10 +158,10 @@ def read_bytes(root: Path, path: Path) -> bytes:
         return stream.read()
 
 
-@functools.lru_cache(maxsize=16)
-def real_root(root: Path) -> str:
-    """The real path of a repository's root (looked up once per run: every file read asks)."""
-    return os.path.realpath(root)
+@functools.lru_cache(maxsize=256)
+def real_directory(directory: Path) -> str:
+    """The real path of a folder of the repository (looked up once per run: every file read asks)."""
+    return os.path.realpath(directory)
 
 
 class InputsDigest:

@@ -4,7 +4,7 @@ without loading the library at all.
 A recording is keyed on the digest of the bytes that run actually read (:attr:`Rendered.inputs`)
 and on every option that shapes the output; a replay looks it up under the digest of the files
 as they are now. So a file edited while a run reads it, and restored after, never brings back
-that run's answer: the two digests differ. The record is JSON; each report is a blob of its own,
+that run's answer: the two digests differ. The record is plain data; each report is a blob of its own,
 copied out only when its size and digest are those the record holds.
 """
 
@@ -45,7 +45,7 @@ class RunMemo:
         key = self.key(inputs_digest(self.root, self.year))
         record = self.cache.get(key)
         try:
-            paths, status, blobs = record["paths"], record["status"], record["blobs"]
+            paths, status, blobs = record
             if (type(status) is not int or len(paths) != len(blobs)
                     or not all(path is None or type(path) is str for path in paths)
                     or not all(type(digest) is str and type(size) is int for digest, size in blobs)):
@@ -62,7 +62,7 @@ class RunMemo:
         """Say where each output went and how the run ended, if every copy was kept whole."""
         if any(blob is None or blob.failed for blob in blobs):
             return
-        self.cache.put(self.key(inputs), {
-            "paths": [None if path is None else str(path) for path in paths], "status": status,
-            "blobs": [[blob.hexdigest(), blob.size] for blob in blobs if blob is not None],
-        })
+        self.cache.put(self.key(inputs), [
+            [None if path is None else str(path) for path in paths], status,
+            [[blob.hexdigest(), blob.size] for blob in blobs if blob is not None],
+        ])

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,7 @@ from .problems import Code, Problem
 from .reporters.base import Part, Reporter
 from .result import AuditResult, Overview, Summary
 from .rules import Rule, rule_table
+from .spool import Spool
 from .validate import catalogue_problems, item_checks
 
 PARALLEL_FROM = 32  # jurisdictions to judge before other cores are worth starting
@@ -240,11 +240,11 @@ def unit_outcome(index: int) -> tuple[str, Outcome]:
     if audit.cache is None:
         return digest, judged_outcome(audit, unit, reporters, contents)
     key = audit.cache.key(digest, context, str(unit.audited))
-    cached = outcome_from_json(audit.cache.get(key))
+    cached = outcome_from_data(audit.cache.get(key))
     if cached is not None:
         return digest, cached
     outcome = judged_outcome(audit, unit, reporters, contents)
-    audit.cache.put(key, outcome_to_json(outcome))
+    audit.cache.put(key, outcome_to_data(outcome))
     return digest, outcome
 
 
@@ -258,8 +258,8 @@ def judged_outcome(audit: Audit, unit: Unit, reporters: Sequence[Reporter], cont
 
 
 def plain(value: Any) -> Any:
-    """A part as JSON gives it back (tuples as lists), so that a part from the cache or the spool
-    is the very value a fresh one is."""
+    """A part as the spool gives it back (tuples as lists), so that a part from the cache or the
+    spool is the very value a fresh one is."""
     if isinstance(value, (tuple, list)):
         return [plain(item) for item in value]
     return value
@@ -268,25 +268,27 @@ def plain(value: Any) -> Any:
 SUMMARY_FIELDS = ("targets", "met", "missed", "unmeasured", "waived", "inconsistent")
 
 
-def outcome_to_json(outcome: Outcome) -> Any:
+def outcome_to_data(outcome: Outcome) -> Any:
+    """An outcome as plain data, for the cache: [problems, judged or None]."""
     problems, judged = outcome
     listed = [[problem.path, problem.line, problem.col, problem.code.value, problem.message] for problem in problems]
     if judged is None:
-        return {"problems": listed, "judged": None}
+        return [listed, None]
     slug, name, summary, parts = judged
-    return {"problems": listed, "judged": [slug, name, [getattr(summary, name) for name in SUMMARY_FIELDS], list(parts)]}
+    return [listed, [slug, name, [getattr(summary, name) for name in SUMMARY_FIELDS], list(parts)]]
 
 
-def outcome_from_json(value: Any) -> Outcome | None:
+def outcome_from_data(value: Any) -> Outcome | None:
     """An outcome from a cache entry, or None unless the entry has exactly the shape written."""
     try:
-        problems = [Problem(path, line, col, Code(code), message) for path, line, col, code, message in value["problems"]]
+        listed, judged = value
+        problems = [Problem(path, line, col, Code(code), message) for path, line, col, code, message in listed]
         if not all(type(problem.path) is str and type(problem.message) is str and type(problem.line) is int
                    and type(problem.col) is int for problem in problems):
             return None
-        if value["judged"] is None:
+        if judged is None:
             return problems, None
-        slug, name, counts, parts = value["judged"]
+        slug, name, counts, parts = judged
         if (problems or type(slug) is not str or type(name) is not str or len(counts) != len(SUMMARY_FIELDS)
                 or not all(type(count) is int for count in counts) or not all(is_part(part) for part in parts)):
             return None
@@ -311,32 +313,3 @@ def can_fork() -> bool:
 def report_progress(progress: Progress | None, files_done: int, files_total: int) -> None:
     if progress is not None:
         progress(files_done, files_total)
-
-
-class Spool:
-    """Parts kept in a temporary file as they come, one JSON line each, read back in order as often
-    as needed. (JSON, not pickle: nothing read back from disk can run code.)"""
-
-    def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - as long-lived as the spool
-        self._count = 0
-
-    def append(self, part: Part) -> None:
-        from .reporters.jsontext import line_of
-
-        self._file.seek(0, os.SEEK_END)
-        self._file.write(line_of(part))
-        self._count += 1
-
-    def __iter__(self) -> Iterator[Part]:
-        from .reporters.jsontext import value_of
-
-        position = 0
-        for _ in range(self._count):
-            self._file.seek(position)  # each reading keeps its own place
-            line = self._file.readline()
-            position = self._file.tell()
-            yield value_of(line)
-
-    def __len__(self) -> int:
-        return self._count

@@ -68,22 +68,3 @@ def write_document(document: Any, lists: Mapping[str, Iterable[str]], out: TextI
         position = match.end()
     out.write(text[position:])
 
-
-def line_of(value: Any) -> bytes:
-    """``value`` as one line of compact JSON, ending with a newline (see :func:`value_of`)."""
-    import orjson
-
-    try:
-        return orjson.dumps(value, option=orjson.OPT_APPEND_NEWLINE)
-    except TypeError:  # a lone surrogate: the json module escapes it, and reads it back
-        return (json.dumps(value, ensure_ascii=True, separators=(",", ":")) + "\n").encode("ascii")
-
-
-def value_of(line: bytes) -> Any:
-    """The value of a line that :func:`line_of` wrote."""
-    import orjson
-
-    try:
-        return orjson.loads(line)
-    except orjson.JSONDecodeError:
-        return json.loads(line)
