@@ -270,3 +270,18 @@ def test_workers_of_a_killed_check_print_no_traceback(tmp_path):
         with __import__("contextlib").suppress(ProcessLookupError):
             os.killpg(check.pid, signal.SIGKILL)
     assert b"Traceback" not in errors and b"BrokenPipe" not in errors
+
+
+def test_a_dangling_link_outside_says_nothing_of_what_is_there(repository):
+    (repository / "targets" / "2022" / "probe.yaml").symlink_to("/no/such/file")
+    (problem,) = api.validate(repository)
+    assert (problem.code.value, problem.message) == (
+        "outside-repository", "the file's real path is outside the data repository; it is not read")
+
+
+def test_a_folder_linked_outside_after_a_first_run_is_caught(repository, tmp_path):
+    assert api.validate(repository) == []
+    outside = tmp_path / "outside"
+    shutil.move(repository / "outcomes" / "2022", outside)
+    (repository / "outcomes" / "2022").symlink_to(outside)
+    assert {problem.code.value for problem in api.validate(repository)} == {"outside-repository"}

@@ -5,8 +5,8 @@ It lives in the user's own cache directory (``$XDG_CACHE_HOME/planaudit``, else
 inside the data repository, whose files come from strangers. Nothing in it can run code: an entry
 is plain data — text, numbers and lists in the small binary form of :mod:`spool` — or, for a
 report, the report's own bytes, checked against the digest its record holds; every entry is
-checked as it is read. A directory that is not the user's, or that others may
-write to, is not used; an entry that is not a regular file is a miss, found before it is read.
+checked as it is read. A directory that is not the user's, or that others may write to, is not
+used; an entry that is not a regular file is a miss, found before it is read.
 Every failure — unreadable, corrupt, unwritable, a full disk — is just a miss: the cache never
 fails a run, and a hit gives exactly what the run would have computed (tests/test_cache.py).
 """
@@ -25,7 +25,7 @@ from typing import IO, Any, BinaryIO
 
 from ._version import __version__
 
-FORMAT = "2"  # bump when what is cached changes shape
+FORMAT = "3"  # bump when what is cached changes shape
 CHUNK = 1 << 20
 
 
@@ -213,6 +213,7 @@ def inputs_digest(data_dir: Path, year: int) -> str:
     the audit computes it from what it actually reads: equal only when every byte is the same."""
     from . import layout
 
+    layout.new_run()
     head = [(display, layout.file_content(data_dir, path)) for display, path in layout.head_files(data_dir)]
     files, misplaced = layout.audit_files(data_dir, year)
     units = [(slug, unit_digest((file.display, layout.file_content(data_dir, file.file)) for file in group))

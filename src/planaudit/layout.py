@@ -136,16 +136,18 @@ def read_bytes(root: Path, path: Path) -> bytes:
     it is opened, so that a FIFO or a device is never read and nothing outside is ever shown."""
     try:
         status = os.lstat(path)
-        if stat.S_ISLNK(status.st_mode):
-            real = os.path.realpath(path)
-            status = os.stat(real)
-        else:  # the common case, quicker: only the folder's real path is needed, and it is looked up once
-            real = os.path.join(real_directory(path.parent), path.name)
     except OSError as error:
         raise Unreadable("yaml-syntax", f"cannot read the file: {error.strerror}") from None
+    linked = stat.S_ISLNK(status.st_mode)
+    # The common case is quicker: only the folder's real path is needed, and it is looked up once.
+    real = os.path.realpath(path) if linked else os.path.join(real_directory(path.parent), path.name)
     inside = real_directory(root)
-    if not real.startswith(inside.rstrip(os.sep) + os.sep):
+    if not real.startswith(inside.rstrip(os.sep) + os.sep):  # said before anything else of what is outside
         raise Unreadable("outside-repository", "the file's real path is outside the data repository; it is not read")
+    try:
+        status = os.stat(real) if linked else status
+    except OSError as error:
+        raise Unreadable("yaml-syntax", f"cannot read the file: {error.strerror}") from None
     if not stat.S_ISREG(status.st_mode):
         raise Unreadable("not-a-regular-file", "not a regular file; it is not read")
     try:
@@ -160,8 +162,14 @@ def read_bytes(root: Path, path: Path) -> bytes:
 
 @functools.lru_cache(maxsize=256)
 def real_directory(directory: Path) -> str:
-    """The real path of a folder of the repository (looked up once per run: every file read asks)."""
+    """The real path of a folder of the repository, looked up once per run (every file read asks;
+    :func:`new_run` forgets them)."""
     return os.path.realpath(directory)
+
+
+def new_run() -> None:
+    """Forget the real paths of folders: a run looks at the repository as it is now."""
+    real_directory.cache_clear()
 
 
 class InputsDigest:

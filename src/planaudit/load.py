@@ -96,6 +96,7 @@ class Scan:
 
 def scan(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int],
          progress: Progress | None = None) -> Scan:
+    layout.new_run()
     loader = Loader(data_dir, progress)
     targets, misplaced_targets = layout.data_files(data_dir, "targets", sorted(set(target_years)))
     outcomes, misplaced_outcomes = layout.data_files(data_dir, "outcomes", sorted(set(outcome_years)))
