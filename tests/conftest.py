@@ -1,6 +1,7 @@
 """Test-wide setup: planaudit's cache lives in a temporary directory, never in the source tree or the
 real home directory."""
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -10,6 +11,7 @@ import pytest
 
 EXAMPLE = Path(__file__).parent / "examples" / "basic"
 _CACHE_HOME = tempfile.mkdtemp(prefix="planaudit-test-cache-")
+atexit.register(shutil.rmtree, _CACHE_HOME, ignore_errors=True)
 os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
 os.environ["PLANAUDIT_CACHE_DIR"] = os.path.join(_CACHE_HOME, "parses")
 os.environ.pop("GITHUB_ACTIONS", None)  # tests that want a CI log say so themselves
