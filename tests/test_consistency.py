@@ -1,4 +1,4 @@
-"""SPEC §6.8: a stated rate is checked against the rate derived from its counts."""
+"""A stated rate is checked against the rate derived from its counts."""
 
 import pytest
 

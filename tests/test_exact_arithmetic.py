@@ -1,4 +1,4 @@
-"""SPEC §6.6: numbers are read from their decimal text; no float can flip a verdict."""
+"""Numbers are read from their decimal text; no float can flip a verdict."""
 
 from fractions import Fraction
 

@@ -1,4 +1,4 @@
-"""`planaudit extract`: each wording of a plan or a report gives the entry the SPEC says."""
+"""`planaudit extract`: each wording of a plan or a report gives the entry docs/format.md describes."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""SPEC §6.9: a waived target keeps its verdict, never fails, and is counted apart."""
+"""A waived target keeps its verdict, never fails, and is counted apart."""
 
 from planaudit import Verdict
 from planaudit.failon import FailOn, exit_status

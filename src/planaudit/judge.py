@@ -1,4 +1,4 @@
-"""Judge: one verdict per target, with its reason and evidence (SPEC §6)."""
+"""Judge: one verdict per target, with its reason and evidence (docs/verdicts.md)."""
 
 from __future__ import annotations
 

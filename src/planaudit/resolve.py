@@ -1,4 +1,4 @@
-"""Resolve figures: a metric's value for a jurisdiction and year, stated or derived (SPEC §6.2–6.3, 6.8)."""
+"""Resolve figures: a metric's value for a jurisdiction and year, stated or derived (docs/verdicts.md, steps 2, 3 and 8)."""
 
 from __future__ import annotations
 

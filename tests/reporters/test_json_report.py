@@ -1,4 +1,4 @@
-"""The JSON reporter: SPEC §8, every number a decimal string."""
+"""The JSON reporter: schema_version 1, every number a decimal string."""
 
 import json
 

@@ -1,4 +1,4 @@
-"""Draft targets from the clauses of a plan: the wording decides the rule (SPEC §5).
+"""Draft targets from the clauses of a plan: the wording decides the rule (docs/verdicts.md).
 
 A clause yields a target for each number it commits to, else one for 零…/清零 (equals 0), else
 one for 全覆盖/建成/开通/创成 (achieved); a clause with none of these yields nothing.

@@ -1,4 +1,4 @@
-"""The draft as a YAML document in the SPEC's format, with comments that guide the review.
+"""The draft as a YAML document in planaudit's format (docs/format.md), with comments that guide the review.
 
 The layout (key order, one entry per block, a comment for each counter as written) is ours; every
 scalar is written by PyYAML, so quoting is always right however odd the document's text.

@@ -1,6 +1,6 @@
 """Draft figures from the clauses of a report: one per number that says what it counts.
 
-余、多、超 and 以上 make the figure a lower bound; 近 and 不足 an upper bound (SPEC §3).
+余、多、超 and 以上 make the figure a lower bound; 近 and 不足 an upper bound (docs/format.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`--format json`: SPEC §8, schema_version 1. Numbers are decimal strings."""
+"""`--format json`: schema_version 1 (docs/verdicts.md). Numbers are decimal strings."""
 
 from __future__ import annotations
 

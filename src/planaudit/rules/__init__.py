@@ -1,4 +1,4 @@
-"""The registry of verdict rules: the built-ins of SPEC §5, then the catalogue's custom rules."""
+"""The registry of verdict rules: the built-ins (docs/verdicts.md), then the catalogue's custom rules."""
 
 from __future__ import annotations
 
