@@ -47,7 +47,9 @@ def test_logic_over_intervals(source, expected):
      ("min(1)", "min() takes at least 2 arguments, not 1", 0),
      ("1 +", "unexpected end of expression", 3),
      ("x and 1 > 0", "expected a boolean here, not a number", 0),
-     ("9" * 31, "a number may have at most 30 digits", 0)],
+     ("9" * 31, "a number may have at most 30 digits", 0),
+     ("abs(1 < 2)", "expected a number here, not a boolean", 4),
+     ("min(1, 2 < 3)", "expected a number here, not a boolean", 7)],
 )
 def test_refused(source, message, offset):
     with pytest.raises(ExprError) as caught:

@@ -21,7 +21,7 @@ from .language import LANGUAGES, default_lang
 from .output import atomic_file, text_stream
 from .reporters import BY_SUFFIX, REPORTERS, Reporter, for_programs, reporter_for_file
 from .reporters.problems import PROBLEM_FORMATS
-from .schemas import Kind, schema_text
+from .schemas import Kind, published_schema_text
 
 if TYPE_CHECKING:
     from .load import Progress
@@ -335,7 +335,7 @@ def validate(
 @app.command()
 def schema(kind: SchemaKind = typer.Argument(..., help="Which file's schema.")) -> None:
     """Print the JSON Schema of a target, outcome, rules or settings file (for editors)."""
-    sys.stdout.write(schema_text(Kind(kind.value)))
+    sys.stdout.write(published_schema_text(Kind(kind.value)))
 
 
 @app.command()

@@ -368,7 +368,7 @@ class _Parser:
                     raise self.unexpected()
                 self.advance()
             offsets.append(self.current.offset)
-            args.append(self.require(self.expression(), Type.NUMBER, self.current.offset))
+            args.append(self.require(self.expression(), Type.NUMBER, offsets[-1]))  # said where the argument begins
         self.advance()  # )
         fewest, most = _FUNCTIONS[function.text]
         if not fewest <= len(args) <= most:

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from fractions import Fraction
 
-from .model import PERCENT, Plan, Repository, Target
+from .model import Plan, Repository, Target
 from .numbers import Interval, Truth
 from .resolve import Resolver, find_inconsistencies
 from .result import AuditResult, Baseline, Detail, Inconsistency, Missing, Reason, Resolved, TargetResult, Verdict
 from .rules import Rule, rule_table
-from .rules.growth_at_least import growth_percent
-from .units import convert, growth_unit, written_unit
 
 _VERDICTS = {Truth.TRUE: Verdict.MET, Truth.FALSE: Verdict.MISSED}
 
@@ -42,7 +39,7 @@ class _Judge:
     def target(self, target: Target) -> TargetResult:
         metric = self.repository.catalogue.metrics[target.metric]
         rule = self.rules[target.rule]
-        threshold = _threshold(target, rule, metric.unit)
+        threshold = rule.threshold(target, metric.unit)
 
         def unmeasured(reason: Reason, detail: Detail, **found: object) -> TargetResult:
             return TargetResult(target, metric, rule, Verdict.UNMEASURED, reason, threshold, detail=detail, **found)  # type: ignore[arg-type]
@@ -61,9 +58,7 @@ class _Judge:
                 return unmeasured(Reason.NO_BASELINE, found.detail, actual=actual, warnings=warnings)
             baseline = found
         value = None if threshold is None else Interval.exact(threshold)
-        growth = None
-        if rule.growth and baseline is not None and isinstance(actual.value, Interval):
-            growth = growth_percent(actual.value, baseline.value)
+        growth = rule.measured(actual.value, baseline.value if baseline else None)
         try:
             truth = rule.check(actual.value, value, baseline.value if baseline else None)
         except ZeroDivisionError:
@@ -92,11 +87,3 @@ class _Judge:
         if value.contains_zero():
             return Missing(Reason.NO_BASELINE, Detail.of("zero_baseline"))
         return Baseline(value, source)
-
-
-def _threshold(target: Target, rule: Rule, metric_unit: str) -> Fraction | None:
-    if target.value is None:
-        return None
-    if rule.growth:
-        return convert(target.value, growth_unit(target.value_is_percent, target.unit), PERCENT)
-    return convert(target.value, written_unit(target.value_is_percent, target.unit, metric_unit), metric_unit)

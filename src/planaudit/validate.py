@@ -9,8 +9,8 @@ from pathlib import Path
 from .load import Progress, read_data_file, read_jobs, scan_everything
 from .model import BOOLEAN, PERCENT, RATIO, UNASSIGNED_METRIC, Bound, Catalogue, Figure, Metric, Plan, Report, Target
 from .problems import Code, Problem
-from .rules import BUILTIN_RULES, Rule, custom, rule_table
-from .units import UnitError, convert, growth_unit, written_unit
+from .rules import Rule, builtin_rules, custom, rule_table
+from .units import UnitError
 
 
 def catalogue_problems(catalogue: Catalogue) -> list[Problem]:
@@ -78,7 +78,7 @@ def _check_catalogue(catalogue: Catalogue) -> Iterator[Problem]:
     yield from _cycles(catalogue)
     yield from _too_deep(catalogue)
     for rule_id, definition in catalogue.rules.items():
-        if rule_id in BUILTIN_RULES:
+        if rule_id in builtin_rules():
             yield Problem(definition.location.path, definition.location.line, definition.location.col,
                           Code.DUPLICATE_ID, f"custom rule '{rule_id}' has the name of a built-in rule")
         for name in sorted(definition.expr.names - custom.NAMES):
@@ -159,7 +159,6 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) 
     if rule is None:
         known = ", ".join(sorted(rules))
         yield _at(target, "rule", Code.UNKNOWN_RULE, f"unknown rule '{target.rule}' (known: {known})")
-    if rule is None:
         return
     if rule.needs_value and target.value is None:
         yield _at(target, "rule", Code.VALUE_MISSING, f"rule {rule.id} needs a value")
@@ -179,10 +178,7 @@ def _check_target_units(target: Target, metric: Metric, rule: Rule) -> Iterator[
     if target.value is None:
         return
     try:
-        if rule.growth:
-            convert(target.value, growth_unit(target.value_is_percent, target.unit), PERCENT)
-        else:
-            convert(target.value, written_unit(target.value_is_percent, target.unit, metric.unit), metric.unit)
+        rule.threshold(target, metric.unit)
     except UnitError as error:
         yield _at(target, "unit" if target.unit else "value", Code.UNIT, str(error))
 

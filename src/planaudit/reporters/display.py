@@ -9,8 +9,6 @@ from ..model import PERCENT, Figure
 from ..numbers import Interval, format_number
 from ..result import Inconsistency, TargetResult
 
-COMPARISON_SYMBOLS = frozenset({"≥", ">", "≤", "<", "="})  # rules that compare actual with value
-
 
 def quantity(value: Fraction, unit: str) -> str:
     return format_number(value) + ("%" if unit == PERCENT else "")
@@ -37,18 +35,11 @@ def threshold_amount(result: TargetResult) -> str | None:
     """The target's value in the unit it is compared in, or None for a rule without one."""
     if result.threshold is None:
         return None
-    return quantity(result.threshold, PERCENT if result.rule.growth else result.metric.unit)
+    return quantity(result.threshold, result.rule.threshold_unit(result.metric.unit))
 
 
 def threshold_text(result: TargetResult, lang: str) -> str:
-    rule, amount = result.rule, threshold_amount(result)
-    if amount is None:
-        return rule.symbol if rule.symbol in COMPARISON_SYMBOLS else rule.label.text(lang)
-    if rule.growth:
-        return f"{WORDS[lang]['growth']} ≥ {amount}"
-    if rule.symbol in COMPARISON_SYMBOLS:
-        return f"{rule.symbol} {amount}"
-    return f"{rule.label.text(lang)} ({amount})"
+    return result.rule.threshold_text(threshold_amount(result), WORDS[lang], lang)
 
 
 def actual_text(result: TargetResult, lang: str) -> str:
@@ -58,8 +49,8 @@ def actual_text(result: TargetResult, lang: str) -> str:
     text = value_text(actual.value, result.metric.unit, lang)
     if actual.derivation is not None:
         text += f" ({WORDS[lang]['derived']})"
-    if result.growth is not None:
-        text += f", {WORDS[lang]['growth']} {interval_text(result.growth, PERCENT)}"
+    if result.growth is not None and result.rule.measure is not None:
+        text += f", {WORDS[lang][result.rule.measure.word]} {interval_text(result.growth, PERCENT)}"
     return text
 
 

@@ -7,7 +7,6 @@ from ..model import PERCENT, Figure
 from ..result import Reason, Resolved, TargetResult, Verdict
 from ..text import printable
 from .display import (
-    COMPARISON_SYMBOLS,
     actual_text,
     figure_place,
     inconsistency_texts,
@@ -57,10 +56,11 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
         lines.append(f"{words['baseline']}: {interval_text(item.baseline.value, metric.unit)} ({origin})")
         if source is not None:
             lines.extend(_resolution(source, metric.unit, lang, "  "))
-    if item.growth is not None and item.baseline:
-        baseline = interval_text(item.baseline.value, metric.unit)
-        lines.append(f"{words['growth']}: ({_actual(item, lang)} − {baseline}) / {baseline} × 100 "
-                     f"= {interval_text(item.growth, PERCENT)}")
+    measure = item.rule.measure
+    if item.growth is not None and item.baseline and measure is not None:
+        formula = measure.formula.format(actual=_actual(item, lang),
+                                         baseline=interval_text(item.baseline.value, metric.unit))
+        lines.append(f"{words[measure.word]}: {formula} = {interval_text(item.growth, PERCENT)}")
     if item.reason in _COMPARED:
         lines.append(f"{words['comparison']}: {_comparison(item, lang)} → {words[_OUTCOME[item.verdict]]}")
     verdict = f"{VERDICTS[lang][item.verdict]} — {REASONS[lang][item.reason]}"
@@ -84,17 +84,9 @@ def _actual(item: TargetResult, lang: str) -> str:
 
 def _comparison(item: TargetResult, lang: str) -> str:
     """The comparison the rule made, with the numbers filled in."""
-    actual, amount, rule = _actual(item, lang), threshold_amount(item), item.rule
-    if rule.growth and item.growth is not None:
-        return f"{interval_text(item.growth, PERCENT)} ≥ {amount}"
-    if amount is None and rule.boolean:
-        return actual
-    if rule.symbol in COMPARISON_SYMBOLS:
-        return f"{actual} {rule.symbol} {amount}"
-    names = [f"actual = {actual}"] + ([f"value = {amount}"] if amount else [])
-    if item.baseline:
-        names.append(f"baseline = {interval_text(item.baseline.value, item.metric.unit)}")
-    return f"{rule.symbol} with {', '.join(names)}"
+    measured = None if item.growth is None else interval_text(item.growth, PERCENT)
+    baseline = None if item.baseline is None else interval_text(item.baseline.value, item.metric.unit)
+    return item.rule.comparison_text(_actual(item, lang), threshold_amount(item), measured, baseline)
 
 
 def _resolution(resolved: Resolved, unit: str, lang: str, indent: str) -> list[str]:

@@ -7,10 +7,9 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from ..i18n import detail_text
-from ..model import PERCENT, Figure
+from ..model import Figure
 from ..numbers import Interval, format_number
 from ..result import AuditResult, Inconsistency, Overview, TargetResult
-from ..units import written_unit
 from . import jsontext
 from .base import Part, Reporter
 
@@ -53,7 +52,7 @@ def _bound(value: Interval | bool | None) -> str | None:
 
 def _target(item: TargetResult, lang: str) -> dict[str, Any]:
     target = item.target
-    unit = PERCENT if item.rule.growth else written_unit(target.value_is_percent, target.unit, item.metric.unit)
+    unit = item.rule.value_unit(target, item.metric.unit)
     actual = item.actual.value if item.actual else None
     return {
         "jurisdiction": target.jurisdiction,

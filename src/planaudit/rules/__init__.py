@@ -1,25 +1,40 @@
-"""The registry of verdict rules: the built-ins (docs/verdicts.md), then the catalogue's custom rules."""
+"""The registry of verdict rules: the built-ins (docs/verdicts.md), then the catalogue's custom rules.
+
+A built-in rule is a module of this package that defines ``RULE``; the registry finds every such
+module, so adding a rule is adding its module (and its test). ``custom`` and ``base`` define none.
+"""
 
 from __future__ import annotations
 
+import functools
+import importlib
+import pkgutil
 from collections.abc import Mapping
 
 from ..model import Catalogue
-from . import achieved, at_least, at_most, custom, equals, growth_at_least, less_than, more_than
+from . import custom
 from .base import Actual, Rule
 
-BUILTIN_RULES: Mapping[str, Rule] = {
-    module.RULE.id: module.RULE
-    for module in (at_least, more_than, at_most, less_than, equals, achieved, growth_at_least)
-}
+
+@functools.cache
+def builtin_rules() -> Mapping[str, Rule]:
+    """Every rule module's RULE, by id, in the order of the modules' names."""
+    rules: dict[str, Rule] = {}
+    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda found: found.name):
+        module = importlib.import_module(f"{__name__}.{module_info.name}")
+        rule = getattr(module, "RULE", None)
+        if isinstance(rule, Rule):
+            rules[rule.id] = rule
+    return rules
 
 
 def rule_table(catalogue: Catalogue) -> dict[str, Rule]:
     """Every rule a target may name: built-ins first; a custom rule never shadows one."""
+    builtins = builtin_rules()
     table = {rule_id: custom.from_definition(definition)
-             for rule_id, definition in catalogue.rules.items() if rule_id not in BUILTIN_RULES}
-    table.update(BUILTIN_RULES)
+             for rule_id, definition in catalogue.rules.items() if rule_id not in builtins}
+    table.update(builtins)
     return table
 
 
-__all__ = ["Actual", "BUILTIN_RULES", "Rule", "rule_table"]
+__all__ = ["Actual", "Rule", "builtin_rules", "rule_table"]
