@@ -19,7 +19,7 @@ from .exceptions import EXIT_FAILED, EXIT_UNUSABLE, PlanauditError
 from .failon import DEFAULT_FAIL_ON, FailOn, exit_status
 from .language import LANGUAGES, default_lang
 from .output import atomic_file, text_stream
-from .reporters import BY_SUFFIX, REPORTERS, Reporter, for_programs, reporter_for_file
+from .reporters import BY_SUFFIX, REPORTERS, Reporter, endings_text, for_programs, reporter_for_file
 from .reporters.problems import PROBLEM_FORMATS
 from .schemas import Kind, published_schema_text
 
@@ -136,8 +136,7 @@ def check(
     output_format: Format = typer.Option("table", "--format", help="Format of the report on standard output."),
     output: list[Path] | None = typer.Option(
         None, "-o", "--output", dir_okay=False,
-        help="Also write a report to this file, in the format its ending names: .md .json .csv .xml (JUnit) "
-             ".sarif (repeatable).",
+        help=f"Also write a report to this file, in the format its ending names: {endings_text()} (repeatable).",
     ),
     fail_on: FailOn | None = typer.Option(
         None, "--fail-on", case_sensitive=False,

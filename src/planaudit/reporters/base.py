@@ -5,7 +5,7 @@ from __future__ import annotations
 import abc
 import io
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, ClassVar, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from ..result import AuditResult, Overview
@@ -22,8 +22,6 @@ class Reporter(abc.ABC):
     parts. Rendering an audit whole or in pieces gives the same text.
     """
 
-    name: ClassVar[str]
-    suffixes: ClassVar[tuple[str, ...]] = ()  # file endings that choose this format for -o
 
     def __init__(self, lang: str = "en", color: bool = False, width: int | None = None) -> None:
         self.lang = lang

@@ -32,8 +32,6 @@ def spreadsheet_safe(text: str) -> str:
 
 
 class CsvReporter(Reporter):
-    name = "csv"
-    suffixes = (".csv",)
 
     def part(self, piece: AuditResult) -> Part:
         buffer = io.StringIO()

@@ -16,7 +16,6 @@ from .problems import escape_data, escape_property
 
 
 class GithubReporter(Reporter):
-    name = "github"
 
     def part(self, piece: AuditResult) -> Part:
         targets = [self._target(item) for item in piece.results if item.verdict is not Verdict.MET]

@@ -17,8 +17,6 @@ SCHEMA_VERSION = 1
 
 
 class JsonReporter(Reporter):
-    name = "json"
-    suffixes = (".json",)
 
     def part(self, piece: AuditResult) -> Part:
         return (jsontext.items([_target(item, self.lang) for item in piece.results], depth=2),

@@ -20,8 +20,6 @@ _INDENT = "  "  # a suite's, inside <testsuites>
 
 
 class JunitReporter(Reporter):
-    name = "junit"
-    suffixes = (".xml",)
 
     def part(self, piece: AuditResult) -> Part:
         suites = []

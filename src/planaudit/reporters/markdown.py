@@ -41,8 +41,6 @@ def report_date() -> dt.date:
 
 
 class MarkdownReporter(Reporter):
-    name = "markdown"
-    suffixes = (".md",)
 
     def part(self, piece: AuditResult) -> Part:
         words = WORDS[self.lang]

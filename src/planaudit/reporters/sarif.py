@@ -31,8 +31,6 @@ _RULE_INDEX = {rule_id: index for index, (rule_id, *_rest) in enumerate(_RULES)}
 
 
 class SarifReporter(Reporter):
-    name = "sarif"
-    suffixes = (".sarif",)
 
     def part(self, piece: AuditResult) -> Part:
         return (jsontext.items([self._target(item) for item in piece.results], depth=_RESULTS_DEPTH),

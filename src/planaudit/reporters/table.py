@@ -30,7 +30,6 @@ _STYLES = {Verdict.MET: "green", Verdict.MISSED: "bold red", Verdict.UNMEASURED:
 
 
 class TableReporter(Reporter):
-    name = "table"
 
     def part(self, piece: AuditResult) -> Part:
         words = WORDS[self.lang]
