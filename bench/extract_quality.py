@@ -52,18 +52,18 @@ def _share(part: int, whole: int) -> str:
     return f"{part}/{whole} = {part / whole:.0%}" if whole else "-"
 
 
-def _overlap(quote: str, clause: str) -> bool:
+def overlap(quote: str, clause: str) -> bool:
     quote, clause = "".join(quote.split()), "".join(clause.split())
     return quote in clause or clause in quote
 
 
 def _same_target(draft: DraftTarget, target: Target) -> bool:
-    return (_overlap(target.quote, draft.clause) and draft.rule == target.rule and draft.value == target.value
+    return (overlap(target.quote, draft.clause) and draft.rule == target.rule and draft.value == target.value
             and draft.deadline == target.deadline)
 
 
 def _same_figure(draft: DraftFigure, figure: Figure) -> bool:
-    return _overlap(figure.quote, draft.clause) and draft.value == figure.value and draft.bound is figure.bound
+    return overlap(figure.quote, draft.clause) and draft.value == figure.value and draft.bound is figure.bound
 
 
 def score(seeds: Path, seed: str, kind: DocumentKind, bundled: str) -> Score:
@@ -74,11 +74,11 @@ def score(seeds: Path, seed: str, kind: DocumentKind, bundled: str) -> Score:
     if kind is DocumentKind.PLAN:
         assert isinstance(read.item, Plan)
         return _score(seed, read.item.targets, draft.targets,
-                      lambda d, t: _overlap(t.quote, d.clause), _same_target)
+                      lambda d, t: overlap(t.quote, d.clause), _same_target)
     assert isinstance(read.item, Report)
     numbers = [figure for figure in read.item.figures if isinstance(figure.value, Decimal)]
     return _score(seed, numbers, draft.figures,
-                  lambda d, f: _overlap(f.quote, d.clause) and d.value == f.value, _same_figure)
+                  lambda d, f: overlap(f.quote, d.clause) and d.value == f.value, _same_figure)
 
 
 def _score(seed: str, hand_made: Sequence, drafts: Sequence, finds, matches) -> Score:  # type: ignore[type-arg, no-untyped-def]

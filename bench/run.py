@@ -52,7 +52,8 @@ def measure(command: list[str], environment: dict[str, str] | None = None) -> tu
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(command)} exited {code}: {process.stderr.read().decode()[-2000:]}")
-    return elapsed, max(sampler.peak_kb, usage.ru_maxrss) / 1024
+    own_kb = usage.ru_maxrss // (1024 if sys.platform == "darwin" else 1)  # bytes on macOS, kilobytes elsewhere
+    return elapsed, max(sampler.peak_kb, own_kb) / 1024
 
 
 class _TreeMemory(threading.Thread):

@@ -22,9 +22,9 @@ def test_readme_states_the_measured_quality():
 
 
 def test_the_measure_compares_quotes_both_ways():
-    assert extract_quality._overlap("调解成功率达85%以上", "争取实现调解成功率达85%以上")
-    assert extract_quality._overlap("争取实现调解成功率达85%以上", "调解成功率达 85%以上")
-    assert not extract_quality._overlap("结案率91%", "结案276件")
+    assert extract_quality.overlap("调解成功率达85%以上", "争取实现调解成功率达85%以上")
+    assert extract_quality.overlap("争取实现调解成功率达85%以上", "调解成功率达 85%以上")
+    assert not extract_quality.overlap("结案率91%", "结案276件")
 
 
 @pytest.mark.skipif(not extract_quality.SEEDS.is_dir(), reason="source documents not found")

@@ -172,7 +172,7 @@ sys.path.insert(0, {str(Path(fastread.__file__).parent.parent)!r})
 from planaudit import fastread
 from planaudit.schemas import Kind
 raw = open({str(ROOT / "outcomes" / "2022" / "fuzhou.yaml")!r}, "rb").read()
-def peak(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // (1024 if sys.platform == 'darwin' else 1)  # kB
 for _ in range(200): fastread.read(raw, Kind.OUTCOME, "figures")
 before = peak()
 for _ in range(3000): fastread.read(raw, Kind.OUTCOME, "figures")

@@ -9,12 +9,17 @@ from planaudit.exceptions import CannotWrite
 from planaudit.output import write_atomically
 
 
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
 def test_replaces_an_existing_file_with_a_normal_mode(tmp_path):
     target = tmp_path / "deep" / "report.md"
     write_atomically(target, "old\n")
     write_atomically(target, "新的报告\n")
     assert target.read_text(encoding="utf-8") == "新的报告\n"
-    assert oct(target.stat().st_mode & 0o777) == oct(0o666 & ~output._umask())
+    assert oct(target.stat().st_mode & 0o777) == oct(0o666 & ~current_umask())
     assert os.listdir(target.parent) == ["report.md"]
 
 

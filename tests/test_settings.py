@@ -68,9 +68,9 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-    assert cli._is_terminal()
+    assert cli.is_terminal()
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not cli._is_terminal()
+    assert not cli.is_terminal()
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
-    assert not cli._is_terminal()
+    assert not cli.is_terminal()

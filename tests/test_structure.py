@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planaudit.structure import Kind, _JsonView, _schema, _validator, matches_schema
+from planaudit.structure import JsonView, Kind, exact_validator, load_schema, matches_schema
 from planaudit.yamlsource import decode_document
 
 EXAMPLE = Path(__file__).parent / "examples" / "basic"
@@ -28,7 +28,7 @@ VALUES = st.one_of(
 
 def instance(kind: Kind) -> object:
     document = decode_document(DOCUMENTS[kind].read_bytes(), "x.yaml")
-    return _JsonView(_schema(kind)).convert(document.root, _schema(kind))
+    return JsonView(load_schema(kind)).convert(document.root, load_schema(kind))
 
 
 def paths(value: object, prefix: tuple = ()) -> list[tuple]:
@@ -60,10 +60,10 @@ def test_fast_and_full_validators_agree(kind, data):
             del parent[path[-1]]
         elif isinstance(parent, dict):
             parent[data.draw(st.sampled_from(["extra", "value", "bound", "as_of", "zh"]))] = data.draw(VALUES)
-    full = not any(True for _ in _validator(kind).iter_errors(document))
+    full = not any(True for _ in exact_validator(kind).iter_errors(document))
     assert matches_schema(kind, document) is full
 
 
 def test_exact_decimals_are_numbers_for_both():
     figure = {"jurisdiction": "x", "year": 2022, "figures": [{"metric": "m", "value": Decimal("97.12"), "quote": "q"}]}
-    assert matches_schema(Kind.OUTCOME, figure) and not list(_validator(Kind.OUTCOME).iter_errors(figure))
+    assert matches_schema(Kind.OUTCOME, figure) and not list(exact_validator(Kind.OUTCOME).iter_errors(figure))

@@ -150,7 +150,7 @@ def check(
     """Judge every target of YEAR and print the verdicts."""
     files = _reporters_for(output or [])
     root = _root(data)
-    color, width = _is_terminal(), _terminal_width()
+    color, width = is_terminal(), _terminal_width()
     memo = None if no_cache else _open_memo(root, year, [jurisdiction, output_format.value, output or [], lang,
                                                           fail_on, color, width])
     human = not for_programs(output_format.value)
@@ -383,7 +383,7 @@ def _lang(chosen: enum.Enum | None, settings: Settings) -> str:
     return chosen.value if chosen is not None else default_lang(settings.lang)
 
 
-def _is_terminal() -> bool:
+def is_terminal() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 

@@ -25,7 +25,7 @@ from .yamlsource import Document, Mapping, Scalar, Sequence, YamlNode
 
 
 @functools.cache
-def _schema(kind: Kind) -> dict[str, Any]:
+def load_schema(kind: Kind) -> dict[str, Any]:
     return json.loads(schema_text(kind))  # type: ignore[no-any-return]
 
 
@@ -34,7 +34,7 @@ def _fast_validator(kind: Kind) -> Any:
     """The schema compiled by jsonschema-rs (Rust): the quick yes or no for valid files."""
     import jsonschema_rs
 
-    return jsonschema_rs.validator_for(_schema(kind), validate_formats=True)
+    return jsonschema_rs.validator_for(load_schema(kind), validate_formats=True)
 
 
 def matches_schema(kind: Kind, instance: Any) -> bool:
@@ -52,7 +52,7 @@ def _validator(kind: Kind) -> Any:
     import jsonschema  # deferred: a heavy import that only validation needs
 
     cls = jsonschema.Draft202012Validator
-    return cls(_schema(kind), format_checker=cls.FORMAT_CHECKER)
+    return cls(load_schema(kind), format_checker=cls.FORMAT_CHECKER)
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def check_structure(document: Document, kind: Kind) -> StructureCheck:
         return StructureCheck((Problem(document.path, 1, 1, Code.SCHEMA, "the file is empty"),), frozenset({()}))
     view = _view(kind)
     view.traps = []
-    instance = view.convert(document.root, _schema(kind))
+    instance = view.convert(document.root, load_schema(kind))
     problems: list[Problem] = []
     invalid: set[tuple[str | int, ...]] = set()
     if not matches_schema(kind, instance):  # only then pay for jsonschema, which says every problem in full
@@ -104,11 +104,11 @@ _TRAP_STARTS = frozenset("0123456789+-.yYnNoOtTfF")  # how every YAML 1.1 bool, 
 
 
 @functools.cache
-def _view(kind: Kind) -> _JsonView:
-    return _JsonView(_schema(kind))
+def _view(kind: Kind) -> JsonView:
+    return JsonView(load_schema(kind))
 
 
-class _JsonView:
+class JsonView:
     """Converts the located tree to plain JSON values, guided by the schema.
 
     Schema lookups are memoised by the identity of the (long-lived) schema objects.

@@ -14,26 +14,7 @@ from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).parent
-EXAMPLES = HERE.parent / "examples"
-EXPECTED = HERE / "expected"
-
-
-def planaudit(*args: str, data: str | None = "basic") -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "SOURCE_DATE_EPOCH": "1700000000"}
-    environment.pop("LC_ALL", None)
-    environment.pop("PLANAUDIT_DATA", None)
-    data_args = ("--data", str(EXAMPLES / data)) if data else ()
-    return subprocess.run([sys.executable, "-m", "planaudit", *args, *data_args],
-                          capture_output=True, text=True, encoding="utf-8", env=environment, timeout=60)
-
-
-def assert_matches(name: str, text: str) -> None:
-    expected = EXPECTED / name
-    if os.environ.get("PLANAUDIT_REGENERATE"):
-        expected.write_text(text, encoding="utf-8")
-    assert text == expected.read_text(encoding="utf-8")
-
+from acceptance_support import EXAMPLES, assert_matches, planaudit
 
 NOT_A_REPOSITORY = ("is not a data repository: neither it nor any directory above it has targets/, outcomes/, rules/ "
                     "or planaudit.yaml\n")
@@ -198,7 +179,7 @@ def test_schema_is_printed_for_editors(kind):
 def test_pre_commit_hook_runs_validate():
     import yaml
 
-    (hook,) = yaml.safe_load((HERE.parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = yaml.safe_load((Path(__file__).parent.parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert (hook["id"], hook["entry"], hook["pass_filenames"]) == ("planaudit-validate", "planaudit validate", False)
     program, *args = hook["entry"].split()
     assert program == "planaudit"

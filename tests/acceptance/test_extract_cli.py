@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_cli import EXAMPLES, assert_matches, planaudit
+
+from acceptance_support import EXAMPLES, assert_matches, planaudit
 
 DOCUMENTS = EXAMPLES / "documents"
 RULES = "metrics:\n  cases: {label: Cases, unit: case}\n"

@@ -11,7 +11,8 @@ from importlib import resources
 
 import jsonschema
 import pytest
-from test_cli import assert_matches, planaudit
+
+from acceptance_support import assert_matches, planaudit
 
 FORMATS = ["table", "markdown", "json", "csv", "junit", "github", "sarif"]
 
