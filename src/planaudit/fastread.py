@@ -141,16 +141,16 @@ def _emit_json(raw: bytes) -> str:
     return emitted
 
 
-_output = bytearray(1 << 16)  # rapidyaml's JSON, written here: emit_json_malloc never frees what it allocates
+output_buffer = bytearray(1 << 16)  # rapidyaml's JSON, written here: emit_json_malloc never frees what it allocates
 
 
 def _emitted(ryml: Any, tree: Any) -> str:
-    global _output
-    failed, size = ryml.emit_json_to_substr(tree, tree.root_id(), _output)
+    global output_buffer
+    failed, size = ryml.emit_json_to_substr(tree, tree.root_id(), output_buffer)
     if failed:
-        _output = bytearray(max(size, 2 * len(_output)))
-        failed, size = ryml.emit_json_to_substr(tree, tree.root_id(), _output)
-    return _output[:size].decode("utf-8")
+        output_buffer = bytearray(max(size, 2 * len(output_buffer)))
+        failed, size = ryml.emit_json_to_substr(tree, tree.root_id(), output_buffer)
+    return output_buffer[:size].decode("utf-8")
 
 
 @contextlib.contextmanager
