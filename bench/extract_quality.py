@@ -18,8 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from planaudit.extract import DocumentKind, DraftFigure, DraftTarget, extract_file
-from planaudit.load import read_data_file
-from planaudit.model import Figure, Plan, Report, Target
+from planaudit.model.data import Figure, Plan, Report, Target
+from planaudit.read.load import read_data_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -6,10 +6,11 @@ import io
 import textwrap
 from pathlib import Path
 
-from planaudit import audit, runner
-from planaudit.cache import Cache
-from planaudit.reporters import REPORTERS
-from planaudit.result import AuditResult, TargetResult
+from planaudit import audit
+from planaudit.model.result import AuditResult, TargetResult
+from planaudit.report import REPORTERS
+from planaudit.run import runner
+from planaudit.run.cache import Cache
 
 JURISDICTION = "testville"
 

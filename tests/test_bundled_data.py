@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from planaudit import Reason, Verdict, audit
-from planaudit.load import load_repository
-from planaudit.numbers import format_number
+from planaudit.exact.numbers import format_number
+from planaudit.read.load import load_repository
 
 ROOT = Path(__file__).parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from planaudit import api, cache, layout, runner
-from planaudit.cache import Cache, run_digest, unit_digest
-from planaudit.reporters import REPORTERS
+from planaudit import api
+from planaudit.read import layout
+from planaudit.report import REPORTERS
+from planaudit.run import cache, runner
+from planaudit.run.cache import Cache, run_digest, unit_digest
 from support import streamed_json
 
 ROOT = Path(__file__).parent.parent
@@ -56,7 +58,7 @@ def test_every_format_renders_alike_from_the_cache(repository):
 
 
 def test_entries_are_plain_data_and_corrupt_ones_are_ignored(repository):
-    from planaudit.spool import decode, encode
+    from planaudit.run.spool import decode, encode
 
     expected = streamed_json(repository)
     for path in cache_files(repository):
@@ -203,7 +205,7 @@ def test_a_file_edited_during_a_run_and_restored_never_brings_back_that_runs_ans
     monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(cache_dir))
     from typer.testing import CliRunner
 
-    from planaudit.cli import app
+    from planaudit.cli.app import app
 
     monkeypatch.setattr(layout, "read_bytes", edit_while_reading)
     during = CliRunner().invoke(app, ["check", "2022", "--format", "json", "--data", str(repository)])

@@ -3,7 +3,7 @@
 import pytest
 
 from planaudit import Verdict
-from planaudit.numbers import format_number
+from planaudit.exact.numbers import format_number
 from support import COUNT_METRICS, RepoBuilder
 
 

@@ -2,8 +2,8 @@ from fractions import Fraction
 
 import pytest
 
-from planaudit.expr import ExprError, Type, parse
-from planaudit.numbers import Interval, Truth
+from planaudit.exact.expr import ExprError, Type, parse
+from planaudit.exact.numbers import Interval, Truth
 
 
 def test_derivation_expression():

@@ -9,7 +9,7 @@ import pytest
 
 from planaudit.extract import CannotExtract, DocumentKind, extract_text, guess_kind, guess_year, render
 from planaudit.extract.render import scalar
-from planaudit.model import Bound
+from planaudit.model.data import Bound
 
 
 def targets(text: str, year: int = 2022) -> list[tuple[str, str | None, str | None, dt.date | None]]:
@@ -203,7 +203,7 @@ def test_render_is_an_outcome_file_with_counters_as_comments():
 
 def test_api_draft_writes_once_and_names_the_jurisdiction_after_the_output(tmp_path):
     from planaudit import api
-    from planaudit.exceptions import OutputExists
+    from planaudit.errors import OutputExists
 
     document = tmp_path / "plan.txt"
     document.write_text("2022年工作要点\n确保行政败诉率控制在8%以内。\n", encoding="utf-8")

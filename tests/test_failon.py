@@ -2,7 +2,7 @@
 
 import pytest
 
-from planaudit.failon import FailOn, exit_status
+from planaudit.cli.failon import FailOn, exit_status
 from support import COUNT_METRICS, RepoBuilder
 
 

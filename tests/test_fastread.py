@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from planaudit import fastread, load
-from planaudit.load import read_data_file, read_exactly
+from planaudit.read import fastread, load
+from planaudit.read.load import read_data_file, read_exactly
 from planaudit.schemas import Kind
 
 ROOT = Path(__file__).parent.parent
@@ -174,7 +174,7 @@ def test_reading_many_files_does_not_grow_memory():
     script = f"""
 import resource, sys
 sys.path.insert(0, {str(Path(fastread.__file__).parent.parent)!r})
-from planaudit import fastread, load
+from planaudit.read import fastread, load
 from planaudit.schemas import Kind
 raw = open({str(ROOT / "outcomes" / "2022" / "fuzhou.yaml")!r}, "rb").read()
 def peak(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // (1024 if sys.platform == 'darwin' else 1)  # kB

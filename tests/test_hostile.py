@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from planaudit.cli import app
+from planaudit.cli.app import app
 from support import COUNT_METRICS, RepoBuilder
 
 VALID_TARGET = "- {id: a, title: 案件10件以上, metric: cases, rule: at_least, value: 10, quote: q}"

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from planaudit import workflow
-from planaudit.reporters import REPORTERS
+from planaudit.report import REPORTERS, workflow
 from support import RepoBuilder
 
 INJECTED = "##[error file=README.md,line=1]Injected"
@@ -158,7 +157,7 @@ def test_a_report_to_a_file_is_the_same_bytes_inside_and_outside_actions(hostile
 
 
 def test_markdown_shows_urls_as_text():
-    from planaudit.reporters.markdown import cell
+    from planaudit.report.markdown import cell
 
     assert cell("see https://evil.example, www.evil.example and a@evil.example") == (
         "see https\\://evil.example, www\\.evil.example and a\\@evil.example")

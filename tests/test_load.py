@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from planaudit.load import load_repository
-from planaudit.model import Bound
-from planaudit.problems import Code
+from planaudit.model.data import Bound
+from planaudit.model.problems import Code
+from planaudit.read.load import load_repository
 from support import COUNT_METRICS, RepoBuilder
 
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planaudit import api
-from planaudit.exceptions import InvalidData
+from planaudit.errors import InvalidData
 
 EXAMPLE = Path(__file__).parent / "examples" / "basic"
 FILES = sorted(path.relative_to(EXAMPLE).as_posix() for path in EXAMPLE.rglob("*.yaml"))
@@ -68,9 +68,9 @@ KINDS = {"targets": "target", "outcomes": "outcome", "rules": "rules"}
 @given(mutation=mutations())
 def test_the_two_schema_validators_agree_on_every_mutated_file(mutation):
     """jsonschema-rs answers yes or no quickly and jsonschema says why: they must never disagree."""
+    from planaudit.read.structure import check_structure, exact_validator, matches_schema
+    from planaudit.read.yamlsource import parse_text
     from planaudit.schemas import Kind
-    from planaudit.structure import check_structure, exact_validator, matches_schema
-    from planaudit.yamlsource import parse_text
 
     name, text = mutation
     document = parse_text(text, name)

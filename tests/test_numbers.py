@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planaudit.numbers import Interval, NumberError, Truth, format_number, parse_decimal
+from planaudit.exact.numbers import Interval, NumberError, Truth, format_number, parse_decimal
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ import os
 
 import pytest
 
-from planaudit import output
-from planaudit.exceptions import CannotWrite
-from planaudit.output import write_atomically
+from planaudit.errors import CannotWrite
+from planaudit.report import output
+from planaudit.report.output import write_atomically
 
 
 def current_umask() -> int:
@@ -38,7 +38,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_debris(tmp_path, monkeypatch)
 
 
 def test_without_replace_an_existing_file_is_left_alone(tmp_path):
-    from planaudit.exceptions import OutputExists
+    from planaudit.errors import OutputExists
 
     path = tmp_path / "draft.yaml"
     write_atomically(path, "first\n", replace=False)

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from planaudit import api
-from planaudit.problems import Code
+from planaudit.model.problems import Code
 from support import COUNT_METRICS, RepoBuilder
 
 TARGET = "- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}"
@@ -126,7 +126,7 @@ def test_a_leading_zero_number_is_a_trap(tmp_path):
 
 
 def test_problems_at_one_place_sort_by_code():
-    from planaudit.problems import Problem
+    from planaudit.model.problems import Problem
 
     unit = Problem("targets/2022/a.yaml", 4, 5, Code.UNIT, "b")
     missing = Problem("targets/2022/a.yaml", 4, 5, Code.VALUE_MISSING, "a")

@@ -3,7 +3,7 @@
 from typer.testing import CliRunner
 
 from planaudit import api
-from planaudit.cli import app
+from planaudit.cli.app import app
 from support import COUNT_METRICS, RepoBuilder
 
 

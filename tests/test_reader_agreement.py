@@ -16,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planaudit import fastread
-from planaudit.load import read_data_file, read_exactly
+from planaudit.read import fastread
+from planaudit.read.load import read_data_file, read_exactly
 from planaudit.schemas import Kind
 
 EXAMPLES = int(os.environ.get("PLANAUDIT_AGREEMENT_EXAMPLES", "300"))

@@ -6,11 +6,12 @@ import io
 
 import pytest
 
-from planaudit import api, runner
-from planaudit.cache import Cache
-from planaudit.exceptions import InvalidData, UnknownJurisdiction
-from planaudit.reporters import REPORTERS
-from planaudit.spool import Spool
+from planaudit import api
+from planaudit.errors import InvalidData, UnknownJurisdiction
+from planaudit.report import REPORTERS
+from planaudit.run import runner
+from planaudit.run.cache import Cache
+from planaudit.run.spool import Spool
 from support import COUNT_METRICS, RepoBuilder, streamed_json
 
 

@@ -5,8 +5,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from planaudit.cli import app
-from planaudit.i18n import default_lang
+from planaudit.cli.app import app
+from planaudit.report.i18n import default_lang
 from support import COUNT_METRICS, RepoBuilder
 
 
@@ -64,7 +64,7 @@ def test_default_lang_follows_the_locale(monkeypatch, environment, expected):
 def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
     import sys
 
-    from planaudit import cli
+    from planaudit.cli import app as cli  # the module
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planaudit.spool import CorruptSpool, Spool, decode, encode
+from planaudit.run.spool import CorruptSpool, Spool, decode, encode
 
 PARTS = st.recursive(st.none() | st.integers(-2**63, 2**63 - 1) | st.text(),
                      lambda inner: st.lists(inner, max_size=5), max_leaves=30)

@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planaudit.structure import JsonView, Kind, exact_validator, load_schema, matches_schema
-from planaudit.yamlsource import decode_document
+from planaudit.read.structure import JsonView, Kind, exact_validator, load_schema, matches_schema
+from planaudit.read.yamlsource import decode_document
 
 EXAMPLE = Path(__file__).parent / "examples" / "basic"
 DOCUMENTS = {

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from planaudit import api
-from planaudit.exceptions import NotADataRepository
+from planaudit.errors import NotADataRepository
 
 EXAMPLE = Path(__file__).parent / "examples" / "basic"
 
@@ -119,8 +119,8 @@ def test_output_onto_a_directory_is_refused(repository, tmp_path):
     completed = run("export", "2022", "-o", str(tmp_path), "--data", str(repository))
     assert completed.returncode == 2 and str(tmp_path) in completed.stderr.decode()
     assert sorted(tmp_path.iterdir()) == before
-    from planaudit.exceptions import CannotWrite
-    from planaudit.output import write_atomically
+    from planaudit.errors import CannotWrite
+    from planaudit.report.output import write_atomically
 
     with pytest.raises(CannotWrite) as raised:
         write_atomically(tmp_path, "text")
@@ -240,9 +240,9 @@ def test_each_missing_key_is_reported_once(tmp_path):
 
 
 def test_what_the_quick_validator_refuses_is_never_valid(monkeypatch):
-    from planaudit import structure
+    from planaudit.read import structure
+    from planaudit.read.yamlsource import parse_text
     from planaudit.schemas import Kind
-    from planaudit.yamlsource import parse_text
 
     document = parse_text("jurisdiction: x\nyear: 2022\ntargets: []\n", "targets/2022/x.yaml")
     assert structure.check_structure(document, Kind.TARGET).problems == ()

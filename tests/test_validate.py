@@ -2,8 +2,8 @@
 
 import pytest
 
-from planaudit.load import load_repository
-from planaudit.validate import catalogue_problems, item_checks
+from planaudit.check.validate import catalogue_problems, item_checks
+from planaudit.read.load import load_repository
 from support import COUNT_METRICS, RepoBuilder
 
 

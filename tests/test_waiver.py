@@ -1,7 +1,7 @@
 """A waived target keeps its verdict, never fails, and is counted apart."""
 
 from planaudit import Verdict
-from planaudit.failon import FailOn, exit_status
+from planaudit.cli.failon import FailOn, exit_status
 from support import COUNT_METRICS, RepoBuilder
 
 

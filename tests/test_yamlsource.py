@@ -2,8 +2,8 @@
 
 import pytest
 
-from planaudit.problems import Code
-from planaudit.yamlsource import Mapping, Scalar, decode_document, parse_text
+from planaudit.model.problems import Code
+from planaudit.read.yamlsource import Mapping, Scalar, decode_document, parse_text
 
 
 def test_positions_and_plain_text():

@@ -8,11 +8,11 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from ._version import __version__
+from planaudit._version import __version__
 
 _PUBLIC = {
-    "audit": "api", "explain": "api", "PlanauditError": "exceptions",
-    "AuditResult": "result", "Reason": "result", "TargetResult": "result", "Verdict": "result",
+    "audit": "api", "explain": "api", "PlanauditError": "errors",
+    "AuditResult": "model.result", "Reason": "model.result", "TargetResult": "model.result", "Verdict": "model.result",
 }
 
 __all__ = ["AuditResult", "PlanauditError", "Reason", "TargetResult", "Verdict", "__version__", "audit", "explain"]

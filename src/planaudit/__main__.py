@@ -1,3 +1,3 @@
-from .cli import main
+from planaudit.cli.app import main
 
 main()

@@ -7,24 +7,25 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import layout, runner
-from .cache import Cache
-from .exceptions import NotADataRepository
-from .load import Progress
-from .problems import Problem, capped
-from .result import AuditResult, TargetResult
-from .validate import validate_everything
+from planaudit.check.validate import validate_everything
+from planaudit.errors import NotADataRepository
+from planaudit.model.problems import Problem, capped
+from planaudit.model.result import AuditResult, TargetResult
+from planaudit.read import layout
+from planaudit.read.load import Progress
+from planaudit.run import runner
+from planaudit.run.cache import Cache
 
 if TYPE_CHECKING:
-    from .extract import DocumentKind  # the extractor is loaded only by draft()
-    from .reporters import Reporter
+    from planaudit.extract import DocumentKind  # the extractor is loaded only by draft()
+    from planaudit.report import Reporter
 
 
 def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str] = (),
           progress: Progress | None = None, cache: bool = True) -> AuditResult:
     """Judge every target of ``year`` (or of the given jurisdictions) in the data repository.
 
-    Raises a :class:`~planaudit.exceptions.PlanauditError` when the data cannot be checked.
+    Raises a :class:`~planaudit.errors.PlanauditError` when the data cannot be checked.
     ``progress(files_read, files_to_read)`` is called as files are read. ``data_dir`` may be
     any folder inside the repository: its root is found by walking up (:func:`repository_root`).
     """
@@ -76,9 +77,9 @@ def draft(document: str | PathLike[str], output: str | PathLike[str] | None = No
     ``force``. The jurisdiction defaults to the output file's name when that is a slug, else to a
     slug of the document's name; kind and year default to what its title says.
     """
-    from .extract import extract_file, render
-    from .layout import SLUG
-    from .output import write_atomically
+    from planaudit.extract import extract_file, render
+    from planaudit.read.layout import SLUG
+    from planaudit.report.output import write_atomically
 
     if jurisdiction is None and output is not None and SLUG.fullmatch(Path(output).stem):
         jurisdiction = Path(output).stem

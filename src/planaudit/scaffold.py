@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .exceptions import PlanauditError
-from .output import write_atomically
+from planaudit.errors import PlanauditError
+from planaudit.report.output import write_atomically
 
 EXAMPLE_YEAR = 2022
 

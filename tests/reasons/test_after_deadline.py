@@ -1,7 +1,7 @@
 """after_deadline: figures exist, but all are dated after the target's deadline."""
 
 from planaudit import Reason, Verdict
-from planaudit.numbers import Interval
+from planaudit.exact.numbers import Interval
 from support import COUNT_METRICS, RepoBuilder
 
 TARGET = "- {id: backlog, title: 4月底前信访积案全面清零, metric: cases, rule: equals, value: 0, deadline: 2022-04-30, quote: q}"

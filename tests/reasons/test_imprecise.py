@@ -1,7 +1,7 @@
 """imprecise: a lower/upper figure whose interval straddles the threshold."""
 
 from planaudit import Reason, Verdict
-from planaudit.numbers import Interval
+from planaudit.exact.numbers import Interval
 from support import judge
 
 

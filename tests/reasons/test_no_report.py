@@ -1,7 +1,7 @@
 """no_report: the jurisdiction has no outcome file for the year."""
 
 from planaudit import Reason, Verdict
-from planaudit.i18n import detail_text
+from planaudit.report.i18n import detail_text
 from support import COUNT_METRICS, RepoBuilder
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from planaudit import Reason, Verdict
-from planaudit.i18n import detail_text
+from planaudit.report.i18n import detail_text
 from support import COUNT_METRICS, RepoBuilder, judge
 
 

@@ -2,7 +2,7 @@
 
 import json
 
-from planaudit.reporters import REPORTERS
+from planaudit.report import REPORTERS
 from support import COUNT_METRICS, RepoBuilder
 
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from planaudit.reporters import jsontext
+from planaudit.report import jsontext
 
 DOCUMENTS = [
     {"schema_version": 1, "results": [], "summary": {}, "n": None, "ok": True, "no": False, "line": 14},

@@ -2,8 +2,8 @@
 
 import re
 
-from planaudit.reporters import REPORTERS
-from planaudit.reporters.markdown import cell
+from planaudit.report import REPORTERS
+from planaudit.report.markdown import cell
 from support import COUNT_METRICS, RepoBuilder
 
 HOSTILE = [

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from planaudit import api
-from planaudit.reporters import REPORTERS
-from planaudit.result import AuditResult
+from planaudit.model.result import AuditResult
+from planaudit.report import REPORTERS
 
 ROOT = Path(__file__).parent.parent.parent
 EXAMPLE = ROOT / "tests" / "examples" / "basic"

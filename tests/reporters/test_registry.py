@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planaudit.reporters import BY_SUFFIX, FORMATS, REPORTERS, Reporter, reporter_for_file
+from planaudit.report import BY_SUFFIX, FORMATS, REPORTERS, Reporter, reporter_for_file
 
 README = (Path(__file__).parent.parent.parent / "README.md").read_text(encoding="utf-8")
 

@@ -1,7 +1,7 @@
 """The table reporter: titles shown literally, colour only when asked for."""
 
-from planaudit.reporters import REPORTERS
-from planaudit.text import printable
+from planaudit.read.text import printable
+from planaudit.report import REPORTERS
 from support import COUNT_METRICS, RepoBuilder
 
 HOSTILE = [

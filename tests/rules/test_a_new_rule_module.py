@@ -1,4 +1,4 @@
-"""A new verdict rule is one module: dropped into planaudit.rules at run time, with no other change,
+"""A new verdict rule is one module: dropped into planaudit.judge.rules at run time, with no other change,
 it is judged, validated, shown in every report, explained, and named by `planaudit schema`."""
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from support import COUNT_METRICS, RepoBuilder
 MODULE = '''
 """`growth_at_most`: met when (actual − baseline) / baseline × 100 ≤ value (同比增长不超过…)."""
 
-from planaudit.model import Label
-from planaudit.numbers import Interval
-from planaudit.rules.base import growth_rule
+from planaudit.model.data import Label
+from planaudit.exact.numbers import Interval
+from planaudit.judge.rules.base import growth_rule
 
 RULE = growth_rule("growth_at_most", Label(zh="同比增长不高于", en="growth at most"), "≤", Interval.le)
 '''
@@ -42,8 +42,8 @@ def with_rule(tmp_path) -> tuple[Path, Path]:
 
 
 def planaudit(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The real command, with the module's folder added to planaudit.rules' path."""
-    program = ("import sys, planaudit.rules as rules; rules.__path__.append(sys.argv.pop(1)); "
+    """The real command, with the module's folder added to planaudit.judge.rules' path."""
+    program = ("import sys, planaudit.judge.rules as rules; rules.__path__.append(sys.argv.pop(1)); "
                "from planaudit.cli import main; sys.argv[0] = 'planaudit'; main()")
     environment = {**os.environ, "LANG": "C.UTF-8"}
     return subprocess.run([sys.executable, "-c", program, str(folder), *args], capture_output=True, text=True,

@@ -5,7 +5,7 @@ from fractions import Fraction
 import pytest
 
 from planaudit import Reason, Verdict
-from planaudit.numbers import Interval
+from planaudit.exact.numbers import Interval
 from support import COUNT_METRICS, RepoBuilder, judge
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..exceptions import CannotExtract
-from ..text import NotUtf8, decode_utf8
-from .draft import DocumentKind, Draft, DraftFigure, DraftTarget
-from .plan import draft_targets
-from .render import render
-from .report import draft_figures
-from .segment import clauses
+from planaudit.errors import CannotExtract
+from planaudit.extract.draft import DocumentKind, Draft, DraftFigure, DraftTarget
+from planaudit.extract.plan import draft_targets
+from planaudit.extract.render import render
+from planaudit.extract.report import draft_figures
+from planaudit.extract.segment import clauses
+from planaudit.read.text import NotUtf8, decode_utf8
 
 __all__ = ["Draft", "DocumentKind", "DraftFigure", "DraftTarget", "CannotExtract", "extract_text", "extract_file",
            "guess_kind", "guess_year", "render"]

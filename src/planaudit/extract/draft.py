@@ -8,7 +8,7 @@ import enum
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import Bound
+from planaudit.model.data import Bound
 
 
 class DocumentKind(enum.Enum):

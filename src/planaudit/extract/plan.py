@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from .draft import DraftTarget
-from .mentions import Mention, mentions
-from .segment import Clause
+from planaudit.extract.draft import DraftTarget
+from planaudit.extract.mentions import Mention, mentions
+from planaudit.extract.segment import Clause
 
 # Catalogue units (rules/metrics.yaml speaks English) for the counters a plan writes.
 UNITS = {"件": "case", "人": "person", "名": "person", "人次": "person_time", "场": "event", "个": "item",

@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from ..model import UNASSIGNED_METRIC, Bound
-from .draft import DocumentKind, Draft, DraftFigure, DraftTarget
+from planaudit.extract.draft import DocumentKind, Draft, DraftFigure, DraftTarget
+from planaudit.model.data import UNASSIGNED_METRIC, Bound
 
 
 class _Dumper(yaml.SafeDumper):

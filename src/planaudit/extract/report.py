@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Bound
-from .draft import DraftFigure
-from .mentions import Mention, mentions
-from .segment import Clause
+from planaudit.extract.draft import DraftFigure
+from planaudit.extract.mentions import Mention, mentions
+from planaudit.extract.segment import Clause
+from planaudit.model.data import Bound
 
 _LOWER = {"超", "超过"}
 _UPPER = {"近", "将近", "不足"}

@@ -23,7 +23,7 @@ def published_schema_text(kind: Kind) -> str:
     shows here with no other change)."""
     import json
 
-    from ..rules import builtin_rules
+    from planaudit.judge.rules import builtin_rules
 
     schema = json.loads(schema_text(kind))
     names = ", ".join(sorted(builtin_rules()))

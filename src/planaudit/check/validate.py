@@ -1,0 +1,212 @@
+"""Validate: the checks that span files — metrics, rules, units and expressions."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from planaudit.judge.rules import Rule, builtin_rules, custom, rule_table
+from planaudit.judge.units import UnitError
+from planaudit.model.data import (
+    BOOLEAN,
+    PERCENT,
+    RATIO,
+    UNASSIGNED_METRIC,
+    Bound,
+    Catalogue,
+    Figure,
+    Metric,
+    Plan,
+    Report,
+    Target,
+)
+from planaudit.model.problems import Code, Problem
+from planaudit.read.load import Progress, read_data_file, read_jobs, scan_everything
+
+
+def catalogue_problems(catalogue: Catalogue) -> list[Problem]:
+    """The problems of the metrics and rules themselves (each data file is checked as it is read)."""
+    return list(_check_catalogue(catalogue))
+
+
+def validate_everything(data_dir: Path, progress: Progress | None = None, workers: int | None = None) -> list[Problem]:
+    """Every problem of every file, all years. Each data file is read and checked against the
+    catalogue where it is parsed — on a worker process for large repositories — so that only its
+    problems travel back, never the parsed file."""
+    scanned = scan_everything(data_dir, progress)
+    reader = functools.partial(file_problems, catalogue=scanned.catalogue)
+    per_file = read_jobs(data_dir, scanned.jobs, reader, lambda problem: (problem,), scanned.loader.tick, workers)
+    problems = scanned.loader.problems + list(_check_catalogue(scanned.catalogue))
+    return problems + [problem for found in per_file for problem in found]
+
+
+def file_problems(raw: bytes, display: str, kind: str, year: int, jurisdiction: str, *,
+                  catalogue: Catalogue) -> tuple[Problem, ...]:
+    """The problems of one target or outcome file, read from its content and checked against the catalogue."""
+    return read_data_file(raw, display, kind, year, jurisdiction, item_checks(catalogue)).problems
+
+
+def item_checks(catalogue: Catalogue) -> Callable[[Plan | Report], Iterator[Problem]]:
+    """The checks of one plan or report against the catalogue (picklable, for worker processes)."""
+    return functools.partial(_check_against, catalogue=catalogue)
+
+
+def _check_against(item: Plan | Report, catalogue: Catalogue) -> Iterator[Problem]:
+    return _check_item(item, catalogue, rule_table(catalogue))  # rules are built here: they do not pickle
+
+
+def _check_item(item: Plan | Report, catalogue: Catalogue, rules: dict[str, Rule]) -> Iterator[Problem]:
+    if isinstance(item, Plan):
+        for target in item.targets:
+            yield from _check_target(target, catalogue, rules)
+    else:
+        for figure in item.figures:
+            yield from _check_figure(figure, catalogue)
+
+
+def _at(item: Target | Figure | Metric, key: str, code: Code, message: str) -> Problem:
+    line, col = item.positions.get(key, (item.location.line, item.location.col))
+    return Problem(item.location.path, line, col, code, message)
+
+
+def _unassigned(item: Target | Figure) -> Problem:
+    return _at(item, "metric", Code.UNASSIGNED_METRIC,
+               f"metric not yet assigned: replace {UNASSIGNED_METRIC} with a metric id from rules/")
+
+
+def _check_catalogue(catalogue: Catalogue) -> Iterator[Problem]:
+    for metric in catalogue.metrics.values():
+        if metric.derive is None:
+            continue
+        if metric.unit == BOOLEAN:
+            yield _at(metric, "derive", Code.UNIT, f"{metric.id} is boolean and cannot be derived by arithmetic")
+        for name in sorted(metric.derive.names):
+            source = catalogue.metrics.get(name)
+            if source is None:
+                yield _at(metric, "derive", Code.UNKNOWN_METRIC, f"derive names unknown metric '{name}'")
+            elif source.unit == BOOLEAN:
+                yield _at(metric, "derive", Code.UNIT, f"derive uses boolean metric '{name}' in arithmetic")
+    yield from _cycles(catalogue)
+    yield from _too_deep(catalogue)
+    for rule_id, definition in catalogue.rules.items():
+        if rule_id in builtin_rules():
+            yield Problem(definition.location.path, definition.location.line, definition.location.col,
+                          Code.DUPLICATE_ID, f"custom rule '{rule_id}' has the name of a built-in rule")
+        for name in sorted(definition.expr.names - custom.NAMES):
+            line, col = definition.positions.get("expr", (definition.location.line, definition.location.col))
+            yield Problem(definition.location.path, line, col, Code.UNKNOWN_NAME,
+                          f"expr may name only actual, value and baseline, not '{name}'")
+
+
+def _cycles(catalogue: Catalogue) -> Iterator[Problem]:
+    """One problem per derivation cycle, at the first metric of the cycle in name order."""
+    reported: set[frozenset[str]] = set()
+    for start in sorted(catalogue.metrics):
+        for cycle in _cycles_from(start, catalogue):
+            members = frozenset(cycle)
+            if members in reported or min(members) != start:
+                continue
+            reported.add(members)
+            path = " → ".join([*cycle, cycle[0]])
+            yield _at(catalogue.metrics[start], "derive", Code.CYCLE, f"derivations form a cycle: {path}")
+
+
+MAX_DERIVATION_DEPTH = 32  # metrics derived from metrics derived from …: judging follows the chain
+
+
+def _too_deep(catalogue: Catalogue) -> Iterator[Problem]:
+    """A problem at each metric whose derivations chain one past the limit (so one per long chain)."""
+    for name, depth in sorted(derivation_depths(catalogue).items()):
+        if depth == MAX_DERIVATION_DEPTH + 1:
+            yield _at(catalogue.metrics[name], "derive", Code.EXPRESSION,
+                      f"derivations chained more than {MAX_DERIVATION_DEPTH} deep; derive this metric from "
+                      "reported metrics more directly")
+
+
+def derivation_depths(catalogue: Catalogue) -> dict[str, int]:
+    """How many derivations deep each metric is (a reported one is 0), found without recursion; a
+    metric on a cycle counts the cycle once (cycles are reported on their own)."""
+    depths: dict[str, int] = {}
+    for start in catalogue.metrics:
+        stack = [(start, False)]
+        visiting: set[str] = set()
+        while stack:
+            name, expanded = stack.pop()
+            metric = catalogue.metrics.get(name)
+            sources = sorted(metric.derive.names) if metric is not None and metric.derive is not None else []
+            if expanded:
+                visiting.discard(name)
+                depths[name] = max((depths.get(source, 0) + 1 for source in sources), default=0)
+            elif name not in depths and name not in visiting:
+                visiting.add(name)
+                stack.append((name, True))
+                stack.extend((source, False) for source in sources if source not in depths)
+    return depths
+
+
+def _cycles_from(start: str, catalogue: Catalogue) -> Iterator[list[str]]:
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    seen: set[str] = set()
+    while stack:
+        name, path = stack.pop()
+        metric = catalogue.metrics.get(name)
+        if metric is None or metric.derive is None:
+            continue
+        for next_name in sorted(metric.derive.names):
+            if next_name == start:
+                yield path
+            elif next_name not in seen and next_name not in path:
+                seen.add(next_name)
+                stack.append((next_name, [*path, next_name]))
+
+
+def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) -> Iterator[Problem]:
+    metric = catalogue.metrics.get(target.metric)
+    rule = rules.get(target.rule)
+    if target.metric == UNASSIGNED_METRIC:
+        yield _unassigned(target)
+    elif metric is None:
+        yield _at(target, "metric", Code.UNKNOWN_METRIC, f"unknown metric '{target.metric}'")
+    if rule is None:
+        known = ", ".join(sorted(rules))
+        yield _at(target, "rule", Code.UNKNOWN_RULE, f"unknown rule '{target.rule}' (known: {known})")
+        return
+    if rule.needs_value and target.value is None:
+        yield _at(target, "rule", Code.VALUE_MISSING, f"rule {rule.id} needs a value")
+    if not rule.needs_value and target.value is not None:
+        yield _at(target, "value", Code.VALUE_FORBIDDEN, f"rule {rule.id} takes no value")
+    if not rule.uses_baseline and target.baseline is not None:
+        yield _at(target, "baseline", Code.VALUE_FORBIDDEN, f"rule {rule.id} uses no baseline")
+    if metric is not None:
+        yield from _check_target_units(target, metric, rule)
+
+
+def _check_target_units(target: Target, metric: Metric, rule: Rule) -> Iterator[Problem]:
+    if rule.boolean != (metric.unit == BOOLEAN):
+        wanted = "a boolean metric" if rule.boolean else "a numeric metric"
+        yield _at(target, "rule", Code.UNIT, f"rule {rule.id} needs {wanted}; {metric.id} is in {metric.unit}")
+        return
+    if target.value is None:
+        return
+    try:
+        rule.threshold(target, metric.unit)
+    except UnitError as error:
+        yield _at(target, "unit" if target.unit else "value", Code.UNIT, str(error))
+
+
+def _check_figure(figure: Figure, catalogue: Catalogue) -> Iterator[Problem]:
+    metric = catalogue.metrics.get(figure.metric)
+    if figure.metric == UNASSIGNED_METRIC:
+        yield _unassigned(figure)
+        return
+    if metric is None:
+        yield _at(figure, "metric", Code.UNKNOWN_METRIC, f"unknown metric '{figure.metric}'")
+        return
+    if isinstance(figure.value, bool) != (metric.unit == BOOLEAN):
+        wanted = "true or false" if metric.unit == BOOLEAN else "a number"
+        yield _at(figure, "value", Code.UNIT, f"{metric.id} is in {metric.unit}: its value must be {wanted}")
+    elif isinstance(figure.value, bool) and figure.bound is not Bound.EXACT:
+        yield _at(figure, "bound", Code.UNIT, "a true/false figure cannot have a bound")
+    elif figure.value_is_percent and metric.unit not in (PERCENT, RATIO):
+        yield _at(figure, "value", Code.UNIT, f"a percentage cannot be a figure of {metric.id}, which is in {metric.unit}")

@@ -1,0 +1,410 @@
+"""The command line: parses options, calls the library, prints, and sets the exit status."""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import io
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, TypeVar, cast
+
+import typer
+
+from planaudit._version import __version__
+from planaudit.cli.failon import DEFAULT_FAIL_ON, FailOn, exit_status
+from planaudit.errors import EXIT_FAILED, EXIT_UNUSABLE, PlanauditError
+from planaudit.report import BY_SUFFIX, REPORTERS, Reporter, endings_text, for_programs, reporter_for_file
+from planaudit.report.language import LANGUAGES, default_lang
+from planaudit.report.output import atomic_file, text_stream
+from planaudit.report.problems import PROBLEM_FORMATS
+from planaudit.schemas import Kind, published_schema_text
+
+if TYPE_CHECKING:
+    from planaudit.cli.memo import RunMemo
+    from planaudit.model.data import Settings
+    from planaudit.model.result import AuditResult
+    from planaudit.read.load import Progress
+    from planaudit.run.runner import Rendered
+
+# The library itself (api, and through it the model, the parser and the judge) is imported inside
+# the commands that use it: the command line starts quickly, and --help and schema stay instant.
+
+app = typer.Typer(
+    help="Check the targets of annual work plans against the figures of work summaries.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+T = TypeVar("T")
+PROGRESS_FROM = 50  # files; fewer are read before a bar would be worth drawing
+
+Format = enum.Enum("Format", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
+ProblemFormat = enum.Enum("ProblemFormat", {name: name for name in PROBLEM_FORMATS}, type=str)  # type: ignore[misc]
+SchemaKind = enum.Enum("SchemaKind", {kind.value: kind.value for kind in Kind}, type=str)  # type: ignore[misc]
+Lang = enum.Enum("Lang", {name: name for name in LANGUAGES}, type=str)  # type: ignore[misc]
+
+DataOption = typer.Option(
+    Path("."), "--data", envvar="PLANAUDIT_DATA", file_okay=False,
+    help="The data repository (targets/, outcomes/, rules/). Default: the current directory.",
+)
+LangOption = typer.Option(None, "--lang", help="Language of the output. Default: planaudit.yaml's lang, then the locale.")
+JurisdictionOption = typer.Option(None, "-j", "--jurisdiction", help="Only this jurisdiction (repeatable).")
+NoCacheOption = typer.Option(False, "--no-cache", help="Judge every file afresh, neither reading nor writing the cache.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"planaudit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """planaudit: did the plan's targets meet the report's figures?"""
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Call the library; a PlanauditError becomes its message on stderr and its exit status."""
+    try:
+        return action()
+    except PlanauditError as error:
+        _error(error.format())
+        raise typer.Exit(error.exit_status) from None
+
+
+def _error(message: str) -> None:
+    """A message on standard error, never executed as a workflow command on a CI log."""
+    from planaudit.report.workflow import inert
+
+    with inert(sys.stderr):
+        typer.echo(message, err=True)
+
+
+def _usage_error(message: str) -> typer.Exit:
+    _error(f"planaudit: error: {message}")
+    return typer.Exit(EXIT_UNUSABLE)
+
+
+@contextlib.contextmanager
+def _progress_bar() -> Iterator[Progress | None]:
+    """A progress bar on stderr while many files are read, on a terminal only."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress as Bar
+
+    with Bar(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("reading", total=None, visible=False)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, visible=total >= PROGRESS_FROM)
+
+        yield advance
+
+
+def _audit(data: Path, year: int, jurisdictions: list[str] | None, no_cache: bool) -> AuditResult:
+    from planaudit import api
+
+    with _progress_bar() as progress:
+        return _run(lambda: api.audit(data, year, jurisdictions or (), progress, cache=not no_cache))
+
+
+def _reporters_for(outputs: list[Path]) -> list[tuple[Path, type[Reporter]]]:
+    chosen = []
+    for path in outputs:
+        reporter = reporter_for_file(path)
+        if reporter is None:
+            endings = " ".join(sorted(BY_SUFFIX))
+            raise _usage_error(f"cannot tell the format of {path} from its ending; use one of {endings}")
+        chosen.append((path, reporter))
+    return chosen
+
+
+@app.command()
+def check(
+    year: int = typer.Argument(..., help="The year whose targets are judged."),
+    jurisdiction: list[str] | None = JurisdictionOption,
+    output_format: Format = typer.Option("table", "--format", help="Format of the report on standard output."),
+    output: list[Path] | None = typer.Option(
+        None, "-o", "--output", dir_okay=False,
+        help=f"Also write a report to this file, in the format its ending names: {endings_text()} (repeatable).",
+    ),
+    fail_on: FailOn | None = typer.Option(
+        None, "--fail-on", case_sensitive=False,
+        help="Exit 1 when a verdict is this bad: missed; unmeasured (or missed); inconsistent (or any of those, "
+             "or an inconsistent figure); never. Default: planaudit.yaml's fail_on, then missed.",
+    ),
+    lang: Lang | None = LangOption,
+    no_cache: bool = NoCacheOption,
+    data: Path = DataOption,
+) -> None:
+    """Judge every target of YEAR and print the verdicts."""
+    files = _reporters_for(output or [])
+    root = _root(data)
+    color, width = is_terminal(), _terminal_width()
+    memo = None if no_cache else _open_memo(root, year, [jurisdiction, output_format.value, output or [], lang,
+                                                          fail_on, color, width])
+    human = not for_programs(output_format.value)
+    if memo is not None:
+        _replay(memo, human)
+    formats = [(REPORTERS[output_format.value], color, width), *((reporter, False, None) for _, reporter in files)]
+    settings, rendered = _render(root, year, jurisdiction, no_cache, lang, formats)
+    destinations = [None, *(path for path, _ in files)]  # each report's, in the order of formats (None: stdout)
+    level = fail_on or (FailOn(settings.fail_on) if settings.fail_on else DEFAULT_FAIL_ON)
+    status = exit_status(rendered.overview.summary, level)
+    blobs: list[Any] = [None] * len(destinations)
+    for index, path in _files_first(destinations):
+        keeping = memo.keeping(rendered.inputs, index) if memo is not None else contextlib.nullcontext()
+        with keeping as copy:
+            _run(lambda: _deliver(path, lambda out: rendered.write(index, out), copy, human))  # noqa: B023
+            blobs[index] = copy
+    if memo is not None:
+        memo.record(rendered.inputs, destinations, status, blobs)
+    raise typer.Exit(status)
+
+
+def _root(data: Path) -> Path:
+    """The data repository that ``data`` is in (see :func:`planaudit.layout.find_root`)."""
+    from planaudit.errors import NotADataRepository
+    from planaudit.read.layout import NoRepository, find_root
+
+    try:
+        return find_root(data)
+    except NoRepository:
+        error = NotADataRepository(data)
+        _error(error.format())
+        raise typer.Exit(error.exit_status) from None
+
+
+def _open_memo(root: Path, year: int, options: list[object]) -> RunMemo | None:
+    from planaudit.cli.memo import RunMemo
+
+    return RunMemo.open(root, year, options)
+
+
+def _render(data: Path, year: int, jurisdictions: list[str] | None, no_cache: bool, lang: enum.Enum | None,
+            formats: list[tuple[type[Reporter], bool, int | None]]) -> tuple[Settings, Rendered]:
+    """Judge the audit, rendering its parts for each (reporter, color, width) of ``formats``."""
+    from planaudit import api
+
+    with _progress_bar() as progress:
+        audit = _run(lambda: api.prepare(data, year, jurisdictions or (), progress, cache=not no_cache))
+        language = _lang(lang, audit.settings)
+        reporters = [reporter(language, color=color, width=width) for reporter, color, width in formats]
+        rendered = _run(lambda: api.render(audit, reporters, progress))
+    return audit.settings, rendered
+
+
+def _files_first(destinations: list[T]) -> list[tuple[int, T]]:
+    """The files are written before standard output is: a report on the screen means they are there."""
+    return sorted(enumerate(destinations), key=lambda indexed: indexed[1] is None)
+
+
+def _deliver(path: Path | None, write: Callable[[TextIO], None], copy: Any = None, human: bool = True) -> None:
+    """Text to a file, atomically, or to standard output (where a human-readable report is kept from
+    commanding a CI runner); and to ``copy`` too, when there is one."""
+    if path is None and copy is None:
+        with _inert_stdout(human):
+            write(sys.stdout)
+        return
+    with contextlib.ExitStack() as stack:
+        if path is None:
+            stack.enter_context(_inert_stdout(human))
+            sys.stdout.flush()
+            stream: BinaryIO = sys.stdout.buffer
+            stack.callback(stream.flush)
+        else:
+            stream = stack.enter_context(atomic_file(path))
+        both = cast(BinaryIO, _Both(stream, copy)) if copy is not None else stream
+        write(stack.enter_context(text_stream(both)))
+
+
+class _Both(io.RawIOBase):
+    """Writes to two binary streams."""
+
+    def __init__(self, first: BinaryIO, second: Any) -> None:
+        self.first, self.second = first, second
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.first.write(data)
+        return self.second.write(bytes(data))  # type: ignore[no-any-return]
+
+
+def _inert_stdout(human: bool) -> contextlib.AbstractContextManager[None]:
+    from planaudit.report.workflow import inert
+
+    return inert(sys.stdout) if human else contextlib.nullcontext()
+
+
+def _replay(memo: RunMemo, human: bool) -> None:
+    """Deliver what a run over these very files recorded, and exit as it did; return if nothing
+    (whole) was recorded."""
+    recorded = memo.recorded()
+    if recorded is None:
+        return
+    paths, status, blobs = recorded
+    copies = [memo.cache.reading(key, digest, size) for key, digest, size in blobs]
+    if any(copy is None for copy in copies):
+        for copy in copies:
+            if copy is not None:
+                copy.close()
+        return
+    for index, path in _files_first(paths):
+        with copies[index] as copy:  # type: ignore[union-attr]
+            _run(lambda: _copy(copy, None if path is None else Path(path), human))  # noqa: B023 - called at once
+    raise typer.Exit(status)
+
+
+def _copy(source: BinaryIO, path: Path | None, human: bool) -> None:
+    if path is None:
+        with _inert_stdout(human):
+            sys.stdout.flush()
+            shutil.copyfileobj(source, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        return
+    with atomic_file(path) as stream:
+        shutil.copyfileobj(source, stream)
+
+
+@app.command()
+def export(
+    year: int = typer.Argument(..., help="The year whose targets are judged."),
+    output: Path | None = typer.Option(None, "-o", "--output", dir_okay=False,
+                                          help="Write the report to this file. Default: standard output."),
+    jurisdiction: list[str] | None = JurisdictionOption,
+    lang: Lang | None = LangOption,
+    no_cache: bool = NoCacheOption,
+    data: Path = DataOption,
+) -> None:
+    """Write the audit of YEAR as a Markdown report to publish."""
+    _, rendered = _render(_root(data), year, jurisdiction, no_cache, lang, [(REPORTERS["markdown"], False, None)])
+    _run(lambda: _deliver(output, lambda out: rendered.write(0, out)))
+
+
+@app.command()
+def explain(
+    year: int = typer.Argument(..., help="The year of the target."),
+    jurisdiction: str = typer.Argument(..., help="The jurisdiction slug, e.g. fuzhou."),
+    target: str = typer.Argument(..., help="The target's id."),
+    lang: Lang | None = LangOption,
+    no_cache: bool = NoCacheOption,
+    data: Path = DataOption,
+) -> None:
+    """Show how one target's verdict was reached: rule, figures, derivation, baseline, comparison."""
+    result = _audit(_root(data), year, [jurisdiction], no_cache)
+    from planaudit.report.explain import render_explanation
+
+    item = _run(lambda: result.find(jurisdiction, target))
+    with _inert_stdout(True):
+        sys.stdout.write(render_explanation(item, _lang(lang, result.settings)))
+
+
+@app.command()
+def validate(
+    output_format: ProblemFormat = typer.Option("text", "--format", help="How to list the problems."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Accepted for compatibility: validate keeps no cache."),
+    data: Path = DataOption,
+) -> None:
+    """Check every file of the data repository; list each problem as path:line:col: code message.
+
+    Exit 0 when the repository is clean, 1 when a problem is found, 2 for bad usage.
+    """
+    from planaudit import api
+
+    root = _root(data)
+    with _progress_bar() as progress:
+        problems = _run(lambda: api.validate(root, progress))
+    with _inert_stdout(output_format.value == "text"):
+        sys.stdout.write(PROBLEM_FORMATS[output_format.value](problems))
+    raise typer.Exit(EXIT_FAILED if problems else 0)
+
+
+@app.command()
+def schema(kind: SchemaKind = typer.Argument(..., help="Which file's schema.")) -> None:
+    """Print the JSON Schema of a target, outcome, rules or settings file (for editors)."""
+    sys.stdout.write(published_schema_text(Kind(kind.value)))
+
+
+@app.command()
+def init(directory: Path = typer.Argument(Path("."), file_okay=False, help="Where to create it.")) -> None:
+    """Create a data repository with one worked example: a target, a report and a derived metric."""
+    from planaudit.scaffold import EXAMPLE_YEAR, create_repository
+
+    created = _run(lambda: create_repository(directory))
+    listed = "".join(f"  {path}\n" for path in created)
+    sys.stdout.write(f"Created a planaudit data repository in {directory}:\n{listed}"
+                     f"Try: planaudit check {EXAMPLE_YEAR} --data {directory}\n")
+
+
+DocumentKindChoice = enum.Enum("DocumentKindChoice", {"plan": "plan", "report": "report"}, type=str)  # type: ignore[misc]
+
+
+@app.command()
+def extract(
+    file: Path = typer.Argument(..., dir_okay=False, help="The plan or report, as UTF-8 text."),
+    kind: DocumentKindChoice | None = typer.Option(
+        None, "--kind", help="plan or report. Default: from the title (要点/计划: plan; 总结/报告: report)."),
+    year: int | None = typer.Option(None, "--year", help="The document's year. Default: from the title, e.g. 2022年工作要点."),
+    jurisdiction: str | None = typer.Option(
+        None, "-j", "--jurisdiction", help="Its slug. Default: the output file's name, else the input file's."),
+    output: Path | None = typer.Option(None, "-o", "--output", dir_okay=False,
+                                       help="Write the draft to this file. Default: standard output."),
+    force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
+) -> None:
+    """Draft the target (plan) or outcome (report) YAML of a document, for review.
+
+    Each metric is left as the placeholder TODO, which validate reports until it is named.
+    """
+    from planaudit import api
+    from planaudit.extract import DocumentKind
+    from planaudit.read.layout import SLUG
+
+    if jurisdiction is not None and not SLUG.fullmatch(jurisdiction):
+        raise _usage_error(f"jurisdiction '{jurisdiction}' is not a slug (lower-case letters, digits, - and _)")
+    chosen = DocumentKind(kind.value) if kind is not None else None
+    text = _run(lambda: api.draft(file, output, jurisdiction, chosen, year, force))
+    if output is None:
+        sys.stdout.write(text)
+
+
+def _lang(chosen: enum.Enum | None, settings: Settings) -> str:
+    return chosen.value if chosen is not None else default_lang(settings.lang)
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _terminal_width() -> int | None:
+    return shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else None
+
+
+def main() -> None:
+    """The command line, whatever state standard output is in: closed, piped to a reader that
+    stops early, or in an encoding that cannot show the text (which is then escaped)."""
+    if sys.stdout is None or sys.stderr is None:
+        if sys.stderr is not None:
+            sys.stderr.write("planaudit: error: standard output is closed\n")
+        raise SystemExit(EXIT_UNUSABLE)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (`| head`): nothing more can be said there, and that is no error of ours.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(EXIT_FAILED) from None

@@ -1,0 +1,77 @@
+"""One exception hierarchy; every member formats its own message and knows its exit status."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from planaudit.model.problems import Problem, capped
+
+EXIT_FAILED = 1
+EXIT_UNUSABLE = 2
+
+
+class PlanauditError(Exception):
+    """Base of everything planaudit raises on purpose; never shown as a traceback."""
+
+    exit_status = EXIT_UNUSABLE
+
+    def format(self) -> str:
+        return f"planaudit: error: {self}"
+
+
+class InvalidData(PlanauditError):
+    """The data repository has problems, so nothing can be judged."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the data")
+        self.problems = tuple(capped(list(problems)))
+
+    def format(self) -> str:
+        lines = [str(problem) for problem in self.problems]
+        count = len(self.problems)
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was judged")
+        return "\n".join(lines)
+
+
+class NoTargets(PlanauditError):
+    def __init__(self, data_dir: Path, year: int) -> None:
+        super().__init__(f"no target files for {year}: {data_dir / 'targets' / str(year)} has no *.yaml files")
+
+
+class UnknownJurisdiction(PlanauditError):
+    def __init__(self, year: int, names: Sequence[str], known: Sequence[str]) -> None:
+        listed = ", ".join(known) or "none"
+        super().__init__(f"no targets for {', '.join(names)} in {year} (jurisdictions with targets: {listed})")
+
+
+class UnknownTarget(PlanauditError):
+    def __init__(self, year: int, jurisdiction: str, target_id: str, known: Sequence[str]) -> None:
+        listed = ", ".join(known) or "none"
+        super().__init__(f"{jurisdiction} has no target {target_id!r} in {year} (its targets: {listed})")
+
+
+class NotADataRepository(PlanauditError):
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(f"{data_dir} is not a data repository: neither it nor any directory above it has "
+                         "targets/, outcomes/, rules/ or planaudit.yaml")
+
+
+class CannotWrite(PlanauditError):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"cannot write {path}: {reason}")
+
+
+class CannotExtract(PlanauditError):
+    """A document that `planaudit extract` cannot draft from; said as path:line:col: message."""
+
+    def __init__(self, path: str, line: int, col: int, message: str) -> None:
+        super().__init__(f"{path}:{line}:{col}: {message}")
+
+    def format(self) -> str:
+        return str(self)
+
+
+class OutputExists(PlanauditError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} exists; pass --force to replace it")

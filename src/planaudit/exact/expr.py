@@ -1,0 +1,393 @@
+"""The small safe expression language of ``derive`` and custom-rule ``expr``.
+
+Numbers, names, ``+ - * /``, parentheses, comparisons, ``and or not`` and the functions
+``abs min max round``. A hand-written tokenizer and recursive-descent parser build a typed
+tree; evaluation is exact interval arithmetic (see :mod:`planaudit.numbers`). Nothing is ever
+handed to Python's ``eval``.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import cast
+
+from planaudit.exact.numbers import MAX_DIGITS, Interval, Truth
+
+MAX_LENGTH = 1000
+MAX_DEPTH = 40
+
+_TOKEN = re.compile(
+    r"""\s*(?:
+        (?P<number>[0-9]+(?:\.[0-9]+)?)
+      | (?P<name>[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*)
+      | (?P<op><=|>=|==|!=|[-+*/(),<>])
+    )""",
+    re.VERBOSE,
+)
+_KEYWORDS = frozenset({"and", "or", "not"})
+_COMPARISONS = ("<=", ">=", "==", "!=", "<", ">")
+
+
+class ExprError(ValueError):
+    """An expression that does not parse or does not type-check; ``offset`` is 0-based."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+class Type(enum.Enum):
+    NUMBER = "number"
+    BOOLEAN = "boolean"
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # number | name | op | end
+    text: str
+    offset: int
+
+
+def tokenize(source: str) -> list[Token]:
+    if len(source) > MAX_LENGTH:
+        raise ExprError(f"expression longer than {MAX_LENGTH} characters", MAX_LENGTH)
+    tokens: list[Token] = []
+    position = 0
+    while position < len(source):
+        if source[position:].strip() == "":
+            break
+        match = _TOKEN.match(source, position)
+        if match is None or match.end() == position:
+            offset = len(source) - len(source[position:].lstrip())
+            raise ExprError(f"unexpected character {source[offset]!r}", offset)
+        kind = match.lastgroup or "op"
+        text = match.group(kind)
+        tokens.append(Token(kind, text, match.start(kind)))
+        position = match.end()
+    tokens.append(Token("end", "", len(source)))
+    return tokens
+
+
+# The tree. Every node knows its type and the names it reads.
+
+
+@dataclass(frozen=True)
+class Number:
+    value: Fraction
+    type = Type.NUMBER
+
+    def evaluate(self, env: Mapping[str, Interval]) -> Interval:
+        return Interval.exact(self.value)
+
+
+@dataclass(frozen=True)
+class Name:
+    name: str
+    type = Type.NUMBER
+
+    def evaluate(self, env: Mapping[str, Interval]) -> Interval:
+        return env[self.name]
+
+
+@dataclass(frozen=True)
+class Negate:
+    operand: Node
+    type = Type.NUMBER
+
+    def evaluate(self, env: Mapping[str, Interval]) -> Interval:
+        return -_number(self.operand, env)
+
+
+_ARITHMETIC: dict[str, Callable[[Interval, Interval], Interval]] = {
+    "+": lambda a, b: a + b,
+    "-": lambda a, b: a - b,
+    "*": lambda a, b: a * b,
+    "/": lambda a, b: a / b,
+}
+
+
+@dataclass(frozen=True)
+class Arithmetic:
+    op: str
+    left: Node
+    right: Node
+    type = Type.NUMBER
+
+    def evaluate(self, env: Mapping[str, Interval]) -> Interval:
+        return _ARITHMETIC[self.op](_number(self.left, env), _number(self.right, env))
+
+
+_COMPARE: dict[str, Callable[[Interval, Interval], Truth]] = {
+    "<": Interval.lt,
+    "<=": Interval.le,
+    ">": Interval.gt,
+    ">=": Interval.ge,
+    "==": Interval.eq,
+    "!=": Interval.ne,
+}
+
+
+@dataclass(frozen=True)
+class Compare:
+    op: str
+    left: Node
+    right: Node
+    type = Type.BOOLEAN
+
+    def evaluate(self, env: Mapping[str, Interval]) -> Truth:
+        return _COMPARE[self.op](_number(self.left, env), _number(self.right, env))
+
+
+@dataclass(frozen=True)
+class Logic:
+    op: str  # and | or
+    left: Node
+    right: Node
+    type = Type.BOOLEAN
+
+    def evaluate(self, env: Mapping[str, Interval]) -> Truth:
+        left, right = _truth(self.left, env), _truth(self.right, env)
+        return left & right if self.op == "and" else left | right
+
+
+@dataclass(frozen=True)
+class Not:
+    operand: Node
+    type = Type.BOOLEAN
+
+    def evaluate(self, env: Mapping[str, Interval]) -> Truth:
+        return ~_truth(self.operand, env)
+
+
+@dataclass(frozen=True)
+class Call:
+    function: str
+    args: tuple[Node, ...]
+    places: int = 0  # round's second argument, a literal
+    type = Type.NUMBER
+
+    def evaluate(self, env: Mapping[str, Interval]) -> Interval:
+        values = [_number(arg, env) for arg in self.args]
+        if self.function == "abs":
+            return abs(values[0])
+        if self.function == "round":
+            return values[0].rounded(self.places)
+        combine = Interval.minimum if self.function == "min" else Interval.maximum
+        result = values[0]
+        for value in values[1:]:
+            result = combine(result, value)
+        return result
+
+
+Node = Number | Name | Negate | Arithmetic | Compare | Logic | Not | Call
+
+
+# The parser checks types, so a number node always yields an Interval and a boolean one a Truth.
+def _number(node: Node, env: Mapping[str, Interval]) -> Interval:
+    return cast(Interval, node.evaluate(env))
+
+
+def _truth(node: Node, env: Mapping[str, Interval]) -> Truth:
+    return cast(Truth, node.evaluate(env))
+
+_FUNCTIONS = {"abs": (1, 1), "round": (1, 2), "min": (2, 99), "max": (2, 99)}
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A parsed expression with its source text and the names it reads."""
+
+    source: str
+    tree: Node
+    names: frozenset[str]
+
+    @property
+    def type(self) -> Type:
+        return self.tree.type
+
+    def evaluate(self, env: Mapping[str, Interval]) -> Interval | Truth:
+        """Evaluate over intervals; raises ``ZeroDivisionError`` on a division by zero."""
+        return self.tree.evaluate(env)
+
+
+def parse(source: str, expect: Type | None = None) -> Expression:
+    parser = _Parser(source)
+    tree = parser.expression()
+    parser.expect_end()
+    if expect is not None and tree.type is not expect:
+        raise ExprError(f"expected a {expect.value} expression, not a {tree.type.value} one", 0)
+    return Expression(source, tree, frozenset(parser.names))
+
+
+class _Parser:
+    def __init__(self, source: str) -> None:
+        self.tokens = tokenize(source)
+        self.index = 0
+        self.depth = 0
+        self.names: set[str] = set()
+
+    @property
+    def current(self) -> Token:
+        return self.tokens[self.index]
+
+    def advance(self) -> Token:
+        token = self.current
+        self.index += 1
+        return token
+
+    def at(self, *texts: str) -> bool:
+        token = self.current
+        return token.kind in ("op", "name") and token.text in texts
+
+    def expect_end(self) -> None:
+        if self.current.kind != "end":
+            raise self.unexpected()
+
+    def unexpected(self) -> ExprError:
+        token = self.current
+        if token.kind == "end":
+            return ExprError("unexpected end of expression", token.offset)
+        return ExprError(f"unexpected {token.text!r}", token.offset)
+
+    def require(self, node: Node, wanted: Type, offset: int) -> Node:
+        if node.type is not wanted:
+            raise ExprError(f"expected a {wanted.value} here, not a {node.type.value}", offset)
+        return node
+
+    def nested(self, parse_inner: Callable[[], Node]) -> Node:
+        """Run ``parse_inner`` one level deeper, refusing expressions nested too deeply."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExprError(f"expression nested more than {MAX_DEPTH} levels deep", self.current.offset)
+        node = parse_inner()
+        self.depth -= 1
+        return node
+
+    def expression(self) -> Node:
+        return self.nested(self.disjunction)
+
+    def disjunction(self) -> Node:
+        return self.logic("or", self.conjunction)
+
+    def conjunction(self) -> Node:
+        return self.logic("and", self.negation)
+
+    def logic(self, op: str, operand: Callable[[], Node]) -> Node:
+        offset = self.current.offset
+        node = operand()
+        while self.at(op):
+            self.require(node, Type.BOOLEAN, offset)
+            offset = self.advance().offset + len(op) + 1
+            node = Logic(op, node, self.require(operand(), Type.BOOLEAN, offset))
+        return node
+
+    def negation(self) -> Node:
+        if self.at("not"):
+            offset = self.advance().offset
+            return Not(self.require(self.nested(self.negation), Type.BOOLEAN, offset))
+        return self.comparison()
+
+    def comparison(self) -> Node:
+        offset = self.current.offset
+        left = self.sum()
+        if not self.at(*_COMPARISONS):
+            return left
+        op = self.advance().text
+        self.require(left, Type.NUMBER, offset)
+        right_offset = self.current.offset
+        right = self.require(self.sum(), Type.NUMBER, right_offset)
+        if self.at(*_COMPARISONS):
+            raise ExprError("chained comparisons are not supported; join them with 'and'", self.current.offset)
+        return Compare(op, left, right)
+
+    def sum(self) -> Node:
+        return self.arithmetic(("+", "-"), self.product)
+
+    def product(self) -> Node:
+        return self.arithmetic(("*", "/"), self.unary)
+
+    def arithmetic(self, ops: tuple[str, ...], operand: Callable[[], Node]) -> Node:
+        offset = self.current.offset
+        node = operand()
+        while self.current.kind == "op" and self.current.text in ops:
+            self.require(node, Type.NUMBER, offset)
+            op = self.advance().text
+            if self.current.kind == "op" and self.current.text in ("*", "/") and op in ("*", "/"):
+                raise self.unexpected()
+            offset = self.current.offset
+            node = Arithmetic(op, node, self.require(operand(), Type.NUMBER, offset))
+        return node
+
+    def unary(self) -> Node:
+        if self.current.kind == "op" and self.current.text in ("-", "+"):
+            op = self.advance().text
+            offset = self.current.offset
+            operand = self.require(self.nested(self.unary), Type.NUMBER, offset)
+            return Negate(operand) if op == "-" else operand
+        return self.atom()
+
+    def atom(self) -> Node:
+        token = self.current
+        if token.kind == "number":
+            self.advance()
+            if sum(ch.isdigit() for ch in token.text) > MAX_DIGITS:
+                raise ExprError(f"a number may have at most {MAX_DIGITS} digits", token.offset)
+            return Number(Fraction(token.text))
+        if token.kind == "name" and token.text not in _KEYWORDS:
+            self.advance()
+            if self.at("("):
+                return self.call(token)
+            self.names.add(token.text)
+            return Name(token.text)
+        if self.at("("):
+            self.advance()
+            node = self.expression()
+            if not self.at(")"):
+                raise self.unexpected()
+            self.advance()
+            return node
+        raise self.unexpected()
+
+    def call(self, function: Token) -> Node:
+        if function.text not in _FUNCTIONS:
+            raise ExprError(
+                f"unknown function {function.text!r}; only abs, min, max and round may be called",
+                function.offset,
+            )
+        self.advance()  # (
+        args: list[Node] = []
+        offsets: list[int] = []
+        while not self.at(")"):
+            if args:
+                if not self.at(","):
+                    raise self.unexpected()
+                self.advance()
+            offsets.append(self.current.offset)
+            args.append(self.require(self.expression(), Type.NUMBER, offsets[-1]))  # said where the argument begins
+        self.advance()  # )
+        fewest, most = _FUNCTIONS[function.text]
+        if not fewest <= len(args) <= most:
+            raise ExprError(f"{function.text}() takes {_arity(fewest, most)}, not {len(args)}", function.offset)
+        places = 0
+        if function.text == "round" and len(args) == 2:
+            places = _literal_places(args.pop(), offsets[1])
+        return Call(function.text, tuple(args), places)
+
+
+def _arity(fewest: int, most: int) -> str:
+    if fewest == most:
+        return f"{fewest} argument" + ("s" if fewest > 1 else "")
+    if most >= 99:
+        return f"at least {fewest} arguments"
+    return f"{fewest} to {most} arguments"
+
+
+def _literal_places(node: Node, offset: int) -> int:
+    if not isinstance(node, Number) or node.value.denominator != 1 or not 0 <= node.value <= 10:
+        raise ExprError("round()'s second argument must be a whole number from 0 to 10", offset)
+    return int(node.value)

@@ -1,0 +1,132 @@
+"""Resolve figures: a metric's value for a jurisdiction and year, stated or derived (docs/verdicts.md, steps 2, 3 and 8)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+
+from planaudit.exact.numbers import Interval, decimal_places
+from planaudit.judge.units import convert, written_unit
+from planaudit.model.data import Bound, Catalogue, Figure, Metric, Report
+from planaudit.model.result import Derivation, Detail, Inconsistency, Missing, Reason, Resolved
+
+_Key = tuple[int, str, str, "str | None"]  # year, jurisdiction, metric, scope
+
+
+def figure_value(figure: Figure, metric: Metric) -> Interval | bool:
+    """A figure's value in its metric's unit: an interval for numbers, a bool for states."""
+    if isinstance(figure.value, bool):
+        return figure.value
+    point = convert(figure.value, written_unit(figure.value_is_percent, None, metric.unit), metric.unit)
+    if figure.bound is Bound.LOWER:
+        return Interval.at_least(point)
+    if figure.bound is Bound.UPPER:
+        return Interval.at_most(point)
+    return Interval.exact(point)
+
+
+class Resolver:
+    """Finds figures by (year, jurisdiction, metric, scope), deriving them where none is stated."""
+
+    def __init__(self, catalogue: Catalogue, reports: Iterable[Report]) -> None:
+        self.catalogue = catalogue
+        self.figures: dict[_Key, list[Figure]] = defaultdict(list)
+        for report in reports:
+            for figure in report.figures:
+                self.figures[(report.year, report.jurisdiction, figure.metric, figure.scope)].append(figure)
+        for figures in self.figures.values():
+            figures.sort(key=lambda figure: figure.as_of)
+        self._memo: dict[tuple[_Key, dt.date | None, bool], Resolved | Missing] = {}
+
+    def resolve(self, year: int, jurisdiction: str, metric: str, scope: str | None,
+                deadline: dt.date | None = None, exact_only: bool = False) -> Resolved | Missing:
+        """The latest figure dated on or before ``deadline``; else a derivation; else why not."""
+        memo_key = ((year, jurisdiction, metric, scope), deadline, exact_only)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = self._resolve(memo_key[0], deadline, exact_only, frozenset())
+        return self._memo[memo_key]
+
+    def _resolve(self, key: _Key, deadline: dt.date | None, exact_only: bool,
+                 visiting: frozenset[str]) -> Resolved | Missing:
+        year, _, metric_id, _ = key
+        metric = self.catalogue.metrics[metric_id]
+        candidates = self.figures.get(key, [])
+        eligible = [figure for figure in candidates if deadline is None or figure.as_of <= deadline]
+        if eligible:
+            latest = eligible[-1]
+            value = figure_value(latest, metric)
+            if not exact_only or isinstance(value, bool) or value.is_exact:
+                return Resolved(metric_id, year, value, latest.as_of, figure=latest)
+        derived = self._derive(key, metric, deadline, visiting)
+        if isinstance(derived, Missing) and candidates and not eligible:
+            return Missing(Reason.AFTER_DEADLINE, Detail.of("after_deadline", metric=metric_id,
+                                                            as_of=candidates[0].as_of, deadline=deadline))
+        return derived
+
+    def derive(self, year: int, jurisdiction: str, metric: str, scope: str | None,
+               deadline: dt.date | None = None) -> Resolved | Missing:
+        """The metric's value derived from exact figures, ignoring any stated figure of its own."""
+        key = (year, jurisdiction, metric, scope)
+        return self._derive(key, self.catalogue.metrics[metric], deadline, frozenset())
+
+    def _derive(self, key: _Key, metric: Metric, deadline: dt.date | None,
+                visiting: frozenset[str]) -> Resolved | Missing:
+        year, jurisdiction, metric_id, scope = key
+        if metric.derive is None or metric_id in visiting:
+            return Missing(Reason.NOT_REPORTED, Detail.of("no_figure", metric=metric_id))
+        inputs: list[Resolved] = []
+        for name in sorted(metric.derive.names):
+            source = self._resolve((year, jurisdiction, name, scope), deadline, True, visiting | {metric_id})
+            if isinstance(source, Missing):
+                return Missing(source.reason, Detail.of("derivation_needs", metric=metric_id,
+                                                        expression=metric.derive.source, name=name, inner=source.detail))
+            inputs.append(source)
+        env = {source.metric: source.value for source in inputs}
+        try:
+            value = metric.derive.evaluate(env)  # type: ignore[arg-type]
+        except ZeroDivisionError:
+            return Missing(Reason.NOT_REPORTED, Detail.of("derivation_zero", metric=metric_id,
+                                                          expression=metric.derive.source))
+        as_of = max(source.as_of for source in inputs) if inputs else dt.date(year, 12, 31)
+        derivation = Derivation(metric_id, metric.derive.source, tuple(inputs))
+        return Resolved(metric_id, year, value, as_of, derivation=derivation)  # type: ignore[arg-type]
+
+
+def find_inconsistencies(resolver: Resolver, reports: Iterable[Report],
+                         default_tolerance: Decimal | None) -> list[Inconsistency]:
+    """Every stated figure whose derivation from its counts disagrees beyond the tolerance."""
+    found = []
+    for report in reports:
+        for figure in report.figures:
+            metric = resolver.catalogue.metrics[figure.metric]
+            if metric.derive is None or isinstance(figure.value, bool):
+                continue
+            derived = resolver.derive(report.year, report.jurisdiction, figure.metric, figure.scope, figure.as_of)
+            if isinstance(derived, Missing):
+                continue
+            stated = figure_value(figure, metric)
+            assert isinstance(stated, Interval) and isinstance(derived.value, Interval)
+            tolerance = _tolerance(figure, metric, default_tolerance)
+            if _outside(derived.value.point, stated, tolerance):
+                found.append(Inconsistency(figure, metric, stated, derived, tolerance))
+    return found
+
+
+def _outside(point: Fraction, stated: Interval, tolerance: Fraction) -> bool:
+    below = stated.lo is not None and point < stated.lo - tolerance
+    above = stated.hi is not None and point > stated.hi + tolerance
+    return below or above
+
+
+def _tolerance(figure: Figure, metric: Metric, default: Decimal | None) -> Fraction:
+    """The metric's tolerance, else the repository's, else one unit in the last place stated."""
+    if metric.tolerance is not None:
+        return Fraction(metric.tolerance)
+    if default is not None:
+        return Fraction(default)
+    assert isinstance(figure.value, Decimal)
+    last_place = Fraction(1, 10 ** decimal_places(figure.value))
+    return abs(convert(last_place, written_unit(figure.value_is_percent, None, metric.unit), metric.unit))

@@ -1,0 +1,131 @@
+"""What every verdict rule is: an id, its options, its check, and how it reads.
+
+A rule owns everything that differs between rules — the comparison, the unit its threshold is
+written in, how the threshold and the comparison read, its symbol, whether it takes a value and a
+baseline — so that judging, validating and every report ask the rule and never test which rule it
+is. A new rule is one module of this package that defines ``RULE`` (see :mod:`planaudit.rules`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from planaudit.exact.numbers import Interval, Truth
+from planaudit.judge.units import convert, growth_unit, written_unit
+from planaudit.model.data import PERCENT, Label
+
+if TYPE_CHECKING:
+    from planaudit.model.data import Target
+
+Actual = Interval | bool
+Check = Callable[[Actual, "Interval | None", "Interval | None"], Truth]
+COMPARISON_SYMBOLS = frozenset({"≥", ">", "≤", "<", "="})  # symbols that compare a measure with the value
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a rule compares instead of the actual figure, in percent: e.g. growth over the baseline."""
+
+    word: str  # its name in i18n.WORDS: "growth"
+    compute: Callable[[Interval, Interval], Interval]  # (actual, baseline) → the measure
+    formula: str  # how it is computed, with {actual} and {baseline}: shown by explain
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A verdict rule. ``check(actual, value, baseline)`` says whether the target is met.
+
+    ``actual`` is an interval (a bounded figure is a half-open range) or, for boolean
+    metrics, a bool; ``value`` and ``baseline`` are exact intervals or None.
+    """
+
+    id: str
+    label: Label
+    symbol: str  # how the comparison reads: "≥"; a custom rule's is its expression
+    check: Check
+    needs_value: bool = True
+    uses_baseline: bool = False
+    boolean: bool = False  # judges a true/false metric
+    measure: Measure | None = None  # the value is a threshold for this measure, in percent
+
+    def value_unit(self, target: Target, metric_unit: str) -> str:
+        """The unit the target's value is written in."""
+        if self.measure is not None:
+            return PERCENT
+        return written_unit(target.value_is_percent, target.unit, metric_unit)
+
+    def threshold(self, target: Target, metric_unit: str) -> Fraction | None:
+        """The target's value in the unit it is compared in; raises UnitError when it cannot be."""
+        if target.value is None:
+            return None
+        if self.measure is not None:
+            return convert(target.value, growth_unit(target.value_is_percent, target.unit), PERCENT)
+        return convert(target.value, self.value_unit(target, metric_unit), metric_unit)
+
+    def threshold_unit(self, metric_unit: str) -> str:
+        """The unit :meth:`threshold` gives."""
+        return PERCENT if self.measure is not None else metric_unit
+
+    def measured(self, actual: Actual, baseline: Interval | None) -> Interval | None:
+        """The measure this rule compares (e.g. growth), when it has one and it can be computed."""
+        if self.measure is None or baseline is None or not isinstance(actual, Interval):
+            return None
+        return self.measure.compute(actual, baseline)
+
+    def threshold_text(self, amount: str | None, words: dict[str, str], lang: str) -> str:
+        """How the threshold reads: "≥ 85%", "growth ≥ 20%", "achieved", "label (5)"."""
+        compares = self.symbol in COMPARISON_SYMBOLS
+        if amount is None:
+            return self.symbol if compares else self.label.text(lang)
+        if not compares:
+            return f"{self.label.text(lang)} ({amount})"
+        prefix = f"{words[self.measure.word]} " if self.measure is not None else ""
+        return f"{prefix}{self.symbol} {amount}"
+
+    def comparison_text(self, actual: str, amount: str | None, measured: str | None, baseline: str | None) -> str:
+        """The comparison made, with the numbers filled in: "97.87% ≥ 85%", "25% ≥ 20%"."""
+        if self.measure is not None and measured is not None:
+            return f"{measured} {self.symbol} {amount}"
+        if amount is None and self.boolean:
+            return actual
+        if self.symbol in COMPARISON_SYMBOLS:
+            return f"{actual} {self.symbol} {amount}"
+        names = [f"actual = {actual}"] + ([f"value = {amount}"] if amount else [])
+        if baseline is not None:
+            names.append(f"baseline = {baseline}")
+        return f"{self.symbol} with {', '.join(names)}"
+
+
+def comparison_rule(rule_id: str, label: Label, symbol: str, compare: Callable[[Interval, Interval], Truth]) -> Rule:
+    """A rule that compares the actual figure with the target's value."""
+
+    def check(actual: Actual, value: Interval | None, baseline: Interval | None) -> Truth:
+        assert isinstance(actual, Interval) and value is not None
+        return compare(actual, value)
+
+    return Rule(id=rule_id, label=label, symbol=symbol, check=check)
+
+
+_HUNDRED = Interval.exact(100)
+
+
+def growth_percent(actual: Interval, baseline: Interval) -> Interval:
+    """(actual − baseline) / baseline × 100, written as actual / baseline × 100 − 100 so that each
+    interval appears once and the interval arithmetic stays tight."""
+    return actual / baseline * _HUNDRED - _HUNDRED
+
+
+GROWTH = Measure("growth", growth_percent, "({actual} − {baseline}) / {baseline} × 100")
+
+
+def growth_rule(rule_id: str, label: Label, symbol: str, compare: Callable[[Interval, Interval], Truth]) -> Rule:
+    """A rule that compares the growth over the baseline, in percent, with the target's value."""
+
+    def check(actual: Actual, value: Interval | None, baseline: Interval | None) -> Truth:
+        assert isinstance(actual, Interval) and value is not None and baseline is not None
+        return compare(growth_percent(actual, baseline), value)
+
+    return Rule(id=rule_id, label=label, symbol=symbol, check=check, uses_baseline=True, measure=GROWTH)

@@ -1,0 +1,7 @@
+"""`growth_at_least`: met when (actual − baseline) / baseline × 100 ≥ value (同比增长…以上)."""
+
+from planaudit.exact.numbers import Interval
+from planaudit.judge.rules.base import growth_rule
+from planaudit.model.data import Label
+
+RULE = growth_rule("growth_at_least", Label(zh="同比增长不低于", en="growth at least"), "≥", Interval.ge)

@@ -1,0 +1,7 @@
+"""`more_than`: met when actual > value (超过、高于)."""
+
+from planaudit.exact.numbers import Interval
+from planaudit.judge.rules.base import comparison_rule
+from planaudit.model.data import Label
+
+RULE = comparison_rule("more_than", Label(zh="超过", en="more than"), ">", Interval.gt)

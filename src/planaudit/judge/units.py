@@ -1,0 +1,38 @@
+"""Units: a value is compared in its metric's unit; percent and ratio convert (×100)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from planaudit.exact.numbers import to_fraction
+from planaudit.model.data import PERCENT, RATIO
+
+_SCALE = {(PERCENT, RATIO): Fraction(1, 100), (RATIO, PERCENT): Fraction(100)}
+
+
+class UnitError(ValueError):
+    pass
+
+
+def convert(value: Decimal | Fraction, source: str, target: str) -> Fraction:
+    """``value`` in unit ``source`` expressed in unit ``target``."""
+    value = to_fraction(value)
+    if source == target:
+        return value
+    scale = _SCALE.get((source, target))
+    if scale is None:
+        raise UnitError(f"a value in {source} cannot be compared with a metric in {target}")
+    return value * scale
+
+
+def written_unit(percent_sign: bool, declared: str | None, metric_unit: str) -> str:
+    """The unit a value is written in: "85%" is percent; else the declared unit, else the metric's."""
+    if percent_sign:
+        return PERCENT
+    return declared or metric_unit
+
+
+def growth_unit(percent_sign: bool, declared: str | None) -> str:
+    """A growth target's value is a percentage of growth whatever the metric's unit."""
+    return PERCENT if percent_sign or declared is None else declared

@@ -1,0 +1,177 @@
+"""The data model: what a data repository says, as immutable, typed values.
+
+Every target and figure remembers its file and line. Numbers are ``Decimal`` exactly as
+written; nothing here is ever a binary float.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from planaudit.exact.expr import Expression
+
+PERCENT = "percent"
+RATIO = "ratio"
+BOOLEAN = "boolean"
+UNASSIGNED_METRIC = "TODO"  # the placeholder `planaudit extract` writes; validate asks for a real metric
+
+
+class Bound(enum.Enum):
+    EXACT = "exact"
+    LOWER = "lower"  # 余、超、多、以上: the true value is at least this
+    UPPER = "upper"  # 近、不足: the true value is at most this
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Location:
+    path: str
+    line: int
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    zh: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    title: str | None = None
+    issuer: str | None = None
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    reason: str
+    date: dt.date | None = None
+
+
+# Field positions (line, col) of an entry's values, for problems that point at one field.
+Positions = Mapping[str, tuple[int, int]]
+
+
+def _where() -> Positions:
+    return field(default_factory=dict, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    id: str
+    label: Label
+    unit: str
+    derive: Expression | None
+    tolerance: Decimal | None
+    location: Location
+    positions: Positions = _where()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDefinition:
+    """A custom rule from rules/*.yaml: a boolean expression over actual, value and baseline."""
+
+    id: str
+    label: Label
+    expr: Expression
+    location: Location
+    positions: Positions = _where()
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    metrics: Mapping[str, Metric]
+    rules: Mapping[str, RuleDefinition]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    jurisdiction: str
+    year: int
+    id: str
+    title: str
+    metric: str
+    rule: str
+    value: Decimal | None
+    value_is_percent: bool  # written as "85%"
+    unit: str | None  # as declared; None means the metric's unit
+    scope: str | None
+    deadline: dt.date | None
+    baseline: Decimal | None
+    quote: str
+    section: str | None
+    waiver: Waiver | None
+    location: Location
+    positions: Positions = _where()
+
+    @property
+    def key(self) -> str:
+        return f"{self.year}/{self.jurisdiction}/{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    jurisdiction: str
+    year: int
+    metric: str
+    value: Decimal | bool
+    value_is_percent: bool
+    bound: Bound
+    scope: str | None
+    as_of: dt.date
+    quote: str
+    location: Location
+    positions: Positions = _where()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """One target file: targets/<year>/<jurisdiction>.yaml."""
+
+    path: str
+    jurisdiction: str
+    name: str
+    year: int
+    document: SourceDocument
+    targets: tuple[Target, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One outcome file: outcomes/<year>/<jurisdiction>.yaml."""
+
+    path: str
+    jurisdiction: str
+    name: str
+    year: int
+    document: SourceDocument
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """planaudit.yaml: repository-wide defaults."""
+
+    lang: str | None = None
+    fail_on: str | None = None
+    tolerance: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    """What one audit reads: settings, the catalogue, and plans and reports by (year, jurisdiction)."""
+
+    settings: Settings
+    catalogue: Catalogue
+    plans: Mapping[tuple[int, str], Plan]
+    reports: Mapping[tuple[int, str], Report]

@@ -1,0 +1,75 @@
+"""Problems found in a data repository: where, what kind, and what to do about it."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from planaudit.read.text import printable
+
+
+class Code(enum.Enum):
+    """Every kind of problem ``planaudit`` reports, by its stable code."""
+
+    YAML_SYNTAX = "yaml-syntax"
+    DUPLICATE_KEY = "duplicate-key"
+    ALIAS = "alias"
+    TAG = "tag"
+    ENCODING = "encoding"
+    AMBIGUOUS_LINE_BREAK = "ambiguous-line-break"
+    TOO_DEEP = "too-deep"
+    SCHEMA = "schema"
+    YAML11 = "yaml11-trap"
+    PATH_MISMATCH = "path-mismatch"
+    OUTSIDE_REPOSITORY = "outside-repository"
+    NOT_A_REGULAR_FILE = "not-a-regular-file"
+    DUPLICATE_ID = "duplicate-id"
+    DUPLICATE_FIGURE = "duplicate-figure"
+    UNKNOWN_METRIC = "unknown-metric"
+    UNASSIGNED_METRIC = "unassigned-metric"
+    UNKNOWN_RULE = "unknown-rule"
+    VALUE_MISSING = "value-missing"
+    VALUE_FORBIDDEN = "value-forbidden"
+    UNIT = "unit"
+    EXPRESSION = "expression"
+    UNKNOWN_NAME = "unknown-name"
+    CYCLE = "cycle"
+
+    def __lt__(self, other: Code) -> bool:
+        """By code, so that two problems at one place sort (and print) in a stable order."""
+        return self.value < other.value
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    code: Code
+    message: str
+
+    def __str__(self) -> str:
+        return printable(f"{self.path}:{self.line}:{self.col}: {self.code.value} {self.message}")
+
+
+MAX_PER_CODE = 100  # problems of one code in one file that are listed; the rest are counted
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """``problems`` sorted, with at most MAX_PER_CODE of one code in one file: past that, one more
+    line, at the first one left out, says how many more there are."""
+    listed: list[Problem] = []
+    counts: dict[tuple[str, Code], int] = {}
+    first_left_out: dict[tuple[str, Code], Problem] = {}
+    for problem in sorted(problems):
+        key = (problem.path, problem.code)
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= MAX_PER_CODE:
+            listed.append(problem)
+        else:
+            first_left_out.setdefault(key, problem)
+    for key, problem in first_left_out.items():
+        more = counts[key] - MAX_PER_CODE
+        listed.append(Problem(problem.path, problem.line, problem.col, problem.code,
+                              f"and {more} more {problem.code.value} problem{'s' if more != 1 else ''} in this file"))
+    return sorted(listed)

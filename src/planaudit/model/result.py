@@ -1,0 +1,212 @@
+"""What an audit finds: verdicts with their reasons and evidence, and inconsistent figures.
+
+Reporters see only these objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from planaudit.errors import UnknownTarget
+from planaudit.exact.numbers import Interval
+from planaudit.judge.rules import Rule
+from planaudit.model.data import Figure, Metric, Settings, Target
+
+
+class Verdict(enum.Enum):
+    MET = "met"
+    MISSED = "missed"
+    UNMEASURED = "unmeasured"
+
+
+class Reason(enum.Enum):
+    STATED = "stated"  # judged on a figure the report states
+    DERIVED = "derived"  # judged on a figure derived from stated ones
+    NO_REPORT = "no_report"
+    AFTER_DEADLINE = "after_deadline"
+    NOT_REPORTED = "not_reported"
+    NO_BASELINE = "no_baseline"
+    IMPRECISE = "imprecise"
+    UNDEFINED = "undefined"  # a custom rule divided by zero
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    metric: str
+    expression: str
+    inputs: tuple[Resolved, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A metric's value for one jurisdiction and year: stated by a figure or derived."""
+
+    metric: str
+    year: int
+    value: Interval | bool
+    as_of: dt.date
+    figure: Figure | None = None
+    derivation: Derivation | None = None
+
+    def figures(self) -> tuple[Figure, ...]:
+        """Every stated figure this value rests on."""
+        if self.figure is not None:
+            return (self.figure,)
+        assert self.derivation is not None
+        return tuple(figure for source in self.derivation.inputs for figure in source.figures())
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """Why, in words a reporter renders in its language: a message code and its parameters
+    (a parameter may itself be a Detail, as when a derivation explains a missing input)."""
+
+    code: str
+    params: tuple[tuple[str, str | Detail], ...] = ()
+
+    @classmethod
+    def of(cls, code: str, **params: object) -> Detail:
+        return cls(code, tuple((key, value if isinstance(value, Detail) else str(value)) for key, value in params.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    reason: Reason
+    detail: Detail
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    value: Interval
+    source: Resolved | None  # None: the target's explicit baseline
+
+
+@dataclass(frozen=True, slots=True)
+class Inconsistency:
+    """A stated figure that disagrees with the value derived from its counts."""
+
+    figure: Figure
+    metric: Metric
+    stated: Interval
+    derived: Resolved
+    tolerance: Fraction
+
+    @property
+    def derived_value(self) -> Fraction:
+        assert isinstance(self.derived.value, Interval)
+        return self.derived.value.point
+
+
+@dataclass(frozen=True, slots=True)
+class TargetResult:
+    target: Target
+    metric: Metric
+    rule: Rule
+    verdict: Verdict
+    reason: Reason
+    threshold: Fraction | None  # in the metric's unit (a growth rule: in percent)
+    actual: Resolved | None = None
+    baseline: Baseline | None = None
+    growth: Interval | None = None  # growth rules: the growth the figures show, in percent
+    detail: Detail | None = None
+    warnings: tuple[Inconsistency, ...] = ()
+
+    @property
+    def waived(self) -> bool:
+        return self.target.waiver is not None
+
+    def evidence(self) -> tuple[Figure, ...]:
+        figures = self.actual.figures() if self.actual else ()
+        if self.baseline and self.baseline.source:
+            figures += self.baseline.source.figures()
+        return figures
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    targets: int
+    met: int
+    missed: int
+    unmeasured: int
+    waived: int
+    inconsistent: int
+
+    @property
+    def share_met(self) -> Fraction | None:
+        """Met as a share of the targets measured (met or missed), None when none was measured."""
+        measured = self.met + self.missed
+        return Fraction(self.met, measured) if measured else None
+
+    def __add__(self, other: Summary) -> Summary:
+        return Summary(*(getattr(self, name) + getattr(other, name) for name in _SUMMARY_COUNTS))
+
+
+_SUMMARY_COUNTS = ("targets", "met", "missed", "unmeasured", "waived", "inconsistent")
+EMPTY_SUMMARY = Summary(0, 0, 0, 0, 0, 0)
+
+
+def _summarize(results: Sequence[TargetResult], inconsistencies: Sequence[Inconsistency]) -> Summary:
+    """Counts of verdicts; a waived target is counted apart, not under its verdict."""
+    counted = [result.verdict for result in results if not result.waived]
+    return Summary(
+        targets=len(results),
+        met=counted.count(Verdict.MET),
+        missed=counted.count(Verdict.MISSED),
+        unmeasured=counted.count(Verdict.UNMEASURED),
+        waived=len(results) - len(counted),
+        inconsistent=len(inconsistencies),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """What a report says of the audit as a whole: its year and settings, and every audited
+    jurisdiction's name and counts, in order. Small, and made without holding every result."""
+
+    year: int
+    settings: Settings
+    names: Mapping[str, str]  # jurisdiction slug → its name
+    summaries: Mapping[str, Summary]  # jurisdiction slug → its counts
+
+    @property
+    def summary(self) -> Summary:
+        return sum(self.summaries.values(), EMPTY_SUMMARY)
+
+
+@dataclass(frozen=True, slots=True)
+class AuditResult:
+    year: int
+    settings: Settings
+    names: Mapping[str, str]  # jurisdiction slug → its name, for every audited jurisdiction
+    results: tuple[TargetResult, ...]
+    inconsistencies: tuple[Inconsistency, ...]
+
+    @property
+    def summary(self) -> Summary:
+        return _summarize(self.results, self.inconsistencies)
+
+    def overview(self) -> Overview:
+        """The year, settings, names and each jurisdiction's counts: what a report says of the whole."""
+        inconsistencies: dict[str, list[Inconsistency]] = {slug: [] for slug in self.names}
+        for item in self.inconsistencies:
+            inconsistencies[item.figure.jurisdiction].append(item)
+        summaries = {slug: _summarize(items, inconsistencies[slug]) for slug, items in self.by_jurisdiction().items()}
+        return Overview(self.year, self.settings, self.names, summaries)
+
+    def by_jurisdiction(self) -> dict[str, list[TargetResult]]:
+        grouped: dict[str, list[TargetResult]] = {slug: [] for slug in self.names}
+        for result in self.results:
+            grouped[result.target.jurisdiction].append(result)
+        return grouped
+
+    def find(self, jurisdiction: str, target_id: str) -> TargetResult:
+        """The result of one target; :class:`UnknownTarget` if there is none."""
+        candidates = [item for item in self.results if item.target.jurisdiction == jurisdiction]
+        for item in candidates:
+            if item.target.id == target_id:
+                return item
+        raise UnknownTarget(self.year, jurisdiction, target_id, [item.target.id for item in candidates])

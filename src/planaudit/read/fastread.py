@@ -1,0 +1,249 @@
+"""The quick reader: a clean target or outcome file as its JSON instance, or None to say "read it exactly".
+
+rapidyaml parses an order of magnitude faster than libyaml through PyYAML, but its Python
+binding gives no positions and reads some YAML differently from planaudit (anchors are kept as
+text, ``~`` and ``yes`` become strings, ``.5`` becomes 0.5). So it is used only where the two
+readings cannot differ, and anything it might read differently is refused, for the exact reader
+(:mod:`yamlsource`) to read with every problem located:
+
+- bytes that hold an anchor, alias, tag, merge key, block scalar, directive, document marker,
+  tab, carriage return or byte-order mark are refused before parsing (so is a quote that holds
+  " *" or " ." : over-refusing costs only time);
+- every string value that a plain scalar of the same text would make something else (null,
+  a YAML 1.1 bool, int or float) is refused, so it does not matter that rapidyaml cannot say
+  whether it was quoted; numbers are accepted only as plain decimals, read exactly;
+- a repeated key (json.loads would keep the last silently), or an instance that does not match
+  the schema, is refused;
+- the entries of the file's one list are found in the text (``- `` at one indentation); their
+  count must equal the parsed list's, or the file is refused.
+
+The caller re-reads exactly any file whose reading raises a problem at all, so a quick read
+never needs the position of a single field: only each entry's line and column.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import itertools
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from planaudit.exact.numbers import MAX_DIGITS
+from planaudit.read.structure import matches_schema
+from planaudit.read.text import AMBIGUOUS_LINE_BREAK_BYTES
+from planaudit.schemas import Kind
+
+# Merge keys, tabs, carriage returns, directives and document markers (at the start of a line):
+# each looked for only when a byte it needs is there, as searching for a byte is many times quicker.
+_REFUSED_BYTES = ((b"<", b"<<"), (b"\t", b"\t"), (b"\r", b"\r"), (b"%", b"\n%"), (b"-", b"\n---"))
+# ".5" (which rapidyaml writes as 0.5) and "\n...": a dot after a space, "-", "[", "," ":" or a line break.
+_DOT_REFUSED = re.compile(rb"\.(?<=[ \-\[,:\n]\.)")  # begins with the dot, which is found quickly
+# Each pattern below begins with the byte it is about, which the regex engine finds quickly; a
+# lookbehind then checks what stands before it. (A pattern that begins with a class of bytes is
+# tried at every position: twenty to forty times slower on a national repository.)
+# "90." is 90 to rapidyaml and text to the exact reader: digits and a final dot, where a value begins.
+_TRAILING_DOT = re.compile(rb"\.(?![0-9A-Za-z_.])(?<=[0-9]\.)")
+_VALUE_START = frozenset(b" \t\n:-[{,")
+# "]" or "}" where a value begins: text to rapidyaml, a syntax error to the exact reader.
+_CLOSERS_AT_VALUE = (re.compile(rb"\](?<=[ \t]\])"), re.compile(rb"\}(?<=[ \t]\})"))
+# Anchor, alias, tag, block scalar, and the reserved @ ` and % (which no plain value may begin with),
+# where a value begins — not in 7*24 or "*区".
+_INDICATORS_AT_VALUE = tuple((indicator, re.compile(re.escape(indicator) + rb"(?<=[\s\[{,]" + re.escape(indicator) + rb")"))
+                             for indicator in (bytes([byte]) for byte in b"&*!|>@`%"))
+_REFUSED_STARTS = (b"%", b"---", b"...", b"\xef\xbb\xbf", b"&", b"*", b"!", b"|", b">", b"@", b"`")
+_FIRST_DASH = re.compile(r"\n( *)-")  # the root is a mapping: no entry stands on the first line
+_ENTRY_START = re.compile(r"( +)[^\s#]")  # after the dash: spaces, then the entry's first key
+_AMBIGUOUS_STARTS = frozenset("0123456789+-.~yYnNoOtTfF")
+_NON_TEXT_KINDS = frozenset({"bool", "int", "float", "null"})
+
+
+class Refused(Exception):
+    """The quick reader cannot vouch for this file."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuickRead:
+    instance: dict[str, Any]
+    entries: list[tuple[int, int]]  # (line, col) of each entry of the file's list, 1-based
+
+
+def read(raw: bytes, kind: Kind, list_key: str) -> QuickRead | None:
+    """The instance of a clean file and where its entries stand; None when it must be read exactly."""
+    if _ryml() is None or _refused(raw):
+        return None
+    try:
+        text = raw.decode("utf-8")
+        emitted = _emit_json(raw)
+        instance = json.loads(emitted, object_pairs_hook=_mapping, parse_int=_integer, parse_float=_decimal,
+                              parse_constant=_refuse)
+        if not isinstance(instance, dict) or not matches_schema(kind, instance):
+            return None
+        entries = _entry_positions(text, len(instance[list_key]))
+    except (Refused, UnicodeDecodeError, ValueError):
+        return None
+    return QuickRead(instance, entries)
+
+
+def _refused(raw: bytes) -> bool:
+    if raw.startswith(_REFUSED_STARTS) or any(byte in raw and refused in raw for byte, refused in _REFUSED_BYTES):
+        return True
+    if any(line_break in raw for line_break in AMBIGUOUS_LINE_BREAK_BYTES):
+        return True
+    if any(_after_value_start(raw, closer.finditer(raw), b" \t") for closer in _CLOSERS_AT_VALUE):
+        return True
+    if b"." in raw and (_DOT_REFUSED.search(raw) or _after_value_start(raw, _TRAILING_DOT.finditer(raw), b"0123456789")):
+        return True
+    return any(indicator in raw and pattern.search(raw) for indicator, pattern in _INDICATORS_AT_VALUE)
+
+
+def _after_value_start(raw: bytes, found: Iterator[re.Match[bytes]], skipped: bytes) -> bool:
+    """Does any of the bytes ``found`` begin a value? Passed over backwards: the ``skipped`` bytes,
+    then (for a number) its sign; what stands before must begin a value — for "]" and "}", a
+    ":" or "-" right before the spaces."""
+    closer = skipped == b" \t"
+    for match in found:
+        index = match.start()
+        while index and raw[index - 1] in skipped:
+            index -= 1
+        if not closer and index and raw[index - 1] in b"+-":
+            index -= 1
+        before = raw[index - 1] if index else ord("\n")
+        if (before in b":-") if closer else (before in _VALUE_START):
+            return True
+    return False
+
+
+@functools.cache
+def _ryml() -> Any:
+    try:
+        import ryml  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - rapidyaml is a dependency; without it every file is read exactly
+        return None
+    return ryml
+
+
+def _emit_json(raw: bytes) -> str:
+    ryml = _ryml()
+    try:
+        with _stderr_silenced():
+            tree = ryml.parse_in_arena(raw)
+            emitted = _emitted(ryml, tree)
+    except Exception as error:  # rapidyaml raises its own exception types for bad YAML
+        raise Refused from error
+    if not emitted:
+        raise Refused("an empty document")
+    return emitted
+
+
+output_buffer = bytearray(1 << 16)  # rapidyaml's JSON, written here: emit_json_malloc never frees what it allocates
+
+
+def _emitted(ryml: Any, tree: Any) -> str:
+    global output_buffer
+    failed, size = ryml.emit_json_to_substr(tree, tree.root_id(), output_buffer)
+    if failed:
+        output_buffer = bytearray(max(size, 2 * len(output_buffer)))
+        failed, size = ryml.emit_json_to_substr(tree, tree.root_id(), output_buffer)
+    return output_buffer[:size].decode("utf-8")
+
+
+@contextlib.contextmanager
+def _stderr_silenced() -> Iterator[None]:
+    """rapidyaml prints every parse error to the process's stderr before raising it: a refused
+    file must not leave C++ messages in planaudit's output."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr to protect
+        yield
+        return
+    try:
+        os.dup2(_devnull(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+@functools.cache
+def _devnull() -> int:
+    return os.open(os.devnull, os.O_WRONLY)
+
+
+def _integer(text: str) -> int:
+    # JSON's grammar has already refused what planaudit reads otherwise (010, +5, 0x1F);
+    # a longer number is text to the exact reader, which the schema then refuses.
+    if len(text) > MAX_DIGITS:
+        raise Refused(text)
+    return int(text)
+
+
+def _decimal(text: str) -> Decimal:
+    if "e" in text or "E" in text or len(text) > MAX_DIGITS:  # exponents are text to the exact reader
+        raise Refused(text)
+    return Decimal(text)
+
+
+def _refuse(text: str) -> Any:
+    raise Refused(text)
+
+
+def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A mapping as json.loads reads it; refused when a key repeats (json.loads would keep the last
+    silently) or a value is text that, written plain, would be something else (see _ambiguous)."""
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        raise Refused("a repeated key")  # which the exact reader reports where it stands
+    _refuse_ambiguous_in(mapping.values())
+    return mapping
+
+
+def _refuse_ambiguous_in(values: Iterable[Any]) -> None:
+    """Check the strings among the values, and in their lists (each mapping is checked as it is read)."""
+    for value in values:
+        if type(value) is str:
+            if not value or (value[0] in _AMBIGUOUS_STARTS and _ambiguous(value)):
+                raise Refused(value)
+        elif type(value) is list:
+            _refuse_ambiguous_in(value)
+
+
+def _ambiguous(text: str) -> bool:
+    """Would planaudit or a YAML 1.1 tool read this text, written plain, as a non-string? rapidyaml
+    cannot say whether it was quoted."""
+    return _yaml11_kind(text) in _NON_TEXT_KINDS
+
+
+@functools.lru_cache(maxsize=4096)
+def _yaml11_kind(text: str) -> str:
+    from planaudit.read.yamltree import Scalar
+
+    return Scalar(text, False, 1, 1).yaml11_kind()
+
+
+def _entry_positions(text: str, expected: int) -> list[tuple[int, int]]:
+    """Line and column of each entry of the file's list: each line that begins, at the first entry's
+    indentation, with ``-``, one or more spaces and a value. Every such line must be an entry:
+    their number must be the list's length. (Splitting at them, rather than matching a pattern
+    along the text, takes a fifth of the time: the regex engine looks at every character.)"""
+    first = _FIRST_DASH.search(text)
+    if first is None:
+        if expected:
+            raise Refused("entries not found in the text")
+        return []
+    indent = first.group(1)
+    before, *entries = text.split("\n" + indent + "-")
+    starts = list(map(_ENTRY_START.match, entries))
+    if len(entries) != expected or not all(starts):
+        raise Refused("entries not found in the text")
+    # An entry's line: the line breaks before it (in the text before the first entry and in each
+    # entry before it, and the one that ends each line before an entry), plus one.
+    breaks = itertools.accumulate(map(str.count, entries[:-1], itertools.repeat("\n")), initial=before.count("\n"))
+    lines = [line_breaks + index + 2 for index, line_breaks in enumerate(breaks)]
+    columns = [len(indent) + 2 + start.end(1) for start in starts if start is not None]
+    return list(zip(lines, columns, strict=True))

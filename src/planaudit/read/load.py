@@ -1,0 +1,553 @@
+"""Load: the files of a data repository → the model, with a Problem for every defect.
+
+Each file is parsed safely (:mod:`yamlsource`) and checked against its JSON Schema
+(:mod:`structure`); only a structurally valid file is read into the model, so the readers here
+interpret values and never guess at shapes. A bad file never raises: it becomes problems, and
+the rest of the repository still loads, so that one run reports everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+
+from planaudit.exact import expr
+from planaudit.exact.numbers import parse_decimal
+from planaudit.model.data import (
+    UNASSIGNED_METRIC,
+    Bound,
+    Catalogue,
+    Figure,
+    Label,
+    Location,
+    Metric,
+    Plan,
+    Positions,
+    Report,
+    Repository,
+    RuleDefinition,
+    Settings,
+    SourceDocument,
+    Target,
+    Waiver,
+)
+from planaudit.model.problems import Code, Problem
+from planaudit.read import layout
+from planaudit.read.layout import SETTINGS_FILE, YEAR_DIR, DataFile
+from planaudit.read.yamltree import Mapping, Scalar
+from planaudit.schemas import Kind
+
+_DATA_DIRS = {"targets": Kind.TARGET, "outcomes": Kind.OUTCOME}
+
+
+@dataclass
+class Loaded:
+    repository: Repository
+    problems: list[Problem] = field(default_factory=list)
+
+
+Progress = Callable[[int, int], None]  # (files read, files to read)
+PARALLEL_FROM = 64  # files to parse before other cores are worth starting
+
+
+def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int],
+                    progress: Progress | None = None, workers: int = 1,
+                    checks: Callable[[Catalogue], ItemChecks] | None = None) -> Loaded:
+    """Read planaudit.yaml, rules/ and the target and outcome files of the given years.
+
+    Each plan and report is also checked with ``checks(catalogue)`` where it is read. Files are
+    parsed on ``workers`` processes when there are many of them (default: one, as a parsed file
+    costs about as much to send back from another process as the quick reader takes to parse it).
+    """
+    scanned = scan(data_dir, target_years, outcome_years, progress)
+    reader: Reader[FileRead] = read_data_file
+    if checks is not None:
+        reader = functools.partial(read_data_file, checks=checks(scanned.catalogue))
+    reads = read_jobs(data_dir, scanned.jobs, reader, unreadable_file, scanned.loader.tick, workers)
+    plans: dict[tuple[int, str], Plan] = {}
+    reports: dict[tuple[int, str], Report] = {}
+    problems = scanned.loader.problems
+    for job, read in zip(scanned.jobs, reads, strict=True):
+        problems.extend(read.problems)
+        if isinstance(read.item, Plan):
+            plans[(job.year, job.jurisdiction)] = read.item
+        elif isinstance(read.item, Report):
+            reports[(job.year, job.jurisdiction)] = read.item
+    return Loaded(Repository(scanned.settings, scanned.catalogue, plans, reports), problems)
+
+
+@dataclass
+class Scan:
+    """What a run has read before the target and outcome files: settings, the catalogue, the
+    list of data files, the problems found so far (``loader.problems``) and the head files' bytes
+    as read (``loader.head``)."""
+
+    loader: Loader
+    settings: Settings
+    catalogue: Catalogue
+    jobs: list[DataFile]
+    misplaced: list[str]  # data files whose names are not jurisdictions
+
+
+def scan(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int],
+         progress: Progress | None = None) -> Scan:
+    layout.new_run()
+    loader = Loader(data_dir, progress)
+    targets, misplaced_targets = layout.data_files(data_dir, "targets", sorted(set(target_years)))
+    outcomes, misplaced_outcomes = layout.data_files(data_dir, "outcomes", sorted(set(outcome_years)))
+    misplaced = [*misplaced_targets, *misplaced_outcomes]
+    for item in misplaced:
+        loader.problem(item.display, Code.PATH_MISMATCH, f"file name '{item.name}' is not a jurisdiction slug "
+                                                         "such as fuzhou.yaml (lower-case letters, digits, - and _)")
+    jobs = [*targets, *outcomes]
+    loader.total = len(layout.head_files(data_dir)) + len(jobs)
+    return Scan(loader, loader.settings(), loader.catalogue(), jobs, [item.display for item in misplaced])
+
+
+def scan_everything(data_dir: Path, progress: Progress | None = None) -> Scan:
+    """Every year's files; files in the wrong place are problems too."""
+    years = {kind: sorted(int(path.name) for path in (data_dir / kind).glob("*") if YEAR_DIR.fullmatch(path.name))
+             for kind in _DATA_DIRS}
+    scanned = scan(data_dir, years["targets"], years["outcomes"], progress)
+    scanned.loader.check_placement()
+    return scanned
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """What reading one target or outcome file gave: its plan or report, and its problems."""
+
+    item: Plan | Report | None
+    problems: tuple[Problem, ...]
+
+
+_SCHEMA_AND_LIST = {"targets": (Kind.TARGET, "targets"), "outcomes": (Kind.OUTCOME, "figures")}
+ItemChecks = Callable[[Plan | Report], Iterable[Problem]]  # what else a read plan or report is checked for
+
+
+def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction: str,
+                   checks: ItemChecks | None = None) -> FileRead:
+    """Parse, check and read one target or outcome file from its bytes. Pure: cacheable and parallel.
+
+    A clean file is read quickly (:mod:`fastread`); a file that the quick reader refuses, or
+    whose quick reading finds any problem (also among ``checks``), is read again exactly, so that
+    every problem is reported where it stands.
+    """
+    from planaudit.read import fastread
+
+    schema, key = _SCHEMA_AND_LIST[kind]
+    quick = fastread.read(raw, schema, key)
+    if quick is not None:
+        problems: list[Problem] = []
+        entries: list[tuple[dict[str, Any], Location, Positions]] = [(entry, Location(display, line, col), {})
+                   for entry, (line, col) in zip(quick.instance[key], quick.entries, strict=True)]
+        item = _read_item(_Parsed(quick.instance, {}, entries), display, kind, year, jurisdiction, problems)
+        if item is not None and not problems and not any(checks(item) if checks else ()):
+            return FileRead(item, ())
+    return read_exactly(raw, display, kind, year, jurisdiction, checks)
+
+
+def read_exactly(raw: bytes, display: str, kind: str, year: int, jurisdiction: str,
+                  checks: ItemChecks | None) -> FileRead:
+    loader = Loader(Path("."))
+    parsed = loader.parse_data(raw, display, *_SCHEMA_AND_LIST[kind])
+    item = None if parsed is None else _read_item(parsed, display, kind, year, jurisdiction, loader.problems)
+    if item is not None and checks is not None:
+        loader.problems.extend(checks(item))
+    return FileRead(item, tuple(loader.problems))
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A data file as the schema reads it, with where its values stand."""
+
+    instance: dict[str, Any]
+    header: Positions  # of the top-level values
+    entries: list[tuple[dict[str, Any], Location, Positions]]  # the entries of its list that match the schema
+
+
+def _read_item(parsed: _Parsed, display: str, kind: str, year: int, jurisdiction: str,
+               problems: list[Problem]) -> Plan | Report | None:
+    if not _header_agrees(parsed, display, year, jurisdiction, problems):
+        return None
+    instance = parsed.instance
+    name = instance.get("name") or jurisdiction
+    document = instance.get("document") or {}
+    source = SourceDocument(document.get("title"), document.get("issuer"), _date(document.get("date")))
+    if kind == "targets":
+        targets = _unique_entries(
+            [_read_target(entry, location, positions, year, jurisdiction) for entry, location, positions in parsed.entries],
+            identity=lambda target: target.id,
+            duplicate=lambda target, first: Problem(
+                display, *target.positions.get("id", (target.location.line, target.location.col)), Code.DUPLICATE_ID,
+                f"target id '{target.id}' is already used on line {first.location.line}"),
+            problems=problems,
+        )
+        return Plan(display, jurisdiction, name, year, source, targets)
+    figures = _unique_entries(
+        [_read_figure(entry, location, positions, year, jurisdiction) for entry, location, positions in parsed.entries],
+        identity=_figure_identity,
+        duplicate=lambda figure, first: Problem(
+            display, figure.location.line, figure.location.col, Code.DUPLICATE_FIGURE,
+            f"{figure.metric} (scope {figure.scope or '-'}, as of {figure.as_of}) is already reported on line "
+            f"{first.location.line}"),
+        problems=problems,
+    )
+    return Report(display, jurisdiction, name, year, source, figures)
+
+
+def _header_agrees(parsed: _Parsed, display: str, year: int, jurisdiction: str, problems: list[Problem]) -> bool:
+    stated_jurisdiction, stated_year = parsed.instance["jurisdiction"], parsed.instance["year"]
+    agrees = True
+    if stated_jurisdiction != jurisdiction:
+        agrees = False
+        problems.append(Problem(display, *parsed.header.get("jurisdiction", (1, 1)), Code.PATH_MISMATCH,
+                                f"jurisdiction '{stated_jurisdiction}' disagrees with the file name '{jurisdiction}.yaml'"))
+    if stated_year != year:
+        agrees = False
+        problems.append(Problem(display, *parsed.header.get("year", (1, 1)), Code.PATH_MISMATCH,
+                                f"year {stated_year} disagrees with the directory {year}/"))
+    return agrees
+
+
+Result = TypeVar("Result")
+Reader = Callable[[bytes, str, str, int, str], Result]  # (content, display path, kind, year, jurisdiction)
+
+
+def unreadable_file(problem: Problem) -> FileRead:
+    return FileRead(None, (problem,))
+
+
+def unreadable_problem(display: str, error: layout.Unreadable) -> Problem:
+    """The problem of a file that is not read (outside the repository, not a regular file, failing)."""
+    return Problem(display, 1, 1, Code(error.code), error.message)
+
+
+def read_jobs(root: Path, jobs: list[DataFile], reader: Reader[Result], unreadable: Callable[[Problem], Result],
+              tick: Callable[[], None], workers: int | None) -> list[Result]:
+    """``reader`` applied to every file's content, in order, on ``workers`` processes when there are
+    many files. ``reader`` must be picklable (a module-level function, or a partial of one)."""
+    results: list[Result | None] = [None] * len(jobs)
+    pending: list[tuple[int, bytes]] = []
+    for index, job in enumerate(jobs):
+        try:
+            pending.append((index, layout.read_bytes(root, job.file)))
+        except layout.Unreadable as error:
+            results[index] = unreadable(unreadable_problem(job.display, error))
+            tick()
+    arguments = [(raw, jobs[index].display, jobs[index].kind, jobs[index].year, jobs[index].jurisdiction)
+                 for index, raw in pending]
+    for (index, _), result in zip(pending, _apply_all(reader, arguments, workers), strict=True):
+        results[index] = result
+        tick()
+    return [result for result in results if result is not None]
+
+
+def _apply_all(reader: Reader[Result], arguments: list[tuple[bytes, str, str, int, str]],
+               workers: int | None) -> Iterator[Result]:
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(arguments) < PARALLEL_FROM:
+        return (reader(*job) for job in arguments)
+    import multiprocessing  # here, not at the top: a warm run never starts a worker
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    chunk = max(1, len(arguments) // (workers * 8))
+    return _closing(pool, pool.map(reader, *zip(*arguments, strict=True), chunksize=chunk))
+
+
+def _closing(pool: Any, results: Iterator[Result]) -> Iterator[Result]:
+    with pool:
+        yield from results
+
+
+_Read = TypeVar("_Read", bound=tuple)  # type: ignore[type-arg]
+
+
+class Loader:
+    """Reads the settings and rules files of a repository, collecting their problems and keeping
+    the bytes it read (``head``: what every verdict of the run depends on, for cache keys)."""
+
+    def __init__(self, data_dir: Path, progress: Progress | None = None) -> None:
+        self.data_dir = data_dir
+        self.problems: list[Problem] = []
+        self.progress = progress
+        self.head: list[tuple[str, bytes]] = []
+        self.read = 0
+        self.total = 0
+
+    def problem(self, path: str, code: Code, message: str, line: int = 1, col: int = 1) -> None:
+        self.problems.append(Problem(path, line, col, code, message))
+
+    def tick(self) -> None:
+        self.read += 1
+        if self.progress is not None:
+            self.progress(self.read, max(self.total, self.read))
+
+    def parse(self, raw: bytes, display: str, kind: Kind, *entries_keys: str) -> _Fields | None:
+        """Fields of a document from its bytes; entries of the lists or tables ``entries_keys``
+        that do not match the schema are left out."""
+        checked = self._parse_checked(raw, display, kind, entries_keys)
+        return None if checked is None else _Fields(checked[0], display, self.problems, checked[1])
+
+    def parse_data(self, raw: bytes, display: str, kind: Kind, list_key: str) -> _Parsed | None:
+        """A target or outcome file as the schema reads it, with the entries of its list that match."""
+        checked = self._parse_checked(raw, display, kind, (list_key,))
+        if checked is None:
+            return None
+        root, usable, instance = checked
+        entries = [(entry, Location(display, node.line, node.col), node.positions)
+                   for index, (node, entry) in enumerate(zip(root[list_key], instance[list_key], strict=True))
+                   if usable(list_key, index)]
+        return _Parsed(instance, root.positions, entries)
+
+    def _parse_checked(self, raw: bytes, display: str, kind: Kind, entries_keys: tuple[str, ...]
+                       ) -> tuple[Mapping, Callable[[str, str | int], bool], Any] | None:
+        from planaudit.read.structure import check_structure  # the exact parser is needed only when the quick one refuses
+        from planaudit.read.yamlsource import decode_document
+
+        document = decode_document(raw, display)
+        self.problems.extend(document.problems)
+        if document.root is None and document.problems:
+            return None
+        check = check_structure(document, kind)
+        self.problems.extend(check.problems)
+        usable = check.usable_entries(*entries_keys)
+        if usable is None or not isinstance(document.root, Mapping):
+            return None
+        return document.root, usable, check.instance
+
+    def check_placement(self) -> None:
+        """YAML files that planaudit would not read where they stand."""
+        for kind in _DATA_DIRS:
+            for file in sorted((self.data_dir / kind).rglob("*")):
+                relative = layout.shown(file.relative_to(self.data_dir).as_posix())
+                if file.suffix not in (".yaml", ".yml") or not file.is_file():
+                    continue
+                parts = file.relative_to(self.data_dir / kind).parts
+                if file.suffix == ".yml":
+                    self.problem(relative, Code.PATH_MISMATCH, "planaudit reads only .yaml files; rename it to .yaml")
+                elif len(parts) != 2 or not YEAR_DIR.fullmatch(parts[0]):
+                    self.problem(relative, Code.PATH_MISMATCH,
+                                 f"a data file belongs at {kind}/<year>/<jurisdiction>.yaml, e.g. {kind}/2022/fuzhou.yaml")
+        for file in sorted((self.data_dir / "rules").glob("*.yml")):
+            self.problem(f"rules/{layout.shown(file.name)}", Code.PATH_MISMATCH,
+                         "planaudit reads only .yaml files; rename it to .yaml")
+
+    def read_head_file(self, file: Path, display: str, reader: Callable[[bytes, str], _Read]) -> _Read | None:
+        """``reader(bytes, display)`` of a settings or rules file; its bytes are kept in ``head``."""
+        self.tick()
+        try:
+            raw = layout.read_bytes(self.data_dir, file)
+        except layout.Unreadable as error:
+            self.problems.append(unreadable_problem(display, error))
+            self.head.append((display, layout.UNREADABLE + error.code.encode()))
+            return None
+        self.head.append((display, raw))
+        value = reader(raw, display)
+        self.problems.extend(value[-1])
+        return value
+
+    def settings(self) -> Settings:
+        file = self.data_dir / SETTINGS_FILE
+        present = file.exists() or file.is_symlink()
+        read = self.read_head_file(file, SETTINGS_FILE, read_settings_file) if present else None
+        return Settings() if read is None else read[0]
+
+    def catalogue(self) -> Catalogue:
+        metrics: dict[str, Metric] = {}
+        rules: dict[str, RuleDefinition] = {}
+        for display, file in layout.rules_files(self.data_dir):
+            read = self.read_head_file(file, display, read_rules_file)
+            if read is None:
+                continue
+            for metric in read[0]:
+                self.add_unique(metrics, metric)
+            for rule in read[1]:
+                self.add_unique(rules, rule)
+        return Catalogue(metrics, rules)
+
+    def add_unique(self, table: dict[str, Metric] | dict[str, RuleDefinition], item: Metric | RuleDefinition | None) -> None:
+        if item is None:
+            return
+        if item.id in table:
+            where = item.location
+            self.problem(where.path, Code.DUPLICATE_ID, f"'{item.id}' is already defined at {table[item.id].location}",
+                         where.line, where.col)
+            return
+        table[item.id] = item  # type: ignore[assignment]
+
+class _Fields:
+    """Typed reads of a schema-valid mapping's fields."""
+
+    def __init__(self, node: Mapping, path: str, problems: list[Problem],
+                 usable: Callable[[str, str | int], bool] = lambda key, entry: True) -> None:
+        self.node = node
+        self.path = path
+        self.problems = problems
+        self.usable = usable  # which entries of the file's list or table matched the schema
+
+    def location(self) -> Location:
+        return Location(self.path, self.node.line, self.node.col)
+
+    def scalar(self, key: str) -> Scalar | None:
+        value = self.node.get(key)
+        return value if isinstance(value, Scalar) and not value.is_null else None
+
+    def text(self, key: str) -> str | None:
+        value = self.scalar(key)
+        return None if value is None else value.text
+
+    def required_text(self, key: str) -> str:
+        value = self.scalar(key)
+        assert value is not None, f"the schema requires '{key}'"
+        return value.text
+
+    def number(self, key: str) -> tuple[Decimal | None, bool]:
+        value = self.scalar(key)
+        return (None, False) if value is None else parse_decimal(value.text)
+
+    def named_entries(self, key: str) -> list[tuple[str, Mapping]]:
+        table = self.node.get(key)
+        if not isinstance(table, Mapping):
+            return []
+        return [(name, entry) for name, entry in table.items() if isinstance(entry, Mapping) and self.usable(key, name)]
+
+    def label(self, key: str, default: str) -> Label:
+        value = self.node.get(key)
+        if isinstance(value, Mapping):
+            fields = _Fields(value, self.path, self.problems)
+            zh, en = fields.text("zh"), fields.text("en")
+            return Label(zh or en or default, en or zh or default)
+        text = self.text(key) or default
+        return Label(text, text)
+
+    def expression(self, key: str, expect: expr.Type) -> expr.Expression | None:
+        value = self.scalar(key)
+        if value is None:
+            return None
+        try:
+            return expr.parse(value.text, expect)
+        except expr.ExprError as error:
+            col = value.col + error.offset + (1 if value.quoted else 0)
+            self.problems.append(Problem(self.path, value.line, col, Code.EXPRESSION, f"'{key}': {error.message}"))
+            return None
+
+
+def read_settings_file(raw: bytes, display: str) -> tuple[Settings, tuple[Problem, ...]]:
+    loader = Loader(Path("."))
+    fields = loader.parse(raw, display, Kind.SETTINGS)
+    if fields is None:
+        return Settings(), tuple(loader.problems)
+    settings = Settings(fields.text("lang"), fields.text("fail_on"), fields.number("tolerance")[0])
+    return settings, tuple(loader.problems)
+
+
+def read_rules_file(raw: bytes, display: str) -> tuple[list[Metric], list[RuleDefinition], tuple[Problem, ...]]:
+    """The metrics and custom rules of one rules file, and its problems."""
+    loader = Loader(Path("."))
+    fields = loader.parse(raw, display, Kind.RULES, "metrics", "rules")
+    if fields is None:
+        return [], [], tuple(loader.problems)
+    metrics = [_read_metric(name, entry, display, loader.problems) for name, entry in fields.named_entries("metrics")]
+    rules = [_read_rule(name, entry, display, loader.problems) for name, entry in fields.named_entries("rules")]
+    return ([metric for metric in metrics if metric is not None], [rule for rule in rules if rule is not None],
+            tuple(loader.problems))
+
+
+def _read_metric(metric_id: str, node: Mapping, path: str, problems: list[Problem]) -> Metric | None:
+    fields = _Fields(node, path, problems)
+    derive = fields.expression("derive", expr.Type.NUMBER)
+    if "derive" in node and derive is None:
+        return None
+    return Metric(metric_id, fields.label("label", metric_id), fields.required_text("unit"), derive,
+                  fields.number("tolerance")[0], fields.location(), node.positions)
+
+
+def _read_rule(rule_id: str, node: Mapping, path: str, problems: list[Problem]) -> RuleDefinition | None:
+    fields = _Fields(node, path, problems)
+    expression = fields.expression("expr", expr.Type.BOOLEAN)
+    if expression is None:
+        return None
+    return RuleDefinition(rule_id, fields.label("label", rule_id), expression, fields.location(), node.positions)
+
+
+def _figure_identity(figure: Figure) -> Hashable:
+    if figure.metric == UNASSIGNED_METRIC:
+        return figure.location  # drafted placeholders name no metric yet, so none repeats another
+    return figure.metric, figure.scope, figure.as_of
+
+
+Entry = TypeVar("Entry", Target, Figure)
+
+
+def _unique_entries(entries: list[Entry], identity: Callable[[Entry], Hashable],
+                    duplicate: Callable[[Entry, Entry], Problem], problems: list[Problem]) -> tuple[Entry, ...]:
+    """The entries in order; a repeated identity is a problem and is dropped."""
+    seen: dict[Hashable, Entry] = {}
+    for entry in entries:
+        first = seen.setdefault(identity(entry), entry)
+        if first is not entry:
+            problems.append(duplicate(entry, first))
+    return tuple(seen.values())
+
+
+def _number(value: str | int | Decimal | None) -> tuple[Decimal | None, bool]:
+    """A number field as the schema read it: a plain number, or text such as "85%"."""
+    if value is None:
+        return None, False
+    if isinstance(value, str):
+        return parse_decimal(value)
+    return Decimal(value), False
+
+
+def _date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _read_target(entry: dict[str, Any], location: Location, positions: Positions, year: int,
+                 jurisdiction: str) -> Target:
+    value, percent = _number(entry.get("value"))
+    waiver = entry.get("waiver")
+    return Target(
+        jurisdiction=jurisdiction, year=year, id=entry["id"], title=entry["title"], metric=entry["metric"],
+        rule=entry["rule"], value=value, value_is_percent=percent, unit=entry.get("unit"), scope=entry.get("scope"),
+        deadline=_date(entry.get("deadline")), baseline=_number(entry.get("baseline"))[0], quote=entry["quote"],
+        section=entry.get("section"),
+        waiver=None if waiver is None else Waiver(waiver["reason"], _date(waiver.get("date"))),
+        location=location, positions=positions,
+    )
+
+
+def _read_figure(entry: dict[str, Any], location: Location, positions: Positions, year: int,
+                 jurisdiction: str) -> Figure:
+    raw = entry["value"]
+    value: Decimal | bool
+    percent = False
+    if isinstance(raw, bool):
+        value = raw
+    elif type(raw) is Decimal:
+        value = raw
+    else:
+        number, percent = _number(raw)
+        assert number is not None, "the schema requires 'value'"
+        value = number
+    bound = entry.get("bound")
+    as_of = entry.get("as_of")
+    return Figure(  # by position, which is quicker: a national audit reads hundreds of thousands
+        jurisdiction, year, entry["metric"], value, percent, Bound(bound) if bound else Bound.EXACT, entry.get("scope"),
+        _year_end(year) if as_of is None else dt.date.fromisoformat(as_of), entry["quote"], location, positions,
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _year_end(year: int) -> dt.date:
+    """The date a figure stands at when its report gives none."""
+    return dt.date(year, 12, 31)

@@ -1,0 +1,295 @@
+"""Validate: the structure of each file, against the JSON Schemas shipped in ``schemas/``.
+
+The located YAML tree is turned into a JSON instance guided by the schema: where the schema
+wants text, a plain scalar stays text whatever it looks like (``id: no`` is the id "no"); elsewhere
+scalars read as YAML 1.2 does (numbers, true/false, null). jsonschema's errors are mapped back to
+line and column and said in plain words. Plain scalars that YAML 1.1 tools would read as
+something else (``yes``, ``on``, ``010``, ``1_000``, ``0x1F``, ``.nan``) are reported as traps.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from planaudit.exact.numbers import MAX_DIGITS
+from planaudit.model.problems import Code, Problem
+from planaudit.read.text import printable
+from planaudit.read.yamlsource import Document, Mapping, Scalar, Sequence, YamlNode
+from planaudit.schemas import Kind, schema_text
+
+
+@functools.cache
+def load_schema(kind: Kind) -> dict[str, Any]:
+    return json.loads(schema_text(kind))  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _fast_validator(kind: Kind) -> Any:
+    """The schema compiled by jsonschema-rs (Rust): the quick yes or no for valid files."""
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(load_schema(kind), validate_formats=True)
+
+
+def matches_schema(kind: Kind, instance: Any) -> bool:
+    """Whether a JSON instance matches the schema of its kind: the quick yes or no."""
+    return _fast_validator(kind).is_valid(instance)  # type: ignore[no-any-return]
+
+
+def exact_validator(kind: Kind) -> Any:
+    """jsonschema's validator of a kind's schema: the one that says every problem in full."""
+    return _validator(kind)
+
+
+@functools.cache
+def _validator(kind: Kind) -> Any:
+    import jsonschema  # deferred: a heavy import that only validation needs
+
+    cls = jsonschema.Draft202012Validator
+    return cls(load_schema(kind), format_checker=cls.FORMAT_CHECKER)
+
+
+@dataclass(frozen=True)
+class StructureCheck:
+    """The structural problems of a document, and where its invalid values stand."""
+
+    problems: tuple[Problem, ...]
+    invalid: frozenset[tuple[str | int, ...]]  # paths of values that do not match the schema
+    instance: Any = None  # the document as JSON values, as the schema reads it
+
+    def usable_entries(self, *keys: str) -> Callable[[str, str | int], bool] | None:
+        """None when the file as a whole is invalid; else a test of which entries of the lists or
+        tables ``keys`` are valid, so that one bad entry does not hide the rest of the file."""
+        if any(len(path) < 2 or path[0] not in keys for path in self.invalid):
+            return None
+        bad = {path[:2] for path in self.invalid}
+        return lambda key, entry: (key, entry) not in bad
+
+
+def check_structure(document: Document, kind: Kind) -> StructureCheck:
+    """Every structural problem of a parsed document; none when it matches its schema."""
+    if document.root is None:
+        return StructureCheck((Problem(document.path, 1, 1, Code.SCHEMA, "the file is empty"),), frozenset({()}))
+    view = _view(kind)
+    view.traps = []
+    instance = view.convert(document.root, load_schema(kind))
+    problems: list[Problem] = []
+    invalid: set[tuple[str | int, ...]] = set()
+    if not matches_schema(kind, instance):  # only then pay for jsonschema, which says every problem in full
+        for error in _validator(kind).iter_errors(instance):
+            invalid.add(tuple(error.absolute_path))
+            problems.extend(_describe(error, document.root, document.path))
+        if not invalid:  # the quick validator refused what jsonschema passes: refused it stays
+            invalid.add(())
+            problems.append(Problem(document.path, 1, 1, Code.SCHEMA, "the file does not match its schema"))
+    problems += [Problem(document.path, scalar.line, scalar.col, Code.YAML11, message) for scalar, message in view.traps]
+    return StructureCheck(tuple(sorted(set(problems))), frozenset(invalid), instance)
+
+
+# --- The JSON view --------------------------------------------------------------------------
+
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+")
+_DECIMAL = re.compile(r"[-+]?[0-9]+\.[0-9]+")
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_TRAP_KINDS = frozenset({"bool", "int", "float"})
+_TRAP_STARTS = frozenset("0123456789+-.yYnNoOtTfF")  # how every YAML 1.1 bool, int or float begins
+
+
+@functools.cache
+def _view(kind: Kind) -> JsonView:
+    return JsonView(load_schema(kind))
+
+
+class JsonView:
+    """Converts the located tree to plain JSON values, guided by the schema.
+
+    Schema lookups are memoised by the identity of the (long-lived) schema objects.
+    """
+
+    def __init__(self, root_schema: dict[str, Any]) -> None:
+        self.root_schema = root_schema
+        self.traps: list[tuple[Scalar, str]] = []
+        self._text_only: dict[int, bool] = {}
+        self._properties: dict[tuple[int, str], Any] = {}
+        self._items: dict[int, Any] = {}
+
+    def resolve(self, schema: Any) -> dict[str, Any]:
+        while isinstance(schema, dict) and "$ref" in schema:
+            schema = self.root_schema["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
+        return schema if isinstance(schema, dict) else {}
+
+    def scalar_types(self, schema: Any) -> set[str]:
+        schema = self.resolve(schema)
+        if "anyOf" in schema:
+            return set().union(*(self.scalar_types(branch) for branch in schema["anyOf"]))
+        if "enum" in schema:
+            return {"string"}
+        kind = schema.get("type")
+        return {kind} if isinstance(kind, str) else set()
+
+    def convert(self, node: YamlNode, schema: Any) -> Any:
+        if type(node) is Mapping:
+            return {key: self.convert(value, self.property_schema(schema, key)) for key, value in node.items()}
+        if type(node) is Sequence:
+            items = self._items.get(id(schema))
+            if items is None:
+                items = self._items[id(schema)] = self.resolve(schema).get("items", {})
+            return [self.convert(item, items) for item in node]
+        return self.scalar(node, schema)  # type: ignore[arg-type]
+
+    def property_schema(self, schema: Any, key: str) -> Any:
+        memo = (id(schema), key)
+        if memo not in self._properties:
+            self._properties[memo] = self._property_schema(schema, key)
+        return self._properties[memo]
+
+    def _property_schema(self, schema: Any, key: str) -> Any:
+        schema = self.resolve(schema)
+        for branch in [schema, *schema.get("anyOf", [])]:
+            branch = self.resolve(branch)
+            if key in branch.get("properties", {}):
+                return branch["properties"][key]
+            if isinstance(branch.get("additionalProperties"), dict):
+                return branch["additionalProperties"]
+        return {}
+
+    def scalar(self, scalar: Scalar, schema: Any) -> Any:
+        if scalar.quoted:
+            return scalar.text
+        if scalar.text in _NULL:
+            return None
+        text_only = self._text_only.get(id(schema))
+        if text_only is None:
+            text_only = self._text_only[id(schema)] = self.scalar_types(schema) == {"string"}
+        if text_only:
+            if scalar.text[:1] in _TRAP_STARTS:
+                self.check_trap(scalar, f"quote it if you mean the text: \"{scalar.text}\"")
+            return scalar.text
+        value = _yaml12(scalar.text)
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and scalar.text[:1] in _TRAP_STARTS:
+            self.check_trap(scalar, f"write it as {value}")  # 010: 10 here, but 8 to YAML 1.1 tools
+        return value
+
+    def check_trap(self, scalar: Scalar, advice: str) -> None:
+        """A plain scalar that YAML 1.1 tools would read as something other than planaudit does."""
+        kind = scalar.yaml11_kind()
+        if kind not in _TRAP_KINDS or (kind == "int" and _PLAIN_INT.fullmatch(scalar.text)):
+            return
+        if kind == "float" and _DECIMAL.fullmatch(scalar.text):
+            return
+        self.traps.append((scalar, f"'{scalar.text}' is read as {_yaml11_reading(scalar.text)} by YAML 1.1 tools; "
+                                   f"{advice}"))
+
+
+def _yaml11_reading(text: str) -> str:
+    """What PyYAML's YAML 1.1 loader makes of a short plain scalar, for messages."""
+    import yaml
+
+    value = yaml.load(text, Loader=yaml.SafeLoader)  # a single short scalar: safe and cheap
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _yaml12(text: str) -> Any:
+    """A plain scalar as YAML 1.2's core schema reads it; numbers stay exact."""
+    if text in _BOOL:
+        return _BOOL[text]
+    digits = sum(ch.isdigit() for ch in text)
+    if digits <= MAX_DIGITS and _INT.fullmatch(text):
+        return int(text)
+    if digits <= MAX_DIGITS and _DECIMAL.fullmatch(text):
+        return Decimal(text)
+    return text
+
+
+# --- Errors in plain words ------------------------------------------------------------------
+
+
+def _describe(error: Any, root: YamlNode, path: str) -> Iterator[Problem]:
+    node = _node_at(root, list(error.absolute_path))
+    validator = error.validator
+    if validator == "required":
+        for key in error.validator_value:
+            if isinstance(error.instance, dict) and key not in error.instance:
+                yield Problem(path, node.line, node.col, Code.SCHEMA, f"'{key}' is required")
+        return
+    if validator == "additionalProperties" and isinstance(node, Mapping):
+        allowed = ", ".join(error.schema.get("properties", {}))
+        for key in error.instance:
+            if key not in error.schema.get("properties", {}):
+                line, col = node.key_positions[key]
+                yield Problem(path, line, col, Code.SCHEMA, f"unknown key '{_shown_text(key)}' (allowed here: {allowed})")
+        return
+    if validator == "propertyNames" or (error.schema_path and "propertyNames" in error.schema_path):
+        key = error.instance
+        line, col = node.key_positions.get(key, (node.line, node.col)) if isinstance(node, Mapping) else (node.line, node.col)
+        description = error.schema.get("description", "valid")
+        yield Problem(path, line, col, Code.SCHEMA, f"'{_shown_text(key)}' is not {description}")
+        return
+    yield Problem(path, node.line, node.col, Code.SCHEMA, _wrong_value(error, node))
+
+
+def _wrong_value(error: Any, node: YamlNode) -> str:
+    field = _field_name(list(error.absolute_path))
+    description = error.schema.get("description")
+    if description is None:
+        description = error.message
+    shown = _shown(error.instance)
+    if isinstance(node, Scalar) and not node.quoted:
+        digits = sum(ch.isdigit() for ch in node.text)
+        if digits > MAX_DIGITS and _INT.fullmatch(node.text.replace(".", "", 1)):
+            return f"{field}: a number may have at most {MAX_DIGITS} digits"
+        if node.yaml11_kind() in ("bool", "int", "float") and isinstance(error.instance, str):
+            return (f"{field} must be {description}, not '{_shown_text(node.text)}' "
+                    f"(YAML 1.1 tools would read it as {_yaml11_reading(node.text)})")
+    return f"{field} must be {description}, not {shown}"
+
+
+def _field_name(path: list[Any]) -> str:
+    if not path:
+        return "the file"
+    if isinstance(path[-1], int):
+        parent = f"'{path[-2]}'" if len(path) > 1 else "the list"
+        return f"entry {path[-1] + 1} of {parent}"
+    return f"'{_shown_text(str(path[-1]))}'"
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"'{_shown_text(value)}'"
+    return str(value)
+
+
+def _shown_text(text: str, limit: int = 60) -> str:
+    text = printable(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _node_at(root: YamlNode, path: list[Any]) -> YamlNode:
+    """The node at a JSON path, or the deepest node on the way that exists."""
+    node = root
+    for step in path:
+        if isinstance(node, Mapping) and step in node:
+            node = node[step]
+        elif isinstance(node, Sequence) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+        else:
+            return node
+    return node

@@ -1,0 +1,207 @@
+"""Safe YAML reading into a tree that remembers where every value stands.
+
+The tree is built from libyaml's event stream with an explicit stack, never PyYAML's
+constructors: no tag is ever turned into an object, anchors and aliases are refused where they
+stand, a duplicate key is a problem instead of a silently lost value, and nesting is bounded
+(the C composer overflows the C stack on deep nesting). Scalars stay text; the model reads
+numbers, dates and booleans from that text, so YAML 1.1 type guessing never reaches it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from planaudit.model.problems import Code, Problem
+from planaudit.read.text import NotUtf8, decode_utf8, first_ambiguous_line_break
+from planaudit.read.yamltree import Mapping, Scalar, Sequence, YamlNode, position
+
+__all__ = ["Document", "Mapping", "Scalar", "Sequence", "YamlNode", "decode_document", "parse_text", "position"]
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+MAX_DEPTH = 32
+TOO_DEEP_MESSAGE = f"values nested more than {MAX_DEPTH} levels deep"
+_FLOW_BRACKET = re.compile(r"[\[\]{}]")
+_STR_TAG = "tag:yaml.org,2002:str"
+_DUPLICATE = "\0duplicate key"  # marks the value of a repeated key, which is dropped
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # as shown in messages: relative to the data directory
+    root: YamlNode | None
+    problems: tuple[Problem, ...]
+
+
+def decode_document(raw: bytes, display: str) -> Document:
+    """Parse the bytes of one YAML file, which must be UTF-8 text."""
+    try:
+        text = decode_utf8(raw)
+    except NotUtf8 as error:
+        return _failed(display, error.line, error.col, Code.ENCODING, str(error))
+    line_break = first_ambiguous_line_break(text)
+    if line_break is not None:
+        line, col, character = line_break
+        return _failed(display, line, col, Code.AMBIGUOUS_LINE_BREAK,
+                       f"U+{ord(character):04X} is a line break to some YAML readers and not to others; "
+                       "remove it or write a plain line break")
+    return parse_text(text, display)
+
+
+def parse_text(text: str, display: str) -> Document:
+    builder = _TreeBuilder(display)
+    try:
+        builder.build(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        too_deep = flow_too_deep(text, mark.index if mark else len(text))
+        if too_deep is not None:
+            return _failed(display, *too_deep, Code.TOO_DEEP, TOO_DEEP_MESSAGE)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        return _failed(display, line, col, Code.YAML_SYNTAX, message or "invalid YAML")
+    except yaml.YAMLError as error:
+        too_deep = flow_too_deep(text, len(text))
+        if too_deep is not None:
+            return _failed(display, *too_deep, Code.TOO_DEEP, TOO_DEEP_MESSAGE)
+        return _failed(display, 1, 1, Code.YAML_SYNTAX, str(error).splitlines()[0])
+    return Document(display, None if builder.fatal else builder.root, tuple(builder.problems))
+
+
+def flow_too_deep(text: str, end: int) -> tuple[int, int] | None:
+    """Where flow brackets before ``end`` first nest deeper than MAX_DEPTH, if they do.
+
+    libyaml scans flow collections ahead of the events it hands over, so on very deep brackets it
+    stops with an error of its own before the tree builder sees the depth: that error is then
+    planaudit's ``too-deep``, found here and not from libyaml's wording (which changes between
+    versions)."""
+    depth = 0
+    for bracket in _FLOW_BRACKET.finditer(text, 0, end):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            start = bracket.start()
+            line_start = text.rfind("\n", 0, start) + 1
+            return text.count("\n", 0, start) + 1, start - line_start + 1
+    return None
+
+
+def _failed(display: str, line: int, col: int, code: Code, message: str) -> Document:
+    return Document(display, None, (Problem(display, line, col, code, message),))
+
+
+class _TreeBuilder:
+    """Turns the event stream into Mapping/Sequence/Scalar, one event at a time."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.root: YamlNode | None = None
+        self.stack: list[Mapping | Sequence] = []
+        self.pending_key: list[Scalar | None] = []
+        self.documents = 0
+        self.problems: list[Problem] = []
+        self.fatal = False
+
+    def problem(self, mark: Any, code: Code, message: str) -> bool:
+        """Record a problem that leaves the tree unusable; False stops reading."""
+        self.problems.append(Problem(self.display, mark.line + 1, mark.column + 1, code, message))
+        self.fatal = True
+        return False
+
+    def build(self, events: Iterable[Any]) -> None:
+        """Take the events in order, stopping at the first problem that makes the rest meaningless.
+
+        Scalars, by far the most frequent events, are handled inline: this loop is the hot path
+        of reading a large repository.
+        """
+        stack, pending_key = self.stack, self.pending_key
+        for event in events:
+            kind = type(event)
+            if kind is yaml.ScalarEvent and event.anchor is None and event.tag is None:
+                mark = event.start_mark
+                node = Scalar(event.value, bool(event.style), mark.line + 1, mark.column + 1)
+                parent = stack[-1] if stack else None
+                if type(parent) is Mapping and pending_key[-1] is not None:
+                    key = pending_key[-1].text
+                    if key is not _DUPLICATE:
+                        parent[key] = node
+                        parent.positions[key] = (node.line, node.col)
+                    pending_key[-1] = None
+                elif not self.add(node, mark):
+                    return
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                pending_key.pop()
+            elif kind in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                if not self.node_event(event):
+                    return
+            elif kind is yaml.AliasEvent:
+                self.problem(event.start_mark, Code.ALIAS, f"aliases (*{event.anchor}) are not allowed; write the value out")
+                return
+            elif kind is yaml.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    self.problem(event.start_mark, Code.YAML_SYNTAX, "a file holds one YAML document, not several")
+                    return
+
+    def node_event(self, event: Any) -> bool:
+        mark = event.start_mark
+        if event.anchor is not None:
+            return self.problem(mark, Code.ALIAS, f"anchors (&{event.anchor}) are not allowed; write the value out")
+        tag = event.tag
+        if tag not in (None, "!", _STR_TAG):
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            return self.problem(mark, Code.TAG, f"the tag {shown} is not allowed; planaudit reads plain YAML only")
+        line, col = mark.line + 1, mark.column + 1
+        if isinstance(event, yaml.ScalarEvent):
+            quoted = bool(event.style) or tag == _STR_TAG  # plain style is None or
+            return self.add(Scalar(event.value, quoted, line, col), mark)
+        if len(self.stack) >= MAX_DEPTH:
+            return self.problem(mark, Code.TOO_DEEP, TOO_DEEP_MESSAGE)
+        container: Mapping | Sequence = Mapping(line, col) if isinstance(event, yaml.MappingStartEvent) else Sequence(line, col)
+        if not self.add(container, mark):
+            return False
+        self.stack.append(container)
+        self.pending_key.append(None)
+        return True
+
+    def add(self, node: YamlNode, mark: Any) -> bool:
+        if not self.stack:
+            self.root = node
+            return True
+        parent = self.stack[-1]
+        if isinstance(parent, Sequence):
+            parent.append(node)
+            return True
+        key = self.pending_key[-1]
+        if key is None:
+            return self.take_key(parent, node, mark)
+        if key.text is not _DUPLICATE:
+            parent[key.text] = node
+            parent.positions[key.text] = (node.line, node.col)
+        self.pending_key[-1] = None
+        return True
+
+    def take_key(self, parent: Mapping, node: YamlNode, mark: Any) -> bool:
+        if not isinstance(node, Scalar):
+            return self.problem(mark, Code.SCHEMA, "a mapping key must be plain text")
+        if node.text == "<<" and not node.quoted:
+            return self.problem(mark, Code.ALIAS, "merge keys (<<) are not allowed; write the values out")
+        if node.text in parent:
+            # Not fatal: the first value is kept so that the rest of the file is still checked.
+            first_line, _ = parent.key_positions[node.text]
+            self.problems.append(Problem(
+                self.display, node.line, node.col, Code.DUPLICATE_KEY,
+                f"key '{node.text}' appears twice in this mapping (first on line {first_line}); "
+                "YAML would silently keep only the last"))
+            node = Scalar(_DUPLICATE, True, node.line, node.col)
+        parent.key_positions[node.text] = (node.line, node.col)
+        self.pending_key[-1] = node
+        return True

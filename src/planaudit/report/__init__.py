@@ -1,0 +1,75 @@
+"""The registry of output formats: the one table that the CLI's --format choices, -o's file endings
+and the reporters themselves are read from.
+
+A format is one module of this package with its Reporter class, and one line here. Each module is
+imported when its format is first asked for, so that a run loads only the formats it writes (and
+start-up stays quick): that is why this table, not the classes, says each format's name, endings
+and whether programs read it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from planaudit.report.base import Part, Reporter
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # for --format
+    module: str  # the module of this package that holds it
+    cls: str  # its Reporter class
+    suffixes: tuple[str, ...] = ()  # the file endings that choose it for -o
+    for_programs: bool = False  # read by programs: it keeps workflow commands inert in its own text (see
+    # planaudit.workflow) and is never wrapped in stop-commands on a CI log
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("table", "table", "TableReporter"),
+    Format("markdown", "markdown", "MarkdownReporter", (".md",)),
+    Format("json", "json_report", "JsonReporter", (".json",), for_programs=True),
+    Format("csv", "csv_report", "CsvReporter", (".csv",), for_programs=True),
+    Format("junit", "junit", "JunitReporter", (".xml",), for_programs=True),
+    Format("github", "github", "GithubReporter", for_programs=True),
+    Format("sarif", "sarif", "SarifReporter", (".sarif",), for_programs=True),
+)
+_BY_NAME = {found.name: found for found in FORMATS}
+
+
+class _Reporters(Mapping[str, type[Reporter]]):
+    def __getitem__(self, name: str) -> type[Reporter]:
+        found = _BY_NAME[name]
+        return getattr(importlib.import_module(f".{found.module}", __name__), found.cls)  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_BY_NAME)
+
+    def __len__(self) -> int:
+        return len(_BY_NAME)
+
+
+REPORTERS: Mapping[str, type[Reporter]] = _Reporters()
+BY_SUFFIX: dict[str, str] = {suffix: found.name for found in FORMATS for suffix in found.suffixes}
+
+
+def for_programs(name: str) -> bool:
+    """Is the format ``name`` read by programs? Known without importing it."""
+    return _BY_NAME[name].for_programs
+
+
+def reporter_for_file(path: Path) -> type[Reporter] | None:
+    """The reporter that a file's ending chooses (see :data:`BY_SUFFIX`)."""
+    name = BY_SUFFIX.get(path.suffix.lower())
+    return None if name is None else REPORTERS[name]
+
+
+def endings_text() -> str:
+    """The endings -o understands, with their formats: ".md (markdown), .json (json), …"."""
+    return ", ".join(f"{suffix} ({name})" for suffix, name in BY_SUFFIX.items())
+
+
+__all__ = ["BY_SUFFIX", "FORMATS", "REPORTERS", "Format", "Part", "Reporter", "endings_text", "for_programs",
+           "reporter_for_file"]

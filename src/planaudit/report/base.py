@@ -1,0 +1,44 @@
+"""The one interface every output format implements."""
+
+from __future__ import annotations
+
+import abc
+import io
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from planaudit.model.result import AuditResult, Overview
+
+Part = tuple[Any, ...]  # what a format renders of one piece of an audit: text and rows, plain data that pickles
+
+
+class Reporter(abc.ABC):
+    """Renders an audit; sees nothing else of the run.
+
+    A report is rendered piece by piece, so that a large audit never has to be held at once: each
+    piece (one or more whole jurisdictions, in order) becomes a :data:`Part` — on whichever
+    process judged it — and :meth:`assemble` writes the report from the :class:`Overview` and the
+    parts. Rendering an audit whole or in pieces gives the same text.
+    """
+
+
+    def __init__(self, lang: str = "en", color: bool = False, width: int | None = None) -> None:
+        self.lang = lang
+        self.color = color
+        self.width = width
+
+    def render(self, result: AuditResult) -> str:
+        """The whole report as text, ending with a newline."""
+        buffer = io.StringIO()
+        self.assemble(result.overview(), [self.part(result)], buffer)
+        return buffer.getvalue()
+
+    @abc.abstractmethod
+    def part(self, piece: AuditResult) -> Part:
+        """What the report says of the targets and inconsistencies of one piece of an audit."""
+
+    @abc.abstractmethod
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        """Write the whole report to ``out``: the parts of every piece in order, within what the
+        overview says of them all. ``parts`` may be iterated more than once."""

@@ -1,0 +1,58 @@
+"""`--format csv`: one row per target, for spreadsheets.
+
+Codes (verdict, reason) stay machine-readable; `verdict_text` and `reason_text` follow --lang.
+Every cell is escaped by :func:`spreadsheet_safe`: text that a spreadsheet would take for a formula
+(=, +, -, @, a tab or a carriage return first) is prefixed with '.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import TextIO
+
+from planaudit.exact.numbers import format_number
+from planaudit.model.result import AuditResult, Overview, TargetResult
+from planaudit.read.text import printable
+from planaudit.report.base import Part, Reporter
+from planaudit.report.display import evidence_text, value_text
+from planaudit.report.i18n import REASONS, VERDICTS
+from planaudit.report.workflow import plain_text
+
+COLUMNS = ("jurisdiction", "id", "title", "metric", "rule", "value", "unit", "verdict", "verdict_text", "reason",
+           "reason_text", "actual", "baseline", "waived", "evidence", "target_file", "target_line")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A cell from data: shown literally, never a formula (a leading ' where a spreadsheet would
+    compute it) and never a workflow command on a CI log (see :mod:`planaudit.workflow`)."""
+    text = plain_text(printable(text))
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+class CsvReporter(Reporter):
+
+    def part(self, piece: AuditResult) -> Part:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(list(map(spreadsheet_safe, self._row(item)))
+                                                          for item in piece.results)
+        return (buffer.getvalue(),)
+
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        csv.writer(out, lineterminator="\n").writerow(COLUMNS)
+        for (rows,) in parts:
+            out.write(rows)
+
+    def _row(self, item: TargetResult) -> list[str]:
+        target = item.target
+        return [
+            target.jurisdiction, target.id, target.title, target.metric, target.rule,
+            "" if target.value is None else format_number(target.value),
+            item.metric.unit, item.verdict.value, VERDICTS[self.lang][item.verdict], item.reason.value,
+            REASONS[self.lang][item.reason],
+            "" if item.actual is None else value_text(item.actual.value, item.metric.unit, self.lang),
+            "" if item.baseline is None else value_text(item.baseline.value, item.metric.unit, self.lang),
+            "" if target.waiver is None else target.waiver.reason,
+            evidence_text(item, self.lang), target.location.path, str(target.location.line),
+        ]

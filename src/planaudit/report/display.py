@@ -1,0 +1,84 @@
+"""Text for people: thresholds, values and titles, shown literally and safely."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from planaudit.exact.numbers import Interval, format_number
+from planaudit.model.data import PERCENT, Figure
+from planaudit.model.result import Inconsistency, TargetResult
+from planaudit.report.i18n import REASONS, VERDICTS, WORDS
+
+
+def quantity(value: Fraction, unit: str) -> str:
+    return format_number(value) + ("%" if unit == PERCENT else "")
+
+
+def interval_text(value: Interval, unit: str) -> str:
+    if value.is_exact:
+        return quantity(value.point, unit)
+    if value.lo is not None and value.hi is not None:
+        return f"{quantity(value.lo, unit)}–{quantity(value.hi, unit)}"
+    if value.lo is not None:
+        return f"≥{quantity(value.lo, unit)}"
+    assert value.hi is not None
+    return f"≤{quantity(value.hi, unit)}"
+
+
+def value_text(value: Interval | bool, unit: str, lang: str) -> str:
+    if isinstance(value, bool):
+        return WORDS[lang]["yes" if value else "no"]
+    return interval_text(value, unit)
+
+
+def threshold_amount(result: TargetResult) -> str | None:
+    """The target's value in the unit it is compared in, or None for a rule without one."""
+    if result.threshold is None:
+        return None
+    return quantity(result.threshold, result.rule.threshold_unit(result.metric.unit))
+
+
+def threshold_text(result: TargetResult, lang: str) -> str:
+    return result.rule.threshold_text(threshold_amount(result), WORDS[lang], lang)
+
+
+def actual_text(result: TargetResult, lang: str) -> str:
+    actual = result.actual
+    if actual is None:
+        return "—"
+    text = value_text(actual.value, result.metric.unit, lang)
+    if actual.derivation is not None:
+        text += f" ({WORDS[lang]['derived']})"
+    if result.growth is not None and result.rule.measure is not None:
+        text += f", {WORDS[lang][result.rule.measure.word]} {interval_text(result.growth, PERCENT)}"
+    return text
+
+
+def verdict_text(result: TargetResult, lang: str) -> str:
+    text = VERDICTS[lang][result.verdict]
+    return f"{text} ({WORDS[lang]['waived']})" if result.waived else text
+
+
+def reason_text(result: TargetResult, lang: str) -> str:
+    text = REASONS[lang][result.reason]
+    if result.warnings:
+        text += f"; {WORDS[lang]['inconsistent']}"
+    return text
+
+
+def figure_place(figure: Figure) -> str:
+    return f"{figure.location.path}:{figure.location.line}"
+
+
+def inconsistency_texts(inconsistency: Inconsistency) -> tuple[str, str]:
+    """The stated and the derived value, in the metric's unit."""
+    unit = inconsistency.metric.unit
+    return interval_text(inconsistency.stated, unit), quantity(inconsistency.derived_value, unit)
+
+
+def evidence_text(result: TargetResult, lang: str) -> str:
+    """The quotes a verdict rests on, each with its file and line; a waiver's reason too."""
+    parts = [f"“{figure.quote}” ({figure_place(figure)})" for figure in result.evidence()]
+    if result.target.waiver is not None:
+        parts.append(f"{WORDS[lang]['waived_reason']}: {result.target.waiver.reason}")
+    return "; ".join(parts)

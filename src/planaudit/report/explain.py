@@ -1,0 +1,106 @@
+"""`planaudit explain`: how one verdict was reached, step by step."""
+
+from __future__ import annotations
+
+from planaudit.model.data import PERCENT, Figure
+from planaudit.model.result import Reason, Resolved, TargetResult, Verdict
+from planaudit.read.text import printable
+from planaudit.report.display import (
+    actual_text,
+    figure_place,
+    inconsistency_texts,
+    interval_text,
+    threshold_amount,
+    threshold_text,
+    value_text,
+)
+from planaudit.report.i18n import REASONS, VERDICTS, WORDS, detail_text
+
+_LABELS = {
+    "en": {"rule": "Rule", "threshold": "Threshold", "metric": "Metric", "scope": "Scope", "deadline": "Deadline",
+           "actual": "Actual", "baseline": "Baseline", "growth": "Growth", "comparison": "Comparison",
+           "verdict": "Verdict", "warning": "Warning", "waived": "Waived", "quote": "Plan says",
+           "explicit": "given in the target", "none": "no figure", "holds": "holds", "fails": "fails",
+           "undecided": "cannot be decided", "derived": "derived", "stated": "stated"},
+    "zh": {"rule": "规则", "threshold": "目标值", "metric": "指标", "scope": "范围", "deadline": "截止日期",
+           "actual": "实际", "baseline": "基数", "growth": "增长", "comparison": "比较",
+           "verdict": "结论", "warning": "警告", "waived": "豁免", "quote": "原文",
+           "explicit": "目标中给定", "none": "无数据", "holds": "成立", "fails": "不成立",
+           "undecided": "无法判定", "derived": "推算", "stated": "报告"},
+}
+_COMPARED = frozenset({Reason.STATED, Reason.DERIVED, Reason.IMPRECISE})
+_OUTCOME = {Verdict.MET: "holds", Verdict.MISSED: "fails", Verdict.UNMEASURED: "undecided"}
+
+
+def render_explanation(item: TargetResult, lang: str = "en") -> str:
+    words = _LABELS[lang]
+    target, metric = item.target, item.metric
+    lines = [
+        f"{target.jurisdiction}/{target.id}  ({target.location.path}:{target.location.line})",
+        f"  {printable(target.title)}",
+        f"{words['quote']}: \u201c{printable(target.quote)}\u201d",
+        f"{words['metric']}: {metric.id} — {printable(metric.label.text(lang))} ({metric.unit})",
+        f"{words['rule']}: {item.rule.id} — {printable(item.rule.label.text(lang))}",
+        f"{words['threshold']}: {threshold_text(item, lang)}",
+    ]
+    if target.scope:
+        lines.append(f"{words['scope']}: {printable(target.scope)}")
+    if target.deadline:
+        lines.append(f"{words['deadline']}: {target.deadline.isoformat()}")
+    lines.append(f"{words['actual']}: {actual_text(item, lang) if item.actual else words['none']}")
+    if item.actual:
+        lines.extend(_resolution(item.actual, metric.unit, lang, "  "))
+    if item.baseline:
+        source = item.baseline.source
+        origin = words["explicit"] if source is None else str(source.year)
+        lines.append(f"{words['baseline']}: {interval_text(item.baseline.value, metric.unit)} ({origin})")
+        if source is not None:
+            lines.extend(_resolution(source, metric.unit, lang, "  "))
+    measure = item.rule.measure
+    if item.growth is not None and item.baseline and measure is not None:
+        formula = measure.formula.format(actual=_actual(item, lang),
+                                         baseline=interval_text(item.baseline.value, metric.unit))
+        lines.append(f"{words[measure.word]}: {formula} = {interval_text(item.growth, PERCENT)}")
+    if item.reason in _COMPARED:
+        lines.append(f"{words['comparison']}: {_comparison(item, lang)} → {words[_OUTCOME[item.verdict]]}")
+    verdict = f"{VERDICTS[lang][item.verdict]} — {REASONS[lang][item.reason]}"
+    detail = detail_text(item.detail, lang)
+    lines.append(f"{words['verdict']}: {verdict}" + (f" ({printable(detail)})" if detail else ""))
+    for warning in item.warnings:
+        stated, derived = inconsistency_texts(warning)
+        said = WORDS[lang]
+        lines.append(f"{words['warning']}: {said['inconsistent']} — {warning.metric.id} {said['stated'].lower()} {stated}, "
+                     f"{said['derived_value'].lower()} {derived} ({figure_place(warning.figure)})")
+    if target.waiver:
+        date = f", {target.waiver.date.isoformat()}" if target.waiver.date else ""
+        lines.append(f"{words['waived']}: {printable(target.waiver.reason)}{date}")
+    return "\n".join(map(printable, lines)) + "\n"  # every line, whatever part of it came from data
+
+
+def _actual(item: TargetResult, lang: str) -> str:
+    assert item.actual is not None
+    return value_text(item.actual.value, item.metric.unit, lang)
+
+
+def _comparison(item: TargetResult, lang: str) -> str:
+    """The comparison the rule made, with the numbers filled in."""
+    measured = None if item.growth is None else interval_text(item.growth, PERCENT)
+    baseline = None if item.baseline is None else interval_text(item.baseline.value, item.metric.unit)
+    return item.rule.comparison_text(_actual(item, lang), threshold_amount(item), measured, baseline)
+
+
+def _resolution(resolved: Resolved, unit: str, lang: str, indent: str) -> list[str]:
+    words = _LABELS[lang]
+    if resolved.figure is not None:
+        return [f"{indent}{words['stated']}: {_figure(resolved.figure)}"]
+    assert resolved.derivation is not None
+    derivation = resolved.derivation
+    lines = [f"{indent}{words['derived']}: {derivation.metric} = {derivation.expression}"]
+    for source in derivation.inputs:
+        lines.append(f"{indent}  {source.metric} = {value_text(source.value, '', lang)}")
+        lines.extend(_resolution(source, unit, lang, indent + "    "))
+    return lines
+
+
+def _figure(figure: Figure) -> str:
+    return f"{figure_place(figure)} \u201c{printable(figure.quote)}\u201d ({figure.as_of.isoformat()})"

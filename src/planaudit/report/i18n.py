@@ -1,0 +1,119 @@
+"""Words shown to people, in Chinese and English."""
+
+from __future__ import annotations
+
+from planaudit.model.result import Detail, Reason, Verdict
+from planaudit.report.language import LANGUAGES, default_lang
+
+__all__ = ["DETAILS", "LANGUAGES", "REASONS", "VERDICTS", "WORDS", "default_lang", "detail_text", "summary_line"]
+
+VERDICTS = {
+    "en": {Verdict.MET: "met", Verdict.MISSED: "missed", Verdict.UNMEASURED: "unmeasured"},
+    "zh": {Verdict.MET: "达标", Verdict.MISSED: "未达标", Verdict.UNMEASURED: "无法评估"},
+}
+
+REASONS = {
+    "en": {
+        Reason.STATED: "reported figure",
+        Reason.DERIVED: "derived from reported counts",
+        Reason.NO_REPORT: "no report for this year",
+        Reason.AFTER_DEADLINE: "reported only after the deadline",
+        Reason.NOT_REPORTED: "not in the report",
+        Reason.NO_BASELINE: "no baseline to compare with",
+        Reason.IMPRECISE: "figure too imprecise",
+        Reason.UNDEFINED: "rule divides by zero",
+    },
+    "zh": {
+        Reason.STATED: "报告数据",
+        Reason.DERIVED: "由报告数据推算",
+        Reason.NO_REPORT: "无该年度工作总结",
+        Reason.AFTER_DEADLINE: "数据晚于截止日期",
+        Reason.NOT_REPORTED: "总结未报告该指标",
+        Reason.NO_BASELINE: "缺少比较基数",
+        Reason.IMPRECISE: "数据为约数，无法判定",
+        Reason.UNDEFINED: "规则计算除以零",
+    },
+}
+
+DETAILS = {
+    "en": {
+        "no_report": "no outcomes/{year}/{jurisdiction}.yaml",
+        "no_figure": "the report states no figure for {metric}",
+        "after_deadline": "{metric} is reported only as of {as_of}, after the deadline {deadline}",
+        "derivation_needs": "{metric} = {expression} needs {name}: {inner}",
+        "derivation_zero": "{metric} = {expression} divides by zero",
+        "no_previous_report": "no baseline: no outcomes/{year}/{jurisdiction}.yaml and no baseline in the target",
+        "previous_year": "no baseline in {year}: {inner}",
+        "zero_baseline": "the baseline is zero, so growth is undefined",
+        "straddles": "the figure is a bound, and its range lies on both sides of the threshold",
+        "rule_zero": "rule {rule} divides by zero",
+    },
+    "zh": {
+        "no_report": "缺少该年度工作总结（outcomes/{year}/{jurisdiction}.yaml）",
+        "no_figure": "工作总结未列出指标 {metric} 的数据",
+        "after_deadline": "指标 {metric} 的数据截至 {as_of}，晚于截止日期 {deadline}",
+        "derivation_needs": "{metric} = {expression}，需要 {name}：{inner}",
+        "derivation_zero": "{metric} = {expression} 的除数为零",
+        "no_previous_report": "缺少基数：没有上年工作总结（outcomes/{year}/{jurisdiction}.yaml），目标中也未给出基数",
+        "previous_year": "{year}年无基数：{inner}",
+        "zero_baseline": "基数为零，无法计算增长率",
+        "straddles": "数据为约数，其范围跨越目标值",
+        "rule_zero": "规则 {rule} 的计算除数为零",
+    },
+}
+
+
+def detail_text(detail: Detail | None, lang: str) -> str:
+    """A Detail in words of ``lang``; nested Details are rendered in place."""
+    if detail is None:
+        return ""
+    params = {key: detail_text(value, lang) if isinstance(value, Detail) else value for key, value in detail.params}
+    return DETAILS[lang][detail.code].format(**params)
+
+
+WORDS = {
+    "en": {
+        "target": "Target", "threshold": "Threshold", "actual": "Actual", "verdict": "Verdict",
+        "reason": "Reason", "waived": "waived", "inconsistent": "inconsistent", "derived": "derived",
+        "yes": "yes", "no": "no", "growth": "growth", "baseline": "baseline",
+        "inconsistencies": "Stated figures that disagree with their counts",
+        "metric": "Metric", "stated": "Stated", "derived_value": "Derived", "file": "File", "jurisdiction": "Jurisdiction",
+        "no_targets": "no targets",
+        "report_title": "Audit of the {year} work-plan targets",
+        "generated": "Generated on {date} by planaudit {version}: each target of the {year} work plans judged against "
+                     "the figures of the work summaries.",
+        "summary": "Summary", "total": "Total", "targets": "Targets", "met": "Met", "missed": "Missed",
+        "unmeasured": "Unmeasured", "waived_count": "Waived", "share_met": "Met of measured",
+        "chart": "Verdicts", "evidence": "Evidence", "none": "none",
+        "unmeasured_section": "Unmeasured targets and why", "detail": "Detail", "why": "Why", "waived_reason": "waived",
+        "no_inconsistencies": "No stated figure disagrees with its counts.",
+    },
+    "zh": {
+        "target": "目标", "threshold": "目标值", "actual": "实际", "verdict": "结论",
+        "reason": "依据", "waived": "已豁免", "inconsistent": "数据不一致", "derived": "推算",
+        "yes": "是", "no": "否", "growth": "增长", "baseline": "基数",
+        "inconsistencies": "报告所述比率与其基础数据不一致",
+        "metric": "指标", "stated": "所述", "derived_value": "推算值", "file": "文件", "jurisdiction": "地区",
+        "no_targets": "无目标",
+        "report_title": "{year}年工作要点目标落实情况核查报告",
+        "generated": "{date}由planaudit {version}生成：逐项对照{year}年工作要点目标与工作总结数据。",
+        "summary": "总体情况", "total": "合计", "targets": "目标数", "met": "达标", "missed": "未达标",
+        "unmeasured": "无法评估", "waived_count": "豁免", "share_met": "已评估目标达标率",
+        "chart": "核查结论", "evidence": "依据", "none": "无",
+        "unmeasured_section": "无法评估的目标及原因", "detail": "说明", "why": "原因", "waived_reason": "豁免",
+        "no_inconsistencies": "报告所述比率与其基础数据均一致。",
+    },
+}
+
+
+def summary_line(lang: str, year: int, targets: int, met: int, missed: int, unmeasured: int,
+                 waived: int, inconsistent: int) -> str:
+    if lang == "zh":
+        line = f"{year}年：目标{targets}项，达标{met}项，未达标{missed}项，无法评估{unmeasured}项"
+        line += f"，豁免{waived}项" if waived else ""
+        return line + (f"；数据不一致{inconsistent}处" if inconsistent else "")
+    line = f"{year}: {targets} target{'s' if targets != 1 else ''} — {met} met, {missed} missed, {unmeasured} unmeasured"
+    line += f", {waived} waived" if waived else ""
+    if inconsistent:
+        line += f"; {inconsistent} inconsistent figure{'s' if inconsistent != 1 else ''}"
+    return line

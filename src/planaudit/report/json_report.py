@@ -1,0 +1,115 @@
+"""`--format json`: schema_version 1 (docs/verdicts.md). Numbers are decimal strings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any, TextIO
+
+from planaudit.exact.numbers import Interval, format_number
+from planaudit.model.data import Figure
+from planaudit.model.result import AuditResult, Inconsistency, Overview, TargetResult
+from planaudit.report import jsontext
+from planaudit.report.base import Part, Reporter
+from planaudit.report.i18n import detail_text
+
+SCHEMA_VERSION = 1
+
+
+class JsonReporter(Reporter):
+
+    def part(self, piece: AuditResult) -> Part:
+        return (jsontext.items([_target(item, self.lang) for item in piece.results], depth=2),
+                jsontext.items([_inconsistency(item) for item in piece.inconsistencies], depth=2))
+
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        document = {
+            "schema_version": SCHEMA_VERSION,
+            "year": overview.year,
+            "summary": asdict(overview.summary),
+            "results": jsontext.streamed("results"),
+            "inconsistencies": jsontext.streamed("inconsistencies"),
+        }
+        lists = {"results": (part[0] for part in parts), "inconsistencies": (part[1] for part in parts)}
+        jsontext.write_document(document, lists, out)
+
+
+def _number(value: Interval | bool | None) -> str | bool | None:
+    """An exact value as a decimal string; a bounded one by its finite end; a state as a bool."""
+    if value is None or isinstance(value, bool):
+        return value
+    end = value.lo if value.lo is not None else value.hi
+    return None if end is None else format_number(end)
+
+
+def _bound(value: Interval | bool | None) -> str | None:
+    if not isinstance(value, Interval):
+        return None if value is None else "exact"
+    return "exact" if value.is_exact else "lower" if value.lo is not None else "upper"
+
+
+def _target(item: TargetResult, lang: str) -> dict[str, Any]:
+    target = item.target
+    unit = item.rule.value_unit(target, item.metric.unit)
+    actual = item.actual.value if item.actual else None
+    return {
+        "jurisdiction": target.jurisdiction,
+        "id": target.id,
+        "title": target.title,
+        "metric": target.metric,
+        "rule": target.rule,
+        "value": None if target.value is None else format_number(target.value),
+        "unit": unit,
+        "verdict": item.verdict.value,
+        "reason": item.reason.value,
+        "detail": detail_text(item.detail, lang),
+        "actual": _number(actual),
+        "actual_bound": _bound(actual),
+        "derived": bool(item.actual and item.actual.derivation),
+        "baseline": _number(item.baseline.value) if item.baseline else None,
+        "growth": _number(item.growth),
+        "waived": None if target.waiver is None else {
+            "reason": target.waiver.reason,
+            "date": target.waiver.date.isoformat() if target.waiver.date else None,
+        },
+        "evidence": [_evidence(figure) for figure in item.evidence()],
+        "warnings": [_warning(warning) for warning in item.warnings],
+        "target_file": target.location.path,
+        "target_line": target.location.line,
+    }
+
+
+def _evidence(figure: Figure) -> dict[str, Any]:
+    return {
+        "metric": figure.metric,
+        "value": figure.value if isinstance(figure.value, bool) else format_number(figure.value),
+        "bound": figure.bound.value,
+        "scope": figure.scope,
+        "as_of": figure.as_of.isoformat(),
+        "quote": figure.quote,
+        "file": figure.location.path,
+        "line": figure.location.line,
+    }
+
+
+def _warning(inconsistency: Inconsistency) -> dict[str, Any]:
+    return {
+        "code": "inconsistent",
+        "metric": inconsistency.metric.id,
+        "stated": _number(inconsistency.stated),
+        "derived": format_number(inconsistency.derived_value),
+    }
+
+
+def _inconsistency(inconsistency: Inconsistency) -> dict[str, Any]:
+    figure = inconsistency.figure
+    return {
+        "jurisdiction": figure.jurisdiction,
+        "metric": inconsistency.metric.id,
+        "scope": figure.scope,
+        "stated": _number(inconsistency.stated),
+        "derived": format_number(inconsistency.derived_value),
+        "tolerance": format_number(inconsistency.tolerance),
+        "file": figure.location.path,
+        "line": figure.location.line,
+    }

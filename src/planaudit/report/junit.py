@@ -1,0 +1,74 @@
+"""`--format junit`: one testcase per target, for CI test dashboards.
+
+A missed target is a failure, an unmeasured one is skipped; a waived target is never a failure.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable
+from typing import TextIO
+
+from planaudit.model.result import AuditResult, Overview, TargetResult, Verdict
+from planaudit.read.text import printable
+from planaudit.report.base import Part, Reporter
+from planaudit.report.display import actual_text, evidence_text, threshold_text
+from planaudit.report.i18n import REASONS, VERDICTS, WORDS, detail_text
+from planaudit.report.workflow import xml_text
+
+_INDENT = "  "  # a suite's, inside <testsuites>
+
+
+class JunitReporter(Reporter):
+
+    def part(self, piece: AuditResult) -> Part:
+        suites = []
+        for jurisdiction, items in piece.by_jurisdiction().items():
+            suite = ElementTree.Element("testsuite", name=jurisdiction)
+            counts = {"tests": len(items), "failures": 0, "skipped": 0}
+            for item in items:
+                outcome = self._testcase(suite, item)
+                if outcome:
+                    counts[outcome] += 1
+            for key, count in counts.items():
+                suite.set(key, str(count))
+            suite.set("errors", "0")
+            ElementTree.indent(suite, level=1)
+            suites.append(xml_text(_INDENT + ElementTree.tostring(suite, encoding="unicode") + "\n"))
+        return ("".join(suites),)
+
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        summary = overview.summary
+        totals = {"tests": summary.targets, "failures": summary.missed, "skipped": summary.unmeasured + summary.waived,
+                  "errors": 0}
+        suites = ElementTree.Element("testsuites", name=f"planaudit {overview.year}")
+        for key, count in totals.items():
+            suites.set(key, str(count))
+        suites.text = "\n"
+        opening, _, closing = xml_text(ElementTree.tostring(suites, encoding="unicode")).partition("\n")
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n' + opening + "\n")
+        for (text,) in parts:
+            out.write(text)
+        out.write(closing + "\n")
+
+    def _testcase(self, suite: ElementTree.Element, item: TargetResult) -> str | None:
+        target = item.target
+        case = ElementTree.SubElement(suite, "testcase", classname=target.jurisdiction,
+                                      name=printable(f"{target.id}: {target.title}"),
+                                      file=target.location.path, line=str(target.location.line))
+        words = WORDS[self.lang]
+        evidence = evidence_text(item, self.lang)
+        message = printable(f"{VERDICTS[self.lang][item.verdict]}: {REASONS[self.lang][item.reason]}"
+                            + (f" — {evidence}" if evidence else ""))
+        lines = [f"{words['threshold']}: {threshold_text(item, self.lang)}",
+                 f"{words['actual']}: {actual_text(item, self.lang)}",
+                 f"{words['evidence']}: {evidence_text(item, self.lang) or '—'}"]
+        details = "\n".join(printable(line) for line in [*lines, detail_text(item.detail, self.lang)] if line)
+        if item.verdict is Verdict.MISSED and not item.waived:
+            ElementTree.SubElement(case, "failure", message=message, type=item.verdict.value).text = details
+            return "failures"
+        if item.verdict is Verdict.UNMEASURED or item.waived:
+            ElementTree.SubElement(case, "skipped", message=message).text = details
+            return "skipped"
+        ElementTree.SubElement(case, "system-out").text = details
+        return None

@@ -1,0 +1,137 @@
+"""`--format markdown` and `planaudit export`: an audit report a justice bureau could publish.
+
+Tables are built with tabulate; every cell is escaped, so that a `|`, a newline, HTML or
+Markdown syntax in a title can neither break a table nor turn into a link.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable, Sequence
+from typing import TextIO
+
+from planaudit._version import __version__
+from planaudit.exact.numbers import format_number
+from planaudit.model.result import AuditResult, Inconsistency, Overview, Summary, TargetResult, Verdict
+from planaudit.read.text import printable
+from planaudit.report.base import Part, Reporter
+from planaudit.report.display import (
+    actual_text,
+    evidence_text,
+    figure_place,
+    inconsistency_texts,
+    threshold_text,
+    verdict_text,
+)
+from planaudit.report.i18n import REASONS, VERDICTS, WORDS, detail_text
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]~|])")
+# What GFM would turn into a link: a scheme's colon, "www.", an e-mail address's "@".
+_AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp|mailto|xmpp)(?=:)|\bwww(?=\.)|(?=@)")
+
+
+def cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: literal, on one line, no HTML, no links."""
+    text = printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _AUTOLINK.sub(lambda found: found.group() + "\\", text)  # a backslash before the ":", "." or "@"
+
+
+def report_date() -> dt.date:
+    """Today, or the date of SOURCE_DATE_EPOCH for reproducible output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+class MarkdownReporter(Reporter):
+
+    def part(self, piece: AuditResult) -> Part:
+        words = WORDS[self.lang]
+        sections = []
+        for jurisdiction, items in piece.by_jurisdiction().items():
+            sections.append(f"## {cell(piece.names[jurisdiction])} ({jurisdiction})")
+            sections.append(self._targets_table(items) if items else words["no_targets"])
+        inconsistencies = [self._inconsistency_row(item) for item in piece.inconsistencies]
+        unmeasured = [self._unmeasured_row(item) for item in piece.results if item.verdict is Verdict.UNMEASURED]
+        return "\n\n".join(sections), inconsistencies, unmeasured
+
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        words = WORDS[self.lang]
+        head = [
+            f"# {words['report_title'].format(year=overview.year)}",
+            words["generated"].format(date=report_date().isoformat(), version=__version__, year=overview.year),
+            f"## {words['summary']}",
+            self._summary_table(overview),
+            self._chart(overview),
+        ]
+        out.write("\n\n".join(head))
+        for sections, _, _ in parts:
+            if sections:
+                out.write("\n\n" + sections)
+        inconsistencies = [row for _, rows, _ in parts for row in rows]
+        tail = [f"## {words['inconsistencies']}",
+                self._inconsistencies_table(inconsistencies) if inconsistencies else words["no_inconsistencies"]]
+        unmeasured = [row for _, _, rows in parts for row in rows]
+        if unmeasured:
+            tail += [f"## {words['unmeasured_section']}", self._unmeasured_table(unmeasured)]
+        out.write("\n\n" + "\n\n".join(tail) + "\n")
+
+    def _table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+        from tabulate import tabulate  # imported only when a Markdown report is made
+
+        return tabulate(rows, headers=[cell(header) for header in headers], tablefmt="github", disable_numparse=True)
+
+    def _summary_table(self, overview: Overview) -> str:
+        words = WORDS[self.lang]
+        rows = [self._summary_row(f"{cell(name)} ({slug})", overview.summaries[slug]) for slug, name in overview.names.items()]
+        rows.append(self._summary_row(f"**{words['total']}**", overview.summary))
+        headers = [words["jurisdiction"], words["targets"], words["met"], words["missed"], words["unmeasured"],
+                   words["waived_count"], words["share_met"]]
+        return self._table(headers, rows)
+
+    def _summary_row(self, name: str, summary: Summary) -> list[str]:
+        share = summary.share_met
+        shown = "—" if share is None else f"{format_number(share * 100)}%"
+        return [name, str(summary.targets), str(summary.met), str(summary.missed), str(summary.unmeasured),
+                str(summary.waived), shown]
+
+    def _chart(self, overview: Overview) -> str:
+        """A mermaid pie of the verdicts; GitHub and GitLab render it."""
+        words, summary = WORDS[self.lang], overview.summary
+        slices = [(VERDICTS[self.lang][Verdict.MET], summary.met), (VERDICTS[self.lang][Verdict.MISSED], summary.missed),
+                  (VERDICTS[self.lang][Verdict.UNMEASURED], summary.unmeasured), (words["waived"], summary.waived)]
+        lines = [f"pie title {words['chart']} {overview.year}"]
+        lines += [f'    "{name}" : {count}' for name, count in slices if count]
+        return "```mermaid\n" + "\n".join(lines) + "\n```"
+
+    def _targets_table(self, items: Sequence[TargetResult]) -> str:
+        words = WORDS[self.lang]
+        headers = ["#", words["target"], words["threshold"], words["actual"], words["verdict"], words["evidence"]]
+        rows = [[str(number), cell(item.target.title), cell(threshold_text(item, self.lang)),
+                 cell(actual_text(item, self.lang)), cell(verdict_text(item, self.lang)),
+                 cell(evidence_text(item, self.lang) or "—")]
+                for number, item in enumerate(items, 1)]
+        return self._table(headers, rows)
+
+    def _inconsistency_row(self, item: Inconsistency) -> list[str]:
+        stated, derived = inconsistency_texts(item)
+        return [item.figure.jurisdiction, cell(item.metric.label.text(self.lang)), cell(stated), cell(derived),
+                cell(f"“{item.figure.quote}” ({figure_place(item.figure)})")]
+
+    def _inconsistencies_table(self, rows: list[list[str]]) -> str:
+        words = WORDS[self.lang]
+        headers = [words["jurisdiction"], words["metric"], words["stated"], words["derived_value"], words["evidence"]]
+        return self._table(headers, rows)
+
+    def _unmeasured_row(self, item: TargetResult) -> list[str]:
+        return [item.target.jurisdiction, cell(item.target.title), cell(REASONS[self.lang][item.reason]),
+                cell(detail_text(item.detail, self.lang))]
+
+    def _unmeasured_table(self, rows: list[list[str]]) -> str:
+        words = WORDS[self.lang]
+        headers = [words["jurisdiction"], words["target"], words["why"], words["detail"]]
+        return self._table(headers, rows)

@@ -1,0 +1,91 @@
+"""`--format sarif`: SARIF 2.1.0 for code-scanning dashboards.
+
+Every target is a result on its line in the target file: met → kind "pass"; missed → level
+"error"; unmeasured → level "warning"; each inconsistent figure → a "warning" on its line in the
+outcome file. A waiver is a SARIF suppression, with its reason as the justification.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from planaudit._version import __version__
+from planaudit.model.result import AuditResult, Inconsistency, Overview, TargetResult, Verdict
+from planaudit.read.text import printable
+from planaudit.report import jsontext
+from planaudit.report.base import Part, Reporter
+from planaudit.report.display import actual_text, evidence_text, inconsistency_texts, threshold_text
+from planaudit.report.i18n import REASONS, VERDICTS, WORDS
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_RULES = (
+    ("missed", "TargetMissed", "A work-plan target that the report's figures show was not met.", "error"),
+    ("unmeasured", "TargetUnmeasured", "A work-plan target that the reports cannot decide.", "warning"),
+    ("inconsistent", "InconsistentFigure", "A stated rate that disagrees with the counts behind it.", "warning"),
+    ("met", "TargetMet", "A work-plan target that the report's figures show was met.", "none"),
+)
+_RESULTS_DEPTH = 4  # the document's runs[0].results
+_RULE_INDEX = {rule_id: index for index, (rule_id, *_rest) in enumerate(_RULES)}
+
+
+class SarifReporter(Reporter):
+
+    def part(self, piece: AuditResult) -> Part:
+        return (jsontext.items([self._target(item) for item in piece.results], depth=_RESULTS_DEPTH),
+                jsontext.items([self._inconsistency(item) for item in piece.inconsistencies], depth=_RESULTS_DEPTH))
+
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        results = itertools.chain((targets for targets, _ in parts), (inconsistencies for _, inconsistencies in parts))
+        document = {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {
+                    "name": "planaudit", "version": __version__, "rules": [
+                        {"id": rule_id, "name": name, "shortDescription": {"text": text},
+                         "defaultConfiguration": {"level": level}}
+                        for rule_id, name, text, level in _RULES]}},
+                "columnKind": "unicodeCodePoints",
+                "results": jsontext.streamed("results"),
+            }],
+        }
+        jsontext.write_document(document, {"results": results}, out)
+
+    def _target(self, item: TargetResult) -> dict[str, Any]:
+        words = WORDS[self.lang]
+        text = (f"{item.target.title} — {VERDICTS[self.lang][item.verdict]} ({REASONS[self.lang][item.reason]}). "
+                f"{words['threshold']}: {threshold_text(item, self.lang)}; {words['actual']}: "
+                f"{actual_text(item, self.lang)}; {words['evidence']}: {evidence_text(item, self.lang) or '—'}")
+        entry: dict[str, Any] = {
+            "ruleId": item.verdict.value,
+            "ruleIndex": _RULE_INDEX[item.verdict.value],
+            "message": {"text": printable(text)},
+            "locations": [_location(item.target.location.path, item.target.location.line)],
+            "properties": {"jurisdiction": item.target.jurisdiction, "target": item.target.id,
+                           "reason": item.reason.value},
+        }
+        if item.verdict is Verdict.MET:
+            entry.update(kind="pass", level="none")
+        else:
+            entry["level"] = "error" if item.verdict is Verdict.MISSED else "warning"
+        if item.target.waiver is not None:
+            entry["suppressions"] = [{"kind": "external", "justification": printable(item.target.waiver.reason)}]
+        return entry
+
+    def _inconsistency(self, item: Inconsistency) -> dict[str, Any]:
+        stated, derived = inconsistency_texts(item)
+        words = WORDS[self.lang]
+        text = (f"{item.metric.label.text(self.lang)}: {words['stated']} {stated}, {words['derived_value']} {derived} "
+                f"— “{item.figure.quote}”")
+        return {
+            "ruleId": "inconsistent", "ruleIndex": _RULE_INDEX["inconsistent"], "level": "warning",
+            "message": {"text": printable(text)},
+            "locations": [_location(item.figure.location.path, item.figure.location.line)],
+            "properties": {"jurisdiction": item.figure.jurisdiction, "metric": item.metric.id},
+        }
+
+
+def _location(path: str, line: int) -> dict[str, Any]:
+    return {"physicalLocation": {"artifactLocation": {"uri": path}, "region": {"startLine": line}}}

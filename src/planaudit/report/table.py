@@ -1,0 +1,106 @@
+"""`--format table`: a rich table per jurisdiction, the inconsistent figures, and a summary line."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from planaudit.model.result import AuditResult, Inconsistency, Overview, TargetResult, Verdict
+from planaudit.read.text import printable
+from planaudit.report.base import Part, Reporter
+from planaudit.report.display import (
+    actual_text,
+    figure_place,
+    inconsistency_texts,
+    reason_text,
+    threshold_text,
+    verdict_text,
+)
+from planaudit.report.i18n import WORDS, summary_line
+
+_UNWRAPPED = 160  # off a terminal: wide enough that rows rarely wrap
+_CELL_LINES = 4  # a cell shows at most this many lines of the table's width
+_STYLES = {Verdict.MET: "green", Verdict.MISSED: "bold red", Verdict.UNMEASURED: "yellow"}
+
+
+class TableReporter(Reporter):
+
+    def part(self, piece: AuditResult) -> Part:
+        words = WORDS[self.lang]
+        console, buffer = self._console()
+        for jurisdiction, items in piece.by_jurisdiction().items():
+            console.print(Text(self._cell(f"{piece.names[jurisdiction]} ({jurisdiction})").plain, style="bold"))
+            console.print(self._targets(items) if items else Text(words["no_targets"]))
+            console.print()
+        rows = [self._inconsistency_row(item) for item in piece.inconsistencies]
+        return _unpadded(buffer.getvalue()), rows
+
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        for sections, _ in parts:
+            out.write(sections)
+        console, buffer = self._console()
+        if overview.summary.inconsistent:
+            console.print(self._inconsistencies([row for _, rows in parts for row in rows]))
+            console.print()
+        summary = overview.summary
+        console.print(Text(summary_line(self.lang, overview.year, summary.targets, summary.met, summary.missed,
+                                        summary.unmeasured, summary.waived, summary.inconsistent)))
+        out.write(_unpadded(buffer.getvalue()))
+
+    def _console(self) -> tuple[Console, io.StringIO]:
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=self.width or _UNWRAPPED, force_terminal=self.color,
+                          no_color=not self.color, highlight=False, emoji=False, markup=False)
+        return console, buffer
+
+    def _targets(self, items: list[TargetResult]) -> Table:
+        words = WORDS[self.lang]
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        table.add_column(words["target"], ratio=1, overflow="fold")
+        for key in ("threshold", "actual", "verdict", "reason"):
+            table.add_column(words[key], overflow="fold")
+        for item in items:
+            table.add_row(
+                self._cell(item.target.title),
+                self._cell(threshold_text(item, self.lang)),
+                self._cell(actual_text(item, self.lang)),
+                Text(verdict_text(item, self.lang), style=_STYLES[item.verdict]),
+                self._cell(reason_text(item, self.lang)),
+            )
+        return table
+
+    def _cell(self, text: str) -> Text:
+        """A cell from data: shown literally (no escape sequence reaches the terminal) and cut to
+        what the table can show — a few lines of its width; json and csv keep the whole text."""
+        return Text(clipped(printable(text), _CELL_LINES * (self.width or _UNWRAPPED)))
+
+    def _inconsistency_row(self, item: Inconsistency) -> tuple[str, ...]:
+        stated, derived = inconsistency_texts(item)
+        return tuple(self._cell(text).plain for text in (
+            item.figure.jurisdiction, item.metric.label.text(self.lang), stated, derived, figure_place(item.figure)))
+
+    def _inconsistencies(self, rows: list[tuple[str, ...]]) -> Table:
+        words = WORDS[self.lang]
+        table = Table(title=words["inconsistencies"], title_justify="left", box=box.SIMPLE_HEAD,
+                      show_edge=False, pad_edge=False)
+        for key in ("jurisdiction", "metric", "stated", "derived_value", "file"):
+            table.add_column(words[key], overflow="fold")
+        for row in rows:
+            table.add_row(*map(Text, row))
+        return table
+
+
+def clipped(text: str, limit: int) -> str:
+    """``text``, or its first ``limit`` characters and an ellipsis."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _unpadded(text: str) -> str:
+    """The lines without the spaces rich pads them with."""
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())

@@ -1,7 +1,0 @@
-"""`growth_at_least`: met when (actual − baseline) / baseline × 100 ≥ value (同比增长…以上)."""
-
-from ..model import Label
-from ..numbers import Interval
-from .base import growth_rule
-
-RULE = growth_rule("growth_at_least", Label(zh="同比增长不低于", en="growth at least"), "≥", Interval.ge)

@@ -1,0 +1,315 @@
+"""Run an audit a jurisdiction at a time: load → validate → resolve → judge → report, per jurisdiction.
+
+An audit of YEAR reads, for each jurisdiction, its target file of YEAR and its outcome files of
+YEAR-1 and YEAR. Figures are resolved, baselines found and inconsistencies looked for within one
+jurisdiction only, so each jurisdiction is judged on its own. That keeps a national audit small
+in memory — no more than one jurisdiction's files and results are held at once — and lets
+jurisdictions be judged on every core: a worker process reads, checks and judges its
+jurisdictions and renders their part of each report, and only that text (with the counts and
+any problems) comes back.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from planaudit.check.validate import catalogue_problems, item_checks
+from planaudit.errors import InvalidData, NoTargets, UnknownJurisdiction
+from planaudit.judge.rules import Rule, rule_table
+from planaudit.judge.verdicts import judge_year
+from planaudit.model.data import Catalogue, Plan, Report, Repository, Settings
+from planaudit.model.problems import Code, Problem
+from planaudit.model.result import AuditResult, Overview, Summary
+from planaudit.read import layout, load
+from planaudit.read.layout import DataFile
+from planaudit.read.load import FileRead, Progress, Reader, scan, unreadable_file, unreadable_problem
+from planaudit.report.base import Part, Reporter
+from planaudit.run.cache import Cache, run_digest, unit_digest
+from planaudit.run.spool import Spool
+
+PARALLEL_FROM = 32  # jurisdictions to judge before other cores are worth starting
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One jurisdiction's files for an audit."""
+
+    jurisdiction: str
+    files: tuple[DataFile, ...]
+    audited: bool  # False: its files are only checked (it has no plan for the year, or was not chosen)
+
+
+@dataclass
+class Audit:
+    """An audit ready to run: what every jurisdiction is judged with, and the jurisdictions."""
+
+    root: Path
+    year: int
+    settings: Settings
+    catalogue: Catalogue
+    units: list[Unit]
+    problems: list[Problem]  # found before any data file was read
+    unknown: list[str]  # chosen jurisdictions that have no plan for the year
+    known: list[str]  # jurisdictions that have one
+    files_read: int  # settings and rules files, before the data files
+    files_total: int
+    cache: Cache | None
+    reader: Reader[FileRead]
+    head: list[tuple[str, bytes]]  # the settings and rules files as read: every verdict depends on them
+    misplaced: list[str]
+    rules: dict[str, Rule] = field(repr=False)
+
+
+def prepare(data_dir: Path, year: int, jurisdictions: Sequence[str] = (), progress: Progress | None = None,
+            cache: Cache | None = None) -> Audit:
+    """Read the settings and the catalogue, and group the year's data files by jurisdiction."""
+    scanned = scan(data_dir, [year], [year - 1, year], progress)
+    if not any(job.kind == "targets" for job in scanned.jobs) and not scanned.misplaced:
+        raise NoTargets(data_dir, year)
+    grouped = layout.by_jurisdiction(scanned.jobs)
+    known = sorted(slug for slug, jobs in grouped if any(job.kind == "targets" for job in jobs))
+    chosen = set(jurisdictions or known)
+    problems = scanned.loader.problems + catalogue_problems(scanned.catalogue)
+    # With a problem in the settings or the catalogue, nothing is judged: the data files are only checked.
+    units = [Unit(slug, tuple(jobs), not problems and slug in chosen and slug in known) for slug, jobs in grouped]
+    return Audit(
+        root=data_dir, year=year, settings=scanned.settings, catalogue=scanned.catalogue, units=units,
+        problems=problems, unknown=[slug for slug in dict.fromkeys(jurisdictions) if slug not in known], known=known,
+        files_read=scanned.loader.read, files_total=scanned.loader.total, cache=cache,
+        reader=functools.partial(load.read_data_file, checks=item_checks(scanned.catalogue)),
+        head=scanned.loader.head, misplaced=scanned.misplaced, rules=rule_table(scanned.catalogue),
+    )
+
+
+Content = bytes | layout.Unreadable  # a file's bytes as read, or why it was not read
+
+
+def read_unit(audit: Audit, unit: Unit) -> list[Content]:
+    """Each file of a jurisdiction, read once: what it is judged from is what its digest covers."""
+    contents: list[Content] = []
+    for file in unit.files:
+        try:
+            contents.append(layout.read_bytes(audit.root, file.file))
+        except layout.Unreadable as error:
+            contents.append(error)
+    return contents
+
+
+def contents_digest(unit: Unit, contents: list[Content]) -> str:
+    return unit_digest((file.display, content if isinstance(content, bytes) else layout.UNREADABLE + content.code.encode())
+                       for file, content in zip(unit.files, contents, strict=True))
+
+
+def judge_unit(audit: Audit, unit: Unit, contents: list[Content] | None = None) -> tuple[list[Problem], AuditResult | None]:
+    """A jurisdiction's problems, and, when it has none and is audited, its verdicts, judged from
+    ``contents`` (its files as read; read now when not given)."""
+    contents = read_unit(audit, unit) if contents is None else contents
+    reads = [unreadable_file(unreadable_problem(file.display, content)) if isinstance(content, layout.Unreadable)
+             else audit.reader(content, file.display, file.kind, file.year, file.jurisdiction)
+             for file, content in zip(unit.files, contents, strict=True)]
+    problems = [problem for read in reads for problem in read.problems]
+    if problems or not unit.audited:
+        return problems, None
+    plans: dict[tuple[int, str], Plan] = {}
+    reports: dict[tuple[int, str], Report] = {}
+    for job, read in zip(unit.files, reads, strict=True):
+        if isinstance(read.item, Plan):
+            plans[(job.year, job.jurisdiction)] = read.item
+        elif isinstance(read.item, Report):
+            reports[(job.year, job.jurisdiction)] = read.item
+    repository = Repository(audit.settings, audit.catalogue, plans, reports)
+    return [], judge_year(repository, audit.year, plans.values(), audit.rules)
+
+
+def raise_for_problems(audit: Audit, problems: list[Problem]) -> None:
+    """The data must be clean, and every chosen jurisdiction must have a plan."""
+    if problems:
+        raise InvalidData(problems)
+    if audit.unknown:
+        raise UnknownJurisdiction(audit.year, audit.unknown, audit.known)
+
+
+def audit_whole(audit: Audit, progress: Progress | None = None) -> AuditResult:
+    """Every verdict of the audit, in this process, as one result."""
+    problems = list(audit.problems)
+    pieces = []
+    files_done = audit.files_read
+    for unit in audit.units:
+        found, piece = judge_unit(audit, unit)
+        problems += found
+        if piece is not None:
+            pieces.append(piece)
+        files_done += len(unit.files)
+        report_progress(progress, files_done, audit.files_total)
+    raise_for_problems(audit, problems)
+    return AuditResult(
+        audit.year, audit.settings, {slug: name for piece in pieces for slug, name in piece.names.items()},
+        tuple(item for piece in pieces for item in piece.results),
+        tuple(item for piece in pieces for item in piece.inconsistencies),
+    )
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """An audit rendered for some reporters: the overview, each reporter's parts in order, and the
+    digest of every byte the run read (what a recorded answer may be keyed on)."""
+
+    overview: Overview
+    reporters: Sequence[Reporter]
+    parts: list[Spool]  # one per reporter
+    inputs: str
+
+    def write(self, index: int, out: TextIO) -> None:
+        """Write the report of ``reporters[index]``."""
+        self.reporters[index].assemble(self.overview, self.parts[index], out)
+
+
+def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | None = None,
+           workers: int | None = None) -> Rendered:
+    """Judge every jurisdiction and render its part of each reporter's report, on ``workers``
+    processes (default: every core) when there are many jurisdictions."""
+    problems = list(audit.problems)
+    names: dict[str, str] = {}
+    summaries: dict[str, Summary] = {}
+    spools = [Spool() for _ in reporters]
+    digests: list[tuple[str, str]] = []
+    files_done = audit.files_read
+    for unit, (digest, (found, judged)) in zip(audit.units, outcomes(audit, reporters, workers), strict=True):
+        problems += found
+        digests.append((unit.jurisdiction, digest))
+        if judged is not None:
+            slug, name, summary, parts = judged
+            names[slug], summaries[slug] = name, summary
+            for spool, part in zip(spools, parts, strict=True):
+                spool.append(part)
+        files_done += len(unit.files)
+        report_progress(progress, files_done, audit.files_total)
+    raise_for_problems(audit, problems)
+    return Rendered(Overview(audit.year, audit.settings, names, summaries), reporters, spools,
+                    run_digest(audit.head, digests, audit.misplaced))
+
+
+Judged = tuple[str, str, Summary, tuple[Part, ...]]  # slug, name, counts, each reporter's part
+Outcome = tuple[list[Problem], Judged | None]
+RUNNING: tuple[Audit, Sequence[Reporter], str] | None = None  # what forked workers inherit
+
+
+def outcomes(audit: Audit, reporters: Sequence[Reporter], workers: int | None) -> Iterator[tuple[str, Outcome]]:
+    """Each jurisdiction's digest and outcome, in order."""
+    global RUNNING
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    shape = repr([(type(reporter).__name__, reporter.lang, reporter.color, reporter.width) for reporter in reporters])
+    head = run_digest(audit.head, [], [])
+    RUNNING = audit, reporters, f"unit {audit.year} {head} {audit.settings!r} {shape}"
+    try:
+        if workers <= 1 or len(audit.units) < PARALLEL_FROM or not can_fork():
+            yield from map(unit_outcome, range(len(audit.units)))
+            return
+        import multiprocessing  # here, not at the top: a small audit never starts a worker
+
+        with multiprocessing.get_context("fork").Pool(workers, initializer=quiet_worker) as pool:
+            yield from pool.imap(unit_outcome, range(len(audit.units)), chunksize=4)
+    finally:
+        RUNNING = None
+
+
+def quiet_worker() -> None:
+    """A worker prints nothing: what fails in it is raised again in the parent, and a worker whose
+    parent was killed must not print a traceback for each result it can no longer send."""
+    import signal
+    import sys
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles ^C and ends the pool
+    sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the worker's whole life
+
+
+def unit_outcome(index: int) -> tuple[str, Outcome]:
+    """A jurisdiction's digest, and its problems or its name, counts and parts: from the cache
+    when its files as read now were judged before with the same rules, settings and reporters;
+    else judged anew — from the very bytes the digest covers."""
+    assert RUNNING is not None
+    audit, reporters, context = RUNNING
+    unit = audit.units[index]
+    contents = read_unit(audit, unit)
+    digest = contents_digest(unit, contents)
+    if audit.cache is None:
+        return digest, judged_outcome(audit, unit, reporters, contents)
+    key = audit.cache.key(digest, context, str(unit.audited))
+    cached = outcome_from_data(audit.cache.get(key))
+    if cached is not None:
+        return digest, cached
+    outcome = judged_outcome(audit, unit, reporters, contents)
+    audit.cache.put(key, outcome_to_data(outcome))
+    return digest, outcome
+
+
+def judged_outcome(audit: Audit, unit: Unit, reporters: Sequence[Reporter], contents: list[Content]) -> Outcome:
+    problems, piece = judge_unit(audit, unit, contents)
+    if piece is None:
+        return problems, None
+    (slug, name), = piece.names.items()
+    parts = tuple(plain(reporter.part(piece)) for reporter in reporters)
+    return [], (slug, name, piece.overview().summaries[slug], parts)
+
+
+def plain(value: Any) -> Any:
+    """A part as the spool gives it back (tuples as lists), so that a part from the cache or the
+    spool is the very value a fresh one is."""
+    if isinstance(value, (tuple, list)):
+        return [plain(item) for item in value]
+    return value
+
+
+SUMMARY_FIELDS = ("targets", "met", "missed", "unmeasured", "waived", "inconsistent")
+
+
+def outcome_to_data(outcome: Outcome) -> Any:
+    """An outcome as plain data, for the cache: [problems, judged or None]."""
+    problems, judged = outcome
+    listed = [[problem.path, problem.line, problem.col, problem.code.value, problem.message] for problem in problems]
+    if judged is None:
+        return [listed, None]
+    slug, name, summary, parts = judged
+    return [listed, [slug, name, [getattr(summary, name) for name in SUMMARY_FIELDS], list(parts)]]
+
+
+def outcome_from_data(value: Any) -> Outcome | None:
+    """An outcome from a cache entry, or None unless the entry has exactly the shape written."""
+    try:
+        listed, judged = value
+        problems = [Problem(path, line, col, Code(code), message) for path, line, col, code, message in listed]
+        if not all(type(problem.path) is str and type(problem.message) is str and type(problem.line) is int
+                   and type(problem.col) is int for problem in problems):
+            return None
+        if judged is None:
+            return problems, None
+        slug, name, counts, parts = judged
+        if (problems or type(slug) is not str or type(name) is not str or len(counts) != len(SUMMARY_FIELDS)
+                or not all(type(count) is int for count in counts) or not all(is_part(part) for part in parts)):
+            return None
+        return [], (slug, name, Summary(*counts), tuple(parts))
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+
+
+def is_part(value: Any) -> bool:
+    """Plain text, numbers and lists of them: what a part is made of."""
+    if type(value) is list:
+        return all(is_part(item) for item in value)
+    return type(value) in (str, int) or value is None
+
+
+def can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def report_progress(progress: Progress | None, files_done: int, files_total: int) -> None:
+    if progress is not None:
+        progress(files_done, files_total)
