@@ -17,6 +17,13 @@ os.environ["PLANAUDIT_CACHE_DIR"] = os.path.join(_CACHE_HOME, "parses")
 os.environ.pop("GITHUB_ACTIONS", None)  # tests that want a CI log say so themselves
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory, monkeypatch):
+    """Every test has a cache of its own, so whether it takes the cached path never depends on which
+    tests ran before it."""
+    monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def repository(tmp_path, monkeypatch):
     """A copy of tests/examples/basic, with a cache of its own."""

@@ -1,5 +1,7 @@
 """--fail-on: each level fails on what the one before fails on, and more."""
 
+from pathlib import Path
+
 import pytest
 
 from planaudit.cli.failon import FailOn, exit_status
@@ -34,3 +36,13 @@ UNMEASURED = "- {id: u, title: t, metric: share, rule: at_least, value: 1, quote
 def test_exit_status(tmp_path, targets, rate, expected):
     result = result_with(tmp_path, targets, rate)
     assert {level: exit_status(result.summary, level) for level in FailOn} == expected
+
+
+def test_every_exit_status_is_decided_by_one_function():
+    from planaudit.errors import NoTargets
+    from planaudit.model.problems import Code, Problem
+
+    problem = Problem("targets/2022/a.yaml", 1, 1, Code.SCHEMA, "m")
+    assert exit_status(usage=True) == exit_status(error=NoTargets(Path("."), 2022)) == 2
+    assert exit_status(problems=[problem]) == exit_status(reader_gone=True) == 1
+    assert exit_status(problems=[]) == exit_status() == 0

@@ -3,13 +3,13 @@
 import pytest
 
 from planaudit.model.problems import Code
-from planaudit.read.yamlsource import Mapping, Scalar, decode_document, parse_text
+from planaudit.read.yamlsource import MappingNode, Scalar, decode_document, parse_text
 
 
 def test_positions_and_plain_text():
     document = parse_text("a: 1\nb:\n  - x\n  - 'y'\n", "f.yaml")
     root = document.root
-    assert isinstance(root, Mapping) and document.problems == ()
+    assert isinstance(root, MappingNode) and document.problems == ()
     assert root["a"] == Scalar("1", False, 1, 4)
     assert root["b"][1] == Scalar("y", True, 4, 5)
     assert root.positions == {"a": (1, 4), "b": (3, 3)}

@@ -1,4 +1,5 @@
-"""One exception hierarchy; every member formats its own message and knows its exit status."""
+"""One exception hierarchy; every member formats its own message. (Every exit status is decided by
+planaudit.cli.failon.exit_status: an error's is EXIT_UNUSABLE.)"""
 
 from __future__ import annotations
 
@@ -13,8 +14,6 @@ EXIT_UNUSABLE = 2
 
 class PlanauditError(Exception):
     """Base of everything planaudit raises on purpose; never shown as a traceback."""
-
-    exit_status = EXIT_UNUSABLE
 
     def format(self) -> str:
         return f"planaudit: error: {self}"

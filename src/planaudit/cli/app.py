@@ -16,7 +16,7 @@ import typer
 
 from planaudit._version import __version__
 from planaudit.cli.failon import DEFAULT_FAIL_ON, FailOn, exit_status
-from planaudit.errors import EXIT_FAILED, EXIT_UNUSABLE, PlanauditError
+from planaudit.errors import PlanauditError
 from planaudit.report import BY_SUFFIX, REPORTERS, Reporter, endings_text, for_programs, reporter_for_file
 from planaudit.report.language import LANGUAGES, default_lang
 from planaudit.report.output import atomic_file, text_stream
@@ -77,7 +77,7 @@ def _run(action: Callable[[], T]) -> T:
         return action()
     except PlanauditError as error:
         _error(error.format())
-        raise typer.Exit(error.exit_status) from None
+        raise typer.Exit(exit_status(error=error)) from None
 
 
 def _error(message: str) -> None:
@@ -90,7 +90,7 @@ def _error(message: str) -> None:
 
 def _usage_error(message: str) -> typer.Exit:
     _error(f"planaudit: error: {message}")
-    return typer.Exit(EXIT_UNUSABLE)
+    return typer.Exit(exit_status(usage=True))
 
 
 @contextlib.contextmanager
@@ -182,7 +182,7 @@ def _root(data: Path) -> Path:
     except NoRepository:
         error = NotADataRepository(data)
         _error(error.format())
-        raise typer.Exit(error.exit_status) from None
+        raise typer.Exit(exit_status(error=error)) from None
 
 
 def _open_memo(root: Path, year: int, options: list[object]) -> RunMemo | None:
@@ -328,7 +328,7 @@ def validate(
         problems = _run(lambda: api.validate(root, progress))
     with _inert_stdout(output_format.value == "text"):
         sys.stdout.write(PROBLEM_FORMATS[output_format.value](problems))
-    raise typer.Exit(EXIT_FAILED if problems else 0)
+    raise typer.Exit(exit_status(problems=problems))
 
 
 @app.command()
@@ -397,7 +397,7 @@ def main() -> None:
     if sys.stdout is None or sys.stderr is None:
         if sys.stderr is not None:
             sys.stderr.write("planaudit: error: standard output is closed\n")
-        raise SystemExit(EXIT_UNUSABLE)
+        raise SystemExit(exit_status(usage=True))
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
@@ -407,4 +407,4 @@ def main() -> None:
         # The reader went away (`| head`): nothing more can be said there, and that is no error of ours.
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise SystemExit(EXIT_FAILED) from None
+        raise SystemExit(exit_status(reader_gone=True)) from None

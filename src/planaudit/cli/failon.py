@@ -1,13 +1,16 @@
-"""Which verdicts fail a run, and the exit status decided in one place."""
+"""Which verdicts fail a run, and every command's exit status, decided in one function."""
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from planaudit.errors import EXIT_FAILED
+from planaudit.errors import EXIT_FAILED, EXIT_UNUSABLE
 
 if TYPE_CHECKING:
+    from planaudit.errors import PlanauditError
+    from planaudit.model.problems import Problem
     from planaudit.model.result import Summary
 
 EXIT_OK = 0
@@ -35,5 +38,14 @@ def failed(summary: Summary, fail_on: FailOn) -> bool:
     return bool(summary.unmeasured) or (fail_on is FailOn.INCONSISTENT and bool(summary.inconsistent))
 
 
-def exit_status(summary: Summary, fail_on: FailOn) -> int:
-    return EXIT_FAILED if failed(summary, fail_on) else EXIT_OK
+def exit_status(summary: Summary | None = None, fail_on: FailOn = DEFAULT_FAIL_ON, *,
+                problems: Sequence[Problem] | None = None, error: PlanauditError | None = None,
+                usage: bool = False, reader_gone: bool = False) -> int:
+    """The exit status of every command: 2 for bad usage or data that cannot be checked (``usage``,
+    an ``error``); 1 when verdicts fail ``fail_on``, ``validate`` found ``problems``, or the reader of
+    standard output went away before the end (``reader_gone``); else 0."""
+    if usage or error is not None:
+        return EXIT_UNUSABLE
+    if reader_gone or problems or (summary is not None and failed(summary, fail_on)):
+        return EXIT_FAILED
+    return EXIT_OK

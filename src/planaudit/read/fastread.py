@@ -37,6 +37,7 @@ from typing import Any
 from planaudit.exact.numbers import MAX_DIGITS
 from planaudit.read.structure import matches_schema
 from planaudit.read.text import AMBIGUOUS_LINE_BREAK_BYTES
+from planaudit.read.yamltree import TRAP_STARTS
 from planaudit.schemas import Kind
 
 # Merge keys, tabs, carriage returns, directives and document markers (at the start of a line):
@@ -59,7 +60,7 @@ _INDICATORS_AT_VALUE = tuple((indicator, re.compile(re.escape(indicator) + rb"(?
 _REFUSED_STARTS = (b"%", b"---", b"...", b"\xef\xbb\xbf", b"&", b"*", b"!", b"|", b">", b"@", b"`")
 _FIRST_DASH = re.compile(r"\n( *)-")  # the root is a mapping: no entry stands on the first line
 _ENTRY_START = re.compile(r"( +)[^\s#]")  # after the dash: spaces, then the entry's first key
-_AMBIGUOUS_STARTS = frozenset("0123456789+-.~yYnNoOtTfF")
+_AMBIGUOUS_STARTS = TRAP_STARTS | {"~"}  # and null's "~": rapidyaml cannot say whether text was quoted
 _NON_TEXT_KINDS = frozenset({"bool", "int", "float", "null"})
 
 

@@ -40,7 +40,7 @@ from planaudit.model.data import (
 from planaudit.model.problems import Code, Problem
 from planaudit.read import layout
 from planaudit.read.layout import SETTINGS_FILE, YEAR_DIR, DataFile
-from planaudit.read.yamltree import Mapping, Scalar
+from planaudit.read.yamltree import MappingNode, Scalar
 from planaudit.schemas import Kind
 
 _DATA_DIRS = {"targets": Kind.TARGET, "outcomes": Kind.OUTCOME}
@@ -133,7 +133,9 @@ ItemChecks = Callable[[Plan | Report], Iterable[Problem]]  # what else a read pl
 
 def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction: str,
                    checks: ItemChecks | None = None) -> FileRead:
-    """Parse, check and read one target or outcome file from its bytes. Pure: cacheable and parallel.
+    """Parse, check and read one target or outcome file from its bytes: the same bytes give the same
+    reading, on any process. (The quick reader keeps its output buffer between calls and silences
+    file descriptor 2 while rapidyaml parses; neither changes a reading.)
 
     A clean file is read quickly (:mod:`fastread`); a file that the quick reader refuses, or
     whose quick reading finds any problem (also among ``checks``), is read again exactly, so that
@@ -309,7 +311,7 @@ class Loader:
         return _Parsed(instance, root.positions, entries)
 
     def _parse_checked(self, raw: bytes, display: str, kind: Kind, entries_keys: tuple[str, ...]
-                       ) -> tuple[Mapping, Callable[[str, str | int], bool], Any] | None:
+                       ) -> tuple[MappingNode, Callable[[str, str | int], bool], Any] | None:
         from planaudit.read.structure import check_structure  # the exact parser is needed only when the quick one refuses
         from planaudit.read.yamlsource import decode_document
 
@@ -320,7 +322,7 @@ class Loader:
         check = check_structure(document, kind)
         self.problems.extend(check.problems)
         usable = check.usable_entries(*entries_keys)
-        if usable is None or not isinstance(document.root, Mapping):
+        if usable is None or not isinstance(document.root, MappingNode):
             return None
         return document.root, usable, check.instance
 
@@ -387,7 +389,7 @@ class Loader:
 class _Fields:
     """Typed reads of a schema-valid mapping's fields."""
 
-    def __init__(self, node: Mapping, path: str, problems: list[Problem],
+    def __init__(self, node: MappingNode, path: str, problems: list[Problem],
                  usable: Callable[[str, str | int], bool] = lambda key, entry: True) -> None:
         self.node = node
         self.path = path
@@ -414,15 +416,15 @@ class _Fields:
         value = self.scalar(key)
         return (None, False) if value is None else parse_decimal(value.text)
 
-    def named_entries(self, key: str) -> list[tuple[str, Mapping]]:
+    def named_entries(self, key: str) -> list[tuple[str, MappingNode]]:
         table = self.node.get(key)
-        if not isinstance(table, Mapping):
+        if not isinstance(table, MappingNode):
             return []
-        return [(name, entry) for name, entry in table.items() if isinstance(entry, Mapping) and self.usable(key, name)]
+        return [(name, entry) for name, entry in table.items() if isinstance(entry, MappingNode) and self.usable(key, name)]
 
     def label(self, key: str, default: str) -> Label:
         value = self.node.get(key)
-        if isinstance(value, Mapping):
+        if isinstance(value, MappingNode):
             fields = _Fields(value, self.path, self.problems)
             zh, en = fields.text("zh"), fields.text("en")
             return Label(zh or en or default, en or zh or default)
@@ -462,7 +464,7 @@ def read_rules_file(raw: bytes, display: str) -> tuple[list[Metric], list[RuleDe
             tuple(loader.problems))
 
 
-def _read_metric(metric_id: str, node: Mapping, path: str, problems: list[Problem]) -> Metric | None:
+def _read_metric(metric_id: str, node: MappingNode, path: str, problems: list[Problem]) -> Metric | None:
     fields = _Fields(node, path, problems)
     derive = fields.expression("derive", expr.Type.NUMBER)
     if "derive" in node and derive is None:
@@ -471,7 +473,7 @@ def _read_metric(metric_id: str, node: Mapping, path: str, problems: list[Proble
                   fields.number("tolerance")[0], fields.location(), node.positions)
 
 
-def _read_rule(rule_id: str, node: Mapping, path: str, problems: list[Problem]) -> RuleDefinition | None:
+def _read_rule(rule_id: str, node: MappingNode, path: str, problems: list[Problem]) -> RuleDefinition | None:
     fields = _Fields(node, path, problems)
     expression = fields.expression("expr", expr.Type.BOOLEAN)
     if expression is None:

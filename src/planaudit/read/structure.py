@@ -20,7 +20,8 @@ from typing import Any
 from planaudit.exact.numbers import MAX_DIGITS
 from planaudit.model.problems import Code, Problem
 from planaudit.read.text import printable
-from planaudit.read.yamlsource import Document, Mapping, Scalar, Sequence, YamlNode
+from planaudit.read.yamlsource import Document, MappingNode, Scalar, SequenceNode, YamlNode
+from planaudit.read.yamltree import NULL_SPELLINGS, TRAP_STARTS
 from planaudit.schemas import Kind, schema_text
 
 
@@ -94,13 +95,11 @@ def check_structure(document: Document, kind: Kind) -> StructureCheck:
 
 # --- The JSON view --------------------------------------------------------------------------
 
-_NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?[0-9]+")
 _DECIMAL = re.compile(r"[-+]?[0-9]+\.[0-9]+")
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _TRAP_KINDS = frozenset({"bool", "int", "float"})
-_TRAP_STARTS = frozenset("0123456789+-.yYnNoOtTfF")  # how every YAML 1.1 bool, int or float begins
 
 
 @functools.cache
@@ -136,9 +135,9 @@ class JsonView:
         return {kind} if isinstance(kind, str) else set()
 
     def convert(self, node: YamlNode, schema: Any) -> Any:
-        if type(node) is Mapping:
+        if type(node) is MappingNode:
             return {key: self.convert(value, self.property_schema(schema, key)) for key, value in node.items()}
-        if type(node) is Sequence:
+        if type(node) is SequenceNode:
             items = self._items.get(id(schema))
             if items is None:
                 items = self._items[id(schema)] = self.resolve(schema).get("items", {})
@@ -164,17 +163,17 @@ class JsonView:
     def scalar(self, scalar: Scalar, schema: Any) -> Any:
         if scalar.quoted:
             return scalar.text
-        if scalar.text in _NULL:
+        if scalar.text in NULL_SPELLINGS:
             return None
         text_only = self._text_only.get(id(schema))
         if text_only is None:
             text_only = self._text_only[id(schema)] = self.scalar_types(schema) == {"string"}
         if text_only:
-            if scalar.text[:1] in _TRAP_STARTS:
+            if scalar.text[:1] in TRAP_STARTS:
                 self.check_trap(scalar, f"quote it if you mean the text: \"{scalar.text}\"")
             return scalar.text
         value = _yaml12(scalar.text)
-        if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and scalar.text[:1] in _TRAP_STARTS:
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and scalar.text[:1] in TRAP_STARTS:
             self.check_trap(scalar, f"write it as {value}")  # 010: 10 here, but 8 to YAML 1.1 tools
         return value
 
@@ -222,7 +221,7 @@ def _describe(error: Any, root: YamlNode, path: str) -> Iterator[Problem]:
             if isinstance(error.instance, dict) and key not in error.instance:
                 yield Problem(path, node.line, node.col, Code.SCHEMA, f"'{key}' is required")
         return
-    if validator == "additionalProperties" and isinstance(node, Mapping):
+    if validator == "additionalProperties" and isinstance(node, MappingNode):
         allowed = ", ".join(error.schema.get("properties", {}))
         for key in error.instance:
             if key not in error.schema.get("properties", {}):
@@ -231,7 +230,7 @@ def _describe(error: Any, root: YamlNode, path: str) -> Iterator[Problem]:
         return
     if validator == "propertyNames" or (error.schema_path and "propertyNames" in error.schema_path):
         key = error.instance
-        line, col = node.key_positions.get(key, (node.line, node.col)) if isinstance(node, Mapping) else (node.line, node.col)
+        line, col = node.key_positions.get(key, (node.line, node.col)) if isinstance(node, MappingNode) else (node.line, node.col)
         description = error.schema.get("description", "valid")
         yield Problem(path, line, col, Code.SCHEMA, f"'{_shown_text(key)}' is not {description}")
         return
@@ -286,9 +285,9 @@ def _node_at(root: YamlNode, path: list[Any]) -> YamlNode:
     """The node at a JSON path, or the deepest node on the way that exists."""
     node = root
     for step in path:
-        if isinstance(node, Mapping) and step in node:
+        if isinstance(node, MappingNode) and step in node:
             node = node[step]
-        elif isinstance(node, Sequence) and isinstance(step, int) and 0 <= step < len(node):
+        elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node):
             node = node[step]
         else:
             return node

@@ -18,9 +18,9 @@ import yaml
 
 from planaudit.model.problems import Code, Problem
 from planaudit.read.text import NotUtf8, decode_utf8, first_ambiguous_line_break
-from planaudit.read.yamltree import Mapping, Scalar, Sequence, YamlNode, position
+from planaudit.read.yamltree import MappingNode, Scalar, SequenceNode, YamlNode
 
-__all__ = ["Document", "Mapping", "Scalar", "Sequence", "YamlNode", "decode_document", "parse_text", "position"]
+__all__ = ["Document", "MappingNode", "Scalar", "SequenceNode", "YamlNode", "decode_document", "parse_text"]
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -98,12 +98,12 @@ def _failed(display: str, line: int, col: int, code: Code, message: str) -> Docu
 
 
 class _TreeBuilder:
-    """Turns the event stream into Mapping/Sequence/Scalar, one event at a time."""
+    """Turns the event stream into MappingNode/SequenceNode/Scalar, one event at a time."""
 
     def __init__(self, display: str) -> None:
         self.display = display
         self.root: YamlNode | None = None
-        self.stack: list[Mapping | Sequence] = []
+        self.stack: list[MappingNode | SequenceNode] = []
         self.pending_key: list[Scalar | None] = []
         self.documents = 0
         self.problems: list[Problem] = []
@@ -128,7 +128,7 @@ class _TreeBuilder:
                 mark = event.start_mark
                 node = Scalar(event.value, bool(event.style), mark.line + 1, mark.column + 1)
                 parent = stack[-1] if stack else None
-                if type(parent) is Mapping and pending_key[-1] is not None:
+                if type(parent) is MappingNode and pending_key[-1] is not None:
                     key = pending_key[-1].text
                     if key is not _DUPLICATE:
                         parent[key] = node
@@ -165,7 +165,8 @@ class _TreeBuilder:
             return self.add(Scalar(event.value, quoted, line, col), mark)
         if len(self.stack) >= MAX_DEPTH:
             return self.problem(mark, Code.TOO_DEEP, TOO_DEEP_MESSAGE)
-        container: Mapping | Sequence = Mapping(line, col) if isinstance(event, yaml.MappingStartEvent) else Sequence(line, col)
+        container: MappingNode | SequenceNode = (
+            MappingNode(line, col) if isinstance(event, yaml.MappingStartEvent) else SequenceNode(line, col))
         if not self.add(container, mark):
             return False
         self.stack.append(container)
@@ -177,7 +178,7 @@ class _TreeBuilder:
             self.root = node
             return True
         parent = self.stack[-1]
-        if isinstance(parent, Sequence):
+        if isinstance(parent, SequenceNode):
             parent.append(node)
             return True
         key = self.pending_key[-1]
@@ -189,7 +190,7 @@ class _TreeBuilder:
         self.pending_key[-1] = None
         return True
 
-    def take_key(self, parent: Mapping, node: YamlNode, mark: Any) -> bool:
+    def take_key(self, parent: MappingNode, node: YamlNode, mark: Any) -> bool:
         if not isinstance(node, Scalar):
             return self.problem(mark, Code.SCHEMA, "a mapping key must be plain text")
         if node.text == "<<" and not node.quoted:

@@ -16,6 +16,10 @@ def _resolver() -> Any:
     return yaml.resolver.Resolver()
 
 
+NULL_SPELLINGS = frozenset({"", "~", "null", "Null", "NULL"})  # a plain scalar YAML reads as null
+TRAP_STARTS = frozenset("0123456789+-.yYnNoOtTfF")  # how every YAML 1.1 bool, int or float begins
+
+
 class Scalar(NamedTuple):
     """A scalar as written: its text, whether it was quoted, and where it stands (1-based)."""
 
@@ -26,7 +30,7 @@ class Scalar(NamedTuple):
 
     @property
     def is_null(self) -> bool:
-        return not self.quoted and self.text in ("", "~", "null", "Null", "NULL")
+        return not self.quoted and self.text in NULL_SPELLINGS
 
     def yaml11_kind(self) -> str:
         """What YAML 1.1 would make of this scalar: 'str', 'int', 'float', 'bool', 'null', …"""
@@ -38,7 +42,7 @@ class Scalar(NamedTuple):
         return tag.rsplit(":", 1)[-1]
 
 
-class Mapping(dict):  # type: ignore[type-arg]
+class MappingNode(dict):  # type: ignore[type-arg]
     """A YAML mapping: str keys to nodes, with the position of itself and of each value."""
 
     def __init__(self, line: int, col: int) -> None:
@@ -49,15 +53,11 @@ class Mapping(dict):  # type: ignore[type-arg]
         self.key_positions: dict[str, tuple[int, int]] = {}
 
 
-class Sequence(list):  # type: ignore[type-arg]
+class SequenceNode(list):  # type: ignore[type-arg]
     def __init__(self, line: int, col: int) -> None:
         super().__init__()
         self.line = line
         self.col = col
 
 
-YamlNode = Scalar | Mapping | Sequence
-
-
-def position(node: YamlNode) -> tuple[int, int]:
-    return node.line, node.col
+YamlNode = Scalar | MappingNode | SequenceNode

@@ -27,8 +27,7 @@ class GithubReporter(Reporter):
         for _, inconsistencies in parts:
             out.write(inconsistencies)
         summary = overview.summary
-        out.write(summary_line(self.lang, overview.year, summary.targets, summary.met, summary.missed,
-                               summary.unmeasured, summary.waived, summary.inconsistent) + "\n")
+        out.write(summary_line(self.lang, overview.year, summary) + "\n")
 
     def _inconsistency(self, inconsistency: Inconsistency) -> str:
         words = WORDS[self.lang]

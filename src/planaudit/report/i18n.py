@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planaudit.model.result import Detail, Reason, Verdict
+from planaudit.model.result import Detail, Reason, Summary, Verdict
 from planaudit.report.language import LANGUAGES, default_lang
 
 __all__ = ["DETAILS", "LANGUAGES", "REASONS", "VERDICTS", "WORDS", "default_lang", "detail_text", "summary_line"]
@@ -106,8 +106,10 @@ WORDS = {
 }
 
 
-def summary_line(lang: str, year: int, targets: int, met: int, missed: int, unmeasured: int,
-                 waived: int, inconsistent: int) -> str:
+def summary_line(lang: str, year: int, summary: Summary) -> str:
+    """One line of a year's counts, in ``lang``."""
+    targets, met, missed, unmeasured = summary.targets, summary.met, summary.missed, summary.unmeasured
+    waived, inconsistent = summary.waived, summary.inconsistent
     if lang == "zh":
         line = f"{year}年：目标{targets}项，达标{met}项，未达标{missed}项，无法评估{unmeasured}项"
         line += f"，豁免{waived}项" if waived else ""

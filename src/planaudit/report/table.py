@@ -49,8 +49,7 @@ class TableReporter(Reporter):
             console.print(self._inconsistencies([row for _, rows in parts for row in rows]))
             console.print()
         summary = overview.summary
-        console.print(Text(summary_line(self.lang, overview.year, summary.targets, summary.met, summary.missed,
-                                        summary.unmeasured, summary.waived, summary.inconsistent)))
+        console.print(Text(summary_line(self.lang, overview.year, summary)))
         out.write(_unpadded(buffer.getvalue()))
 
     def _console(self) -> tuple[Console, io.StringIO]:
