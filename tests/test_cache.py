@@ -15,7 +15,7 @@ import pytest
 from planaudit import api
 from planaudit.read import layout
 from planaudit.report import REPORTERS
-from planaudit.run import cache, runner
+from planaudit.run import cache, pool, runner
 from planaudit.run.cache import Cache, run_digest, unit_digest
 from support import streamed_json
 
@@ -36,7 +36,7 @@ def test_identical_with_and_without_cache_cold_and_warm_serial_and_parallel(repo
     assert streamed_json(repository) == uncached  # cold: fills the cache
     assert len(cache_files(repository)) == 2  # one entry per jurisdiction
     assert streamed_json(repository) == uncached  # warm
-    monkeypatch.setattr(runner, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pool, "PARALLEL_FROM", 1)
     assert streamed_json(repository, workers=2, cache=False) == uncached
     assert streamed_json(repository, workers=2) == uncached
     assert streamed_json(repository, workers=1) == uncached

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -41,6 +41,7 @@ from planaudit.model.problems import Code, Problem
 from planaudit.read import layout
 from planaudit.read.layout import SETTINGS_FILE, YEAR_DIR, DataFile
 from planaudit.read.yamltree import MappingNode, Scalar
+from planaudit.run.pool import ordered_map
 from planaudit.schemas import Kind
 
 _DATA_DIRS = {"targets": Kind.TARGET, "outcomes": Kind.OUTCOME}
@@ -53,7 +54,6 @@ class Loaded:
 
 
 Progress = Callable[[int, int], None]  # (files read, files to read)
-PARALLEL_FROM = 64  # files to parse before other cores are worth starting
 
 
 def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int],
@@ -70,16 +70,22 @@ def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: 
     if checks is not None:
         reader = functools.partial(read_data_file, checks=checks(scanned.catalogue))
     reads = read_jobs(data_dir, scanned.jobs, reader, unreadable_file, scanned.loader.tick, workers)
+    problems = scanned.loader.problems + [problem for read in reads for problem in read.problems]
+    plans, reports = plans_and_reports(scanned.jobs, reads)
+    return Loaded(Repository(scanned.settings, scanned.catalogue, plans, reports), problems)
+
+
+def plans_and_reports(files: Sequence[DataFile], reads: Sequence[FileRead]
+                      ) -> tuple[dict[tuple[int, str], Plan], dict[tuple[int, str], Report]]:
+    """The plans and reports that reading ``files`` gave, by (year, jurisdiction)."""
     plans: dict[tuple[int, str], Plan] = {}
     reports: dict[tuple[int, str], Report] = {}
-    problems = scanned.loader.problems
-    for job, read in zip(scanned.jobs, reads, strict=True):
-        problems.extend(read.problems)
+    for file, read in zip(files, reads, strict=True):
         if isinstance(read.item, Plan):
-            plans[(job.year, job.jurisdiction)] = read.item
+            plans[(file.year, file.jurisdiction)] = read.item
         elif isinstance(read.item, Report):
-            reports[(job.year, job.jurisdiction)] = read.item
-    return Loaded(Repository(scanned.settings, scanned.catalogue, plans, reports), problems)
+            reports[(file.year, file.jurisdiction)] = read.item
+    return plans, reports
 
 
 @dataclass
@@ -222,6 +228,10 @@ Result = TypeVar("Result")
 Reader = Callable[[bytes, str, str, int, str], Result]  # (content, display path, kind, year, jurisdiction)
 
 
+def _apply(reader: Reader[Result], arguments: tuple[bytes, str, str, int, str]) -> Result:
+    return reader(*arguments)
+
+
 def unreadable_file(problem: Problem) -> FileRead:
     return FileRead(None, (problem,))
 
@@ -234,7 +244,7 @@ def unreadable_problem(display: str, error: layout.Unreadable) -> Problem:
 def read_jobs(root: Path, jobs: list[DataFile], reader: Reader[Result], unreadable: Callable[[Problem], Result],
               tick: Callable[[], None], workers: int | None) -> list[Result]:
     """``reader`` applied to every file's content, in order, on ``workers`` processes when there are
-    many files. ``reader`` must be picklable (a module-level function, or a partial of one)."""
+    many files (see :mod:`planaudit.run.pool`)."""
     results: list[Result | None] = [None] * len(jobs)
     pending: list[tuple[int, bytes]] = []
     for index, job in enumerate(jobs):
@@ -245,29 +255,12 @@ def read_jobs(root: Path, jobs: list[DataFile], reader: Reader[Result], unreadab
             tick()
     arguments = [(raw, jobs[index].display, jobs[index].kind, jobs[index].year, jobs[index].jurisdiction)
                  for index, raw in pending]
-    for (index, _), result in zip(pending, _apply_all(reader, arguments, workers), strict=True):
+    chunk = max(1, len(arguments) // (8 * (workers or os.cpu_count() or 1)))
+    for (index, _), result in zip(pending, ordered_map(functools.partial(_apply, reader), arguments, workers, chunk),
+                                  strict=True):
         results[index] = result
         tick()
     return [result for result in results if result is not None]
-
-
-def _apply_all(reader: Reader[Result], arguments: list[tuple[bytes, str, str, int, str]],
-               workers: int | None) -> Iterator[Result]:
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(arguments) < PARALLEL_FROM:
-        return (reader(*job) for job in arguments)
-    import multiprocessing  # here, not at the top: a warm run never starts a worker
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    chunk = max(1, len(arguments) // (workers * 8))
-    return _closing(pool, pool.map(reader, *zip(*arguments, strict=True), chunksize=chunk))
-
-
-def _closing(pool: Any, results: Iterator[Result]) -> Iterator[Result]:
-    with pool:
-        yield from results
 
 
 _Read = TypeVar("_Read", bound=tuple)  # type: ignore[type-arg]

@@ -12,7 +12,6 @@ any problems) comes back.
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,17 +21,16 @@ from planaudit.check.validate import catalogue_problems, item_checks
 from planaudit.errors import InvalidData, NoTargets, UnknownJurisdiction
 from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.verdicts import judge_year
-from planaudit.model.data import Catalogue, Plan, Report, Repository, Settings
+from planaudit.model.data import Catalogue, Repository, Settings
 from planaudit.model.problems import Code, Problem
 from planaudit.model.result import AuditResult, Overview, Summary
 from planaudit.read import layout, load
 from planaudit.read.layout import DataFile
-from planaudit.read.load import FileRead, Progress, Reader, scan, unreadable_file, unreadable_problem
+from planaudit.read.load import FileRead, Progress, Reader, plans_and_reports, scan, unreadable_file, unreadable_problem
 from planaudit.report.base import Part, Reporter
 from planaudit.run.cache import Cache, run_digest, unit_digest
+from planaudit.run.pool import ordered_map
 from planaudit.run.spool import Spool
-
-PARALLEL_FROM = 32  # jurisdictions to judge before other cores are worth starting
 
 
 @dataclass(frozen=True)
@@ -115,13 +113,7 @@ def judge_unit(audit: Audit, unit: Unit, contents: list[Content] | None = None) 
     problems = [problem for read in reads for problem in read.problems]
     if problems or not unit.audited:
         return problems, None
-    plans: dict[tuple[int, str], Plan] = {}
-    reports: dict[tuple[int, str], Report] = {}
-    for job, read in zip(unit.files, reads, strict=True):
-        if isinstance(read.item, Plan):
-            plans[(job.year, job.jurisdiction)] = read.item
-        elif isinstance(read.item, Report):
-            reports[(job.year, job.jurisdiction)] = read.item
+    plans, reports = plans_and_reports(unit.files, reads)
     repository = Repository(audit.settings, audit.catalogue, plans, reports)
     return [], judge_year(repository, audit.year, plans.values(), audit.rules)
 
@@ -196,44 +188,20 @@ def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | Non
 
 Judged = tuple[str, str, Summary, tuple[Part, ...]]  # slug, name, counts, each reporter's part
 Outcome = tuple[list[Problem], Judged | None]
-RUNNING: tuple[Audit, Sequence[Reporter], str] | None = None  # what forked workers inherit
 
 
 def outcomes(audit: Audit, reporters: Sequence[Reporter], workers: int | None) -> Iterator[tuple[str, Outcome]]:
-    """Each jurisdiction's digest and outcome, in order."""
-    global RUNNING
-    workers = workers if workers is not None else (os.cpu_count() or 1)
+    """Each jurisdiction's digest and outcome, in order, on every core when there are many."""
     shape = repr([(type(reporter).__name__, reporter.lang, reporter.color, reporter.width) for reporter in reporters])
-    head = run_digest(audit.head, [], [])
-    RUNNING = audit, reporters, f"unit {audit.year} {head} {audit.settings!r} {shape}"
-    try:
-        if workers <= 1 or len(audit.units) < PARALLEL_FROM or not can_fork():
-            yield from map(unit_outcome, range(len(audit.units)))
-            return
-        import multiprocessing  # here, not at the top: a small audit never starts a worker
-
-        with multiprocessing.get_context("fork").Pool(workers, initializer=quiet_worker) as pool:
-            yield from pool.imap(unit_outcome, range(len(audit.units)), chunksize=4)
-    finally:
-        RUNNING = None
+    context = f"unit {audit.year} {run_digest(audit.head, [], [])} {audit.settings!r} {shape}"
+    task = functools.partial(unit_outcome, audit, reporters, context)
+    return ordered_map(task, range(len(audit.units)), workers)
 
 
-def quiet_worker() -> None:
-    """A worker prints nothing: what fails in it is raised again in the parent, and a worker whose
-    parent was killed must not print a traceback for each result it can no longer send."""
-    import signal
-    import sys
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles ^C and ends the pool
-    sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the worker's whole life
-
-
-def unit_outcome(index: int) -> tuple[str, Outcome]:
+def unit_outcome(audit: Audit, reporters: Sequence[Reporter], context: str, index: int) -> tuple[str, Outcome]:
     """A jurisdiction's digest, and its problems or its name, counts and parts: from the cache
     when its files as read now were judged before with the same rules, settings and reporters;
     else judged anew — from the very bytes the digest covers."""
-    assert RUNNING is not None
-    audit, reporters, context = RUNNING
     unit = audit.units[index]
     contents = read_unit(audit, unit)
     digest = contents_digest(unit, contents)
@@ -302,12 +270,6 @@ def is_part(value: Any) -> bool:
     if type(value) is list:
         return all(is_part(item) for item in value)
     return type(value) in (str, int) or value is None
-
-
-def can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def report_progress(progress: Progress | None, files_done: int, files_total: int) -> None:

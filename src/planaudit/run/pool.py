@@ -1,0 +1,59 @@
+"""The one process pool: a task mapped over items on every core, in order, or in this process.
+
+Forked workers inherit the task (and whatever it closes over) instead of receiving it pickled, so
+only the items and the results cross between processes. Few items, one core, or a system that
+cannot fork: the items are mapped here, in this process, with the same results.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+PARALLEL_FROM = 32  # items before other cores are worth starting
+_TASK: Callable[[Any], Any] | None = None  # what forked workers inherit
+
+
+def ordered_map(task: Callable[[Item], Result], items: Iterable[Item], workers: int | None = None,
+                chunksize: int = 4) -> Iterator[Result]:
+    """``task`` of each item, in order, on ``workers`` processes (default: every core) when there
+    are at least PARALLEL_FROM items and the system can fork; else in this process."""
+    global _TASK
+    items = list(items)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(items) < PARALLEL_FROM or not can_fork():
+        yield from map(task, items)
+        return
+    import multiprocessing  # here, not at the top: a small run never starts a worker
+
+    _TASK = task
+    try:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=quiet_worker) as pool:
+            yield from pool.imap(_run_task, items, chunksize=chunksize)
+    finally:
+        _TASK = None
+
+
+def _run_task(item: Any) -> Any:
+    assert _TASK is not None
+    return _TASK(item)
+
+
+def quiet_worker() -> None:
+    """A worker prints nothing: what fails in it is raised again in the parent, and a worker whose
+    parent was killed must not print a traceback for each result it can no longer send."""
+    import signal
+    import sys
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles ^C and ends the pool
+    sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the worker's whole life
+
+
+def can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
