@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import io
 import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
 from planaudit._version import __version__
+from planaudit.cli.delivery import deliver, files_first, inert_stdout, replay
 from planaudit.cli.failon import DEFAULT_FAIL_ON, FailOn, exit_status
 from planaudit.errors import PlanauditError
 from planaudit.report import BY_SUFFIX, REPORTERS, Reporter, endings_text, for_programs, reporter_for_file
 from planaudit.report.language import LANGUAGES, default_lang
-from planaudit.report.output import atomic_file, text_stream
 from planaudit.report.problems import PROBLEM_FORMATS
 from planaudit.schemas import Kind, published_schema_text
 
@@ -155,17 +154,19 @@ def check(
                                                           fail_on, color, width])
     human = not for_programs(output_format.value)
     if memo is not None:
-        _replay(memo, human)
+        replayed = _run(lambda: replay(memo, human))
+        if replayed is not None:
+            raise typer.Exit(replayed)
     formats = [(REPORTERS[output_format.value], color, width), *((reporter, False, None) for _, reporter in files)]
     settings, rendered = _render(root, year, jurisdiction, no_cache, lang, formats)
     destinations = [None, *(path for path, _ in files)]  # each report's, in the order of formats (None: stdout)
     level = fail_on or (FailOn(settings.fail_on) if settings.fail_on else DEFAULT_FAIL_ON)
     status = exit_status(rendered.overview.summary, level)
     blobs: list[Any] = [None] * len(destinations)
-    for index, path in _files_first(destinations):
+    for index, path in files_first(destinations):
         keeping = memo.keeping(rendered.inputs, index) if memo is not None else contextlib.nullcontext()
         with keeping as copy:
-            _run(lambda: _deliver(path, lambda out: rendered.write(index, out), copy, human))  # noqa: B023
+            _run(lambda: deliver(path, lambda out: rendered.write(index, out), copy, human))  # noqa: B023
             blobs[index] = copy
     if memo is not None:
         memo.record(rendered.inputs, destinations, status, blobs)
@@ -204,80 +205,6 @@ def _render(data: Path, year: int, jurisdictions: list[str] | None, no_cache: bo
     return audit.settings, rendered
 
 
-def _files_first(destinations: list[T]) -> list[tuple[int, T]]:
-    """The files are written before standard output is: a report on the screen means they are there."""
-    return sorted(enumerate(destinations), key=lambda indexed: indexed[1] is None)
-
-
-def _deliver(path: Path | None, write: Callable[[TextIO], None], copy: Any = None, human: bool = True) -> None:
-    """Text to a file, atomically, or to standard output (where a human-readable report is kept from
-    commanding a CI runner); and to ``copy`` too, when there is one."""
-    if path is None and copy is None:
-        with _inert_stdout(human):
-            write(sys.stdout)
-        return
-    with contextlib.ExitStack() as stack:
-        if path is None:
-            stack.enter_context(_inert_stdout(human))
-            sys.stdout.flush()
-            stream: BinaryIO = sys.stdout.buffer
-            stack.callback(stream.flush)
-        else:
-            stream = stack.enter_context(atomic_file(path))
-        both = cast(BinaryIO, _Both(stream, copy)) if copy is not None else stream
-        write(stack.enter_context(text_stream(both)))
-
-
-class _Both(io.RawIOBase):
-    """Writes to two binary streams."""
-
-    def __init__(self, first: BinaryIO, second: Any) -> None:
-        self.first, self.second = first, second
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        self.first.write(data)
-        return self.second.write(bytes(data))  # type: ignore[no-any-return]
-
-
-def _inert_stdout(human: bool) -> contextlib.AbstractContextManager[None]:
-    from planaudit.report.workflow import inert
-
-    return inert(sys.stdout) if human else contextlib.nullcontext()
-
-
-def _replay(memo: RunMemo, human: bool) -> None:
-    """Deliver what a run over these very files recorded, and exit as it did; return if nothing
-    (whole) was recorded."""
-    recorded = memo.recorded()
-    if recorded is None:
-        return
-    paths, status, blobs = recorded
-    copies = [memo.cache.reading(key, digest, size) for key, digest, size in blobs]
-    if any(copy is None for copy in copies):
-        for copy in copies:
-            if copy is not None:
-                copy.close()
-        return
-    for index, path in _files_first(paths):
-        with copies[index] as copy:  # type: ignore[union-attr]
-            _run(lambda: _copy(copy, None if path is None else Path(path), human))  # noqa: B023 - called at once
-    raise typer.Exit(status)
-
-
-def _copy(source: BinaryIO, path: Path | None, human: bool) -> None:
-    if path is None:
-        with _inert_stdout(human):
-            sys.stdout.flush()
-            shutil.copyfileobj(source, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
-        return
-    with atomic_file(path) as stream:
-        shutil.copyfileobj(source, stream)
-
-
 @app.command()
 def export(
     year: int = typer.Argument(..., help="The year whose targets are judged."),
@@ -290,7 +217,7 @@ def export(
 ) -> None:
     """Write the audit of YEAR as a Markdown report to publish."""
     _, rendered = _render(_root(data), year, jurisdiction, no_cache, lang, [(REPORTERS["markdown"], False, None)])
-    _run(lambda: _deliver(output, lambda out: rendered.write(0, out)))
+    _run(lambda: deliver(output, lambda out: rendered.write(0, out)))
 
 
 @app.command()
@@ -307,7 +234,7 @@ def explain(
     from planaudit.report.explain import render_explanation
 
     item = _run(lambda: result.find(jurisdiction, target))
-    with _inert_stdout(True):
+    with inert_stdout(True):
         sys.stdout.write(render_explanation(item, _lang(lang, result.settings)))
 
 
@@ -326,7 +253,7 @@ def validate(
     root = _root(data)
     with _progress_bar() as progress:
         problems = _run(lambda: api.validate(root, progress))
-    with _inert_stdout(output_format.value == "text"):
+    with inert_stdout(output_format.value == "text"):
         sys.stdout.write(PROBLEM_FORMATS[output_format.value](problems))
     raise typer.Exit(exit_status(problems=problems))
 

@@ -1,30 +1,23 @@
 """Load: the files of a data repository → the model, with a Problem for every defect.
 
-Each file is parsed safely (:mod:`yamlsource`) and checked against its JSON Schema
-(:mod:`structure`); only a structurally valid file is read into the model, so the readers here
-interpret values and never guess at shapes. A bad file never raises: it becomes problems, and
-the rest of the repository still loads, so that one run reports everything.
+The settings and rules files are read by :class:`Loader`; each target or outcome file by
+:func:`read_data_file` — quickly (:mod:`fastread`) where it can vouch for the file, else exactly
+(:mod:`yamlsource`, checked against its JSON Schema by :mod:`structure`), and built into the model
+by :mod:`build`. A bad file never raises: it becomes problems, and the rest of the repository still
+loads, so that one run reports everything.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from planaudit.exact import expr
-from planaudit.exact.numbers import parse_decimal
 from planaudit.model.data import (
-    UNASSIGNED_METRIC,
-    Bound,
     Catalogue,
-    Figure,
-    Label,
     Location,
     Metric,
     Plan,
@@ -33,14 +26,12 @@ from planaudit.model.data import (
     Repository,
     RuleDefinition,
     Settings,
-    SourceDocument,
-    Target,
-    Waiver,
 )
 from planaudit.model.problems import Code, Problem
 from planaudit.read import layout
+from planaudit.read.build import Fields, Parsed, read_item, read_metric, read_rule
 from planaudit.read.layout import SETTINGS_FILE, YEAR_DIR, DataFile
-from planaudit.read.yamltree import MappingNode, Scalar
+from planaudit.read.yamltree import MappingNode
 from planaudit.run.pool import ordered_map
 from planaudit.schemas import Kind
 
@@ -155,7 +146,7 @@ def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction:
         problems: list[Problem] = []
         entries: list[tuple[dict[str, Any], Location, Positions]] = [(entry, Location(display, line, col), {})
                    for entry, (line, col) in zip(quick.instance[key], quick.entries, strict=True)]
-        item = _read_item(_Parsed(quick.instance, {}, entries), display, kind, year, jurisdiction, problems)
+        item = read_item(Parsed(quick.instance, {}, entries), display, kind, year, jurisdiction, problems)
         if item is not None and not problems and not any(checks(item) if checks else ()):
             return FileRead(item, ())
     return read_exactly(raw, display, kind, year, jurisdiction, checks)
@@ -165,63 +156,10 @@ def read_exactly(raw: bytes, display: str, kind: str, year: int, jurisdiction: s
                   checks: ItemChecks | None) -> FileRead:
     loader = Loader(Path("."))
     parsed = loader.parse_data(raw, display, *_SCHEMA_AND_LIST[kind])
-    item = None if parsed is None else _read_item(parsed, display, kind, year, jurisdiction, loader.problems)
+    item = None if parsed is None else read_item(parsed, display, kind, year, jurisdiction, loader.problems)
     if item is not None and checks is not None:
         loader.problems.extend(checks(item))
     return FileRead(item, tuple(loader.problems))
-
-
-@dataclass(frozen=True)
-class _Parsed:
-    """A data file as the schema reads it, with where its values stand."""
-
-    instance: dict[str, Any]
-    header: Positions  # of the top-level values
-    entries: list[tuple[dict[str, Any], Location, Positions]]  # the entries of its list that match the schema
-
-
-def _read_item(parsed: _Parsed, display: str, kind: str, year: int, jurisdiction: str,
-               problems: list[Problem]) -> Plan | Report | None:
-    if not _header_agrees(parsed, display, year, jurisdiction, problems):
-        return None
-    instance = parsed.instance
-    name = instance.get("name") or jurisdiction
-    document = instance.get("document") or {}
-    source = SourceDocument(document.get("title"), document.get("issuer"), _date(document.get("date")))
-    if kind == "targets":
-        targets = _unique_entries(
-            [_read_target(entry, location, positions, year, jurisdiction) for entry, location, positions in parsed.entries],
-            identity=lambda target: target.id,
-            duplicate=lambda target, first: Problem(
-                display, *target.positions.get("id", (target.location.line, target.location.col)), Code.DUPLICATE_ID,
-                f"target id '{target.id}' is already used on line {first.location.line}"),
-            problems=problems,
-        )
-        return Plan(display, jurisdiction, name, year, source, targets)
-    figures = _unique_entries(
-        [_read_figure(entry, location, positions, year, jurisdiction) for entry, location, positions in parsed.entries],
-        identity=_figure_identity,
-        duplicate=lambda figure, first: Problem(
-            display, figure.location.line, figure.location.col, Code.DUPLICATE_FIGURE,
-            f"{figure.metric} (scope {figure.scope or '-'}, as of {figure.as_of}) is already reported on line "
-            f"{first.location.line}"),
-        problems=problems,
-    )
-    return Report(display, jurisdiction, name, year, source, figures)
-
-
-def _header_agrees(parsed: _Parsed, display: str, year: int, jurisdiction: str, problems: list[Problem]) -> bool:
-    stated_jurisdiction, stated_year = parsed.instance["jurisdiction"], parsed.instance["year"]
-    agrees = True
-    if stated_jurisdiction != jurisdiction:
-        agrees = False
-        problems.append(Problem(display, *parsed.header.get("jurisdiction", (1, 1)), Code.PATH_MISMATCH,
-                                f"jurisdiction '{stated_jurisdiction}' disagrees with the file name '{jurisdiction}.yaml'"))
-    if stated_year != year:
-        agrees = False
-        problems.append(Problem(display, *parsed.header.get("year", (1, 1)), Code.PATH_MISMATCH,
-                                f"year {stated_year} disagrees with the directory {year}/"))
-    return agrees
 
 
 Result = TypeVar("Result")
@@ -286,13 +224,13 @@ class Loader:
         if self.progress is not None:
             self.progress(self.read, max(self.total, self.read))
 
-    def parse(self, raw: bytes, display: str, kind: Kind, *entries_keys: str) -> _Fields | None:
+    def parse(self, raw: bytes, display: str, kind: Kind, *entries_keys: str) -> Fields | None:
         """Fields of a document from its bytes; entries of the lists or tables ``entries_keys``
         that do not match the schema are left out."""
         checked = self._parse_checked(raw, display, kind, entries_keys)
-        return None if checked is None else _Fields(checked[0], display, self.problems, checked[1])
+        return None if checked is None else Fields(checked[0], display, self.problems, checked[1])
 
-    def parse_data(self, raw: bytes, display: str, kind: Kind, list_key: str) -> _Parsed | None:
+    def parse_data(self, raw: bytes, display: str, kind: Kind, list_key: str) -> Parsed | None:
         """A target or outcome file as the schema reads it, with the entries of its list that match."""
         checked = self._parse_checked(raw, display, kind, (list_key,))
         if checked is None:
@@ -301,7 +239,7 @@ class Loader:
         entries = [(entry, Location(display, node.line, node.col), node.positions)
                    for index, (node, entry) in enumerate(zip(root[list_key], instance[list_key], strict=True))
                    if usable(list_key, index)]
-        return _Parsed(instance, root.positions, entries)
+        return Parsed(instance, root.positions, entries)
 
     def _parse_checked(self, raw: bytes, display: str, kind: Kind, entries_keys: tuple[str, ...]
                        ) -> tuple[MappingNode, Callable[[str, str | int], bool], Any] | None:
@@ -379,63 +317,6 @@ class Loader:
             return
         table[item.id] = item  # type: ignore[assignment]
 
-class _Fields:
-    """Typed reads of a schema-valid mapping's fields."""
-
-    def __init__(self, node: MappingNode, path: str, problems: list[Problem],
-                 usable: Callable[[str, str | int], bool] = lambda key, entry: True) -> None:
-        self.node = node
-        self.path = path
-        self.problems = problems
-        self.usable = usable  # which entries of the file's list or table matched the schema
-
-    def location(self) -> Location:
-        return Location(self.path, self.node.line, self.node.col)
-
-    def scalar(self, key: str) -> Scalar | None:
-        value = self.node.get(key)
-        return value if isinstance(value, Scalar) and not value.is_null else None
-
-    def text(self, key: str) -> str | None:
-        value = self.scalar(key)
-        return None if value is None else value.text
-
-    def required_text(self, key: str) -> str:
-        value = self.scalar(key)
-        assert value is not None, f"the schema requires '{key}'"
-        return value.text
-
-    def number(self, key: str) -> tuple[Decimal | None, bool]:
-        value = self.scalar(key)
-        return (None, False) if value is None else parse_decimal(value.text)
-
-    def named_entries(self, key: str) -> list[tuple[str, MappingNode]]:
-        table = self.node.get(key)
-        if not isinstance(table, MappingNode):
-            return []
-        return [(name, entry) for name, entry in table.items() if isinstance(entry, MappingNode) and self.usable(key, name)]
-
-    def label(self, key: str, default: str) -> Label:
-        value = self.node.get(key)
-        if isinstance(value, MappingNode):
-            fields = _Fields(value, self.path, self.problems)
-            zh, en = fields.text("zh"), fields.text("en")
-            return Label(zh or en or default, en or zh or default)
-        text = self.text(key) or default
-        return Label(text, text)
-
-    def expression(self, key: str, expect: expr.Type) -> expr.Expression | None:
-        value = self.scalar(key)
-        if value is None:
-            return None
-        try:
-            return expr.parse(value.text, expect)
-        except expr.ExprError as error:
-            col = value.col + error.offset + (1 if value.quoted else 0)
-            self.problems.append(Problem(self.path, value.line, col, Code.EXPRESSION, f"'{key}': {error.message}"))
-            return None
-
-
 def read_settings_file(raw: bytes, display: str) -> tuple[Settings, tuple[Problem, ...]]:
     loader = Loader(Path("."))
     fields = loader.parse(raw, display, Kind.SETTINGS)
@@ -451,98 +332,7 @@ def read_rules_file(raw: bytes, display: str) -> tuple[list[Metric], list[RuleDe
     fields = loader.parse(raw, display, Kind.RULES, "metrics", "rules")
     if fields is None:
         return [], [], tuple(loader.problems)
-    metrics = [_read_metric(name, entry, display, loader.problems) for name, entry in fields.named_entries("metrics")]
-    rules = [_read_rule(name, entry, display, loader.problems) for name, entry in fields.named_entries("rules")]
+    metrics = [read_metric(name, entry, display, loader.problems) for name, entry in fields.named_entries("metrics")]
+    rules = [read_rule(name, entry, display, loader.problems) for name, entry in fields.named_entries("rules")]
     return ([metric for metric in metrics if metric is not None], [rule for rule in rules if rule is not None],
             tuple(loader.problems))
-
-
-def _read_metric(metric_id: str, node: MappingNode, path: str, problems: list[Problem]) -> Metric | None:
-    fields = _Fields(node, path, problems)
-    derive = fields.expression("derive", expr.Type.NUMBER)
-    if "derive" in node and derive is None:
-        return None
-    return Metric(metric_id, fields.label("label", metric_id), fields.required_text("unit"), derive,
-                  fields.number("tolerance")[0], fields.location(), node.positions)
-
-
-def _read_rule(rule_id: str, node: MappingNode, path: str, problems: list[Problem]) -> RuleDefinition | None:
-    fields = _Fields(node, path, problems)
-    expression = fields.expression("expr", expr.Type.BOOLEAN)
-    if expression is None:
-        return None
-    return RuleDefinition(rule_id, fields.label("label", rule_id), expression, fields.location(), node.positions)
-
-
-def _figure_identity(figure: Figure) -> Hashable:
-    if figure.metric == UNASSIGNED_METRIC:
-        return figure.location  # drafted placeholders name no metric yet, so none repeats another
-    return figure.metric, figure.scope, figure.as_of
-
-
-Entry = TypeVar("Entry", Target, Figure)
-
-
-def _unique_entries(entries: list[Entry], identity: Callable[[Entry], Hashable],
-                    duplicate: Callable[[Entry, Entry], Problem], problems: list[Problem]) -> tuple[Entry, ...]:
-    """The entries in order; a repeated identity is a problem and is dropped."""
-    seen: dict[Hashable, Entry] = {}
-    for entry in entries:
-        first = seen.setdefault(identity(entry), entry)
-        if first is not entry:
-            problems.append(duplicate(entry, first))
-    return tuple(seen.values())
-
-
-def _number(value: str | int | Decimal | None) -> tuple[Decimal | None, bool]:
-    """A number field as the schema read it: a plain number, or text such as "85%"."""
-    if value is None:
-        return None, False
-    if isinstance(value, str):
-        return parse_decimal(value)
-    return Decimal(value), False
-
-
-def _date(value: str | None) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(value)
-
-
-def _read_target(entry: dict[str, Any], location: Location, positions: Positions, year: int,
-                 jurisdiction: str) -> Target:
-    value, percent = _number(entry.get("value"))
-    waiver = entry.get("waiver")
-    return Target(
-        jurisdiction=jurisdiction, year=year, id=entry["id"], title=entry["title"], metric=entry["metric"],
-        rule=entry["rule"], value=value, value_is_percent=percent, unit=entry.get("unit"), scope=entry.get("scope"),
-        deadline=_date(entry.get("deadline")), baseline=_number(entry.get("baseline"))[0], quote=entry["quote"],
-        section=entry.get("section"),
-        waiver=None if waiver is None else Waiver(waiver["reason"], _date(waiver.get("date"))),
-        location=location, positions=positions,
-    )
-
-
-def _read_figure(entry: dict[str, Any], location: Location, positions: Positions, year: int,
-                 jurisdiction: str) -> Figure:
-    raw = entry["value"]
-    value: Decimal | bool
-    percent = False
-    if isinstance(raw, bool):
-        value = raw
-    elif type(raw) is Decimal:
-        value = raw
-    else:
-        number, percent = _number(raw)
-        assert number is not None, "the schema requires 'value'"
-        value = number
-    bound = entry.get("bound")
-    as_of = entry.get("as_of")
-    return Figure(  # by position, which is quicker: a national audit reads hundreds of thousands
-        jurisdiction, year, entry["metric"], value, percent, Bound(bound) if bound else Bound.EXACT, entry.get("scope"),
-        _year_end(year) if as_of is None else dt.date.fromisoformat(as_of), entry["quote"], location, positions,
-    )
-
-
-@functools.lru_cache(maxsize=64)
-def _year_end(year: int) -> dt.date:
-    """The date a figure stands at when its report gives none."""
-    return dt.date(year, 12, 31)

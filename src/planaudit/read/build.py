@@ -1,0 +1,234 @@
+"""Building the model: the frozen dataclasses of plans, reports and the catalogue, from what the
+schema says a file holds, with a Problem for every defect that only the model can see (a file
+whose header disagrees with its path, repeated ids, repeated figures, expressions that do not
+parse)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from planaudit.exact import expr
+from planaudit.exact.numbers import parse_decimal
+from planaudit.model.data import (
+    UNASSIGNED_METRIC,
+    Bound,
+    Figure,
+    Label,
+    Location,
+    Metric,
+    Plan,
+    Positions,
+    Report,
+    RuleDefinition,
+    SourceDocument,
+    Target,
+    Waiver,
+)
+from planaudit.model.problems import Code, Problem
+from planaudit.read.yamltree import MappingNode, Scalar
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A data file as the schema reads it, with where its values stand."""
+
+    instance: dict[str, Any]
+    header: Positions  # of the top-level values
+    entries: list[tuple[dict[str, Any], Location, Positions]]  # the entries of its list that match the schema
+
+
+def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: str,
+               problems: list[Problem]) -> Plan | Report | None:
+    if not _header_agrees(parsed, display, year, jurisdiction, problems):
+        return None
+    instance = parsed.instance
+    name = instance.get("name") or jurisdiction
+    document = instance.get("document") or {}
+    source = SourceDocument(document.get("title"), document.get("issuer"), _date(document.get("date")))
+    if kind == "targets":
+        targets = _unique_entries(
+            [_read_target(entry, location, positions, year, jurisdiction) for entry, location, positions in parsed.entries],
+            identity=lambda target: target.id,
+            duplicate=lambda target, first: Problem(
+                display, *target.positions.get("id", (target.location.line, target.location.col)), Code.DUPLICATE_ID,
+                f"target id '{target.id}' is already used on line {first.location.line}"),
+            problems=problems,
+        )
+        return Plan(display, jurisdiction, name, year, source, targets)
+    figures = _unique_entries(
+        [_read_figure(entry, location, positions, year, jurisdiction) for entry, location, positions in parsed.entries],
+        identity=_figure_identity,
+        duplicate=lambda figure, first: Problem(
+            display, figure.location.line, figure.location.col, Code.DUPLICATE_FIGURE,
+            f"{figure.metric} (scope {figure.scope or '-'}, as of {figure.as_of}) is already reported on line "
+            f"{first.location.line}"),
+        problems=problems,
+    )
+    return Report(display, jurisdiction, name, year, source, figures)
+
+
+def _header_agrees(parsed: Parsed, display: str, year: int, jurisdiction: str, problems: list[Problem]) -> bool:
+    stated_jurisdiction, stated_year = parsed.instance["jurisdiction"], parsed.instance["year"]
+    agrees = True
+    if stated_jurisdiction != jurisdiction:
+        agrees = False
+        problems.append(Problem(display, *parsed.header.get("jurisdiction", (1, 1)), Code.PATH_MISMATCH,
+                                f"jurisdiction '{stated_jurisdiction}' disagrees with the file name '{jurisdiction}.yaml'"))
+    if stated_year != year:
+        agrees = False
+        problems.append(Problem(display, *parsed.header.get("year", (1, 1)), Code.PATH_MISMATCH,
+                                f"year {stated_year} disagrees with the directory {year}/"))
+    return agrees
+
+
+class Fields:
+    """Typed reads of a schema-valid mapping's fields."""
+
+    def __init__(self, node: MappingNode, path: str, problems: list[Problem],
+                 usable: Callable[[str, str | int], bool] = lambda key, entry: True) -> None:
+        self.node = node
+        self.path = path
+        self.problems = problems
+        self.usable = usable  # which entries of the file's list or table matched the schema
+
+    def location(self) -> Location:
+        return Location(self.path, self.node.line, self.node.col)
+
+    def scalar(self, key: str) -> Scalar | None:
+        value = self.node.get(key)
+        return value if isinstance(value, Scalar) and not value.is_null else None
+
+    def text(self, key: str) -> str | None:
+        value = self.scalar(key)
+        return None if value is None else value.text
+
+    def required_text(self, key: str) -> str:
+        value = self.scalar(key)
+        assert value is not None, f"the schema requires '{key}'"
+        return value.text
+
+    def number(self, key: str) -> tuple[Decimal | None, bool]:
+        value = self.scalar(key)
+        return (None, False) if value is None else parse_decimal(value.text)
+
+    def named_entries(self, key: str) -> list[tuple[str, MappingNode]]:
+        table = self.node.get(key)
+        if not isinstance(table, MappingNode):
+            return []
+        return [(name, entry) for name, entry in table.items() if isinstance(entry, MappingNode) and self.usable(key, name)]
+
+    def label(self, key: str, default: str) -> Label:
+        value = self.node.get(key)
+        if isinstance(value, MappingNode):
+            fields = Fields(value, self.path, self.problems)
+            zh, en = fields.text("zh"), fields.text("en")
+            return Label(zh or en or default, en or zh or default)
+        text = self.text(key) or default
+        return Label(text, text)
+
+    def expression(self, key: str, expect: expr.Type) -> expr.Expression | None:
+        value = self.scalar(key)
+        if value is None:
+            return None
+        try:
+            return expr.parse(value.text, expect)
+        except expr.ExprError as error:
+            col = value.col + error.offset + (1 if value.quoted else 0)
+            self.problems.append(Problem(self.path, value.line, col, Code.EXPRESSION, f"'{key}': {error.message}"))
+            return None
+
+
+def read_metric(metric_id: str, node: MappingNode, path: str, problems: list[Problem]) -> Metric | None:
+    fields = Fields(node, path, problems)
+    derive = fields.expression("derive", expr.Type.NUMBER)
+    if "derive" in node and derive is None:
+        return None
+    return Metric(metric_id, fields.label("label", metric_id), fields.required_text("unit"), derive,
+                  fields.number("tolerance")[0], fields.location(), node.positions)
+
+
+def read_rule(rule_id: str, node: MappingNode, path: str, problems: list[Problem]) -> RuleDefinition | None:
+    fields = Fields(node, path, problems)
+    expression = fields.expression("expr", expr.Type.BOOLEAN)
+    if expression is None:
+        return None
+    return RuleDefinition(rule_id, fields.label("label", rule_id), expression, fields.location(), node.positions)
+
+
+def _figure_identity(figure: Figure) -> Hashable:
+    if figure.metric == UNASSIGNED_METRIC:
+        return figure.location  # drafted placeholders name no metric yet, so none repeats another
+    return figure.metric, figure.scope, figure.as_of
+
+
+Entry = TypeVar("Entry", Target, Figure)
+
+
+def _unique_entries(entries: list[Entry], identity: Callable[[Entry], Hashable],
+                    duplicate: Callable[[Entry, Entry], Problem], problems: list[Problem]) -> tuple[Entry, ...]:
+    """The entries in order; a repeated identity is a problem and is dropped."""
+    seen: dict[Hashable, Entry] = {}
+    for entry in entries:
+        first = seen.setdefault(identity(entry), entry)
+        if first is not entry:
+            problems.append(duplicate(entry, first))
+    return tuple(seen.values())
+
+
+def _number(value: str | int | Decimal | None) -> tuple[Decimal | None, bool]:
+    """A number field as the schema read it: a plain number, or text such as "85%"."""
+    if value is None:
+        return None, False
+    if isinstance(value, str):
+        return parse_decimal(value)
+    return Decimal(value), False
+
+
+def _date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _read_target(entry: dict[str, Any], location: Location, positions: Positions, year: int,
+                 jurisdiction: str) -> Target:
+    value, percent = _number(entry.get("value"))
+    waiver = entry.get("waiver")
+    return Target(
+        jurisdiction=jurisdiction, year=year, id=entry["id"], title=entry["title"], metric=entry["metric"],
+        rule=entry["rule"], value=value, value_is_percent=percent, unit=entry.get("unit"), scope=entry.get("scope"),
+        deadline=_date(entry.get("deadline")), baseline=_number(entry.get("baseline"))[0], quote=entry["quote"],
+        section=entry.get("section"),
+        waiver=None if waiver is None else Waiver(waiver["reason"], _date(waiver.get("date"))),
+        location=location, positions=positions,
+    )
+
+
+def _read_figure(entry: dict[str, Any], location: Location, positions: Positions, year: int,
+                 jurisdiction: str) -> Figure:
+    raw = entry["value"]
+    value: Decimal | bool
+    percent = False
+    if isinstance(raw, bool):
+        value = raw
+    elif type(raw) is Decimal:
+        value = raw
+    else:
+        number, percent = _number(raw)
+        assert number is not None, "the schema requires 'value'"
+        value = number
+    bound = entry.get("bound")
+    as_of = entry.get("as_of")
+    return Figure(  # by position, which is quicker: a national audit reads hundreds of thousands
+        jurisdiction, year, entry["metric"], value, percent, Bound(bound) if bound else Bound.EXACT, entry.get("scope"),
+        _year_end(year) if as_of is None else dt.date.fromisoformat(as_of), entry["quote"], location, positions,
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _year_end(year: int) -> dt.date:
+    """The date a figure stands at when its report gives none."""
+    return dt.date(year, 12, 31)
