@@ -154,8 +154,8 @@ def test_entries_written_by_other_code_are_not_used(repository, monkeypatch):
     cache.code_fingerprint.cache_clear()
     monkeypatch.setattr(cache, "code_fingerprint", lambda: "another build of planaudit")
     judged = []
-    original = runner.judge_unit
-    monkeypatch.setattr(runner, "judge_unit", lambda audit, unit, *contents: judged.append(unit.jurisdiction)
+    original = runner.judge_jurisdiction
+    monkeypatch.setattr(runner, "judge_jurisdiction", lambda audit, unit, *contents: judged.append(unit.slug)
                         or original(audit, unit, *contents))
     assert streamed_json(repository) == streamed_json(repository, cache=False)
     assert "riverton" in judged

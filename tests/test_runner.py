@@ -15,7 +15,7 @@ from planaudit.run.spool import Spool
 from support import COUNT_METRICS, RepoBuilder, streamed_json
 
 
-def test_each_jurisdiction_is_a_unit_of_its_files(tmp_path):
+def test_each_jurisdiction_holds_its_files(tmp_path):
     builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
     builder.targets("- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}", jurisdiction="east")
     builder.outcomes("- {metric: cases, value: 2, quote: q}", year=2021, jurisdiction="east")
@@ -23,7 +23,7 @@ def test_each_jurisdiction_is_a_unit_of_its_files(tmp_path):
     builder.outcomes("- {metric: cases, value: 2, quote: q}", jurisdiction="west")  # a report with no plan
     builder.targets("- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}", jurisdiction="north")
     audit = runner.prepare(tmp_path, 2022, ["north"])
-    assert [(unit.jurisdiction, [job.display for job in unit.files], unit.audited) for unit in audit.units] == [
+    assert [(unit.slug, [job.display for job in unit.files], unit.audited) for unit in audit.jurisdictions] == [
         ("east", ["targets/2022/east.yaml", "outcomes/2021/east.yaml", "outcomes/2022/east.yaml"], False),
         ("north", ["targets/2022/north.yaml"], True),
         ("west", ["outcomes/2022/west.yaml"], False),
@@ -52,7 +52,7 @@ def test_a_warm_run_judges_nothing(repository, monkeypatch):
     def no_judging(*arguments, **options):
         raise AssertionError("a jurisdiction whose files did not change was judged again")
 
-    monkeypatch.setattr(runner, "judge_unit", no_judging)
+    monkeypatch.setattr(runner, "judge_jurisdiction", no_judging)
     assert streamed_json(repository) == expected
 
 
@@ -62,8 +62,8 @@ def test_only_a_changed_jurisdiction_is_judged_again(repository, monkeypatch):
     report.write_text(report.read_text(encoding="utf-8").replace("value: 9.5", "value: 7.5"), encoding="utf-8")
     expected = streamed_json(repository, cache=False)
     judged = []
-    original = runner.judge_unit
-    monkeypatch.setattr(runner, "judge_unit", lambda audit, unit, *contents: judged.append(unit.jurisdiction)
+    original = runner.judge_jurisdiction
+    monkeypatch.setattr(runner, "judge_jurisdiction", lambda audit, unit, *contents: judged.append(unit.slug)
                         or original(audit, unit, *contents))
     assert streamed_json(repository) == expected
     assert judged == ["riverton"]
@@ -106,4 +106,4 @@ def test_with_a_bad_catalogue_nothing_is_judged_and_every_problem_is_reported(re
     with pytest.raises(InvalidData) as raised:
         streamed_json(repository, cache=False)
     assert {problem.code.value for problem in raised.value.problems} == {"unknown-metric"}
-    assert all(unit.audited is False for unit in runner.prepare(repository, 2022).units)
+    assert all(unit.audited is False for unit in runner.prepare(repository, 2022).jurisdictions)

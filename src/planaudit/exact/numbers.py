@@ -114,15 +114,15 @@ class Truth(enum.Enum):
         return Truth.FALSE if self is other is Truth.FALSE else Truth.UNKNOWN
 
 
-Bound = Fraction | None
+End = Fraction | None
 
 
 @dataclass(frozen=True)
 class Interval:
     """A closed interval of exact numbers; ``None`` is −∞ as ``lo`` and +∞ as ``hi``."""
 
-    lo: Bound
-    hi: Bound
+    lo: End
+    hi: End
 
     @classmethod
     def exact(cls, value: Decimal | Fraction | int) -> Interval:
@@ -252,30 +252,30 @@ def _mul(a: Extended, b: Extended) -> Extended:
     return a * b
 
 
-def _from_extended(value: Extended) -> Bound:
+def _from_extended(value: Extended) -> End:
     return value if isinstance(value, Fraction) else None
 
 
-def _inverse(end: Bound) -> Bound:
+def _inverse(end: End) -> End:
     return Fraction(0) if end is None else 1 / end
 
 
-def _neg(end: Bound) -> Bound:
+def _neg(end: End) -> End:
     return None if end is None else -end
 
 
-def _add(a: Bound, b: Bound) -> Bound:
+def _add(a: End, b: End) -> End:
     return None if a is None or b is None else a + b
 
 
-def _round(end: Bound, places: int) -> Bound:
+def _round(end: End, places: int) -> End:
     return None if end is None else Fraction(round(end, places))
 
 
-def _le_end(upper: Bound, lower: Bound) -> bool:
+def _le_end(upper: End, lower: End) -> bool:
     """Is the upper end ``upper`` ≤ the lower end ``lower``? Unbounded ends never are."""
     return upper is not None and lower is not None and upper <= lower
 
 
-def _lt_end(upper: Bound, lower: Bound) -> bool:
+def _lt_end(upper: End, lower: End) -> bool:
     return upper is not None and lower is not None and upper < lower

@@ -34,10 +34,10 @@ from planaudit.run.spool import Spool
 
 
 @dataclass(frozen=True)
-class Unit:
+class Jurisdiction:
     """One jurisdiction's files for an audit."""
 
-    jurisdiction: str
+    slug: str
     files: tuple[DataFile, ...]
     audited: bool  # False: its files are only checked (it has no plan for the year, or was not chosen)
 
@@ -50,7 +50,7 @@ class Audit:
     year: int
     settings: Settings
     catalogue: Catalogue
-    units: list[Unit]
+    jurisdictions: list[Jurisdiction]
     problems: list[Problem]  # found before any data file was read
     unknown: list[str]  # chosen jurisdictions that have no plan for the year
     known: list[str]  # jurisdictions that have one
@@ -74,9 +74,9 @@ def prepare(data_dir: Path, year: int, jurisdictions: Sequence[str] = (), progre
     chosen = set(jurisdictions or known)
     problems = scanned.loader.problems + catalogue_problems(scanned.catalogue)
     # With a problem in the settings or the catalogue, nothing is judged: the data files are only checked.
-    units = [Unit(slug, tuple(jobs), not problems and slug in chosen and slug in known) for slug, jobs in grouped]
+    every = [Jurisdiction(slug, tuple(jobs), not problems and slug in chosen and slug in known) for slug, jobs in grouped]
     return Audit(
-        root=data_dir, year=year, settings=scanned.settings, catalogue=scanned.catalogue, units=units,
+        root=data_dir, year=year, settings=scanned.settings, catalogue=scanned.catalogue, jurisdictions=every,
         problems=problems, unknown=[slug for slug in dict.fromkeys(jurisdictions) if slug not in known], known=known,
         files_read=scanned.loader.read, files_total=scanned.loader.total, cache=cache,
         reader=functools.partial(load.read_data_file, checks=item_checks(scanned.catalogue)),
@@ -87,10 +87,10 @@ def prepare(data_dir: Path, year: int, jurisdictions: Sequence[str] = (), progre
 Content = bytes | layout.Unreadable  # a file's bytes as read, or why it was not read
 
 
-def read_unit(audit: Audit, unit: Unit) -> list[Content]:
+def read_jurisdiction(audit: Audit, jurisdiction: Jurisdiction) -> list[Content]:
     """Each file of a jurisdiction, read once: what it is judged from is what its digest covers."""
     contents: list[Content] = []
-    for file in unit.files:
+    for file in jurisdiction.files:
         try:
             contents.append(layout.read_bytes(audit.root, file.file))
         except layout.Unreadable as error:
@@ -98,22 +98,23 @@ def read_unit(audit: Audit, unit: Unit) -> list[Content]:
     return contents
 
 
-def contents_digest(unit: Unit, contents: list[Content]) -> str:
+def contents_digest(jurisdiction: Jurisdiction, contents: list[Content]) -> str:
     return unit_digest((file.display, content if isinstance(content, bytes) else layout.UNREADABLE + content.code.encode())
-                       for file, content in zip(unit.files, contents, strict=True))
+                       for file, content in zip(jurisdiction.files, contents, strict=True))
 
 
-def judge_unit(audit: Audit, unit: Unit, contents: list[Content] | None = None) -> tuple[list[Problem], AuditResult | None]:
+def judge_jurisdiction(audit: Audit, jurisdiction: Jurisdiction, contents: list[Content] | None = None
+                       ) -> tuple[list[Problem], AuditResult | None]:
     """A jurisdiction's problems, and, when it has none and is audited, its verdicts, judged from
     ``contents`` (its files as read; read now when not given)."""
-    contents = read_unit(audit, unit) if contents is None else contents
+    contents = read_jurisdiction(audit, jurisdiction) if contents is None else contents
     reads = [unreadable_file(unreadable_problem(file.display, content)) if isinstance(content, layout.Unreadable)
              else audit.reader(content, file.display, file.kind, file.year, file.jurisdiction)
-             for file, content in zip(unit.files, contents, strict=True)]
+             for file, content in zip(jurisdiction.files, contents, strict=True)]
     problems = [problem for read in reads for problem in read.problems]
-    if problems or not unit.audited:
+    if problems or not jurisdiction.audited:
         return problems, None
-    plans, reports = plans_and_reports(unit.files, reads)
+    plans, reports = plans_and_reports(jurisdiction.files, reads)
     repository = Repository(audit.settings, audit.catalogue, plans, reports)
     return [], judge_year(repository, audit.year, plans.values(), audit.rules)
 
@@ -131,12 +132,12 @@ def audit_whole(audit: Audit, progress: Progress | None = None) -> AuditResult:
     problems = list(audit.problems)
     pieces = []
     files_done = audit.files_read
-    for unit in audit.units:
-        found, piece = judge_unit(audit, unit)
+    for jurisdiction in audit.jurisdictions:
+        found, piece = judge_jurisdiction(audit, jurisdiction)
         problems += found
         if piece is not None:
             pieces.append(piece)
-        files_done += len(unit.files)
+        files_done += len(jurisdiction.files)
         report_progress(progress, files_done, audit.files_total)
     raise_for_problems(audit, problems)
     return AuditResult(
@@ -171,15 +172,15 @@ def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | Non
     spools = [Spool() for _ in reporters]
     digests: list[tuple[str, str]] = []
     files_done = audit.files_read
-    for unit, (digest, (found, judged)) in zip(audit.units, outcomes(audit, reporters, workers), strict=True):
+    for jurisdiction, (digest, (found, judged)) in zip(audit.jurisdictions, outcomes(audit, reporters, workers), strict=True):
         problems += found
-        digests.append((unit.jurisdiction, digest))
+        digests.append((jurisdiction.slug, digest))
         if judged is not None:
             slug, name, summary, parts = judged
             names[slug], summaries[slug] = name, summary
             for spool, part in zip(spools, parts, strict=True):
                 spool.append(part)
-        files_done += len(unit.files)
+        files_done += len(jurisdiction.files)
         report_progress(progress, files_done, audit.files_total)
     raise_for_problems(audit, problems)
     return Rendered(Overview(audit.year, audit.settings, names, summaries), reporters, spools,
@@ -193,31 +194,31 @@ Outcome = tuple[list[Problem], Judged | None]
 def outcomes(audit: Audit, reporters: Sequence[Reporter], workers: int | None) -> Iterator[tuple[str, Outcome]]:
     """Each jurisdiction's digest and outcome, in order, on every core when there are many."""
     shape = repr([(type(reporter).__name__, reporter.lang, reporter.color, reporter.width) for reporter in reporters])
-    context = f"unit {audit.year} {run_digest(audit.head, [], [])} {audit.settings!r} {shape}"
-    task = functools.partial(unit_outcome, audit, reporters, context)
-    return ordered_map(task, range(len(audit.units)), workers)
+    context = f"jurisdiction {audit.year} {run_digest(audit.head, [], [])} {audit.settings!r} {shape}"
+    task = functools.partial(jurisdiction_outcome, audit, reporters, context)
+    return ordered_map(task, range(len(audit.jurisdictions)), workers)
 
 
-def unit_outcome(audit: Audit, reporters: Sequence[Reporter], context: str, index: int) -> tuple[str, Outcome]:
+def jurisdiction_outcome(audit: Audit, reporters: Sequence[Reporter], context: str, index: int) -> tuple[str, Outcome]:
     """A jurisdiction's digest, and its problems or its name, counts and parts: from the cache
     when its files as read now were judged before with the same rules, settings and reporters;
     else judged anew — from the very bytes the digest covers."""
-    unit = audit.units[index]
-    contents = read_unit(audit, unit)
-    digest = contents_digest(unit, contents)
+    jurisdiction = audit.jurisdictions[index]
+    contents = read_jurisdiction(audit, jurisdiction)
+    digest = contents_digest(jurisdiction, contents)
     if audit.cache is None:
-        return digest, judged_outcome(audit, unit, reporters, contents)
-    key = audit.cache.key(digest, context, str(unit.audited))
+        return digest, judged_outcome(audit, jurisdiction, reporters, contents)
+    key = audit.cache.key(digest, context, str(jurisdiction.audited))
     cached = outcome_from_data(audit.cache.get(key))
     if cached is not None:
         return digest, cached
-    outcome = judged_outcome(audit, unit, reporters, contents)
+    outcome = judged_outcome(audit, jurisdiction, reporters, contents)
     audit.cache.put(key, outcome_to_data(outcome))
     return digest, outcome
 
 
-def judged_outcome(audit: Audit, unit: Unit, reporters: Sequence[Reporter], contents: list[Content]) -> Outcome:
-    problems, piece = judge_unit(audit, unit, contents)
+def judged_outcome(audit: Audit, jurisdiction: Jurisdiction, reporters: Sequence[Reporter], contents: list[Content]) -> Outcome:
+    problems, piece = judge_jurisdiction(audit, jurisdiction, contents)
     if piece is None:
         return problems, None
     (slug, name), = piece.names.items()
