@@ -19,7 +19,7 @@ from planaudit.run import cache, pool, runner
 from planaudit.run.cache import Cache, run_digest, unit_digest
 from support import streamed_json
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parent.parent.parent
 
 
 def verdicts(root: Path, **options) -> str:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from planaudit.read.structure import JsonView, Kind, exact_validator, load_schema, matches_schema
 from planaudit.read.yamlsource import decode_document
 
-EXAMPLE = Path(__file__).parent / "examples" / "basic"
+EXAMPLE = Path(__file__).parent.parent / "examples" / "basic"
 DOCUMENTS = {
     Kind.TARGET: EXAMPLE / "targets" / "2022" / "riverton.yaml",
     Kind.OUTCOME: EXAMPLE / "outcomes" / "2022" / "riverton.yaml",

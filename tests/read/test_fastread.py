@@ -12,8 +12,8 @@ from planaudit.read import fastread, load
 from planaudit.read.load import read_data_file, read_exactly
 from planaudit.schemas import Kind
 
-ROOT = Path(__file__).parent.parent
-EXAMPLES = Path(__file__).parent / "examples"
+ROOT = Path(__file__).parent.parent.parent
+EXAMPLES = ROOT / "tests" / "examples"
 
 
 def data_files(root: Path) -> list[Path]:
@@ -173,7 +173,7 @@ def test_reading_many_files_does_not_grow_memory():
     """rapidyaml's emit_json_malloc leaks what it allocates: a national audit grew by gigabytes."""
     script = f"""
 import resource, sys
-sys.path.insert(0, {str(Path(fastread.__file__).parent.parent)!r})
+sys.path.insert(0, {str(Path(fastread.__file__).parent.parent.parent)!r})
 from planaudit.read import fastread, load
 from planaudit.schemas import Kind
 raw = open({str(ROOT / "outcomes" / "2022" / "fuzhou.yaml")!r}, "rb").read()
