@@ -2,17 +2,41 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import textwrap
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from planaudit import audit
+from planaudit.model.data import Catalogue, Repository
+from planaudit.model.problems import Problem
 from planaudit.model.result import AuditResult, TargetResult
+from planaudit.read.load import ItemChecks, plans_and_reports, read_data_file, read_jobs, scan, unreadable_file
 from planaudit.report import REPORTERS
 from planaudit.run import runner
 from planaudit.run.cache import Cache
 
 JURISDICTION = "testville"
+
+
+@dataclass
+class Loaded:
+    repository: Repository
+    problems: list[Problem]
+
+
+def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int],
+                    checks: Callable[[Catalogue], ItemChecks] | None = None) -> Loaded:
+    """Every plan and report of the given years as one Repository, and every problem: the load
+    stage's pieces put together, for tests that look at the model itself."""
+    scanned = scan(data_dir, target_years, outcome_years)
+    reader = read_data_file if checks is None else functools.partial(read_data_file, checks=checks(scanned.catalogue))
+    reads = read_jobs(data_dir, scanned.jobs, reader, unreadable_file, scanned.loader.tick, workers=1)
+    problems = scanned.loader.problems + [problem for read in reads for problem in read.problems]
+    plans, reports = plans_and_reports(scanned.jobs, reads)
+    return Loaded(Repository(scanned.settings, scanned.catalogue, plans, reports), problems)
 
 
 class RepoBuilder:

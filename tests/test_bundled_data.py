@@ -12,7 +12,7 @@ import pytest
 
 from planaudit import Reason, Verdict, audit
 from planaudit.exact.numbers import format_number
-from planaudit.read.load import load_repository
+from support import load_repository
 
 ROOT = Path(__file__).parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

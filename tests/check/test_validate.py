@@ -3,8 +3,7 @@
 import pytest
 
 from planaudit.check.validate import catalogue_problems, item_checks
-from planaudit.read.load import load_repository
-from support import COUNT_METRICS, RepoBuilder
+from support import COUNT_METRICS, RepoBuilder, load_repository
 
 
 def problems(builder):

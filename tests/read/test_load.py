@@ -7,8 +7,7 @@ import pytest
 
 from planaudit.model.data import Bound
 from planaudit.model.problems import Code
-from planaudit.read.load import load_repository
-from support import COUNT_METRICS, RepoBuilder
+from support import COUNT_METRICS, RepoBuilder, load_repository
 
 
 def load(builder, year=2022):

@@ -22,3 +22,43 @@ def test_every_format_has_its_line_in_the_readme():
     for found in FORMATS:
         endings = " ".join(f"`{suffix}`" for suffix in found.suffixes)
         assert f"| `{found.name}` | {endings} |".replace("|  |", "| |") in README, found.name
+
+
+FORMAT_MODULE = '''
+"""`--format tsv`: the verdicts as tab-separated lines (a format added at run time by a test)."""
+
+from planaudit.report.base import Reporter
+
+
+class TsvReporter(Reporter):
+    def part(self, piece):
+        return ["".join(f"{item.target.id}\\t{item.verdict.value}\\n" for item in piece.results)]
+
+    def assemble(self, overview, parts, out):
+        for (lines,) in parts:
+            out.write(lines)
+'''
+
+
+def test_a_new_format_is_one_module_and_its_line_in_the_registry(tmp_path):
+    """Dropped in at run time, with no other change: offered by --format and chosen by -o's ending."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "tsv_report.py").write_text(FORMAT_MODULE, encoding="utf-8")
+    program = ("import sys, planaudit.report as report; report.__path__.append(sys.argv.pop(1)); "
+               "report.register(report.Format('tsv', 'tsv_report', 'TsvReporter', ('.tsv',), for_programs=True)); "
+               "from planaudit.cli import main; sys.argv[0] = 'planaudit'; main()")
+    example = Path(__file__).parent.parent / "examples" / "basic"
+    environment = {**os.environ, "LANG": "C.UTF-8"}
+
+    def planaudit(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", program, str(tmp_path), *args, "--no-cache", "--data",
+                               str(example)], capture_output=True, text=True, env=environment, timeout=60)
+
+    printed = planaudit("check", "2022", "--format", "tsv")
+    assert printed.returncode == 1 and "riverton\t" not in printed.stdout
+    assert "litigation-loss\tmissed\n" in printed.stdout
+    planaudit("check", "2022", "-o", str(tmp_path / "audit.tsv"))
+    assert (tmp_path / "audit.tsv").read_text(encoding="utf-8") == printed.stdout

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,7 +23,6 @@ from planaudit.model.data import (
     Plan,
     Positions,
     Report,
-    Repository,
     RuleDefinition,
     Settings,
 )
@@ -38,32 +37,7 @@ from planaudit.schemas import Kind
 _DATA_DIRS = {"targets": Kind.TARGET, "outcomes": Kind.OUTCOME}
 
 
-@dataclass
-class Loaded:
-    repository: Repository
-    problems: list[Problem] = field(default_factory=list)
-
-
 Progress = Callable[[int, int], None]  # (files read, files to read)
-
-
-def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int],
-                    progress: Progress | None = None, workers: int = 1,
-                    checks: Callable[[Catalogue], ItemChecks] | None = None) -> Loaded:
-    """Read planaudit.yaml, rules/ and the target and outcome files of the given years.
-
-    Each plan and report is also checked with ``checks(catalogue)`` where it is read. Files are
-    parsed on ``workers`` processes when there are many of them (default: one, as a parsed file
-    costs about as much to send back from another process as the quick reader takes to parse it).
-    """
-    scanned = scan(data_dir, target_years, outcome_years, progress)
-    reader: Reader[FileRead] = read_data_file
-    if checks is not None:
-        reader = functools.partial(read_data_file, checks=checks(scanned.catalogue))
-    reads = read_jobs(data_dir, scanned.jobs, reader, unreadable_file, scanned.loader.tick, workers)
-    problems = scanned.loader.problems + [problem for read in reads for problem in read.problems]
-    plans, reports = plans_and_reports(scanned.jobs, reads)
-    return Loaded(Repository(scanned.settings, scanned.catalogue, plans, reports), problems)
 
 
 def plans_and_reports(files: Sequence[DataFile], reads: Sequence[FileRead]

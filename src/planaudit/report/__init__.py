@@ -27,7 +27,19 @@ class Format:
     # planaudit.workflow) and is never wrapped in stop-commands on a CI log
 
 
-FORMATS: tuple[Format, ...] = (
+FORMATS: list[Format] = []
+_BY_NAME: dict[str, Format] = {}
+BY_SUFFIX: dict[str, str] = {}  # a file ending → the name of the format it chooses
+
+
+def register(found: Format) -> None:
+    """Add a format to the registry (before the command line is built, to be offered there)."""
+    FORMATS.append(found)
+    _BY_NAME[found.name] = found
+    BY_SUFFIX.update(dict.fromkeys(found.suffixes, found.name))
+
+
+for _format in (
     Format("table", "table", "TableReporter"),
     Format("markdown", "markdown", "MarkdownReporter", (".md",)),
     Format("json", "json_report", "JsonReporter", (".json",), for_programs=True),
@@ -35,8 +47,8 @@ FORMATS: tuple[Format, ...] = (
     Format("junit", "junit", "JunitReporter", (".xml",), for_programs=True),
     Format("github", "github", "GithubReporter", for_programs=True),
     Format("sarif", "sarif", "SarifReporter", (".sarif",), for_programs=True),
-)
-_BY_NAME = {found.name: found for found in FORMATS}
+):
+    register(_format)
 
 
 class _Reporters(Mapping[str, type[Reporter]]):
@@ -52,7 +64,6 @@ class _Reporters(Mapping[str, type[Reporter]]):
 
 
 REPORTERS: Mapping[str, type[Reporter]] = _Reporters()
-BY_SUFFIX: dict[str, str] = {suffix: found.name for found in FORMATS for suffix in found.suffixes}
 
 
 def for_programs(name: str) -> bool:
@@ -72,4 +83,4 @@ def endings_text() -> str:
 
 
 __all__ = ["BY_SUFFIX", "FORMATS", "REPORTERS", "Format", "Part", "Reporter", "endings_text", "for_programs",
-           "reporter_for_file"]
+           "register", "reporter_for_file"]
