@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import abc
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from planaudit.model.result import AuditResult, Overview
 
-Part = tuple[Any, ...]  # what a format renders of one piece of an audit: text and rows, plain data that pickles
+# What a format renders of one piece of an audit: a sequence of plain values (text, whole numbers,
+# None, lists of them) that the spool keeps, in the order the format's own assemble unpacks them.
+Part = Sequence[Any]
 
 
 class Reporter(abc.ABC):

@@ -30,7 +30,8 @@ class JsonReporter(Reporter):
             "results": jsontext.streamed("results"),
             "inconsistencies": jsontext.streamed("inconsistencies"),
         }
-        lists = {"results": (part[0] for part in parts), "inconsistencies": (part[1] for part in parts)}
+        lists = {"results": (results for results, _ in parts),
+                 "inconsistencies": (inconsistencies for _, inconsistencies in parts)}
         jsontext.write_document(document, lists, out)
 
 
