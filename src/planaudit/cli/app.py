@@ -174,7 +174,7 @@ def check(
 
 
 def _root(data: Path) -> Path:
-    """The data repository that ``data`` is in (see :func:`planaudit.layout.find_root`)."""
+    """The data repository that ``data`` is in (see :func:`planaudit.read.layout.find_root`)."""
     from planaudit.errors import NotADataRepository
     from planaudit.read.layout import NoRepository, find_root
 

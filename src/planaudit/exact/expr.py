@@ -2,7 +2,7 @@
 
 Numbers, names, ``+ - * /``, parentheses, comparisons, ``and or not`` and the functions
 ``abs min max round``. A hand-written tokenizer and recursive-descent parser build a typed
-tree; evaluation is exact interval arithmetic (see :mod:`planaudit.numbers`). Nothing is ever
+tree; evaluation is exact interval arithmetic (see :mod:`planaudit.exact.numbers`). Nothing is ever
 handed to Python's ``eval``.
 """
 

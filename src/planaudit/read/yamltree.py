@@ -1,6 +1,6 @@
 """The located YAML tree: mappings, sequences and scalars that remember where they stand.
 
-Kept apart from the parser (:mod:`yamlsource`) so that reading cached files never loads it.
+Kept apart from the parser (:mod:`yamlsource`) so that what only needs the tree never loads PyYAML.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ class Format:
     cls: str  # its Reporter class
     suffixes: tuple[str, ...] = ()  # the file endings that choose it for -o
     for_programs: bool = False  # read by programs: it keeps workflow commands inert in its own text (see
-    # planaudit.workflow) and is never wrapped in stop-commands on a CI log
+    # planaudit.report.workflow) and is never wrapped in stop-commands on a CI log
 
 
 FORMATS: list[Format] = []

@@ -26,7 +26,7 @@ COLUMNS = ("jurisdiction", "id", "title", "metric", "rule", "value", "unit", "ve
 
 def spreadsheet_safe(text: str) -> str:
     """A cell from data: shown literally, never a formula (a leading ' where a spreadsheet would
-    compute it) and never a workflow command on a CI log (see :mod:`planaudit.workflow`)."""
+    compute it) and never a workflow command on a CI log (see :mod:`planaudit.report.workflow`)."""
     text = plain_text(printable(text))
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 

@@ -209,7 +209,7 @@ def code_fingerprint() -> str:
 
 
 def inputs_digest(data_dir: Path, year: int) -> str:
-    """The digest of the files an audit of ``year`` would read now (see :mod:`layout`), computed as
+    """The digest of the files an audit of ``year`` would read now (see :mod:`planaudit.read.layout`), computed as
     the audit computes it from what it actually reads: equal only when every byte is the same."""
     from planaudit.read import layout
 

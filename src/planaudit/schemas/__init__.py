@@ -48,7 +48,7 @@ def _references(node: Any) -> set[str]:
 
 def published_schema_text(kind: Kind) -> str:
     """The schema as `planaudit schema` prints it for editors: the shipped one, with the built-in
-    rules named where a rule is named (they are found in planaudit.rules, so a new rule module
+    rules named where a rule is named (they are found in planaudit.judge.rules, so a new rule module
     shows here with no other change)."""
     import json
 

@@ -3,7 +3,7 @@
 A rule owns everything that differs between rules — the comparison, the unit its threshold is
 written in, how the threshold and the comparison read, its symbol, whether it takes a value and a
 baseline — so that judging, validating and every report ask the rule and never test which rule it
-is. A new rule is one module of this package that defines ``RULE`` (see :mod:`planaudit.rules`).
+is. A new rule is one module of this package that defines ``RULE`` (see :mod:`planaudit.judge.rules`).
 """
 
 from __future__ import annotations
