@@ -128,12 +128,12 @@ def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction:
 
 def read_exactly(raw: bytes, display: str, kind: str, year: int, jurisdiction: str,
                   checks: ItemChecks | None) -> FileRead:
-    loader = Loader(Path("."))
-    parsed = loader.parse_data(raw, display, *_SCHEMA_AND_LIST[kind])
-    item = None if parsed is None else read_item(parsed, display, kind, year, jurisdiction, loader.problems)
+    problems: list[Problem] = []
+    parsed = parse_data(raw, display, *_SCHEMA_AND_LIST[kind], problems)
+    item = None if parsed is None else read_item(parsed, display, kind, year, jurisdiction, problems)
     if item is not None and checks is not None:
-        loader.problems.extend(checks(item))
-    return FileRead(item, tuple(loader.problems))
+        problems.extend(checks(item))
+    return FileRead(item, tuple(problems))
 
 
 Result = TypeVar("Result")
@@ -198,39 +198,6 @@ class Loader:
         if self.progress is not None:
             self.progress(self.read, max(self.total, self.read))
 
-    def parse(self, raw: bytes, display: str, kind: Kind, *entries_keys: str) -> Fields | None:
-        """Fields of a document from its bytes; entries of the lists or tables ``entries_keys``
-        that do not match the schema are left out."""
-        checked = self._parse_checked(raw, display, kind, entries_keys)
-        return None if checked is None else Fields(checked[0], display, self.problems, checked[1])
-
-    def parse_data(self, raw: bytes, display: str, kind: Kind, list_key: str) -> Parsed | None:
-        """A target or outcome file as the schema reads it, with the entries of its list that match."""
-        checked = self._parse_checked(raw, display, kind, (list_key,))
-        if checked is None:
-            return None
-        root, usable, instance = checked
-        entries = [(entry, Location(display, node.line, node.col), node.positions)
-                   for index, (node, entry) in enumerate(zip(root[list_key], instance[list_key], strict=True))
-                   if usable(list_key, index)]
-        return Parsed(instance, root.positions, entries)
-
-    def _parse_checked(self, raw: bytes, display: str, kind: Kind, entries_keys: tuple[str, ...]
-                       ) -> tuple[MappingNode, Callable[[str, str | int], bool], Any] | None:
-        from planaudit.read.structure import check_structure  # the exact parser is needed only when the quick one refuses
-        from planaudit.read.yamlsource import decode_document
-
-        document = decode_document(raw, display)
-        self.problems.extend(document.problems)
-        if document.root is None and document.problems:
-            return None
-        check = check_structure(document, kind)
-        self.problems.extend(check.problems)
-        usable = check.usable_entries(*entries_keys)
-        if usable is None or not isinstance(document.root, MappingNode):
-            return None
-        return document.root, usable, check.instance
-
     def check_placement(self) -> None:
         """YAML files that planaudit would not read where they stand."""
         for kind in _DATA_DIRS:
@@ -291,22 +258,59 @@ class Loader:
             return
         table[item.id] = item  # type: ignore[assignment]
 
+def parse_fields(raw: bytes, display: str, kind: Kind, problems: list[Problem], *entries_keys: str) -> Fields | None:
+    """Fields of a document from its bytes, read exactly; entries of the lists or tables
+    ``entries_keys`` that do not match the schema are left out. Its problems go to ``problems``."""
+    checked = _parse_checked(raw, display, kind, entries_keys, problems)
+    return None if checked is None else Fields(checked[0], display, problems, checked[1])
+
+
+def parse_data(raw: bytes, display: str, kind: Kind, list_key: str, problems: list[Problem]) -> Parsed | None:
+    """A target or outcome file as the schema reads it, read exactly, with the entries of its list
+    that match. Its problems go to ``problems``."""
+    checked = _parse_checked(raw, display, kind, (list_key,), problems)
+    if checked is None:
+        return None
+    root, usable, instance = checked
+    entries = [(entry, Location(display, node.line, node.col), node.positions)
+               for index, (node, entry) in enumerate(zip(root[list_key], instance[list_key], strict=True))
+               if usable(list_key, index)]
+    return Parsed(instance, root.positions, entries)
+
+
+def _parse_checked(raw: bytes, display: str, kind: Kind, entries_keys: tuple[str, ...], problems: list[Problem]
+                   ) -> tuple[MappingNode, Callable[[str, str | int], bool], Any] | None:
+    from planaudit.read.structure import check_structure  # the exact parser is needed only when the quick one refuses
+    from planaudit.read.yamlsource import decode_document
+
+    document = decode_document(raw, display)
+    problems.extend(document.problems)
+    if document.root is None and document.problems:
+        return None
+    check = check_structure(document, kind)
+    problems.extend(check.problems)
+    usable = check.usable_entries(*entries_keys)
+    if usable is None or not isinstance(document.root, MappingNode):
+        return None
+    return document.root, usable, check.instance
+
+
 def read_settings_file(raw: bytes, display: str) -> tuple[Settings, tuple[Problem, ...]]:
-    loader = Loader(Path("."))
-    fields = loader.parse(raw, display, Kind.SETTINGS)
+    problems: list[Problem] = []
+    fields = parse_fields(raw, display, Kind.SETTINGS, problems)
     if fields is None:
-        return Settings(), tuple(loader.problems)
+        return Settings(), tuple(problems)
     settings = Settings(fields.text("lang"), fields.text("fail_on"), fields.number("tolerance")[0])
-    return settings, tuple(loader.problems)
+    return settings, tuple(problems)
 
 
 def read_rules_file(raw: bytes, display: str) -> tuple[list[Metric], list[RuleDefinition], tuple[Problem, ...]]:
     """The metrics and custom rules of one rules file, and its problems."""
-    loader = Loader(Path("."))
-    fields = loader.parse(raw, display, Kind.RULES, "metrics", "rules")
+    problems: list[Problem] = []
+    fields = parse_fields(raw, display, Kind.RULES, problems, "metrics", "rules")
     if fields is None:
-        return [], [], tuple(loader.problems)
-    metrics = [read_metric(name, entry, display, loader.problems) for name, entry in fields.named_entries("metrics")]
-    rules = [read_rule(name, entry, display, loader.problems) for name, entry in fields.named_entries("rules")]
+        return [], [], tuple(problems)
+    metrics = [read_metric(name, entry, display, problems) for name, entry in fields.named_entries("metrics")]
+    rules = [read_rule(name, entry, display, problems) for name, entry in fields.named_entries("rules")]
     return ([metric for metric in metrics if metric is not None], [rule for rule in rules if rule is not None],
-            tuple(loader.problems))
+            tuple(problems))
