@@ -28,8 +28,10 @@ def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str]
     Raises a :class:`~planaudit.errors.PlanauditError` when the data cannot be checked.
     ``progress(files_read, files_to_read)`` is called as files are read. ``data_dir`` may be
     any folder inside the repository: its root is found by walking up (:func:`repository_root`).
+    Every file is judged afresh: the cache serves :func:`render` (``cache`` is accepted for the
+    callers that pass it, and changes nothing here).
     """
-    return runner.audit_whole(prepare(data_dir, year, jurisdictions, progress, cache), progress)
+    return runner.audit_whole(prepare(data_dir, year, jurisdictions, progress, cache=False), progress)
 
 
 def prepare(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str] = (),
