@@ -309,3 +309,13 @@ def test_timing_is_not_what_keeps_a_copy_whole(tmp_path):
         copy.write(b"half")
         time.sleep(0.01)
         assert kept.reading("ab-blob", copy.hexdigest(), copy.size) is None
+
+
+@pytest.mark.parametrize("record", [None, "text", ["abc", 0, ["ab", "cd", "ef"]], [[None], "1", [["d", 1]]],
+                                    [[None], 0, [["d", "1"]]], [[None, None], 0, [["d", 1]]]])
+def test_a_memo_record_of_any_other_shape_is_a_miss(repository, record):
+    from planaudit.cli.memo import RunMemo
+
+    memo = RunMemo.open(repository, 2022, ["the options"])
+    memo.cache.put(memo.key(cache.inputs_digest(repository, 2022)), record)
+    assert memo.recorded() is None

@@ -44,9 +44,11 @@ class RunMemo:
         blobs (key, digest, size); None when there is no such recording, or it is not whole."""
         key = self.key(inputs_digest(self.root, self.year))
         record = self.cache.get(key)
+        if type(record) is not list:
+            return None
         try:
             paths, status, blobs = record
-            if (type(status) is not int or len(paths) != len(blobs)
+            if (type(paths) is not list or type(blobs) is not list or type(status) is not int or len(paths) != len(blobs)
                     or not all(path is None or type(path) is str for path in paths)
                     or not all(type(digest) is str and type(size) is int for digest, size in blobs)):
                 return None
