@@ -19,8 +19,8 @@ EXAMPLE = Path(__file__).parent / "examples" / "basic"
 
 
 def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, **options) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "LANG": "C.UTF-8", **(env or {})}
-    environment.pop("GITHUB_ACTIONS", None) if env is None or "GITHUB_ACTIONS" not in env else None
+    environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    environment.update({"LANG": "C.UTF-8", **(env or {})})
     return subprocess.run([sys.executable, "-m", "planaudit", *args], capture_output=True, cwd=cwd, env=environment,
                           timeout=60, **options)
 

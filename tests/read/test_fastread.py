@@ -123,6 +123,11 @@ TRICKY = {
     "empty": b"",
     "a list at the root": b"- a\n- b\n",
     "bad yaml": b"a: b: c\n",
+    "trailing dot": target_file("90."),
+    "signed trailing dot": target_file("-90."),
+    "closer as a value": target_file("85", scope="]"),
+    "closer after spaces": target_file("85", scope="  }"),
+    "reserved indicator": target_file("85", scope="@x"),
 }
 
 
@@ -151,7 +156,8 @@ def test_each_tricky_file_is_answered_by_the_reader_it_expects(name, capfd, monk
 @pytest.mark.parametrize("name", ["anchor", "tag", "block scalar", "quoted number", "leading dot", "exponent",
                                   "tilde", "yes as text", "quoted yes", "repeated key",
                                   "entry on the next line", "comment after the dash", "byte-order mark", "crlf",
-                                  "too many digits", "bad date", "empty"])
+                                  "too many digits", "bad date", "empty", "trailing dot", "signed trailing dot",
+                                  "closer as a value", "closer after spaces", "reserved indicator"])
 def test_what_the_quick_reader_cannot_vouch_for_it_refuses(name):
     assert quick(TRICKY[name], "targets") is None
 

@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -103,6 +102,17 @@ def test_a_directory_others_may_write_to_is_not_used(repository, monkeypatch, tm
     assert Cache.open(repository) is None
     assert streamed_json(repository) == streamed_json(repository, cache=False)
     assert list(shared.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a folder away needs root")
+def test_a_directory_of_another_user_is_not_used(repository, monkeypatch, tmp_path):
+    theirs = tmp_path / "theirs"
+    theirs.mkdir(mode=0o700)
+    os.chown(theirs, 54321, -1)
+    monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(theirs))
+    assert Cache.open(repository) is None
+    assert streamed_json(repository) == streamed_json(repository, cache=False)
+    assert list(theirs.iterdir()) == []
 
 
 def test_symlinked_fan_out_folders_write_nothing_elsewhere(repository, tmp_path):
@@ -307,7 +317,6 @@ def test_timing_is_not_what_keeps_a_copy_whole(tmp_path):
     kept = Cache(tmp_path / "cache")
     with kept.writing("ab-blob") as copy:
         copy.write(b"half")
-        time.sleep(0.01)
         assert kept.reading("ab-blob", copy.hexdigest(), copy.size) is None
 
 

@@ -96,28 +96,39 @@ def _refused(raw: bytes) -> bool:
         return True
     if any(line_break in raw for line_break in AMBIGUOUS_LINE_BREAK_BYTES):
         return True
-    if any(_after_value_start(raw, closer.finditer(raw), b" \t") for closer in _CLOSERS_AT_VALUE):
+    if (b"]" in raw or b"}" in raw) and _closer_at_value(raw):
         return True
-    if b"." in raw and (_DOT_REFUSED.search(raw) or _after_value_start(raw, _TRAILING_DOT.finditer(raw), b"0123456789")):
+    if b"." in raw and (_DOT_REFUSED.search(raw) or _number_ending_in_a_dot(raw)):
         return True
     return any(indicator in raw and pattern.search(raw) for indicator, pattern in _INDICATORS_AT_VALUE)
 
 
-def _after_value_start(raw: bytes, found: Iterator[re.Match[bytes]], skipped: bytes) -> bool:
-    """Does any of the bytes ``found`` begin a value? Passed over backwards: the ``skipped`` bytes,
-    then (for a number) its sign; what stands before must begin a value — for "]" and "}", a
-    ":" or "-" right before the spaces."""
-    closer = skipped == b" \t"
-    for match in found:
-        index = match.start()
-        while index and raw[index - 1] in skipped:
-            index -= 1
-        if not closer and index and raw[index - 1] in b"+-":
-            index -= 1
-        before = raw[index - 1] if index else ord("\n")
-        if (before in b":-") if closer else (before in _VALUE_START):
+def _closer_at_value(raw: bytes) -> bool:
+    """Is there a "]" or "}" right after ":" or "-" and spaces, where a value begins?"""
+    for closer in _CLOSERS_AT_VALUE:
+        for match in closer.finditer(raw):
+            index = _back_over(raw, match.start(), b" \t")
+            if index and raw[index - 1] in b":-":
+                return True
+    return False
+
+
+def _number_ending_in_a_dot(raw: bytes) -> bool:
+    """Is there a value made of a sign, digits and a final dot ("90.")?"""
+    for match in _TRAILING_DOT.finditer(raw):
+        index = _back_over(raw, match.start(), b"0123456789")
+        index = _back_over(raw, index, b"+-", most=1)
+        if not index or raw[index - 1] in _VALUE_START:
             return True
     return False
+
+
+def _back_over(raw: bytes, index: int, skipped: bytes, most: int | None = None) -> int:
+    """Where ``raw`` stands once the ``skipped`` bytes before ``index`` (at most ``most``) are passed over."""
+    start = 0 if most is None else max(0, index - most)
+    while index > start and raw[index - 1] in skipped:
+        index -= 1
+    return index
 
 
 @functools.cache

@@ -73,10 +73,16 @@ def rules_files(root: Path) -> list[tuple[str, Path]]:
     return [(f"rules/{shown(name)}", folder / name) for name in yaml_names(folder)]
 
 
+def settings_file(root: Path) -> Path | None:
+    """planaudit.yaml, when there is one (a link counts: where it points is checked when it is read)."""
+    settings = root / SETTINGS_FILE
+    return settings if settings.exists() or settings.is_symlink() else None
+
+
 def head_files(root: Path) -> list[tuple[str, Path]]:
     """The settings file, when there is one, and the rules files: what every audit reads first."""
-    settings = root / SETTINGS_FILE
-    return ([(SETTINGS_FILE, settings)] if settings.exists() or settings.is_symlink() else []) + rules_files(root)
+    settings = settings_file(root)
+    return ([(SETTINGS_FILE, settings)] if settings is not None else []) + rules_files(root)
 
 
 def data_files(root: Path, kind: str, years: list[int]) -> tuple[list[DataFile], list[Misplaced]]:
@@ -128,6 +134,11 @@ class Unreadable(Exception):
         super().__init__(message)
         self.code = code  # a problem code: outside-repository, not-a-regular-file or yaml-syntax
         self.message = message
+
+    @property
+    def marker(self) -> bytes:
+        """What a digest records in place of the content that was not read."""
+        return b"\0unreadable " + self.code.encode()
 
 
 def read_bytes(root: Path, path: Path) -> bytes:
@@ -189,12 +200,9 @@ class InputsDigest:
         return self._digest.hexdigest()
 
 
-UNREADABLE = b"\0unreadable"  # the content a digest records for a file that could not be read
-
-
 def file_content(root: Path, path: Path) -> bytes:
     """The content of a file for a digest: its bytes, or a marker when it is not read."""
     try:
         return read_bytes(root, path)
     except Unreadable as error:
-        return UNREADABLE + error.code.encode()
+        return error.marker

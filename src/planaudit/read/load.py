@@ -10,7 +10,6 @@ loads, so that one run reports everything.
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,8 +166,7 @@ def read_jobs(root: Path, jobs: list[DataFile], reader: Reader[Result], unreadab
             tick()
     arguments = [(raw, jobs[index].display, jobs[index].kind, jobs[index].year, jobs[index].jurisdiction)
                  for index, raw in pending]
-    chunk = max(1, len(arguments) // (8 * (workers or os.cpu_count() or 1)))
-    for (index, _), result in zip(pending, ordered_map(functools.partial(_apply, reader), arguments, workers, chunk),
+    for (index, _), result in zip(pending, ordered_map(functools.partial(_apply, reader), arguments, workers),
                                   strict=True):
         results[index] = result
         tick()
@@ -222,7 +220,7 @@ class Loader:
             raw = layout.read_bytes(self.data_dir, file)
         except layout.Unreadable as error:
             self.problems.append(unreadable_problem(display, error))
-            self.head.append((display, layout.UNREADABLE + error.code.encode()))
+            self.head.append((display, error.marker))
             return None
         self.head.append((display, raw))
         value = reader(raw, display)
@@ -230,9 +228,8 @@ class Loader:
         return value
 
     def settings(self) -> Settings:
-        file = self.data_dir / SETTINGS_FILE
-        present = file.exists() or file.is_symlink()
-        read = self.read_head_file(file, SETTINGS_FILE, read_settings_file) if present else None
+        file = layout.settings_file(self.data_dir)
+        read = None if file is None else self.read_head_file(file, SETTINGS_FILE, read_settings_file)
         return Settings() if read is None else read[0]
 
     def catalogue(self) -> Catalogue:

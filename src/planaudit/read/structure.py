@@ -43,13 +43,9 @@ def matches_schema(kind: Kind, instance: Any) -> bool:
     return _fast_validator(kind).is_valid(instance)  # type: ignore[no-any-return]
 
 
+@functools.cache
 def exact_validator(kind: Kind) -> Any:
     """jsonschema's validator of a kind's schema: the one that says every problem in full."""
-    return _validator(kind)
-
-
-@functools.cache
-def _validator(kind: Kind) -> Any:
     import jsonschema  # deferred: a heavy import that only validation needs
 
     cls = jsonschema.Draft202012Validator
@@ -83,7 +79,7 @@ def check_structure(document: Document, kind: Kind) -> StructureCheck:
     problems: list[Problem] = []
     invalid: set[tuple[str | int, ...]] = set()
     if not matches_schema(kind, instance):  # only then pay for jsonschema, which says every problem in full
-        for error in _validator(kind).iter_errors(instance):
+        for error in exact_validator(kind).iter_errors(instance):
             invalid.add(tuple(error.absolute_path))
             problems.extend(_describe(error, document.root, document.path))
         if not invalid:  # the quick validator refused what jsonschema passes: refused it stays

@@ -134,13 +134,8 @@ class Cache:
         copy = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the caller, who closes it
         check = hashlib.blake2b(digest_size=20)
         with self._opened(key) as source:
-            try:
-                for chunk in iter(functools.partial(source.read, CHUNK), b"") if source is not None else ():
-                    check.update(chunk)
-                    copy.write(chunk)
-            except OSError:
-                source = None
-        if source is None or copy.tell() != size or check.hexdigest() != digest:
+            copied = source is not None and _copy_into(source, copy, check)
+        if not copied or copy.tell() != size or check.hexdigest() != digest:
             copy.close()
             return None
         copy.seek(0)
@@ -161,6 +156,17 @@ class Cache:
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / key
+
+
+def _copy_into(source: IO[bytes], copy: IO[bytes], check: Any) -> bool:
+    """Copy ``source`` into ``copy``, digesting it as it goes; False when reading fails."""
+    try:
+        for chunk in iter(functools.partial(source.read, CHUNK), b""):
+            check.update(chunk)
+            copy.write(chunk)
+    except OSError:
+        return False
+    return True
 
 
 class Blob:

@@ -19,9 +19,10 @@ _TASK: Callable[[Any], Any] | None = None  # what forked workers inherit
 
 
 def ordered_map(task: Callable[[Item], Result], items: Iterable[Item], workers: int | None = None,
-                chunksize: int = 4) -> Iterator[Result]:
+                chunksize: int | None = None) -> Iterator[Result]:
     """``task`` of each item, in order, on ``workers`` processes (default: every core) when there
-    are at least PARALLEL_FROM items and the system can fork; else in this process."""
+    are at least PARALLEL_FROM items and the system can fork; else in this process. Items go to a
+    worker ``chunksize`` at a time (default: about eight chunks per worker)."""
     global _TASK
     items = list(items)
     workers = workers if workers is not None else (os.cpu_count() or 1)
@@ -33,7 +34,8 @@ def ordered_map(task: Callable[[Item], Result], items: Iterable[Item], workers: 
     _TASK = task
     try:
         with multiprocessing.get_context("fork").Pool(workers, initializer=quiet_worker) as pool:
-            yield from pool.imap(_run_task, items, chunksize=chunksize)
+            chunk = chunksize or max(1, len(items) // (8 * workers))
+            yield from pool.imap(_run_task, items, chunksize=chunk)
     finally:
         _TASK = None
 

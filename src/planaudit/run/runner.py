@@ -99,7 +99,7 @@ def read_jurisdiction(audit: Audit, jurisdiction: Jurisdiction) -> list[Content]
 
 
 def contents_digest(jurisdiction: Jurisdiction, contents: list[Content]) -> str:
-    return unit_digest((file.display, content if isinstance(content, bytes) else layout.UNREADABLE + content.code.encode())
+    return unit_digest((file.display, content if isinstance(content, bytes) else content.marker)
                        for file, content in zip(jurisdiction.files, contents, strict=True))
 
 
@@ -196,7 +196,7 @@ def outcomes(audit: Audit, reporters: Sequence[Reporter], workers: int | None) -
     shape = repr([(type(reporter).__name__, reporter.lang, reporter.color, reporter.width) for reporter in reporters])
     context = f"jurisdiction {audit.year} {run_digest(audit.head, [], [])} {audit.settings!r} {shape}"
     task = functools.partial(jurisdiction_outcome, audit, reporters, context)
-    return ordered_map(task, range(len(audit.jurisdictions)), workers)
+    return ordered_map(task, range(len(audit.jurisdictions)), workers, chunksize=4)
 
 
 def jurisdiction_outcome(audit: Audit, reporters: Sequence[Reporter], context: str, index: int) -> tuple[str, Outcome]:
