@@ -98,21 +98,24 @@ class Resolver:
 def find_inconsistencies(resolver: Resolver, reports: Iterable[Report],
                          default_tolerance: Decimal | None) -> list[Inconsistency]:
     """Every stated figure whose derivation from its counts disagrees beyond the tolerance."""
-    found = []
-    for report in reports:
-        for figure in report.figures:
-            metric = resolver.catalogue.metrics[figure.metric]
-            if metric.derive is None or isinstance(figure.value, bool):
-                continue
-            derived = resolver.derive(report.year, report.jurisdiction, figure.metric, figure.scope, figure.as_of)
-            if isinstance(derived, Missing):
-                continue
-            stated = figure_value(figure, metric)
-            assert isinstance(stated, Interval) and isinstance(derived.value, Interval)
-            tolerance = _tolerance(figure, metric, default_tolerance)
-            if _outside(derived.value.point, stated, tolerance):
-                found.append(Inconsistency(figure, metric, stated, derived, tolerance))
-    return found
+    found = (inconsistency(resolver, figure, default_tolerance) for report in reports for figure in report.figures)
+    return [item for item in found if item is not None]
+
+
+def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal | None) -> Inconsistency | None:
+    """How a stated figure disagrees with the value derived from its counts, if it does."""
+    metric = resolver.catalogue.metrics[figure.metric]
+    if metric.derive is None or isinstance(figure.value, bool):
+        return None
+    derived = resolver.derive(figure.year, figure.jurisdiction, figure.metric, figure.scope, figure.as_of)
+    if isinstance(derived, Missing):
+        return None
+    stated = figure_value(figure, metric)
+    assert isinstance(stated, Interval) and isinstance(derived.value, Interval)
+    tolerance = _tolerance(figure, metric, default_tolerance)
+    if not _outside(derived.value.point, stated, tolerance):
+        return None
+    return Inconsistency(figure, metric, stated, derived, tolerance)
 
 
 def _outside(point: Fraction, stated: Interval, tolerance: Fraction) -> bool:

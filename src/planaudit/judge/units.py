@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from planaudit.exact.numbers import to_fraction
+from planaudit.exact.numbers import Interval, format_number, to_fraction
 from planaudit.model.data import PERCENT, RATIO
 
 _SCALE = {(PERCENT, RATIO): Fraction(1, 100), (RATIO, PERCENT): Fraction(100)}
@@ -36,3 +36,20 @@ def written_unit(percent_sign: bool, declared: str | None, metric_unit: str) -> 
 def growth_unit(percent_sign: bool, declared: str | None) -> str:
     """A growth target's value is a percentage of growth whatever the metric's unit."""
     return PERCENT if percent_sign or declared is None else declared
+
+
+def quantity(value: Fraction, unit: str) -> str:
+    """A value as it reads in its unit: "97.87%", "8"."""
+    return format_number(value) + ("%" if unit == PERCENT else "")
+
+
+def interval_text(value: Interval, unit: str) -> str:
+    """An exact value, a range ("90%–92%") or a bound ("≥1600")."""
+    if value.is_exact:
+        return quantity(value.point, unit)
+    if value.lo is not None and value.hi is not None:
+        return f"{quantity(value.lo, unit)}–{quantity(value.hi, unit)}"
+    if value.lo is not None:
+        return f"≥{quantity(value.lo, unit)}"
+    assert value.hi is not None
+    return f"≤{quantity(value.hi, unit)}"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from planaudit.exact.numbers import Interval, Truth
-from planaudit.judge.resolve import Resolver, find_inconsistencies
+from planaudit.judge.resolve import Resolver, find_inconsistencies, inconsistency
 from planaudit.judge.rules import Rule, rule_table
+from planaudit.judge.units import interval_text, quantity
 from planaudit.model.data import Plan, Repository, Target
 from planaudit.model.result import (
     AuditResult,
@@ -21,6 +22,14 @@ from planaudit.model.result import (
 )
 
 _VERDICTS = {Truth.TRUE: Verdict.MET, Truth.FALSE: Verdict.MISSED}
+
+
+def _decide(rule: Rule, actual: Interval | bool, value: Interval | None, baseline: Interval | None) -> Truth | None:
+    """The rule's answer, or None when it is undefined (it divides by zero)."""
+    try:
+        return rule.check(actual, value, baseline)
+    except ZeroDivisionError:
+        return None
 
 
 def judge_year(repository: Repository, year: int, plans: Iterable[Plan],
@@ -60,25 +69,62 @@ class _Judge:
         actual = self.resolver.resolve(target.year, target.jurisdiction, target.metric, target.scope, target.deadline)
         if isinstance(actual, Missing):
             return unmeasured(actual.reason, actual.detail)
-        warnings = tuple(self.warnings[figure] for figure in actual.figures() if figure in self.warnings)
         baseline: Baseline | None = None
         if rule.uses_baseline:
             found = self.baseline(target)
             if isinstance(found, Missing):
-                return unmeasured(Reason.NO_BASELINE, found.detail, actual=actual, warnings=warnings)
+                return unmeasured(Reason.NO_BASELINE, found.detail, actual=actual, warnings=self.warnings_of(actual))
             baseline = found
+        warnings = self.warnings_of(actual, baseline)
         value = None if threshold is None else Interval.exact(threshold)
         growth = rule.measured(actual.value, baseline.value if baseline else None)
-        try:
-            truth = rule.check(actual.value, value, baseline.value if baseline else None)
-        except ZeroDivisionError:
+        truth = _decide(rule, actual.value, value, baseline.value if baseline else None)
+        if truth is None:
             return unmeasured(Reason.UNDEFINED, Detail.of("rule_zero", rule=rule.id), actual=actual,
                               baseline=baseline, warnings=warnings)
+        contested = self.contested(rule, truth, actual, value, baseline, warnings)
+        if contested is not None:
+            return unmeasured(Reason.CONTESTED, contested, actual=actual, baseline=baseline, growth=growth,
+                              warnings=warnings)
         decided = Reason.STATED if actual.figure is not None else Reason.DERIVED
         verdict = _VERDICTS.get(truth, Verdict.UNMEASURED)
         reason = decided if verdict is not Verdict.UNMEASURED else Reason.IMPRECISE
         detail = Detail.of("straddles") if reason is Reason.IMPRECISE else None
         return TargetResult(target, metric, rule, verdict, reason, threshold, actual, baseline, growth, detail, warnings)
+
+    def warnings_of(self, actual: Resolved, baseline: Baseline | None = None) -> tuple[Inconsistency, ...]:
+        """The inconsistent figures among those the verdict rests on: this year's, and the baseline's."""
+        warnings = [self.warnings[figure] for figure in actual.figures() if figure in self.warnings]
+        if baseline is not None and baseline.source is not None:
+            for figure in baseline.source.figures():
+                found = inconsistency(self.resolver, figure, self.repository.settings.tolerance)
+                if found is not None:
+                    warnings.append(found)
+        return tuple(warnings)
+
+    def contested(self, rule: Rule, truth: Truth, actual: Resolved, value: Interval | None, baseline: Baseline | None,
+                  warnings: tuple[Inconsistency, ...]) -> Detail | None:
+        """Why the verdict cannot stand when a stated figure it rests on disagrees with its counts and
+        the counts would decide otherwise; None when every reading gives the same verdict."""
+        derived = {warning.figure: warning for warning in warnings}
+        actual_readings = [(actual.value, None)]
+        if actual.figure in derived:
+            actual_readings.append((derived[actual.figure].derived.value, derived[actual.figure]))
+        baseline_readings: list[tuple[Interval | None, Inconsistency | None]] = [
+            (baseline.value if baseline else None, None)]
+        if baseline is not None and baseline.source is not None and baseline.source.figure in derived:
+            counted = derived[baseline.source.figure]
+            if isinstance(counted.derived.value, Interval) and not counted.derived.value.contains_zero():
+                baseline_readings.append((counted.derived.value, counted))
+        for actual_value, actual_warning in actual_readings:
+            for baseline_value, baseline_warning in baseline_readings:
+                if _decide(rule, actual_value, value, baseline_value) != truth:
+                    warning = actual_warning or baseline_warning
+                    assert warning is not None
+                    return Detail.of("contested", metric=warning.metric.id,
+                                     stated=interval_text(warning.stated, warning.metric.unit),
+                                     derived=quantity(warning.derived_value, warning.metric.unit))
+        return None
 
     def baseline(self, target: Target) -> Baseline | Missing:
         """The target's explicit baseline, else the previous year's figure; never zero."""

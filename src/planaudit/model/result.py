@@ -32,6 +32,7 @@ class Reason(enum.Enum):
     NO_BASELINE = "no_baseline"
     IMPRECISE = "imprecise"
     UNDEFINED = "undefined"  # a custom rule divided by zero
+    CONTESTED = "contested"  # a stated figure and its counts would give different verdicts
 
 
 @dataclass(frozen=True, slots=True)

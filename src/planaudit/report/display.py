@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
-
-from planaudit.exact.numbers import Interval, format_number
+from planaudit.exact.numbers import Interval
+from planaudit.judge.units import interval_text, quantity
 from planaudit.model.data import PERCENT, Figure
 from planaudit.model.result import Inconsistency, TargetResult
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS
-
-
-def quantity(value: Fraction, unit: str) -> str:
-    return format_number(value) + ("%" if unit == PERCENT else "")
-
-
-def interval_text(value: Interval, unit: str) -> str:
-    if value.is_exact:
-        return quantity(value.point, unit)
-    if value.lo is not None and value.hi is not None:
-        return f"{quantity(value.lo, unit)}–{quantity(value.hi, unit)}"
-    if value.lo is not None:
-        return f"≥{quantity(value.lo, unit)}"
-    assert value.hi is not None
-    return f"≤{quantity(value.hi, unit)}"
 
 
 def value_text(value: Interval | bool, unit: str, lang: str) -> str:
@@ -49,6 +33,9 @@ def actual_text(result: TargetResult, lang: str) -> str:
     text = value_text(actual.value, result.metric.unit, lang)
     if actual.derivation is not None:
         text += f" ({WORDS[lang]['derived']})"
+    for warning in result.warnings:
+        if warning.figure is actual.figure:
+            text += f" ({WORDS[lang]['from_counts']} {quantity(warning.derived_value, result.metric.unit)})"
     if result.growth is not None and result.rule.measure is not None:
         text += f", {WORDS[lang][result.rule.measure.word]} {interval_text(result.growth, PERCENT)}"
     return text

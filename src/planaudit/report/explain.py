@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from planaudit.exact.numbers import Interval, Truth
 from planaudit.model.data import PERCENT, Figure
-from planaudit.model.result import Reason, Resolved, TargetResult, Verdict
+from planaudit.model.result import Derivation, Inconsistency, Reason, Resolved, TargetResult, Verdict
 from planaudit.read.text import printable
 from planaudit.report.display import (
     actual_text,
@@ -63,18 +66,41 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
         lines.append(f"{words[measure.word]}: {formula} = {interval_text(item.growth, PERCENT)}")
     if item.reason in _COMPARED:
         lines.append(f"{words['comparison']}: {_comparison(item, lang)} → {words[_OUTCOME[item.verdict]]}")
+    if item.reason is Reason.CONTESTED:
+        lines.extend(_readings(item, lang))
     verdict = f"{VERDICTS[lang][item.verdict]} — {REASONS[lang][item.reason]}"
     detail = detail_text(item.detail, lang)
     lines.append(f"{words['verdict']}: {verdict}" + (f" ({printable(detail)})" if detail else ""))
     for warning in item.warnings:
-        stated, derived = inconsistency_texts(warning)
-        said = WORDS[lang]
-        lines.append(f"{words['warning']}: {said['inconsistent']} — {warning.metric.id} {said['stated'].lower()} {stated}, "
-                     f"{said['derived_value'].lower()} {derived} ({figure_place(warning.figure)})")
+        lines.extend(_inconsistency(warning, lang))
     if target.waiver:
         date = f", {target.waiver.date.isoformat()}" if target.waiver.date else ""
         lines.append(f"{words['waived']}: {printable(target.waiver.reason)}{date}")
     return "\n".join(map(printable, lines)) + "\n"  # every line, whatever part of it came from data
+
+
+def _inconsistency(warning: Inconsistency, lang: str) -> list[str]:
+    """A stated figure that disagrees with its counts: both values, the arithmetic, and the counts."""
+    words, said = _LABELS[lang], WORDS[lang]
+    stated, derived = inconsistency_texts(warning)
+    lines = [f"{words['warning']}: {said['inconsistent']} — {warning.metric.id} {said['stated'].lower()} {stated}, "
+             f"{said['derived_value'].lower()} {derived} ({figure_place(warning.figure)})"]
+    derivation = warning.derived.derivation
+    assert derivation is not None
+    lines.append(f"  {derivation.metric} = {derivation.expression} = {arithmetic(derivation, lang)} = {derived}")
+    for source in derivation.inputs:
+        lines.append(f"    {source.metric} = {value_text(source.value, '', lang)}")
+        lines.extend(_resolution(source, warning.metric.unit, lang, "      "))
+    return lines
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+
+def arithmetic(derivation: Derivation, lang: str) -> str:
+    """The derivation's expression with each metric's value in place of its name: "276 / 282 * 100"."""
+    values = {source.metric: value_text(source.value, "", lang) for source in derivation.inputs}
+    return _NAME.sub(lambda found: values.get(found.group(), found.group()), derivation.expression)
 
 
 def _actual(item: TargetResult, lang: str) -> str:
@@ -87,6 +113,33 @@ def _comparison(item: TargetResult, lang: str) -> str:
     measured = None if item.growth is None else interval_text(item.growth, PERCENT)
     baseline = None if item.baseline is None else interval_text(item.baseline.value, item.metric.unit)
     return item.rule.comparison_text(_actual(item, lang), threshold_amount(item), measured, baseline)
+
+
+_TRUTHS = {Truth.TRUE: "holds", Truth.FALSE: "fails", Truth.UNKNOWN: "undecided"}
+
+
+def _readings(item: TargetResult, lang: str) -> list[str]:
+    """A contested verdict's comparison made on the stated figure, and on the one its counts give."""
+    words, said = _LABELS[lang], WORDS[lang]
+    assert item.actual is not None
+    readings = [(said["stated"].lower(), item.actual.value)]
+    readings += [(said["from_counts"], warning.derived.value) for warning in item.warnings
+                 if warning.figure is item.actual.figure]
+    lines = []
+    value = None if item.threshold is None else Interval.exact(item.threshold)
+    baseline = item.baseline.value if item.baseline else None
+    for name, actual in readings:
+        growth = item.rule.measured(actual, baseline)
+        try:
+            outcome = words[_TRUTHS[item.rule.check(actual, value, baseline)]]
+        except ZeroDivisionError:
+            outcome = words["undecided"]
+        compared = item.rule.comparison_text(
+            value_text(actual, item.metric.unit, lang), threshold_amount(item),
+            None if growth is None else interval_text(growth, PERCENT),
+            None if baseline is None else interval_text(baseline, item.metric.unit))
+        lines.append(f"{words['comparison']} ({name}): {compared} → {outcome}")
+    return lines
 
 
 def _resolution(resolved: Resolved, unit: str, lang: str, indent: str) -> list[str]:

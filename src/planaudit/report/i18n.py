@@ -22,6 +22,7 @@ REASONS = {
         Reason.NO_BASELINE: "no baseline to compare with",
         Reason.IMPRECISE: "figure too imprecise",
         Reason.UNDEFINED: "rule divides by zero",
+        Reason.CONTESTED: "stated figure contradicts its counts",
     },
     "zh": {
         Reason.STATED: "报告数据",
@@ -32,6 +33,7 @@ REASONS = {
         Reason.NO_BASELINE: "缺少比较基数",
         Reason.IMPRECISE: "数据为约数，无法判定",
         Reason.UNDEFINED: "规则计算除以零",
+        Reason.CONTESTED: "所述数据与其基础数据矛盾",
     },
 }
 
@@ -47,6 +49,7 @@ DETAILS = {
         "zero_baseline": "the baseline is zero, so growth is undefined",
         "straddles": "the figure is a bound, and its range lies on both sides of the threshold",
         "rule_zero": "rule {rule} divides by zero",
+        "contested": "{metric} is stated as {stated} but its counts give {derived}, and the two give different verdicts",
     },
     "zh": {
         "no_report": "缺少该年度工作总结（outcomes/{year}/{jurisdiction}.yaml）",
@@ -59,6 +62,7 @@ DETAILS = {
         "zero_baseline": "基数为零，无法计算增长率",
         "straddles": "数据为约数，其范围跨越目标值",
         "rule_zero": "规则 {rule} 的计算除数为零",
+        "contested": "指标 {metric} 所述为{stated}，按其基础数据推算为{derived}，两者结论不同",
     },
 }
 
@@ -75,6 +79,7 @@ WORDS = {
     "en": {
         "target": "Target", "threshold": "Threshold", "actual": "Actual", "verdict": "Verdict",
         "reason": "Reason", "waived": "waived", "inconsistent": "inconsistent", "derived": "derived",
+        "from_counts": "from counts",
         "yes": "yes", "no": "no", "growth": "growth", "baseline": "baseline",
         "inconsistencies": "Stated figures that disagree with their counts",
         "metric": "Metric", "stated": "Stated", "derived_value": "Derived", "file": "File", "jurisdiction": "Jurisdiction",
@@ -90,7 +95,7 @@ WORDS = {
     },
     "zh": {
         "target": "目标", "threshold": "目标值", "actual": "实际", "verdict": "结论",
-        "reason": "依据", "waived": "已豁免", "inconsistent": "数据不一致", "derived": "推算",
+        "reason": "依据", "waived": "已豁免", "inconsistent": "数据不一致", "derived": "推算", "from_counts": "按基础数据",
         "yes": "是", "no": "否", "growth": "增长", "baseline": "基数",
         "inconsistencies": "报告所述比率与其基础数据不一致",
         "metric": "指标", "stated": "所述", "derived_value": "推算值", "file": "文件", "jurisdiction": "地区",
