@@ -13,10 +13,12 @@ EXAMPLES = HERE.parent / "examples"
 EXPECTED = HERE / "expected"
 
 
-def planaudit(*args: str, data: str | None = "basic") -> subprocess.CompletedProcess[str]:
+def planaudit(*args: str, data: str | None = "basic", env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "SOURCE_DATE_EPOCH": "1700000000"}
     environment.pop("LC_ALL", None)
     environment.pop("PLANAUDIT_DATA", None)
+    environment.pop("COLUMNS", None)
+    environment.update(env or {})
     data_args = ("--data", str(EXAMPLES / data)) if data else ()
     return subprocess.run([sys.executable, "-m", "planaudit", *args, *data_args],
                           capture_output=True, text=True, encoding="utf-8", env=environment, timeout=60)

@@ -31,6 +31,7 @@ def test_readme_example(command, output):
     assert program == "planaudit"
     environment = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
     environment.pop("PLANAUDIT_DATA", None)
+    environment.pop("COLUMNS", None)
     run = subprocess.run([sys.executable, "-m", "planaudit", *args], cwd=ROOT, capture_output=True,
                          text=True, encoding="utf-8", env=environment, timeout=60)
     assert run.stdout == output

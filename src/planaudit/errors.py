@@ -3,7 +3,8 @@ planaudit.cli.failon.exit_status: an error's is EXIT_UNUSABLE.)"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import difflib
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from planaudit.model.problems import Problem, capped
@@ -45,9 +46,21 @@ class UnknownJurisdiction(PlanauditError):
 
 
 class UnknownTarget(PlanauditError):
-    def __init__(self, year: int, jurisdiction: str, target_id: str, known: Sequence[str]) -> None:
-        listed = ", ".join(known) or "none"
-        super().__init__(f"{jurisdiction} has no target {target_id!r} in {year} (its targets: {listed})")
+    def __init__(self, year: int, jurisdiction: str, wanted: str, known: Sequence[str], starting: Sequence[str] = ()) -> None:
+        if len(starting) > 1:
+            message = f"{wanted!r} begins more than one target id of {jurisdiction} in {year}: {', '.join(starting)}"
+        else:
+            message = f"{jurisdiction} has no target {wanted!r} in {year}" + did_you_mean(wanted, known)
+            message += f" (its targets: 1–{len(known)}, or {', '.join(known)})" if known else " (it has none)"
+        super().__init__(message)
+
+
+def did_you_mean(wanted: str, known: Iterable[str]) -> str:
+    """"; did you mean 'x'?" for the known names closest to ``wanted``, or "" when none is close."""
+    close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return "; did you mean " + " or ".join(repr(name) for name in close) + "?"
 
 
 class NotADataRepository(PlanauditError):

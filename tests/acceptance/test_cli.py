@@ -94,7 +94,7 @@ def test_data_from_the_environment():
      (("check", "2022", "-j", "atlantis"), "basic",
       "planaudit: error: no targets for atlantis in 2022 (jurisdictions with targets: hillcounty, riverton)\n"),
      (("explain", "2022", "riverton", "nope"), "basic",
-      "planaudit: error: riverton has no target 'nope' in 2022 (its targets: legal-aid-growth, mediation-success, "
+      "planaudit: error: riverton has no target 'nope' in 2022 (its targets: 1–9, or legal-aid-growth, mediation-success, "
       "backlog-cleared, publicity-events, litigation-loss, lawyers-per-10k, hotline, early-training, closure-rate)\n"),
      (("check", "2022"), "missing", "planaudit: error: {data} " + NOT_A_REPOSITORY)],
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from acceptance_support import assert_matches, planaudit
 
 
@@ -27,3 +29,50 @@ def test_explain_of_a_contested_verdict():
     run = planaudit("explain", "2022", "lakeview", "closure-rate-up", data="evaluator")
     assert (run.returncode, run.stderr) == (0, "")
     assert_matches("evaluator-explain-contested.txt", run.stdout)
+
+
+# 1. From a row to its evidence: the id and line in every table, explain by row number or prefix.
+
+def test_the_table_numbers_its_rows_and_shows_each_id_and_line():
+    run = planaudit("check", "2022", "-j", "lakeview", data="evaluator", env={"COLUMNS": "200"})
+    assert run.returncode == 0
+    assert_matches("evaluator-check-200.txt", run.stdout)
+
+
+def test_at_80_columns_each_row_is_three_lines_and_fits():
+    run = planaudit("check", "2022", "-j", "lakeview", data="evaluator", env={"COLUMNS": "80"})
+    assert run.returncode == 0
+    assert_matches("evaluator-check-80.txt", run.stdout)
+    assert max(display_width(line) for line in run.stdout.splitlines()) <= 80
+
+
+def display_width(line: str) -> int:
+    from wcwidth import wcswidth
+
+    return wcswidth(line)
+
+
+@pytest.mark.parametrize("named", ["closure-rate-up", "1", "closure-rate-u"])
+def test_explain_takes_the_id_the_row_number_or_a_unique_prefix(named):
+    run = planaudit("explain", "2022", "lakeview", named, data="evaluator")
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout.startswith("lakeview/closure-rate-up  (targets/2022/lakeview.yaml:5)\n")
+
+
+def test_explain_of_a_prefix_of_two_ids_names_both():
+    run = planaudit("explain", "2022", "lakeview", "closure", data="evaluator")
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == ("planaudit: error: 'closure' begins more than one target id of lakeview in 2022: "
+                          "closure-rate-up, closure-rate-85\n")
+
+
+def test_explain_of_an_unknown_target_suggests_the_closest():
+    run = planaudit("explain", "2022", "lakeview", "closure-rate-upp", data="evaluator")
+    assert run.returncode == 2
+    assert "; did you mean 'closure-rate-up' or 'closure-rate-85'? (its targets: 1–2, or" in run.stderr
+
+
+def test_the_markdown_export_gives_each_id_as_code_with_its_file_and_line():
+    run = planaudit("export", "2022", data="evaluator")
+    rows = [line for line in run.stdout.splitlines() if line.startswith("| 1 ")]
+    assert "| `closure-rate-up` targets/2022/lakeview.yaml:5 |" in rows[0].replace("  ", " ")

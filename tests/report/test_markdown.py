@@ -28,15 +28,18 @@ def test_hostile_titles_stay_inside_their_cells(tmp_path):
     report = REPORTERS["markdown"]("en").render(builder.audit())
     section = report.split("## testville (testville)\n\n")[1].split("\n\n")[0].splitlines()
     assert len(section) == 2 + len(HOSTILE)  # header, rule, one line per target: no newline escaped the table
-    assert {unescaped_pipes(line) for line in section} == {7}
+    assert {unescaped_pipes(line) for line in section} == {8}
     assert "<script>" not in report
     assert not re.search(r"(?<!\\)\]\(", report)  # no unescaped link syntax
     assert "\x1b" not in report
-    assert "&lt;script&gt;" in report and "\\[点我\\]" in report and "\\*\\*粗体\\*\\*" in report
+    assert "&lt;script>" in report and "\\[点我\\]" in report and "\\*\\*粗体\\*\\*" in report
 
 
 def test_cell_escaping():
     assert cell("a|b") == "a\\|b"
     assert cell("x\ny") == "x\\\\ny"  # a visible \n, its backslash escaped for Markdown
-    assert cell("<b>&") == "&lt;b&gt;&amp;"
+    assert cell("<b>&") == "&lt;b>&amp;"  # with no "<", a ">" opens no tag
+    assert cell("> 85%") == "> 85%"  # nor a quote, inside a cell
+    assert cell("legal_aid.cases") == "legal_aid.cases"  # an underscore between letters is no emphasis
+    assert cell("_x_ a_ _b") == "\\_x\\_ a\\_ \\_b"
     assert cell("医患纠纷调解成功率达85%以上") == "医患纠纷调解成功率达85%以上"

@@ -52,7 +52,7 @@ LONG_TITLES = [
 ]
 
 
-def test_long_chinese_titles_wrap_inside_their_column(tmp_path):
+def test_at_80_columns_each_target_is_three_lines_with_its_verdict_on_the_first(tmp_path):
     from rich.cells import cell_len
 
     builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
@@ -62,10 +62,10 @@ def test_long_chinese_titles_wrap_inside_their_column(tmp_path):
     output = REPORTERS["table"]("zh", width=80).render(builder.audit())
     lines = output.splitlines()
     assert all(cell_len(line) <= 80 for line in lines)
-    table = lines[1:lines.index("")]
-    verdict_column = table[0].index("结论")
-    rows = [line for line in table[2:] if "达标" in line]
-    assert len(rows) == 3  # one row line per target carries its verdict; titles wrap onto further lines
-    assert all(cell_len(line[: line.index("达标")]) == cell_len(table[0][:verdict_column]) for line in rows)
-    shown = "".join(line[: line.index("≥") if "≥" in line else len(line)].strip() for line in table[2:])
-    assert all(title in shown for title in LONG_TITLES)
+    table = lines[3:lines.index("", 3 + 3 * len(LONG_TITLES) - 1)]
+    rows = [table[start:start + 3] for start in range(0, len(table), 4)]
+    assert len(rows) == len(LONG_TITLES) and all(table[start - 1] == "" for start in range(4, len(table), 4))
+    for number, (row, title) in enumerate(zip(rows, LONG_TITLES, strict=True)):
+        assert row[0].startswith(f"{number + 1}   {title[:10]}") and row[0].endswith("达标")
+        assert row[1].strip() == "≥ 1 · 5"
+        assert row[2].strip() == f"t{number}，第{4 + number}行 · 报告数据"

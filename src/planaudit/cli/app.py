@@ -224,7 +224,8 @@ def export(
 def explain(
     year: int = typer.Argument(..., help="The year of the target."),
     jurisdiction: str = typer.Argument(..., help="The jurisdiction slug, e.g. fuzhou."),
-    target: str = typer.Argument(..., help="The target's id."),
+    target: str = typer.Argument(..., help="The target's id, the start of one id alone, or its row's number (#) "
+                                          "in the jurisdiction's table."),
     lang: Lang | None = LangOption,
     no_cache: bool = NoCacheOption,
     data: Path = DataOption,
@@ -315,7 +316,11 @@ def is_terminal() -> bool:
 
 
 def _terminal_width() -> int | None:
-    return shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else None
+    """The terminal's width; off a terminal, $COLUMNS when it is set (as rich and less read it), else None."""
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((100, 24)).columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdecimal() and 20 <= int(columns) <= 1000 else None
 
 
 def main() -> None:

@@ -204,10 +204,17 @@ class AuditResult:
             grouped[result.target.jurisdiction].append(result)
         return grouped
 
-    def find(self, jurisdiction: str, target_id: str) -> TargetResult:
-        """The result of one target; :class:`UnknownTarget` if there is none."""
+    def find(self, jurisdiction: str, wanted: str) -> TargetResult:
+        """The result of one target, named by its id, by its row's number in the jurisdiction's
+        table (1, 2, …; as every report numbers them), or by a prefix of one id alone;
+        :class:`UnknownTarget` if there is none, or the prefix begins more than one id."""
         candidates = [item for item in self.results if item.target.jurisdiction == jurisdiction]
-        for item in candidates:
-            if item.target.id == target_id:
-                return item
-        raise UnknownTarget(self.year, jurisdiction, target_id, [item.target.id for item in candidates])
+        ids = [item.target.id for item in candidates]
+        if wanted in ids:
+            return candidates[ids.index(wanted)]
+        if wanted.isdecimal() and 1 <= int(wanted) <= len(candidates):
+            return candidates[int(wanted) - 1]
+        starting = [item for item in candidates if item.target.id.startswith(wanted)]
+        if len(starting) == 1:
+            return starting[0]
+        raise UnknownTarget(self.year, jurisdiction, wanted, ids, [item.target.id for item in starting])

@@ -5,7 +5,8 @@ from __future__ import annotations
 from planaudit.model.result import Detail, Reason, Summary, Verdict
 from planaudit.report.language import LANGUAGES, default_lang
 
-__all__ = ["DETAILS", "LANGUAGES", "REASONS", "VERDICTS", "WORDS", "default_lang", "detail_text", "summary_line"]
+__all__ = ["DETAILS", "LANGUAGES", "REASONS", "VERDICTS", "WORDS", "coverage_line", "default_lang", "detail_text",
+           "summary_line"]
 
 VERDICTS = {
     "en": {Verdict.MET: "met", Verdict.MISSED: "missed", Verdict.UNMEASURED: "unmeasured"},
@@ -79,7 +80,7 @@ WORDS = {
     "en": {
         "target": "Target", "threshold": "Threshold", "actual": "Actual", "verdict": "Verdict",
         "reason": "Reason", "waived": "waived", "inconsistent": "inconsistent", "derived": "derived",
-        "from_counts": "from counts",
+        "from_counts": "from counts", "id": "ID", "line": "Line", "id_at_line": "{id}, line {line}",
         "yes": "yes", "no": "no", "growth": "growth", "baseline": "baseline",
         "inconsistencies": "Stated figures that disagree with their counts",
         "metric": "Metric", "stated": "Stated", "derived_value": "Derived", "file": "File", "jurisdiction": "Jurisdiction",
@@ -96,6 +97,7 @@ WORDS = {
     "zh": {
         "target": "目标", "threshold": "目标值", "actual": "实际", "verdict": "结论",
         "reason": "依据", "waived": "已豁免", "inconsistent": "数据不一致", "derived": "推算", "from_counts": "按基础数据",
+        "id": "编号", "line": "行", "id_at_line": "{id}，第{line}行",
         "yes": "是", "no": "否", "growth": "增长", "baseline": "基数",
         "inconsistencies": "报告所述比率与其基础数据不一致",
         "metric": "指标", "stated": "所述", "derived_value": "推算值", "file": "文件", "jurisdiction": "地区",
@@ -124,3 +126,17 @@ def summary_line(lang: str, year: int, summary: Summary) -> str:
     if inconsistent:
         line += f"; {inconsistent} inconsistent figure{'s' if inconsistent != 1 else ''}"
     return line
+
+
+def coverage_line(lang: str, summary: Summary) -> str:
+    """How many targets could be judged before how many were met: "64 targets: 9 measured — 9 met,
+    0 missed; 55 unmeasured" (a share of the measured alone invites misquoting)."""
+    measured = summary.met + summary.missed
+    waived = summary.waived
+    if lang == "zh":
+        line = (f"目标{summary.targets}项：已评估{measured}项（达标{summary.met}项，未达标{summary.missed}项）；"
+                f"无法评估{summary.unmeasured}项")
+        return line + (f"；豁免{waived}项" if waived else "")
+    line = (f"{summary.targets} target{'s' if summary.targets != 1 else ''}: {measured} measured — "
+            f"{summary.met} met, {summary.missed} missed; {summary.unmeasured} unmeasured")
+    return line + (f"; {waived} waived" if waived else "")

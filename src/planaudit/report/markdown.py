@@ -25,16 +25,18 @@ from planaudit.report.display import (
     threshold_text,
     verdict_text,
 )
-from planaudit.report.i18n import REASONS, VERDICTS, WORDS, detail_text
+from planaudit.report.i18n import REASONS, VERDICTS, WORDS, coverage_line, detail_text
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]~|])")
+# Markdown syntax a cell must not start; "_" only where it could open or close emphasis (an
+# underscore between two letters or digits never does, so metric ids and slugs read plainly).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]~|]|(?<!\w)_|_(?!\w))")
 # What GFM would turn into a link: a scheme's colon, "www.", an e-mail address's "@".
 _AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp|mailto|xmpp)(?=:)|\bwww(?=\.)|(?=@)")
 
 
 def cell(text: str) -> str:
     """Text safe inside a Markdown table cell: literal, on one line, no HTML, no links."""
-    text = printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = printable(text).replace("&", "&amp;").replace("<", "&lt;")  # with no "<", a ">" opens nothing
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return _AUTOLINK.sub(lambda found: found.group() + "\\", text)  # a backslash before the ":", "." or "@"
 
@@ -45,6 +47,11 @@ def report_date() -> dt.date:
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
     return dt.date.today()
+
+
+def _id_cell(item: TargetResult) -> str:
+    """The target's id as code (a slug: nothing in it needs escaping there), and where it stands."""
+    return f"`{item.target.id}` {cell(str(item.target.location))}"
 
 
 class MarkdownReporter(Reporter):
@@ -65,6 +72,7 @@ class MarkdownReporter(Reporter):
             f"# {words['report_title'].format(year=overview.year)}",
             words["generated"].format(date=report_date().isoformat(), version=__version__, year=overview.year),
             f"## {words['summary']}",
+            f"**{coverage_line(self.lang, overview.summary)}**",
             self._summary_table(overview),
             self._chart(overview),
         ]
@@ -110,8 +118,9 @@ class MarkdownReporter(Reporter):
 
     def _targets_table(self, items: Sequence[TargetResult]) -> str:
         words = WORDS[self.lang]
-        headers = ["#", words["target"], words["threshold"], words["actual"], words["verdict"], words["evidence"]]
-        rows = [[str(number), cell(item.target.title), cell(threshold_text(item, self.lang)),
+        headers = ["#", words["target"], words["id"], words["threshold"], words["actual"], words["verdict"],
+                   words["evidence"]]
+        rows = [[str(number), cell(item.target.title), _id_cell(item), cell(threshold_text(item, self.lang)),
                  cell(actual_text(item, self.lang)), cell(verdict_text(item, self.lang)),
                  cell(evidence_text(item, self.lang) or "—")]
                 for number, item in enumerate(items, 1)]

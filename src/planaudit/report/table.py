@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -22,10 +23,12 @@ from planaudit.report.display import (
     threshold_text,
     verdict_text,
 )
-from planaudit.report.i18n import WORDS, summary_line
+from planaudit.report.i18n import REASONS, WORDS, summary_line
 
 _UNWRAPPED = 160  # off a terminal: wide enough that rows rarely wrap
 _CELL_LINES = 4  # a cell shows at most this many lines of the table's width
+_GAP = 2  # columns between two columns of a table (rich's padding, on both sides)
+_WIDE = 120  # columns from which a target's row is one line of columns, not three lines
 _STYLES = {Verdict.MET: "green", Verdict.MISSED: "bold red", Verdict.UNMEASURED: "yellow"}
 
 
@@ -35,7 +38,10 @@ class TableReporter(Reporter):
         words = WORDS[self.lang]
         console, buffer = self._console()
         for jurisdiction, items in piece.by_jurisdiction().items():
-            console.print(Text(self._cell(f"{piece.names[jurisdiction]} ({jurisdiction})").plain, style="bold"))
+            heading = f"{piece.names[jurisdiction]} ({jurisdiction})"
+            if items:
+                heading += f" · {items[0].target.location.path}"
+            console.print(Text(self._cell(heading).plain, style="bold"))
             console.print(self._targets(items) if items else Text(words["no_targets"]))
             console.print()
         rows = [self._inconsistency_row(item) for item in piece.inconsistencies]
@@ -59,20 +65,55 @@ class TableReporter(Reporter):
         return console, buffer
 
     def _targets(self, items: list[TargetResult]) -> Table:
+        """One row per target, numbered as `explain` accepts them. Wide, a column each; narrow, a
+        row of three lines — title; threshold, actual and reason; id and line — beside its verdict."""
+        if (self.width or _UNWRAPPED) >= _WIDE:
+            return self._wide_table(items)
+        words = WORDS[self.lang]
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, leading=1)
+        verdicts = [self._verdict(item) for item in items]
+        number_width = len(str(len(items)))
+        verdict_width = max(cell_len(text) for text in [words["verdict"], *(verdict.plain for verdict in verdicts)])
+        title_width = max(10, (self.width or _UNWRAPPED) - number_width - verdict_width - 3 * _GAP)
+        table.add_column("#", justify="right", no_wrap=True, width=number_width)
+        table.add_column(words["target"], no_wrap=True, overflow="ellipsis", width=title_width)
+        table.add_column(words["verdict"], no_wrap=True, width=verdict_width)
+        for number, item in enumerate(items, 1):
+            measured = f"{threshold_text(item, self.lang)} · {actual_text(item, self.lang)}"
+            why = f"{self._where(item)} · {REASONS[self.lang][item.reason]}"  # an inconsistency shows in the actual
+            lines = [printable(item.target.title), printable(measured), printable(why)]
+            table.add_row(str(number), Text("\n".join(lines)), verdicts[number - 1])
+        return table
+
+    def _wide_table(self, items: list[TargetResult]) -> Table:
         words = WORDS[self.lang]
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        table.add_column("#", justify="right", no_wrap=True)
         table.add_column(words["target"], ratio=1, overflow="fold")
-        for key in ("threshold", "actual", "verdict", "reason"):
+        for key in ("threshold", "actual"):
             table.add_column(words[key], overflow="fold")
-        for item in items:
+        table.add_column(words["verdict"], no_wrap=True)
+        table.add_column(words["reason"], overflow="fold")
+        table.add_column(words["id"], overflow="fold")
+        table.add_column(words["line"], justify="right", no_wrap=True)
+        for number, item in enumerate(items, 1):
             table.add_row(
+                str(number),
                 self._cell(item.target.title),
                 self._cell(threshold_text(item, self.lang)),
                 self._cell(actual_text(item, self.lang)),
-                Text(verdict_text(item, self.lang), style=_STYLES[item.verdict]),
+                self._verdict(item),
                 self._cell(reason_text(item, self.lang)),
+                self._cell(item.target.id),
+                str(item.target.location.line),
             )
         return table
+
+    def _verdict(self, item: TargetResult) -> Text:
+        return Text(verdict_text(item, self.lang), style=_STYLES[item.verdict])
+
+    def _where(self, item: TargetResult) -> str:
+        return WORDS[self.lang]["id_at_line"].format(id=item.target.id, line=item.target.location.line)
 
     def _cell(self, text: str) -> Text:
         """A cell from data: shown literally (no escape sequence reaches the terminal) and cut to
@@ -88,8 +129,11 @@ class TableReporter(Reporter):
         words = WORDS[self.lang]
         table = Table(title=words["inconsistencies"], title_justify="left", box=box.SIMPLE_HEAD,
                       show_edge=False, pad_edge=False)
-        for key in ("jurisdiction", "metric", "stated", "derived_value", "file"):
+        table.add_column(words["jurisdiction"], overflow="fold")
+        table.add_column(words["metric"], ratio=1)  # wraps between words
+        for key in ("stated", "derived_value"):
             table.add_column(words[key], overflow="fold")
+        table.add_column(words["file"], no_wrap=True)  # a path split over lines cannot be copied
         for row in rows:
             table.add_row(*map(Text, row))
         return table
