@@ -63,7 +63,7 @@ def plan(slug: str, rng: random.Random) -> str:
             entry.append(f"    value: {value}")
         if rng.random() < 0.1:
             entry.append(f"    deadline: 2022-{rng.randint(3, 11):02d}-30")
-        entry.append(f"    quote: 原文{index}第{rng.randint(1, 9)}条")
+        entry.append(f"    quote: 原文第{index}项目标{value or ''}")
         lines += entry
     return "\n".join(lines) + "\n"
 

@@ -86,6 +86,9 @@ def _file(jurisdiction: str, year: int, key: str, entries: str) -> str:
 
 
 COUNT_METRICS = """
+scopes:
+  county:
+    label: {zh: 县级, en: county level}
 metrics:
   cases:
     label: {zh: 案件数, en: Cases}

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from planaudit import api
 from planaudit.errors import InvalidData
+from planaudit.model.problems import Code, errors
 
 EXAMPLE = Path(__file__).parent / "examples" / "basic"
 FILES = sorted(path.relative_to(EXAMPLE).as_posix() for path in EXAMPLE.rglob("*.yaml"))
@@ -53,12 +54,14 @@ def test_mutated_repository_gives_only_planaudit_errors(mutation):
         problems = api.validate(root)
         assert all(problem.line >= 1 and problem.col >= 1 for problem in problems)
         # check reads the same files as validate here, so it refuses exactly what validate finds.
+        # (check never looks for unused figures: that needs every year's plans.)
+        found_by_check = [problem for problem in problems if problem.code is not Code.UNUSED_FIGURE]
         try:
             api.audit(root, 2022)
         except InvalidData as error:
-            assert list(error.problems) == problems
+            assert list(error.problems) == found_by_check and errors(problems)
         else:
-            assert problems == []
+            assert errors(problems) == []
 
 
 KINDS = {"targets": "target", "outcomes": "outcome", "rules": "rules"}

@@ -44,7 +44,7 @@ def test_readme_python_examples_run(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # the second example writes audit.json
     for example in (library, streamed):
         exec(compile(example.replace("path/to/data", str(ROOT)), "README.md", "exec"), namespace)  # our own README
-    assert namespace["problems"] == []
+    assert {problem.code.value for problem in namespace["problems"]} == {"unused-figure"}  # warnings only
     assert namespace["markdown"].startswith("# 2022年工作要点目标落实情况核查报告")
     assert namespace["one"].verdict.value == "met"
     assert "fuzhou hotline-round-the-clock met stated" in capsys.readouterr().out

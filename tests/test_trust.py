@@ -39,8 +39,9 @@ def test_a_data_file_linked_outside_the_repository_is_a_problem_and_never_read(r
     completed = run(*command, "--data", str(repository))
     output = completed.stdout.decode() + completed.stderr.decode()
     assert "SECRET" not in output
-    assert "targets/2022/leak.yaml:1:1: outside-repository the file's real path is outside the data repository; " \
-           "it is not read" in output
+    if command[0] != "explain":  # explain reads only its jurisdiction's files, not leak's
+        assert "targets/2022/leak.yaml:1:1: outside-repository the file's real path is outside the data repository; " \
+               "it is not read" in output
     assert "rules/leak.yaml:1:1: outside-repository" in output
     assert completed.returncode == (1 if command == ["validate"] else 2)
 

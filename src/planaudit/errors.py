@@ -7,7 +7,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from planaudit.model.problems import Problem, capped
+from planaudit.model.problems import Problem, capped, counted
 
 EXIT_FAILED = 1
 EXIT_UNUSABLE = 2
@@ -29,8 +29,7 @@ class InvalidData(PlanauditError):
 
     def format(self) -> str:
         lines = [str(problem) for problem in self.problems]
-        count = len(self.problems)
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was judged")
+        lines.append(f"{counted(self.problems)} found; nothing was judged")
         return "\n".join(lines)
 
 

@@ -145,7 +145,7 @@ def test_validate_as_json():
     problems = json.loads(run.stdout)["problems"]
     assert run.returncode == 1 and len(problems) == 7
     assert problems[3] == {"file": "rules/metrics.yaml", "line": 3, "col": 46, "code": "unknown-metric",
-                           "message": "derive names unknown metric 'closed'"}
+                           "severity": "error", "message": "derive names unknown metric 'closed'"}
 
 
 def test_validate_as_github_annotations():

@@ -36,7 +36,7 @@ def test_a_draft_validates_except_for_its_unassigned_metrics(tmp_path, document,
     validated = planaudit("validate", "--data", str(tmp_path), data=None)
     lines = validated.stdout.splitlines()
     assert validated.returncode == 1
-    assert len(lines) == count + 1 and lines[-1] == f"{count} problems found"
+    assert len(lines) == count + 1 and lines[-1] == f"{count} errors found"
     assert all(line.startswith(f"{kind}/2022/testville.yaml:") and " unassigned-metric metric not yet assigned: "
                "replace TODO with a metric id from rules/" in line for line in lines[:-1])
 

@@ -325,6 +325,6 @@ def test_timing_is_not_what_keeps_a_copy_whole(tmp_path):
 def test_a_memo_record_of_any_other_shape_is_a_miss(repository, record):
     from planaudit.cli.memo import RunMemo
 
-    memo = RunMemo.open(repository, 2022, ["the options"])
+    memo = RunMemo.open(repository, 2022, [], ["the options"])
     memo.cache.put(memo.key(cache.inputs_digest(repository, 2022)), record)
     assert memo.recorded() is None

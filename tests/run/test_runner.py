@@ -22,21 +22,21 @@ def test_each_jurisdiction_holds_its_files(tmp_path):
     builder.outcomes("- {metric: cases, value: 2, quote: q}", jurisdiction="east")
     builder.outcomes("- {metric: cases, value: 2, quote: q}", jurisdiction="west")  # a report with no plan
     builder.targets("- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}", jurisdiction="north")
-    audit = runner.prepare(tmp_path, 2022, ["north"])
+    audit = runner.prepare(tmp_path, 2022)
     assert [(unit.slug, [job.display for job in unit.files], unit.audited) for unit in audit.jurisdictions] == [
-        ("east", ["targets/2022/east.yaml", "outcomes/2021/east.yaml", "outcomes/2022/east.yaml"], False),
+        ("east", ["targets/2022/east.yaml", "outcomes/2021/east.yaml", "outcomes/2022/east.yaml"], True),
         ("north", ["targets/2022/north.yaml"], True),
         ("west", ["outcomes/2022/west.yaml"], False),
     ]
-    assert audit.known == ["east", "north"] and audit.unknown == []
+    assert audit.known == ["east", "north"]
+    chosen = runner.prepare(tmp_path, 2022, ["north"])  # the others' files are not read at all
+    assert [(unit.slug, unit.audited) for unit in chosen.jurisdictions] == [("north", True)]
 
 
-def test_a_jurisdiction_without_a_plan_is_unknown_once_the_data_is_clean(repository):
-    with pytest.raises(UnknownJurisdiction, match="no targets for nowhere in 2022"):
-        streamed_json(repository, ("nowhere",))
+def test_a_jurisdiction_without_a_plan_is_unknown_before_anything_is_read(repository):
     report = repository / "outcomes" / "2022" / "riverton.yaml"
     report.write_text(report.read_text(encoding="utf-8").replace("value: 9.5", "value: nine"), encoding="utf-8")
-    with pytest.raises(InvalidData):  # problems come first, as they do for the whole audit
+    with pytest.raises(UnknownJurisdiction, match="no targets for nowhere in 2022"):
         streamed_json(repository, ("nowhere",))
 
 

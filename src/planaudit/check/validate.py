@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
+from planaudit.check.quotes import in_quote, looks_like_a_ratio, stated_numbers
+from planaudit.errors import did_you_mean
+from planaudit.exact.numbers import format_number
 from planaudit.judge.rules import Rule, builtin_rules, custom, rule_table
-from planaudit.judge.units import UnitError
+from planaudit.judge.units import UnitError, written_unit
 from planaudit.model.data import (
     BOOLEAN,
     PERCENT,
@@ -33,18 +39,83 @@ def catalogue_problems(catalogue: Catalogue) -> list[Problem]:
 def validate_everything(data_dir: Path, progress: Progress | None = None, workers: int | None = None) -> list[Problem]:
     """Every problem of every file, all years. Each data file is read and checked against the
     catalogue where it is parsed — on a worker process for large repositories — so that only its
-    problems travel back, never the parsed file."""
+    problems, and what it needs or offers of figures, travel back, never the parsed file."""
     scanned = scan_everything(data_dir, progress)
-    reader = functools.partial(file_problems, catalogue=scanned.catalogue)
-    per_file = read_jobs(data_dir, scanned.jobs, reader, lambda problem: (problem,), scanned.loader.tick, workers)
+    reader = functools.partial(file_facts, catalogue=scanned.catalogue)
+    per_file = read_jobs(data_dir, scanned.jobs, reader, lambda problem: FileFacts((problem,)), scanned.loader.tick,
+                         workers)
     problems = scanned.loader.problems + list(_check_catalogue(scanned.catalogue))
-    return problems + [problem for found in per_file for problem in found]
+    return problems + [problem for facts in per_file for problem in facts.problems] + unused_figures(per_file)
+
+
+Key = tuple[int, str, str, "str | None"]  # year, jurisdiction, metric, scope
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What validating one data file found: its problems, the figures its targets may use (a
+    plan), and its figures with where they stand (a report)."""
+
+    problems: tuple[Problem, ...]
+    needs: frozenset[Key] = frozenset()
+    offers: tuple[tuple[Key, Problem], ...] = ()  # each figure's key, and the warning if none uses it
+
+
+def file_facts(raw: bytes, display: str, kind: str, year: int, jurisdiction: str, *, catalogue: Catalogue) -> FileFacts:
+    """One target or outcome file, read from its content and checked against the catalogue."""
+    read = read_data_file(raw, display, kind, year, jurisdiction, item_checks(catalogue))
+    if isinstance(read.item, Plan):
+        return FileFacts(read.problems, frozenset(_needs(read.item, catalogue)))
+    if isinstance(read.item, Report):
+        offers = tuple(((figure.year, figure.jurisdiction, figure.metric, figure.scope), _unused(figure))
+                       for figure in read.item.figures if figure.metric != UNASSIGNED_METRIC)
+        return FileFacts(read.problems, offers=offers)
+    return FileFacts(read.problems)
 
 
 def file_problems(raw: bytes, display: str, kind: str, year: int, jurisdiction: str, *,
                   catalogue: Catalogue) -> tuple[Problem, ...]:
     """The problems of one target or outcome file, read from its content and checked against the catalogue."""
     return read_data_file(raw, display, kind, year, jurisdiction, item_checks(catalogue)).problems
+
+
+def _needs(plan: Plan, catalogue: Catalogue) -> Iterator[Key]:
+    """Every figure a target of the plan may rest on: its metric's and, through derivations, the
+    metrics it is derived from; this year's, and last year's for a baseline."""
+    rules = rule_table(catalogue)
+    for target in plan.targets:
+        rule = rules.get(target.rule)
+        years = [plan.year, plan.year - 1] if rule is not None and rule.uses_baseline else [plan.year]
+        for metric in _derivation_sources(target.metric, catalogue):
+            for year in years:
+                yield year, plan.jurisdiction, metric, target.scope
+
+
+def _derivation_sources(metric_id: str, catalogue: Catalogue) -> set[str]:
+    """The metric and every metric its value may be derived from."""
+    found, stack = set(), [metric_id]
+    while stack:
+        name = stack.pop()
+        if name in found:
+            continue
+        found.add(name)
+        metric = catalogue.metrics.get(name)
+        if metric is not None and metric.derive is not None:
+            stack.extend(metric.derive.names)
+    return found
+
+
+def _unused(figure: Figure) -> Problem:
+    where = figure.location  # the entry's, however the file was read (the quick reader keeps no field positions)
+    return Problem(where.path, where.line, where.col, Code.UNUSED_FIGURE,
+               f"no target of {figure.year} or {figure.year + 1} uses {figure.metric}"
+               + (f" (scope {figure.scope})" if figure.scope else ""))
+
+
+def unused_figures(per_file: list[FileFacts]) -> list[Problem]:
+    """A warning at each figure that no target uses, nor derives a value from."""
+    needed = frozenset().union(*(facts.needs for facts in per_file))
+    return [warning for facts in per_file for key, warning in facts.offers if key not in needed]
 
 
 def item_checks(catalogue: Catalogue) -> Callable[[Plan | Report], Iterator[Problem]]:
@@ -168,6 +239,7 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) 
         yield _unassigned(target)
     elif metric is None:
         yield _at(target, "metric", Code.UNKNOWN_METRIC, f"unknown metric '{target.metric}'")
+    yield from _check_scope(target, catalogue)
     if rule is None:
         known = ", ".join(sorted(rules))
         yield _at(target, "rule", Code.UNKNOWN_RULE, f"unknown rule '{target.rule}' (known: {known})")
@@ -180,6 +252,8 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) 
         yield _at(target, "baseline", Code.VALUE_FORBIDDEN, f"rule {rule.id} uses no baseline")
     if metric is not None:
         yield from _check_target_units(target, metric, rule)
+        if target.value is not None and rule.boolean == (metric.unit == BOOLEAN):
+            yield from _check_quote(target, target.value, rule.value_unit(target, metric.unit), target.value_is_percent)
 
 
 def _check_target_units(target: Target, metric: Metric, rule: Rule) -> Iterator[Problem]:
@@ -195,7 +269,17 @@ def _check_target_units(target: Target, metric: Metric, rule: Rule) -> Iterator[
         yield _at(target, "unit" if target.unit else "value", Code.UNIT, str(error))
 
 
+def _check_scope(item: Target | Figure, catalogue: Catalogue) -> Iterator[Problem]:
+    if item.scope is None or item.scope in catalogue.scopes:
+        return
+    declared = f" (declared: {', '.join(catalogue.scopes)})" if catalogue.scopes else ""
+    yield _at(item, "scope", Code.UNKNOWN_SCOPE,
+              f"unknown scope '{item.scope}': declare it under scopes: in rules/{declared}"
+              f"{did_you_mean(item.scope, catalogue.scopes)}")
+
+
 def _check_figure(figure: Figure, catalogue: Catalogue) -> Iterator[Problem]:
+    yield from _check_scope(figure, catalogue)
     metric = catalogue.metrics.get(figure.metric)
     if figure.metric == UNASSIGNED_METRIC:
         yield _unassigned(figure)
@@ -210,3 +294,18 @@ def _check_figure(figure: Figure, catalogue: Catalogue) -> Iterator[Problem]:
         yield _at(figure, "bound", Code.UNIT, "a true/false figure cannot have a bound")
     elif figure.value_is_percent and metric.unit not in (PERCENT, RATIO):
         yield _at(figure, "value", Code.UNIT, f"a percentage cannot be a figure of {metric.id}, which is in {metric.unit}")
+    elif not isinstance(figure.value, bool):
+        unit = written_unit(figure.value_is_percent, None, metric.unit)
+        yield from _check_quote(figure, figure.value, unit, figure.value_is_percent)
+
+
+def _check_quote(item: Target | Figure, value: Decimal, unit: str, percent_sign: bool) -> Iterator[Problem]:
+    """Warnings for a value that its own quote does not state, or a percentage written as a ratio."""
+    shown = format_number(value) + ("%" if percent_sign else "")
+    if looks_like_a_ratio(value, unit, percent_sign):
+        hundredfold = format_number(Fraction(value) * 100)
+        yield _at(item, "value", Code.PERCENT_AS_RATIO,
+                  f"{shown} is read as {shown}%, not {hundredfold}%; write {hundredfold}% if that is meant")
+    elif in_quote(value, unit, item.quote) is False:
+        stated = ", ".join(dict.fromkeys(number.text for number in stated_numbers(item.quote)))
+        yield _at(item, "value", Code.VALUE_NOT_IN_QUOTE, f"the value {shown} is none of the numbers its quote states ({stated})")

@@ -19,7 +19,7 @@ from planaudit.cli.failon import DEFAULT_FAIL_ON, FailOn, exit_status
 from planaudit.errors import PlanauditError
 from planaudit.report import BY_SUFFIX, REPORTERS, Reporter, endings_text, for_programs, reporter_for_file
 from planaudit.report.language import LANGUAGES, default_lang
-from planaudit.report.problems import PROBLEM_FORMATS
+from planaudit.report.problems import PROBLEM_FORMATS, problems_text
 from planaudit.schemas import Kind, published_schema_text
 
 if TYPE_CHECKING:
@@ -150,8 +150,8 @@ def check(
     files = _reporters_for(output or [])
     root = _root(data)
     color, width = is_terminal(), _terminal_width()
-    memo = None if no_cache else _open_memo(root, year, [jurisdiction, output_format.value, output or [], lang,
-                                                          fail_on, color, width])
+    memo = None if no_cache else _open_memo(root, year, jurisdiction or [], [output_format.value, output or [], lang,
+                                                                            fail_on, color, width])
     human = not for_programs(output_format.value)
     if memo is not None:
         replayed = _run(lambda: replay(memo, human))
@@ -161,14 +161,16 @@ def check(
     settings, rendered = _render(root, year, jurisdiction, no_cache, lang, formats)
     destinations = [None, *(path for path, _ in files)]  # each report's, in the order of formats (None: stdout)
     level = fail_on or (FailOn(settings.fail_on) if settings.fail_on else DEFAULT_FAIL_ON)
-    status = exit_status(rendered.overview.summary, level)
+    status = exit_status(rendered.overview.summary, level, problems=rendered.problems)
     blobs: list[Any] = [None] * len(destinations)
     for index, path in files_first(destinations):
         keeping = memo.keeping(rendered.inputs, index) if memo is not None else contextlib.nullcontext()
         with keeping as copy:
             _run(lambda: deliver(path, lambda out: rendered.write(index, out), copy, human))  # noqa: B023
             blobs[index] = copy
-    if memo is not None:
+    if rendered.problems:
+        _error(problems_text(rendered.problems, rendered.overview.not_judged))
+    elif memo is not None:  # a run with problems is not replayed: they are said afresh each time
         memo.record(rendered.inputs, destinations, status, blobs)
     raise typer.Exit(status)
 
@@ -186,10 +188,10 @@ def _root(data: Path) -> Path:
         raise typer.Exit(exit_status(error=error)) from None
 
 
-def _open_memo(root: Path, year: int, options: list[object]) -> RunMemo | None:
+def _open_memo(root: Path, year: int, jurisdictions: list[str], options: list[object]) -> RunMemo | None:
     from planaudit.cli.memo import RunMemo
 
-    return RunMemo.open(root, year, options)
+    return RunMemo.open(root, year, jurisdictions, options)
 
 
 def _render(data: Path, year: int, jurisdictions: list[str] | None, no_cache: bool, lang: enum.Enum | None,
@@ -242,12 +244,14 @@ def explain(
 @app.command()
 def validate(
     output_format: ProblemFormat = typer.Option("text", "--format", help="How to list the problems."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too, not only on errors."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Accepted for compatibility: validate keeps no cache."),
     data: Path = DataOption,
 ) -> None:
     """Check every file of the data repository; list each problem as path:line:col: code message.
 
-    Exit 0 when the repository is clean, 1 when a problem is found, 2 for bad usage.
+    Exit 0 when no error is found (warnings are listed), 1 when one is (or, with --strict, a
+    warning), 2 for bad usage.
     """
     from planaudit import api
 
@@ -256,7 +260,7 @@ def validate(
         problems = _run(lambda: api.validate(root, progress))
     with inert_stdout(output_format.value == "text"):
         sys.stdout.write(PROBLEM_FORMATS[output_format.value](problems))
-    raise typer.Exit(exit_status(problems=problems))
+    raise typer.Exit(exit_status(problems=problems, strict=strict))
 
 
 @app.command()

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from planaudit.errors import EXIT_FAILED, EXIT_UNUSABLE
+from planaudit.model.problems import errors
 
 if TYPE_CHECKING:
     from planaudit.errors import PlanauditError
@@ -39,13 +40,18 @@ def failed(summary: Summary, fail_on: FailOn) -> bool:
 
 
 def exit_status(summary: Summary | None = None, fail_on: FailOn = DEFAULT_FAIL_ON, *,
-                problems: Sequence[Problem] | None = None, error: PlanauditError | None = None,
+                problems: Sequence[Problem] = (), strict: bool = False, error: PlanauditError | None = None,
                 usage: bool = False, reader_gone: bool = False) -> int:
     """The exit status of every command: 2 for bad usage or data that cannot be checked (``usage``,
-    an ``error``); 1 when verdicts fail ``fail_on``, ``validate`` found ``problems``, or the reader of
-    standard output went away before the end (``reader_gone``); else 0."""
+    an ``error``), and for `check` whose ``problems`` include an error; 1 when verdicts fail
+    ``fail_on``, `validate` found an error (or, ``strict``, a warning) among ``problems``, or the
+    reader of standard output went away before the end (``reader_gone``); else 0."""
     if usage or error is not None:
         return EXIT_UNUSABLE
-    if reader_gone or problems or (summary is not None and failed(summary, fail_on)):
+    if summary is not None and errors(problems):
+        return EXIT_UNUSABLE
+    if summary is None and (errors(problems) or (strict and problems)):
+        return EXIT_FAILED
+    if reader_gone or (summary is not None and failed(summary, fail_on)):
         return EXIT_FAILED
     return EXIT_OK

@@ -24,17 +24,18 @@ ENVIRONMENT = ("LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "SOURCE_DATE_EPOCH",
 class RunMemo:
     """The recordings of `check` runs of one data repository and year with the same options."""
 
-    def __init__(self, cache: Cache, root: Path, year: int, options: Sequence[object]) -> None:
+    def __init__(self, cache: Cache, root: Path, year: int, jurisdictions: Sequence[str], options: Sequence[object]) -> None:
         self.cache = cache
         self.root = root
         self.year = year
+        self.jurisdictions = jurisdictions
         environment = [os.environ.get(name, "") for name in ENVIRONMENT]
         self.context = repr((year, list(options), environment, dt.date.today().isoformat()))
 
     @classmethod
-    def open(cls, root: Path, year: int, options: Sequence[object]) -> RunMemo | None:
+    def open(cls, root: Path, year: int, jurisdictions: Sequence[str], options: Sequence[object]) -> RunMemo | None:
         cache = Cache.open(root)
-        return None if cache is None else cls(cache, root, year, options)
+        return None if cache is None else cls(cache, root, year, jurisdictions, [jurisdictions, *options])
 
     def key(self, inputs: str) -> str:
         return self.cache.key("check", inputs, self.context)
@@ -42,7 +43,7 @@ class RunMemo:
     def recorded(self) -> tuple[list[str | None], int, list[Any]] | None:
         """What a run over the files as they are now recorded: its destinations, exit status and
         blobs (key, digest, size); None when there is no such recording, or it is not whole."""
-        key = self.key(inputs_digest(self.root, self.year))
+        key = self.key(inputs_digest(self.root, self.year, self.jurisdictions))
         record = self.cache.get(key)
         if type(record) is not list:
             return None

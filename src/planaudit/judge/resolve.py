@@ -14,6 +14,7 @@ from planaudit.model.data import Bound, Catalogue, Figure, Metric, Report
 from planaudit.model.result import Derivation, Detail, Inconsistency, Missing, Reason, Resolved
 
 _Key = tuple[int, str, str, "str | None"]  # year, jurisdiction, metric, scope
+SCOPE_WHOLE = "(no scope)"  # how a figure or target of the whole jurisdiction is named beside scoped ones
 
 
 def figure_value(figure: Figure, metric: Metric) -> Interval | bool:
@@ -39,6 +40,9 @@ class Resolver:
                 self.figures[(report.year, report.jurisdiction, figure.metric, figure.scope)].append(figure)
         for figures in self.figures.values():
             figures.sort(key=lambda figure: figure.as_of)
+        self.scopes: dict[tuple[int, str, str], set[str | None]] = defaultdict(set)  # the scopes each metric is given for
+        for year, jurisdiction, metric, scope in self.figures:
+            self.scopes[(year, jurisdiction, metric)].add(scope)
         self._memo: dict[tuple[_Key, dt.date | None, bool], Resolved | Missing] = {}
 
     def resolve(self, year: int, jurisdiction: str, metric: str, scope: str | None,
@@ -64,7 +68,19 @@ class Resolver:
         if isinstance(derived, Missing) and candidates and not eligible:
             return Missing(Reason.AFTER_DEADLINE, Detail.of("after_deadline", metric=metric_id,
                                                             as_of=candidates[0].as_of, deadline=deadline))
+        if isinstance(derived, Missing) and derived.reason is Reason.NOT_REPORTED and not candidates:
+            return self._other_scopes(key) or derived
         return derived
+
+    def _other_scopes(self, key: _Key) -> Missing | None:
+        """Why a metric is not reported for a scope when the report gives it for others."""
+        year, jurisdiction, metric, scope = key
+        others = self.scopes.get((year, jurisdiction, metric), set()) - {scope}
+        if not others:
+            return None
+        given = ", ".join(sorted(SCOPE_WHOLE if other is None else other for other in others))
+        return Missing(Reason.NOT_REPORTED, Detail.of("other_scopes", metric=metric, given=given,
+                                                      scope=SCOPE_WHOLE if scope is None else scope))
 
     def derive(self, year: int, jurisdiction: str, metric: str, scope: str | None,
                deadline: dt.date | None = None) -> Resolved | Missing:

@@ -89,9 +89,20 @@ class RuleDefinition:
 
 
 @dataclass(frozen=True, slots=True)
+class Scope:
+    """A part of a jurisdiction that targets and figures may be limited to (市本级, each county…)."""
+
+    id: str
+    label: Label
+    location: Location
+    positions: Positions = _where()
+
+
+@dataclass(frozen=True, slots=True)
 class Catalogue:
     metrics: Mapping[str, Metric]
     rules: Mapping[str, RuleDefinition]
+    scopes: Mapping[str, Scope] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

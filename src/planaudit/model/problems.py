@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from planaudit.read.text import printable
+
+
+class Severity(enum.Enum):
+    """An error: the data cannot be read or judged as written, and blocks what it is in. A
+    warning: the data can be judged as written, but is probably not what was meant."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 class Code(enum.Enum):
@@ -34,10 +43,21 @@ class Code(enum.Enum):
     EXPRESSION = "expression"
     UNKNOWN_NAME = "unknown-name"
     CYCLE = "cycle"
+    UNKNOWN_SCOPE = "unknown-scope"
+    VALUE_NOT_IN_QUOTE = "value-not-in-quote"
+    PERCENT_AS_RATIO = "percent-as-ratio"
+    UNUSED_FIGURE = "unused-figure"
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.WARNING if self in _WARNINGS else Severity.ERROR
 
     def __lt__(self, other: Code) -> bool:
         """By code, so that two problems at one place sort (and print) in a stable order."""
         return self.value < other.value
+
+
+_WARNINGS = frozenset({Code.YAML11, Code.VALUE_NOT_IN_QUOTE, Code.PERCENT_AS_RATIO, Code.UNUSED_FIGURE})
 
 
 @dataclass(frozen=True, order=True)
@@ -50,6 +70,24 @@ class Problem:
 
     def __str__(self) -> str:
         return printable(f"{self.path}:{self.line}:{self.col}: {self.code.value} {self.message}")
+
+    @property
+    def is_error(self) -> bool:
+        return self.code.severity is Severity.ERROR
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that block what they are in."""
+    return [problem for problem in problems if problem.is_error]
+
+
+def counted(problems: Sequence[Problem]) -> str:
+    """"2 errors and 1 warning", "no problems"."""
+    found = len(errors(problems))
+    warned = len(problems) - found
+    parts = [f"{count} {name}{'s' if count != 1 else ''}" for count, name in ((found, "error"), (warned, "warning"))
+             if count]
+    return " and ".join(parts) or "no problems"
 
 
 MAX_PER_CODE = 100  # problems of one code in one file that are listed; the rest are counted

@@ -172,6 +172,7 @@ class Overview:
     settings: Settings
     names: Mapping[str, str]  # jurisdiction slug → its name
     summaries: Mapping[str, Summary]  # jurisdiction slug → its counts
+    not_judged: tuple[str, ...] = ()  # jurisdictions asked for whose files have errors
 
     @property
     def summary(self) -> Summary:

@@ -25,6 +25,7 @@ from planaudit.model.data import (
     Positions,
     Report,
     RuleDefinition,
+    Scope,
     SourceDocument,
     Target,
     Waiver,
@@ -150,6 +151,11 @@ def read_metric(metric_id: str, node: MappingNode, path: str, problems: list[Pro
         return None
     return Metric(metric_id, fields.label("label", metric_id), fields.required_text("unit"), derive,
                   fields.number("tolerance")[0], fields.location(), node.positions)
+
+
+def read_scope(scope_id: str, node: MappingNode, path: str, problems: list[Problem]) -> Scope:
+    fields = Fields(node, path, problems)
+    return Scope(scope_id, fields.label("label", scope_id), fields.location(), node.positions)
 
 
 def read_rule(rule_id: str, node: MappingNode, path: str, problems: list[Problem]) -> RuleDefinition | None:

@@ -23,11 +23,12 @@ from planaudit.model.data import (
     Positions,
     Report,
     RuleDefinition,
+    Scope,
     Settings,
 )
 from planaudit.model.problems import Code, Problem
 from planaudit.read import layout
-from planaudit.read.build import Fields, Parsed, read_item, read_metric, read_rule
+from planaudit.read.build import Fields, Parsed, read_item, read_metric, read_rule, read_scope
 from planaudit.read.layout import SETTINGS_FILE, YEAR_DIR, DataFile
 from planaudit.read.yamltree import MappingNode
 from planaudit.run.pool import ordered_map
@@ -235,6 +236,7 @@ class Loader:
     def catalogue(self) -> Catalogue:
         metrics: dict[str, Metric] = {}
         rules: dict[str, RuleDefinition] = {}
+        scopes: dict[str, Scope] = {}
         for display, file in layout.rules_files(self.data_dir):
             read = self.read_head_file(file, display, read_rules_file)
             if read is None:
@@ -243,9 +245,12 @@ class Loader:
                 self.add_unique(metrics, metric)
             for rule in read[1]:
                 self.add_unique(rules, rule)
-        return Catalogue(metrics, rules)
+            for scope in read[2]:
+                self.add_unique(scopes, scope)
+        return Catalogue(metrics, rules, scopes)
 
-    def add_unique(self, table: dict[str, Metric] | dict[str, RuleDefinition], item: Metric | RuleDefinition | None) -> None:
+    def add_unique(self, table: dict[str, Metric] | dict[str, RuleDefinition] | dict[str, Scope],
+                   item: Metric | RuleDefinition | Scope | None) -> None:
         if item is None:
             return
         if item.id in table:
@@ -301,13 +306,14 @@ def read_settings_file(raw: bytes, display: str) -> tuple[Settings, tuple[Proble
     return settings, tuple(problems)
 
 
-def read_rules_file(raw: bytes, display: str) -> tuple[list[Metric], list[RuleDefinition], tuple[Problem, ...]]:
-    """The metrics and custom rules of one rules file, and its problems."""
+def read_rules_file(raw: bytes, display: str) -> tuple[list[Metric], list[RuleDefinition], list[Scope], tuple[Problem, ...]]:
+    """The metrics, custom rules and scopes of one rules file, and its problems."""
     problems: list[Problem] = []
-    fields = parse_fields(raw, display, Kind.RULES, problems, "metrics", "rules")
+    fields = parse_fields(raw, display, Kind.RULES, problems, "metrics", "rules", "scopes")
     if fields is None:
-        return [], [], tuple(problems)
+        return [], [], [], tuple(problems)
     metrics = [read_metric(name, entry, display, problems) for name, entry in fields.named_entries("metrics")]
     rules = [read_rule(name, entry, display, problems) for name, entry in fields.named_entries("rules")]
+    scopes = [read_scope(name, entry, display, problems) for name, entry in fields.named_entries("scopes")]
     return ([metric for metric in metrics if metric is not None], [rule for rule in rules if rule is not None],
-            tuple(problems))
+            scopes, tuple(problems))

@@ -42,6 +42,7 @@ DETAILS = {
     "en": {
         "no_report": "no outcomes/{year}/{jurisdiction}.yaml",
         "no_figure": "the report states no figure for {metric}",
+        "other_scopes": "the report gives {metric} for {given}, not for {scope}",
         "after_deadline": "{metric} is reported only as of {as_of}, after the deadline {deadline}",
         "derivation_needs": "{metric} = {expression} needs {name}: {inner}",
         "derivation_zero": "{metric} = {expression} divides by zero",
@@ -55,6 +56,7 @@ DETAILS = {
     "zh": {
         "no_report": "缺少该年度工作总结（outcomes/{year}/{jurisdiction}.yaml）",
         "no_figure": "工作总结未列出指标 {metric} 的数据",
+        "other_scopes": "工作总结给出了指标 {metric} 在 {given} 范围的数据，未给出 {scope} 范围的数据",
         "after_deadline": "指标 {metric} 的数据截至 {as_of}，晚于截止日期 {deadline}",
         "derivation_needs": "{metric} = {expression}，需要 {name}：{inner}",
         "derivation_zero": "{metric} = {expression} 的除数为零",

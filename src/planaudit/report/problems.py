@@ -4,28 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from planaudit.model.problems import Problem
+from planaudit.model.problems import Problem, counted
 from planaudit.read.text import printable
 from planaudit.report import jsontext
 
 
 def text(problems: Sequence[Problem]) -> str:
     lines = [str(problem) for problem in problems]
-    count = len(problems)
-    lines.append(f"{count} problem{'s' if count != 1 else ''} found" if count else "no problems found")
+    lines.append(f"{counted(problems)} found")
     return "\n".join(lines) + "\n"
+
+
+def problems_text(problems: Sequence[Problem], not_judged: Sequence[str]) -> str:
+    """What `check` says on standard error of the problems it found: each one, then what they cost."""
+    lines = [str(problem) for problem in problems]
+    summary = f"{counted(problems)} found"
+    if not_judged:
+        summary += f"; not judged: {', '.join(not_judged)}"
+    return "\n".join([*lines, summary])
 
 
 def json_list(problems: Sequence[Problem]) -> str:
     document = {"problems": [{"file": problem.path, "line": problem.line, "col": problem.col,
-                              "code": problem.code.value, "message": problem.message} for problem in problems]}
+                              "code": problem.code.value, "severity": problem.code.severity.value,
+                              "message": problem.message} for problem in problems]}
     return jsontext.dumps(document)
 
 
 def github(problems: Sequence[Problem]) -> str:
     """GitHub Actions workflow commands: each problem annotates its file and line."""
     return "".join(
-        f"::error file={escape_property(problem.path)},line={problem.line},col={problem.col},"
+        f"::{problem.code.severity.value} file={escape_property(problem.path)},line={problem.line},col={problem.col},"
         f"title={escape_property(problem.code.value)}::{escape_data(problem.message)}\n"
         for problem in problems
     )

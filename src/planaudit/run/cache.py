@@ -19,7 +19,7 @@ import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
@@ -214,16 +214,17 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def inputs_digest(data_dir: Path, year: int) -> str:
-    """The digest of the files an audit of ``year`` would read now (see :mod:`planaudit.read.layout`), computed as
-    the audit computes it from what it actually reads: equal only when every byte is the same."""
+def inputs_digest(data_dir: Path, year: int, only: Sequence[str] = ()) -> str:
+    """The digest of the files an audit of ``year`` (of the jurisdictions ``only``, when given) would
+    read now (see :mod:`planaudit.read.layout`), computed as the audit computes it from what it
+    actually reads: equal only when every byte is the same."""
     from planaudit.read import layout
 
     layout.new_run()
     head = [(display, layout.file_content(data_dir, path)) for display, path in layout.head_files(data_dir)]
     files, misplaced = layout.audit_files(data_dir, year)
     units = [(slug, unit_digest((file.display, layout.file_content(data_dir, file.file)) for file in group))
-             for slug, group in layout.by_jurisdiction(files)]
+             for slug, group in layout.by_jurisdiction(files) if not only or slug in only]
     return run_digest(head, units, [item.display for item in misplaced])
 
 

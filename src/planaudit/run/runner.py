@@ -22,7 +22,7 @@ from planaudit.errors import InvalidData, NoTargets, UnknownJurisdiction
 from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.verdicts import judge_year
 from planaudit.model.data import Catalogue, Repository, Settings
-from planaudit.model.problems import Code, Problem
+from planaudit.model.problems import Code, Problem, capped, errors
 from planaudit.model.result import AuditResult, Overview, Summary
 from planaudit.read import layout, load
 from planaudit.read.layout import DataFile
@@ -52,8 +52,8 @@ class Audit:
     catalogue: Catalogue
     jurisdictions: list[Jurisdiction]
     problems: list[Problem]  # found before any data file was read
-    unknown: list[str]  # chosen jurisdictions that have no plan for the year
-    known: list[str]  # jurisdictions that have one
+    known: list[str]  # jurisdictions that have a plan for the year
+    blocked: bool  # an error in the settings or the catalogue: nothing is judged
     files_read: int  # settings and rules files, before the data files
     files_total: int
     cache: Cache | None
@@ -65,23 +65,34 @@ class Audit:
 
 def prepare(data_dir: Path, year: int, jurisdictions: Sequence[str] = (), progress: Progress | None = None,
             cache: Cache | None = None) -> Audit:
-    """Read the settings and the catalogue, and group the year's data files by jurisdiction."""
+    """Read the settings and the catalogue, and group the year's data files by jurisdiction: every
+    jurisdiction's, or only the chosen ones' (the others' files are not read at all)."""
     scanned = scan(data_dir, [year], [year - 1, year], progress)
     if not any(job.kind == "targets" for job in scanned.jobs) and not scanned.misplaced:
         raise NoTargets(data_dir, year)
     grouped = layout.by_jurisdiction(scanned.jobs)
     known = sorted(slug for slug, jobs in grouped if any(job.kind == "targets" for job in jobs))
-    chosen = set(jurisdictions or known)
+    unknown = [slug for slug in dict.fromkeys(jurisdictions) if slug not in known]
+    if unknown:
+        raise UnknownJurisdiction(year, unknown, known)
+    if jurisdictions:
+        grouped = [(slug, jobs) for slug, jobs in grouped if slug in jurisdictions]
     problems = scanned.loader.problems + catalogue_problems(scanned.catalogue)
-    # With a problem in the settings or the catalogue, nothing is judged: the data files are only checked.
-    every = [Jurisdiction(slug, tuple(jobs), not problems and slug in chosen and slug in known) for slug, jobs in grouped]
+    # An error in the settings or the catalogue blocks every verdict: the data files are only checked.
+    blocked = any(problem.is_error and is_head_file(problem.path) for problem in problems)
+    every = [Jurisdiction(slug, tuple(jobs), not blocked and slug in known) for slug, jobs in grouped]
     return Audit(
         root=data_dir, year=year, settings=scanned.settings, catalogue=scanned.catalogue, jurisdictions=every,
-        problems=problems, unknown=[slug for slug in dict.fromkeys(jurisdictions) if slug not in known], known=known,
-        files_read=scanned.loader.read, files_total=scanned.loader.total, cache=cache,
-        reader=functools.partial(load.read_data_file, checks=item_checks(scanned.catalogue)),
+        problems=problems, known=known, blocked=blocked,
+        files_read=scanned.loader.read, files_total=scanned.loader.read + sum(len(jobs) for _, jobs in grouped),
+        cache=cache, reader=functools.partial(load.read_data_file, checks=item_checks(scanned.catalogue)),
         head=scanned.loader.head, misplaced=scanned.misplaced, rules=rule_table(scanned.catalogue),
     )
+
+
+def is_head_file(path: str) -> bool:
+    """Is ``path`` the settings file or a rules file, whose errors block every verdict?"""
+    return path == layout.SETTINGS_FILE or path.startswith("rules/")
 
 
 Content = bytes | layout.Unreadable  # a file's bytes as read, or why it was not read
@@ -105,30 +116,29 @@ def contents_digest(jurisdiction: Jurisdiction, contents: list[Content]) -> str:
 
 def judge_jurisdiction(audit: Audit, jurisdiction: Jurisdiction, contents: list[Content] | None = None
                        ) -> tuple[list[Problem], AuditResult | None]:
-    """A jurisdiction's problems, and, when it has none and is audited, its verdicts, judged from
-    ``contents`` (its files as read; read now when not given)."""
+    """A jurisdiction's problems, and, when none of them is an error and it is audited, its verdicts,
+    judged from ``contents`` (its files as read; read now when not given)."""
     contents = read_jurisdiction(audit, jurisdiction) if contents is None else contents
     reads = [unreadable_file(unreadable_problem(file.display, content)) if isinstance(content, layout.Unreadable)
              else audit.reader(content, file.display, file.kind, file.year, file.jurisdiction)
              for file, content in zip(jurisdiction.files, contents, strict=True)]
     problems = [problem for read in reads for problem in read.problems]
-    if problems or not jurisdiction.audited:
+    if errors(problems) or not jurisdiction.audited:
         return problems, None
     plans, reports = plans_and_reports(jurisdiction.files, reads)
     repository = Repository(audit.settings, audit.catalogue, plans, reports)
-    return [], judge_year(repository, audit.year, plans.values(), audit.rules)
+    return problems, judge_year(repository, audit.year, plans.values(), audit.rules)
 
 
 def raise_for_problems(audit: Audit, problems: list[Problem]) -> None:
-    """The data must be clean, and every chosen jurisdiction must have a plan."""
-    if problems:
+    """Nothing can be judged when the settings or the catalogue have an error."""
+    if audit.blocked:
         raise InvalidData(problems)
-    if audit.unknown:
-        raise UnknownJurisdiction(audit.year, audit.unknown, audit.known)
 
 
 def audit_whole(audit: Audit, progress: Progress | None = None) -> AuditResult:
-    """Every verdict of the audit, in this process, as one result."""
+    """Every verdict of the audit, in this process, as one result; raises :class:`InvalidData` when
+    any file it read has an error (a library caller asks for all of it, or for nothing)."""
     problems = list(audit.problems)
     pieces = []
     files_done = audit.files_read
@@ -139,7 +149,8 @@ def audit_whole(audit: Audit, progress: Progress | None = None) -> AuditResult:
             pieces.append(piece)
         files_done += len(jurisdiction.files)
         report_progress(progress, files_done, audit.files_total)
-    raise_for_problems(audit, problems)
+    if errors(problems):
+        raise InvalidData(problems)
     return AuditResult(
         audit.year, audit.settings, {slug: name for piece in pieces for slug, name in piece.names.items()},
         tuple(item for piece in pieces for item in piece.results),
@@ -156,6 +167,8 @@ class Rendered:
     reporters: Sequence[Reporter]
     parts: list[Spool]  # one per reporter
     inputs: str
+    problems: list[Problem]  # every problem of what was read, sorted and capped: warnings, and errors that
+    # kept their jurisdiction from being judged
 
     def write(self, index: int, out: TextIO) -> None:
         """Write the report of ``reporters[index]``."""
@@ -169,6 +182,7 @@ def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | Non
     problems = list(audit.problems)
     names: dict[str, str] = {}
     summaries: dict[str, Summary] = {}
+    not_judged: list[str] = []
     spools = [Spool() for _ in reporters]
     digests: list[tuple[str, str]] = []
     files_done = audit.files_read
@@ -180,11 +194,13 @@ def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | Non
             names[slug], summaries[slug] = name, summary
             for spool, part in zip(spools, parts, strict=True):
                 spool.append(part)
+        elif jurisdiction.audited:
+            not_judged.append(jurisdiction.slug)
         files_done += len(jurisdiction.files)
         report_progress(progress, files_done, audit.files_total)
     raise_for_problems(audit, problems)
-    return Rendered(Overview(audit.year, audit.settings, names, summaries), reporters, spools,
-                    run_digest(audit.head, digests, audit.misplaced))
+    overview = Overview(audit.year, audit.settings, names, summaries, tuple(not_judged))
+    return Rendered(overview, reporters, spools, run_digest(audit.head, digests, audit.misplaced), capped(problems))
 
 
 Judged = tuple[str, str, Summary, tuple[Part, ...]]  # slug, name, counts, each reporter's part
@@ -223,7 +239,7 @@ def judged_outcome(audit: Audit, jurisdiction: Jurisdiction, reporters: Sequence
         return problems, None
     (slug, name), = piece.names.items()
     parts = tuple(plain(reporter.part(piece)) for reporter in reporters)
-    return [], (slug, name, piece.overview().summaries[slug], parts)
+    return problems, (slug, name, piece.overview().summaries[slug], parts)
 
 
 def plain(value: Any) -> Any:
@@ -258,10 +274,10 @@ def outcome_from_data(value: Any) -> Outcome | None:
         if judged is None:
             return problems, None
         slug, name, counts, parts = judged
-        if (problems or type(slug) is not str or type(name) is not str or len(counts) != len(SUMMARY_FIELDS)
+        if (errors(problems) or type(slug) is not str or type(name) is not str or len(counts) != len(SUMMARY_FIELDS)
                 or not all(type(count) is int for count in counts) or not all(is_part(part) for part in parts)):
             return None
-        return [], (slug, name, Summary(*counts), tuple(parts))
+        return problems, (slug, name, Summary(*counts), tuple(parts))
     except (TypeError, ValueError, KeyError, AttributeError):
         return None
 

@@ -34,7 +34,9 @@ def test_underivable(tmp_path, figures):
 def test_figure_of_another_scope_does_not_count(tmp_path):
     builder = target(RepoBuilder(tmp_path).rules(COUNT_METRICS), scope=", scope: county")
     builder.outcomes("- {metric: rate, value: 95, quote: 全市结案率95%}")
-    assert builder.only().reason is Reason.NOT_REPORTED
+    result = builder.only()
+    assert result.reason is Reason.NOT_REPORTED
+    assert detail_text(result.detail, "en") == "the report gives rate for (no scope), not for county"
 
 
 def test_figure_of_the_same_scope_counts(tmp_path):

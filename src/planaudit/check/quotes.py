@@ -1,0 +1,94 @@
+"""The numbers a quote states, so that a value can be checked against its own words.
+
+"达85%以上" states 85 percent; "1,204件" 1204; "20万余人" 20 and 200000; "至少设立一家" 1;
+"全面清零" 0; "85%～90%" both ends. Full-width digits and signs read as their ASCII forms. A value
+is in its quote when it is one of these numbers in the unit it is written in, a percent and a
+ratio being the same number (85% is 0.85).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from planaudit.model.data import PERCENT, RATIO
+
+_MULTIPLIERS = {"千": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_ARABIC = re.compile(r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<multiplier>[千万亿])?\s*(?P<sign>[%‰])?")
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE = re.compile(r"[零〇一二两三四五六七八九十百]+")
+_HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A number of a quote, and whether it is written as a percentage (or per mille, ‰)."""
+
+    value: Decimal
+    percent: bool = False
+
+    @property
+    def text(self) -> str:
+        return format(self.value, "f") + ("%" if self.percent else "")
+
+
+def stated_numbers(quote: str) -> list[Stated]:
+    """Every number the quote states, in order; a number with a multiplier counts with and without it."""
+    text = unicodedata.normalize("NFKC", quote)
+    return [*_arabic(text), *_chinese(text)]
+
+
+def _arabic(text: str) -> Iterator[Stated]:
+    for found in _ARABIC.finditer(text):
+        number = Decimal(found["number"].replace(",", ""))
+        sign = found["sign"]
+        if sign == "‰":
+            yield Stated(number / 10, percent=True)
+            continue
+        yield Stated(number, percent=sign == "%")
+        if found["multiplier"]:
+            yield Stated(number * _MULTIPLIERS[found["multiplier"]])
+
+
+def _chinese(text: str) -> Iterator[Stated]:
+    """Small numbers in Chinese numerals: 一…十、两, and compounds such as 二十三 or 一百."""
+    for found in _CHINESE.finditer(text):
+        value = _chinese_value(found.group())
+        if value is not None:
+            yield Stated(Decimal(value))
+
+
+def _chinese_value(word: str) -> int | None:
+    total, digit = 0, None
+    for char in word:
+        if char in _DIGITS:
+            if digit is not None:  # 二三: a list of digits, not a number
+                return None
+            digit = _DIGITS[char]
+        else:
+            total += (1 if digit is None else digit) * (10 if char == "十" else 100)
+            digit = None
+    return total + (digit or 0)
+
+
+def in_quote(value: Decimal, unit: str, quote: str) -> bool | None:
+    """Is ``value``, written in ``unit``, one of the numbers ``quote`` states? None when it states none."""
+    numbers = stated_numbers(quote)
+    if not numbers:
+        return None
+    return any(value in readings(number, unit) for number in numbers)
+
+
+def readings(number: Stated, unit: str) -> tuple[Decimal, ...]:
+    """What a stated number may be as a value written in ``unit``: 85% is 85 in percent, 0.85 as a ratio."""
+    if unit == RATIO and number.percent:
+        return number.value, number.value / _HUNDRED
+    return (number.value,)
+
+
+def looks_like_a_ratio(value: Decimal, unit: str, percent_sign: bool) -> bool:
+    """A value of a percent that is written as a ratio: 0.85 for 85%."""
+    return unit == PERCENT and not percent_sign and 0 < value <= 1
