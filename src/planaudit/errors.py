@@ -56,7 +56,7 @@ class UnknownTarget(PlanauditError):
 
 def did_you_mean(wanted: str, known: Iterable[str]) -> str:
     """"; did you mean 'x'?" for the known names closest to ``wanted``, or "" when none is close."""
-    close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.6)
+    close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.8)
     if not close:
         return ""
     return "; did you mean " + " or ".join(repr(name) for name in close) + "?"

@@ -3,8 +3,11 @@ evidence named, values checked against their quotes, one bad file never hiding t
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
+import xml.etree.ElementTree as ElementTree
 
 import pytest
 
@@ -21,7 +24,8 @@ def test_contested_evidence_is_unmeasured_and_shows_both_figures():
     contested, standing = found["closure-rate-up"], found["closure-rate-85"]
     assert (contested["verdict"], contested["reason"]) == ("unmeasured", "contested")
     assert contested["warnings"] == [{"code": "inconsistent", "metric": "medical_dispute.closure_rate",
-                                      "stated": "91", "derived": "97.87"}]
+                                      "stated": "91", "derived": "97.87", "file": "outcomes/2022/lakeview.yaml",
+                                      "line": 11}]
     assert (standing["verdict"], standing["reason"]) == ("met", "stated")
     assert standing["warnings"] == contested["warnings"]
 
@@ -113,3 +117,77 @@ def test_explain_names_the_scopes_the_report_does_give():
     run = planaudit("explain", "2022", "lakeview", "public-lawyers-city", data="evaluator")
     assert run.stdout.splitlines()[-1] == ("Verdict: unmeasured — not in the report (the report gives "
                                            "public_lawyers.share for counties, not for city)")
+
+
+# 6. One bad file blocks only its own jurisdiction (tests/examples/partly-broken).
+
+def test_a_problem_blocks_only_its_jurisdiction_and_check_exits_2():
+    run = planaudit("check", "2022", "--format", "json", data="partly-broken")
+    assert run.returncode == 2
+    document = json.loads(run.stdout)
+    assert sorted({item["jurisdiction"] for item in document["results"]}) == ["lakeview", "no"]
+    assert document["not_judged"] == ["draft", "fuzhou"]
+    assert run.stderr.splitlines() == [
+        "outcomes/2022/no.yaml:1:15: yaml11-trap 'no' is read as false by YAML 1.1 tools; quote it if you mean the "
+        "text: \"no\"",
+        "targets/2022/draft.yaml:7:13: unassigned-metric metric not yet assigned: replace TODO with a metric id from "
+        "rules/",
+        "targets/2022/fuzhou.yaml:7:13: unknown-metric unknown metric 'legal_aid.case'; did you mean 'legal_aid.cases'?",
+        "targets/2022/no.yaml:1:15: yaml11-trap 'no' is read as false by YAML 1.1 tools; quote it if you mean the "
+        "text: \"no\"",
+        "2 errors and 2 warnings found; not judged: draft, fuzhou"]
+
+
+def test_the_table_says_which_jurisdictions_were_not_judged():
+    run = planaudit("check", "2022", data="partly-broken")
+    assert run.stdout.splitlines()[-2:] == ["2022: 2 targets — 2 met, 0 missed, 0 unmeasured",
+                                            "Not judged, because their files have errors: draft, fuzhou"]
+
+
+def test_with_a_jurisdiction_chosen_the_others_files_are_not_read():
+    run = planaudit("check", "2022", "-j", "lakeview", "--format", "json", data="partly-broken")
+    assert (run.returncode, run.stderr) == (0, "")
+    assert [item["jurisdiction"] for item in json.loads(run.stdout)["results"]] == ["lakeview"]
+
+
+def test_a_slug_that_yaml_1_1_reads_as_false_is_checked_with_a_warning():
+    run = planaudit("check", "2022", "-j", "no", data="partly-broken")
+    assert run.returncode == 0
+    assert run.stdout.splitlines()[-1] == "2022: 1 target — 1 met, 0 missed, 0 unmeasured"
+    assert run.stderr.splitlines()[-1] == "2 warnings found"
+
+
+def test_validate_exits_1_on_errors_and_counts_both():
+    run = planaudit("validate", data="partly-broken")
+    # The warnings: the two yaml11 traps, and the figures of fuzhou and draft, which no target names.
+    assert (run.returncode, run.stdout.splitlines()[-1]) == (1, "2 errors and 4 warnings found")
+
+
+# 10. Formats evaluators open: CSV with a BOM and warnings, JUnit inconsistencies, JSON fields.
+
+def test_csv_begins_with_a_byte_order_mark_and_carries_the_warnings():
+    run = planaudit("check", "2022", "--format", "csv", data="evaluator")
+    assert run.stdout.startswith("\ufeffjurisdiction,id,")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(run.stdout.removeprefix("\ufeff")))}
+    assert rows["closure-rate-85"]["warnings"] == ("inconsistent: medical_dispute.closure_rate stated 91%, "
+                                                   "from counts 97.87% (outcomes/2022/lakeview.yaml:11)")
+    assert rows["public-lawyers-city"]["warnings"] == ""
+
+
+def test_junit_fails_inconsistent_figures_when_fail_on_includes_them():
+    strict = ElementTree.fromstring(planaudit("check", "2022", "--format", "junit", "--fail-on", "inconsistent",
+                                              data="evaluator").stdout)
+    failed = {case.get("name").split(":")[0]: case.find("failure").get("type")
+              for case in strict.iter("testcase") if case.find("failure") is not None}
+    assert failed == {"closure-rate-up": "inconsistent", "closure-rate-85": "inconsistent"}
+    lenient = ElementTree.fromstring(planaudit("check", "2022", "--format", "junit", data="evaluator").stdout)
+    standing = next(case for case in lenient.iter("testcase") if case.get("name").startswith("closure-rate-85:"))
+    assert "from counts 97.87%" in standing.find("system-out").text
+
+
+def test_json_results_carry_scope_deadline_section_and_place():
+    found = results()
+    assert {key: found["public-lawyers-city"][key] for key in ("scope", "deadline", "section", "target_file",
+                                                               "target_line")} == {
+        "scope": "city", "deadline": None, "section": None, "target_file": "targets/2022/lakeview.yaml",
+        "target_line": 22}

@@ -48,14 +48,15 @@ CASES = {
                             "  - {metric: cases, value: 1, quote: q}\n  - {metric: cases, value: 2, quote: r}\n",
                             (5, 5), "cases (scope -, as of 2022-12-31) is already reported on line 4"),
     Code.UNKNOWN_METRIC: ("targets/2022/testville.yaml", f"jurisdiction: testville\nyear: 2022\ntargets:\n  "
-                          f"{TARGET.replace('cases', 'casez')}\n", (4, 2 + TARGET.index("cases") + 1), "unknown metric 'casez'"),
+                          f"{TARGET.replace('cases', 'casez')}\n", (4, 2 + TARGET.index("cases") + 1),
+                         "unknown metric 'casez'; did you mean 'cases'?"),
     Code.UNASSIGNED_METRIC: ("outcomes/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\nfigures:\n"
                              "  - {metric: TODO, value: 3, quote: q}\n", (4, 14),
                              "metric not yet assigned: replace TODO with a metric id from rules/"),
     Code.UNKNOWN_RULE: ("targets/2022/testville.yaml", f"jurisdiction: testville\nyear: 2022\ntargets:\n  "
                         f"{TARGET.replace('at_least', 'atleast')}\n", (4, 2 + TARGET.index("at_least") + 1),
                         "unknown rule 'atleast' (known: achieved, at_least, at_most, equals, growth_at_least, "
-                        "less_than, more_than)"),
+                        "less_than, more_than); did you mean 'at_least'?"),
     Code.VALUE_MISSING: ("targets/2022/testville.yaml", f"jurisdiction: testville\nyear: 2022\ntargets:\n  "
                          f"{TARGET.replace(', value: 1', '')}\n", (4, 2 + TARGET.index("at_least") + 1),
                          "rule at_least needs a value"),

@@ -18,7 +18,7 @@ def problems(builder):
          "unknown-metric unknown metric 'nope'"),
         ("{id: a, title: t, metric: cases, rule: at_leastt, value: 1, quote: q}", "at_leastt",
          "unknown-rule unknown rule 'at_leastt' (known: achieved, at_least, at_most, equals, "
-         "growth_at_least, less_than, more_than)"),
+         "growth_at_least, less_than, more_than); did you mean 'at_least'?"),
         ("{id: a, title: t, metric: cases, rule: at_least, quote: q}", "at_least",
          "value-missing rule at_least needs a value"),
         ("{id: a, title: t, metric: open, rule: achieved, value: 1, quote: q}", "1,",

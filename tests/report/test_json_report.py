@@ -18,13 +18,15 @@ def test_numbers_are_decimal_strings_and_fields_follow_the_spec(tmp_path):
         - {metric: rate, value: 91, quote: 结案率91%}
         """)
     document = json.loads(REPORTERS["json"]().render(builder.audit()))
-    assert list(document) == ["schema_version", "year", "summary", "results", "inconsistencies"]
+    assert list(document) == ["schema_version", "year", "summary", "not_judged", "results", "inconsistencies"]
     rate, cases = document["results"]
     assert {key: rate[key] for key in ("value", "unit", "verdict", "reason", "actual", "baseline")} == {
         "value": "90", "unit": "percent", "verdict": "met", "reason": "stated", "actual": "91", "baseline": None}
     assert rate["evidence"] == [{"metric": "rate", "value": "91", "bound": "exact", "scope": None,
                                  "as_of": "2022-12-31", "quote": "结案率91%", "file": "outcomes/2022/testville.yaml",
                                  "line": 6}]
-    assert rate["warnings"] == [{"code": "inconsistent", "metric": "rate", "stated": "91", "derived": "97.87"}]
+    assert rate["warnings"] == [{"code": "inconsistent", "metric": "rate", "stated": "91", "derived": "97.87",
+                                 "file": "outcomes/2022/testville.yaml", "line": 6}]
+    assert (rate["scope"], rate["deadline"], rate["section"]) == (None, None, None)
     assert (rate["target_file"], rate["target_line"]) == ("targets/2022/testville.yaml", 4)
     assert (cases["actual"], cases["verdict"]) == ("282", "met")

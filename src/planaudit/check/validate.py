@@ -45,6 +45,7 @@ def validate_everything(data_dir: Path, progress: Progress | None = None, worker
     per_file = read_jobs(data_dir, scanned.jobs, reader, lambda problem: FileFacts((problem,)), scanned.loader.tick,
                          workers)
     problems = scanned.loader.problems + list(_check_catalogue(scanned.catalogue))
+    problems += no_metrics(scanned.catalogue, len(scanned.jobs))
     return problems + [problem for facts in per_file for problem in facts.problems] + unused_figures(per_file)
 
 
@@ -237,12 +238,13 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) 
     rule = rules.get(target.rule)
     if target.metric == UNASSIGNED_METRIC:
         yield _unassigned(target)
-    elif metric is None:
-        yield _at(target, "metric", Code.UNKNOWN_METRIC, f"unknown metric '{target.metric}'")
+    elif metric is None and catalogue.metrics:
+        yield _at(target, "metric", Code.UNKNOWN_METRIC, _unknown_metric(target.metric, catalogue))
     yield from _check_scope(target, catalogue)
     if rule is None:
         known = ", ".join(sorted(rules))
-        yield _at(target, "rule", Code.UNKNOWN_RULE, f"unknown rule '{target.rule}' (known: {known})")
+        yield _at(target, "rule", Code.UNKNOWN_RULE,
+                  f"unknown rule '{target.rule}' (known: {known}){did_you_mean(target.rule, rules)}")
         return
     if rule.needs_value and target.value is None:
         yield _at(target, "rule", Code.VALUE_MISSING, f"rule {rule.id} needs a value")
@@ -269,6 +271,19 @@ def _check_target_units(target: Target, metric: Metric, rule: Rule) -> Iterator[
         yield _at(target, "unit" if target.unit else "value", Code.UNIT, str(error))
 
 
+def _unknown_metric(metric: str, catalogue: Catalogue) -> str:
+    return f"unknown metric '{metric}'{did_you_mean(metric, catalogue.metrics)}"
+
+
+def no_metrics(catalogue: Catalogue, data_files: int) -> list[Problem]:
+    """With data files and no metric in rules/, one problem says so: every metric they name is
+    unknown for that one reason, and is not said again at each of them."""
+    if catalogue.metrics or not data_files:
+        return []
+    return [Problem("rules/", 1, 1, Code.UNKNOWN_METRIC,
+                    "rules/ defines no metrics (is rules/metrics.yaml missing?), so no target or figure can name one")]
+
+
 def _check_scope(item: Target | Figure, catalogue: Catalogue) -> Iterator[Problem]:
     if item.scope is None or item.scope in catalogue.scopes:
         return
@@ -285,7 +300,8 @@ def _check_figure(figure: Figure, catalogue: Catalogue) -> Iterator[Problem]:
         yield _unassigned(figure)
         return
     if metric is None:
-        yield _at(figure, "metric", Code.UNKNOWN_METRIC, f"unknown metric '{figure.metric}'")
+        if catalogue.metrics:
+            yield _at(figure, "metric", Code.UNKNOWN_METRIC, _unknown_metric(figure.metric, catalogue))
         return
     if isinstance(figure.value, bool) != (metric.unit == BOOLEAN):
         wanted = "true or false" if metric.unit == BOOLEAN else "a number"

@@ -158,9 +158,8 @@ def check(
         if replayed is not None:
             raise typer.Exit(replayed)
     formats = [(REPORTERS[output_format.value], color, width), *((reporter, False, None) for _, reporter in files)]
-    settings, rendered = _render(root, year, jurisdiction, no_cache, lang, formats)
+    level, rendered = _render(root, year, jurisdiction, no_cache, lang, formats, fail_on)
     destinations = [None, *(path for path, _ in files)]  # each report's, in the order of formats (None: stdout)
-    level = fail_on or (FailOn(settings.fail_on) if settings.fail_on else DEFAULT_FAIL_ON)
     status = exit_status(rendered.overview.summary, level, problems=rendered.problems)
     blobs: list[Any] = [None] * len(destinations)
     for index, path in files_first(destinations):
@@ -195,16 +194,19 @@ def _open_memo(root: Path, year: int, jurisdictions: list[str], options: list[ob
 
 
 def _render(data: Path, year: int, jurisdictions: list[str] | None, no_cache: bool, lang: enum.Enum | None,
-            formats: list[tuple[type[Reporter], bool, int | None]]) -> tuple[Settings, Rendered]:
-    """Judge the audit, rendering its parts for each (reporter, color, width) of ``formats``."""
+            formats: list[tuple[type[Reporter], bool, int | None]], fail_on: FailOn | None = None
+            ) -> tuple[FailOn, Rendered]:
+    """Judge the audit, rendering its parts for each (reporter, color, width) of ``formats``; and
+    the --fail-on level: ``fail_on``, else planaudit.yaml's, else the default."""
     from planaudit import api
 
     with _progress_bar() as progress:
         audit = _run(lambda: api.prepare(data, year, jurisdictions or (), progress, cache=not no_cache))
         language = _lang(lang, audit.settings)
-        reporters = [reporter(language, color=color, width=width) for reporter, color, width in formats]
+        level = fail_on or (FailOn(audit.settings.fail_on) if audit.settings.fail_on else DEFAULT_FAIL_ON)
+        reporters = [reporter(language, color=color, width=width, fail_on=level.value) for reporter, color, width in formats]
         rendered = _run(lambda: api.render(audit, reporters, progress))
-    return audit.settings, rendered
+    return level, rendered
 
 
 @app.command()

@@ -25,10 +25,12 @@ class Reporter(abc.ABC):
     """
 
 
-    def __init__(self, lang: str = "en", color: bool = False, width: int | None = None) -> None:
+    def __init__(self, lang: str = "en", color: bool = False, width: int | None = None,
+                 fail_on: str = "missed") -> None:
         self.lang = lang
         self.color = color
         self.width = width
+        self.fail_on = fail_on  # the --fail-on level, for formats that mark what fails a run (junit)
 
     def render(self, result: AuditResult) -> str:
         """The whole report as text, ending with a newline."""

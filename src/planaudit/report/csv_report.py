@@ -1,6 +1,7 @@
 """`--format csv`: one row per target, for spreadsheets.
 
 Codes (verdict, reason) stay machine-readable; `verdict_text` and `reason_text` follow --lang.
+The file begins with a byte-order mark, which Excel needs to read UTF-8.
 Every cell is escaped by :func:`spreadsheet_safe`: text that a spreadsheet would take for a formula
 (=, +, -, @, a tab or a carriage return first) is prefixed with '.
 """
@@ -16,12 +17,13 @@ from planaudit.exact.numbers import format_number
 from planaudit.model.result import AuditResult, Overview, TargetResult
 from planaudit.read.text import printable
 from planaudit.report.base import Part, Reporter
-from planaudit.report.display import evidence_text, value_text
-from planaudit.report.i18n import REASONS, VERDICTS
+from planaudit.report.display import evidence_text, inconsistency_text, value_text
+from planaudit.report.i18n import REASONS, VERDICTS, WORDS
 from planaudit.report.workflow import plain_text
 
 COLUMNS = ("jurisdiction", "id", "title", "metric", "rule", "value", "unit", "verdict", "verdict_text", "reason",
-           "reason_text", "actual", "baseline", "waived", "evidence", "target_file", "target_line")
+           "reason_text", "actual", "baseline", "waived", "evidence", "warnings", "target_file", "target_line")
+BOM = "\ufeff"  # so that Excel, on a Chinese Windows too, opens the file as UTF-8
 
 
 def spreadsheet_safe(text: str) -> str:
@@ -40,6 +42,7 @@ class CsvReporter(Reporter):
         return (buffer.getvalue(),)
 
     def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        out.write(BOM)
         csv.writer(out, lineterminator="\n").writerow(COLUMNS)
         for (rows,) in parts:
             out.write(rows)
@@ -54,5 +57,8 @@ class CsvReporter(Reporter):
             "" if item.actual is None else value_text(item.actual.value, item.metric.unit, self.lang),
             "" if item.baseline is None else value_text(item.baseline.value, item.metric.unit, self.lang),
             "" if target.waiver is None else target.waiver.reason,
-            evidence_text(item, self.lang), target.location.path, str(target.location.line),
+            evidence_text(item, self.lang),
+            "; ".join(f"{WORDS[self.lang]['inconsistent']}: {inconsistency_text(warning, self.lang)}"
+                      for warning in item.warnings),
+            target.location.path, str(target.location.line),
         ]

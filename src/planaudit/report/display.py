@@ -69,3 +69,11 @@ def evidence_text(result: TargetResult, lang: str) -> str:
     if result.target.waiver is not None:
         parts.append(f"{WORDS[lang]['waived_reason']}: {result.target.waiver.reason}")
     return "; ".join(parts)
+
+
+def inconsistency_text(inconsistency: Inconsistency, lang: str) -> str:
+    """"closure_rate stated 91%, from counts 97.87% (outcomes/2022/x.yaml:41)"."""
+    stated, derived = inconsistency_texts(inconsistency)
+    words = WORDS[lang]
+    return (f"{inconsistency.metric.id} {words['stated'].lower()} {stated}, {words['from_counts']} {derived} "
+            f"({figure_place(inconsistency.figure)})")

@@ -82,7 +82,8 @@ WORDS = {
     "en": {
         "target": "Target", "threshold": "Threshold", "actual": "Actual", "verdict": "Verdict",
         "reason": "Reason", "waived": "waived", "inconsistent": "inconsistent", "derived": "derived",
-        "from_counts": "from counts", "id": "ID", "line": "Line", "id_at_line": "{id}, line {line}",
+        "from_counts": "from counts", "not_judged": "Not judged, because their files have errors: {slugs}",
+        "id": "ID", "line": "Line", "id_at_line": "{id}, line {line}",
         "yes": "yes", "no": "no", "growth": "growth", "baseline": "baseline",
         "inconsistencies": "Stated figures that disagree with their counts",
         "metric": "Metric", "stated": "Stated", "derived_value": "Derived", "file": "File", "jurisdiction": "Jurisdiction",
@@ -99,7 +100,7 @@ WORDS = {
     "zh": {
         "target": "目标", "threshold": "目标值", "actual": "实际", "verdict": "结论",
         "reason": "依据", "waived": "已豁免", "inconsistent": "数据不一致", "derived": "推算", "from_counts": "按基础数据",
-        "id": "编号", "line": "行", "id_at_line": "{id}，第{line}行",
+        "not_judged": "以下地区的数据文件有错误，未作评估：{slugs}", "id": "编号", "line": "行", "id_at_line": "{id}，第{line}行",
         "yes": "是", "no": "否", "growth": "增长", "baseline": "基数",
         "inconsistencies": "报告所述比率与其基础数据不一致",
         "metric": "指标", "stated": "所述", "derived_value": "推算值", "file": "文件", "jurisdiction": "地区",

@@ -27,6 +27,7 @@ class JsonReporter(Reporter):
             "schema_version": SCHEMA_VERSION,
             "year": overview.year,
             "summary": asdict(overview.summary),
+            "not_judged": list(overview.not_judged),
             "results": jsontext.streamed("results"),
             "inconsistencies": jsontext.streamed("inconsistencies"),
         }
@@ -61,6 +62,9 @@ def _target(item: TargetResult, lang: str) -> dict[str, Any]:
         "rule": target.rule,
         "value": None if target.value is None else format_number(target.value),
         "unit": unit,
+        "scope": target.scope,
+        "deadline": target.deadline.isoformat() if target.deadline else None,
+        "section": target.section,
         "verdict": item.verdict.value,
         "reason": item.reason.value,
         "detail": detail_text(item.detail, lang),
@@ -99,6 +103,8 @@ def _warning(inconsistency: Inconsistency) -> dict[str, Any]:
         "metric": inconsistency.metric.id,
         "stated": _number(inconsistency.stated),
         "derived": format_number(inconsistency.derived_value),
+        "file": inconsistency.figure.location.path,
+        "line": inconsistency.figure.location.line,
     }
 
 

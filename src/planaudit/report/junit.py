@@ -12,7 +12,7 @@ from typing import TextIO
 from planaudit.model.result import AuditResult, Overview, TargetResult, Verdict
 from planaudit.read.text import printable
 from planaudit.report.base import Part, Reporter
-from planaudit.report.display import actual_text, evidence_text, threshold_text
+from planaudit.report.display import actual_text, evidence_text, inconsistency_text, threshold_text
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS, detail_text
 from planaudit.report.workflow import xml_text
 
@@ -23,6 +23,7 @@ class JunitReporter(Reporter):
 
     def part(self, piece: AuditResult) -> Part:
         suites = []
+        totals = {"failures": 0, "skipped": 0}
         for jurisdiction, items in piece.by_jurisdiction().items():
             suite = ElementTree.Element("testsuite", name=jurisdiction)
             counts = {"tests": len(items), "failures": 0, "skipped": 0}
@@ -30,26 +31,37 @@ class JunitReporter(Reporter):
                 outcome = self._testcase(suite, item)
                 if outcome:
                     counts[outcome] += 1
+                    totals[outcome] += 1
             for key, count in counts.items():
                 suite.set(key, str(count))
             suite.set("errors", "0")
             ElementTree.indent(suite, level=1)
             suites.append(xml_text(_INDENT + ElementTree.tostring(suite, encoding="unicode") + "\n"))
-        return ("".join(suites),)
+        return "".join(suites), totals["failures"], totals["skipped"]
 
     def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
-        summary = overview.summary
-        totals = {"tests": summary.targets, "failures": summary.missed, "skipped": summary.unmeasured + summary.waived,
-                  "errors": 0}
+        totals = {"tests": overview.summary.targets + len(overview.not_judged),
+                  "failures": sum(failures for _, failures, _ in parts),
+                  "skipped": sum(skipped for _, _, skipped in parts), "errors": len(overview.not_judged)}
         suites = ElementTree.Element("testsuites", name=f"planaudit {overview.year}")
         for key, count in totals.items():
             suites.set(key, str(count))
         suites.text = "\n"
         opening, _, closing = xml_text(ElementTree.tostring(suites, encoding="unicode")).partition("\n")
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n' + opening + "\n")
-        for (text,) in parts:
+        for text, _, _ in parts:
             out.write(text)
+        for slug in overview.not_judged:
+            out.write(self._not_judged(slug))
         out.write(closing + "\n")
+
+    def _not_judged(self, slug: str) -> str:
+        """A suite of one error: the jurisdiction's files have errors, so none of its targets was judged."""
+        suite = ElementTree.Element("testsuite", name=slug, tests="1", failures="0", skipped="0", errors="1")
+        case = ElementTree.SubElement(suite, "testcase", classname=slug, name=slug)
+        ElementTree.SubElement(case, "error", message=WORDS[self.lang]["not_judged"].format(slugs=slug))
+        ElementTree.indent(suite, level=1)
+        return xml_text(_INDENT + ElementTree.tostring(suite, encoding="unicode") + "\n")
 
     def _testcase(self, suite: ElementTree.Element, item: TargetResult) -> str | None:
         target = item.target
@@ -63,7 +75,12 @@ class JunitReporter(Reporter):
         lines = [f"{words['threshold']}: {threshold_text(item, self.lang)}",
                  f"{words['actual']}: {actual_text(item, self.lang)}",
                  f"{words['evidence']}: {evidence_text(item, self.lang) or '—'}"]
+        lines += [inconsistency_text(warning, self.lang) for warning in item.warnings]
         details = "\n".join(printable(line) for line in [*lines, detail_text(item.detail, self.lang)] if line)
+        if item.warnings and self.fail_on == "inconsistent" and not item.waived:
+            message = printable(f"{WORDS[self.lang]['inconsistent']}: {inconsistency_text(item.warnings[0], self.lang)}")
+            ElementTree.SubElement(case, "failure", message=message, type="inconsistent").text = details
+            return "failures"
         if item.verdict is Verdict.MISSED and not item.waived:
             ElementTree.SubElement(case, "failure", message=message, type=item.verdict.value).text = details
             return "failures"

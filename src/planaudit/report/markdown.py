@@ -73,6 +73,7 @@ class MarkdownReporter(Reporter):
             words["generated"].format(date=report_date().isoformat(), version=__version__, year=overview.year),
             f"## {words['summary']}",
             f"**{coverage_line(self.lang, overview.summary)}**",
+            *([words["not_judged"].format(slugs=", ".join(overview.not_judged))] if overview.not_judged else []),
             self._summary_table(overview),
             self._chart(overview),
         ]

@@ -56,6 +56,8 @@ class TableReporter(Reporter):
             console.print()
         summary = overview.summary
         console.print(Text(summary_line(self.lang, overview.year, summary)))
+        if overview.not_judged:
+            console.print(Text(WORDS[self.lang]["not_judged"].format(slugs=", ".join(overview.not_judged)), style="bold red"))
         out.write(_unpadded(buffer.getvalue()))
 
     def _console(self) -> tuple[Console, io.StringIO]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from planaudit.check.validate import catalogue_problems, item_checks
+from planaudit.check.validate import catalogue_problems, item_checks, no_metrics
 from planaudit.errors import InvalidData, NoTargets, UnknownJurisdiction
 from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.verdicts import judge_year
@@ -78,6 +78,7 @@ def prepare(data_dir: Path, year: int, jurisdictions: Sequence[str] = (), progre
     if jurisdictions:
         grouped = [(slug, jobs) for slug, jobs in grouped if slug in jurisdictions]
     problems = scanned.loader.problems + catalogue_problems(scanned.catalogue)
+    problems += no_metrics(scanned.catalogue, len(scanned.jobs))
     # An error in the settings or the catalogue blocks every verdict: the data files are only checked.
     blocked = any(problem.is_error and is_head_file(problem.path) for problem in problems)
     every = [Jurisdiction(slug, tuple(jobs), not blocked and slug in known) for slug, jobs in grouped]
@@ -209,7 +210,8 @@ Outcome = tuple[list[Problem], Judged | None]
 
 def outcomes(audit: Audit, reporters: Sequence[Reporter], workers: int | None) -> Iterator[tuple[str, Outcome]]:
     """Each jurisdiction's digest and outcome, in order, on every core when there are many."""
-    shape = repr([(type(reporter).__name__, reporter.lang, reporter.color, reporter.width) for reporter in reporters])
+    shape = repr([(type(reporter).__name__, reporter.lang, reporter.color, reporter.width, reporter.fail_on)
+                  for reporter in reporters])
     context = f"jurisdiction {audit.year} {run_digest(audit.head, [], [])} {audit.settings!r} {shape}"
     task = functools.partial(jurisdiction_outcome, audit, reporters, context)
     return ordered_map(task, range(len(audit.jurisdictions)), workers, chunksize=4)
