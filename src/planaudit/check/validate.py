@@ -313,6 +313,10 @@ def _check_figure(figure: Figure, catalogue: Catalogue) -> Iterator[Problem]:
     elif not isinstance(figure.value, bool):
         unit = written_unit(figure.value_is_percent, None, metric.unit)
         yield from _check_quote(figure, figure.value, unit, figure.value_is_percent)
+    if figure.growth is not None and in_quote(figure.growth, PERCENT, figure.quote) is False:
+        yield _at(figure, "growth", Code.VALUE_NOT_IN_QUOTE,
+                  f"the growth {format_number(figure.growth)}% is none of the numbers its quote states "
+                  f"({_numbers_text(figure.quote)})")
 
 
 def _check_quote(item: Target | Figure, value: Decimal, unit: str, percent_sign: bool) -> Iterator[Problem]:
@@ -323,5 +327,9 @@ def _check_quote(item: Target | Figure, value: Decimal, unit: str, percent_sign:
         yield _at(item, "value", Code.PERCENT_AS_RATIO,
                   f"{shown} is read as {shown}%, not {hundredfold}%; write {hundredfold}% if that is meant")
     elif in_quote(value, unit, item.quote) is False:
-        stated = ", ".join(dict.fromkeys(number.text for number in stated_numbers(item.quote)))
-        yield _at(item, "value", Code.VALUE_NOT_IN_QUOTE, f"the value {shown} is none of the numbers its quote states ({stated})")
+        yield _at(item, "value", Code.VALUE_NOT_IN_QUOTE,
+                  f"the value {shown} is none of the numbers its quote states ({_numbers_text(item.quote)})")
+
+
+def _numbers_text(quote: str) -> str:
+    return ", ".join(dict.fromkeys(number.text for number in stated_numbers(quote)))

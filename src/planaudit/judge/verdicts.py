@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from fractions import Fraction
 
 from planaudit.exact.numbers import Interval, Truth
 from planaudit.judge.resolve import Resolver, find_inconsistencies, inconsistency
 from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.units import interval_text, quantity
-from planaudit.model.data import Plan, Repository, Target
+from planaudit.model.data import PERCENT, Metric, Plan, Repository, Target
 from planaudit.model.result import (
     AuditResult,
     Baseline,
@@ -73,6 +74,9 @@ class _Judge:
         if rule.uses_baseline:
             found = self.baseline(target)
             if isinstance(found, Missing):
+                stated = self.stated_growth(target, rule, metric, actual, threshold)
+                if stated is not None:
+                    return stated
                 return unmeasured(Reason.NO_BASELINE, found.detail, actual=actual, warnings=self.warnings_of(actual))
             baseline = found
         warnings = self.warnings_of(actual, baseline)
@@ -91,6 +95,21 @@ class _Judge:
         reason = decided if verdict is not Verdict.UNMEASURED else Reason.IMPRECISE
         detail = Detail.of("straddles") if reason is Reason.IMPRECISE else None
         return TargetResult(target, metric, rule, verdict, reason, threshold, actual, baseline, growth, detail, warnings)
+
+    def stated_growth(self, target: Target, rule: Rule, metric: Metric, actual: Resolved,
+                      threshold: Fraction | None) -> TargetResult | None:
+        """The verdict of a growth rule on the growth the report states with the figure (同比增长21%),
+        when there is no baseline to compute it from; None when the report states none."""
+        figure = actual.figure
+        if rule.compare_measure is None or figure is None or figure.growth is None or threshold is None:
+            return None
+        growth = Interval.exact(figure.growth)
+        truth = rule.compare_measure(growth, Interval.exact(threshold))
+        verdict = _VERDICTS.get(truth, Verdict.UNMEASURED)
+        reason = Reason.STATED if verdict is not Verdict.UNMEASURED else Reason.IMPRECISE
+        detail = Detail.of("stated_growth", growth=interval_text(growth, PERCENT))
+        return TargetResult(target, metric, rule, verdict, reason, threshold, actual, None, growth, detail,
+                            self.warnings_of(actual))
 
     def warnings_of(self, actual: Resolved, baseline: Baseline | None = None) -> tuple[Inconsistency, ...]:
         """The inconsistent figures among those the verdict rests on: this year's, and the baseline's."""

@@ -143,6 +143,7 @@ class Figure:
     quote: str
     location: Location
     positions: Positions = _where()
+    growth: Decimal | None = None  # the year-on-year growth the report states with it, in percent (同比增长21%)
 
 
 @dataclass(frozen=True, slots=True)

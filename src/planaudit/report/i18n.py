@@ -42,6 +42,7 @@ DETAILS = {
     "en": {
         "no_report": "no outcomes/{year}/{jurisdiction}.yaml",
         "no_figure": "the report states no figure for {metric}",
+        "stated_growth": "judged on the growth the report states, {growth}: there is no figure of last year to compute it from",
         "other_scopes": "the report gives {metric} for {given}, not for {scope}",
         "after_deadline": "{metric} is reported only as of {as_of}, after the deadline {deadline}",
         "derivation_needs": "{metric} = {expression} needs {name}: {inner}",
@@ -56,6 +57,7 @@ DETAILS = {
     "zh": {
         "no_report": "缺少该年度工作总结（outcomes/{year}/{jurisdiction}.yaml）",
         "no_figure": "工作总结未列出指标 {metric} 的数据",
+        "stated_growth": "依据工作总结所述的增长率{growth}判定：无上年数据可供计算",
         "other_scopes": "工作总结给出了指标 {metric} 在 {given} 范围的数据，未给出 {scope} 范围的数据",
         "after_deadline": "指标 {metric} 的数据截至 {as_of}，晚于截止日期 {deadline}",
         "derivation_needs": "{metric} = {expression}，需要 {name}：{inner}",

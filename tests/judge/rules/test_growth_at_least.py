@@ -49,3 +49,25 @@ def test_previous_year_baseline_may_be_derived(tmp_path):
 def test_lower_bound_growth_is_imprecise_when_it_straddles(tmp_path):
     result = judge(tmp_path, "growth_at_least", "20", "1100", bound="lower", target_extra=("baseline: 1000",))
     assert (result.verdict, result.reason) == (Verdict.UNMEASURED, Reason.IMPRECISE)
+
+
+@pytest.mark.parametrize(("growth", "verdict"), [("21%", Verdict.MET), ("20", Verdict.MET), ("19.9%", Verdict.MISSED)])
+def test_the_growth_a_report_states_decides_when_there_is_no_baseline(tmp_path, growth, verdict):
+    result = judge(tmp_path, "growth_at_least", "20%", "1204", figure_extra=(f"growth: {growth}",))
+    assert (result.verdict, result.reason) == (verdict, Reason.STATED)
+    assert result.baseline is None and result.growth == Interval.exact(Fraction(growth.rstrip("%")))
+    assert result.detail is not None and result.detail.code == "stated_growth"
+
+
+def test_a_baseline_figure_is_used_before_a_stated_growth(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.targets("- {id: g, title: 增长20%以上, metric: cases, rule: growth_at_least, value: 20%, quote: q}")
+    builder.outcomes("- {metric: cases, value: 1100, growth: 25%, quote: 1100件，增长25%}")
+    builder.outcomes("- {metric: cases, value: 1000, quote: 1000件}", year=2021)
+    result = builder.only()
+    assert (result.verdict, result.growth, result.detail) == (Verdict.MISSED, Interval.exact(10), None)
+
+
+def test_without_a_baseline_or_a_stated_growth_it_is_unmeasured(tmp_path):
+    result = judge(tmp_path, "growth_at_least", "20%", "1204")
+    assert (result.verdict, result.reason) == (Verdict.UNMEASURED, Reason.NO_BASELINE)

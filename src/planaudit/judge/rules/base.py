@@ -50,6 +50,8 @@ class Rule:
     uses_baseline: bool = False
     boolean: bool = False  # judges a true/false metric
     measure: Measure | None = None  # the value is a threshold for this measure, in percent
+    compare_measure: Callable[[Interval, Interval], Truth] | None = None  # (measure, value) → met? when the
+    # report states the measure itself (同比增长21%) rather than the figures it is computed from
 
     def value_unit(self, target: Target, metric_unit: str) -> str:
         """The unit the target's value is written in."""
@@ -128,4 +130,5 @@ def growth_rule(rule_id: str, label: Label, symbol: str, compare: Callable[[Inte
         assert isinstance(actual, Interval) and value is not None and baseline is not None
         return compare(growth_percent(actual, baseline), value)
 
-    return Rule(id=rule_id, label=label, symbol=symbol, check=check, uses_baseline=True, measure=GROWTH)
+    return Rule(id=rule_id, label=label, symbol=symbol, check=check, uses_baseline=True, measure=GROWTH,
+                compare_measure=compare)
