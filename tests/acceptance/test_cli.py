@@ -202,7 +202,7 @@ def test_output_with_an_unknown_ending_is_refused_before_anything_is_written(tmp
     run = planaudit("check", "2022", "-o", str(tmp_path / "a.md"), "-o", str(tmp_path / "audit.txt"))
     assert run.returncode == 2
     assert run.stderr == (f"planaudit: error: cannot tell the format of {tmp_path / 'audit.txt'} from its ending; "
-                          "use one of .csv .json .md .sarif .xml\n")
+                          "use one of .csv .json .md .sarif .xlsx .xml\n")
     assert list(tmp_path.iterdir()) == []
 
 

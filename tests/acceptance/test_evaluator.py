@@ -201,3 +201,25 @@ def test_a_growth_target_is_judged_on_the_growth_the_report_states():
         "Comparison: 21% ≥ 20% → holds",
         "Verdict: met — reported figure (judged on the growth the report states, 21%: there is no figure of last "
         "year to compute it from)"]
+
+
+# 11. The Excel workbook an evaluator files.
+
+def test_check_writes_an_excel_workbook(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "audit.xlsx"
+    run = planaudit("check", "2022", "-o", str(path), data="evaluator")
+    assert run.returncode == 0
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Summary", "lakeview", "inconsistent"]
+    sheet = book["lakeview"]
+    assert sheet["A1"].value == "湖景市 (lakeview)" and sheet.freeze_panes == "A4"
+    assert [cell.value for cell in sheet[4]][:2] == [1, "closure-rate-up"]
+    assert sheet["J4"].value == ("“结案率91%” (outcomes/2022/lakeview.yaml:11); "
+                                 "“医患纠纷结案率92%” (outcomes/2021/lakeview.yaml:5)")
+
+
+def test_a_workbook_is_never_written_to_standard_output():
+    run = planaudit("check", "2022", "--format", "xlsx", data="evaluator")
+    assert (run.returncode, run.stdout) == (2, "")

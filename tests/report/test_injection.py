@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from planaudit.report import REPORTERS, workflow
+from planaudit.report import stream_formats, workflow
 from support import RepoBuilder
 
 INJECTED = "##[error file=README.md,line=1]Injected"
@@ -95,7 +95,7 @@ def planaudit(*args: str, actions: bool = True, **options) -> subprocess.Complet
     return subprocess.run([sys.executable, "-m", "planaudit", *args], text=True, env=environment, timeout=60, **streams)
 
 
-@pytest.mark.parametrize("output_format", [name for name in REPORTERS if name != "github"])
+@pytest.mark.parametrize("output_format", [name for name in stream_formats() if name != "github"])
 def test_no_format_on_a_ci_log_carries_a_command_from_data(hostile, output_format):
     run = planaudit("check", "2022", "--format", output_format, "--no-cache", "--data", str(hostile))
     assert run.returncode == 1, run.stderr

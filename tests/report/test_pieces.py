@@ -37,9 +37,11 @@ def test_rendered_in_pieces_as_whole(result, name, lang, monkeypatch):
     reporter = REPORTERS[name](lang)
     cut = pieces(result)
     assert len(cut) >= 2 and sum(len(piece.results) for piece in cut) == len(result.results)
-    out = io.StringIO()
+    buffer = io.BytesIO()
+    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")  # a workbook writes bytes to out.buffer
     reporter.assemble(result.overview(), [reporter.part(piece) for piece in cut], out)
-    assert out.getvalue() == reporter.render(result)
+    out.flush()
+    assert buffer.getvalue() == reporter.render_bytes(result)
 
 
 def test_the_pieces_hold_what_makes_the_formats_differ(result):

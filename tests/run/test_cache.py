@@ -50,9 +50,11 @@ def test_every_format_renders_alike_from_the_cache(repository):
         for rendered in (fresh, cached):
             import io
 
-            out = io.StringIO()
+            buffer = io.BytesIO()
+            out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")  # a workbook writes bytes to out.buffer
             rendered.write(0, out)
-            texts.append(out.getvalue())
+            out.flush()
+            texts.append(buffer.getvalue())
         assert texts[0] == texts[1], name
 
 

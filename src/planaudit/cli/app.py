@@ -17,7 +17,7 @@ from planaudit._version import __version__
 from planaudit.cli.delivery import deliver, files_first, inert_stdout, replay
 from planaudit.cli.failon import DEFAULT_FAIL_ON, FailOn, exit_status
 from planaudit.errors import PlanauditError
-from planaudit.report import BY_SUFFIX, REPORTERS, Reporter, endings_text, for_programs, reporter_for_file
+from planaudit.report import BY_SUFFIX, REPORTERS, Reporter, endings_text, for_programs, reporter_for_file, stream_formats
 from planaudit.report.language import LANGUAGES, default_lang
 from planaudit.report.problems import PROBLEM_FORMATS, problems_text
 from planaudit.schemas import Kind, published_schema_text
@@ -43,7 +43,7 @@ app = typer.Typer(
 T = TypeVar("T")
 PROGRESS_FROM = 50  # files; fewer are read before a bar would be worth drawing
 
-Format = enum.Enum("Format", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
+Format = enum.Enum("Format", {name: name for name in stream_formats()}, type=str)  # type: ignore[misc]
 ProblemFormat = enum.Enum("ProblemFormat", {name: name for name in PROBLEM_FORMATS}, type=str)  # type: ignore[misc]
 SchemaKind = enum.Enum("SchemaKind", {kind.value: kind.value for kind in Kind}, type=str)  # type: ignore[misc]
 Lang = enum.Enum("Lang", {name: name for name in LANGUAGES}, type=str)  # type: ignore[misc]

@@ -25,6 +25,7 @@ class Format:
     suffixes: tuple[str, ...] = ()  # the file endings that choose it for -o
     for_programs: bool = False  # read by programs: it keeps workflow commands inert in its own text (see
     # planaudit.report.workflow) and is never wrapped in stop-commands on a CI log
+    binary: bool = False  # bytes (a workbook): written to a file with -o, never offered to --format
 
 
 FORMATS: list[Format] = []
@@ -47,6 +48,7 @@ for _format in (
     Format("junit", "junit", "JunitReporter", (".xml",), for_programs=True),
     Format("github", "github", "GithubReporter", for_programs=True),
     Format("sarif", "sarif", "SarifReporter", (".sarif",), for_programs=True),
+    Format("xlsx", "xlsx_report", "XlsxReporter", (".xlsx",), for_programs=True, binary=True),
 ):
     register(_format)
 
@@ -66,6 +68,11 @@ class _Reporters(Mapping[str, type[Reporter]]):
 REPORTERS: Mapping[str, type[Reporter]] = _Reporters()
 
 
+def stream_formats() -> list[str]:
+    """The formats --format offers: every one that is text."""
+    return [found.name for found in FORMATS if not found.binary]
+
+
 def for_programs(name: str) -> bool:
     """Is the format ``name`` read by programs? Known without importing it."""
     return _BY_NAME[name].for_programs
@@ -83,4 +90,4 @@ def endings_text() -> str:
 
 
 __all__ = ["BY_SUFFIX", "FORMATS", "REPORTERS", "Format", "Part", "Reporter", "endings_text", "for_programs",
-           "register", "reporter_for_file"]
+           "register", "reporter_for_file", "stream_formats"]

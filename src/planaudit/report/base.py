@@ -25,6 +25,8 @@ class Reporter(abc.ABC):
     """
 
 
+    binary = False  # writes bytes, to ``out.buffer`` (a workbook): only to a file, never to a terminal
+
     def __init__(self, lang: str = "en", color: bool = False, width: int | None = None,
                  fail_on: str = "missed") -> None:
         self.lang = lang
@@ -34,8 +36,14 @@ class Reporter(abc.ABC):
 
     def render(self, result: AuditResult) -> str:
         """The whole report as text, ending with a newline."""
-        buffer = io.StringIO()
-        self.assemble(result.overview(), [self.part(result)], buffer)
+        return self.render_bytes(result).decode("utf-8")
+
+    def render_bytes(self, result: AuditResult) -> bytes:
+        """The whole report as the bytes a file of it holds."""
+        buffer = io.BytesIO()
+        text = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+        self.assemble(result.overview(), [self.part(result)], text)
+        text.flush()
         return buffer.getvalue()
 
     @abc.abstractmethod

@@ -1,0 +1,167 @@
+"""`-o audit.xlsx`: an Excel workbook — a summary sheet, then one sheet per jurisdiction.
+
+Each sheet has a frozen header row and an autofilter; verdicts are coloured; columns are as wide as
+their text (Chinese counting two columns a character, up to a limit past which cells wrap). Data
+is written with ``write_string`` only, so a title that begins with "=" is text, never a formula.
+The workbook is written by XlsxWriter, into memory, then copied to the output as bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+from planaudit.model.result import AuditResult, Inconsistency, Overview, Summary, TargetResult, Verdict
+from planaudit.read.text import printable
+from planaudit.report.base import Part, Reporter
+from planaudit.report.display import (
+    actual_text,
+    evidence_text,
+    figure_place,
+    inconsistency_text,
+    inconsistency_texts,
+    threshold_text,
+    verdict_text,
+)
+from planaudit.report.i18n import REASONS, WORDS, coverage_line, detail_text
+from planaudit.report.markdown import report_date
+
+_FILLS = {Verdict.MET.value: "#C6EFCE", Verdict.MISSED.value: "#FFC7CE", Verdict.UNMEASURED.value: "#FFEB9C"}
+_WIDEST = 60  # display columns; a longer cell wraps
+_CELL_LIMIT = 32_767  # characters Excel keeps in a cell
+_SHEET_NAME = 31  # characters Excel allows in a sheet's name
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a monospaced view: two for a Chinese character."""
+    from wcwidth import wcswidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)
+
+
+class XlsxReporter(Reporter):
+    binary = True
+
+    def part(self, piece: AuditResult) -> Part:
+        sheets = [[slug, piece.names[slug], [self._row(number, item) for number, item in enumerate(items, 1)]]
+                  for slug, items in piece.by_jurisdiction().items()]
+        return sheets, [self._inconsistency_row(item) for item in piece.inconsistencies]
+
+    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+        import xlsxwriter  # imported only when a workbook is written
+
+        buffer = io.BytesIO()
+        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
+                                                "strings_to_urls": False, "strings_to_numbers": False})
+        created = dt.datetime.combine(report_date(), dt.time())
+        workbook.set_properties({"title": WORDS[self.lang]["report_title"].format(year=overview.year),
+                                 "created": created})
+        sheets = _Sheets(workbook, self.lang)
+        self._summary(sheets, overview)
+        inconsistencies: list[list[str]] = []
+        for jurisdictions, rows in parts:
+            for slug, name, targets in jurisdictions:
+                self._jurisdiction(sheets, slug, name, targets)
+            inconsistencies += rows
+        if inconsistencies:
+            words = WORDS[self.lang]
+            headers = [words["jurisdiction"], words["metric"], words["stated"], words["derived_value"], words["evidence"]]
+            sheets.table(words["inconsistent"], headers, inconsistencies)
+        workbook.close()
+        out.flush()
+        out.buffer.write(buffer.getvalue())  # type: ignore[attr-defined]
+
+    def _summary(self, sheets: _Sheets, overview: Overview) -> None:
+        words = WORDS[self.lang]
+        headers = [words["jurisdiction"], words["name"], words["targets"], words["measured"], words["met"],
+                   words["missed"], words["unmeasured"], words["waived_count"]]
+        rows: list[list[Any]] = [[slug, name, *_counts(overview.summaries[slug])] for slug, name in overview.names.items()]
+        rows.append([words["total"], "", *_counts(overview.summary)])
+        notes = [coverage_line(self.lang, overview.summary)]
+        if overview.not_judged:
+            notes.append(words["not_judged"].format(slugs=", ".join(overview.not_judged)))
+        sheets.table(words["summary"], headers, rows, notes)
+
+    def _jurisdiction(self, sheets: _Sheets, slug: str, name: str, targets: list[list[Any]]) -> None:
+        words = WORDS[self.lang]
+        headers = ["#", words["id"], words["target"], words["threshold"], words["actual"], words["verdict"],
+                   words["verdict_code"], words["reason"], words["detail"], words["evidence"], words["warnings"], words["file"],
+                   words["deadline"], words["scope"], words["section"]]
+        sheets.table(slug, headers, targets, title=f"{name} ({slug})", verdict_column=headers.index(words["verdict_code"]))
+
+    def _row(self, number: int, item: TargetResult) -> list[Any]:
+        target, lang = item.target, self.lang
+        return [number, target.id, target.title, threshold_text(item, lang), actual_text(item, lang),
+                verdict_text(item, lang), item.verdict.value, REASONS[lang][item.reason], detail_text(item.detail, lang),
+                evidence_text(item, lang), "; ".join(inconsistency_text(warning, lang) for warning in item.warnings),
+                str(target.location), target.deadline.isoformat() if target.deadline else "", target.scope or "",
+                target.section or ""]
+
+    def _inconsistency_row(self, item: Inconsistency) -> list[str]:
+        stated, derived = inconsistency_texts(item)
+        return [item.figure.jurisdiction, item.metric.label.text(self.lang), stated, derived,
+                f"“{item.figure.quote}” ({figure_place(item.figure)})"]
+
+
+def _counts(summary: Summary) -> list[int]:
+    return [summary.targets, summary.met + summary.missed, summary.met, summary.missed, summary.unmeasured,
+            summary.waived]
+
+
+class _Sheets:
+    """Sheets of one workbook, each a table with a frozen header and an autofilter."""
+
+    def __init__(self, workbook: Any, lang: str) -> None:
+        self.workbook = workbook
+        self.lang = lang
+        self.names: set[str] = set()
+        self.header = workbook.add_format({"bold": True, "bg_color": "#D9D9D9", "border": 1, "valign": "top"})
+        self.title = workbook.add_format({"bold": True, "font_size": 13})
+        self.wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
+        self.fills = {verdict: workbook.add_format({"bg_color": colour, "valign": "top"})
+                      for verdict, colour in _FILLS.items()}
+
+    def table(self, name: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], notes: Sequence[str] = (),
+              title: str | None = None, verdict_column: int | None = None) -> None:
+        sheet = self.workbook.add_worksheet(self._unique(name))
+        top = 0
+        for line in [*([title] if title else []), *notes]:
+            sheet.write_string(top, 0, _text(line), self.title if line == title else None)
+            top += 1
+        top += 1 if top else 0
+        for column, header in enumerate(headers):
+            sheet.write_string(top, column, header, self.header)
+        coloured = set() if verdict_column is None else {verdict_column - 1, verdict_column}  # the verdict, in words and code
+        for index, row in enumerate(rows, top + 1):
+            fill = self.fills.get(row[verdict_column]) if verdict_column is not None else None
+            for column, value in enumerate(row):
+                style = fill if column in coloured else None
+                if isinstance(value, int):
+                    sheet.write_number(index, column, value, style)
+                else:
+                    sheet.write_string(index, column, _text(value), style or self.wrapped)
+        sheet.freeze_panes(top + 1, 0)
+        sheet.autofilter(top, 0, top + len(rows), len(headers) - 1)
+        for column, header in enumerate(headers):
+            width = max([display_width(header), *(display_width(_text(str(row[column]))) for row in rows)])
+            sheet.set_column(column, column, min(width, _WIDEST) + 2)
+
+    def _unique(self, name: str) -> str:
+        """A sheet name Excel accepts, unlike every one before it."""
+        base = "".join("_" if char in "[]:*?/\\" else char for char in name)[:_SHEET_NAME] or "sheet"
+        candidate, number = base, 2
+        while candidate.lower() in self.names:
+            suffix = f"~{number}"
+            candidate, number = base[:_SHEET_NAME - len(suffix)] + suffix, number + 1
+        self.names.add(candidate.lower())
+        return candidate
+
+
+def _text(value: str) -> str:
+    """A cell from data: shown literally, and no longer than Excel keeps."""
+    text = printable(value)
+    return text if len(text) <= _CELL_LIMIT else text[:_CELL_LIMIT - 1] + "…"
+
