@@ -34,14 +34,17 @@ class InvalidData(PlanauditError):
 
 
 class NoTargets(PlanauditError):
-    def __init__(self, data_dir: Path, year: int) -> None:
-        super().__init__(f"no target files for {year}: {data_dir / 'targets' / str(year)} has no *.yaml files")
+    def __init__(self, data_dir: Path, year: int, years: Sequence[int] = ()) -> None:
+        listed = ", ".join(map(str, years)) or "none"
+        super().__init__(f"no target files for {year}: {data_dir / 'targets' / str(year)} has no *.yaml files "
+                         f"(years with targets: {listed})")
 
 
 class UnknownJurisdiction(PlanauditError):
-    def __init__(self, year: int, names: Sequence[str], known: Sequence[str]) -> None:
+    def __init__(self, year: int, names: Sequence[str], known: Sequence[str], spellings: Sequence[str] = ()) -> None:
         listed = ", ".join(known) or "none"
-        super().__init__(f"no targets for {', '.join(names)} in {year} (jurisdictions with targets: {listed})")
+        close = did_you_mean(names[0], spellings or known) if len(names) == 1 else ""
+        super().__init__(f"no targets for {', '.join(names)} in {year}{close} (jurisdictions with targets: {listed})")
 
 
 class UnknownTarget(PlanauditError):

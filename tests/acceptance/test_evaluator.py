@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from acceptance_support import assert_matches, planaudit
+from acceptance_support import EXAMPLES, assert_matches, planaudit
 
 
 def results(*args: str) -> dict[str, dict]:
@@ -126,8 +126,12 @@ def test_a_problem_blocks_only_its_jurisdiction_and_check_exits_2():
     assert run.returncode == 2
     document = json.loads(run.stdout)
     assert sorted({item["jurisdiction"] for item in document["results"]}) == ["lakeview", "no"]
-    assert document["not_judged"] == ["draft", "fuzhou"]
-    assert run.stderr.splitlines() == [
+    assert document["not_judged"] == ["colon", "draft", "fuzhou"]
+    lines = run.stderr.splitlines()
+    # Said in plain words first; the parser's own words (not ours to test) follow in brackets.
+    assert lines.pop(1).startswith("targets/2022/colon.yaml:6:15: yaml-syntax the value on line 6 holds ': ', which "
+                                   "YAML reads as a new key: quote this value (YAML: ")
+    assert lines == [
         "outcomes/2022/no.yaml:1:15: yaml11-trap 'no' is read as false by YAML 1.1 tools; quote it if you mean the "
         "text: \"no\"",
         "targets/2022/draft.yaml:7:13: unassigned-metric metric not yet assigned: replace TODO with a metric id from "
@@ -135,13 +139,13 @@ def test_a_problem_blocks_only_its_jurisdiction_and_check_exits_2():
         "targets/2022/fuzhou.yaml:7:13: unknown-metric unknown metric 'legal_aid.case'; did you mean 'legal_aid.cases'?",
         "targets/2022/no.yaml:1:15: yaml11-trap 'no' is read as false by YAML 1.1 tools; quote it if you mean the "
         "text: \"no\"",
-        "2 errors and 2 warnings found; not judged: draft, fuzhou"]
+        "3 errors and 2 warnings found; not judged: colon, draft, fuzhou"]
 
 
 def test_the_table_says_which_jurisdictions_were_not_judged():
     run = planaudit("check", "2022", data="partly-broken")
     assert run.stdout.splitlines()[-2:] == ["2022: 2 targets — 2 met, 0 missed, 0 unmeasured",
-                                            "Not judged, because their files have errors: draft, fuzhou"]
+                                            "Not judged, because their files have errors: colon, draft, fuzhou"]
 
 
 def test_with_a_jurisdiction_chosen_the_others_files_are_not_read():
@@ -160,7 +164,7 @@ def test_a_slug_that_yaml_1_1_reads_as_false_is_checked_with_a_warning():
 def test_validate_exits_1_on_errors_and_counts_both():
     run = planaudit("validate", data="partly-broken")
     # The warnings: the two yaml11 traps, and the figures of fuzhou and draft, which no target names.
-    assert (run.returncode, run.stdout.splitlines()[-1]) == (1, "2 errors and 4 warnings found")
+    assert (run.returncode, run.stdout.splitlines()[-1]) == (1, "3 errors and 4 warnings found")
 
 
 # 10. Formats evaluators open: CSV with a BOM and warnings, JUnit inconsistencies, JSON fields.
@@ -223,3 +227,35 @@ def test_check_writes_an_excel_workbook(tmp_path):
 def test_a_workbook_is_never_written_to_standard_output():
     run = planaudit("check", "2022", "--format", "xlsx", data="evaluator")
     assert (run.returncode, run.stdout) == (2, "")
+
+
+# 8. Messages a person can act on.
+
+@pytest.mark.parametrize("named", ["湖景市", "湖景", "lakeview"])
+def test_a_jurisdiction_is_chosen_by_its_slug_its_name_or_its_name_without_shi(named):
+    run = planaudit("check", "2022", "-j", named, "--format", "json", data="evaluator")
+    assert {item["jurisdiction"] for item in json.loads(run.stdout)["results"]} == {"lakeview"}
+    assert planaudit("explain", "2022", named, "1", data="evaluator").stdout.startswith("lakeview/closure-rate-up ")
+
+
+def test_an_unknown_jurisdiction_gets_a_suggestion():
+    run = planaudit("check", "2022", "-j", "lakevew", data="evaluator")
+    assert run.returncode == 2
+    assert run.stderr == ("planaudit: error: no targets for lakevew in 2022; did you mean 'lakeview'? "
+                          "(jurisdictions with targets: lakeview)\n")
+
+
+def test_a_year_without_targets_lists_the_years_that_have_them():
+    run = planaudit("check", "2021", data="evaluator")
+    assert run.returncode == 2
+    assert run.stderr.endswith("has no *.yaml files (years with targets: 2022)\n")
+
+
+def test_a_missing_metric_catalogue_is_said_once(tmp_path):
+    import shutil
+
+    shutil.copytree(EXAMPLES / "evaluator", tmp_path / "data", ignore=shutil.ignore_patterns("metrics.yaml"))
+    run = planaudit("validate", "--data", str(tmp_path / "data"), data=None)
+    assert [line for line in run.stdout.splitlines() if "unknown-metric" in line] == [
+        "rules/:1:1: unknown-metric rules/ defines no metrics (is rules/metrics.yaml missing?), so no target or figure "
+        "can name one"]

@@ -53,7 +53,8 @@ DataOption = typer.Option(
     help="The data repository (targets/, outcomes/, rules/). Default: the current directory.",
 )
 LangOption = typer.Option(None, "--lang", help="Language of the output. Default: planaudit.yaml's lang, then the locale.")
-JurisdictionOption = typer.Option(None, "-j", "--jurisdiction", help="Only this jurisdiction (repeatable).")
+JurisdictionOption = typer.Option(None, "-j", "--jurisdiction",
+                                  help="Only this jurisdiction, by slug (fuzhou) or name (福州市, 福州); repeatable.")
 NoCacheOption = typer.Option(False, "--no-cache", help="Judge every file afresh, neither reading nor writing the cache.")
 
 
@@ -227,7 +228,7 @@ def export(
 @app.command()
 def explain(
     year: int = typer.Argument(..., help="The year of the target."),
-    jurisdiction: str = typer.Argument(..., help="The jurisdiction slug, e.g. fuzhou."),
+    jurisdiction: str = typer.Argument(..., help="The jurisdiction: its slug (fuzhou) or its name (福州市, 福州)."),
     target: str = typer.Argument(..., help="The target's id, the start of one id alone, or its row's number (#) "
                                           "in the jurisdiction's table."),
     lang: Lang | None = LangOption,
@@ -238,7 +239,8 @@ def explain(
     result = _audit(_root(data), year, [jurisdiction], no_cache)
     from planaudit.report.explain import render_explanation
 
-    item = _run(lambda: result.find(jurisdiction, target))
+    (slug,) = result.names or [jurisdiction]  # the slug of the jurisdiction chosen, however it was named
+    item = _run(lambda: result.find(slug, target))
     with inert_stdout(True):
         sys.stdout.write(render_explanation(item, _lang(lang, result.settings)))
 

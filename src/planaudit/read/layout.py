@@ -111,6 +111,16 @@ def yaml_names(folder: Path) -> list[str]:
     return sorted(name for name in names if name.endswith(".yaml") and not name.startswith("."))
 
 
+def target_years(root: Path) -> list[int]:
+    """The years that have target files, in order."""
+    folder = root / "targets"
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(int(name) for name in names if YEAR_DIR.fullmatch(name) and yaml_names(folder / name))
+
+
 def audit_files(root: Path, year: int) -> tuple[list[DataFile], list[Misplaced]]:
     """What an audit of ``year`` reads besides the head files: the targets of ``year`` and the
     outcomes of the year before and of ``year``."""

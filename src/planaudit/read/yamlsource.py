@@ -66,14 +66,38 @@ def parse_text(text: str, display: str) -> Document:
         if too_deep is not None:
             return _failed(display, *too_deep, Code.TOO_DEEP, TOO_DEEP_MESSAGE)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(part for part in (error.context, error.problem) if part)
-        return _failed(display, line, col, Code.YAML_SYNTAX, message or "invalid YAML")
+        message = " ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
+        started = error.context_mark.line + 1 if error.context_mark else line  # where what failed began
+        hint = plain_words(text, [line, started, line - 1])
+        return _failed(display, line, col, Code.YAML_SYNTAX, f"{hint} (YAML: {message})" if hint else message)
     except yaml.YAMLError as error:
         too_deep = flow_too_deep(text, len(text))
         if too_deep is not None:
             return _failed(display, *too_deep, Code.TOO_DEEP, TOO_DEEP_MESSAGE)
         return _failed(display, 1, 1, Code.YAML_SYNTAX, str(error).splitlines()[0])
     return Document(display, None if builder.fatal else builder.root, tuple(builder.problems))
+
+
+_KEY = re.compile(r"^\s*(?:-\s+)?[^\s'\"#][^:#]*:\s+(?P<value>.*)$")
+
+
+def plain_words(text: str, near: list[int]) -> str | None:
+    """The commonest YAML mistakes, said in plain words, judged from the lines ``near`` where the
+    parser stopped: what to do, said before the parser's own words."""
+    lines = text.splitlines()
+    for number in near:
+        if not 1 <= number <= len(lines):
+            continue
+        source = lines[number - 1]
+        if source[:len(source) - len(source.lstrip())].count("\t"):
+            return f"line {number} is indented with a tab; indent with spaces"
+        found = _KEY.match(source)
+        value = found["value"] if found else ""
+        if value[:1] not in ("'", '"', "[", "{", "|", ">") and ": " in value:
+            return f"the value on line {number} holds ': ', which YAML reads as a new key: quote this value"
+        if value[:1] in ("'", '"') and value.count(value[0]) % 2:
+            return f"the quote that opens the value on line {number} is not closed"
+    return None
 
 
 def flow_too_deep(text: str, end: int) -> tuple[int, int] | None:

@@ -21,7 +21,7 @@ from planaudit.check.validate import catalogue_problems, item_checks, no_metrics
 from planaudit.errors import InvalidData, NoTargets, UnknownJurisdiction
 from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.verdicts import judge_year
-from planaudit.model.data import Catalogue, Repository, Settings
+from planaudit.model.data import Catalogue, Plan, Repository, Settings
 from planaudit.model.problems import Code, Problem, capped, errors
 from planaudit.model.result import AuditResult, Overview, Summary
 from planaudit.read import layout, load
@@ -69,12 +69,10 @@ def prepare(data_dir: Path, year: int, jurisdictions: Sequence[str] = (), progre
     jurisdiction's, or only the chosen ones' (the others' files are not read at all)."""
     scanned = scan(data_dir, [year], [year - 1, year], progress)
     if not any(job.kind == "targets" for job in scanned.jobs) and not scanned.misplaced:
-        raise NoTargets(data_dir, year)
+        raise NoTargets(data_dir, year, layout.target_years(data_dir))
     grouped = layout.by_jurisdiction(scanned.jobs)
     known = sorted(slug for slug, jobs in grouped if any(job.kind == "targets" for job in jobs))
-    unknown = [slug for slug in dict.fromkeys(jurisdictions) if slug not in known]
-    if unknown:
-        raise UnknownJurisdiction(year, unknown, known)
+    jurisdictions = chosen_slugs(data_dir, year, jurisdictions, known, scanned.jobs)
     if jurisdictions:
         grouped = [(slug, jobs) for slug, jobs in grouped if slug in jurisdictions]
     problems = scanned.loader.problems + catalogue_problems(scanned.catalogue)
@@ -89,6 +87,42 @@ def prepare(data_dir: Path, year: int, jurisdictions: Sequence[str] = (), progre
         cache=cache, reader=functools.partial(load.read_data_file, checks=item_checks(scanned.catalogue)),
         head=scanned.loader.head, misplaced=scanned.misplaced, rules=rule_table(scanned.catalogue),
     )
+
+
+def chosen_slugs(root: Path, year: int, chosen: Sequence[str], known: list[str], files: list[DataFile]) -> list[str]:
+    """The slugs of the chosen jurisdictions, each named by its slug, its name (福州市) or its name
+    without 市, 县 or 区 (福州); only a name that is not a slug makes the plans be read for their names."""
+    if all(value in known for value in chosen):
+        return list(dict.fromkeys(chosen))
+    names = plan_names(root, [file for file in files if file.kind == "targets"])
+    by_name: dict[str, set[str]] = {}
+    for slug, name in names.items():
+        for spelling in {name, name.rstrip("市县区")}:
+            by_name.setdefault(spelling, set()).add(slug)
+    slugs, unknown = [], []
+    for value in chosen:
+        found = [value] if value in known else sorted(by_name.get(value, ()))
+        if len(found) == 1:
+            slugs.append(found[0])
+        else:
+            unknown.append(value)
+    if unknown:
+        raise UnknownJurisdiction(year, unknown, known, [*known, *by_name])
+    return list(dict.fromkeys(slugs))
+
+
+def plan_names(root: Path, plans: list[DataFile]) -> dict[str, str]:
+    """Each plan's jurisdiction name, as its file gives it (a file that cannot be read gives none)."""
+    names = {}
+    for file in plans:
+        try:
+            read = load.read_data_file(layout.read_bytes(root, file.file), file.display, file.kind, file.year,
+                                       file.jurisdiction)
+        except layout.Unreadable:
+            continue
+        if isinstance(read.item, Plan):
+            names[file.jurisdiction] = read.item.name
+    return names
 
 
 def is_head_file(path: str) -> bool:
