@@ -72,12 +72,13 @@ def repository_root(data_dir: str | PathLike[str]) -> Path:
 
 
 def draft(document: str | PathLike[str], output: str | PathLike[str] | None = None, jurisdiction: str | None = None,
-          kind: DocumentKind | None = None, year: int | None = None, force: bool = False) -> str:
+          kind: DocumentKind | None = None, year: int | None = None, force: bool = False, lang: str = "en") -> str:
     """Draft the target (plan) or outcome (report) YAML of a document's text, and return it.
 
     With ``output``, it is also written there atomically, never over an existing file unless
     ``force``. The jurisdiction defaults to the output file's name when that is a slug, else to a
-    slug of the document's name; kind and year default to what its title says.
+    slug of the document's name; kind and year default to what its title says. The comment at its
+    head is in ``lang``.
     """
     from planaudit.extract import extract_file, render
     from planaudit.read.layout import SLUG
@@ -85,7 +86,7 @@ def draft(document: str | PathLike[str], output: str | PathLike[str] | None = No
 
     if jurisdiction is None and output is not None and SLUG.fullmatch(Path(output).stem):
         jurisdiction = Path(output).stem
-    text = render(extract_file(Path(document), jurisdiction, kind, year))
+    text = render(extract_file(Path(document), jurisdiction, kind, year), lang)
     if output is not None:
         write_atomically(Path(output), text, replace=force)
     return text

@@ -90,7 +90,8 @@ def test_data_from_the_environment():
 
 @pytest.mark.parametrize(
     ("args", "data", "message"),
-    [(("check", "2031"), "basic", "planaudit: error: no target files for 2031: {data}/targets/2031 has no *.yaml files (years with targets: 2022)\n"),
+    [(("check", "2031"), "basic", "planaudit: error: no target files for 2031: {data}/targets/2031 has no *.yaml files "
+                                  "(years with targets: 2022)\n"),
      (("check", "2022", "-j", "atlantis"), "basic",
       "planaudit: error: no targets for atlantis in 2022 (jurisdictions with targets: hillcounty, riverton)\n"),
      (("explain", "2022", "riverton", "nope"), "basic",

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from acceptance_support import EXAMPLES, assert_matches, planaudit
+from planaudit._version import __version__
 
 
 def results(*args: str) -> dict[str, dict]:
@@ -259,3 +260,45 @@ def test_a_missing_metric_catalogue_is_said_once(tmp_path):
     assert [line for line in run.stdout.splitlines() if "unknown-metric" in line] == [
         "rules/:1:1: unknown-metric rules/ defines no metrics (is rules/metrics.yaml missing?), so no target or figure "
         "can name one"]
+
+
+# 9. Chinese throughout: problems, errors, explain, validate, extract, dates (help: tests/cli/test_help_zh.py).
+
+def test_validate_speaks_chinese_with_lang_zh_or_a_chinese_locale():
+    by_option = planaudit("validate", "--lang", "zh", data="partly-broken")
+    by_locale = planaudit("validate", data="partly-broken", env={"LANG": "zh_CN.UTF-8"})
+    assert by_option.stdout == by_locale.stdout
+    lines = by_option.stdout.splitlines()
+    assert lines[-1] == "发现3个错误、4个警告"
+    assert "targets/2022/fuzhou.yaml:7:13: unknown-metric 未知指标 'legal_aid.case'；是否指 'legal_aid.cases'？" in lines
+
+
+def test_check_says_its_problems_and_errors_in_chinese():
+    run = planaudit("check", "2022", "--lang", "zh", data="partly-broken")
+    assert run.stderr.splitlines()[-1] == "发现3个错误、2个警告；未评估：colon, draft, fuzhou"
+    assert run.stdout.splitlines()[-1] == "以下地区的数据文件有错误，未作评估：colon, draft, fuzhou"
+    missing = planaudit("explain", "2022", "lakeview", "nothing", "--lang", "zh", data="evaluator")
+    assert missing.stderr.startswith("planaudit：错误：lakeview 2022年没有目标 'nothing'（其目标：1–")
+
+
+def test_explain_in_chinese_names_units_and_dates_as_chinese_readers_do():
+    lines = planaudit("explain", "2022", "lakeview", "1", "--lang", "zh", data="evaluator").stdout.splitlines()
+    assert "指标: medical_dispute.closure_rate — 医患纠纷结案率 (百分比)" in lines
+    assert "  报告: outcomes/2022/lakeview.yaml:11 “结案率91%” (2022年12月31日)" in lines
+    assert "比较 (所述): actual > baseline 其中 actual = 91%, baseline = 92% → 不成立" in lines
+
+
+def test_the_chinese_report_is_dated_as_it_is_read():
+    lines = planaudit("export", "2022", "--lang", "zh", data="evaluator").stdout.splitlines()
+    assert lines[2] == f"2023年11月14日由 planaudit {__version__} 生成：逐项对照2022年工作要点目标与工作总结数据。"
+
+
+def test_extract_drafts_with_a_chinese_head_and_chinese_errors(tmp_path):
+    document = EXAMPLES / "documents" / "report.txt"
+    draft = planaudit("extract", str(document), "--lang", "zh", data=None)
+    assert draft.stdout.startswith("# 由 `planaudit extract` 根据 report.txt 起草（工作总结，数据，7项）。")
+    (tmp_path / "speech.txt").write_text("在全市大会上的讲话\n", encoding="utf-8")
+    refused = planaudit("extract", str(tmp_path / "speech.txt"), "--lang", "zh", data=None)
+    assert refused.returncode == 2
+    assert refused.stderr.endswith("speech.txt:1:1: 无法判断这是计划还是总结"
+                                   "（没有“2022年工作要点”或“2022年工作总结”这样的标题）；请加 --kind plan 或 --kind report\n")

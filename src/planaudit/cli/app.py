@@ -80,12 +80,26 @@ def _run(action: Callable[[], T]) -> T:
         raise typer.Exit(exit_status(error=error)) from None
 
 
+class _Speech:
+    """The language of the messages on standard error: --lang, else planaudit.yaml's once it is
+    read, else the locale's."""
+
+    lang = default_lang(None)
+
+    @classmethod
+    def use(cls, chosen: enum.Enum | None, settings: Settings | None = None) -> str:
+        cls.lang = chosen.value if chosen is not None else default_lang(settings.lang if settings else None)
+        return cls.lang
+
+
 def _error(message: str) -> None:
-    """A message on standard error, never executed as a workflow command on a CI log."""
+    """A message on standard error, in the language of the run, never executed as a workflow
+    command on a CI log."""
+    from planaudit.report.messages_zh import localize
     from planaudit.report.workflow import inert
 
     with inert(sys.stderr):
-        typer.echo(message, err=True)
+        typer.echo(localize(message, _Speech.lang), err=True)
 
 
 def _usage_error(message: str) -> typer.Exit:
@@ -148,6 +162,7 @@ def check(
     data: Path = DataOption,
 ) -> None:
     """Judge every target of YEAR and print the verdicts."""
+    _Speech.use(lang)
     files = _reporters_for(output or [])
     root = _root(data)
     color, width = is_terminal(), _terminal_width()
@@ -203,7 +218,7 @@ def _render(data: Path, year: int, jurisdictions: list[str] | None, no_cache: bo
 
     with _progress_bar() as progress:
         audit = _run(lambda: api.prepare(data, year, jurisdictions or (), progress, cache=not no_cache))
-        language = _lang(lang, audit.settings)
+        language = _Speech.use(lang, audit.settings)
         level = fail_on or (FailOn(audit.settings.fail_on) if audit.settings.fail_on else DEFAULT_FAIL_ON)
         reporters = [reporter(language, color=color, width=width, fail_on=level.value) for reporter, color, width in formats]
         rendered = _run(lambda: api.render(audit, reporters, progress))
@@ -221,6 +236,7 @@ def export(
     data: Path = DataOption,
 ) -> None:
     """Write the audit of YEAR as a Markdown report to publish."""
+    _Speech.use(lang)
     _, rendered = _render(_root(data), year, jurisdiction, no_cache, lang, [(REPORTERS["markdown"], False, None)])
     _run(lambda: deliver(output, lambda out: rendered.write(0, out)))
 
@@ -236,19 +252,21 @@ def explain(
     data: Path = DataOption,
 ) -> None:
     """Show how one target's verdict was reached: rule, figures, derivation, baseline, comparison."""
+    _Speech.use(lang)
     result = _audit(_root(data), year, [jurisdiction], no_cache)
     from planaudit.report.explain import render_explanation
 
     (slug,) = result.names or [jurisdiction]  # the slug of the jurisdiction chosen, however it was named
     item = _run(lambda: result.find(slug, target))
     with inert_stdout(True):
-        sys.stdout.write(render_explanation(item, _lang(lang, result.settings)))
+        sys.stdout.write(render_explanation(item, _Speech.use(lang, result.settings)))
 
 
 @app.command()
 def validate(
     output_format: ProblemFormat = typer.Option("text", "--format", help="How to list the problems."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on warnings too, not only on errors."),
+    lang: Lang | None = typer.Option(None, "--lang", help="Language of the messages. Default: the locale."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Accepted for compatibility: validate keeps no cache."),
     data: Path = DataOption,
 ) -> None:
@@ -259,11 +277,12 @@ def validate(
     """
     from planaudit import api
 
+    language = _Speech.use(lang)
     root = _root(data)
     with _progress_bar() as progress:
         problems = _run(lambda: api.validate(root, progress))
     with inert_stdout(output_format.value == "text"):
-        sys.stdout.write(PROBLEM_FORMATS[output_format.value](problems))
+        sys.stdout.write(PROBLEM_FORMATS[output_format.value](problems, language))
     raise typer.Exit(exit_status(problems=problems, strict=strict))
 
 
@@ -298,6 +317,8 @@ def extract(
     output: Path | None = typer.Option(None, "-o", "--output", dir_okay=False,
                                        help="Write the draft to this file. Default: standard output."),
     force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
+    lang: Lang | None = typer.Option(None, "--lang", help="Language of the messages and the draft's comment. "
+                                                          "Default: the locale."),
 ) -> None:
     """Draft the target (plan) or outcome (report) YAML of a document, for review.
 
@@ -307,16 +328,13 @@ def extract(
     from planaudit.extract import DocumentKind
     from planaudit.read.layout import SLUG
 
+    language = _Speech.use(lang)
     if jurisdiction is not None and not SLUG.fullmatch(jurisdiction):
         raise _usage_error(f"jurisdiction '{jurisdiction}' is not a slug (lower-case letters, digits, - and _)")
     chosen = DocumentKind(kind.value) if kind is not None else None
-    text = _run(lambda: api.draft(file, output, jurisdiction, chosen, year, force))
+    text = _run(lambda: api.draft(file, output, jurisdiction, chosen, year, force, language))
     if output is None:
         sys.stdout.write(text)
-
-
-def _lang(chosen: enum.Enum | None, settings: Settings) -> str:
-    return chosen.value if chosen is not None else default_lang(settings.lang)
 
 
 def is_terminal() -> bool:
@@ -341,6 +359,10 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    if default_lang(None) == "zh":
+        from planaudit.cli.help_zh import translate_help
+
+        translate_help(app)
     try:
         app()
     except BrokenPipeError:

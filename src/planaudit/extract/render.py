@@ -33,15 +33,26 @@ def scalar(value: Any) -> str:
     return text.removesuffix("\n...\n").removesuffix("\n")
 
 
-def render(draft: Draft) -> str:
+_HEADER = {
+    "en": ["# Drafted by `planaudit extract` from {name} ({kind}, {count} {key}). Review every entry against",
+           f"# the document, then replace each `metric: {UNASSIGNED_METRIC}` with a metric id from rules/:",
+           "# `planaudit validate` lists those still unassigned."],
+    "zh": ["# 由 `planaudit extract` 根据 {name} 起草（{kind_zh}，{count}项）。请逐项对照原文核对，",
+           f"# 并将每个 `metric: {UNASSIGNED_METRIC}` 替换为 rules/ 中的指标编号：",
+           "# `planaudit validate` 会列出尚未指定的条目。"],
+}
+_KIND_ZH = {DocumentKind.PLAN: "工作要点，目标", DocumentKind.REPORT: "工作总结，数据"}
+
+
+def render(draft: Draft, lang: str = "en") -> str:
+    """The draft as YAML, headed by a comment in ``lang`` that says what to do with it."""
     entries = ([_target(target) for target in draft.targets] if draft.kind is DocumentKind.PLAN
                else [_figure(figure) for figure in draft.figures])
     key = "targets" if draft.kind is DocumentKind.PLAN else "figures"
+    header = [line.format(name=Path(draft.source).name, kind=draft.kind.value, kind_zh=_KIND_ZH[draft.kind],
+                          count=len(entries), key=key) for line in _HEADER["zh" if lang == "zh" else "en"]]
     lines = [
-        f"# Drafted by `planaudit extract` from {Path(draft.source).name} ({draft.kind.value}, {len(entries)} "
-        f"{key}). Review every entry against",
-        f"# the document, then replace each `metric: {UNASSIGNED_METRIC}` with a metric id from rules/:",
-        "# `planaudit validate` lists those still unassigned.",
+        *header,
         f"jurisdiction: {scalar(draft.jurisdiction)}",
         f"year: {draft.year}",
     ]

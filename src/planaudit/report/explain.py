@@ -17,7 +17,7 @@ from planaudit.report.display import (
     threshold_text,
     value_text,
 )
-from planaudit.report.i18n import REASONS, VERDICTS, WORDS, detail_text
+from planaudit.report.i18n import REASONS, VERDICTS, WORDS, date_text, detail_text, unit_name
 
 _LABELS = {
     "en": {"rule": "Rule", "threshold": "Threshold", "metric": "Metric", "scope": "Scope", "deadline": "Deadline",
@@ -42,14 +42,14 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
         f"{target.jurisdiction}/{target.id}  ({target.location.path}:{target.location.line})",
         f"  {printable(target.title)}",
         f"{words['quote']}: \u201c{printable(target.quote)}\u201d",
-        f"{words['metric']}: {metric.id} — {printable(metric.label.text(lang))} ({metric.unit})",
+        f"{words['metric']}: {metric.id} — {printable(metric.label.text(lang))} ({unit_name(metric.unit, lang)})",
         f"{words['rule']}: {item.rule.id} — {printable(item.rule.label.text(lang))}",
         f"{words['threshold']}: {threshold_text(item, lang)}",
     ]
     if target.scope:
         lines.append(f"{words['scope']}: {printable(target.scope)}")
     if target.deadline:
-        lines.append(f"{words['deadline']}: {target.deadline.isoformat()}")
+        lines.append(f"{words['deadline']}: {date_text(target.deadline, lang)}")
     lines.append(f"{words['actual']}: {actual_text(item, lang) if item.actual else words['none']}")
     if item.actual:
         lines.extend(_resolution(item.actual, metric.unit, lang, "  "))
@@ -74,7 +74,7 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
     for warning in item.warnings:
         lines.extend(_inconsistency(warning, lang))
     if target.waiver:
-        date = f", {target.waiver.date.isoformat()}" if target.waiver.date else ""
+        date = f", {date_text(target.waiver.date, lang)}" if target.waiver.date else ""
         lines.append(f"{words['waived']}: {printable(target.waiver.reason)}{date}")
     return "\n".join(map(printable, lines)) + "\n"  # every line, whatever part of it came from data
 
@@ -112,7 +112,8 @@ def _comparison(item: TargetResult, lang: str) -> str:
     """The comparison the rule made, with the numbers filled in."""
     measured = None if item.growth is None else interval_text(item.growth, PERCENT)
     baseline = None if item.baseline is None else interval_text(item.baseline.value, item.metric.unit)
-    return item.rule.comparison_text(_actual(item, lang), threshold_amount(item), measured, baseline)
+    return item.rule.comparison_text(_actual(item, lang), threshold_amount(item), measured, baseline,
+                                     WORDS[lang]["where"])
 
 
 _TRUTHS = {Truth.TRUE: "holds", Truth.FALSE: "fails", Truth.UNKNOWN: "undecided"}
@@ -137,7 +138,7 @@ def _readings(item: TargetResult, lang: str) -> list[str]:
         compared = item.rule.comparison_text(
             value_text(actual, item.metric.unit, lang), threshold_amount(item),
             None if growth is None else interval_text(growth, PERCENT),
-            None if baseline is None else interval_text(baseline, item.metric.unit))
+            None if baseline is None else interval_text(baseline, item.metric.unit), WORDS[lang]["where"])
         lines.append(f"{words['comparison']} ({name}): {compared} → {outcome}")
     return lines
 
@@ -145,7 +146,7 @@ def _readings(item: TargetResult, lang: str) -> list[str]:
 def _resolution(resolved: Resolved, unit: str, lang: str, indent: str) -> list[str]:
     words = _LABELS[lang]
     if resolved.figure is not None:
-        return [f"{indent}{words['stated']}: {_figure(resolved.figure)}"]
+        return [f"{indent}{words['stated']}: {_figure(resolved.figure, lang)}"]
     assert resolved.derivation is not None
     derivation = resolved.derivation
     lines = [f"{indent}{words['derived']}: {derivation.metric} = {derivation.expression}"]
@@ -155,5 +156,5 @@ def _resolution(resolved: Resolved, unit: str, lang: str, indent: str) -> list[s
     return lines
 
 
-def _figure(figure: Figure) -> str:
-    return f"{figure_place(figure)} \u201c{printable(figure.quote)}\u201d ({figure.as_of.isoformat()})"
+def _figure(figure: Figure, lang: str) -> str:
+    return f"{figure_place(figure)} \u201c{printable(figure.quote)}\u201d ({date_text(figure.as_of, lang)})"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from planaudit.model.result import Detail, Reason, Summary, Verdict
 from planaudit.report.language import LANGUAGES, default_lang
 
-__all__ = ["DETAILS", "LANGUAGES", "REASONS", "VERDICTS", "WORDS", "coverage_line", "default_lang", "detail_text",
-           "summary_line"]
+__all__ = ["DETAILS", "LANGUAGES", "REASONS", "UNITS", "VERDICTS", "WORDS", "coverage_line", "date_text", "default_lang",
+           "detail_text", "summary_line", "unit_name"]
 
 VERDICTS = {
     "en": {Verdict.MET: "met", Verdict.MISSED: "missed", Verdict.UNMEASURED: "unmeasured"},
@@ -84,7 +86,7 @@ WORDS = {
     "en": {
         "target": "Target", "threshold": "Threshold", "actual": "Actual", "verdict": "Verdict",
         "reason": "Reason", "waived": "waived", "inconsistent": "inconsistent", "derived": "derived",
-        "from_counts": "from counts", "not_judged": "Not judged, because their files have errors: {slugs}",
+        "from_counts": "from counts", "where": "with", "not_judged": "Not judged, because their files have errors: {slugs}",
         "id": "ID", "name": "Name", "measured": "Measured", "warnings": "Warnings", "deadline": "Deadline",
         "scope": "Scope", "section": "Section", "verdict_code": "Verdict code", "line": "Line", "id_at_line": "{id}, line {line}",
         "yes": "yes", "no": "no", "growth": "growth", "baseline": "baseline",
@@ -103,7 +105,7 @@ WORDS = {
     "zh": {
         "target": "目标", "threshold": "目标值", "actual": "实际", "verdict": "结论",
         "reason": "依据", "waived": "已豁免", "inconsistent": "数据不一致", "derived": "推算", "from_counts": "按基础数据",
-        "not_judged": "以下地区的数据文件有错误，未作评估：{slugs}", "id": "编号", "line": "行",
+        "not_judged": "以下地区的数据文件有错误，未作评估：{slugs}", "where": "其中", "id": "编号", "line": "行",
         "name": "名称", "measured": "已评估", "warnings": "警告", "deadline": "截止日期", "scope": "范围",
         "section": "章节", "verdict_code": "结论代码", "id_at_line": "{id}，第{line}行",
         "yes": "是", "no": "否", "growth": "增长", "baseline": "基数",
@@ -111,7 +113,7 @@ WORDS = {
         "metric": "指标", "stated": "所述", "derived_value": "推算值", "file": "文件", "jurisdiction": "地区",
         "no_targets": "无目标",
         "report_title": "{year}年工作要点目标落实情况核查报告",
-        "generated": "{date}由planaudit {version}生成：逐项对照{year}年工作要点目标与工作总结数据。",
+        "generated": "{date}由 planaudit {version} 生成：逐项对照{year}年工作要点目标与工作总结数据。",
         "summary": "总体情况", "total": "合计", "targets": "目标数", "met": "达标", "missed": "未达标",
         "unmeasured": "无法评估", "waived_count": "豁免", "share_met": "已评估目标达标率",
         "chart": "核查结论", "evidence": "依据", "none": "无",
@@ -148,3 +150,18 @@ def coverage_line(lang: str, summary: Summary) -> str:
     line = (f"{summary.targets} target{'s' if summary.targets != 1 else ''}: {measured} measured — "
             f"{summary.met} met, {summary.missed} missed; {summary.unmeasured} unmeasured")
     return line + (f"; {waived} waived" if waived else "")
+
+
+UNITS = {  # the catalogue's usual units, as Chinese readers name them; any other unit is shown as written
+    "zh": {"percent": "百分比", "ratio": "比率", "boolean": "是/否", "case": "件", "person": "人", "person_time": "人次",
+           "item": "个", "organisation": "家", "institution": "所", "event": "场", "per_10k": "每万人", "session": "场次"},
+}
+
+
+def unit_name(unit: str, lang: str) -> str:
+    return UNITS.get(lang, {}).get(unit, unit)
+
+
+def date_text(date: dt.date, lang: str) -> str:
+    """A date as its readers write it: 2026年11月29日, or 2026-11-29."""
+    return f"{date.year}年{date.month}月{date.day}日" if lang == "zh" else date.isoformat()

@@ -25,7 +25,7 @@ from planaudit.report.display import (
     threshold_text,
     verdict_text,
 )
-from planaudit.report.i18n import REASONS, VERDICTS, WORDS, coverage_line, detail_text
+from planaudit.report.i18n import REASONS, VERDICTS, WORDS, coverage_line, date_text, detail_text
 
 # Markdown syntax a cell must not start; "_" only where it could open or close emphasis (an
 # underscore between two letters or digits never does, so metric ids and slugs read plainly).
@@ -70,7 +70,7 @@ class MarkdownReporter(Reporter):
         words = WORDS[self.lang]
         head = [
             f"# {words['report_title'].format(year=overview.year)}",
-            words["generated"].format(date=report_date().isoformat(), version=__version__, year=overview.year),
+            words["generated"].format(date=date_text(report_date(), self.lang), version=__version__, year=overview.year),
             f"## {words['summary']}",
             f"**{coverage_line(self.lang, overview.summary)}**",
             *([words["not_judged"].format(slugs=", ".join(overview.not_judged))] if overview.not_judged else []),

@@ -7,12 +7,13 @@ from collections.abc import Callable, Sequence
 from planaudit.model.problems import Problem, counted
 from planaudit.read.text import printable
 from planaudit.report import jsontext
+from planaudit.report.messages_zh import localize
 
 
-def text(problems: Sequence[Problem]) -> str:
+def text(problems: Sequence[Problem], lang: str = "en") -> str:
     lines = [str(problem) for problem in problems]
     lines.append(f"{counted(problems)} found")
-    return "\n".join(lines) + "\n"
+    return localize("\n".join(lines), lang) + "\n"
 
 
 def problems_text(problems: Sequence[Problem], not_judged: Sequence[str]) -> str:
@@ -24,18 +25,19 @@ def problems_text(problems: Sequence[Problem], not_judged: Sequence[str]) -> str
     return "\n".join([*lines, summary])
 
 
-def json_list(problems: Sequence[Problem]) -> str:
+def json_list(problems: Sequence[Problem], lang: str = "en") -> str:
+    """For programs: each message in English, whatever ``lang``."""
     document = {"problems": [{"file": problem.path, "line": problem.line, "col": problem.col,
                               "code": problem.code.value, "severity": problem.code.severity.value,
                               "message": problem.message} for problem in problems]}
     return jsontext.dumps(document)
 
 
-def github(problems: Sequence[Problem]) -> str:
+def github(problems: Sequence[Problem], lang: str = "en") -> str:
     """GitHub Actions workflow commands: each problem annotates its file and line."""
     return "".join(
         f"::{problem.code.severity.value} file={escape_property(problem.path)},line={problem.line},col={problem.col},"
-        f"title={escape_property(problem.code.value)}::{escape_data(problem.message)}\n"
+        f"title={escape_property(problem.code.value)}::{escape_data(localize(problem.message, lang))}\n"
         for problem in problems
     )
 
@@ -50,4 +52,4 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-PROBLEM_FORMATS: dict[str, Callable[[Sequence[Problem]], str]] = {"text": text, "json": json_list, "github": github}
+PROBLEM_FORMATS: dict[str, Callable[[Sequence[Problem], str], str]] = {"text": text, "json": json_list, "github": github}

@@ -87,8 +87,10 @@ class Rule:
         prefix = f"{words[self.measure.word]} " if self.measure is not None else ""
         return f"{prefix}{self.symbol} {amount}"
 
-    def comparison_text(self, actual: str, amount: str | None, measured: str | None, baseline: str | None) -> str:
-        """The comparison made, with the numbers filled in: "97.87% ≥ 85%", "25% ≥ 20%"."""
+    def comparison_text(self, actual: str, amount: str | None, measured: str | None, baseline: str | None,
+                        where: str = "with") -> str:
+        """The comparison made, with the numbers filled in: "97.87% ≥ 85%", "25% ≥ 20%"; a custom
+        rule's expression, then ``where`` and its names' values."""
         if self.measure is not None and measured is not None:
             return f"{measured} {self.symbol} {amount}"
         if amount is None and self.boolean:
@@ -98,7 +100,7 @@ class Rule:
         names = [f"actual = {actual}"] + ([f"value = {amount}"] if amount else [])
         if baseline is not None:
             names.append(f"baseline = {baseline}")
-        return f"{self.symbol} with {', '.join(names)}"
+        return f"{self.symbol} {where} {', '.join(names)}"
 
 
 def comparison_rule(rule_id: str, label: Label, symbol: str, compare: Callable[[Interval, Interval], Truth]) -> Rule:

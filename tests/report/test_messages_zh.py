@@ -1,0 +1,65 @@
+"""Every problem and error has its Chinese wording (--lang zh, or a zh locale)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from planaudit import errors
+from planaudit.model.problems import Code, Problem
+from planaudit.report.messages_zh import localize
+from problem_cases import CASES  # the problem of every code, as validate gives it
+
+# What stays as written in a Chinese message: names from the data, codes, paths, keys and keywords.
+_KEPT = re.compile(r"0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|（YAML 解析器：[^）]*）|\S*[._/<>:@=*&!-]\S*|"
+                   r"\b(?:YAML|UTF|planaudit|TODO|true|false|exact|lower|upper|value|baseline|actual|expr|derive|"
+                   r"scopes|bound|jurisdiction|year|kind|plan|report|force|missed|unmeasured|inconsistent|never|zh|en)\b")
+
+
+def untranslated(text: str, data: str = "") -> list[str]:
+    """The English words of ``text`` that are not names from the data."""
+    names = set(re.findall(r"[A-Za-z_]+", data))
+    return [word for word in re.findall(r"[A-Za-z]{3,}", _KEPT.sub(" ", text)) if word not in names]
+
+
+@pytest.mark.parametrize("code", list(CASES), ids=lambda code: code.value)
+def test_every_problem_code_reads_in_chinese(code):
+    _, data, _, message = CASES[code]
+    text = localize(str(Problem("targets/2022/x.yaml", 1, 1, code, message)), "zh")
+    assert text.startswith(f"targets/2022/x.yaml:1:1: {code.value} ")
+    assert untranslated(text.split(" ", 2)[2], data + " achieved at_least equals boolean county") == [], text
+
+
+@pytest.mark.parametrize("error", [
+    errors.InvalidData([Problem("rules/", 1, 1, Code.UNKNOWN_METRIC, "unknown metric 'x'")]),
+    errors.NoTargets(__import__("pathlib").Path("/data"), 2021, [2022]),
+    errors.UnknownJurisdiction(2022, ["fuzou"], ["fuzhou"]),
+    errors.UnknownTarget(2022, "fuzhou", "zzz", ["a", "b"]),
+    errors.UnknownTarget(2022, "fuzhou", "a", ["ab", "ac"], ["ab", "ac"]),
+    errors.NotADataRepository(__import__("pathlib").Path("/tmp/x")),
+    errors.CannotWrite(__import__("pathlib").Path("/x.md"), "it is a directory"),
+    errors.OutputExists(__import__("pathlib").Path("/x.yaml")),
+], ids=lambda error: type(error).__name__)
+def test_every_error_reads_in_chinese(error):
+    text = localize(error.format(), "zh")
+    assert untranslated(text, "fuzou fuzhou zzz") == [], text
+
+
+def test_english_stays_as_it_is():
+    assert localize("1 error found", "en") == "1 error found"
+    assert localize("2 errors and 1 warning found; not judged: a", "zh") == "发现2个错误、1个警告；未评估：a"
+
+
+@pytest.mark.parametrize(("message", "chinese"), [
+    ("unknown key 'x' (allowed here: id, title)", "未知的键 'x'（此处可用：id, title）"),
+    ("'value' must be a decimal number such as 85, 97.12 or 85%, not '1_000' (YAML 1.1 tools would read it as 1000)",
+     "'value' 应为十进制数，如 85、97.12 或 85%，而不是 '1_000'（YAML 1.1 工具会读作 1000）"),
+    ("entry 2 of 'targets' must be a mapping (one target), not 'x'", "'targets' 的第2项 应为映射（一项目标），而不是 'x'"),
+    ("and 5 more schema problems in this file", "本文件另有5个 schema 问题"),
+    ("'derive': sum() takes 1 argument, not 2", "'derive'：sum() 需要1个参数，而不是2个"),
+    ("cannot tell the year (no title such as 2022年工作要点); pass --year",
+     "无法判断年份（没有“2022年工作要点”这样的标题）；请加 --year"),
+])
+def test_wordings_built_of_parts(message, chinese):
+    assert localize(message, "zh") == chinese
