@@ -28,7 +28,8 @@ from planaudit.report.i18n import REASONS, WORDS, summary_line
 _UNWRAPPED = 160  # off a terminal: wide enough that rows rarely wrap
 _CELL_LINES = 4  # a cell shows at most this many lines of the table's width
 _GAP = 2  # columns between two columns of a table (rich's padding, on both sides)
-_WIDE = 120  # columns from which a target's row is one line of columns, not three lines
+_CARDS = 100  # the widest a table of three-line rows is drawn
+_WIDE = 200  # columns from which a target's row is one line of columns, not three lines
 _STYLES = {Verdict.MET: "green", Verdict.MISSED: "bold red", Verdict.UNMEASURED: "yellow"}
 
 
@@ -76,7 +77,8 @@ class TableReporter(Reporter):
         verdicts = [self._verdict(item) for item in items]
         number_width = len(str(len(items)))
         verdict_width = max(cell_len(text) for text in [words["verdict"], *(verdict.plain for verdict in verdicts)])
-        title_width = max(10, (self.width or _UNWRAPPED) - number_width - verdict_width - 3 * _GAP)
+        width = min(self.width or _UNWRAPPED, _CARDS)  # wider, the verdict would stand far from its title
+        title_width = max(10, width - number_width - verdict_width - 3 * _GAP)
         table.add_column("#", justify="right", no_wrap=True, width=number_width)
         table.add_column(words["target"], no_wrap=True, overflow="ellipsis", width=title_width)
         table.add_column(words["verdict"], no_wrap=True, width=verdict_width)
@@ -92,11 +94,11 @@ class TableReporter(Reporter):
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column(words["target"], ratio=1, overflow="fold")
-        for key in ("threshold", "actual"):
-            table.add_column(words[key], overflow="fold")
+        table.add_column(words["threshold"], overflow="fold")
+        table.add_column(words["actual"], overflow="fold")
         table.add_column(words["verdict"], no_wrap=True)
         table.add_column(words["reason"], overflow="fold")
-        table.add_column(words["id"], overflow="fold")
+        table.add_column(words["id"], no_wrap=True)  # copied into `explain`: never wrapped
         table.add_column(words["line"], justify="right", no_wrap=True)
         for number, item in enumerate(items, 1):
             table.add_row(
