@@ -302,3 +302,24 @@ def test_extract_drafts_with_a_chinese_head_and_chinese_errors(tmp_path):
     assert refused.returncode == 2
     assert refused.stderr.endswith("speech.txt:1:1: 无法判断这是计划还是总结"
                                    "（没有“2022年工作要点”或“2022年工作总结”这样的标题）；请加 --kind plan 或 --kind report\n")
+
+
+# 12. The Markdown source: coverage before success, aligned for Chinese, _ and > written plainly
+# (tests/report/test_markdown.py has the cells with > and _ in every place); the 80-column table is
+# tested under 1.
+
+def test_the_markdown_headline_states_coverage_before_success():
+    lines = planaudit("export", "2022", data="evaluator").stdout.splitlines()
+    assert lines[6] == "**5 targets: 2 measured — 2 met, 0 missed; 3 unmeasured**"
+
+
+def test_the_markdown_tables_are_aligned_by_display_width():
+    lines = planaudit("export", "2022", data="evaluator").stdout.splitlines()
+    table = [line for line in lines if line.startswith("| ") and "closure-rate" in line or line.startswith("| #")]
+    assert len({display_width(line) for line in table}) == 1, table
+
+
+def test_markdown_writes_underscores_plainly_where_they_open_no_emphasis():
+    text = planaudit("export", "2022", data="evaluator").stdout
+    assert "the report gives public_lawyers.share for counties, not for city" in text  # in the unmeasured table
+    assert "\\_" not in text and "&gt;" not in text

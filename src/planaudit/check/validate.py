@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -28,7 +27,10 @@ from planaudit.model.data import (
     Target,
 )
 from planaudit.model.problems import Code, Problem
-from planaudit.read.load import Progress, read_data_file, read_jobs, scan_everything
+from planaudit.read import layout
+from planaudit.read.layout import DataFile
+from planaudit.read.load import Progress, read_data_file, scan_everything, unreadable_problem
+from planaudit.run.pool import ordered_map
 
 
 def catalogue_problems(catalogue: Catalogue) -> list[Problem]:
@@ -37,59 +39,56 @@ def catalogue_problems(catalogue: Catalogue) -> list[Problem]:
 
 
 def validate_everything(data_dir: Path, progress: Progress | None = None, workers: int | None = None) -> list[Problem]:
-    """Every problem of every file, all years. Each data file is read and checked against the
-    catalogue where it is parsed — on a worker process for large repositories — so that only its
-    problems, and what it needs or offers of figures, travel back, never the parsed file."""
+    """Every problem of every file, all years. A jurisdiction's files are read and checked against
+    the catalogue together — on a worker process for large repositories — so that its figures are
+    matched with its targets there, and only its problems travel back, never a parsed file."""
     scanned = scan_everything(data_dir, progress)
-    reader = functools.partial(file_facts, catalogue=scanned.catalogue)
-    per_file = read_jobs(data_dir, scanned.jobs, reader, lambda problem: FileFacts((problem,)), scanned.loader.tick,
-                         workers)
     problems = scanned.loader.problems + list(_check_catalogue(scanned.catalogue))
     problems += no_metrics(scanned.catalogue, len(scanned.jobs))
-    return problems + [problem for facts in per_file for problem in facts.problems] + unused_figures(per_file)
+    units = [files for _, files in layout.by_jurisdiction(scanned.jobs)]
+    task = functools.partial(jurisdiction_problems, data_dir, catalogue=scanned.catalogue)
+    for files, found in zip(units, ordered_map(task, units, workers), strict=True):
+        problems += found
+        for _ in files:
+            scanned.loader.tick()
+    return problems
 
 
-Key = tuple[int, str, str, "str | None"]  # year, jurisdiction, metric, scope
+def jurisdiction_problems(root: Path, files: list[DataFile], *, catalogue: Catalogue) -> list[Problem]:
+    """The problems of one jurisdiction's target and outcome files, of every year, read from disk:
+    each file's, and a warning at each figure that none of its targets uses."""
+    problems: list[Problem] = []
+    items: list[Plan | Report] = []
+    for file in files:
+        try:
+            raw = layout.read_bytes(root, file.file)
+        except layout.Unreadable as error:
+            problems.append(unreadable_problem(file.display, error))
+            continue
+        read = read_data_file(raw, file.display, file.kind, file.year, file.jurisdiction, item_checks(catalogue))
+        problems += read.problems
+        if read.item is not None:
+            items.append(read.item)
+    return problems + unused_figures(items, catalogue)
 
 
-@dataclass(frozen=True)
-class FileFacts:
-    """What validating one data file found: its problems, the figures its targets may use (a
-    plan), and its figures with where they stand (a report)."""
-
-    problems: tuple[Problem, ...]
-    needs: frozenset[Key] = frozenset()
-    offers: tuple[tuple[Key, Problem], ...] = ()  # each figure's key, and the warning if none uses it
+Key = tuple[int, "str | None", str]  # year, scope, metric
 
 
-def file_facts(raw: bytes, display: str, kind: str, year: int, jurisdiction: str, *, catalogue: Catalogue) -> FileFacts:
-    """One target or outcome file, read from its content and checked against the catalogue."""
-    read = read_data_file(raw, display, kind, year, jurisdiction, item_checks(catalogue))
-    if isinstance(read.item, Plan):
-        return FileFacts(read.problems, frozenset(_needs(read.item, catalogue)))
-    if isinstance(read.item, Report):
-        offers = tuple(((figure.year, figure.jurisdiction, figure.metric, figure.scope), _unused(figure))
-                       for figure in read.item.figures if figure.metric != UNASSIGNED_METRIC)
-        return FileFacts(read.problems, offers=offers)
-    return FileFacts(read.problems)
-
-
-def file_problems(raw: bytes, display: str, kind: str, year: int, jurisdiction: str, *,
-                  catalogue: Catalogue) -> tuple[Problem, ...]:
-    """The problems of one target or outcome file, read from its content and checked against the catalogue."""
-    return read_data_file(raw, display, kind, year, jurisdiction, item_checks(catalogue)).problems
-
-
-def _needs(plan: Plan, catalogue: Catalogue) -> Iterator[Key]:
-    """Every figure a target of the plan may rest on: its metric's and, through derivations, the
-    metrics it is derived from; this year's, and last year's for a baseline."""
+def unused_figures(items: list[Plan | Report], catalogue: Catalogue) -> list[Problem]:
+    """A warning at each figure of one jurisdiction's reports that no target of its plans uses,
+    nor derives a value from, in the figure's year or (as a baseline) the next."""
     rules = rule_table(catalogue)
-    for target in plan.targets:
-        rule = rules.get(target.rule)
-        years = [plan.year, plan.year - 1] if rule is not None and rule.uses_baseline else [plan.year]
-        for metric in _derivation_sources(target.metric, catalogue):
-            for year in years:
-                yield year, plan.jurisdiction, metric, target.scope
+    needed: set[Key] = set()
+    for plan in items:
+        if isinstance(plan, Plan):
+            for target in plan.targets:
+                rule = rules.get(target.rule)
+                years = [plan.year, plan.year - 1] if rule is not None and rule.uses_baseline else [plan.year]
+                needed.update((year, target.scope, metric)
+                              for metric in _derivation_sources(target.metric, catalogue) for year in years)
+    return [_unused(figure) for report in items if isinstance(report, Report) for figure in report.figures
+            if figure.metric != UNASSIGNED_METRIC and (figure.year, figure.scope, figure.metric) not in needed]
 
 
 def _derivation_sources(metric_id: str, catalogue: Catalogue) -> set[str]:
@@ -109,14 +108,8 @@ def _derivation_sources(metric_id: str, catalogue: Catalogue) -> set[str]:
 def _unused(figure: Figure) -> Problem:
     where = figure.location  # the entry's, however the file was read (the quick reader keeps no field positions)
     return Problem(where.path, where.line, where.col, Code.UNUSED_FIGURE,
-               f"no target of {figure.year} or {figure.year + 1} uses {figure.metric}"
-               + (f" (scope {figure.scope})" if figure.scope else ""))
-
-
-def unused_figures(per_file: list[FileFacts]) -> list[Problem]:
-    """A warning at each figure that no target uses, nor derives a value from."""
-    needed = frozenset().union(*(facts.needs for facts in per_file))
-    return [warning for facts in per_file for key, warning in facts.offers if key not in needed]
+                   f"no target of {figure.year} or {figure.year + 1} uses {figure.metric}"
+                   + (f" (scope {figure.scope})" if figure.scope else ""))
 
 
 def item_checks(catalogue: Catalogue) -> Callable[[Plan | Report], Iterator[Problem]]:
