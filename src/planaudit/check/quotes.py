@@ -75,11 +75,43 @@ def _chinese_value(word: str) -> int | None:
 
 
 def in_quote(value: Decimal, unit: str, quote: str) -> bool | None:
-    """Is ``value``, written in ``unit``, one of the numbers ``quote`` states? None when it states none."""
+    """Is ``value``, written in ``unit``, one of the numbers ``quote`` states? None when it states none.
+
+    Most quotes state their value as written ("结案率91%" for 91); such a quote is answered at once,
+    without reading all its numbers — with the answer :func:`in_quote_exactly` gives (a test holds
+    the two to that)."""
+    written = format(value, "f")
+    if written[0].isdigit() and _written_in(written, unicodedata.normalize("NFKC", quote)):
+        return True
+    return in_quote_exactly(value, unit, quote)
+
+
+def in_quote_exactly(value: Decimal, unit: str, quote: str) -> bool | None:
+    """:func:`in_quote`, by reading every number of the quote."""
     numbers = stated_numbers(quote)
     if not numbers:
         return None
     return any(value in readings(number, unit) for number in numbers)
+
+
+def _written_in(number: str, text: str) -> bool:
+    """Does ``text`` hold ``number`` as a whole number of its own — one that :func:`stated_numbers`
+    reads as that very number (not part of 1,850 or 12.85, nor 5‰, which is 0.5%)?"""
+    start = text.find(number)
+    while start >= 0:
+        end = start + len(number)
+        before = text[start - 1] if start else ""
+        after = text[end:end + 1]
+        rest = text[end:].lstrip()
+        sign = (rest[1:].lstrip() if rest[:1] in _MULTIPLIERS else rest)[:1]  # as _ARABIC reads "85 万 ‰"
+        if (before not in _JOINING and after not in _JOINING and not after.isdigit() and not before.isdigit()
+                and sign != "‰"):
+            return True
+        start = text.find(number, start + 1)
+    return False
+
+
+_JOINING = frozenset(",.")  # a digit beside them may belong to the same number (1,850; 12.85)
 
 
 def readings(number: Stated, unit: str) -> tuple[Decimal, ...]:
