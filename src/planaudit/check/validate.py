@@ -314,12 +314,13 @@ def _check_figure(figure: Figure, catalogue: Catalogue) -> Iterator[Problem]:
 
 def _check_quote(item: Target | Figure, value: Decimal, unit: str, percent_sign: bool) -> Iterator[Problem]:
     """Warnings for a value that its own quote does not state, or a percentage written as a ratio."""
-    shown = format_number(value) + ("%" if percent_sign else "")
     if looks_like_a_ratio(value, unit, percent_sign):
+        shown = format_number(value)
         hundredfold = format_number(Fraction(value) * 100)
         yield _at(item, "value", Code.PERCENT_AS_RATIO,
                   f"{shown} is read as {shown}%, not {hundredfold}%; write {hundredfold}% if that is meant")
     elif in_quote(value, unit, item.quote) is False:
+        shown = format_number(value) + ("%" if percent_sign else "")
         yield _at(item, "value", Code.VALUE_NOT_IN_QUOTE,
                   f"the value {shown} is none of the numbers its quote states ({_numbers_text(item.quote)})")
 

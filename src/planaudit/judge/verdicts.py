@@ -9,7 +9,7 @@ from planaudit.exact.numbers import Interval, Truth
 from planaudit.judge.resolve import Resolver, find_inconsistencies, inconsistency
 from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.units import interval_text, quantity
-from planaudit.model.data import PERCENT, Metric, Plan, Repository, Target
+from planaudit.model.data import PERCENT, Figure, Metric, Plan, Repository, Target
 from planaudit.model.result import (
     AuditResult,
     Baseline,
@@ -55,6 +55,7 @@ class _Judge:
         self.resolver = resolver
         self.rules = rules
         self.warnings = {inconsistency.figure: inconsistency for inconsistency in inconsistencies}
+        self.last_year: dict[Figure, Inconsistency | None] = {}
 
     def target(self, target: Target) -> TargetResult:
         metric = self.repository.catalogue.metrics[target.metric]
@@ -115,16 +116,21 @@ class _Judge:
         """The inconsistent figures among those the verdict rests on: this year's, and the baseline's."""
         warnings = [self.warnings[figure] for figure in actual.figures() if figure in self.warnings]
         if baseline is not None and baseline.source is not None:
-            for figure in baseline.source.figures():
-                found = inconsistency(self.resolver, figure, self.repository.settings.tolerance)
-                if found is not None:
-                    warnings.append(found)
+            warnings += [found for found in map(self.last_year_warning, baseline.source.figures()) if found is not None]
         return tuple(warnings)
+
+    def last_year_warning(self, figure: Figure) -> Inconsistency | None:
+        """How a figure of last year's report disagrees with its counts, if it does (found once)."""
+        if figure not in self.last_year:
+            self.last_year[figure] = inconsistency(self.resolver, figure, self.repository.settings.tolerance)
+        return self.last_year[figure]
 
     def contested(self, rule: Rule, truth: Truth, actual: Resolved, value: Interval | None, baseline: Baseline | None,
                   warnings: tuple[Inconsistency, ...]) -> Detail | None:
         """Why the verdict cannot stand when a stated figure it rests on disagrees with its counts and
         the counts would decide otherwise; None when every reading gives the same verdict."""
+        if not warnings:
+            return None
         derived = {warning.figure: warning for warning in warnings}
         actual_readings = [(actual.value, None)]
         if actual.figure in derived:
