@@ -287,7 +287,8 @@ def _check_scope(item: Target | Figure, catalogue: Catalogue) -> Iterator[Proble
 
 
 def _check_figure(figure: Figure, catalogue: Catalogue) -> Iterator[Problem]:
-    yield from _check_scope(figure, catalogue)
+    if figure.scope is not None:
+        yield from _check_scope(figure, catalogue)
     metric = catalogue.metrics.get(figure.metric)
     if figure.metric == UNASSIGNED_METRIC:
         yield _unassigned(figure)

@@ -231,7 +231,7 @@ def _read_figure(entry: dict[str, Any], location: Location, positions: Positions
     return Figure(  # by position, which is quicker: a national audit reads hundreds of thousands
         jurisdiction, year, entry["metric"], value, percent, Bound(bound) if bound else Bound.EXACT, entry.get("scope"),
         _year_end(year) if as_of is None else dt.date.fromisoformat(as_of), entry["quote"], location, positions,
-        _number(entry.get("growth"))[0],
+        None if entry.get("growth") is None else _number(entry["growth"])[0],
     )
 
 
