@@ -132,7 +132,7 @@ class _Judge:
         if not warnings:
             return None
         derived = {warning.figure: warning for warning in warnings}
-        actual_readings = [(actual.value, None)]
+        actual_readings: list[tuple[Interval | bool, Inconsistency | None]] = [(actual.value, None)]
         if actual.figure in derived:
             actual_readings.append((derived[actual.figure].derived.value, derived[actual.figure]))
         baseline_readings: list[tuple[Interval | None, Inconsistency | None]] = [
