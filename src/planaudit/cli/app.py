@@ -95,7 +95,7 @@ class _Speech:
 def _error(message: str) -> None:
     """A message on standard error, in the language of the run, never executed as a workflow
     command on a CI log."""
-    from planaudit.report.messages_zh import localize
+    from planaudit.report.problems import localize
     from planaudit.report.workflow import inert
 
     with inert(sys.stderr):

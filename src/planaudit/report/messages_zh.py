@@ -11,8 +11,10 @@ code and error to having one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
+from typing import Any
 
 from planaudit.model.problems import Code
 
@@ -201,9 +203,13 @@ def _found(found: re.Match[str]) -> str:
     return f"发现{counts}{rest}"
 
 
-_COMPILED = [(re.compile(pattern), replacement) for pattern, replacement in RULES]
-_CODES = "|".join(re.escape(code.value) for code in Code)
-_PROBLEM = re.compile(rf"^(?P<place>\S+:\d+:\d+: (?:(?:{_CODES}) )?)(?P<message>.*)$")  # path:line:col: [code] message
+@functools.cache
+def _compiled() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], Any]]]:
+    """The rules, compiled when first needed (not at start-up: most runs speak English), and the
+    shape of a problem's line: path:line:col: [code] message."""
+    codes = "|".join(re.escape(code.value) for code in Code)
+    problem = re.compile(rf"^(?P<place>\S+:\d+:\d+: (?:(?:{codes}) )?)(?P<message>.*)$")
+    return problem, [(re.compile(pattern), replacement) for pattern, replacement in RULES]
 
 
 def localize(text: str, lang: str) -> str:
@@ -214,9 +220,10 @@ def localize(text: str, lang: str) -> str:
 
 
 def _line(line: str) -> str:
-    problem = _PROBLEM.match(line)
+    shape, rules = _compiled()
+    problem = shape.match(line)
     place, message = (problem["place"], problem["message"]) if problem else ("", line)
-    for pattern, replacement in _COMPILED:
+    for pattern, replacement in rules:
         message = pattern.sub(replacement, message)
     if place.endswith(" yaml-syntax ") and not _CHINESE.search(message):  # the parser's words alone
         message = f"YAML 语法错误（YAML 解析器：{message}）"

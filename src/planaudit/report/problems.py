@@ -7,7 +7,15 @@ from collections.abc import Callable, Sequence
 from planaudit.model.problems import Problem, counted
 from planaudit.read.text import printable
 from planaudit.report import jsontext
-from planaudit.report.messages_zh import localize
+
+
+def localize(text: str, lang: str) -> str:
+    """``text`` in ``lang``; the Chinese wordings are loaded only when they are needed."""
+    if lang != "zh":
+        return text
+    from planaudit.report import messages_zh
+
+    return messages_zh.localize(text, lang)
 
 
 def text(problems: Sequence[Problem], lang: str = "en") -> str:
