@@ -149,6 +149,13 @@ def test_the_table_says_which_jurisdictions_were_not_judged():
                                             "Not judged, because their files have errors: colon, draft, fuzhou"]
 
 
+def test_export_writes_what_was_judged_says_what_was_not_and_exits_2():
+    run = planaudit("export", "2022", data="partly-broken")
+    assert run.returncode == 2
+    assert "Not judged, because their files have errors: colon, draft, fuzhou" in run.stdout.splitlines()
+    assert run.stderr.splitlines()[-1] == "3 errors and 2 warnings found; not judged: colon, draft, fuzhou"
+
+
 def test_with_a_jurisdiction_chosen_the_others_files_are_not_read():
     run = planaudit("check", "2022", "-j", "lakeview", "--format", "json", data="partly-broken")
     assert (run.returncode, run.stderr) == (0, "")

@@ -239,6 +239,9 @@ def export(
     _Speech.use(lang)
     _, rendered = _render(_root(data), year, jurisdiction, no_cache, lang, [(REPORTERS["markdown"], False, None)])
     _run(lambda: deliver(output, lambda out: rendered.write(0, out)))
+    if rendered.problems:
+        _error(problems_text(rendered.problems, rendered.overview.not_judged))
+    raise typer.Exit(exit_status(rendered.overview.summary, FailOn.NEVER, problems=rendered.problems))
 
 
 @app.command()
