@@ -42,4 +42,5 @@ def test_cell_escaping():
     assert cell("> 85%") == "> 85%"  # nor a quote, inside a cell
     assert cell("legal_aid.cases") == "legal_aid.cases"  # an underscore between letters is no emphasis
     assert cell("_x_ a_ _b") == "\\_x\\_ a\\_ \\_b"
+    assert cell("__init__ 结案率_达") == "\\_\\_init\\_\\_ 结案率_达"  # a run of two could emphasise
     assert cell("医患纠纷调解成功率达85%以上") == "医患纠纷调解成功率达85%以上"

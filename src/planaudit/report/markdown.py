@@ -27,9 +27,9 @@ from planaudit.report.display import (
 )
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS, coverage_line, date_text, detail_text
 
-# Markdown syntax a cell must not start; "_" only where it could open or close emphasis (an
-# underscore between two letters or digits never does, so metric ids and slugs read plainly).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]~|]|(?<!\w)_|_(?!\w))")
+# Markdown syntax a cell must not start; "_" unless it stands between two letters or digits, where
+# it can neither open nor close emphasis (so metric ids and slugs read plainly; "__x__" is escaped).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]~|]|(?<![^\W_])_|_(?![^\W_]))")
 # What GFM would turn into a link: a scheme's colon, "www.", an e-mail address's "@".
 _AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp|mailto|xmpp)(?=:)|\bwww(?=\.)|(?=@)")
 

@@ -25,7 +25,7 @@ from planaudit.report.display import (
 )
 from planaudit.report.i18n import REASONS, WORDS, summary_line
 
-_UNWRAPPED = 160  # off a terminal: wide enough that rows rarely wrap
+_UNWRAPPED = 160  # off a terminal (and $COLUMNS unset), the width the report is drawn for
 _CELL_LINES = 4  # a cell shows at most this many lines of the table's width
 _GAP = 2  # columns between two columns of a table (rich's padding, on both sides)
 _CARDS = 100  # the widest a table of three-line rows is drawn
@@ -68,8 +68,8 @@ class TableReporter(Reporter):
         return console, buffer
 
     def _targets(self, items: list[TargetResult]) -> Table:
-        """One row per target, numbered as `explain` accepts them. Wide, a column each; narrow, a
-        row of three lines — title; threshold, actual and reason; id and line — beside its verdict."""
+        """One row per target, numbered as `explain` accepts them. From _WIDE columns, a column each;
+        narrower, three lines — title; threshold and actual; id, line and reason — beside its verdict."""
         if (self.width or _UNWRAPPED) >= _WIDE:
             return self._wide_table(items)
         words = WORDS[self.lang]
