@@ -40,10 +40,8 @@ class Resolver:
                 self.figures[(report.year, report.jurisdiction, figure.metric, figure.scope)].append(figure)
         for figures in self.figures.values():
             figures.sort(key=lambda figure: figure.as_of)
-        self.scopes: dict[tuple[int, str, str], set[str | None]] = defaultdict(set)  # the scopes each metric is given for
-        for year, jurisdiction, metric, scope in self.figures:
-            self.scopes[(year, jurisdiction, metric)].add(scope)
         self._memo: dict[tuple[_Key, dt.date | None, bool], Resolved | Missing] = {}
+        self._scopes: dict[tuple[int, str, str], set[str | None]] | None = None
 
     def resolve(self, year: int, jurisdiction: str, metric: str, scope: str | None,
                 deadline: dt.date | None = None, exact_only: bool = False) -> Resolved | Missing:
@@ -75,12 +73,20 @@ class Resolver:
     def _other_scopes(self, key: _Key) -> Missing | None:
         """Why a metric is not reported for a scope when the report gives it for others."""
         year, jurisdiction, metric, scope = key
-        others = self.scopes.get((year, jurisdiction, metric), set()) - {scope}
+        others = self.scopes().get((year, jurisdiction, metric), set()) - {scope}
         if not others:
             return None
         given = ", ".join(sorted(SCOPE_WHOLE if other is None else other for other in others))
         return Missing(Reason.NOT_REPORTED, Detail.of("other_scopes", metric=metric, given=given,
                                                       scope=SCOPE_WHOLE if scope is None else scope))
+
+    def scopes(self) -> dict[tuple[int, str, str], set[str | None]]:
+        """The scopes each metric is given for, by (year, jurisdiction, metric): made when first asked."""
+        if self._scopes is None:
+            self._scopes = defaultdict(set)
+            for year, jurisdiction, metric, scope in self.figures:
+                self._scopes[(year, jurisdiction, metric)].add(scope)
+        return self._scopes
 
     def derive(self, year: int, jurisdiction: str, metric: str, scope: str | None,
                deadline: dt.date | None = None) -> Resolved | Missing:
