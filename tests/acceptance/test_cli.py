@@ -31,7 +31,11 @@ NOT_A_REPOSITORY = ("is not a data repository: neither it nor any directory abov
 )
 def test_output(args, golden):
     run = planaudit(*args)
-    assert run.stderr == ""
+    checked = args[0] == "check"  # the example's two missed targets fail it, and the last line says why
+    assert run.stderr == ("" if not checked else
+                          "failed: 2 missed (riverton/backlog-cleared, riverton/litigation-loss) — --fail-on missed\n"
+                          if "zh" not in args else
+                          "未通过：未达标2项（riverton/backlog-cleared, riverton/litigation-loss） —— --fail-on missed\n")
     assert_matches(golden, run.stdout)
 
 

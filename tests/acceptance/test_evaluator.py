@@ -330,3 +330,16 @@ def test_markdown_writes_underscores_plainly_where_they_open_no_emphasis():
     text = planaudit("export", "2022", data="evaluator").stdout
     assert "the report gives public_lawyers.share for counties, not for city" in text  # in the unmeasured table
     assert "\\_" not in text and "&gt;" not in text
+
+
+# Issue 16, point 2: --fail-on as a set, and the line that says why a run failed.
+
+def test_fail_on_a_set_and_the_line_that_says_why():
+    run = planaudit("check", "2022", "--fail-on", "missed,inconsistent", data="evaluator")
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[-1] == "failed: 1 inconsistent figure — --fail-on missed,inconsistent"
+    ladder = planaudit("check", "2022", "--fail-on", "unmeasured", "--lang", "zh", data="evaluator")
+    assert ladder.stderr.splitlines()[-1] == ("未通过：无法评估3项（lakeview/closure-rate-up, lakeview/mediation-success, "
+                                              "lakeview/public-lawyers-city） —— --fail-on missed,unmeasured")
+    refused = planaudit("check", "2022", "--fail-on", "missed,sometimes", data="evaluator")
+    assert (refused.returncode, refused.stdout) == (2, "")

@@ -14,6 +14,9 @@ import pytest
 
 from acceptance_support import assert_matches, planaudit
 
+WHY = {"en": "failed: 2 missed (riverton/backlog-cleared, riverton/litigation-loss) — --fail-on missed",
+       "zh": "未通过：未达标2项（riverton/backlog-cleared, riverton/litigation-loss） —— --fail-on missed"}
+
 FORMATS = ["table", "markdown", "json", "csv", "junit", "github", "sarif"]
 
 
@@ -21,7 +24,7 @@ FORMATS = ["table", "markdown", "json", "csv", "junit", "github", "sarif"]
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_golden_output(output_format, lang):
     run = planaudit("check", "2022", "--format", output_format, "--lang", lang)
-    assert run.returncode == 1 and run.stderr == ""
+    assert run.returncode == 1 and run.stderr.splitlines() == [WHY[lang]]
     suffix = {"json": "json", "sarif": "sarif", "junit": "xml", "csv": "csv", "markdown": "md"}.get(output_format, "txt")
     assert_matches(f"report-{output_format}-{lang}.{suffix}", run.stdout)
 

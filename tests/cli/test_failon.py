@@ -1,10 +1,10 @@
-"""--fail-on: each level fails on what the one before fails on, and more."""
+"""--fail-on: a set of what fails a run; a single word of the old ladder keeps its meaning."""
 
 from pathlib import Path
 
 import pytest
 
-from planaudit.cli.failon import FailOn, exit_status
+from planaudit.cli.failon import FailOn, exit_status, failure_text
 from support import COUNT_METRICS, RepoBuilder
 
 
@@ -23,19 +23,48 @@ MISSED = "- {id: x, title: t, metric: cases, rule: at_least, value: 1000, quote:
 UNMEASURED = "- {id: u, title: t, metric: share, rule: at_least, value: 1, quote: q}"
 
 
+LADDER = ["never", "missed", "unmeasured", "inconsistent"]
+
+
 @pytest.mark.parametrize(
     ("targets", "rate", "expected"),
     [
-        (MET, "97.87", {FailOn.NEVER: 0, FailOn.MISSED: 0, FailOn.UNMEASURED: 0, FailOn.INCONSISTENT: 0}),
-        (MET, "91", {FailOn.NEVER: 0, FailOn.MISSED: 0, FailOn.UNMEASURED: 0, FailOn.INCONSISTENT: 1}),
-        (UNMEASURED, "97.87", {FailOn.NEVER: 0, FailOn.MISSED: 0, FailOn.UNMEASURED: 1, FailOn.INCONSISTENT: 1}),
-        (MISSED, "97.87", {FailOn.NEVER: 0, FailOn.MISSED: 1, FailOn.UNMEASURED: 1, FailOn.INCONSISTENT: 1}),
+        (MET, "97.87", [0, 0, 0, 0]),
+        (MET, "91", [0, 0, 0, 1]),
+        (UNMEASURED, "97.87", [0, 0, 1, 1]),
+        (MISSED, "97.87", [0, 1, 1, 1]),
     ],
     ids=["met", "met-inconsistent", "unmeasured", "missed"],
 )
-def test_exit_status(tmp_path, targets, rate, expected):
+def test_a_single_word_keeps_its_meaning_on_the_ladder(tmp_path, targets, rate, expected):
     result = result_with(tmp_path, targets, rate)
-    assert {level: exit_status(result.summary, level) for level in FailOn} == expected
+    assert [exit_status(result.summary, FailOn.parse(word)) for word in LADDER] == expected
+
+
+@pytest.mark.parametrize(("targets", "rate", "fail_on", "status"), [
+    (UNMEASURED, "91", "missed,inconsistent", 1),  # the inconsistent figure, not the unmeasured target
+    (UNMEASURED, "97.87", "missed,inconsistent", 0),  # unmeasured alone does not fail it
+    (MISSED, "97.87", "unmeasured,inconsistent", 0),  # exactly the words given
+    (UNMEASURED, "97.87", "unmeasured,inconsistent", 1),
+])
+def test_a_set_fails_on_exactly_its_words(tmp_path, targets, rate, fail_on, status):
+    assert exit_status(result_with(tmp_path, targets, rate).summary, FailOn.parse(fail_on)) == status
+
+
+def test_words_are_written_in_one_order_and_nothing_else_is_a_fail_on():
+    assert FailOn.parse("inconsistent, missed").value == "missed,inconsistent"
+    assert FailOn.parse("inconsistent").value == "missed,unmeasured,inconsistent"
+    assert FailOn.parse("never").value == "never"
+    for wrong in ("", "never,missed", "bogus", "missed,,inconsistent"):
+        with pytest.raises(ValueError, match="is not a --fail-on"):
+            FailOn.parse(wrong)
+
+
+def test_the_line_that_says_why_a_run_failed(tmp_path):
+    targets = "\n".join([MISSED, MISSED.replace("id: x", "id: y"), UNMEASURED])
+    overview = result_with(tmp_path, targets, "91").overview()
+    assert failure_text(overview, FailOn.parse("missed,inconsistent")) == (
+        "failed: 2 missed (testville/x, testville/y), 1 inconsistent figure — --fail-on missed,inconsistent")
 
 
 def test_every_exit_status_is_decided_by_one_function():

@@ -187,6 +187,8 @@ def test_an_unchanged_repository_is_answered_without_loading_the_library(reposit
     assert (second.returncode, second.stdout) == (first.returncode, first.stdout) == (
         1, cli(repository, tmp_path / "none", "check", "2022", "--no-cache").stdout)
     assert "planaudit.judge" in first.stderr and "planaudit.judge" not in second.stderr
+    why = "failed: 2 missed (riverton/backlog-cleared, riverton/litigation-loss) — --fail-on missed"
+    assert first.stderr.splitlines()[-1] == second.stderr.splitlines()[-1] == why  # replayed, said again
 
 
 def test_the_memo_follows_every_input_and_option(repository, tmp_path):
@@ -273,7 +275,7 @@ def test_an_unwritable_cache_never_fails_a_run(repository, tmp_path):
     blocker.write_text("not a directory", encoding="utf-8")
     expected = cli(repository, tmp_path / "none", "check", "2022", "--no-cache", "-o", str(tmp_path / "a.md"))
     run = cli(repository, blocker / "cache", "check", "2022", "-o", str(tmp_path / "b.md"))
-    assert (run.returncode, run.stdout, run.stderr) == (expected.returncode, expected.stdout, "")
+    assert (run.returncode, run.stdout, run.stderr) == (expected.returncode, expected.stdout, expected.stderr)
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == (tmp_path / "b.md").read_text(encoding="utf-8")
 
 

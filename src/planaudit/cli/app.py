@@ -15,7 +15,7 @@ import typer
 
 from planaudit._version import __version__
 from planaudit.cli.delivery import deliver, files_first, inert_stdout, replay
-from planaudit.cli.failon import DEFAULT_FAIL_ON, FailOn, exit_status
+from planaudit.cli.failon import DEFAULT_FAIL_ON, NEVER, FailOn, exit_status, failed, failure_text
 from planaudit.errors import PlanauditError
 from planaudit.report import BY_SUFFIX, REPORTERS, Reporter, endings_text, for_programs, reporter_for_file, stream_formats
 from planaudit.report.language import LANGUAGES, default_lang
@@ -153,9 +153,10 @@ def check(
         help=f"Also write a report to this file, in the format its ending names: {endings_text()} (repeatable).",
     ),
     fail_on: FailOn | None = typer.Option(
-        None, "--fail-on", case_sensitive=False,
-        help="Exit 1 when a verdict is this bad: missed; unmeasured (or missed); inconsistent (or any of those, "
-             "or an inconsistent figure); never. Default: planaudit.yaml's fail_on, then missed.",
+        None, "--fail-on", parser=lambda text: _fail_on(text), metavar="WHAT",
+        help="Exit 1 on any of missed, unmeasured, inconsistent (an inconsistent figure), joined by commas "
+             "(missed,inconsistent); or never. A single word means what it always has: missed; unmeasured (or "
+             "missed); inconsistent (or any of those). Default: planaudit.yaml's fail_on, then missed.",
     ),
     lang: Lang | None = LangOption,
     no_cache: bool = NoCacheOption,
@@ -167,10 +168,10 @@ def check(
     root = _root(data)
     color, width = is_terminal(), _terminal_width()
     memo = None if no_cache else _open_memo(root, year, jurisdiction or [], [output_format.value, output or [], lang,
-                                                                            fail_on, color, width])
+                                                                            fail_on and fail_on.value, color, width])
     human = not for_programs(output_format.value)
     if memo is not None:
-        replayed = _run(lambda: replay(memo, human))
+        replayed = _run(lambda: replay(memo, human, _error))
         if replayed is not None:
             raise typer.Exit(replayed)
     formats = [(REPORTERS[output_format.value], color, width), *((reporter, False, None) for _, reporter in files)]
@@ -185,9 +186,19 @@ def check(
             blobs[index] = copy
     if rendered.problems:
         _error(problems_text(rendered.problems, rendered.overview.not_judged))
-    elif memo is not None:  # a run with problems is not replayed: they are said afresh each time
-        memo.record(rendered.inputs, destinations, status, blobs)
+    said = failure_text(rendered.overview, level) if failed(rendered.overview.summary, level) else ""
+    if said:
+        _error(said)
+    if memo is not None and not rendered.problems:  # a run with problems is not replayed: they are said afresh
+        memo.record(rendered.inputs, destinations, status, blobs, said)
     raise typer.Exit(status)
+
+
+def _fail_on(text: str) -> FailOn:
+    try:
+        return FailOn.parse(text)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
 
 
 def _root(data: Path) -> Path:
@@ -219,7 +230,7 @@ def _render(data: Path, year: int, jurisdictions: list[str] | None, no_cache: bo
     with _progress_bar() as progress:
         audit = _run(lambda: api.prepare(data, year, jurisdictions or (), progress, cache=not no_cache))
         language = _Speech.use(lang, audit.settings)
-        level = fail_on or (FailOn(audit.settings.fail_on) if audit.settings.fail_on else DEFAULT_FAIL_ON)
+        level = fail_on or (FailOn.parse(audit.settings.fail_on) if audit.settings.fail_on else DEFAULT_FAIL_ON)
         reporters = [reporter(language, color=color, width=width, fail_on=level.value) for reporter, color, width in formats]
         rendered = _run(lambda: api.render(audit, reporters, progress))
     return level, rendered
@@ -241,7 +252,7 @@ def export(
     _run(lambda: deliver(output, lambda out: rendered.write(0, out)))
     if rendered.problems:
         _error(problems_text(rendered.problems, rendered.overview.not_judged))
-    raise typer.Exit(exit_status(rendered.overview.summary, FailOn.NEVER, problems=rendered.problems))
+    raise typer.Exit(exit_status(rendered.overview.summary, NEVER, problems=rendered.problems))
 
 
 @app.command()

@@ -64,13 +64,13 @@ def inert_stdout(human: bool) -> contextlib.AbstractContextManager[None]:
     return inert(sys.stdout) if human else contextlib.nullcontext()
 
 
-def replay(memo: RunMemo, human: bool) -> int | None:
-    """Deliver what a run over these very files recorded, and give the exit status it had; None,
-    delivering nothing, when nothing (whole) was recorded."""
+def replay(memo: RunMemo, human: bool, say: Callable[[str], None]) -> int | None:
+    """Deliver what a run over these very files recorded, ``say`` what it said on standard error,
+    and give the exit status it had; None, delivering nothing, when nothing (whole) was recorded."""
     recorded = memo.recorded()
     if recorded is None:
         return None
-    paths, status, blobs = recorded
+    paths, status, blobs, said = recorded
     copies = [memo.cache.reading(key, digest, size) for key, digest, size in blobs]
     if any(copy is None for copy in copies):
         for copy in copies:
@@ -80,6 +80,8 @@ def replay(memo: RunMemo, human: bool) -> int | None:
     for index, path in files_first(paths):
         with copies[index] as copy:  # type: ignore[union-attr]
             copy_out(copy, None if path is None else Path(path), human)
+    if said:
+        say(said)
     return status
 
 

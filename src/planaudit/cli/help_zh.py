@@ -24,10 +24,12 @@ HELP_ZH = {
     "Format of the report on standard output.": "标准输出上报告的格式。",
     f"Also write a report to this file, in the format its ending names: {endings_text()} (repeatable).":
         f"同时将报告写入此文件，格式由后缀决定：{endings_text()}（可重复）。",
-    "Exit 1 when a verdict is this bad: missed; unmeasured (or missed); inconsistent (or any of those, or an "
-    "inconsistent figure); never. Default: planaudit.yaml's fail_on, then missed.":
-        "结论达到此程度时退出码为1：missed（未达标）；unmeasured（无法评估或未达标）；inconsistent（以上任一，"
-        "或有数据不一致）；never（从不）。默认：planaudit.yaml 的 fail_on，其次为 missed。",
+    "Exit 1 on any of missed, unmeasured, inconsistent (an inconsistent figure), joined by commas "
+    "(missed,inconsistent); or never. A single word means what it always has: missed; unmeasured (or "
+    "missed); inconsistent (or any of those). Default: planaudit.yaml's fail_on, then missed.":
+        "出现以下任一情况时以1退出：missed（未达标）、unmeasured（无法评估）、inconsistent（数据不一致），可用逗号连接"
+        "（missed,inconsistent）；或 never（从不）。单个词保持原义：missed；unmeasured（或未达标）；inconsistent"
+        "（或以上任一）。默认：planaudit.yaml 的 fail_on，其次为 missed。",
     "Language of the output. Default: planaudit.yaml's lang, then the locale.":
         "输出语言。默认：planaudit.yaml 的 lang，其次为系统区域设置。",
     "Judge every file afresh, neither reading nor writing the cache.": "重新评估每个文件，不读也不写缓存。",

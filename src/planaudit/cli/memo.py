@@ -40,32 +40,35 @@ class RunMemo:
     def key(self, inputs: str) -> str:
         return self.cache.key("check", inputs, self.context)
 
-    def recorded(self) -> tuple[list[str | None], int, list[Any]] | None:
-        """What a run over the files as they are now recorded: its destinations, exit status and
-        blobs (key, digest, size); None when there is no such recording, or it is not whole."""
+    def recorded(self) -> tuple[list[str | None], int, list[Any], str] | None:
+        """What a run over the files as they are now recorded: its destinations, exit status, blobs
+        (key, digest, size) and what it said on standard error; None when there is no such
+        recording, or it is not whole."""
         key = self.key(inputs_digest(self.root, self.year, self.jurisdictions))
         record = self.cache.get(key)
         if type(record) is not list:
             return None
         try:
-            paths, status, blobs = record
+            paths, status, blobs, said = record
             if (type(paths) is not list or type(blobs) is not list or type(status) is not int or len(paths) != len(blobs)
-                    or not all(path is None or type(path) is str for path in paths)
+                    or type(said) is not str or not all(path is None or type(path) is str for path in paths)
                     or not all(type(digest) is str and type(size) is int for digest, size in blobs)):
                 return None
         except (TypeError, KeyError, ValueError):
             return None
-        return paths, status, [(f"{key}-{index}", digest, size) for index, (digest, size) in enumerate(blobs)]
+        return paths, status, [(f"{key}-{index}", digest, size) for index, (digest, size) in enumerate(blobs)], said
 
     def keeping(self, inputs: str, index: int) -> Any:
         """Where to keep a copy of output ``index`` as it is written: a context giving a Blob or None."""
         return self.cache.writing(f"{self.key(inputs)}-{index}")
 
-    def record(self, inputs: str, paths: Sequence[Path | None], status: int, blobs: Sequence[Blob | None]) -> None:
-        """Say where each output went and how the run ended, if every copy was kept whole."""
+    def record(self, inputs: str, paths: Sequence[Path | None], status: int, blobs: Sequence[Blob | None],
+               said: str = "") -> None:
+        """Say where each output went, how the run ended and what it said on standard error (why
+        it failed), if every copy was kept whole."""
         if any(blob is None or blob.failed for blob in blobs):
             return
         self.cache.put(self.key(inputs), [
             [None if path is None else str(path) for path in paths], status,
-            [[blob.hexdigest(), blob.size] for blob in blobs if blob is not None],
+            [[blob.hexdigest(), blob.size] for blob in blobs if blob is not None], said,
         ])

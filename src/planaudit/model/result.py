@@ -173,6 +173,14 @@ class Overview:
     names: Mapping[str, str]  # jurisdiction slug → its name
     summaries: Mapping[str, Summary]  # jurisdiction slug → its counts
     not_judged: tuple[str, ...] = ()  # jurisdictions asked for whose files have errors
+    missed: tuple[str, ...] = ()  # "jurisdiction/id" of every missed target (not waived), in order
+    unmeasured: tuple[str, ...] = ()  # and of every unmeasured one
+
+    @staticmethod
+    def named(results: Sequence[TargetResult], verdict: Verdict) -> tuple[str, ...]:
+        """The targets of ``results`` with ``verdict``, not waived, as "jurisdiction/id"."""
+        return tuple(f"{item.target.jurisdiction}/{item.target.id}" for item in results
+                     if item.verdict is verdict and not item.waived)
 
     @property
     def summary(self) -> Summary:
@@ -197,7 +205,8 @@ class AuditResult:
         for item in self.inconsistencies:
             inconsistencies[item.figure.jurisdiction].append(item)
         summaries = {slug: _summarize(items, inconsistencies[slug]) for slug, items in self.by_jurisdiction().items()}
-        return Overview(self.year, self.settings, self.names, summaries)
+        return Overview(self.year, self.settings, self.names, summaries, (),
+                        Overview.named(self.results, Verdict.MISSED), Overview.named(self.results, Verdict.UNMEASURED))
 
     def by_jurisdiction(self) -> dict[str, list[TargetResult]]:
         grouped: dict[str, list[TargetResult]] = {slug: [] for slug in self.names}

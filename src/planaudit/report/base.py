@@ -32,7 +32,7 @@ class Reporter(abc.ABC):
         self.lang = lang
         self.color = color
         self.width = width
-        self.fail_on = fail_on  # the --fail-on level, for formats that mark what fails a run (junit)
+        self.fail_on = fail_on  # what --fail-on fails on ("missed,inconsistent"), for formats that mark it (junit)
 
     def render(self, result: AuditResult) -> str:
         """The whole report as text, ending with a newline."""

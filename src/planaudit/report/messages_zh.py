@@ -43,7 +43,7 @@ _DESCRIPTIONS = {
     "a slug such as legal-aid-growth (lower-case letters, digits, - and _)": "由小写字母、数字、- 和 _ 组成的标识，如 legal-aid-growth",
     "an expression of at most 1000 characters": "不超过1000个字符的表达式",
     "exact, lower or upper": "exact、lower 或 upper",
-    "missed, unmeasured, inconsistent or never": "missed、unmeasured、inconsistent 或 never",
+    "never, or any of missed, unmeasured and inconsistent joined by commas": "never，或以逗号连接的 missed、unmeasured、inconsistent 中任意几项",
     "text, or {zh: …, en: …}": "文本，或 {zh: …, en: …}",
     "the year-on-year growth the report states with the figure, in percent, such as 21%": "报告所述同比增长率，如 21%",
     "zh or en": "zh 或 en",
@@ -189,11 +189,24 @@ RULES: list[Rule] = [
                    + f"参数，而不是{found['got']}个"),
     (r"round\(\)'s second argument must be a whole number from 0 to 10", "round() 的第二个参数必须是0到10的整数"),
     (r"^" + _quoted("key") + r": ", r"'\g<key>'："),
+    # Why a run failed
+    (r"^failed: (?P<parts>.*) — --fail-on (?P<what>\S+)$", lambda found: f"未通过：{_failures(found['parts'])} —— --fail-on {found['what']}"),
     # Suggestions and counts
     (r"; did you mean (?P<names>'[^?]*')\?", lambda found: f"；是否指 {found['names'].replace(' or ', ' 或 ')}？"),
     (r"^(?:(?P<errors>\d+) errors?)?(?: and )?(?:(?P<warnings>\d+) warnings?)? found(?P<rest>.*)$", lambda found: _found(found)),
     (r"^no problems found$", "未发现问题"),
 ]
+
+
+_FAILURES = [(re.compile(r"(\d+) missed \("), r"未达标\1项（"), (re.compile(r"(\d+) unmeasured \("), r"无法评估\1项（"),
+              (re.compile(r"(\d+) inconsistent figures?"), r"数据不一致\1处"), (re.compile(r", and (\d+) more\)"), r"，另有\1项）"),
+              (re.compile(r"[)）], "), "）；"), (re.compile(r"\)$"), "）")]
+
+
+def _failures(parts: str) -> str:
+    for pattern, replacement in _FAILURES:
+        parts = pattern.sub(replacement, parts)
+    return parts
 
 
 def _found(found: re.Match[str]) -> str:

@@ -218,6 +218,8 @@ def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | Non
     names: dict[str, str] = {}
     summaries: dict[str, Summary] = {}
     not_judged: list[str] = []
+    missed: list[str] = []
+    unmeasured: list[str] = []
     spools = [Spool() for _ in reporters]
     digests: list[tuple[str, str]] = []
     files_done = audit.files_read
@@ -225,8 +227,10 @@ def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | Non
         problems += found
         digests.append((jurisdiction.slug, digest))
         if judged is not None:
-            slug, name, summary, parts = judged
+            slug, name, summary, parts, (missed_here, unmeasured_here) = judged
             names[slug], summaries[slug] = name, summary
+            missed += missed_here
+            unmeasured += unmeasured_here
             for spool, part in zip(spools, parts, strict=True):
                 spool.append(part)
         elif jurisdiction.audited:
@@ -234,11 +238,13 @@ def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | Non
         files_done += len(jurisdiction.files)
         report_progress(progress, files_done, audit.files_total)
     raise_for_problems(audit, problems)
-    overview = Overview(audit.year, audit.settings, names, summaries, tuple(not_judged))
+    overview = Overview(audit.year, audit.settings, names, summaries, tuple(not_judged), tuple(missed),
+                        tuple(unmeasured))
     return Rendered(overview, reporters, spools, run_digest(audit.head, digests, audit.misplaced), capped(problems))
 
 
-Judged = tuple[str, str, Summary, tuple[Part, ...]]  # slug, name, counts, each reporter's part
+Named = tuple[list[str], list[str]]  # the "jurisdiction/id" of its missed and of its unmeasured targets
+Judged = tuple[str, str, Summary, tuple[Part, ...], Named]  # slug, name, counts, each reporter's part, named
 Outcome = tuple[list[Problem], Judged | None]
 
 
@@ -275,7 +281,8 @@ def judged_outcome(audit: Audit, jurisdiction: Jurisdiction, reporters: Sequence
         return problems, None
     (slug, name), = piece.names.items()
     parts = tuple(plain(reporter.part(piece)) for reporter in reporters)
-    return problems, (slug, name, piece.overview().summaries[slug], parts)
+    overview = piece.overview()
+    return problems, (slug, name, overview.summaries[slug], parts, (list(overview.missed), list(overview.unmeasured)))
 
 
 def plain(value: Any) -> Any:
@@ -295,8 +302,8 @@ def outcome_to_data(outcome: Outcome) -> Any:
     listed = [[problem.path, problem.line, problem.col, problem.code.value, problem.message] for problem in problems]
     if judged is None:
         return [listed, None]
-    slug, name, summary, parts = judged
-    return [listed, [slug, name, [getattr(summary, name) for name in SUMMARY_FIELDS], list(parts)]]
+    slug, name, summary, parts, (missed, unmeasured) = judged
+    return [listed, [slug, name, [getattr(summary, name) for name in SUMMARY_FIELDS], list(parts), missed, unmeasured]]
 
 
 def outcome_from_data(value: Any) -> Outcome | None:
@@ -309,11 +316,13 @@ def outcome_from_data(value: Any) -> Outcome | None:
             return None
         if judged is None:
             return problems, None
-        slug, name, counts, parts = judged
+        slug, name, counts, parts, missed, unmeasured = judged
         if (errors(problems) or type(slug) is not str or type(name) is not str or len(counts) != len(SUMMARY_FIELDS)
-                or not all(type(count) is int for count in counts) or not all(is_part(part) for part in parts)):
+                or not all(type(count) is int for count in counts) or not all(is_part(part) for part in parts)
+                or not all(type(named) is list and all(type(item) is str for item in named)
+                           for named in (missed, unmeasured))):
             return None
-        return problems, (slug, name, Summary(*counts), tuple(parts))
+        return problems, (slug, name, Summary(*counts), tuple(parts), (missed, unmeasured))
     except (TypeError, ValueError, KeyError, AttributeError):
         return None
 
