@@ -12,7 +12,7 @@ from importlib import resources
 import jsonschema
 import pytest
 
-from acceptance_support import assert_matches, planaudit
+from acceptance_support import EXAMPLES, assert_matches, planaudit
 
 WHY = {"en": "failed: 2 missed (riverton/backlog-cleared, riverton/litigation-loss) — --fail-on missed",
        "zh": "未通过：未达标2项（riverton/backlog-cleared, riverton/litigation-loss） —— --fail-on missed"}
@@ -66,8 +66,30 @@ def test_csv_rows():
     assert (backlog["actual"], backlog["target_file"], backlog["target_line"]) == ("3", "targets/2022/riverton.yaml", "18")
 
 
-def test_github_annotations():
+def test_github_annotations_most_severe_first_unmeasured_folded():
     lines = planaudit("check", "2022", "--format", "github").stdout.splitlines()
     kinds = [line.split(" ", 1)[0] for line in lines if line.startswith("::")]
-    assert kinds.count("::error") == 2 and kinds.count("::warning") == 5 and kinds.count("::notice") == 0
-    assert lines[1].startswith("::error file=targets/2022/riverton.yaml,line=18,title=missed%3A backlog-cleared::")
+    assert kinds == ["::error", "::error", "::warning", "::notice", "::notice", "::notice", "::notice"]
+    assert lines[0].startswith("::error file=targets/2022/riverton.yaml,line=18,title=missed%3A backlog-cleared::")
+    assert lines[3] == ("::notice file=targets/2022/hillcounty.yaml,line=5,title=unmeasured%3A no report for this year::"
+                        "hillcounty: 1 target wait for the 2022 report: legal-aid-growth")
+    failing = planaudit("check", "2022", "--format", "github", "--fail-on", "missed,inconsistent").stdout.splitlines()
+    assert [line.split(" ", 1)[0] for line in failing[:3]] == ["::error"] * 3  # the inconsistent figure fails too
+
+
+def test_the_bundled_finding_is_the_first_annotation_and_all_fit_githubs_limits():
+    bundled = str(EXAMPLES.parent.parent)
+    lines = planaudit("check", "2022", "--format", "github", "--data", bundled, data=None).stdout.splitlines()
+    annotations = [line for line in lines if line.startswith("::")]
+    assert annotations[0].startswith("::warning file=outcomes/2022/fuzhou.yaml,line=53,title=inconsistent::")
+    assert all(sum(line.startswith(f"::{kind} ") for line in annotations) <= 10 for kind in ("error", "warning", "notice"))
+
+
+def test_the_markdown_audit_goes_to_the_step_summary(tmp_path):
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier steps\n", encoding="utf-8")
+    run = planaudit("check", "2022", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert run.returncode == 1
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier steps\n# Audit of the 2022 work-plan targets\n")
+    assert text.removeprefix("earlier steps\n") == planaudit("export", "2022").stdout

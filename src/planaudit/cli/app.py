@@ -9,7 +9,7 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import typer
 
@@ -167,16 +167,21 @@ def check(
     files = _reporters_for(output or [])
     root = _root(data)
     color, width = is_terminal(), _terminal_width()
-    memo = None if no_cache else _open_memo(root, year, jurisdiction or [], [output_format.value, output or [], lang,
-                                                                            fail_on and fail_on.value, color, width])
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY") if output_format.value == "github" else None
+    options: list[object] = [output_format.value, output or [], lang, fail_on and fail_on.value, color, width]
+    memo = None if no_cache or step_summary else _open_memo(root, year, jurisdiction or [], options)
     human = not for_programs(output_format.value)
     if memo is not None:
         replayed = _run(lambda: replay(memo, human, _error))
         if replayed is not None:
             raise typer.Exit(replayed)
     formats = [(REPORTERS[output_format.value], color, width), *((reporter, False, None) for _, reporter in files)]
+    if step_summary:  # on GitHub Actions, the Markdown audit goes to the job's summary page too
+        formats.append((REPORTERS["markdown"], False, None))
     level, rendered = _render(root, year, jurisdiction, no_cache, lang, formats, fail_on)
     destinations = [None, *(path for path, _ in files)]  # each report's, in the order of formats (None: stdout)
+    if step_summary:
+        _run(lambda: _append_to(Path(step_summary), lambda out: rendered.write(len(formats) - 1, out)))
     status = exit_status(rendered.overview.summary, level, problems=rendered.problems)
     blobs: list[Any] = [None] * len(destinations)
     for index, path in files_first(destinations):
@@ -192,6 +197,17 @@ def check(
     if memo is not None and not rendered.problems:  # a run with problems is not replayed: they are said afresh
         memo.record(rendered.inputs, destinations, status, blobs, said)
     raise typer.Exit(status)
+
+
+def _append_to(path: Path, write: Callable[[TextIO], None]) -> None:
+    """Append a report to a file that others write to as well (GitHub's step summary)."""
+    from planaudit.errors import CannotWrite
+
+    try:
+        with path.open("a", encoding="utf-8", newline="") as out:
+            write(out)
+    except OSError as error:
+        raise CannotWrite(path, error.strerror or str(error)) from None
 
 
 def _fail_on(text: str) -> FailOn:

@@ -1,6 +1,10 @@
-"""`--format github`: GitHub Actions workflow annotations on the targets' lines.
+"""`--format github`: GitHub Actions workflow annotations, most severe first, within GitHub's limits.
 
-missed → error; unmeasured and inconsistent → warning; a waived miss → notice.
+What fails --fail-on is an error (a missed target; an unmeasured one, an inconsistent figure, when
+--fail-on names them); an inconsistent figure that does not fail is a warning; the rest are
+notices — unmeasured targets folded into one notice per jurisdiction and reason ("quzhou: 30
+targets wait for the 2022 report"), so that GitHub, which shows ten of each kind per step, shows
+the findings first.
 """
 
 from __future__ import annotations
@@ -8,45 +12,79 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
-from planaudit.model.result import AuditResult, Inconsistency, Overview, TargetResult, Verdict
+from planaudit.model.result import AuditResult, Inconsistency, Overview, Reason, TargetResult, Verdict
 from planaudit.report.base import Part, Reporter
 from planaudit.report.display import actual_text, evidence_text, figure_place, inconsistency_texts, threshold_text
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS, summary_line
 from planaudit.report.problems import escape_data, escape_property
 
+_LEVELS = ("error", "warning", "notice")  # the order annotations are written in
+_NAMED = 10  # target ids named in a folded notice; the rest are counted
+_FOLDED = {
+    "en": {"wait": "{slug}: {count} {targets} wait for the {year} report: {ids}",
+           "reason": "{slug}: {count} {targets} unmeasured — {reason}: {ids}", "more": ", and {count} more"},
+    "zh": {"wait": "{slug}：{count}项目标等待{year}年工作总结：{ids}",
+           "reason": "{slug}：{count}项目标{reason}：{ids}", "more": "，另有{count}项"},
+}
+
 
 class GithubReporter(Reporter):
 
     def part(self, piece: AuditResult) -> Part:
-        targets = [self._target(item) for item in piece.results if item.verdict is not Verdict.MET]
-        return _lines(targets), _lines([self._inconsistency(item) for item in piece.inconsistencies])
+        lines: dict[str, list[str]] = {level: [] for level in _LEVELS}
+        folded: dict[tuple[str, Reason], list[TargetResult]] = {}
+        for item in piece.results:
+            if item.verdict is Verdict.MET:
+                continue
+            if item.verdict is Verdict.UNMEASURED and not self._fails(item):
+                folded.setdefault((item.target.jurisdiction, item.reason), []).append(item)
+                continue
+            lines["error" if self._fails(item) else "notice"].append(self._target(item))
+        for inconsistency in piece.inconsistencies:
+            level = "error" if "inconsistent" in self.fail_on.split(",") else "warning"
+            lines[level].append(self._inconsistency(inconsistency, level))
+        lines["notice"] += [self._folded(items) for items in folded.values()]
+        return tuple(_lines(lines[level]) for level in _LEVELS)
 
     def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
-        for targets, _ in parts:
-            out.write(targets)
-        for _, inconsistencies in parts:
-            out.write(inconsistencies)
+        for index in range(len(_LEVELS)):
+            for part in parts:
+                out.write(part[index])
         summary = overview.summary
         out.write(summary_line(self.lang, overview.year, summary) + "\n")
 
-    def _inconsistency(self, inconsistency: Inconsistency) -> str:
+    def _fails(self, item: TargetResult) -> bool:
+        return not item.waived and item.verdict.value in self.fail_on.split(",")
+
+    def _inconsistency(self, inconsistency: Inconsistency, level: str) -> str:
         words = WORDS[self.lang]
         stated, derived = inconsistency_texts(inconsistency)
         figure = inconsistency.figure
-        return self._command("warning", figure.location.path, figure.location.line, words["inconsistent"],
+        return self._command(level, figure.location.path, figure.location.line, words["inconsistent"],
                              f"{inconsistency.metric.label.text(self.lang)}: {words['stated']} {stated}, "
                              f"{words['derived_value']} {derived} — “{figure.quote}” ({figure_place(figure)})")
 
     def _target(self, item: TargetResult) -> str:
-        level = "error" if item.verdict is Verdict.MISSED else "warning"
-        if item.waived:
-            level = "notice"
+        level = "error" if self._fails(item) else "notice"
         words = WORDS[self.lang]
         title = f"{VERDICTS[self.lang][item.verdict]}: {item.target.id}"
         message = (f"{item.target.title} — {words['threshold']} {threshold_text(item, self.lang)}, "
                    f"{words['actual']} {actual_text(item, self.lang)} ({REASONS[self.lang][item.reason]}); "
                    f"{words['evidence']}: {evidence_text(item, self.lang) or '—'}")
         return self._command(level, item.target.location.path, item.target.location.line, title, message)
+
+    def _folded(self, items: list[TargetResult]) -> str:
+        """One notice for the unmeasured targets of one jurisdiction and one reason, at the first one."""
+        first, words = items[0], _FOLDED[self.lang]
+        ids = ", ".join(item.target.id for item in items[:_NAMED])
+        if len(items) > _NAMED:
+            ids += words["more"].format(count=len(items) - _NAMED)
+        key = "wait" if first.reason is Reason.NO_REPORT else "reason"
+        message = words[key].format(slug=first.target.jurisdiction, count=len(items), year=first.target.year,
+                                    reason=REASONS[self.lang][first.reason], ids=ids,
+                                    targets="target" if len(items) == 1 else "targets")
+        title = f"{VERDICTS[self.lang][Verdict.UNMEASURED]}: {REASONS[self.lang][first.reason]}"
+        return self._command("notice", first.target.location.path, first.target.location.line, title, message)
 
     @staticmethod
     def _command(level: str, path: str, line: int, title: str, message: str) -> str:
