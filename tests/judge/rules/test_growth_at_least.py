@@ -20,12 +20,17 @@ def test_explicit_baseline(tmp_path, figure, verdict):
     assert result.baseline.value == Interval.exact(1000)
 
 
-def test_previous_year_figure_is_the_baseline(tmp_path):
+def growth_of(tmp_path, this_year: str, last_year: str = "- {metric: cases, value: 1000, quote: 1000件}"):
+    """The verdict of "增长20%以上" on this year's and last year's figures."""
     builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
     builder.targets("- {id: g, title: 增长20%以上, metric: cases, rule: growth_at_least, value: 20%, quote: q}")
-    builder.outcomes("- {metric: cases, value: 1250, quote: 1250件}")
-    builder.outcomes("- {metric: cases, value: 1000, quote: 1000件}", year=2021)
-    result = builder.only()
+    builder.outcomes(this_year)
+    builder.outcomes(last_year, year=2021)
+    return builder.only()
+
+
+def test_previous_year_figure_is_the_baseline(tmp_path):
+    result = growth_of(tmp_path, "- {metric: cases, value: 1250, quote: 1250件}")
     assert (result.verdict, result.reason) == (Verdict.MET, Reason.STATED)
     assert result.growth == Interval.exact(25)
     assert [figure.year for figure in result.evidence()] == [2022, 2021]
@@ -60,11 +65,7 @@ def test_the_growth_a_report_states_decides_when_there_is_no_baseline(tmp_path, 
 
 
 def test_a_baseline_figure_is_used_before_a_stated_growth(tmp_path):
-    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
-    builder.targets("- {id: g, title: 增长20%以上, metric: cases, rule: growth_at_least, value: 20%, quote: q}")
-    builder.outcomes("- {metric: cases, value: 1100, growth: 25%, quote: 1100件，增长25%}")
-    builder.outcomes("- {metric: cases, value: 1000, quote: 1000件}", year=2021)
-    result = builder.only()
+    result = growth_of(tmp_path, "- {metric: cases, value: 1100, growth: 25%, quote: 1100件，增长25%}")
     assert (result.verdict, result.growth, result.detail) == (Verdict.MISSED, Interval.exact(10), None)
 
 
