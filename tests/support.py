@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import io
 import textwrap
 from collections.abc import Callable, Iterable
@@ -13,7 +12,7 @@ from planaudit import audit
 from planaudit.model.data import Catalogue, Repository
 from planaudit.model.problems import Problem
 from planaudit.model.result import AuditResult, TargetResult
-from planaudit.read.load import ItemChecks, plans_and_reports, read_data_file, read_jobs, scan, unreadable_file
+from planaudit.read.load import ItemChecks, plans_and_reports, read_file, scan
 from planaudit.report import REPORTERS
 from planaudit.run import runner
 from planaudit.run.cache import Cache
@@ -32,8 +31,8 @@ def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: 
     """Every plan and report of the given years as one Repository, and every problem: the load
     stage's pieces put together, for tests that look at the model itself."""
     scanned = scan(data_dir, target_years, outcome_years)
-    reader = read_data_file if checks is None else functools.partial(read_data_file, checks=checks(scanned.catalogue))
-    reads = read_jobs(data_dir, scanned.jobs, reader, unreadable_file, scanned.loader.tick, workers=1)
+    item_checks = None if checks is None else checks(scanned.catalogue)
+    reads = [read_file(data_dir, job, item_checks) for job in scanned.jobs]
     problems = scanned.loader.problems + [problem for read in reads for problem in read.problems]
     plans, reports = plans_and_reports(scanned.jobs, reads)
     return Loaded(Repository(scanned.settings, scanned.catalogue, plans, reports), problems)

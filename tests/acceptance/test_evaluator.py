@@ -156,6 +156,14 @@ def test_export_writes_what_was_judged_says_what_was_not_and_exits_2():
     assert run.stderr.splitlines()[-1] == "3 errors and 2 warnings found; not judged: colon, draft, fuzhou"
 
 
+def test_junit_gives_each_jurisdiction_not_judged_an_error():
+    suites = ElementTree.fromstring(planaudit("check", "2022", "--format", "junit", data="partly-broken").stdout)
+    assert (suites.get("tests"), suites.get("errors")) == ("5", "3")
+    errors = {suite.get("name"): suite.find("testcase/error").get("message") for suite in suites.iter("testsuite")
+              if suite.get("errors") == "1"}
+    assert errors == {slug: f"Not judged, because their files have errors: {slug}" for slug in ("colon", "draft", "fuzhou")}
+
+
 def test_with_a_jurisdiction_chosen_the_others_files_are_not_read():
     run = planaudit("check", "2022", "-j", "lakeview", "--format", "json", data="partly-broken")
     assert (run.returncode, run.stderr) == (0, "")

@@ -51,6 +51,10 @@ def test_target_problems(tmp_path, target, at, message):
         ("{metric: cases, value: true, quote: q}", "unit cases is in case: its value must be a number"),
         ("{metric: open, value: true, bound: lower, quote: q}", "unit a true/false figure cannot have a bound"),
         ("{metric: cases, value: 5%, quote: q}", "unit a percentage cannot be a figure of cases, which is in case"),
+        ("{metric: cases, value: 1204, growth: 12%, quote: 1204件，同比增长21%}",
+         "value-not-in-quote the growth 12% is none of the numbers its quote states (1204, 21%)"),
+        ("{metric: cases, value: 1204, scope: 市本级, quote: 1204件}",
+         "unknown-scope unknown scope '市本级': declare it under scopes: in rules/ (declared: county)"),
     ],
 )
 def test_figure_problems(tmp_path, figure, expected):

@@ -29,7 +29,7 @@ from planaudit.model.data import (
 from planaudit.model.problems import Code, Problem
 from planaudit.read import layout
 from planaudit.read.layout import DataFile
-from planaudit.read.load import Progress, read_data_file, scan_everything, unreadable_problem
+from planaudit.read.load import Progress, read_file, scan_everything
 from planaudit.run.pool import ordered_map
 
 
@@ -57,19 +57,10 @@ def validate_everything(data_dir: Path, progress: Progress | None = None, worker
 def jurisdiction_problems(root: Path, files: list[DataFile], *, catalogue: Catalogue) -> list[Problem]:
     """The problems of one jurisdiction's target and outcome files, of every year, read from disk:
     each file's, and a warning at each figure that none of its targets uses."""
-    problems: list[Problem] = []
-    items: list[Plan | Report] = []
-    for file in files:
-        try:
-            raw = layout.read_bytes(root, file.file)
-        except layout.Unreadable as error:
-            problems.append(unreadable_problem(file.display, error))
-            continue
-        read = read_data_file(raw, file.display, file.kind, file.year, file.jurisdiction, item_checks(catalogue))
-        problems += read.problems
-        if read.item is not None:
-            items.append(read.item)
-    return problems + unused_figures(items, catalogue)
+    checks = item_checks(catalogue)
+    reads = [read_file(root, file, checks) for file in files]
+    items = [read.item for read in reads if read.item is not None]
+    return [problem for read in reads for problem in read.problems] + unused_figures(items, catalogue)
 
 
 Key = tuple[int, "str | None", str]  # year, scope, metric
@@ -287,8 +278,7 @@ def _check_scope(item: Target | Figure, catalogue: Catalogue) -> Iterator[Proble
 
 
 def _check_figure(figure: Figure, catalogue: Catalogue) -> Iterator[Problem]:
-    if figure.scope is not None:
-        yield from _check_scope(figure, catalogue)
+    yield from _check_scope(figure, catalogue)
     metric = catalogue.metrics.get(figure.metric)
     if figure.metric == UNASSIGNED_METRIC:
         yield _unassigned(figure)

@@ -9,7 +9,6 @@ loads, so that one run reports everything.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +30,6 @@ from planaudit.read import layout
 from planaudit.read.build import Fields, Parsed, read_item, read_metric, read_rule, read_scope
 from planaudit.read.layout import SETTINGS_FILE, YEAR_DIR, DataFile
 from planaudit.read.yamltree import MappingNode
-from planaudit.run.pool import ordered_map
 from planaudit.schemas import Kind
 
 _DATA_DIRS = {"targets": Kind.TARGET, "outcomes": Kind.OUTCOME}
@@ -140,10 +138,6 @@ Result = TypeVar("Result")
 Reader = Callable[[bytes, str, str, int, str], Result]  # (content, display path, kind, year, jurisdiction)
 
 
-def _apply(reader: Reader[Result], arguments: tuple[bytes, str, str, int, str]) -> Result:
-    return reader(*arguments)
-
-
 def unreadable_file(problem: Problem) -> FileRead:
     return FileRead(None, (problem,))
 
@@ -153,25 +147,14 @@ def unreadable_problem(display: str, error: layout.Unreadable) -> Problem:
     return Problem(display, 1, 1, Code(error.code), error.message)
 
 
-def read_jobs(root: Path, jobs: list[DataFile], reader: Reader[Result], unreadable: Callable[[Problem], Result],
-              tick: Callable[[], None], workers: int | None) -> list[Result]:
-    """``reader`` applied to every file's content, in order, on ``workers`` processes when there are
-    many files (see :mod:`planaudit.run.pool`)."""
-    results: list[Result | None] = [None] * len(jobs)
-    pending: list[tuple[int, bytes]] = []
-    for index, job in enumerate(jobs):
-        try:
-            pending.append((index, layout.read_bytes(root, job.file)))
-        except layout.Unreadable as error:
-            results[index] = unreadable(unreadable_problem(job.display, error))
-            tick()
-    arguments = [(raw, jobs[index].display, jobs[index].kind, jobs[index].year, jobs[index].jurisdiction)
-                 for index, raw in pending]
-    for (index, _), result in zip(pending, ordered_map(functools.partial(_apply, reader), arguments, workers),
-                                  strict=True):
-        results[index] = result
-        tick()
-    return [result for result in results if result is not None]
+def read_file(root: Path, file: DataFile, checks: ItemChecks | None = None) -> FileRead:
+    """One target or outcome file read from disk (:func:`planaudit.read.layout.read_bytes`) and as
+    :func:`read_data_file` reads it; a file that is not read is its problem."""
+    try:
+        raw = layout.read_bytes(root, file.file)
+    except layout.Unreadable as error:
+        return unreadable_file(unreadable_problem(file.display, error))
+    return read_data_file(raw, file.display, file.kind, file.year, file.jurisdiction, checks)
 
 
 _Read = TypeVar("_Read", bound=tuple)  # type: ignore[type-arg]

@@ -32,7 +32,11 @@ class Reporter(abc.ABC):
         self.lang = lang
         self.color = color
         self.width = width
-        self.fail_on = fail_on  # what --fail-on fails on ("missed,inconsistent"), for formats that mark it (junit)
+        self.fail_on = fail_on  # what --fail-on fails on ("missed,inconsistent"), for formats that mark it
+
+    def fails_on(self, what: str) -> bool:
+        """Does the run fail on ``what`` (missed, unmeasured or inconsistent)?"""
+        return what in self.fail_on.split(",")
 
     def render(self, result: AuditResult) -> str:
         """The whole report as text, ending with a newline."""

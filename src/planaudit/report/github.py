@@ -41,7 +41,7 @@ class GithubReporter(Reporter):
                 continue
             lines["error" if self._fails(item) else "notice"].append(self._target(item))
         for inconsistency in piece.inconsistencies:
-            level = "error" if "inconsistent" in self.fail_on.split(",") else "warning"
+            level = "error" if self.fails_on("inconsistent") else "warning"
             lines[level].append(self._inconsistency(inconsistency, level))
         lines["notice"] += [self._folded(items) for items in folded.values()]
         return tuple(_lines(lines[level]) for level in _LEVELS)
@@ -54,7 +54,7 @@ class GithubReporter(Reporter):
         out.write(summary_line(self.lang, overview.year, summary) + "\n")
 
     def _fails(self, item: TargetResult) -> bool:
-        return not item.waived and item.verdict.value in self.fail_on.split(",")
+        return not item.waived and self.fails_on(item.verdict.value)
 
     def _inconsistency(self, inconsistency: Inconsistency, level: str) -> str:
         words = WORDS[self.lang]

@@ -77,7 +77,7 @@ class JunitReporter(Reporter):
                  f"{words['evidence']}: {evidence_text(item, self.lang) or '—'}"]
         lines += [inconsistency_text(warning, self.lang) for warning in item.warnings]
         details = "\n".join(printable(line) for line in [*lines, detail_text(item.detail, self.lang)] if line)
-        if item.warnings and "inconsistent" in self.fail_on.split(",") and not item.waived:
+        if item.warnings and self.fails_on("inconsistent") and not item.waived:
             message = printable(f"{WORDS[self.lang]['inconsistent']}: {inconsistency_text(item.warnings[0], self.lang)}")
             ElementTree.SubElement(case, "failure", message=message, type="inconsistent").text = details
             return "failures"

@@ -113,16 +113,8 @@ def chosen_slugs(root: Path, year: int, chosen: Sequence[str], known: list[str],
 
 def plan_names(root: Path, plans: list[DataFile]) -> dict[str, str]:
     """Each plan's jurisdiction name, as its file gives it (a file that cannot be read gives none)."""
-    names = {}
-    for file in plans:
-        try:
-            read = load.read_data_file(layout.read_bytes(root, file.file), file.display, file.kind, file.year,
-                                       file.jurisdiction)
-        except layout.Unreadable:
-            continue
-        if isinstance(read.item, Plan):
-            names[file.jurisdiction] = read.item.name
-    return names
+    reads = (load.read_file(root, file) for file in plans)
+    return {read.item.jurisdiction: read.item.name for read in reads if isinstance(read.item, Plan)}
 
 
 def is_head_file(path: str) -> bool:
