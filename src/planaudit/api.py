@@ -1,4 +1,5 @@
-"""The library API: run an audit, explain one verdict, validate a repository, draft YAML from a document."""
+"""The library API: run an audit, explain one verdict, validate a repository, compare two revisions,
+draft YAML from a document."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from planaudit.run.cache import Cache
 
 if TYPE_CHECKING:
     from planaudit.extract import DocumentKind  # the extractor is loaded only by draft()
+    from planaudit.model.changes import DiffResult
+    from planaudit.model.data import Settings
     from planaudit.report import Reporter
 
 
@@ -59,6 +62,25 @@ def validate(data_dir: str | PathLike[str], progress: Progress | None = None, wo
     """Every problem of every file of the data repository, all years, sorted; [] when it is clean.
     Past 100 problems of one code in one file, one more problem says how many more there are."""
     return capped(validate_everything(repository_root(data_dir), progress, workers))
+
+
+def diff(data_dir: str | PathLike[str], base: str | None = None, head: str | None = None,
+         years: Sequence[int] = ()) -> DiffResult:
+    """What differs between the data repository at revision ``base`` (default: where the current
+    branch left the default branch) and at ``head`` (default: the working tree): targets added,
+    removed, or whose verdict or evidence changed; figures; inconsistent figures. Only the years
+    the changes touch are judged (or ``years``). Raises a :class:`~planaudit.errors.GitError` when
+    git cannot tell."""
+    from planaudit.run.diff import compare_revisions
+
+    return compare_revisions(repository_root(data_dir), base, head, years)
+
+
+def settings(data_dir: str | PathLike[str]) -> Settings:
+    """The settings of planaudit.yaml (the defaults where it gives none, or cannot be read)."""
+    from planaudit.read.load import Loader
+
+    return Loader(repository_root(data_dir)).settings()
 
 
 def repository_root(data_dir: str | PathLike[str]) -> Path:

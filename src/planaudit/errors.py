@@ -89,3 +89,28 @@ class CannotExtract(PlanauditError):
 class OutputExists(PlanauditError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path} exists; pass --force to replace it")
+
+
+class GitError(PlanauditError):
+    """`planaudit diff` cannot read the data repository's history."""
+
+
+class NotAGitRepository(GitError):
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(f"{data_dir} is not in a git repository: `planaudit diff` compares revisions of one")
+
+
+class UnknownRevision(GitError):
+    def __init__(self, revision: str) -> None:
+        super().__init__(f"git knows no commit {revision!r}")
+
+
+class NoDefaultBranch(GitError):
+    def __init__(self, tried: Sequence[str]) -> None:
+        super().__init__(f"cannot tell which branch to compare with (tried {', '.join(tried)}); "
+                         "name the base revision: planaudit diff main")
+
+
+class GitFailed(GitError):
+    def __init__(self, command: str, reason: str) -> None:
+        super().__init__(f"`git {command}` failed: {reason}")

@@ -13,7 +13,7 @@ from problem_cases import CASES  # the problem of every code, as validate gives 
 
 # What stays as written in a Chinese message: names from the data, codes, paths, keys and keywords.
 _KEPT = re.compile(r"0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|（YAML 解析器：[^）]*）|\S*[._/<>:@=*&!-]\S*|"
-                   r"\b(?:YAML|UTF|planaudit|TODO|true|false|exact|lower|upper|value|baseline|actual|expr|derive|"
+                   r"\b(?:YAML|UTF|planaudit|git|diff|TODO|true|false|exact|lower|upper|value|baseline|actual|expr|derive|"
                    r"scopes|bound|jurisdiction|year|kind|plan|report|force|missed|unmeasured|inconsistent|never|zh|en)\b")
 
 
@@ -40,10 +40,14 @@ def test_every_problem_code_reads_in_chinese(code):
     errors.NotADataRepository(__import__("pathlib").Path("/tmp/x")),
     errors.CannotWrite(__import__("pathlib").Path("/x.md"), "it is a directory"),
     errors.OutputExists(__import__("pathlib").Path("/x.yaml")),
+    errors.NotAGitRepository(__import__("pathlib").Path("/tmp/x")),
+    errors.UnknownRevision("mian"),
+    errors.NoDefaultBranch(["origin/main", "main", "master"]),
+    errors.GitFailed("merge-base", "git cannot be run (No such file or directory)"),
 ], ids=lambda error: type(error).__name__)
 def test_every_error_reads_in_chinese(error):
     text = localize(error.format(), "zh")
-    assert untranslated(text, "fuzou fuzhou zzz") == [], text
+    assert untranslated(text, "fuzou fuzhou zzz mian main master No such file or directory") == [], text
 
 
 def test_english_stays_as_it_is():
@@ -58,6 +62,9 @@ def test_english_stays_as_it_is():
     ("entry 2 of 'targets' must be a mapping (one target), not 'x'", "'targets' 的第2项 应为映射（一项目标），而不是 'x'"),
     ("and 5 more schema problems in this file", "本文件另有5个 schema 问题"),
     ("'derive': sum() takes 1 argument, not 2", "'derive'：sum() 需要1个参数，而不是2个"),
+    ("failed: 2 verdicts worse (2022 a/x, 2022 b/y), 1 new inconsistent figure — --fail-on worse,inconsistent",
+     "未通过：变差2项（2022 a/x, 2022 b/y）；新出现数据不一致1处 —— --fail-on worse,inconsistent"),
+    ("`git ls-tree` failed: fatal: bad object", "`git ls-tree` 执行失败：fatal: bad object"),
     ("cannot tell the year (no title such as 2022年工作要点); pass --year",
      "无法判断年份（没有“2022年工作要点”这样的标题）；请加 --year"),
 ])

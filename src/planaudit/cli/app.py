@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import functools
 import os
 import shutil
 import sys
@@ -15,9 +16,30 @@ import typer
 
 from planaudit._version import __version__
 from planaudit.cli.delivery import deliver, files_first, inert_stdout, replay
-from planaudit.cli.failon import DEFAULT_FAIL_ON, NEVER, FailOn, exit_status, failed, failure_text
-from planaudit.errors import PlanauditError
-from planaudit.report import BY_SUFFIX, REPORTERS, Reporter, endings_text, for_programs, reporter_for_file, stream_formats
+from planaudit.cli.failon import (
+    DEFAULT_FAIL_ON,
+    NEVER,
+    FailOn,
+    changes_fail_on,
+    changes_failed,
+    changes_failure_text,
+    exit_status,
+    failed,
+    failure_text,
+)
+from planaudit.errors import EXIT_FAILED, PlanauditError
+from planaudit.report import (
+    BY_SUFFIX,
+    DIFF_FORMATS,
+    DIFF_REPORTERS,
+    REPORTERS,
+    Reporter,
+    diff_endings_text,
+    endings_text,
+    for_programs,
+    reporter_for_file,
+    stream_formats,
+)
 from planaudit.report.language import LANGUAGES, default_lang
 from planaudit.report.problems import PROBLEM_FORMATS, problems_text
 from planaudit.schemas import Kind, published_schema_text
@@ -210,9 +232,9 @@ def _append_to(path: Path, write: Callable[[TextIO], None]) -> None:
         raise CannotWrite(path, error.strerror or str(error)) from None
 
 
-def _fail_on(text: str) -> FailOn:
+def _fail_on(text: str, parse: Callable[[str], FailOn] = FailOn.parse) -> FailOn:
     try:
-        return FailOn.parse(text)
+        return parse(text)
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
 
@@ -314,6 +336,68 @@ def validate(
     with inert_stdout(output_format.value == "text"):
         sys.stdout.write(PROBLEM_FORMATS[output_format.value](problems, language))
     raise typer.Exit(exit_status(problems=problems, strict=strict))
+
+
+DiffFormat = enum.Enum("DiffFormat", {found.name: found.name for found in DIFF_FORMATS}, type=str)  # type: ignore[misc]
+DIFF_FORMATS_BY_NAME = {found.name: found for found in DIFF_FORMATS}
+_DIFF_SUFFIXES = {suffix: found.name for found in DIFF_FORMATS for suffix in found.suffixes}
+
+
+@app.command()
+def diff(
+    base: str | None = typer.Argument(None, help="The revision compared with. Default: where the current branch left "
+                                                 "the default branch (GITHUB_BASE_REF's, origin's HEAD, main or master)."),
+    head: str | None = typer.Argument(None, help="The revision compared. Default: the working tree, with its "
+                                                 "untracked files that git does not ignore."),
+    year: list[int] | None = typer.Option(None, "--year", help="Only this year (repeatable). Default: every year "
+                                                                "the changes touch."),
+    output_format: DiffFormat = typer.Option("table", "--format", help="Format of the comparison on standard output."),
+    output: list[Path] | None = typer.Option(
+        None, "-o", "--output", dir_okay=False,
+        help=f"Also write the comparison to this file, in the format its ending names: {diff_endings_text()} "
+             "(repeatable)."),
+    fail_on: FailOn = typer.Option("never", "--fail-on", parser=lambda text: _fail_on(text, changes_fail_on),
+                                   metavar="WHAT", help="Exit 1 on any of worse (a verdict got worse: met → "
+                                   "unmeasured → missed) and inconsistent (an inconsistent figure appeared), "
+                                   "joined by commas; or never."),
+    lang: Lang | None = LangOption,
+    data: Path = DataOption,
+) -> None:
+    """Show what a change to the data does to the audit: targets added or removed, verdicts that
+    got better or worse, figures and inconsistent figures that changed — between two git revisions."""
+    from planaudit import api
+
+    _Speech.use(lang)
+    files = [(path, _diff_format(path)) for path in output or []]
+    root = _root(data)
+    language = _Speech.use(lang, _run(lambda: api.settings(root)))
+    result = _run(lambda: api.diff(root, base, head, year or ()))
+
+    def writer(name: str, on_stdout: bool) -> Callable[[TextIO], None]:
+        reporter = DIFF_REPORTERS[name](language, color=on_stdout and is_terminal(),
+                                        width=_terminal_width() if on_stdout else None, fail_on=fail_on.value)
+        return functools.partial(reporter.write, result)
+
+    for path, name in files:  # the files before standard output: a report on the screen means they are there
+        _run(lambda: deliver(path, writer(name, False)))  # noqa: B023
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY") if output_format.value == "github" else None
+    if step_summary:  # on GitHub Actions, the Markdown comparison goes to the job's summary page too
+        _run(lambda: _append_to(Path(step_summary), writer("markdown", False)))
+    human = not DIFF_FORMATS_BY_NAME[output_format.value].for_programs
+    _run(lambda: deliver(None, writer(output_format.value, True), human=human))
+    if result.problems:
+        _error(problems_text(list(result.problems), ()))
+    status = exit_status(fail_on=fail_on, problems=result.problems, changes=result)
+    if status == EXIT_FAILED and changes_failed(result, fail_on):
+        _error(changes_failure_text(result, fail_on))
+    raise typer.Exit(status)
+
+
+def _diff_format(path: Path) -> str:
+    name = _DIFF_SUFFIXES.get(path.suffix.lower())
+    if name is None:
+        raise _usage_error(f"cannot tell the format of {path} from its ending; use one of {' '.join(_DIFF_SUFFIXES)}")
+    return name
 
 
 @app.command()

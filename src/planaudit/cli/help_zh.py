@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
-from planaudit.report import endings_text
+from planaudit.report import diff_endings_text, endings_text
 
 HELP_ZH = {
     "Check the targets of annual work plans against the figures of work summaries.":
@@ -57,6 +57,23 @@ HELP_ZH = {
     "Create a data repository with one worked example: a target, a report and a derived metric.":
         "创建一个数据仓库，附一个完整示例：一项目标、一份总结和一个推算指标。",
     "Where to create it.": "创建位置。",
+    "Show what a change to the data does to the audit: targets added or removed, verdicts that\ngot better "
+    "or worse, figures and inconsistent figures that changed — between two git revisions.":
+        "显示数据的改动对核查结果的影响：在两个 git 版本之间，新增或删除的目标、变好或变差的结论、"
+        "改动的数据及数据不一致。",
+    "The revision compared with. Default: where the current branch left the default branch (GITHUB_BASE_REF's, "
+    "origin's HEAD, main or master).":
+        "作为比较基准的版本。默认：当前分支与默认分支（GITHUB_BASE_REF 所指、origin 的 HEAD、main 或 master）的分叉点。",
+    "The revision compared. Default: the working tree, with its untracked files that git does not ignore.":
+        "被比较的版本。默认：工作区，包括 git 未忽略的未跟踪文件。",
+    "Only this year (repeatable). Default: every year the changes touch.": "只比较该年份（可重复）。默认：改动涉及的每个年份。",
+    "Format of the comparison on standard output.": "标准输出上比较结果的格式。",
+    f"Also write the comparison to this file, in the format its ending names: {diff_endings_text()} (repeatable).":
+        f"同时将比较结果写入此文件，格式由后缀决定：{diff_endings_text()}（可重复）。",
+    "Exit 1 on any of worse (a verdict got worse: met → unmeasured → missed) and inconsistent (an inconsistent "
+    "figure appeared), joined by commas; or never.":
+        "出现以下任一情况时以1退出：worse（结论变差：达标 → 无法评估 → 未达标）、inconsistent（出现新的数据不一致），"
+        "可用逗号连接；或 never（从不）。",
     "Draft the target (plan) or outcome (report) YAML of a document, for review.\n\nEach metric is left as the "
     "placeholder TODO, which validate reports until it is named.":
         "根据文档起草目标（工作要点）或数据（工作总结）的 YAML，供人工核对。\n\n"

@@ -1,5 +1,5 @@
 """The registry of output formats: the one table that the CLI's --format choices, -o's file endings
-and the reporters themselves are read from.
+and the reporters themselves are read from (and its like for `planaudit diff`'s formats).
 
 A format is one module of this package with its Reporter class, and one line here. Each module is
 imported when its format is first asked for, so that a run loads only the formats it writes (and
@@ -13,8 +13,11 @@ import importlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from planaudit.report.base import Part, Reporter
+from planaudit.report.base import DiffReporter, Part, Reporter
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -53,19 +56,34 @@ for _format in (
     register(_format)
 
 
-class _Reporters(Mapping[str, type[Reporter]]):
-    def __getitem__(self, name: str) -> type[Reporter]:
-        found = _BY_NAME[name]
+# `planaudit diff`'s formats: a module of this package each, by name.
+DIFF_FORMATS: list[Format] = [
+    Format("table", "diff_table", "DiffTableReporter"),
+    Format("markdown", "diff_markdown", "DiffMarkdownReporter", (".md",)),
+    Format("json", "diff_json", "DiffJsonReporter", (".json",), for_programs=True),
+    Format("github", "diff_github", "DiffGithubReporter", for_programs=True),
+]
+
+
+class _Reporters(Mapping[str, T]):
+    """Reporter classes by format name, each module imported when its format is first asked for."""
+
+    def __init__(self, formats: dict[str, Format]) -> None:
+        self.formats = formats
+
+    def __getitem__(self, name: str) -> T:
+        found = self.formats[name]
         return getattr(importlib.import_module(f".{found.module}", __name__), found.cls)  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(_BY_NAME)
+        return iter(self.formats)
 
     def __len__(self) -> int:
-        return len(_BY_NAME)
+        return len(self.formats)
 
 
-REPORTERS: Mapping[str, type[Reporter]] = _Reporters()
+REPORTERS: Mapping[str, type[Reporter]] = _Reporters(_BY_NAME)
+DIFF_REPORTERS: Mapping[str, type[DiffReporter]] = _Reporters({found.name: found for found in DIFF_FORMATS})
 
 
 def stream_formats() -> list[str]:
@@ -89,5 +107,10 @@ def endings_text() -> str:
     return ", ".join(f"{suffix} ({name})" for suffix, name in BY_SUFFIX.items())
 
 
-__all__ = ["BY_SUFFIX", "FORMATS", "REPORTERS", "Format", "Part", "Reporter", "endings_text", "for_programs",
-           "register", "reporter_for_file", "stream_formats"]
+def diff_endings_text() -> str:
+    """The endings `diff -o` understands, with their formats: ".md (markdown), .json (json)"."""
+    return ", ".join(f"{suffix} ({found.name})" for found in DIFF_FORMATS for suffix in found.suffixes)
+
+
+__all__ = ["BY_SUFFIX", "DIFF_FORMATS", "DIFF_REPORTERS", "FORMATS", "REPORTERS", "DiffReporter", "Format", "Part",
+           "Reporter", "diff_endings_text", "endings_text", "for_programs", "register", "reporter_for_file", "stream_formats"]

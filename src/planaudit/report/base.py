@@ -1,4 +1,4 @@
-"""The one interface every output format implements."""
+"""The interfaces output formats implement: Reporter for an audit, DiffReporter for a comparison."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from planaudit.model.changes import DiffResult
     from planaudit.model.result import AuditResult, Overview
 
 # What a format renders of one piece of an audit: a sequence of plain values (text, whole numbers,
@@ -58,3 +59,21 @@ class Reporter(abc.ABC):
     def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
         """Write the whole report to ``out``: the parts of every piece in order, within what the
         overview says of them all. ``parts`` may be iterated more than once."""
+
+
+class DiffReporter(abc.ABC):
+    """Renders what `planaudit diff` found; sees nothing else of the run."""
+
+    def __init__(self, lang: str = "en", color: bool = False, width: int | None = None, fail_on: str = "never") -> None:
+        self.lang = lang
+        self.color = color
+        self.width = width
+        self.fail_on = fail_on  # what --fail-on fails on ("worse,inconsistent"), for formats that mark it
+
+    def fails_on(self, what: str) -> bool:
+        """Does the run fail on ``what`` (worse or inconsistent)?"""
+        return what in self.fail_on.split(",")
+
+    @abc.abstractmethod
+    def write(self, result: DiffResult, out: TextIO) -> None:
+        """Write the whole comparison to ``out``."""

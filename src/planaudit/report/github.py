@@ -16,7 +16,7 @@ from planaudit.model.result import AuditResult, Inconsistency, Overview, Reason,
 from planaudit.report.base import Part, Reporter
 from planaudit.report.display import actual_text, evidence_text, figure_place, inconsistency_texts, threshold_text
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS, summary_line
-from planaudit.report.problems import escape_data, escape_property
+from planaudit.report.problems import workflow_command
 
 _LEVELS = ("error", "warning", "notice")  # the order annotations are written in
 _NAMED = 10  # target ids named in a folded notice; the rest are counted
@@ -60,7 +60,7 @@ class GithubReporter(Reporter):
         words = WORDS[self.lang]
         stated, derived = inconsistency_texts(inconsistency)
         figure = inconsistency.figure
-        return self._command(level, figure.location.path, figure.location.line, words["inconsistent"],
+        return workflow_command(level, figure.location.path, figure.location.line, words["inconsistent"],
                              f"{inconsistency.metric.label.text(self.lang)}: {words['stated']} {stated}, "
                              f"{words['derived_value']} {derived} — “{figure.quote}” ({figure_place(figure)})")
 
@@ -71,7 +71,7 @@ class GithubReporter(Reporter):
         message = (f"{item.target.title} — {words['threshold']} {threshold_text(item, self.lang)}, "
                    f"{words['actual']} {actual_text(item, self.lang)} ({REASONS[self.lang][item.reason]}); "
                    f"{words['evidence']}: {evidence_text(item, self.lang) or '—'}")
-        return self._command(level, item.target.location.path, item.target.location.line, title, message)
+        return workflow_command(level, item.target.location.path, item.target.location.line, title, message)
 
     def _folded(self, items: list[TargetResult]) -> str:
         """One notice for the unmeasured targets of one jurisdiction and one reason, at the first one."""
@@ -84,12 +84,7 @@ class GithubReporter(Reporter):
                                     reason=REASONS[self.lang][first.reason], ids=ids,
                                     targets="target" if len(items) == 1 else "targets")
         title = f"{VERDICTS[self.lang][Verdict.UNMEASURED]}: {REASONS[self.lang][first.reason]}"
-        return self._command("notice", first.target.location.path, first.target.location.line, title, message)
-
-    @staticmethod
-    def _command(level: str, path: str, line: int, title: str, message: str) -> str:
-        return (f"::{level} file={escape_property(path)},line={line},title={escape_property(title)}::"
-                f"{escape_data(message)}")
+        return workflow_command("notice", first.target.location.path, first.target.location.line, title, message)
 
 
 def _lines(lines: list[str]) -> str:

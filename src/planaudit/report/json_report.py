@@ -19,8 +19,8 @@ SCHEMA_VERSION = 1
 class JsonReporter(Reporter):
 
     def part(self, piece: AuditResult) -> Part:
-        return (jsontext.items([_target(item, self.lang) for item in piece.results], depth=2),
-                jsontext.items([_inconsistency(item) for item in piece.inconsistencies], depth=2))
+        return (jsontext.items([target_data(item, self.lang) for item in piece.results], depth=2),
+                jsontext.items([inconsistency_data(item) for item in piece.inconsistencies], depth=2))
 
     def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
         document = {
@@ -50,7 +50,7 @@ def _bound(value: Interval | bool | None) -> str | None:
     return "exact" if value.is_exact else "lower" if value.lo is not None else "upper"
 
 
-def _target(item: TargetResult, lang: str) -> dict[str, Any]:
+def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
     target = item.target
     unit = item.rule.value_unit(target, item.metric.unit)
     actual = item.actual.value if item.actual else None
@@ -77,14 +77,14 @@ def _target(item: TargetResult, lang: str) -> dict[str, Any]:
             "reason": target.waiver.reason,
             "date": target.waiver.date.isoformat() if target.waiver.date else None,
         },
-        "evidence": [_evidence(figure) for figure in item.evidence()],
+        "evidence": [figure_data(figure) for figure in item.evidence()],
         "warnings": [_warning(warning) for warning in item.warnings],
         "target_file": target.location.path,
         "target_line": target.location.line,
     }
 
 
-def _evidence(figure: Figure) -> dict[str, Any]:
+def figure_data(figure: Figure) -> dict[str, Any]:
     return {
         "metric": figure.metric,
         "value": figure.value if isinstance(figure.value, bool) else format_number(figure.value),
@@ -108,7 +108,7 @@ def _warning(inconsistency: Inconsistency) -> dict[str, Any]:
     }
 
 
-def _inconsistency(inconsistency: Inconsistency) -> dict[str, Any]:
+def inconsistency_data(inconsistency: Inconsistency) -> dict[str, Any]:
     figure = inconsistency.figure
     return {
         "jurisdiction": figure.jurisdiction,

@@ -41,6 +41,13 @@ def cell(text: str) -> str:
     return _AUTOLINK.sub(lambda found: found.group() + "\\", text)  # a backslash before the ":", "." or "@"
 
 
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A GitHub Markdown table of cells already escaped (the headers are escaped here)."""
+    from tabulate import tabulate  # imported only when a Markdown report is made
+
+    return tabulate(rows, headers=[cell(header) for header in headers], tablefmt="github", disable_numparse=True)
+
+
 def report_date() -> dt.date:
     """Today, or the date of SOURCE_DATE_EPOCH for reproducible output."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -89,18 +96,13 @@ class MarkdownReporter(Reporter):
             tail += [f"## {words['unmeasured_section']}", self._unmeasured_table(unmeasured)]
         out.write("\n\n" + "\n\n".join(tail) + "\n")
 
-    def _table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-        from tabulate import tabulate  # imported only when a Markdown report is made
-
-        return tabulate(rows, headers=[cell(header) for header in headers], tablefmt="github", disable_numparse=True)
-
     def _summary_table(self, overview: Overview) -> str:
         words = WORDS[self.lang]
         rows = [self._summary_row(f"{cell(name)} ({slug})", overview.summaries[slug]) for slug, name in overview.names.items()]
         rows.append(self._summary_row(f"**{words['total']}**", overview.summary))
         headers = [words["jurisdiction"], words["targets"], words["met"], words["missed"], words["unmeasured"],
                    words["waived_count"], words["share_met"]]
-        return self._table(headers, rows)
+        return table(headers, rows)
 
     def _summary_row(self, name: str, summary: Summary) -> list[str]:
         share = summary.share_met
@@ -125,7 +127,7 @@ class MarkdownReporter(Reporter):
                  cell(actual_text(item, self.lang)), cell(verdict_text(item, self.lang)),
                  cell(evidence_text(item, self.lang) or "—")]
                 for number, item in enumerate(items, 1)]
-        return self._table(headers, rows)
+        return table(headers, rows)
 
     def _inconsistency_row(self, item: Inconsistency) -> list[str]:
         stated, derived = inconsistency_texts(item)
@@ -135,7 +137,7 @@ class MarkdownReporter(Reporter):
     def _inconsistencies_table(self, rows: list[list[str]]) -> str:
         words = WORDS[self.lang]
         headers = [words["jurisdiction"], words["metric"], words["stated"], words["derived_value"], words["evidence"]]
-        return self._table(headers, rows)
+        return table(headers, rows)
 
     def _unmeasured_row(self, item: TargetResult) -> list[str]:
         return [item.target.jurisdiction, cell(item.target.title), cell(REASONS[self.lang][item.reason]),
@@ -144,4 +146,4 @@ class MarkdownReporter(Reporter):
     def _unmeasured_table(self, rows: list[list[str]]) -> str:
         words = WORDS[self.lang]
         headers = [words["jurisdiction"], words["target"], words["why"], words["detail"]]
-        return self._table(headers, rows)
+        return table(headers, rows)

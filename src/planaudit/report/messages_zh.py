@@ -189,6 +189,14 @@ RULES: list[Rule] = [
                    + f"参数，而不是{found['got']}个"),
     (r"round\(\)'s second argument must be a whole number from 0 to 10", "round() 的第二个参数必须是0到10的整数"),
     (r"^" + _quoted("key") + r": ", r"'\g<key>'："),
+    # Comparing revisions (planaudit diff)
+    (r"^(?P<lead>.*?)(?P<path>\S+) is not in a git repository: `planaudit diff` compares revisions of one$",
+     r"\g<lead>\g<path> 不在 git 仓库中：`planaudit diff` 比较的是同一仓库的两个版本"),
+    (r"git knows no commit (?P<name>'[^']*'|\"[^\"]*\")$", r"git 中没有提交 \g<name>"),
+    (r"cannot tell which branch to compare with \(tried (?P<names>[^)]*)\); name the base revision: (?P<example>.*)$",
+     r"无法判断与哪个分支比较（已尝试 \g<names>）；请指明基准版本：\g<example>"),
+    (r"(?P<command>`git [\w-]+`) failed: git cannot be run \((?P<why>[^)]*)\)$", r"\g<command> 执行失败：无法运行 git（\g<why>）"),
+    (r"(?P<command>`git [\w-]+`) failed: ", r"\g<command> 执行失败："),
     # Why a run failed
     (r"^failed: (?P<parts>.*) — --fail-on (?P<what>\S+)$", lambda found: f"未通过：{_failures(found['parts'])} —— --fail-on {found['what']}"),
     # Suggestions and counts
@@ -198,7 +206,9 @@ RULES: list[Rule] = [
 ]
 
 
-_FAILURES = [(re.compile(r"(\d+) missed \("), r"未达标\1项（"), (re.compile(r"(\d+) unmeasured \("), r"无法评估\1项（"),
+_FAILURES = [(re.compile(r"(\d+) verdicts? worse \("), r"变差\1项（"),
+             (re.compile(r"(\d+) new inconsistent figures?"), r"新出现数据不一致\1处"),
+             (re.compile(r"(\d+) missed \("), r"未达标\1项（"), (re.compile(r"(\d+) unmeasured \("), r"无法评估\1项（"),
               (re.compile(r"(\d+) inconsistent figures?"), r"数据不一致\1处"), (re.compile(r", and (\d+) more\)"), r"，另有\1项）"),
               (re.compile(r"[)）], "), "）；"), (re.compile(r"\)$"), "）")]
 

@@ -60,4 +60,10 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def workflow_command(level: str, path: str | None, line: int | None, title: str, message: str) -> str:
+    """A GitHub annotation (error, warning or notice) at a file's line, or at none."""
+    where = f"file={escape_property(path)},line={line}," if path is not None else ""
+    return f"::{level} {where}title={escape_property(title)}::{escape_data(message)}"
+
+
 PROBLEM_FORMATS: dict[str, Callable[[Sequence[Problem], str], str]] = {"text": text, "json": json_list, "github": github}

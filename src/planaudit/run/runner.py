@@ -12,7 +12,7 @@ any problems) comes back.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -64,17 +64,19 @@ class Audit:
 
 
 def prepare(data_dir: Path, year: int, jurisdictions: Sequence[str] = (), progress: Progress | None = None,
-            cache: Cache | None = None) -> Audit:
+            cache: Cache | None = None, subset: Collection[str] | None = None) -> Audit:
     """Read the settings and the catalogue, and group the year's data files by jurisdiction: every
-    jurisdiction's, or only the chosen ones' (the others' files are not read at all)."""
+    jurisdiction's, or only the chosen ones' (the others' files are not read at all). ``subset``
+    chooses by slug without asking that each has a plan for the year (`diff` compares what is there)."""
     scanned = scan(data_dir, [year], [year - 1, year], progress)
     if not any(job.kind == "targets" for job in scanned.jobs) and not scanned.misplaced:
         raise NoTargets(data_dir, year, layout.target_years(data_dir))
     grouped = layout.by_jurisdiction(scanned.jobs)
     known = sorted(slug for slug, jobs in grouped if any(job.kind == "targets" for job in jobs))
     jurisdictions = chosen_slugs(data_dir, year, jurisdictions, known, scanned.jobs)
-    if jurisdictions:
-        grouped = [(slug, jobs) for slug, jobs in grouped if slug in jurisdictions]
+    if jurisdictions or subset is not None:
+        wanted = set(jurisdictions) if subset is None else set(subset)
+        grouped = [(slug, jobs) for slug, jobs in grouped if slug in wanted]
     problems = scanned.loader.problems + catalogue_problems(scanned.catalogue)
     problems += no_metrics(scanned.catalogue, len(scanned.jobs))
     # An error in the settings or the catalogue blocks every verdict: the data files are only checked.

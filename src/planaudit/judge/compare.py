@@ -1,0 +1,110 @@
+"""Comparing one jurisdiction's audit at two revisions: what `planaudit diff` reports.
+
+A target is the same target at both sides when its id is; a figure or an inconsistency when its
+metric, scope and date are (the n-th of them, when a report states several). Where a thing stands
+in its file is not part of it: a line moved by an edit above it changes nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Hashable, Iterable
+from typing import TypeVar
+
+from planaudit.model.changes import VERDICT_ORDER, Change, FigureChange, InconsistencyChange, TargetChange
+from planaudit.model.data import Figure, Report, Target
+from planaudit.model.result import AuditResult, Inconsistency, TargetResult
+
+T = TypeVar("T")
+
+
+def compare_targets(year: int, jurisdiction: str, before: AuditResult | None, after: AuditResult | None
+                    ) -> list[TargetChange]:
+    """The targets of one jurisdiction that came, went, or whose verdict or evidence changed, in the
+    head's order (targets removed last, in the base's)."""
+    name = next((piece.names[jurisdiction] for piece in (after, before) if piece is not None), jurisdiction)
+    old = {item.target.id: item for item in (before.results if before else ())}
+    new = {item.target.id: item for item in (after.results if after else ())}
+    changes = []
+    for target_id, item in new.items():
+        change = Change.ADDED if target_id not in old else _how(old[target_id], item)
+        if change is not None:
+            changes.append(TargetChange(change, year, jurisdiction, name, old.get(target_id), item))
+    changes += [TargetChange(Change.REMOVED, year, jurisdiction, name, item, None)
+                for target_id, item in old.items() if target_id not in new]
+    return changes
+
+
+def _how(before: TargetResult, after: TargetResult) -> Change | None:
+    was, now = VERDICT_ORDER[before.verdict], VERDICT_ORDER[after.verdict]
+    if now < was:
+        return Change.WORSE
+    if now > was:
+        return Change.BETTER
+    return Change.REVISED if _judged_on(before) != _judged_on(after) else None
+
+
+def _judged_on(item: TargetResult) -> tuple[object, ...]:
+    """What a verdict says and rests on, without where anything stands in its file."""
+    actual = item.actual.value if item.actual else None
+    baseline = item.baseline.value if item.baseline else None
+    evidence = tuple(_figure_fields(figure) for figure in item.evidence())
+    warnings = tuple((warning.stated, warning.derived_value) for warning in item.warnings)
+    return (_target_fields(item.target), item.rule.id, item.reason, item.threshold, actual, baseline, item.growth,
+            item.detail, item.target.waiver, evidence, warnings)
+
+
+def _target_fields(target: Target) -> tuple[object, ...]:
+    return tuple(getattr(target, field.name) for field in dataclasses.fields(target)
+                 if field.name not in ("location", "positions"))
+
+
+def _figure_fields(figure: Figure) -> tuple[object, ...]:
+    return (figure.metric, figure.scope, figure.as_of, figure.value, figure.value_is_percent, figure.bound,
+            figure.quote, figure.growth)
+
+
+def compare_figures(year: int, jurisdiction: str, before: Report | None, after: Report | None) -> list[FigureChange]:
+    """The figures of one report that came, went, or whose value or quote changed."""
+    old = _keyed(before.figures if before else (), lambda figure: (figure.metric, figure.scope, figure.as_of))
+    new = _keyed(after.figures if after else (), lambda figure: (figure.metric, figure.scope, figure.as_of))
+    return [FigureChange(change, year, jurisdiction, was, now)
+            for change, was, now in _paired(old, new, lambda was, now: _figure_fields(was) != _figure_fields(now))]
+
+
+def compare_inconsistencies(year: int, jurisdiction: str, before: AuditResult | None, after: AuditResult | None
+                            ) -> list[InconsistencyChange]:
+    """The inconsistent figures of one jurisdiction that appeared, went away, or changed their numbers."""
+    def key(item: Inconsistency) -> Hashable:
+        return item.metric.id, item.figure.scope, item.figure.as_of
+
+    old = _keyed(before.inconsistencies if before else (), key)
+    new = _keyed(after.inconsistencies if after else (), key)
+    return [InconsistencyChange(change, year, jurisdiction, was, now)
+            for change, was, now in _paired(old, new, lambda was, now: (was.stated, was.derived_value)
+                                            != (now.stated, now.derived_value))]
+
+
+def _keyed(items: Iterable[T], key: Callable[[T], Hashable]) -> dict[tuple[Hashable, int], T]:
+    """Each item by its key and its place among the items with that key."""
+    keyed: dict[tuple[Hashable, int], T] = {}
+    seen: dict[Hashable, int] = {}
+    for item in items:
+        found = key(item)
+        seen[found] = seen.get(found, -1) + 1
+        keyed[(found, seen[found])] = item
+    return keyed
+
+
+def _paired(old: dict[tuple[Hashable, int], T], new: dict[tuple[Hashable, int], T], differ: Callable[[T, T], bool]
+            ) -> list[tuple[Change, T | None, T | None]]:
+    """Each item of ``new`` that ``old`` lacks (added) or has otherwise (revised), then each of
+    ``old`` that ``new`` lacks (removed)."""
+    paired: list[tuple[Change, T | None, T | None]] = []
+    for key, now in new.items():
+        if key not in old:
+            paired.append((Change.ADDED, None, now))
+        elif differ(old[key], now):
+            paired.append((Change.REVISED, old[key], now))
+    paired += [(Change.REMOVED, was, None) for key, was in old.items() if key not in new]
+    return paired

@@ -1,0 +1,116 @@
+"""What `planaudit diff` finds between two revisions of a data repository: targets whose verdict
+changed, or that came or went; figures whose value or quote changed; inconsistent figures that
+appeared or went away. Diff reporters see only these objects."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from planaudit.model.data import Figure, Target
+from planaudit.model.problems import Problem
+from planaudit.model.result import Inconsistency, TargetResult, Verdict
+
+
+class Change(enum.Enum):
+    """How one thing differs from the base to the head, most telling first."""
+
+    WORSE = "worse"  # the verdict went down: met → unmeasured → missed
+    BETTER = "better"
+    ADDED = "added"
+    REMOVED = "removed"
+    REVISED = "revised"  # the same verdict, but the target, its reason or its evidence changed
+
+
+# How good a verdict is: a change to a lower one is worse.
+VERDICT_ORDER = {Verdict.MISSED: 0, Verdict.UNMEASURED: 1, Verdict.MET: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class TargetChange:
+    change: Change
+    year: int
+    jurisdiction: str
+    name: str  # the jurisdiction's name
+    before: TargetResult | None
+    after: TargetResult | None
+
+    @property
+    def target(self) -> Target:
+        """The target as the head has it (as the base had it, when it was removed)."""
+        either = self.after or self.before
+        assert either is not None
+        return either.target
+
+
+@dataclass(frozen=True, slots=True)
+class FigureChange:
+    change: Change  # ADDED, REMOVED or REVISED
+    year: int
+    jurisdiction: str
+    before: Figure | None
+    after: Figure | None
+
+    @property
+    def figure(self) -> Figure:
+        """The figure as the head has it (as the base had it, when it was removed)."""
+        either = self.after or self.before
+        assert either is not None
+        return either
+
+
+@dataclass(frozen=True, slots=True)
+class InconsistencyChange:
+    change: Change  # ADDED (appeared), REMOVED (went away) or REVISED (its numbers changed)
+    year: int
+    jurisdiction: str
+    before: Inconsistency | None
+    after: Inconsistency | None
+
+    @property
+    def metric(self) -> str:
+        either = self.after or self.before
+        assert either is not None
+        return either.metric.id
+
+
+@dataclass(frozen=True, slots=True)
+class NotCompared:
+    """A jurisdiction whose files have an error at one side: its verdicts there are unknown."""
+
+    year: int
+    jurisdiction: str
+    side: str  # "base" or "head"
+
+
+@dataclass(frozen=True, slots=True)
+class DiffResult:
+    base: str  # the base revision, as shown: "main (3f2c1a9)"
+    head: str  # the head revision, or "working tree"
+    targets: tuple[TargetChange, ...]
+    figures: tuple[FigureChange, ...]
+    inconsistencies: tuple[InconsistencyChange, ...]
+    not_compared: tuple[NotCompared, ...] = ()
+    problems: tuple[Problem, ...] = ()  # of the files read at the head: errors kept a jurisdiction from being compared
+
+    @property
+    def years(self) -> list[int]:
+        """Every year with a change, in order."""
+        found = {item.year for group in (self.targets, self.figures, self.inconsistencies, self.not_compared)
+                 for item in group}
+        return sorted(found)
+
+    def count(self, change: Change) -> int:
+        return sum(item.change is change for item in self.targets)
+
+    @property
+    def worse(self) -> tuple[TargetChange, ...]:
+        return tuple(item for item in self.targets if item.change is Change.WORSE)
+
+    @property
+    def new_inconsistencies(self) -> tuple[InconsistencyChange, ...]:
+        return tuple(item for item in self.inconsistencies if item.change is Change.ADDED)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.targets or self.figures or self.inconsistencies or self.not_compared)

@@ -1,0 +1,170 @@
+"""Words and texts that every format of `planaudit diff` shares: the summary line, how a target
+stood at each side, a figure's value."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from planaudit.exact.numbers import format_number
+from planaudit.model.changes import Change, DiffResult, FigureChange, InconsistencyChange, NotCompared, TargetChange
+from planaudit.model.data import Bound, Figure
+from planaudit.model.result import TargetResult
+from planaudit.report.display import actual_text, evidence_text, inconsistency_texts, verdict_text
+from planaudit.report.i18n import REASONS, WORDS
+
+# How each kind of change is named, for targets, figures and inconsistent figures.
+CHANGES = {
+    "en": {
+        "targets": {Change.WORSE: "worse", Change.BETTER: "better", Change.ADDED: "added", Change.REMOVED: "removed",
+                    Change.REVISED: "revised"},
+        "figures": {Change.ADDED: "added", Change.REMOVED: "removed", Change.REVISED: "changed"},
+        "inconsistencies": {Change.ADDED: "new", Change.REMOVED: "gone", Change.REVISED: "changed"},
+    },
+    "zh": {
+        "targets": {Change.WORSE: "变差", Change.BETTER: "改善", Change.ADDED: "新增", Change.REMOVED: "删除",
+                    Change.REVISED: "修订"},
+        "figures": {Change.ADDED: "新增", Change.REMOVED: "删除", Change.REVISED: "修改"},
+        "inconsistencies": {Change.ADDED: "新出现", Change.REMOVED: "消失", Change.REVISED: "变化"},
+    },
+}
+
+DIFF_WORDS = {
+    "en": {
+        "title": "planaudit diff", "targets": "targets", "figures": "figures", "inconsistencies": "inconsistent figures",
+        "not_compared": "not compared", "no_change": "no target, figure or inconsistent figure changed",
+        "before": "before", "after": "after", "change": "Change", "year": "Year", "jurisdiction": "Jurisdiction",
+        "target": "Target", "figure": "figure", "inconsistency": "inconsistent figure", "details": "Evidence before and after",
+        "side_base": "its files at the base have errors", "side_head": "its files at the head have errors",
+        "count": "{count} {word}", "none": "—", "group": "{group} {counts}", "comma": ", ", "semicolon": "; ",
+        "side": "{side}: {text}",
+    },
+    "zh": {
+        "title": "planaudit diff", "targets": "目标", "figures": "数据", "inconsistencies": "数据不一致",
+        "not_compared": "未比较", "no_change": "目标、数据与数据不一致均无变化",
+        "before": "变更前", "after": "变更后", "change": "变化", "year": "年度", "jurisdiction": "地区",
+        "target": "目标", "figure": "数据", "inconsistency": "数据不一致", "details": "变更前后的依据",
+        "side_base": "基准版本的数据文件有错误", "side_head": "新版本的数据文件有错误",
+        "count": "{word}{count}项", "none": "—", "group": "{group}{counts}", "comma": "，", "semicolon": "；",
+        "side": "{side}：{text}",
+    },
+}
+
+_COLON = {"en": ": ", "zh": "："}
+_ORDER = (Change.WORSE, Change.BETTER, Change.ADDED, Change.REMOVED, Change.REVISED)
+
+
+def summary_text(result: DiffResult, lang: str) -> str:
+    """"main (3f2c1a9) → working tree: targets 1 worse, 2 added; figures 1 changed"."""
+    said = counts_text(result.targets, result.figures, result.inconsistencies, lang, len(result.not_compared))
+    return f"{result.base} → {result.head}{_COLON[lang]}{said or DIFF_WORDS[lang]['no_change']}"
+
+
+def counts_text(targets: Sequence[TargetChange], figures: Sequence[FigureChange],
+                inconsistencies: Sequence[InconsistencyChange], lang: str, not_compared: int = 0) -> str:
+    """"targets 1 worse, 2 added; figures 1 changed", or "" when there is nothing."""
+    words = DIFF_WORDS[lang]
+    said = []
+    for group, items in (("targets", targets), ("figures", figures), ("inconsistencies", inconsistencies)):
+        counts = [words["count"].format(count=count, word=CHANGES[lang][group][change])
+                  for change in _ORDER if (count := sum(item.change is change for item in items))]
+        if counts:
+            said.append(words["group"].format(group=words[group], counts=words["comma"].join(counts)))
+    if not_compared:
+        said.append(words["count"].format(count=not_compared, word=words["not_compared"]))
+    return words["semicolon"].join(said)
+
+
+def change_word(item: TargetChange | FigureChange | InconsistencyChange, lang: str) -> str:
+    group = "targets" if isinstance(item, TargetChange) else "figures" if isinstance(item, FigureChange) else "inconsistencies"
+    return CHANGES[lang][group][item.change]
+
+
+def state_text(result: TargetResult | None, lang: str) -> str:
+    """How a target stood at one side: "missed: 88.65% (derived)", "unmeasured: not in the report", or —."""
+    if result is None:
+        return DIFF_WORDS[lang]["none"]
+    shown = actual_text(result, lang) if result.actual is not None else REASONS[lang][result.reason]
+    return f"{verdict_text(result, lang)}{_COLON[lang]}{shown}"
+
+
+def state_details(result: TargetResult | None, lang: str) -> str:
+    """A side's verdict with its reason and the quotes it rests on, each with file and line."""
+    if result is None:
+        return DIFF_WORDS[lang]["none"]
+    evidence = evidence_text(result, lang)
+    return f"{state_text(result, lang)} — {REASONS[lang][result.reason]}" + (f"; {evidence}" if evidence else "")
+
+
+def figure_value(figure: Figure | None, lang: str) -> str:
+    """A figure's value as its file states it: 276, ≥1200, 91%, yes; with its stated growth."""
+    if figure is None:
+        return DIFF_WORDS[lang]["none"]
+    if isinstance(figure.value, bool):
+        return WORDS[lang]["yes" if figure.value else "no"]
+    text = {Bound.EXACT: "", Bound.LOWER: "≥", Bound.UPPER: "≤"}[figure.bound] + format_number(figure.value)
+    text += "%" if figure.value_is_percent else ""
+    if figure.growth is not None:
+        text += f", {WORDS[lang]['growth']} {format_number(figure.growth)}%"
+    return text
+
+
+def figure_details(figure: Figure | None, lang: str) -> str:
+    """A figure's value with its quote, file and line."""
+    if figure is None:
+        return DIFF_WORDS[lang]["none"]
+    return f"{figure_value(figure, lang)} “{figure.quote}” ({figure.location})"
+
+
+def inconsistency_value(item: InconsistencyChange, before: bool, lang: str) -> str:
+    """"91% stated, 97.87% from counts" at one side, or —."""
+    inconsistency = item.before if before else item.after
+    if inconsistency is None:
+        return DIFF_WORDS[lang]["none"]
+    stated, derived = inconsistency_texts(inconsistency)
+    words = WORDS[lang]
+    return f"{words['stated'].lower()} {stated}, {words['from_counts']} {derived} ({inconsistency.figure.location})"
+
+
+def side_text(before: bool, text: str, lang: str) -> str:
+    """"before: …" or "after: …"."""
+    words = DIFF_WORDS[lang]
+    return words["side"].format(side=words["before" if before else "after"], text=text)
+
+
+def not_compared_text(item: NotCompared, lang: str) -> str:
+    return f"{item.year} {item.jurisdiction}: {DIFF_WORDS[lang]['side_' + item.side]}"
+
+
+@dataclass
+class Group:
+    """The changes of one jurisdiction in one year."""
+
+    year: int
+    jurisdiction: str
+    name: str  # the jurisdiction's name when a target change gives it, else its slug
+    targets: list[TargetChange] = field(default_factory=list)
+    figures: list[FigureChange] = field(default_factory=list)
+    inconsistencies: list[InconsistencyChange] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.year} {self.name} ({self.jurisdiction})" if self.name != self.jurisdiction \
+            else f"{self.year} {self.jurisdiction}"
+
+
+def groups(result: DiffResult) -> list[Group]:
+    """The changes grouped by year, then jurisdiction, in order."""
+    found: dict[tuple[int, str], Group] = {}
+
+    def group(year: int, slug: str) -> Group:
+        return found.setdefault((year, slug), Group(year, slug, slug))
+
+    for item in result.targets:
+        group(item.year, item.jurisdiction).targets.append(item)
+        group(item.year, item.jurisdiction).name = item.name
+    for figure in result.figures:
+        group(figure.year, figure.jurisdiction).figures.append(figure)
+    for inconsistency in result.inconsistencies:
+        group(inconsistency.year, inconsistency.jurisdiction).inconsistencies.append(inconsistency)
+    return [found[key] for key in sorted(found)]

@@ -1,0 +1,59 @@
+"""`planaudit diff --format github`: annotations of a pull request's changes, most severe first.
+
+A verdict that got worse is an error when --fail-on worse fails the run, else a warning, at the
+target's line; an inconsistent figure that appeared, likewise under --fail-on inconsistent; the
+other changes of a jurisdiction and year are one notice ("fuzhou 2022: 2 better, 3 added, 1 figure
+changed"), so that GitHub, which shows ten annotations of each kind per step, shows the findings.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from planaudit.model.changes import Change, DiffResult, InconsistencyChange, TargetChange
+from planaudit.report.base import DiffReporter
+from planaudit.report.changes import (
+    DIFF_WORDS,
+    Group,
+    change_word,
+    counts_text,
+    groups,
+    inconsistency_value,
+    state_text,
+    summary_text,
+)
+from planaudit.report.problems import workflow_command
+
+
+class DiffGithubReporter(DiffReporter):
+
+    def write(self, result: DiffResult, out: TextIO) -> None:
+        lines = [self._worse(item) for item in result.worse]
+        lines += [self._inconsistency(item) for item in result.new_inconsistencies]
+        lines += [notice for group in groups(result) if (notice := self._notice(group))]
+        lines += [workflow_command("error", None, None, DIFF_WORDS[self.lang]["not_compared"],
+                                   f"{item.year} {item.jurisdiction}: {DIFF_WORDS[self.lang]['side_' + item.side]}")
+                  for item in result.not_compared]
+        lines.sort(key=lambda line: ("::error", "::warning", "::notice").index(line.split(" ", 1)[0]))
+        out.write("".join(line + "\n" for line in lines) + summary_text(result, self.lang) + "\n")
+
+    def _worse(self, item: TargetChange) -> str:
+        level = "error" if self.fails_on("worse") else "warning"
+        target = item.target
+        message = f"{target.title}: {state_text(item.before, self.lang)} → {state_text(item.after, self.lang)}"
+        return workflow_command(level, target.location.path, target.location.line,
+                                f"{change_word(item, self.lang)}: {target.id}", message)
+
+    def _inconsistency(self, item: InconsistencyChange) -> str:
+        level = "error" if self.fails_on("inconsistent") else "warning"
+        assert item.after is not None
+        location = item.after.figure.location
+        return workflow_command(level, location.path, location.line,
+                                f"{DIFF_WORDS[self.lang]['inconsistency']}: {item.metric}",
+                                inconsistency_value(item, False, self.lang))
+
+    def _notice(self, group: Group) -> str | None:
+        """The rest of a jurisdiction's changes in a year, counted, in one notice."""
+        said = counts_text([item for item in group.targets if item.change is not Change.WORSE], group.figures,
+                           [item for item in group.inconsistencies if item.change is not Change.ADDED], self.lang)
+        return workflow_command("notice", None, None, group.heading, said) if said else None

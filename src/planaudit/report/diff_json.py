@@ -1,0 +1,41 @@
+"""`planaudit diff --format json`: schema_version 1 (docs/verdicts.md). A target at each side is
+the object `check --format json` gives it; a figure, its evidence object; numbers are decimal strings."""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from planaudit.model.changes import Change, DiffResult
+from planaudit.report import jsontext
+from planaudit.report.base import DiffReporter
+from planaudit.report.json_report import figure_data, inconsistency_data, target_data
+
+SCHEMA_VERSION = 1
+
+
+class DiffJsonReporter(DiffReporter):
+
+    def write(self, result: DiffResult, out: TextIO) -> None:
+        lang = self.lang
+        document = {
+            "schema_version": SCHEMA_VERSION,
+            "base": result.base,
+            "head": result.head,
+            "summary": {change.value: result.count(change) for change in Change},
+            "targets": [{"change": item.change.value, "year": item.year, "jurisdiction": item.jurisdiction,
+                         "id": item.target.id, "before": _maybe(target_data, item.before, lang),
+                         "after": _maybe(target_data, item.after, lang)} for item in result.targets],
+            "figures": [{"change": item.change.value, "year": item.year, "jurisdiction": item.jurisdiction,
+                         "metric": item.figure.metric, "before": _maybe(figure_data, item.before),
+                         "after": _maybe(figure_data, item.after)} for item in result.figures],
+            "inconsistencies": [{"change": item.change.value, "year": item.year, "jurisdiction": item.jurisdiction,
+                                 "metric": item.metric, "before": _maybe(inconsistency_data, item.before),
+                                 "after": _maybe(inconsistency_data, item.after)} for item in result.inconsistencies],
+            "not_compared": [{"year": item.year, "jurisdiction": item.jurisdiction, "side": item.side}
+                             for item in result.not_compared],
+        }
+        out.write(jsontext.dumps(document))
+
+
+def _maybe(convert: Any, value: Any, *args: Any) -> Any:
+    return None if value is None else convert(value, *args)

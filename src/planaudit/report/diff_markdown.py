@@ -1,0 +1,78 @@
+"""`planaudit diff --format markdown`: a pull-request comment — a one-line summary, a table of the
+targets that changed, and the evidence before and after folded in `<details>`. Every cell is
+escaped as the audit's Markdown escapes it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from planaudit.model.changes import DiffResult, TargetChange
+from planaudit.report.base import DiffReporter
+from planaudit.report.changes import (
+    DIFF_WORDS,
+    Group,
+    change_word,
+    figure_details,
+    groups,
+    inconsistency_value,
+    not_compared_text,
+    side_text,
+    state_details,
+    state_text,
+    summary_text,
+)
+from planaudit.report.markdown import cell, table
+
+
+class DiffMarkdownReporter(DiffReporter):
+
+    def write(self, result: DiffResult, out: TextIO) -> None:
+        words = DIFF_WORDS[self.lang]
+        blocks = [f"**{words['title']}** {cell(summary_text(result, self.lang))}"]
+        if result.targets:
+            blocks.append(self._targets_table(result.targets))
+        if result.not_compared:
+            blocks.append("\n".join(f"- **{words['not_compared']}**: {cell(not_compared_text(item, self.lang))}"
+                                    for item in result.not_compared))
+        details = [self._group(group) for group in groups(result)]
+        if details:
+            blocks.append(f"<details><summary>{cell(words['details'])}</summary>\n\n" + "\n\n".join(details)
+                          + "\n\n</details>")
+        out.write("\n\n".join(blocks) + "\n")
+
+    def _targets_table(self, changes: Sequence[TargetChange]) -> str:
+        words = DIFF_WORDS[self.lang]
+        headers = [words["change"], words["year"], words["jurisdiction"], words["target"], words["before"], words["after"]]
+        rows = [[self._change(item), str(item.year), f"{cell(item.name)} ({item.jurisdiction})", self._target(item),
+                 cell(state_text(item.before, self.lang)), cell(state_text(item.after, self.lang))] for item in changes]
+        return table(headers, rows)
+
+    def _change(self, item: TargetChange) -> str:
+        word = cell(change_word(item, self.lang))
+        return f"**{word}**" if item.change.value == "worse" else word
+
+    @staticmethod
+    def _target(item: TargetChange) -> str:
+        return f"`{item.target.id}` {cell(item.target.title)}"
+
+    def _group(self, group: Group) -> str:
+        words = DIFF_WORDS[self.lang]
+        lines = [f"#### {cell(group.heading)}"]
+        for item in group.targets:
+            target = item.target
+            lines += ["", f"`{target.id}` {cell(target.title)} ({cell(str(target.location))}): "
+                          f"**{cell(change_word(item, self.lang))}**",
+                      f"- {cell(side_text(True, state_details(item.before, self.lang), self.lang))}",
+                      f"- {cell(side_text(False, state_details(item.after, self.lang), self.lang))}"]
+        for figure in group.figures:
+            metric = figure.figure.metric
+            lines += ["", f"{cell(words['figure'])} `{metric}`: **{cell(change_word(figure, self.lang))}**",
+                      f"- {cell(side_text(True, figure_details(figure.before, self.lang), self.lang))}",
+                      f"- {cell(side_text(False, figure_details(figure.after, self.lang), self.lang))}"]
+        for inconsistency in group.inconsistencies:
+            metric = inconsistency.metric
+            lines += ["", f"{cell(words['inconsistency'])} `{metric}`: **{cell(change_word(inconsistency, self.lang))}**",
+                      f"- {cell(side_text(True, inconsistency_value(inconsistency, True, self.lang), self.lang))}",
+                      f"- {cell(side_text(False, inconsistency_value(inconsistency, False, self.lang), self.lang))}"]
+        return "\n".join(lines)

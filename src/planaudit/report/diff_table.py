@@ -1,0 +1,73 @@
+"""`planaudit diff --format table`: the changes for a person at a terminal, a jurisdiction at a time."""
+
+from __future__ import annotations
+
+import io
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from planaudit.model.changes import Change, DiffResult
+from planaudit.read.text import printable
+from planaudit.report.base import DiffReporter
+from planaudit.report.changes import (
+    DIFF_WORDS,
+    Group,
+    change_word,
+    figure_details,
+    groups,
+    inconsistency_value,
+    not_compared_text,
+    side_text,
+    state_details,
+    summary_text,
+)
+
+_STYLES = {Change.WORSE: "bold red", Change.BETTER: "green"}
+_WIDTH = 100  # off a terminal (and $COLUMNS unset), the width lines are wrapped at
+
+
+class DiffTableReporter(DiffReporter):
+
+    def write(self, result: DiffResult, out: TextIO) -> None:
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=self.width or _WIDTH, force_terminal=self.color, no_color=not self.color,
+                          highlight=False, emoji=False, markup=False)
+        console.print(Text(printable(summary_text(result, self.lang)), style="bold"))
+        for group in groups(result):
+            console.print()
+            console.print(Text(printable(group.heading), style="bold"))
+            console.print(self._changes(group))
+        for item in result.not_compared:
+            console.print(Text(printable(f"{DIFF_WORDS[self.lang]['not_compared']}: {not_compared_text(item, self.lang)}"),
+                               style="bold red"))
+        out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+
+    def _changes(self, group: Group) -> Table:
+        """Each change: its word, what changed, and under it how it stood before and after."""
+        grid = Table.grid(padding=(0, 2), pad_edge=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for item in group.targets:
+            target = item.target
+            self._add(grid, change_word(item, self.lang), f"{target.id}  {target.title}  ({target.location})",
+                      state_details(item.before, self.lang), state_details(item.after, self.lang), item.change)
+        for figure in group.figures:
+            self._add(grid, change_word(figure, self.lang), f"{DIFF_WORDS[self.lang]['figure']} {figure.figure.metric}",
+                      figure_details(figure.before, self.lang), figure_details(figure.after, self.lang), figure.change)
+        for inconsistency in group.inconsistencies:
+            self._add(grid, change_word(inconsistency, self.lang),
+                      f"{DIFF_WORDS[self.lang]['inconsistency']} {inconsistency.metric}",
+                      inconsistency_value(inconsistency, True, self.lang),
+                      inconsistency_value(inconsistency, False, self.lang), inconsistency.change)
+        return grid
+
+    def _add(self, grid: Table, word: str, what: str, before: str, after: str, change: Change) -> None:
+        lines = [printable(what)]
+        if change is not Change.ADDED:
+            lines.append(printable(side_text(True, before, self.lang)))
+        if change is not Change.REMOVED:
+            lines.append(printable(side_text(False, after, self.lang)))
+        grid.add_row(Text(word, style=_STYLES.get(change, "")), Text("\n".join(lines)))

@@ -1,0 +1,182 @@
+"""`planaudit diff`: the verdicts that change between two revisions of a data repository.
+
+git says which files differ; only the audits those files take part in are judged, at both
+revisions — a target file of YEAR is judged in the audit of YEAR, an outcome file of YEAR in those
+of YEAR and YEAR+1 (its figures are the next year's baselines) — and every verdict of the rest is
+the same at both sides by construction (a jurisdiction is judged from its own files only). When
+planaudit.yaml or a rules file differs, every audit is judged. A revision's files are written out
+to a temporary folder by git (read/revision) and read from there exactly as a checkout's are; the
+working tree is read where it is.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planaudit.errors import NoTargets
+from planaudit.judge.compare import compare_figures, compare_inconsistencies, compare_targets
+from planaudit.model.changes import DiffResult, FigureChange, InconsistencyChange, NotCompared, TargetChange
+from planaudit.model.data import Report
+from planaudit.model.problems import Problem, capped, errors
+from planaudit.model.result import AuditResult
+from planaudit.read import layout, load
+from planaudit.read.layout import SETTINGS_FILE, DataFile
+from planaudit.read.revision import WORKING_TREE, GitRepository, Revision
+from planaudit.run import runner
+
+_DATA_FILE = re.compile(r"(targets|outcomes)/([0-9]{4})/([a-z0-9][a-z0-9_-]*)\.yaml")
+_RULES_FILE = re.compile(r"rules/[^/.][^/]*\.yaml")
+
+Audited = tuple[int, str]  # (year, jurisdiction)
+
+
+@dataclass(frozen=True)
+class Touched:
+    """What a change between two revisions touches."""
+
+    everything: bool  # planaudit.yaml or a rules file differs: any verdict may
+    audits: frozenset[Audited]  # the audits whose files differ
+    reports: frozenset[Audited]  # the outcome files that differ
+
+    @classmethod
+    def of(cls, paths: Iterable[str]) -> Touched:
+        everything, audits, reports = False, set(), set()
+        for path in paths:
+            found = _DATA_FILE.fullmatch(path)
+            if path == SETTINGS_FILE or _RULES_FILE.fullmatch(path):
+                everything = True
+            elif found is not None:
+                kind, year, slug = found.group(1), int(found.group(2)), found.group(3)
+                audits.add((year, slug))
+                if kind == "outcomes":
+                    audits.add((year + 1, slug))
+                    reports.add((year, slug))
+        return cls(everything, frozenset(audits), frozenset(reports))
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.everything or self.audits)
+
+    def paths(self) -> list[str]:
+        """The files a revision must give to judge what is touched: the settings and rules, and every
+        file of each audit touched (all of them, when everything is)."""
+        if self.everything:
+            return [SETTINGS_FILE, "rules", "targets", "outcomes"]
+        wanted = {f"{kind}/{year}/{slug}.yaml" for audit_year, slug in self.audits
+                  for kind, year in (("targets", audit_year), ("outcomes", audit_year - 1), ("outcomes", audit_year))}
+        return [SETTINGS_FILE, "rules", *sorted(wanted)]
+
+
+def compare_revisions(root: Path, base_name: str | None, head_name: str | None, years: Collection[int] = ()
+                      ) -> DiffResult:
+    """What differs between the data repository at ``base_name`` (default: where the current branch
+    left the default branch) and at ``head_name`` (default: the working tree), in ``years`` (default: every
+    year touched). Raises a GitError when git cannot tell."""
+    repository = GitRepository.locate(root)
+    base = repository.resolve(base_name) if base_name else repository.default_base()
+    head = repository.resolve(head_name) if head_name else WORKING_TREE
+    touched = Touched.of(repository.changed(base, head))
+    if touched.nothing:
+        return DiffResult(base.short, head.short, (), (), ())
+    with tempfile.TemporaryDirectory(prefix="planaudit-diff-") as folder:
+        before = _checkout(repository, base, touched, Path(folder) / "base")
+        after = root if head.commit is None else _checkout(repository, head, touched, Path(folder) / "head")
+        return _Comparison(before, after, touched, set(years)).result(base, head)
+
+
+def _checkout(repository: GitRepository, revision: Revision, touched: Touched, folder: Path) -> Path:
+    folder.mkdir()
+    repository.export(revision, touched.paths(), folder)
+    return folder
+
+
+@dataclass
+class _Side:
+    """One year's audit at one revision, of the jurisdictions compared."""
+
+    pieces: dict[str, AuditResult] = field(default_factory=dict)  # by jurisdiction, each judged one
+    not_judged: set[str] = field(default_factory=set)  # those with a plan whose files have an error
+    problems: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def judged(cls, root: Path, year: int, slugs: Collection[str]) -> _Side:
+        try:
+            audit = runner.prepare(root, year, subset=slugs)
+        except NoTargets:  # no plan of the year at this revision: every target is added, or removed
+            return cls()
+        side = cls(problems=list(audit.problems))
+        for jurisdiction in audit.jurisdictions:
+            found, piece = runner.judge_jurisdiction(audit, jurisdiction)
+            side.problems += found
+            if piece is not None:
+                side.pieces[jurisdiction.slug] = piece
+            elif jurisdiction.slug in audit.known:
+                side.not_judged.add(jurisdiction.slug)
+        return side
+
+
+class _Comparison:
+    def __init__(self, before: Path, after: Path, touched: Touched, years: set[int]) -> None:
+        self.before, self.after = before, after
+        audits, reports = touched.audits, touched.reports
+        if touched.everything:
+            audits = frozenset(_every_audit(before) | _every_audit(after))
+        self.audits = sorted(audit for audit in audits if not years or audit[0] in years)
+        self.reports = sorted(report for report in reports if not years or report[0] in years)
+        self.targets: list[TargetChange] = []
+        self.figures: list[FigureChange] = []
+        self.inconsistencies: list[InconsistencyChange] = []
+        self.not_compared: list[NotCompared] = []
+        self.problems: list[Problem] = []
+
+    def result(self, base: Revision, head: Revision) -> DiffResult:
+        for year in sorted({year for year, _ in [*self.audits, *self.reports]}):
+            self.audit(year, [slug for audit_year, slug in self.audits if audit_year == year])
+            for slug in [slug for report_year, slug in self.reports if report_year == year]:
+                self.report(year, slug)
+        return DiffResult(base.short, head.short, tuple(self.targets), tuple(self.figures), tuple(self.inconsistencies),
+                          tuple(dict.fromkeys(self.not_compared)), tuple(capped(sorted(set(self.problems)))))
+
+    def audit(self, year: int, slugs: list[str]) -> None:
+        if not slugs:
+            return
+        before, after = _Side.judged(self.before, year, slugs), _Side.judged(self.after, year, slugs)
+        self.problems += after.problems
+        for slug in slugs:
+            if slug in before.not_judged or slug in after.not_judged:
+                self.not_compared += [NotCompared(year, slug, side) for side, judged in (("base", before), ("head", after))
+                                      if slug in judged.not_judged]
+                continue
+            old, new = before.pieces.get(slug), after.pieces.get(slug)
+            self.targets += compare_targets(year, slug, old, new)
+            self.inconsistencies += compare_inconsistencies(year, slug, old, new)
+
+    def report(self, year: int, slug: str) -> None:
+        old, old_problems = _read_report(self.before, year, slug)
+        new, new_problems = _read_report(self.after, year, slug)
+        self.problems += new_problems
+        broken = [NotCompared(year, slug, side) for side, problems in (("base", old_problems), ("head", new_problems))
+                  if errors(problems)]
+        if broken:
+            self.not_compared += broken
+            return
+        self.figures += compare_figures(year, slug, old, new)
+
+
+def _read_report(root: Path, year: int, slug: str) -> tuple[Report | None, list[Problem]]:
+    """The report of ``outcomes/YEAR/SLUG.yaml`` at ``root``, None when there is none; and its problems."""
+    path = root / "outcomes" / str(year) / f"{slug}.yaml"
+    if not (path.exists() or path.is_symlink()):
+        return None, []
+    read = load.read_file(root, DataFile(path, f"outcomes/{year}/{slug}.yaml", "outcomes", year, slug))
+    return (read.item if isinstance(read.item, Report) else None), list(read.problems)
+
+
+def _every_audit(root: Path) -> set[Audited]:
+    """Every (year, jurisdiction) with a plan at ``root``."""
+    return {(year, file.jurisdiction) for year in layout.target_years(root)
+            for file in layout.data_files(root, "targets", [year])[0]}
