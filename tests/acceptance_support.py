@@ -19,6 +19,7 @@ def planaudit(*args: str, data: str | None = "basic", env: dict[str, str] | None
     environment.pop("PLANAUDIT_DATA", None)
     environment.pop("COLUMNS", None)
     environment.pop("GITHUB_STEP_SUMMARY", None)
+    environment.pop("GITHUB_BASE_REF", None)
     environment.update(env or {})
     data_args = ("--data", str(EXAMPLES / data)) if data else ()
     return subprocess.run([sys.executable, "-m", "planaudit", *args, *data_args],

@@ -16,6 +16,7 @@ os.environ["XDG_CACHE_HOME"] = _CACHE_HOME
 os.environ["PLANAUDIT_CACHE_DIR"] = os.path.join(_CACHE_HOME, "parses")
 os.environ.pop("GITHUB_ACTIONS", None)  # tests that want a CI log say so themselves
 os.environ.pop("GITHUB_STEP_SUMMARY", None)  # nor does a test's run append to a CI job's summary
+os.environ.pop("GITHUB_BASE_REF", None)  # nor compare with a pull request's base
 
 
 @pytest.fixture(autouse=True)

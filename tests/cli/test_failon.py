@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from planaudit.cli.failon import FailOn, exit_status, failure_text
-from support import COUNT_METRICS, RepoBuilder
+from support import COUNT_METRICS, JURISDICTION, RepoBuilder
 
 
 def result_with(tmp_path, targets, rate="91"):
@@ -75,3 +75,48 @@ def test_every_exit_status_is_decided_by_one_function():
     assert exit_status(usage=True) == exit_status(error=NoTargets(Path("."), 2022)) == 2
     assert exit_status(problems=[problem]) == exit_status(reader_gone=True) == 1
     assert exit_status(problems=[]) == exit_status() == 0
+
+
+def diff_with(tmp_path, after_targets, after_rate):
+    """A DiffResult of one jurisdiction's audit: MET with consistent figures before, then these."""
+    from planaudit.judge.compare import compare_inconsistencies, compare_targets
+    from planaudit.model.changes import DiffResult
+
+    before = result_with(tmp_path / "base", MET, "97.87")
+    after = result_with(tmp_path / "head", after_targets, after_rate)
+    return DiffResult("main (abc1234)", "working tree", tuple(compare_targets(2022, JURISDICTION, before, after)), (),
+                      tuple(compare_inconsistencies(2022, JURISDICTION, before, after)))
+
+
+@pytest.mark.parametrize(("targets", "rate", "expected"), [
+    (MET, "97.87", [0, 0, 0, 0]),
+    (MET.replace("value: 1,", "value: 1000,"), "97.87", [0, 1, 0, 1]),
+    (MET, "91", [0, 0, 1, 1]),
+], ids=["same", "worse", "new-inconsistency"])
+def test_diff_fails_on_a_verdict_worse_or_a_new_inconsistency_as_asked(tmp_path, targets, rate, expected):
+    from planaudit.cli.failon import changes_fail_on
+
+    changes = diff_with(tmp_path, targets, rate)
+    statuses = [exit_status(fail_on=changes_fail_on(word), changes=changes)
+                for word in ("never", "worse", "inconsistent", "worse,inconsistent")]
+    assert statuses == expected
+
+
+def test_diff_says_why_it_failed(tmp_path):
+    from planaudit.cli.failon import changes_fail_on, changes_failure_text
+
+    changes = diff_with(tmp_path, MET.replace("value: 1,", "value: 1000,"), "91")
+    assert changes_failure_text(changes, changes_fail_on("inconsistent,worse")) == (
+        f"failed: 1 verdict worse (2022 {JURISDICTION}/m), 1 new inconsistent figure — --fail-on worse,inconsistent")
+    with pytest.raises(ValueError, match="any of worse, inconsistent"):
+        changes_fail_on("missed")
+
+
+def test_diff_with_an_error_at_the_head_exits_2():
+    from planaudit.model.changes import DiffResult
+    from planaudit.model.problems import Code, Problem
+
+    broken = DiffResult("a", "b", (), (), (), problems=(Problem("targets/2022/x.yaml", 1, 1, Code.YAML_SYNTAX, "bad"),))
+    warned = DiffResult("a", "b", (), (), (), problems=(Problem("x", 1, 1, Code.VALUE_NOT_IN_QUOTE, "w"),))
+    assert exit_status(fail_on=FailOn.parse("never"), problems=broken.problems, changes=broken) == 2
+    assert exit_status(fail_on=FailOn.parse("never"), problems=warned.problems, changes=warned) == 0

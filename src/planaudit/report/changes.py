@@ -11,7 +11,7 @@ from planaudit.model.changes import Change, DiffResult, FigureChange, Inconsiste
 from planaudit.model.data import Bound, Figure
 from planaudit.model.result import TargetResult
 from planaudit.report.display import actual_text, evidence_text, inconsistency_texts, verdict_text
-from planaudit.report.i18n import REASONS, WORDS
+from planaudit.report.i18n import REASONS, WORDS, detail_text
 
 # How each kind of change is named, for targets, figures and inconsistent figures.
 CHANGES = {
@@ -92,8 +92,9 @@ def state_details(result: TargetResult | None, lang: str) -> str:
     """A side's verdict with its reason and the quotes it rests on, each with file and line."""
     if result is None:
         return DIFF_WORDS[lang]["none"]
+    why = REASONS[lang][result.reason] if result.actual is not None else detail_text(result.detail, lang)
     evidence = evidence_text(result, lang)
-    return f"{state_text(result, lang)} — {REASONS[lang][result.reason]}" + (f"; {evidence}" if evidence else "")
+    return state_text(result, lang) + (f" — {why}" if why else "") + (f"; {evidence}" if evidence else "")
 
 
 def figure_value(figure: Figure | None, lang: str) -> str:

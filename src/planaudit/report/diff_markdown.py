@@ -43,7 +43,8 @@ class DiffMarkdownReporter(DiffReporter):
 
     def _targets_table(self, changes: Sequence[TargetChange]) -> str:
         words = DIFF_WORDS[self.lang]
-        headers = [words["change"], words["year"], words["jurisdiction"], words["target"], words["before"], words["after"]]
+        headers = [words["change"], words["year"], words["jurisdiction"], words["target"], words["before"].capitalize(),
+                   words["after"].capitalize()]
         rows = [[self._change(item), str(item.year), f"{cell(item.name)} ({item.jurisdiction})", self._target(item),
                  cell(state_text(item.before, self.lang)), cell(state_text(item.after, self.lang))] for item in changes]
         return table(headers, rows)

@@ -1,0 +1,139 @@
+"""`planaudit diff` on a git repository made from `planaudit init` and a few commits: the exact
+output in every format, the exit statuses, and what it says when it cannot compare."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from acceptance_support import assert_matches, planaudit
+from git_support import GIT_ENVIRONMENT, commit_all, git, new_repository
+
+PLAN_2023 = """\
+jurisdiction: example
+name: 示例市
+year: 2023
+targets:
+  - id: mediation-rooms
+    title: 新建调解室10个
+    metric: medical_dispute.cases_filed
+    rule: at_least
+    value: 300
+    quote: 受理医患纠纷300件以上
+"""
+
+SECOND_TARGET = """\
+  - id: cases-filed
+    title: 受理医患纠纷250件以上
+    metric: medical_dispute.cases_filed
+    rule: at_least
+    value: 250
+    quote: 受理医患纠纷250件以上
+"""
+
+
+@pytest.fixture(scope="module")
+def repository(tmp_path_factory) -> Path:
+    """main: the worked example of `planaudit init`. Branch `edit`: a report's count lowered (a verdict
+    gets worse, a figure changes), a target added, a stated rate that its counts contradict; and in
+    the working tree, a plan of 2023 not yet added to git."""
+    root = tmp_path_factory.mktemp("diff") / "data"
+    new_repository(root)
+    created = planaudit("init", str(root), data=None)
+    assert created.returncode == 0, created.stderr
+    commit_all(root, "the worked example")
+    git(root, "checkout", "--quiet", "-b", "edit")
+    report = root / "outcomes" / "2022" / "example.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("value: 276\n    quote: 结案276件",
+                                                                 "value: 250\n    quote: 结案250件"), encoding="utf-8")
+    commit_all(root, "the report's corrected count")
+    plan = root / "targets" / "2022" / "example.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + SECOND_TARGET, encoding="utf-8")
+    report.write_text(report.read_text(encoding="utf-8")
+                      + "  - metric: medical_dispute.closure_rate\n    value: 91%\n    quote: 结案率91%\n", encoding="utf-8")
+    commit_all(root, "a second target; the stated rate")
+    (root / "targets" / "2023").mkdir()
+    (root / "targets" / "2023" / "example.yaml").write_text(PLAN_2023, encoding="utf-8")
+    return root
+
+
+def diff(root: Path, *args: str, env: dict[str, str] | None = None):
+    return planaudit("diff", "--data", str(root), *args, data=None, env={**GIT_ENVIRONMENT, **(env or {})})
+
+
+@pytest.mark.parametrize("output_format", ["table", "markdown", "json", "github"])
+def test_the_branch_and_its_working_tree_against_main(repository, output_format):
+    done = diff(repository, "--format", output_format, "--lang", "en")
+    assert done.returncode == 0
+    assert_matches(f"diff_worktree.{output_format}.txt", done.stdout)
+
+
+def test_two_revisions_leave_the_working_tree_out_and_speak_the_repository_s_language(repository):
+    done = diff(repository, "main", "edit")
+    assert done.returncode == 0
+    assert_matches("diff_revisions_zh.txt", done.stdout)
+    assert "2023" not in done.stdout
+
+
+def test_back_from_the_branch_to_main_everything_turns_around(repository):
+    done = diff(repository, "edit", "main", "--format", "json")
+    found = json.loads(done.stdout)
+    assert [(item["change"], item["id"]) for item in found["targets"]] == [
+        ("better", "medical-dispute-closure"), ("removed", "cases-filed")]
+    assert [item["change"] for item in found["inconsistencies"]] == ["removed"]
+
+
+def test_fail_on_worse_exits_1_and_says_why(repository):
+    done = diff(repository, "main", "--fail-on", "worse,inconsistent", "--lang", "en")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == (
+        "failed: 1 verdict worse (2022 example/medical-dispute-closure), 1 new inconsistent figure "
+        "— --fail-on worse,inconsistent")
+
+
+def test_on_github_actions_the_markdown_goes_to_the_step_summary(repository, tmp_path):
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    done = diff(repository, "main", "--format", "github", "--fail-on", "worse", "--lang", "en",
+                "-o", str(tmp_path / "comment.md"), env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert done.returncode == 1
+    comment = (tmp_path / "comment.md").read_text(encoding="utf-8")
+    assert summary.read_text(encoding="utf-8") == "earlier step\n" + comment
+    assert comment == diff(repository, "main", "--format", "markdown", "--lang", "en").stdout
+    assert done.stdout.splitlines()[0].startswith("::error file=targets/2022/example.yaml,line=7,title=worse%3A ")
+
+
+def test_errors_at_the_head_are_listed_and_exit_2(repository, tmp_path):
+    broken = tmp_path / "broken"
+    git(repository.parent, "clone", "--quiet", "--branch", "edit", str(repository), str(broken))
+    (broken / "targets" / "2022" / "example.yaml").write_text("targets: [\n", encoding="utf-8")
+    done = diff(broken, "origin/main", "--lang", "en")
+    assert done.returncode == 2
+    assert "not compared: 2022 example: its files at the head have errors" in done.stdout
+    assert done.stderr.startswith("targets/2022/example.yaml:")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("no-such-branch",), "planaudit: error: git knows no commit 'no-such-branch'\n"),
+    (("--", "-p"), "planaudit: error: git knows no commit '-p'\n"),
+])
+def test_a_revision_git_does_not_know_exits_2(repository, args, message):
+    done = diff(repository, "--lang", "en", *args)
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", message)
+
+
+def test_outside_a_git_repository_exits_2(tmp_path):
+    planaudit("init", str(tmp_path / "plain"), data=None)
+    done = diff(tmp_path / "plain", "--lang", "en")
+    assert done.returncode == 2
+    assert done.stderr == (f"planaudit: error: {tmp_path / 'plain'} is not in a git repository: "
+                           "`planaudit diff` compares revisions of one\n")
+
+
+def test_nothing_changed_says_so(repository):
+    done = diff(repository, "edit", "edit", "--lang", "en")
+    commit = git(repository, "rev-parse", "--short=7", "edit").strip()
+    assert (done.returncode, done.stdout) == (
+        0, f"edit ({commit}) → edit ({commit}): no target, figure or inconsistent figure changed\n")

@@ -1,0 +1,112 @@
+"""judge/compare: one jurisdiction's audit at two revisions, compared."""
+
+from __future__ import annotations
+
+from support import COUNT_METRICS, JURISDICTION, RepoBuilder
+
+from planaudit.judge.compare import compare_figures, compare_inconsistencies, compare_targets
+from planaudit.model.changes import Change
+from planaudit.read.load import read_file
+from planaudit.read.layout import DataFile
+
+TARGETS = """
+- id: closure
+  title: 结案率达90%以上
+  metric: rate
+  rule: at_least
+  value: 90%
+  quote: 结案率达90%以上
+- id: cases
+  title: 受理300件以上
+  metric: cases
+  rule: at_least
+  value: 300
+  quote: 受理300件以上
+- id: open
+  title: 开通服务
+  metric: open
+  rule: achieved
+  quote: 开通服务
+"""
+FIGURES = """
+- metric: cases
+  value: 282
+  quote: 受理282件
+- metric: closed
+  value: 276
+  quote: 结案276件
+"""
+
+
+def side(root, targets=TARGETS, figures=FIGURES):
+    return RepoBuilder(root).rules(COUNT_METRICS).targets(targets).outcomes(figures).audit()
+
+
+def changes(tmp_path, targets=TARGETS, figures=FIGURES):
+    before = side(tmp_path / "base")
+    after = side(tmp_path / "head", targets, figures)
+    return [(item.change, item.target.id) for item in compare_targets(2022, JURISDICTION, before, after)]
+
+
+def test_the_same_audit_has_no_change(tmp_path):
+    assert changes(tmp_path) == []
+
+
+def test_a_verdict_that_goes_down_is_worse_and_up_better(tmp_path):
+    figures = FIGURES.replace("value: 276", "value: 250").replace("value: 282", "value: 310")
+    assert changes(tmp_path, figures=figures) == [(Change.WORSE, "closure"), (Change.BETTER, "cases")]
+
+
+def test_met_to_unmeasured_is_worse_too(tmp_path):
+    figures = FIGURES.split("- metric: closed")[0]  # the closed count is gone: the rate cannot be derived
+    assert changes(tmp_path, figures=figures) == [(Change.WORSE, "closure")]
+
+
+def test_targets_added_come_in_the_head_s_order_and_removed_last(tmp_path):
+    targets = TARGETS.replace("- id: cases", "- id: cases_new").split("- id: open")[0]
+    assert changes(tmp_path, targets=targets) == [(Change.ADDED, "cases_new"), (Change.REMOVED, "cases"),
+                                                  (Change.REMOVED, "open")]
+
+
+def test_the_same_verdict_on_other_evidence_is_revised(tmp_path):
+    assert changes(tmp_path, figures=FIGURES.replace("value: 276", "value: 270")) == [(Change.REVISED, "closure")]
+    assert changes(tmp_path, targets=TARGETS.replace("value: 300", "value: 290")) == [(Change.REVISED, "cases")]
+
+
+def test_a_line_moved_by_an_edit_above_is_no_change(tmp_path):
+    assert changes(tmp_path, targets="# a comment\n" + TARGETS, figures="# note\n" + FIGURES) == []
+
+
+def test_a_plan_that_is_new_adds_every_target(tmp_path):
+    after = side(tmp_path / "head")
+    found = compare_targets(2022, JURISDICTION, None, after)
+    assert [(item.change, item.target.id, item.before, item.name) for item in found] == [
+        (Change.ADDED, "closure", None, JURISDICTION), (Change.ADDED, "cases", None, JURISDICTION),
+        (Change.ADDED, "open", None, JURISDICTION)]
+
+
+def report(root, figures):
+    RepoBuilder(root).rules(COUNT_METRICS).outcomes(figures)
+    path = root / "outcomes" / "2022" / f"{JURISDICTION}.yaml"
+    return read_file(root, DataFile(path, f"outcomes/2022/{JURISDICTION}.yaml", "outcomes", 2022, JURISDICTION)).item
+
+
+def test_figures_are_paired_by_metric_scope_and_date(tmp_path):
+    before = report(tmp_path / "base", FIGURES + "- metric: open\n  value: true\n  quote: 已开通\n")
+    after = report(tmp_path / "head", "# moved\n" + FIGURES.replace("受理282件", "受理 282 件")
+                   + "- metric: share\n  value: 0.5\n  quote: 一半\n")
+    found = compare_figures(2022, JURISDICTION, before, after)
+    assert [(item.change, item.figure.metric, item.before and item.before.quote, item.after and item.after.quote)
+            for item in found] == [(Change.REVISED, "cases", "受理282件", "受理 282 件"),
+                                   (Change.ADDED, "share", None, "一半"), (Change.REMOVED, "open", "已开通", None)]
+
+
+def test_inconsistencies_that_appear_go_or_change(tmp_path):
+    stated = "- metric: rate\n  value: 91%\n  quote: 结案率91%\n"
+    plain = side(tmp_path / "plain")
+    inconsistent = side(tmp_path / "inconsistent", figures=FIGURES + stated)
+    other = side(tmp_path / "other", figures=FIGURES + stated.replace("91%", "90%"))
+    assert [item.change for item in compare_inconsistencies(2022, JURISDICTION, plain, inconsistent)] == [Change.ADDED]
+    assert [item.change for item in compare_inconsistencies(2022, JURISDICTION, inconsistent, plain)] == [Change.REMOVED]
+    assert [(item.change, item.metric) for item in compare_inconsistencies(2022, JURISDICTION, inconsistent, other)] == [
+        (Change.REVISED, "rate")]

@@ -1,0 +1,101 @@
+"""run/diff: which audits a change touches, and that only those are judged, at both revisions."""
+
+from __future__ import annotations
+
+import pytest
+
+from git_support import commit_all, new_repository
+from planaudit.model.changes import Change, NotCompared
+from planaudit.model.problems import Code
+from planaudit.run import diff, runner
+from planaudit.run.diff import Touched, compare_revisions
+from support import COUNT_METRICS, RepoBuilder
+
+TARGETS = """
+- id: cases
+  title: 受理300件以上
+  metric: cases
+  rule: at_least
+  value: 300
+  quote: 受理300件以上
+"""
+FIGURES = """
+- metric: cases
+  value: 310
+  quote: 受理310件
+"""
+
+
+def test_what_a_change_touches():
+    touched = Touched.of(["targets/2022/a.yaml", "outcomes/2021/b.yaml", "README.md", "targets/2022/Bad Name.yaml",
+                          "outcomes/2022/nested/c.yaml", "rules/.hidden.yaml"])
+    assert touched == Touched(False, frozenset({(2022, "a"), (2021, "b"), (2022, "b")}), frozenset({(2021, "b")}))
+    assert touched.paths() == ["planaudit.yaml", "rules", "outcomes/2020/b.yaml", "outcomes/2021/a.yaml",
+                               "outcomes/2021/b.yaml", "outcomes/2022/a.yaml", "outcomes/2022/b.yaml",
+                               "targets/2021/b.yaml", "targets/2022/a.yaml", "targets/2022/b.yaml"]
+    assert Touched.of(["rules/metrics.yaml"]).everything and Touched.of(["planaudit.yaml"]).everything
+    assert Touched.of(["docs/x.md"]).nothing
+
+
+@pytest.fixture
+def repository(tmp_path):
+    """Three jurisdictions, each with a plan and a report of 2022, committed on main."""
+    root = tmp_path / "data"
+    new_repository(root)
+    builder = RepoBuilder(root).rules(COUNT_METRICS)
+    for slug in ("a", "b", "c"):
+        builder.targets(TARGETS, jurisdiction=slug).outcomes(FIGURES, jurisdiction=slug)
+    commit_all(root, "first")
+    return root
+
+
+@pytest.fixture
+def judged(monkeypatch):
+    """The (root name, jurisdiction) of every jurisdiction judged."""
+    calls = []
+    original = runner.judge_jurisdiction
+
+    def spy(audit, jurisdiction, contents=None):
+        calls.append((audit.root.name, jurisdiction.slug))
+        return original(audit, jurisdiction, contents)
+
+    monkeypatch.setattr(diff.runner, "judge_jurisdiction", spy)
+    return calls
+
+
+def test_only_the_jurisdictions_whose_files_differ_are_judged(repository, judged):
+    RepoBuilder(repository).outcomes(FIGURES.replace("310", "290"), jurisdiction="b")
+    result = compare_revisions(repository, "main", None)
+    assert [(item.change, item.jurisdiction, item.target.id) for item in result.targets] == [(Change.WORSE, "b", "cases")]
+    assert sorted(judged) == [("base", "b"), ("data", "b")]  # 2023 has no plan at either side: nothing to judge
+    assert [(item.change, item.year, item.figure.metric) for item in result.figures] == [(Change.REVISED, 2022, "cases")]
+
+
+def test_a_change_to_the_rules_judges_everything(repository, judged):
+    RepoBuilder(repository).rules(COUNT_METRICS.replace("unit: case", "unit: case  # edited", 1))
+    commit_all(repository, "rules")
+    result = compare_revisions(repository, "main~1", "main")
+    assert result.empty
+    assert sorted(judged) == [("base", "a"), ("base", "b"), ("base", "c"), ("head", "a"), ("head", "b"), ("head", "c")]
+
+
+def test_no_change_to_the_data_judges_nothing(repository, judged):
+    (repository / "README.md").write_text("notes\n")
+    result = compare_revisions(repository, "main", None)
+    assert result.empty and judged == []
+    assert (result.base, result.head) == (f"main ({result.base.split('(')[1][:7]})", "working tree")
+
+
+def test_a_jurisdiction_with_errors_at_the_head_is_not_compared(repository):
+    RepoBuilder(repository).write("targets/2022/c.yaml", "jurisdiction: c\nyear: 2022\ntargets: [oops\n")
+    result = compare_revisions(repository, "main", None)
+    assert result.not_compared == (NotCompared(2022, "c", "head"),)
+    assert result.targets == ()
+    assert [problem.code for problem in result.problems] == [Code.YAML_SYNTAX]
+
+
+def test_years_limit_what_is_compared(repository):
+    RepoBuilder(repository).targets(TARGETS, year=2023, jurisdiction="a")
+    RepoBuilder(repository).outcomes(FIGURES.replace("310", "290"), jurisdiction="b")
+    assert [item.year for item in compare_revisions(repository, "main", None, [2023]).targets] == [2023]
+    assert [item.year for item in compare_revisions(repository, "main", None).targets] == [2022, 2023]
