@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from support import COUNT_METRICS, JURISDICTION, RepoBuilder
-
 from planaudit.judge.compare import compare_figures, compare_inconsistencies, compare_targets
 from planaudit.model.changes import Change
-from planaudit.read.load import read_file
 from planaudit.read.layout import DataFile
+from planaudit.read.load import read_file
+from support import COUNT_METRICS, JURISDICTION, RepoBuilder
 
 TARGETS = """
 - id: closure
