@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from planaudit.model.changes import Change, DiffResult, InconsistencyChange, TargetChange
+from planaudit.read.text import printable
 from planaudit.report.base import DiffReporter
 from planaudit.report.changes import (
     DIFF_WORDS,
@@ -23,6 +24,7 @@ from planaudit.report.changes import (
     summary_text,
 )
 from planaudit.report.problems import workflow_command
+from planaudit.report.workflow import plain_text
 
 
 class DiffGithubReporter(DiffReporter):
@@ -35,7 +37,7 @@ class DiffGithubReporter(DiffReporter):
                                    f"{item.year} {item.jurisdiction}: {DIFF_WORDS[self.lang]['side_' + item.side]}")
                   for item in result.not_compared]
         lines.sort(key=lambda line: ("::error", "::warning", "::notice").index(line.split(" ", 1)[0]))
-        out.write("".join(line + "\n" for line in lines) + summary_text(result, self.lang) + "\n")
+        out.write("".join(line + "\n" for line in lines) + plain_text(printable(summary_text(result, self.lang))) + "\n")
 
     def _worse(self, item: TargetChange) -> str:
         level = "error" if self.fails_on("worse") else "warning"

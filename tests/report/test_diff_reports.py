@@ -1,0 +1,72 @@
+"""The formats of `planaudit diff`: every string from data escaped for where it goes, and the
+registry that the command line's --format and -o choices are read from."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from planaudit.judge.compare import compare_inconsistencies, compare_targets
+from planaudit.model.changes import Change, DiffResult, FigureChange
+from planaudit.report import DIFF_FORMATS, DIFF_REPORTERS, diff_endings_text
+from support import COUNT_METRICS, JURISDICTION, RepoBuilder
+
+HOSTILE = "a | b <script>x</script> [link](https://evil.example) \x1b[31mred ##[error]x\n::error::y %0A"
+
+
+def hostile_diff(tmp_path) -> DiffResult:
+    def side(name, value):
+        builder = RepoBuilder(tmp_path / name).rules(COUNT_METRICS)
+        builder.targets(f"- {{id: t, title: {json.dumps(HOSTILE)}, metric: cases, rule: at_least, value: 300, "
+                        f"quote: {json.dumps(HOSTILE)}}}")
+        builder.outcomes(f"- {{metric: cases, value: {value}, quote: {json.dumps(HOSTILE)}}}")
+        return builder.audit()
+
+    before, after = side("base", 310), side("head", 290)
+    figure = FigureChange(Change.REVISED, 2022, JURISDICTION, before.results[0].evidence()[0],
+                          after.results[0].evidence()[0])
+    return DiffResult(HOSTILE, "working tree", tuple(compare_targets(2022, JURISDICTION, before, after)), (figure,),
+                      tuple(compare_inconsistencies(2022, JURISDICTION, before, after)))
+
+
+def rendered(name: str, result: DiffResult, fail_on: str = "never") -> str:
+    out = io.StringIO()
+    DIFF_REPORTERS[name]("en", fail_on=fail_on).write(result, out)
+    return out.getvalue()
+
+
+def test_the_table_shows_data_literally_and_commands_nothing(tmp_path):
+    text = rendered("table", hostile_diff(tmp_path))
+    assert "\x1b" not in text
+    assert not any(line.lstrip().startswith("::") for line in text.splitlines())
+
+
+def test_markdown_cells_cannot_break_the_table_or_make_html_or_links(tmp_path):
+    text = rendered("markdown", hostile_diff(tmp_path))
+    assert "<script" not in text and "](https://" not in text
+    header, rule, row = [line for line in text.splitlines() if line.startswith("|")]
+    assert row.replace("\\|", "").count("|") == header.count("|") == 7
+
+
+def test_github_annotations_keep_each_message_on_its_line(tmp_path):
+    text = rendered("github", hostile_diff(tmp_path), fail_on="worse")
+    lines = text.splitlines()
+    assert lines[0].startswith("::error file=targets/2022/") and "%250A" in lines[0] and "\\n::error::y" in lines[0]
+    assert [line.split(" ", 1)[0] for line in lines[:-1]] == ["::error", "::notice"]
+    assert "##[" not in lines[-1] and not lines[-1].startswith("::")  # the summary line, from the revisions' names
+
+
+def test_json_reads_back_the_very_strings(tmp_path):
+    text = rendered("json", hostile_diff(tmp_path))
+    assert "##[" not in text
+    document = json.loads(text)
+    assert document["base"] == HOSTILE
+    assert document["targets"][0]["after"]["title"] == HOSTILE
+
+
+@pytest.mark.parametrize("found", DIFF_FORMATS, ids=lambda found: found.name)
+def test_every_diff_format_is_registered_with_its_class(found):
+    assert DIFF_REPORTERS[found.name].__name__ == found.cls
+    assert all(f"{suffix} ({found.name})" in diff_endings_text() for suffix in found.suffixes)
