@@ -6,7 +6,9 @@
 Generates a synthetic national data repository (bench/generate.py) unless --data names one, then
 times, each as a fresh process: a bare PyYAML CSafeLoader load of the files `check` reads;
 `planaudit check` cold (empty cache) and warm (nothing changed); `planaudit validate` of the whole
-repository; check-jsonschema on one year of target files with the shipped schema; and, for start-up,
+repository; `planaudit diff` of a change to one number of one jurisdiction's report (the generated
+repository is made a git repository first; not with --data, whose files are never changed);
+check-jsonschema on one year of target files with the shipped schema; and, for start-up,
 `planaudit check 2022` on the bundled data against `python -c "import typer, rich.console, yaml"`.
 It prints the times, peak memory and the ratios the performance goals are stated in.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -98,6 +101,21 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
+def commit_and_change_one_report(data: Path) -> Path:
+    """Make the generated ``data`` a git repository with one commit, then change one number of the
+    first report of 2022 in the working tree: what a pull request that edits one file does."""
+    environment = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@planaudit.invalid",
+                   "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@planaudit.invalid"}
+    for command in (["init", "--quiet"], ["add", "--all"], ["commit", "--quiet", "--message", "bench data"]):
+        subprocess.run(["git", *command], cwd=data, env=environment, check=True)
+    report = sorted((data / "outcomes" / "2022").glob("*.yaml"))[0]
+    text = report.read_text(encoding="utf-8")
+    value = re.search(r"value: (\d+)\n", text)
+    assert value is not None, f"{report} has no whole-number figure to change"
+    report.write_text(text[:value.start(1)] + str(int(value[1]) + 1) + text[value.end(1):], encoding="utf-8")
+    return data
+
+
 def median_time(command: list[str], runs: int, environment: dict[str, str] | None = None) -> float:
     return statistics.median(measure(command, environment)[0] for _ in range(runs))
 
@@ -129,6 +147,9 @@ def main() -> None:
         "planaudit validate": measure([*planaudit, "validate", "--no-cache", "--data", str(data)]),
         "check-jsonschema, one year of targets": measure(check_jsonschema),
     }
+    if arguments.data is None:
+        rows["planaudit diff (one report changed)"] = measure(
+            [*planaudit, "diff", "HEAD", "--format", "json", "--data", str(commit_and_change_one_report(data))], cache)
     imports = median_time([sys.executable, "-c", "import typer, rich.console, yaml"], 7)
     bundled = median_time([*planaudit, "check", "2022", "--data", str(ROOT)], 7, {"PLANAUDIT_CACHE_DIR": str(scratch / "c2")})
 
@@ -146,6 +167,9 @@ def main() -> None:
          / rows["check-jsonschema, one year of targets"][0], 0.25),
         ("check of bundled data / import typer+rich+yaml", bundled / imports, 1.2),
     ]
+    if "planaudit diff (one report changed)" in rows:
+        goals.insert(3, ("diff of one report changed / warm check", rows["planaudit diff (one report changed)"][0]
+                         / rows["planaudit check (warm)"][0], 2.0))
     print(f"\n{'ratio':48} {'measured':>9} {'goal':>6}")
     for name, measured, goal in goals:
         print(f"{name:48} {measured:9.2f} {goal:6.2f}  {'met' if measured <= goal else 'not met'}")

@@ -84,6 +84,15 @@ def _file(jurisdiction: str, year: int, key: str, entries: str) -> str:
     return f"jurisdiction: {jurisdiction}\nyear: {year}\n{key}:\n{body}\n"
 
 
+CASES_TARGET = """
+- id: cases
+  title: 受理300件以上
+  metric: cases
+  rule: at_least
+  value: 300
+  quote: 受理300件以上
+"""  # a target of COUNT_METRICS' cases: met from 300
+
 COUNT_METRICS = """
 scopes:
   county:

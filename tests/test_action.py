@@ -15,22 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from git_support import GIT_ENVIRONMENT, commit_all, git, new_repository
+from git_support import GIT_ENVIRONMENT, add_a_met_target, commit_all, git, lower_the_closed_count, new_repository
 from planaudit.scaffold import create_repository
 
 ROOT = Path(__file__).parent.parent
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
-
-SECOND_TARGET = """\
-  - id: cases-filed
-    title: 受理医患纠纷250件以上
-    metric: medical_dispute.cases_filed
-    rule: at_least
-    value: 250
-    quote: 受理医患纠纷250件以上
-"""
-
 
 class Runner:
     """The action's steps run one after another, as GitHub runs a composite action's: a step whose
@@ -120,18 +110,9 @@ def pull_request(tmp_path) -> tuple[Path, str]:
     create_repository(root)
     base = commit_all(root, "the worked example")
     git(root, "checkout", "--quiet", "-b", "topic")
-    plan = root / "targets" / "2022" / "example.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8") + SECOND_TARGET, encoding="utf-8")
+    add_a_met_target(root)
     commit_all(root, "a second target")
     return root, base
-
-
-def lower_the_count(root: Path) -> None:
-    """A commit that makes the closure rate 88.65%: its target, met at the base, is missed."""
-    report = root / "outcomes" / "2022" / "example.yaml"
-    report.write_text(report.read_text(encoding="utf-8").replace("value: 276\n    quote: 结案276件",
-                                                                 "value: 250\n    quote: 结案250件"), encoding="utf-8")
-    commit_all(root, "a lower count")
 
 
 def planaudit(root: Path, *args: str) -> str:
@@ -157,7 +138,8 @@ def test_a_pull_request_that_adds_a_met_target_passes_and_its_comparison_is_an_o
 
 def test_a_verdict_made_worse_fails_the_run_under_diff_fail_on_worse(pull_request, tmp_path):
     root, base = pull_request
-    lower_the_count(root)
+    lower_the_closed_count(root)
+    commit_all(root, "a lower count")
     runner = Runner(root, tmp_path, {"year": "2022", "diff-fail-on": "worse", "fail-on": "never"}, event_base=base)
     runner.run()
     assert runner.ran == [("Validate the data repository", 0), ("Compare with the pull request's base", 0),
@@ -168,7 +150,8 @@ def test_a_verdict_made_worse_fails_the_run_under_diff_fail_on_worse(pull_reques
 
 def test_the_check_s_own_fail_on_fails_the_run_after_the_comparison_is_made(pull_request, tmp_path):
     root, base = pull_request
-    lower_the_count(root)
+    lower_the_closed_count(root)
+    commit_all(root, "a lower count")
     runner = Runner(root, tmp_path, {"year": "2022"}, event_base=base)
     runner.run()
     assert runner.ran[-1] == ("Check the year's targets", 1)

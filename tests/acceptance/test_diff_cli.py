@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from acceptance_support import assert_matches, planaudit
-from git_support import GIT_ENVIRONMENT, commit_all, git, new_repository
+from git_support import GIT_ENVIRONMENT, add_a_met_target, commit_all, git, lower_the_closed_count, new_repository
 
 PLAN_2023 = """\
 jurisdiction: example
@@ -24,16 +24,6 @@ targets:
     quote: 受理医患纠纷300件以上
 """
 
-SECOND_TARGET = """\
-  - id: cases-filed
-    title: 受理医患纠纷250件以上
-    metric: medical_dispute.cases_filed
-    rule: at_least
-    value: 250
-    quote: 受理医患纠纷250件以上
-"""
-
-
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory) -> Path:
     """main: the worked example of `planaudit init`. Branch `edit`: a report's count lowered (a verdict
@@ -45,12 +35,10 @@ def repository(tmp_path_factory) -> Path:
     assert created.returncode == 0, created.stderr
     commit_all(root, "the worked example")
     git(root, "checkout", "--quiet", "-b", "edit")
-    report = root / "outcomes" / "2022" / "example.yaml"
-    report.write_text(report.read_text(encoding="utf-8").replace("value: 276\n    quote: 结案276件",
-                                                                 "value: 250\n    quote: 结案250件"), encoding="utf-8")
+    lower_the_closed_count(root)
     commit_all(root, "the report's corrected count")
-    plan = root / "targets" / "2022" / "example.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8") + SECOND_TARGET, encoding="utf-8")
+    add_a_met_target(root)
+    report = root / "outcomes" / "2022" / "example.yaml"
     report.write_text(report.read_text(encoding="utf-8")
                       + "  - metric: medical_dispute.closure_rate\n    value: 91%\n    quote: 结案率91%\n", encoding="utf-8")
     commit_all(root, "a second target; the stated rate")

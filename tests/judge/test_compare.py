@@ -6,7 +6,7 @@ from planaudit.judge.compare import compare_figures, compare_inconsistencies, co
 from planaudit.model.changes import Change
 from planaudit.read.layout import DataFile
 from planaudit.read.load import read_file
-from support import COUNT_METRICS, JURISDICTION, RepoBuilder
+from support import CASES_TARGET, COUNT_METRICS, JURISDICTION, RepoBuilder
 
 TARGETS = """
 - id: closure
@@ -15,12 +15,7 @@ TARGETS = """
   rule: at_least
   value: 90%
   quote: 结案率达90%以上
-- id: cases
-  title: 受理300件以上
-  metric: cases
-  rule: at_least
-  value: 300
-  quote: 受理300件以上
+""" + CASES_TARGET.lstrip("\n") + """\
 - id: open
   title: 开通服务
   metric: open

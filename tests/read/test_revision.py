@@ -35,6 +35,7 @@ def test_revisions_are_commits_git_knows(repository):
     found = GitRepository.locate(data)
     assert found.resolve("HEAD") == Revision("HEAD", first)
     assert found.resolve("main").short == f"main ({first[:7]})"
+    assert found.resolve(first).short == found.resolve(first[:10]).short == first[:7]
     for name in ("no-such-branch", "--output=/tmp/x", "-h", ""):
         with pytest.raises(UnknownRevision):
             found.resolve(name)

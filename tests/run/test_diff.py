@@ -9,16 +9,9 @@ from planaudit.model.changes import Change, NotCompared
 from planaudit.model.problems import Code
 from planaudit.run import diff, runner
 from planaudit.run.diff import Touched, compare_revisions
-from support import COUNT_METRICS, RepoBuilder
+from support import CASES_TARGET, COUNT_METRICS, RepoBuilder
 
-TARGETS = """
-- id: cases
-  title: 受理300件以上
-  metric: cases
-  rule: at_least
-  value: 300
-  quote: 受理300件以上
-"""
+TARGETS = CASES_TARGET
 FIGURES = """
 - metric: cases
   value: 310

@@ -339,7 +339,7 @@ def validate(
 
 
 DiffFormat = enum.Enum("DiffFormat", {found.name: found.name for found in DIFF_FORMATS}, type=str)  # type: ignore[misc]
-DIFF_FORMATS_BY_NAME = {found.name: found for found in DIFF_FORMATS}
+_DIFF_BY_NAME = {found.name: found for found in DIFF_FORMATS}
 _DIFF_SUFFIXES = {suffix: found.name for found in DIFF_FORMATS for suffix in found.suffixes}
 
 
@@ -383,7 +383,7 @@ def diff(
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY") if output_format.value == "github" else None
     if step_summary:  # on GitHub Actions, the Markdown comparison goes to the job's summary page too
         _run(lambda: _append_to(Path(step_summary), writer("markdown", False)))
-    human = not DIFF_FORMATS_BY_NAME[output_format.value].for_programs
+    human = not _DIFF_BY_NAME[output_format.value].for_programs
     _run(lambda: deliver(None, writer(output_format.value, True), human=human))
     if result.problems:
         _error(problems_text(list(result.problems), ()))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TypeVar
 
 from planaudit.model.data import Figure, Target
 from planaudit.model.problems import Problem
@@ -20,6 +21,16 @@ class Change(enum.Enum):
     ADDED = "added"
     REMOVED = "removed"
     REVISED = "revised"  # the same verdict, but the target, its reason or its evidence changed
+
+
+T = TypeVar("T")
+
+
+def _either(before: T | None, after: T | None) -> T:
+    """The head's side of a change, or the base's when the thing was removed."""
+    found = after if after is not None else before
+    assert found is not None, "a change has at least one side"
+    return found
 
 
 # How good a verdict is: a change to a lower one is worse.
@@ -38,9 +49,7 @@ class TargetChange:
     @property
     def target(self) -> Target:
         """The target as the head has it (as the base had it, when it was removed)."""
-        either = self.after or self.before
-        assert either is not None
-        return either.target
+        return _either(self.before, self.after).target
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +63,7 @@ class FigureChange:
     @property
     def figure(self) -> Figure:
         """The figure as the head has it (as the base had it, when it was removed)."""
-        either = self.after or self.before
-        assert either is not None
-        return either
+        return _either(self.before, self.after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +76,7 @@ class InconsistencyChange:
 
     @property
     def metric(self) -> str:
-        either = self.after or self.before
-        assert either is not None
-        return either.metric.id
+        return _either(self.before, self.after).metric.id
 
 
 @dataclass(frozen=True, slots=True)

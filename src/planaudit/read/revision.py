@@ -32,7 +32,12 @@ class Revision:
 
     @property
     def short(self) -> str:
-        return "working tree" if self.commit is None else f"{self.name} ({self.commit[:7]})"
+        """How it is shown: "main (3f2c1a9)", a commit named by its id as "3f2c1a9", or "working tree"."""
+        if self.commit is None:
+            return "working tree"
+        if self.commit.startswith(self.name.lower()):
+            return self.commit[:7]
+        return f"{self.name} ({self.commit[:7]})"
 
 
 WORKING_TREE = Revision("working tree", None)

@@ -16,7 +16,25 @@ if TYPE_CHECKING:
 Part = Sequence[Any]
 
 
-class Reporter(abc.ABC):
+class Rendering:
+    """What every reporter is made with: the language, colour and width of its output, and what
+    --fail-on fails on, for formats that mark it."""
+
+    default_fail_on = "missed"
+
+    def __init__(self, lang: str = "en", color: bool = False, width: int | None = None,
+                 fail_on: str | None = None) -> None:
+        self.lang = lang
+        self.color = color
+        self.width = width
+        self.fail_on = self.default_fail_on if fail_on is None else fail_on  # "missed,inconsistent"
+
+    def fails_on(self, what: str) -> bool:
+        """Does the run fail on ``what`` (missed, unmeasured or inconsistent; for `diff`, worse or inconsistent)?"""
+        return what in self.fail_on.split(",")
+
+
+class Reporter(Rendering, abc.ABC):
     """Renders an audit; sees nothing else of the run.
 
     A report is rendered piece by piece, so that a large audit never has to be held at once: each
@@ -27,17 +45,6 @@ class Reporter(abc.ABC):
 
 
     binary = False  # writes bytes, to ``out.buffer`` (a workbook): only to a file, never to a terminal
-
-    def __init__(self, lang: str = "en", color: bool = False, width: int | None = None,
-                 fail_on: str = "missed") -> None:
-        self.lang = lang
-        self.color = color
-        self.width = width
-        self.fail_on = fail_on  # what --fail-on fails on ("missed,inconsistent"), for formats that mark it
-
-    def fails_on(self, what: str) -> bool:
-        """Does the run fail on ``what`` (missed, unmeasured or inconsistent)?"""
-        return what in self.fail_on.split(",")
 
     def render(self, result: AuditResult) -> str:
         """The whole report as text, ending with a newline."""
@@ -61,18 +68,10 @@ class Reporter(abc.ABC):
         overview says of them all. ``parts`` may be iterated more than once."""
 
 
-class DiffReporter(abc.ABC):
+class DiffReporter(Rendering, abc.ABC):
     """Renders what `planaudit diff` found; sees nothing else of the run."""
 
-    def __init__(self, lang: str = "en", color: bool = False, width: int | None = None, fail_on: str = "never") -> None:
-        self.lang = lang
-        self.color = color
-        self.width = width
-        self.fail_on = fail_on  # what --fail-on fails on ("worse,inconsistent"), for formats that mark it
-
-    def fails_on(self, what: str) -> bool:
-        """Does the run fail on ``what`` (worse or inconsistent)?"""
-        return what in self.fail_on.split(",")
+    default_fail_on = "never"
 
     @abc.abstractmethod
     def write(self, result: DiffResult, out: TextIO) -> None:
