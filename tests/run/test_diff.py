@@ -92,3 +92,15 @@ def test_years_limit_what_is_compared(repository):
     RepoBuilder(repository).outcomes(FIGURES.replace("310", "290"), jurisdiction="b")
     assert [item.year for item in compare_revisions(repository, "main", None, [2023]).targets] == [2023]
     assert [item.year for item in compare_revisions(repository, "main", None).targets] == [2022, 2023]
+
+
+def test_a_link_in_a_revision_that_leaves_the_repository_is_not_followed(repository, tmp_path):
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("jurisdiction: a\nyear: 2022\ntargets: []\n")
+    (repository / "targets" / "2022" / "a.yaml").unlink()
+    (repository / "targets" / "2022" / "a.yaml").symlink_to(secret)
+    commit_all(repository, "a link out")
+    result = compare_revisions(repository, "main~1", "main")
+    assert [(problem.path, problem.code) for problem in result.problems] == [
+        ("targets/2022/a.yaml", Code.OUTSIDE_REPOSITORY)]
+    assert result.not_compared == (NotCompared(2022, "a", "head"),)
