@@ -49,7 +49,7 @@ CASES = {
                              "metric not yet assigned: replace TODO with a metric id from rules/"),
     Code.UNKNOWN_RULE: ("targets/2022/testville.yaml", f"jurisdiction: testville\nyear: 2022\ntargets:\n  "
                         f"{TARGET.replace('at_least', 'atleast')}\n", (4, 2 + TARGET.index("at_least") + 1),
-                        "unknown rule 'atleast' (known: achieved, at_least, at_most, equals, growth_at_least, "
+                        "unknown rule 'atleast' (known: about, achieved, at_least, at_most, equals, growth_at_least, "
                         "less_than, more_than); did you mean 'at_least'?"),
     Code.VALUE_MISSING: ("targets/2022/testville.yaml", f"jurisdiction: testville\nyear: 2022\ntargets:\n  "
                          f"{TARGET.replace(', value: 1', '')}\n", (4, 2 + TARGET.index("at_least") + 1),

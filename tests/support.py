@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planaudit import audit
-from planaudit.model.data import Catalogue, Repository
+from planaudit.model.data import Catalogue, Repository, Settings
 from planaudit.model.problems import Problem
 from planaudit.model.result import AuditResult, TargetResult
 from planaudit.read.load import ItemChecks, plans_and_reports, read_file, scan
@@ -27,11 +27,11 @@ class Loaded:
 
 
 def load_repository(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[int],
-                    checks: Callable[[Catalogue], ItemChecks] | None = None) -> Loaded:
+                    checks: Callable[[Catalogue, Settings], ItemChecks] | None = None) -> Loaded:
     """Every plan and report of the given years as one Repository, and every problem: the load
     stage's pieces put together, for tests that look at the model itself."""
     scanned = scan(data_dir, target_years, outcome_years)
-    item_checks = None if checks is None else checks(scanned.catalogue)
+    item_checks = None if checks is None else checks(scanned.catalogue, scanned.settings)
     reads = [read_file(data_dir, job, item_checks) for job in scanned.jobs]
     problems = scanned.loader.problems + [problem for read in reads for problem in read.problems]
     plans, reports = plans_and_reports(scanned.jobs, reads)

@@ -17,7 +17,7 @@ def problems(builder):
         ("{id: a, title: t, metric: nope, rule: at_least, value: 1, quote: q}", "nope",
          "unknown-metric unknown metric 'nope'"),
         ("{id: a, title: t, metric: cases, rule: at_leastt, value: 1, quote: q}", "at_leastt",
-         "unknown-rule unknown rule 'at_leastt' (known: achieved, at_least, at_most, equals, "
+         "unknown-rule unknown rule 'at_leastt' (known: about, achieved, at_least, at_most, equals, "
          "growth_at_least, less_than, more_than); did you mean 'at_least'?"),
         ("{id: a, title: t, metric: cases, rule: at_least, quote: q}", "at_least",
          "value-missing rule at_least needs a value"),
@@ -35,6 +35,17 @@ def problems(builder):
          "unit rule at_least needs a numeric metric; open is in boolean"),
         ("{id: a, title: t, metric: cases, rule: growth_at_least, value: 20, unit: case, quote: q}", "case,",
          "unit a value in case cannot be compared with a metric in percent"),
+        ("{id: a, title: t, metric: cases, rule: at_least, value: 1, tolerance: 2, quote: q}", "2,",
+         "value-forbidden rule at_least takes no tolerance (only a rule such as about does)"),
+        ("{id: a, title: t, metric: cases, rule: at_least, value: 1, direction: floor, quote: q}", "floor",
+         "value-forbidden rule at_least takes no direction (only a rule such as about does)"),
+        ("{id: a, title: t, metric: cases, rule: about, value: 100, quote: q}", "about",
+         "value-missing rule about needs a tolerance: tolerance: (0.5) or tolerance_share: (5%) here, "
+         "or about_tolerance: in planaudit.yaml"),
+        ("{id: a, title: t, metric: cases, rule: about, value: 100, tolerance: 5, tolerance_share: 5%, quote: q}",
+         "5%", "value-forbidden give tolerance or tolerance_share, not both"),
+        ("{id: a, title: t, metric: cases, rule: about, value: 100, tolerance: 5%, quote: q}", "5%",
+         "unit tolerance 5% is a percentage but the value is not; for a share of the value write tolerance_share: 5%"),
     ],
 )
 def test_target_problems(tmp_path, target, at, message):
@@ -84,3 +95,11 @@ def test_derivation_problems(tmp_path):
         "rules/metrics.yaml:9:13: duplicate-id custom rule 'at_least' has the name of a built-in rule",
         "rules/metrics.yaml:10:27: unknown-name expr may name only actual, value and baseline, not 'limit'",
     ]
+
+
+def test_the_repository_s_about_tolerance_is_a_target_s_tolerance(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.targets("- {id: a, title: t, metric: cases, rule: about, value: 100, quote: 100}").outcomes("[]")
+    assert [problem.split(" ", 2)[1] for problem in problems(builder)] == ["value-missing"]
+    builder.write("planaudit.yaml", "about_tolerance: 5\n")
+    assert problems(builder) == []

@@ -14,7 +14,7 @@ from problem_cases import CASES  # the problem of every code, as validate gives 
 # What stays as written in a Chinese message: names from the data, codes, paths, keys and keywords.
 _KEPT = re.compile(r"0x[0-9a-f]+|'[^']*'|\"[^\"]*\"|（YAML 解析器：[^）]*）|\S*[._/<>:@=*&!-]\S*|"
                    r"\b(?:YAML|UTF|planaudit|git|diff|TODO|true|false|exact|lower|upper|value|baseline|actual|expr|derive|"
-                   r"scopes|bound|jurisdiction|year|kind|plan|report|force|missed|unmeasured|inconsistent|never|zh|en)\b")
+                   r"scopes|bound|jurisdiction|year|kind|plan|report|force|about|missed|unmeasured|inconsistent|never|zh|en)\b")
 
 
 def untranslated(text: str, data: str = "") -> list[str]:
@@ -65,6 +65,14 @@ def test_english_stays_as_it_is():
     ("failed: 2 verdicts worse (2022 a/x, 2022 b/y), 1 new inconsistent figure — --fail-on worse,inconsistent",
      "未通过：变差2项（2022 a/x, 2022 b/y）；新出现数据不一致1处 —— --fail-on worse,inconsistent"),
     ("`git ls-tree` failed: fatal: bad object", "`git ls-tree` 执行失败：fatal: bad object"),
+    ("rule at_least takes no direction (only a rule such as about does)",
+     "规则 at_least 不接受 direction（只有 about 这样的规则接受）"),
+    ("rule about needs a tolerance: tolerance: (0.5) or tolerance_share: (5%) here, or about_tolerance: in planaudit.yaml",
+     "规则 about 需要允许偏差：在此写 tolerance:（如 0.5）或 tolerance_share:（如 5%），"
+     "或在 planaudit.yaml 中写 about_tolerance:"),
+    ("give tolerance or tolerance_share, not both", "tolerance 与 tolerance_share 只能给出其一"),
+    ("tolerance 5% is a percentage but the value is not; for a share of the value write tolerance_share: 5%",
+     "tolerance 5% 是百分数，而目标值不是；如指目标值的比例，请写 tolerance_share: 5%"),
     ("cannot tell the year (no title such as 2022年工作要点); pass --year",
      "无法判断年份（没有“2022年工作要点”这样的标题）；请加 --year"),
 ])

@@ -24,6 +24,7 @@ from planaudit.model.data import (
     Metric,
     Plan,
     Report,
+    Settings,
     Target,
 )
 from planaudit.model.problems import Code, Problem
@@ -46,7 +47,7 @@ def validate_everything(data_dir: Path, progress: Progress | None = None, worker
     problems = scanned.loader.problems + list(_check_catalogue(scanned.catalogue))
     problems += no_metrics(scanned.catalogue, len(scanned.jobs))
     units = [files for _, files in layout.by_jurisdiction(scanned.jobs)]
-    task = functools.partial(jurisdiction_problems, data_dir, catalogue=scanned.catalogue)
+    task = functools.partial(jurisdiction_problems, data_dir, catalogue=scanned.catalogue, settings=scanned.settings)
     for files, found in zip(units, ordered_map(task, units, workers), strict=True):
         problems += found
         for _ in files:
@@ -54,10 +55,11 @@ def validate_everything(data_dir: Path, progress: Progress | None = None, worker
     return problems
 
 
-def jurisdiction_problems(root: Path, files: list[DataFile], *, catalogue: Catalogue) -> list[Problem]:
+def jurisdiction_problems(root: Path, files: list[DataFile], *, catalogue: Catalogue, settings: Settings
+                          ) -> list[Problem]:
     """The problems of one jurisdiction's target and outcome files, of every year, read from disk:
     each file's, and a warning at each figure that none of its targets uses."""
-    checks = item_checks(catalogue)
+    checks = item_checks(catalogue, settings)
     reads = [read_file(root, file, checks) for file in files]
     items = [read.item for read in reads if read.item is not None]
     return [problem for read in reads for problem in read.problems] + unused_figures(items, catalogue)
@@ -103,19 +105,22 @@ def _unused(figure: Figure) -> Problem:
                    + (f" (scope {figure.scope})" if figure.scope else ""))
 
 
-def item_checks(catalogue: Catalogue) -> Callable[[Plan | Report], Iterator[Problem]]:
-    """The checks of one plan or report against the catalogue (picklable, for worker processes)."""
-    return functools.partial(_check_against, catalogue=catalogue)
+def item_checks(catalogue: Catalogue, settings: Settings) -> Callable[[Plan | Report], Iterator[Problem]]:
+    """The checks of one plan or report against the catalogue and the settings (picklable, for
+    worker processes)."""
+    return functools.partial(_check_against, catalogue=catalogue, settings=settings)
 
 
-def _check_against(item: Plan | Report, catalogue: Catalogue) -> Iterator[Problem]:
-    return _check_item(item, catalogue, rule_table(catalogue))  # rules are built here: they do not pickle
+def _check_against(item: Plan | Report, catalogue: Catalogue, settings: Settings) -> Iterator[Problem]:
+    return _check_item(item, catalogue, rule_table(catalogue), settings)  # rules are built here: they do not pickle
 
 
-def _check_item(item: Plan | Report, catalogue: Catalogue, rules: dict[str, Rule]) -> Iterator[Problem]:
+def _check_item(item: Plan | Report, catalogue: Catalogue, rules: dict[str, Rule], settings: Settings
+                ) -> Iterator[Problem]:
     if isinstance(item, Plan):
         for target in item.targets:
             yield from _check_target(target, catalogue, rules)
+            yield from _check_tolerance(target, rules.get(target.rule), settings)
     else:
         for figure in item.figures:
             yield from _check_figure(figure, catalogue)
@@ -240,6 +245,28 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) 
         yield from _check_target_units(target, metric, rule)
         if target.value is not None and rule.boolean == (metric.unit == BOOLEAN):
             yield from _check_quote(target, target.value, rule.value_unit(target, metric.unit), target.value_is_percent)
+
+
+def _check_tolerance(target: Target, rule: Rule | None, settings: Settings) -> Iterator[Problem]:
+    """A tolerance is for a rule with a band (`about`), which needs one: the target's or planaudit.yaml's."""
+    given = [key for key in ("tolerance", "tolerance_share", "direction") if getattr(target, key) is not None]
+    if rule is None:
+        return
+    if rule.band is None:
+        for key in given:
+            yield _at(target, key, Code.VALUE_FORBIDDEN, f"rule {rule.id} takes no {key} (only a rule such as about does)")
+        return
+    if target.tolerance is not None and target.tolerance_share is not None:
+        yield _at(target, "tolerance_share", Code.VALUE_FORBIDDEN, "give tolerance or tolerance_share, not both")
+    elif target.tolerance is None and target.tolerance_share is None and settings.about_tolerance is None \
+            and settings.about_tolerance_share is None:
+        yield _at(target, "rule", Code.VALUE_MISSING,
+                  f"rule {rule.id} needs a tolerance: tolerance: (0.5) or tolerance_share: (5%) here, "
+                  "or about_tolerance: in planaudit.yaml")
+    if target.tolerance is not None and target.tolerance_is_percent and not target.value_is_percent:
+        yield _at(target, "tolerance", Code.UNIT,
+                  f"tolerance {target.tolerance}% is a percentage but the value is not; "
+                  f"for a share of the value write tolerance_share: {target.tolerance}%")
 
 
 def _check_target_units(target: Target, metric: Metric, rule: Rule) -> Iterator[Problem]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
-from planaudit.exact.numbers import Interval, Truth
+from planaudit.exact.numbers import Interval, Truth, to_fraction
 from planaudit.judge.resolve import Resolver, find_inconsistencies, inconsistency
 from planaudit.judge.rules import Rule, rule_table
-from planaudit.judge.units import interval_text, quantity
+from planaudit.judge.units import convert, interval_text, quantity
 from planaudit.model.data import PERCENT, Figure, Metric, Plan, Repository, Target
 from planaudit.model.result import (
     AuditResult,
@@ -61,9 +61,11 @@ class _Judge:
         metric = self.repository.catalogue.metrics[target.metric]
         rule = self.rules[target.rule]
         threshold = rule.threshold(target, metric.unit)
+        tolerance = self.tolerance(target, rule, metric, threshold)
 
         def unmeasured(reason: Reason, detail: Detail, **found: object) -> TargetResult:
-            return TargetResult(target, metric, rule, Verdict.UNMEASURED, reason, threshold, detail=detail, **found)  # type: ignore[arg-type]
+            return TargetResult(target, metric, rule, Verdict.UNMEASURED, reason, threshold, detail=detail,
+                                tolerance=tolerance, **found)  # type: ignore[arg-type]
 
         if (target.year, target.jurisdiction) not in self.repository.reports:
             return unmeasured(Reason.NO_REPORT, Detail.of("no_report", year=target.year,
@@ -81,7 +83,7 @@ class _Judge:
                 return unmeasured(Reason.NO_BASELINE, found.detail, actual=actual, warnings=self.warnings_of(actual))
             baseline = found
         warnings = self.warnings_of(actual, baseline)
-        value = None if threshold is None else Interval.exact(threshold)
+        value = self.allowed(target, rule, threshold, tolerance)
         growth = rule.measured(actual.value, baseline.value if baseline else None)
         truth = _decide(rule, actual.value, value, baseline.value if baseline else None)
         if truth is None:
@@ -95,7 +97,37 @@ class _Judge:
         verdict = _VERDICTS.get(truth, Verdict.UNMEASURED)
         reason = decided if verdict is not Verdict.UNMEASURED else Reason.IMPRECISE
         detail = Detail.of("straddles") if reason is Reason.IMPRECISE else None
-        return TargetResult(target, metric, rule, verdict, reason, threshold, actual, baseline, growth, detail, warnings)
+        if verdict is Verdict.MET and tolerance:
+            strictly = _decide(rule, actual.value, self.allowed(target, rule, threshold, Fraction(0)),
+                               baseline.value if baseline else None)
+            if strictly is not Truth.TRUE:
+                reason = Reason.WITHIN_TOLERANCE
+                detail = Detail.of("within_tolerance", tolerance=quantity(tolerance, metric.unit))
+        return TargetResult(target, metric, rule, verdict, reason, threshold, actual, baseline, growth, detail, warnings,
+                            tolerance)
+
+    def tolerance(self, target: Target, rule: Rule, metric: Metric, threshold: Fraction | None) -> Fraction | None:
+        """How far from the value still counts, in the metric's unit, for a rule with a band: the
+        target's tolerance, else planaudit.yaml's `about_tolerance`; None for other rules."""
+        if rule.band is None or threshold is None:
+            return None
+        settings = self.repository.settings
+        for absolute, share in ((target.tolerance, target.tolerance_share),
+                                (settings.about_tolerance, settings.about_tolerance_share)):
+            if absolute is not None:
+                return convert(absolute, rule.value_unit(target, metric.unit), metric.unit)
+            if share is not None:
+                return abs(threshold) * to_fraction(share) / 100
+        return Fraction(0)  # validate says that the target needs one
+
+    @staticmethod
+    def allowed(target: Target, rule: Rule, threshold: Fraction | None, tolerance: Fraction | None) -> Interval | None:
+        """What the rule's check compares the figure with: the value, or the band around it."""
+        if threshold is None:
+            return None
+        if rule.band is None or tolerance is None:
+            return Interval.exact(threshold)
+        return rule.band(threshold, tolerance, target.direction or "both")
 
     def stated_growth(self, target: Target, rule: Rule, metric: Metric, actual: Resolved,
                       threshold: Fraction | None) -> TargetResult | None:

@@ -124,6 +124,10 @@ class Target:
     waiver: Waiver | None
     location: Location
     positions: Positions = _where()
+    tolerance: Decimal | None = None  # `about`: how far off still counts, in the unit the value is written in
+    tolerance_is_percent: bool = False  # written as "0.5%"
+    tolerance_share: Decimal | None = None  # `about`: the same as a percentage of the value
+    direction: str | None = None  # `about`: floor, ceiling or both (None: both)
 
     @property
     def key(self) -> str:
@@ -177,6 +181,8 @@ class Settings:
     lang: str | None = None
     fail_on: str | None = None
     tolerance: Decimal | None = None
+    about_tolerance: Decimal | None = None  # the tolerance of an `about` target that gives none
+    about_tolerance_share: Decimal | None = None  # or its share of the value, in percent
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ class Reason(enum.Enum):
     IMPRECISE = "imprecise"
     UNDEFINED = "undefined"  # a custom rule divided by zero
     CONTESTED = "contested"  # a stated figure and its counts would give different verdicts
+    WITHIN_TOLERANCE = "within_tolerance"  # met only thanks to the tolerance of an `about` target
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ class TargetResult:
     growth: Interval | None = None  # growth rules: the growth the figures show, in percent
     detail: Detail | None = None
     warnings: tuple[Inconsistency, ...] = ()
+    tolerance: Fraction | None = None  # a rule with a band (`about`): how far off still counts, in the metric's unit
 
     @property
     def waived(self) -> bool:

@@ -202,6 +202,7 @@ def _date(value: str | None) -> dt.date | None:
 def _read_target(entry: dict[str, Any], location: Location, positions: Positions, year: int,
                  jurisdiction: str) -> Target:
     value, percent = _number(entry.get("value"))
+    tolerance, tolerance_percent = _number(entry.get("tolerance"))
     waiver = entry.get("waiver")
     return Target(
         jurisdiction=jurisdiction, year=year, id=entry["id"], title=entry["title"], metric=entry["metric"],
@@ -209,7 +210,8 @@ def _read_target(entry: dict[str, Any], location: Location, positions: Positions
         deadline=_date(entry.get("deadline")), baseline=_number(entry.get("baseline"))[0], quote=entry["quote"],
         section=entry.get("section"),
         waiver=None if waiver is None else Waiver(waiver["reason"], _date(waiver.get("date"))),
-        location=location, positions=positions,
+        location=location, positions=positions, tolerance=tolerance, tolerance_is_percent=tolerance_percent,
+        tolerance_share=_number(entry.get("tolerance_share"))[0], direction=entry.get("direction"),
     )
 
 

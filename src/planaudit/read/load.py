@@ -285,7 +285,8 @@ def read_settings_file(raw: bytes, display: str) -> tuple[Settings, tuple[Proble
     fields = parse_fields(raw, display, Kind.SETTINGS, problems)
     if fields is None:
         return Settings(), tuple(problems)
-    settings = Settings(fields.text("lang"), fields.text("fail_on"), fields.number("tolerance")[0])
+    settings = Settings(fields.text("lang"), fields.text("fail_on"), fields.number("tolerance")[0],
+                        fields.number("about_tolerance")[0], fields.number("about_tolerance_share")[0])
     return settings, tuple(problems)
 
 

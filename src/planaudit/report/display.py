@@ -5,7 +5,7 @@ from __future__ import annotations
 from planaudit.exact.numbers import Interval
 from planaudit.judge.units import interval_text, quantity
 from planaudit.model.data import PERCENT, Figure
-from planaudit.model.result import Inconsistency, TargetResult
+from planaudit.model.result import Inconsistency, Reason, TargetResult
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS
 
 
@@ -15,11 +15,19 @@ def value_text(value: Interval | bool, unit: str, lang: str) -> str:
     return interval_text(value, unit)
 
 
+_SIDES = {"floor": "−", "ceiling": "+"}  # how a tolerance reads on one side; on both, "±"
+
+
 def threshold_amount(result: TargetResult) -> str | None:
-    """The target's value in the unit it is compared in, or None for a rule without one."""
+    """The target's value in the unit it is compared in — with its tolerance, "7% −0.5%" — or None
+    for a rule without one."""
     if result.threshold is None:
         return None
-    return quantity(result.threshold, result.rule.threshold_unit(result.metric.unit))
+    unit = result.rule.threshold_unit(result.metric.unit)
+    amount = quantity(result.threshold, unit)
+    if result.tolerance is not None:
+        amount += f" {_SIDES.get(result.target.direction or 'both', '±')}{quantity(result.tolerance, unit)}"
+    return amount
 
 
 def threshold_text(result: TargetResult, lang: str) -> str:
@@ -42,7 +50,10 @@ def actual_text(result: TargetResult, lang: str) -> str:
 
 
 def verdict_text(result: TargetResult, lang: str) -> str:
+    """"met", "met (within tolerance)", "missed (waived)"."""
     text = VERDICTS[lang][result.verdict]
+    if result.reason is Reason.WITHIN_TOLERANCE:
+        text += f" ({WORDS[lang]['within_tolerance']})"
     return f"{text} ({WORDS[lang]['waived']})" if result.waived else text
 
 

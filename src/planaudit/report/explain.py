@@ -22,16 +22,18 @@ from planaudit.report.i18n import REASONS, VERDICTS, WORDS, date_text, detail_te
 _LABELS = {
     "en": {"rule": "Rule", "threshold": "Threshold", "metric": "Metric", "scope": "Scope", "deadline": "Deadline",
            "actual": "Actual", "baseline": "Baseline", "growth": "Growth", "comparison": "Comparison",
+           "allowed": "Counts as met",
            "verdict": "Verdict", "warning": "Warning", "waived": "Waived", "quote": "Plan says",
            "explicit": "given in the target", "none": "no figure", "holds": "holds", "fails": "fails",
            "undecided": "cannot be decided", "derived": "derived", "stated": "stated"},
     "zh": {"rule": "规则", "threshold": "目标值", "metric": "指标", "scope": "范围", "deadline": "截止日期",
            "actual": "实际", "baseline": "基数", "growth": "增长", "comparison": "比较",
+           "allowed": "视为达标的范围",
            "verdict": "结论", "warning": "警告", "waived": "豁免", "quote": "原文",
            "explicit": "目标中给定", "none": "无数据", "holds": "成立", "fails": "不成立",
            "undecided": "无法判定", "derived": "推算", "stated": "报告"},
 }
-_COMPARED = frozenset({Reason.STATED, Reason.DERIVED, Reason.IMPRECISE})
+_COMPARED = frozenset({Reason.STATED, Reason.DERIVED, Reason.IMPRECISE, Reason.WITHIN_TOLERANCE})
 _OUTCOME = {Verdict.MET: "holds", Verdict.MISSED: "fails", Verdict.UNMEASURED: "undecided"}
 
 
@@ -64,6 +66,9 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
         formula = measure.formula.format(actual=_actual(item, lang),
                                          baseline=interval_text(item.baseline.value, metric.unit))
         lines.append(f"{words[measure.word]}: {formula} = {interval_text(item.growth, PERCENT)}")
+    if item.rule.band is not None and item.threshold is not None and item.tolerance is not None:
+        allowed = item.rule.band(item.threshold, item.tolerance, item.target.direction or "both")
+        lines.append(f"{words['allowed']}: {interval_text(allowed, metric.unit)}")
     if item.reason in _COMPARED:
         lines.append(f"{words['comparison']}: {_comparison(item, lang)} → {words[_OUTCOME[item.verdict]]}")
     if item.reason is Reason.CONTESTED:

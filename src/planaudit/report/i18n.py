@@ -26,6 +26,7 @@ REASONS = {
         Reason.IMPRECISE: "figure too imprecise",
         Reason.UNDEFINED: "rule divides by zero",
         Reason.CONTESTED: "stated figure contradicts its counts",
+        Reason.WITHIN_TOLERANCE: "met within the tolerance (about)",
     },
     "zh": {
         Reason.STATED: "报告数据",
@@ -37,6 +38,7 @@ REASONS = {
         Reason.IMPRECISE: "数据为约数，无法判定",
         Reason.UNDEFINED: "规则计算除以零",
         Reason.CONTESTED: "所述数据与其基础数据矛盾",
+        Reason.WITHIN_TOLERANCE: "在“左右”允许范围内达标",
     },
 }
 
@@ -55,6 +57,7 @@ DETAILS = {
         "straddles": "the figure is a bound, and its range lies on both sides of the threshold",
         "rule_zero": "rule {rule} divides by zero",
         "contested": "{metric} is stated as {stated} but its counts give {derived}, and the two give different verdicts",
+        "within_tolerance": "met only thanks to the tolerance of {tolerance}: the figure falls short of the value itself",
     },
     "zh": {
         "no_report": "缺少该年度工作总结（outcomes/{year}/{jurisdiction}.yaml）",
@@ -70,6 +73,7 @@ DETAILS = {
         "straddles": "数据为约数，其范围跨越目标值",
         "rule_zero": "规则 {rule} 的计算除数为零",
         "contested": "指标 {metric} 所述为{stated}，按其基础数据推算为{derived}，两者结论不同",
+        "within_tolerance": "仅因允许偏差{tolerance}而达标：数据本身未达到目标值",
     },
 }
 
@@ -85,7 +89,8 @@ def detail_text(detail: Detail | None, lang: str) -> str:
 WORDS = {
     "en": {
         "target": "Target", "threshold": "Threshold", "actual": "Actual", "verdict": "Verdict",
-        "reason": "Reason", "waived": "waived", "inconsistent": "inconsistent", "derived": "derived",
+        "reason": "Reason", "waived": "waived",
+        "within_tolerance": "within tolerance", "inconsistent": "inconsistent", "derived": "derived",
         "from_counts": "from counts", "where": "with", "not_judged": "Not judged, because their files have errors: {slugs}",
         "id": "ID", "name": "Name", "measured": "Measured", "warnings": "Warnings", "deadline": "Deadline",
         "scope": "Scope", "section": "Section", "verdict_code": "Verdict code", "line": "Line", "id_at_line": "{id}, line {line}",
@@ -104,7 +109,8 @@ WORDS = {
     },
     "zh": {
         "target": "目标", "threshold": "目标值", "actual": "实际", "verdict": "结论",
-        "reason": "依据", "waived": "已豁免", "inconsistent": "数据不一致", "derived": "推算", "from_counts": "按基础数据",
+        "reason": "依据", "waived": "已豁免",
+        "within_tolerance": "在允许范围内", "inconsistent": "数据不一致", "derived": "推算", "from_counts": "按基础数据",
         "not_judged": "以下地区的数据文件有错误，未作评估：{slugs}", "where": "其中", "id": "编号", "line": "行",
         "name": "名称", "measured": "已评估", "warnings": "警告", "deadline": "截止日期", "scope": "范围",
         "section": "章节", "verdict_code": "结论代码", "id_at_line": "{id}，第{line}行",

@@ -62,6 +62,8 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
         "rule": target.rule,
         "value": None if target.value is None else format_number(target.value),
         "unit": unit,
+        "tolerance": None if item.tolerance is None else format_number(item.tolerance),
+        "direction": (target.direction or "both") if item.tolerance is not None else None,
         "scope": target.scope,
         "deadline": target.deadline.isoformat() if target.deadline else None,
         "section": target.section,

@@ -86,7 +86,8 @@ def prepare(data_dir: Path, year: int, jurisdictions: Sequence[str] = (), progre
         root=data_dir, year=year, settings=scanned.settings, catalogue=scanned.catalogue, jurisdictions=every,
         problems=problems, known=known, blocked=blocked,
         files_read=scanned.loader.read, files_total=scanned.loader.read + sum(len(jobs) for _, jobs in grouped),
-        cache=cache, reader=functools.partial(load.read_data_file, checks=item_checks(scanned.catalogue)),
+        cache=cache,
+        reader=functools.partial(load.read_data_file, checks=item_checks(scanned.catalogue, scanned.settings)),
         head=scanned.loader.head, misplaced=scanned.misplaced, rules=rule_table(scanned.catalogue),
     )
 

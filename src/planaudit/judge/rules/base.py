@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 Actual = Interval | bool
 Check = Callable[[Actual, "Interval | None", "Interval | None"], Truth]
-COMPARISON_SYMBOLS = frozenset({"≥", ">", "≤", "<", "="})  # symbols that compare a measure with the value
+COMPARISON_SYMBOLS = frozenset({"≥", ">", "≤", "<", "=", "≈"})  # symbols that compare a measure with the value
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class Rule:
     measure: Measure | None = None  # the value is a threshold for this measure, in percent
     compare_measure: Callable[[Interval, Interval], Truth] | None = None  # (measure, value) → met? when the
     # report states the measure itself (同比增长21%) rather than the figures it is computed from
+    band: Callable[[Fraction, Fraction, str], Interval] | None = None  # (value, tolerance, direction) → the
+    # values that count as met: a rule with a band takes a tolerance (`about`), and its check is given the band
 
     def value_unit(self, target: Target, metric_unit: str) -> str:
         """The unit the target's value is written in."""

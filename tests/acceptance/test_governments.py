@@ -1,0 +1,26 @@
+"""The kinds of target governments write (tests/examples/governments): the real command's exact
+output, in every format a reader sees them in."""
+
+from __future__ import annotations
+
+import pytest
+
+from acceptance_support import assert_matches, planaudit
+
+
+@pytest.mark.parametrize("output_format", ["table", "markdown", "json", "csv"])
+def test_a_city_s_main_targets_against_its_review(output_format):
+    done = planaudit("check", "2023", "--format", output_format, data="governments")
+    assert done.returncode == 1  # industry-growth is missed
+    assert_matches(f"governments-2023.{output_format}", done.stdout)
+
+
+def test_the_repository_is_valid():
+    done = planaudit("validate", data="governments")
+    assert (done.returncode, done.stdout) == (0, "no problems found\n")
+
+
+def test_explain_shows_the_band_and_why_it_is_met():
+    done = planaudit("explain", "2023", "riverside", "gdp-growth", data="governments")
+    assert done.returncode == 0
+    assert_matches("governments-explain-gdp-growth.txt", done.stdout)
