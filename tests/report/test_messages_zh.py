@@ -71,6 +71,9 @@ def test_english_stays_as_it_is():
      "规则 about 需要允许偏差：在此写 tolerance:（如 0.5）或 tolerance_share:（如 5%），"
      "或在 planaudit.yaml 中写 about_tolerance:"),
     ("give tolerance or tolerance_share, not both", "tolerance 与 tolerance_share 只能给出其一"),
+    ("approx_share is for a figure of bound approx", "approx_share 只用于 bound 为 approx 的数据"),
+    ("bound approx needs the share the figure may be off by: approx_share: (5%) here, or approx_share: in planaudit.yaml",
+     "bound approx 需要给出数据可能的偏差比例：在此写 approx_share:（如 5%），或在 planaudit.yaml 中写 approx_share:"),
     ("tolerance 5% is a percentage but the value is not; for a share of the value write tolerance_share: 5%",
      "tolerance 5% 是百分数，而目标值不是；如指目标值的比例，请写 tolerance_share: 5%"),
     ("cannot tell the year (no title such as 2022年工作要点); pass --year",

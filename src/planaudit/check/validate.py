@@ -124,6 +124,7 @@ def _check_item(item: Plan | Report, catalogue: Catalogue, rules: dict[str, Rule
     else:
         for figure in item.figures:
             yield from _check_figure(figure, catalogue)
+            yield from _check_approx(figure, settings)
 
 
 def _at(item: Target | Figure | Metric, key: str, code: Code, message: str) -> Problem:
@@ -235,9 +236,9 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) 
         yield _at(target, "rule", Code.UNKNOWN_RULE,
                   f"unknown rule '{target.rule}' (known: {known}){did_you_mean(target.rule, rules)}")
         return
-    if rule.needs_value and target.value is None:
+    if rule.needs_value and target.value is None and not target.value_unknown:
         yield _at(target, "rule", Code.VALUE_MISSING, f"rule {rule.id} needs a value")
-    if not rule.needs_value and target.value is not None:
+    if not rule.needs_value and (target.value is not None or target.value_unknown):
         yield _at(target, "value", Code.VALUE_FORBIDDEN, f"rule {rule.id} takes no value")
     if not rule.uses_baseline and target.baseline is not None:
         yield _at(target, "baseline", Code.VALUE_FORBIDDEN, f"rule {rule.id} uses no baseline")
@@ -302,6 +303,17 @@ def _check_scope(item: Target | Figure, catalogue: Catalogue) -> Iterator[Proble
     yield _at(item, "scope", Code.UNKNOWN_SCOPE,
               f"unknown scope '{item.scope}': declare it under scopes: in rules/{declared}"
               f"{did_you_mean(item.scope, catalogue.scopes)}")
+
+
+def _check_approx(figure: Figure, settings: Settings) -> Iterator[Problem]:
+    """A figure of bound approx (约) needs the share it may be off by; no other figure takes one."""
+    if figure.bound is not Bound.APPROX:
+        if figure.approx_share is not None:
+            yield _at(figure, "approx_share", Code.VALUE_FORBIDDEN, "approx_share is for a figure of bound approx")
+    elif figure.approx_share is None and settings.approx_share is None:
+        yield _at(figure, "bound", Code.VALUE_MISSING,
+                  "bound approx needs the share the figure may be off by: approx_share: (5%) here, "
+                  "or approx_share: in planaudit.yaml")
 
 
 def _check_figure(figure: Figure, catalogue: Catalogue) -> Iterator[Problem]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 
-from planaudit.exact.numbers import Interval, decimal_places
+from planaudit.exact.numbers import Interval, decimal_places, to_fraction
 from planaudit.judge.units import convert, written_unit
 from planaudit.model.data import Bound, Catalogue, Figure, Metric, Report
 from planaudit.model.result import Derivation, Detail, Inconsistency, Missing, Reason, Resolved
@@ -17,8 +17,9 @@ _Key = tuple[int, str, str, "str | None"]  # year, jurisdiction, metric, scope
 SCOPE_WHOLE = "(no scope)"  # how a figure or target of the whole jurisdiction is named beside scoped ones
 
 
-def figure_value(figure: Figure, metric: Metric) -> Interval | bool:
-    """A figure's value in its metric's unit: an interval for numbers, a bool for states."""
+def figure_value(figure: Figure, metric: Metric, approx_share: Decimal | None = None) -> Interval | bool:
+    """A figure's value in its metric's unit: an interval for numbers, a bool for states. A figure
+    of bound approx (约) spans its own approx_share, else ``approx_share``, either way of it."""
     if isinstance(figure.value, bool):
         return figure.value
     point = convert(figure.value, written_unit(figure.value_is_percent, None, metric.unit), metric.unit)
@@ -26,14 +27,19 @@ def figure_value(figure: Figure, metric: Metric) -> Interval | bool:
         return Interval.at_least(point)
     if figure.bound is Bound.UPPER:
         return Interval.at_most(point)
+    if figure.bound is Bound.APPROX:
+        share = figure.approx_share if figure.approx_share is not None else approx_share
+        off = abs(point) * to_fraction(share or 0) / 100
+        return Interval(point - off, point + off)
     return Interval.exact(point)
 
 
 class Resolver:
     """Finds figures by (year, jurisdiction, metric, scope), deriving them where none is stated."""
 
-    def __init__(self, catalogue: Catalogue, reports: Iterable[Report]) -> None:
+    def __init__(self, catalogue: Catalogue, reports: Iterable[Report], approx_share: Decimal | None = None) -> None:
         self.catalogue = catalogue
+        self.approx_share = approx_share  # planaudit.yaml's, for figures of bound approx that give none
         self.figures: dict[_Key, list[Figure]] = defaultdict(list)
         for report in reports:
             for figure in report.figures:
@@ -59,7 +65,7 @@ class Resolver:
         eligible = [figure for figure in candidates if deadline is None or figure.as_of <= deadline]
         if eligible:
             latest = eligible[-1]
-            value = figure_value(latest, metric)
+            value = figure_value(latest, metric, self.approx_share)
             if not exact_only or isinstance(value, bool) or value.is_exact:
                 return Resolved(metric_id, year, value, latest.as_of, figure=latest)
         derived = self._derive(key, metric, deadline, visiting)
@@ -132,7 +138,7 @@ def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal
     derived = resolver.derive(figure.year, figure.jurisdiction, figure.metric, figure.scope, figure.as_of)
     if isinstance(derived, Missing):
         return None
-    stated = figure_value(figure, metric)
+    stated = figure_value(figure, metric, resolver.approx_share)
     assert isinstance(stated, Interval) and isinstance(derived.value, Interval)
     tolerance = _tolerance(figure, metric, default_tolerance)
     if not _outside(derived.value.point, stated, tolerance):

@@ -38,7 +38,7 @@ def judge_year(repository: Repository, year: int, plans: Iterable[Plan],
     """The verdicts of the plans' targets; ``rules`` is the catalogue's rule table, when it is already made."""
     plans = sorted(plans, key=lambda plan: plan.jurisdiction)
     jurisdictions = {plan.jurisdiction for plan in plans}
-    resolver = Resolver(repository.catalogue, repository.reports.values())
+    resolver = Resolver(repository.catalogue, repository.reports.values(), repository.settings.approx_share)
     this_year = [report for (report_year, _), report in sorted(repository.reports.items())
                  if report_year == year and report.jurisdiction in jurisdictions]
     inconsistencies = find_inconsistencies(resolver, this_year, repository.settings.tolerance)
@@ -67,6 +67,8 @@ class _Judge:
             return TargetResult(target, metric, rule, Verdict.UNMEASURED, reason, threshold, detail=detail,
                                 tolerance=tolerance, **found)  # type: ignore[arg-type]
 
+        if target.value_unknown:
+            return unmeasured(Reason.NO_THRESHOLD, Detail.of("no_threshold"))
         if (target.year, target.jurisdiction) not in self.repository.reports:
             return unmeasured(Reason.NO_REPORT, Detail.of("no_report", year=target.year,
                                                           jurisdiction=target.jurisdiction))

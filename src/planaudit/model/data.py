@@ -24,6 +24,7 @@ class Bound(enum.Enum):
     EXACT = "exact"
     LOWER = "lower"  # 余、超、多、以上: the true value is at least this
     UPPER = "upper"  # 近、不足: the true value is at most this
+    APPROX = "approx"  # 约: within a declared share of this, either way
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -128,6 +129,7 @@ class Target:
     tolerance_is_percent: bool = False  # written as "0.5%"
     tolerance_share: Decimal | None = None  # `about`: the same as a percentage of the value
     direction: str | None = None  # `about`: floor, ceiling or both (None: both)
+    value_unknown: bool = False  # `value: unknown`: the source lost the number (研发投入强度达到3.)
 
     @property
     def key(self) -> str:
@@ -148,6 +150,7 @@ class Figure:
     location: Location
     positions: Positions = _where()
     growth: Decimal | None = None  # the year-on-year growth the report states with it, in percent (同比增长21%)
+    approx_share: Decimal | None = None  # bound approx: how far off the true value may be, in percent of this
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +186,7 @@ class Settings:
     tolerance: Decimal | None = None
     about_tolerance: Decimal | None = None  # the tolerance of an `about` target that gives none
     about_tolerance_share: Decimal | None = None  # or its share of the value, in percent
+    approx_share: Decimal | None = None  # how far off a figure of bound approx may be, in percent, where it says not
 
 
 @dataclass(frozen=True, slots=True)

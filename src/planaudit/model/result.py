@@ -34,6 +34,7 @@ class Reason(enum.Enum):
     UNDEFINED = "undefined"  # a custom rule divided by zero
     CONTESTED = "contested"  # a stated figure and its counts would give different verdicts
     WITHIN_TOLERANCE = "within_tolerance"  # met only thanks to the tolerance of an `about` target
+    NO_THRESHOLD = "no_threshold"  # the plan's value was lost in its source (`value: unknown`)
 
 
 @dataclass(frozen=True, slots=True)

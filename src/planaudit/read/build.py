@@ -201,7 +201,8 @@ def _date(value: str | None) -> dt.date | None:
 
 def _read_target(entry: dict[str, Any], location: Location, positions: Positions, year: int,
                  jurisdiction: str) -> Target:
-    value, percent = _number(entry.get("value"))
+    unknown = entry.get("value") == "unknown"
+    value, percent = (None, False) if unknown else _number(entry.get("value"))
     tolerance, tolerance_percent = _number(entry.get("tolerance"))
     waiver = entry.get("waiver")
     return Target(
@@ -212,6 +213,7 @@ def _read_target(entry: dict[str, Any], location: Location, positions: Positions
         waiver=None if waiver is None else Waiver(waiver["reason"], _date(waiver.get("date"))),
         location=location, positions=positions, tolerance=tolerance, tolerance_is_percent=tolerance_percent,
         tolerance_share=_number(entry.get("tolerance_share"))[0], direction=entry.get("direction"),
+        value_unknown=unknown,
     )
 
 
@@ -234,6 +236,7 @@ def _read_figure(entry: dict[str, Any], location: Location, positions: Positions
         jurisdiction, year, entry["metric"], value, percent, Bound(bound) if bound else Bound.EXACT, entry.get("scope"),
         _year_end(year) if as_of is None else dt.date.fromisoformat(as_of), entry["quote"], location, positions,
         None if entry.get("growth") is None else _number(entry["growth"])[0],
+        None if entry.get("approx_share") is None else _number(entry["approx_share"])[0],
     )
 
 

@@ -286,7 +286,8 @@ def read_settings_file(raw: bytes, display: str) -> tuple[Settings, tuple[Proble
     if fields is None:
         return Settings(), tuple(problems)
     settings = Settings(fields.text("lang"), fields.text("fail_on"), fields.number("tolerance")[0],
-                        fields.number("about_tolerance")[0], fields.number("about_tolerance_share")[0])
+                        fields.number("about_tolerance")[0], fields.number("about_tolerance_share")[0],
+                        fields.number("approx_share")[0])
     return settings, tuple(problems)
 
 

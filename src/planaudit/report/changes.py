@@ -103,7 +103,7 @@ def figure_value(figure: Figure | None, lang: str) -> str:
         return DIFF_WORDS[lang]["none"]
     if isinstance(figure.value, bool):
         return WORDS[lang]["yes" if figure.value else "no"]
-    text = {Bound.EXACT: "", Bound.LOWER: "≥", Bound.UPPER: "≤"}[figure.bound] + format_number(figure.value)
+    text = {Bound.EXACT: "", Bound.LOWER: "≥", Bound.UPPER: "≤", Bound.APPROX: "≈"}[figure.bound] + format_number(figure.value)
     text += "%" if figure.value_is_percent else ""
     if figure.growth is not None:
         text += f", {WORDS[lang]['growth']} {format_number(figure.growth)}%"

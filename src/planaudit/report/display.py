@@ -22,7 +22,7 @@ def threshold_amount(result: TargetResult) -> str | None:
     """The target's value in the unit it is compared in — with its tolerance, "7% −0.5%" — or None
     for a rule without one."""
     if result.threshold is None:
-        return None
+        return "?" if result.target.value_unknown else None
     unit = result.rule.threshold_unit(result.metric.unit)
     amount = quantity(result.threshold, unit)
     if result.tolerance is not None:

@@ -27,6 +27,7 @@ REASONS = {
         Reason.UNDEFINED: "rule divides by zero",
         Reason.CONTESTED: "stated figure contradicts its counts",
         Reason.WITHIN_TOLERANCE: "met within the tolerance (about)",
+        Reason.NO_THRESHOLD: "the plan's value is lost",
     },
     "zh": {
         Reason.STATED: "报告数据",
@@ -39,6 +40,7 @@ REASONS = {
         Reason.UNDEFINED: "规则计算除以零",
         Reason.CONTESTED: "所述数据与其基础数据矛盾",
         Reason.WITHIN_TOLERANCE: "在“左右”允许范围内达标",
+        Reason.NO_THRESHOLD: "目标值缺失",
     },
 }
 
@@ -58,6 +60,7 @@ DETAILS = {
         "rule_zero": "rule {rule} divides by zero",
         "contested": "{metric} is stated as {stated} but its counts give {derived}, and the two give different verdicts",
         "within_tolerance": "met only thanks to the tolerance of {tolerance}: the figure falls short of the value itself",
+        "no_threshold": "the plan's number was lost in its source (value: unknown), so nothing can be compared",
     },
     "zh": {
         "no_report": "缺少该年度工作总结（outcomes/{year}/{jurisdiction}.yaml）",
@@ -74,6 +77,7 @@ DETAILS = {
         "rule_zero": "规则 {rule} 的计算除数为零",
         "contested": "指标 {metric} 所述为{stated}，按其基础数据推算为{derived}，两者结论不同",
         "within_tolerance": "仅因允许偏差{tolerance}而达标：数据本身未达到目标值",
+        "no_threshold": "原文中的目标数值缺失（value: unknown），无从比较",
     },
 }
 

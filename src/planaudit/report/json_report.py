@@ -40,6 +40,8 @@ def _number(value: Interval | bool | None) -> str | bool | None:
     """An exact value as a decimal string; a bounded one by its finite end; a state as a bool."""
     if value is None or isinstance(value, bool):
         return value
+    if value.lo is not None and value.hi is not None and not value.is_exact:  # a range: 约 a value, its middle
+        return format_number((value.lo + value.hi) / 2)
     end = value.lo if value.lo is not None else value.hi
     return None if end is None else format_number(end)
 
@@ -47,7 +49,11 @@ def _number(value: Interval | bool | None) -> str | bool | None:
 def _bound(value: Interval | bool | None) -> str | None:
     if not isinstance(value, Interval):
         return None if value is None else "exact"
-    return "exact" if value.is_exact else "lower" if value.lo is not None else "upper"
+    if value.is_exact:
+        return "exact"
+    if value.lo is not None and value.hi is not None:
+        return "approx"
+    return "lower" if value.lo is not None else "upper"
 
 
 def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
