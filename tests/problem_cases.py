@@ -71,6 +71,9 @@ CASES = {
                             (4, 60), "0.85 is read as 0.85%, not 85%; write 85% if that is meant"),
     Code.UNUSED_FIGURE: ("outcomes/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\nfigures:\n"
                          "  - {metric: share, value: 3, quote: q}\n", (4, 5), "no target of 2022 or 2023 uses share"),
+    Code.UNKNOWN_TARGET: ("outcomes/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\nfigures: []\n"
+                          "assertions:\n  - {asserts: [b], quote: 全面完成}\n", (5, 5),
+                          "asserts names target 'b', which the 2022 plan does not have"),
     Code.UNKNOWN_SCOPE: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets:\n"
                          "  - {id: a, title: t, metric: cases, rule: at_least, value: 1, scope: 市本级, quote: q}\n",
                          (4, 71), "unknown scope '市本级': declare it under scopes: in rules/ (declared: county)"),

@@ -55,7 +55,7 @@ def test_verdicts_in_json():
         ("riverton", "closure-rate"): ("met", "stated"),
     }
     assert document["summary"] == {"targets": 10, "met": 3, "missed": 2, "unmeasured": 4, "waived": 1,
-                                   "inconsistent": 1}
+                                   "inconsistent": 1, "asserted": 0}
     assert document["inconsistencies"] == [{
         "jurisdiction": "riverton", "metric": "disputes.closure_rate", "scope": None, "stated": "91",
         "derived": "97.87", "tolerance": "1", "file": "outcomes/2022/riverton.yaml", "line": 41}]

@@ -62,7 +62,18 @@ def jurisdiction_problems(root: Path, files: list[DataFile], *, catalogue: Catal
     checks = item_checks(catalogue, settings)
     reads = [read_file(root, file, checks) for file in files]
     items = [read.item for read in reads if read.item is not None]
-    return [problem for read in reads for problem in read.problems] + unused_figures(items, catalogue)
+    return [problem for read in reads for problem in read.problems] + unused_figures(items, catalogue) \
+        + unknown_claimed_targets(items)
+
+
+def unknown_claimed_targets(items: list[Plan | Report]) -> list[Problem]:
+    """A warning at each claim of completion that names a target its year's plan does not have."""
+    ids = {(plan.year, target.id) for plan in items if isinstance(plan, Plan) for target in plan.targets}
+    return [Problem(claim.location.path, claim.location.line, claim.location.col, Code.UNKNOWN_TARGET,
+                    f"asserts names target '{name}', which the {report.year} plan does not have"
+                    + did_you_mean(name, [target_id for year, target_id in ids if year == report.year]))
+            for report in items if isinstance(report, Report) for claim in report.assertions
+            for name in claim.targets or () if (report.year, name) not in ids]
 
 
 Key = tuple[int, "str | None", str]  # year, scope, metric

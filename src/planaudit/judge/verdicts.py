@@ -9,7 +9,7 @@ from planaudit.exact.numbers import Interval, Truth, to_fraction
 from planaudit.judge.resolve import Resolver, find_inconsistencies, inconsistency
 from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.units import convert, interval_text, quantity
-from planaudit.model.data import PERCENT, Figure, Metric, Plan, Repository, Target
+from planaudit.model.data import PERCENT, Assertion, Figure, Metric, Plan, Repository, Target
 from planaudit.model.result import (
     AuditResult,
     Baseline,
@@ -74,7 +74,15 @@ class _Judge:
                                                           jurisdiction=target.jurisdiction))
         actual = self.resolver.resolve(target.year, target.jurisdiction, target.metric, target.scope, target.deadline)
         if isinstance(actual, Missing):
-            return unmeasured(actual.reason, actual.detail)
+            claim = self.claim(target) if actual.reason is Reason.NOT_REPORTED else None
+            if claim is None:
+                return unmeasured(actual.reason, actual.detail)
+            where = f"{claim.location.path}:{claim.location.line}"
+            if not self.repository.settings.accept_assertions:
+                return unmeasured(actual.reason, Detail.of("assertion_refused", inner=actual.detail, quote=claim.quote,
+                                                           where=where), assertion=claim)
+            return TargetResult(target, metric, rule, Verdict.MET, Reason.ASSERTED, threshold, detail=Detail.of(
+                "asserted", quote=claim.quote, where=where), tolerance=tolerance, assertion=claim)
         baseline: Baseline | None = None
         if rule.uses_baseline:
             found = self.baseline(target)
@@ -130,6 +138,11 @@ class _Judge:
         if rule.band is None or tolerance is None:
             return Interval.exact(threshold)
         return rule.band(threshold, tolerance, target.direction or "both")
+
+    def claim(self, target: Target) -> Assertion | None:
+        """The report's first claim of completion that covers the target, if it makes one."""
+        report = self.repository.reports[(target.year, target.jurisdiction)]
+        return next((claim for claim in report.assertions if claim.covers(target.id)), None)
 
     def stated_growth(self, target: Target, rule: Rule, metric: Metric, actual: Resolved,
                       threshold: Fraction | None) -> TargetResult | None:

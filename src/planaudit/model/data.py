@@ -154,6 +154,18 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class Assertion:
+    """A report's blanket claim of completion (各项实事年度目标任务全面完成): of every target, or of some."""
+
+    targets: tuple[str, ...] | None  # the ids it names; None: every target of the year (asserts: all_met)
+    quote: str
+    location: Location
+
+    def covers(self, target_id: str) -> bool:
+        return self.targets is None or target_id in self.targets
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """One target file: targets/<year>/<jurisdiction>.yaml."""
 
@@ -175,6 +187,7 @@ class Report:
     year: int
     document: SourceDocument
     figures: tuple[Figure, ...]
+    assertions: tuple[Assertion, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +200,7 @@ class Settings:
     about_tolerance: Decimal | None = None  # the tolerance of an `about` target that gives none
     about_tolerance_share: Decimal | None = None  # or its share of the value, in percent
     approx_share: Decimal | None = None  # how far off a figure of bound approx may be, in percent, where it says not
+    accept_assertions: bool = True  # False: a report's blanket claim of completion makes nothing met
 
 
 @dataclass(frozen=True, slots=True)

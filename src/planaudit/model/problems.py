@@ -47,6 +47,7 @@ class Code(enum.Enum):
     VALUE_NOT_IN_QUOTE = "value-not-in-quote"
     PERCENT_AS_RATIO = "percent-as-ratio"
     UNUSED_FIGURE = "unused-figure"
+    UNKNOWN_TARGET = "unknown-target"
 
     @property
     def severity(self) -> Severity:
@@ -57,7 +58,8 @@ class Code(enum.Enum):
         return self.value < other.value
 
 
-_WARNINGS = frozenset({Code.YAML11, Code.VALUE_NOT_IN_QUOTE, Code.PERCENT_AS_RATIO, Code.UNUSED_FIGURE})
+_WARNINGS = frozenset({Code.YAML11, Code.VALUE_NOT_IN_QUOTE, Code.PERCENT_AS_RATIO, Code.UNUSED_FIGURE,
+                       Code.UNKNOWN_TARGET})
 
 
 @dataclass(frozen=True, order=True)

@@ -14,7 +14,7 @@ from fractions import Fraction
 from planaudit.errors import UnknownTarget
 from planaudit.exact.numbers import Interval
 from planaudit.judge.rules import Rule
-from planaudit.model.data import Figure, Metric, Settings, Target
+from planaudit.model.data import Assertion, Figure, Metric, Settings, Target
 
 
 class Verdict(enum.Enum):
@@ -35,6 +35,7 @@ class Reason(enum.Enum):
     CONTESTED = "contested"  # a stated figure and its counts would give different verdicts
     WITHIN_TOLERANCE = "within_tolerance"  # met only thanks to the tolerance of an `about` target
     NO_THRESHOLD = "no_threshold"  # the plan's value was lost in its source (`value: unknown`)
+    ASSERTED = "asserted"  # met on the report's blanket claim of completion, with no figure: never measured
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,7 @@ class TargetResult:
     detail: Detail | None = None
     warnings: tuple[Inconsistency, ...] = ()
     tolerance: Fraction | None = None  # a rule with a band (`about`): how far off still counts, in the metric's unit
+    assertion: Assertion | None = None  # the report's claim of completion it was met on (reason asserted)
 
     @property
     def waived(self) -> bool:
@@ -138,6 +140,7 @@ class Summary:
     unmeasured: int
     waived: int
     inconsistent: int
+    asserted: int = 0  # met only on the report's claim of completion: apart from met, never measured
 
     @property
     def share_met(self) -> Fraction | None:
@@ -149,20 +152,24 @@ class Summary:
         return Summary(*(getattr(self, name) + getattr(other, name) for name in _SUMMARY_COUNTS))
 
 
-_SUMMARY_COUNTS = ("targets", "met", "missed", "unmeasured", "waived", "inconsistent")
-EMPTY_SUMMARY = Summary(0, 0, 0, 0, 0, 0)
+_SUMMARY_COUNTS = ("targets", "met", "missed", "unmeasured", "waived", "inconsistent", "asserted")
+EMPTY_SUMMARY = Summary(0, 0, 0, 0, 0, 0, 0)
 
 
 def _summarize(results: Sequence[TargetResult], inconsistencies: Sequence[Inconsistency]) -> Summary:
-    """Counts of verdicts; a waived target is counted apart, not under its verdict."""
-    counted = [result.verdict for result in results if not result.waived]
+    """Counts of verdicts; a waived target is counted apart, not under its verdict, and so is one
+    met on an assertion alone."""
+    counted = [result for result in results if not result.waived]
+    asserted = sum(result.reason is Reason.ASSERTED for result in counted)
+    verdicts = [result.verdict for result in counted]
     return Summary(
         targets=len(results),
-        met=counted.count(Verdict.MET),
-        missed=counted.count(Verdict.MISSED),
-        unmeasured=counted.count(Verdict.UNMEASURED),
+        met=verdicts.count(Verdict.MET) - asserted,
+        missed=verdicts.count(Verdict.MISSED),
+        unmeasured=verdicts.count(Verdict.UNMEASURED),
         waived=len(results) - len(counted),
         inconsistent=len(inconsistencies),
+        asserted=asserted,
     )
 
 

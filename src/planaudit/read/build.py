@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -16,6 +16,7 @@ from planaudit.exact import expr
 from planaudit.exact.numbers import parse_decimal
 from planaudit.model.data import (
     UNASSIGNED_METRIC,
+    Assertion,
     Bound,
     Figure,
     Label,
@@ -41,6 +42,7 @@ class Parsed:
     instance: dict[str, Any]
     header: Positions  # of the top-level values
     entries: list[tuple[dict[str, Any], Location, Positions]]  # the entries of its list that match the schema
+    assertions: list[tuple[dict[str, Any], Location]] = field(default_factory=list)  # a report's, that match it
 
 
 def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: str,
@@ -70,7 +72,9 @@ def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: 
             f"{first.location.line}"),
         problems=problems,
     )
-    return Report(display, jurisdiction, name, year, source, figures)
+    assertions = tuple(Assertion(None if entry["asserts"] == "all_met" else tuple(entry["asserts"]), entry["quote"], location)
+                       for entry, location in parsed.assertions)
+    return Report(display, jurisdiction, name, year, source, figures, assertions)
 
 
 def _header_agrees(parsed: Parsed, display: str, year: int, jurisdiction: str, problems: list[Problem]) -> bool:
@@ -112,6 +116,11 @@ class Fields:
         value = self.scalar(key)
         assert value is not None, f"the schema requires '{key}'"
         return value.text
+
+    def flag(self, key: str, default: bool) -> bool:
+        """A true/false value (the schema says it is one), or ``default`` when it is not given."""
+        value = self.scalar(key)
+        return default if value is None else value.text == "true"
 
     def number(self, key: str) -> tuple[Decimal | None, bool]:
         value = self.scalar(key)

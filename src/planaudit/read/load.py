@@ -96,6 +96,7 @@ class FileRead:
     problems: tuple[Problem, ...]
 
 
+ASSERTIONS = "assertions"  # a report's claims of completion: read exactly, for their lines
 _SCHEMA_AND_LIST = {"targets": (Kind.TARGET, "targets"), "outcomes": (Kind.OUTCOME, "figures")}
 ItemChecks = Callable[[Plan | Report], Iterable[Problem]]  # what else a read plan or report is checked for
 
@@ -114,7 +115,7 @@ def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction:
 
     schema, key = _SCHEMA_AND_LIST[kind]
     quick = fastread.read(raw, schema, key)
-    if quick is not None:
+    if quick is not None and ASSERTIONS not in quick.instance:  # the quick reader locates only the list's entries
         problems: list[Problem] = []
         entries: list[tuple[dict[str, Any], Location, Positions]] = [(entry, Location(display, line, col), {})
                    for entry, (line, col) in zip(quick.instance[key], quick.entries, strict=True)]
@@ -252,15 +253,18 @@ def parse_fields(raw: bytes, display: str, kind: Kind, problems: list[Problem], 
 
 def parse_data(raw: bytes, display: str, kind: Kind, list_key: str, problems: list[Problem]) -> Parsed | None:
     """A target or outcome file as the schema reads it, read exactly, with the entries of its list
-    that match. Its problems go to ``problems``."""
-    checked = _parse_checked(raw, display, kind, (list_key,), problems)
+    (and of a report's assertions) that match. Its problems go to ``problems``."""
+    checked = _parse_checked(raw, display, kind, (list_key, ASSERTIONS), problems)
     if checked is None:
         return None
     root, usable, instance = checked
     entries = [(entry, Location(display, node.line, node.col), node.positions)
                for index, (node, entry) in enumerate(zip(root[list_key], instance[list_key], strict=True))
                if usable(list_key, index)]
-    return Parsed(instance, root.positions, entries)
+    assertions = [(entry, Location(display, node.line, node.col))
+                  for index, (node, entry) in enumerate(zip(root[ASSERTIONS], instance[ASSERTIONS], strict=True))
+                  if usable(ASSERTIONS, index)] if ASSERTIONS in instance and ASSERTIONS in root else []
+    return Parsed(instance, root.positions, entries, assertions)
 
 
 def _parse_checked(raw: bytes, display: str, kind: Kind, entries_keys: tuple[str, ...], problems: list[Problem]
@@ -287,7 +291,7 @@ def read_settings_file(raw: bytes, display: str) -> tuple[Settings, tuple[Proble
         return Settings(), tuple(problems)
     settings = Settings(fields.text("lang"), fields.text("fail_on"), fields.number("tolerance")[0],
                         fields.number("about_tolerance")[0], fields.number("about_tolerance_share")[0],
-                        fields.number("approx_share")[0])
+                        fields.number("approx_share")[0], fields.flag("accept_assertions", True))
     return settings, tuple(problems)
 
 

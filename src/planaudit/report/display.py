@@ -52,8 +52,8 @@ def actual_text(result: TargetResult, lang: str) -> str:
 def verdict_text(result: TargetResult, lang: str) -> str:
     """"met", "met (within tolerance)", "missed (waived)"."""
     text = VERDICTS[lang][result.verdict]
-    if result.reason is Reason.WITHIN_TOLERANCE:
-        text += f" ({WORDS[lang]['within_tolerance']})"
+    if result.reason in (Reason.WITHIN_TOLERANCE, Reason.ASSERTED):
+        text += f" ({WORDS[lang][result.reason.value]})"
     return f"{text} ({WORDS[lang]['waived']})" if result.waived else text
 
 
@@ -77,6 +77,8 @@ def inconsistency_texts(inconsistency: Inconsistency) -> tuple[str, str]:
 def evidence_text(result: TargetResult, lang: str) -> str:
     """The quotes a verdict rests on, each with its file and line; a waiver's reason too."""
     parts = [f"“{figure.quote}” ({figure_place(figure)})" for figure in result.evidence()]
+    if result.assertion is not None:
+        parts.append(f"“{result.assertion.quote}” ({result.assertion.location})")
     if result.target.waiver is not None:
         parts.append(f"{WORDS[lang]['waived_reason']}: {result.target.waiver.reason}")
     return "; ".join(parts)

@@ -28,6 +28,7 @@ REASONS = {
         Reason.CONTESTED: "stated figure contradicts its counts",
         Reason.WITHIN_TOLERANCE: "met within the tolerance (about)",
         Reason.NO_THRESHOLD: "the plan's value is lost",
+        Reason.ASSERTED: "asserted by the report, not measured",
     },
     "zh": {
         Reason.STATED: "报告数据",
@@ -41,6 +42,7 @@ REASONS = {
         Reason.CONTESTED: "所述数据与其基础数据矛盾",
         Reason.WITHIN_TOLERANCE: "在“左右”允许范围内达标",
         Reason.NO_THRESHOLD: "目标值缺失",
+        Reason.ASSERTED: "工作总结笼统宣称完成，未经数据核实",
     },
 }
 
@@ -61,6 +63,9 @@ DETAILS = {
         "contested": "{metric} is stated as {stated} but its counts give {derived}, and the two give different verdicts",
         "within_tolerance": "met only thanks to the tolerance of {tolerance}: the figure falls short of the value itself",
         "no_threshold": "the plan's number was lost in its source (value: unknown), so nothing can be compared",
+        "asserted": "the report gives no figure, but asserts completion: “{quote}” ({where})",
+        "assertion_refused": "{inner}; the report asserts completion (“{quote}”, {where}), but planaudit.yaml's "
+                             "accept_assertions is false",
     },
     "zh": {
         "no_report": "缺少该年度工作总结（outcomes/{year}/{jurisdiction}.yaml）",
@@ -78,6 +83,8 @@ DETAILS = {
         "contested": "指标 {metric} 所述为{stated}，按其基础数据推算为{derived}，两者结论不同",
         "within_tolerance": "仅因允许偏差{tolerance}而达标：数据本身未达到目标值",
         "no_threshold": "原文中的目标数值缺失（value: unknown），无从比较",
+        "asserted": "工作总结未给出数据，但宣称已完成：“{quote}”（{where}）",
+        "assertion_refused": "{inner}；工作总结宣称已完成（“{quote}”，{where}），但 planaudit.yaml 的 accept_assertions 为 false",
     },
 }
 
@@ -94,7 +101,7 @@ WORDS = {
     "en": {
         "target": "Target", "threshold": "Threshold", "actual": "Actual", "verdict": "Verdict",
         "reason": "Reason", "waived": "waived",
-        "within_tolerance": "within tolerance", "inconsistent": "inconsistent", "derived": "derived",
+        "within_tolerance": "within tolerance", "asserted": "asserted", "inconsistent": "inconsistent", "derived": "derived",
         "from_counts": "from counts", "where": "with", "not_judged": "Not judged, because their files have errors: {slugs}",
         "id": "ID", "name": "Name", "measured": "Measured", "warnings": "Warnings", "deadline": "Deadline",
         "scope": "Scope", "section": "Section", "verdict_code": "Verdict code", "line": "Line", "id_at_line": "{id}, line {line}",
@@ -106,7 +113,8 @@ WORDS = {
         "generated": "Generated on {date} by planaudit {version}: each target of the {year} work plans judged against "
                      "the figures of the work summaries.",
         "summary": "Summary", "total": "Total", "targets": "Targets", "met": "Met", "missed": "Missed",
-        "unmeasured": "Unmeasured", "waived_count": "Waived", "share_met": "Met of measured",
+        "unmeasured": "Unmeasured", "waived_count": "Waived",
+        "asserted_count": "Asserted only", "share_met": "Met of measured",
         "chart": "Verdicts", "evidence": "Evidence", "none": "none",
         "unmeasured_section": "Unmeasured targets and why", "detail": "Detail", "why": "Why", "waived_reason": "waived",
         "no_inconsistencies": "No stated figure disagrees with its counts.",
@@ -114,7 +122,8 @@ WORDS = {
     "zh": {
         "target": "目标", "threshold": "目标值", "actual": "实际", "verdict": "结论",
         "reason": "依据", "waived": "已豁免",
-        "within_tolerance": "在允许范围内", "inconsistent": "数据不一致", "derived": "推算", "from_counts": "按基础数据",
+        "within_tolerance": "在允许范围内",
+        "asserted": "仅有宣称", "inconsistent": "数据不一致", "derived": "推算", "from_counts": "按基础数据",
         "not_judged": "以下地区的数据文件有错误，未作评估：{slugs}", "where": "其中", "id": "编号", "line": "行",
         "name": "名称", "measured": "已评估", "warnings": "警告", "deadline": "截止日期", "scope": "范围",
         "section": "章节", "verdict_code": "结论代码", "id_at_line": "{id}，第{line}行",
@@ -125,7 +134,7 @@ WORDS = {
         "report_title": "{year}年工作要点目标落实情况核查报告",
         "generated": "{date}由 planaudit {version} 生成：逐项对照{year}年工作要点目标与工作总结数据。",
         "summary": "总体情况", "total": "合计", "targets": "目标数", "met": "达标", "missed": "未达标",
-        "unmeasured": "无法评估", "waived_count": "豁免", "share_met": "已评估目标达标率",
+        "unmeasured": "无法评估", "waived_count": "豁免", "asserted_count": "仅有宣称", "share_met": "已评估目标达标率",
         "chart": "核查结论", "evidence": "依据", "none": "无",
         "unmeasured_section": "无法评估的目标及原因", "detail": "说明", "why": "原因", "waived_reason": "豁免",
         "no_inconsistencies": "报告所述比率与其基础数据均一致。",
@@ -139,9 +148,11 @@ def summary_line(lang: str, year: int, summary: Summary) -> str:
     waived, inconsistent = summary.waived, summary.inconsistent
     if lang == "zh":
         line = f"{year}年：目标{targets}项，达标{met}项，未达标{missed}项，无法评估{unmeasured}项"
+        line += f"，仅有宣称{summary.asserted}项" if summary.asserted else ""
         line += f"，豁免{waived}项" if waived else ""
         return line + (f"；数据不一致{inconsistent}处" if inconsistent else "")
     line = f"{year}: {targets} target{'s' if targets != 1 else ''} — {met} met, {missed} missed, {unmeasured} unmeasured"
+    line += f", {summary.asserted} asserted" if summary.asserted else ""
     line += f", {waived} waived" if waived else ""
     if inconsistent:
         line += f"; {inconsistent} inconsistent figure{'s' if inconsistent != 1 else ''}"
@@ -156,9 +167,11 @@ def coverage_line(lang: str, summary: Summary) -> str:
     if lang == "zh":
         line = (f"目标{summary.targets}项：已评估{measured}项（达标{summary.met}项，未达标{summary.missed}项）；"
                 f"无法评估{summary.unmeasured}项")
+        line += f"；仅有宣称、未经核实{summary.asserted}项" if summary.asserted else ""
         return line + (f"；豁免{waived}项" if waived else "")
     line = (f"{summary.targets} target{'s' if summary.targets != 1 else ''}: {measured} measured — "
             f"{summary.met} met, {summary.missed} missed; {summary.unmeasured} unmeasured")
+    line += f"; {summary.asserted} asserted by the report, not measured" if summary.asserted else ""
     return line + (f"; {waived} waived" if waived else "")
 
 

@@ -86,6 +86,8 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
             "date": target.waiver.date.isoformat() if target.waiver.date else None,
         },
         "evidence": [figure_data(figure) for figure in item.evidence()],
+        "assertion": None if item.assertion is None else {
+            "quote": item.assertion.quote, "file": item.assertion.location.path, "line": item.assertion.location.line},
         "warnings": [_warning(warning) for warning in item.warnings],
         "target_file": target.location.path,
         "target_line": target.location.line,

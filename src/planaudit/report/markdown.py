@@ -98,23 +98,26 @@ class MarkdownReporter(Reporter):
 
     def _summary_table(self, overview: Overview) -> str:
         words = WORDS[self.lang]
-        rows = [self._summary_row(f"{cell(name)} ({slug})", overview.summaries[slug]) for slug, name in overview.names.items()]
-        rows.append(self._summary_row(f"**{words['total']}**", overview.summary))
+        asserted = overview.summary.asserted > 0  # the column is there only when a report asserts something
+        rows = [self._summary_row(f"{cell(name)} ({slug})", overview.summaries[slug], asserted)
+                for slug, name in overview.names.items()]
+        rows.append(self._summary_row(f"**{words['total']}**", overview.summary, asserted))
         headers = [words["jurisdiction"], words["targets"], words["met"], words["missed"], words["unmeasured"],
-                   words["waived_count"], words["share_met"]]
+                   *([words["asserted_count"]] if asserted else []), words["waived_count"], words["share_met"]]
         return table(headers, rows)
 
-    def _summary_row(self, name: str, summary: Summary) -> list[str]:
+    def _summary_row(self, name: str, summary: Summary, asserted: bool) -> list[str]:
         share = summary.share_met
         shown = "—" if share is None else f"{format_number(share * 100)}%"
         return [name, str(summary.targets), str(summary.met), str(summary.missed), str(summary.unmeasured),
-                str(summary.waived), shown]
+                *([str(summary.asserted)] if asserted else []), str(summary.waived), shown]
 
     def _chart(self, overview: Overview) -> str:
         """A mermaid pie of the verdicts; GitHub and GitLab render it."""
         words, summary = WORDS[self.lang], overview.summary
         slices = [(VERDICTS[self.lang][Verdict.MET], summary.met), (VERDICTS[self.lang][Verdict.MISSED], summary.missed),
-                  (VERDICTS[self.lang][Verdict.UNMEASURED], summary.unmeasured), (words["waived"], summary.waived)]
+                  (VERDICTS[self.lang][Verdict.UNMEASURED], summary.unmeasured), (words["asserted_count"], summary.asserted),
+                  (words["waived"], summary.waived)]
         lines = [f"pie title {words['chart']} {overview.year}"]
         lines += [f'    "{name}" : {count}' for name, count in slices if count]
         return "```mermaid\n" + "\n".join(lines) + "\n```"

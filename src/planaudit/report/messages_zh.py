@@ -133,6 +133,8 @@ RULES: list[Rule] = [
     (r"rule (?P<rule>\S+) needs a tolerance: tolerance: \(0\.5\) or tolerance_share: \(5%\) here, or about_tolerance: in planaudit\.yaml",
      r"规则 \g<rule> 需要允许偏差：在此写 tolerance:（如 0.5）或 tolerance_share:（如 5%），或在 planaudit.yaml 中写 about_tolerance:"),
     (r"give tolerance or tolerance_share, not both", "tolerance 与 tolerance_share 只能给出其一"),
+    (r"asserts names target (?P<name>'[^']*'), which the (?P<year>\d{4}) plan does not have",
+     r"asserts 中的目标 \g<name> 不在\g<year>年的工作要点中"),
     (r"approx_share is for a figure of bound approx", "approx_share 只用于 bound 为 approx 的数据"),
     (r"bound approx needs the share the figure may be off by: approx_share: \(5%\) here, or approx_share: in planaudit\.yaml",
      "bound approx 需要给出数据可能的偏差比例：在此写 approx_share:（如 5%），或在 planaudit.yaml 中写 approx_share:"),

@@ -288,7 +288,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-SUMMARY_FIELDS = ("targets", "met", "missed", "unmeasured", "waived", "inconsistent")
+SUMMARY_FIELDS = ("targets", "met", "missed", "unmeasured", "waived", "inconsistent", "asserted")
 
 
 def outcome_to_data(outcome: Outcome) -> Any:
