@@ -71,6 +71,9 @@ def test_english_stays_as_it_is():
      "规则 about 需要允许偏差：在此写 tolerance:（如 0.5）或 tolerance_share:（如 5%），"
      "或在 planaudit.yaml 中写 about_tolerance:"),
     ("give tolerance or tolerance_share, not both", "tolerance 与 tolerance_share 只能给出其一"),
+    ("of_target names target 'a', which is of cases, not closed", "of_target 所指的目标 'a' 的指标是 cases，而不是 closed"),
+    ("a share of target a is a percentage: write 126%", "目标 a 的完成比例应为百分数：请写 126%"),
+    ("of_target names target 'b', which the 2022 plan does not have", "of_target 所指的目标 'b' 不在2022年的工作要点中"),
     ("approx_share is for a figure of bound approx", "approx_share 只用于 bound 为 approx 的数据"),
     ("bound approx needs the share the figure may be off by: approx_share: (5%) here, or approx_share: in planaudit.yaml",
      "bound approx 需要给出数据可能的偏差比例：在此写 approx_share:（如 5%），或在 planaudit.yaml 中写 approx_share:"),

@@ -21,6 +21,7 @@ from planaudit.model.data import (
     Bound,
     Catalogue,
     Figure,
+    Location,
     Metric,
     Plan,
     Report,
@@ -67,13 +68,29 @@ def jurisdiction_problems(root: Path, files: list[DataFile], *, catalogue: Catal
 
 
 def unknown_claimed_targets(items: list[Plan | Report]) -> list[Problem]:
-    """A warning at each claim of completion that names a target its year's plan does not have."""
-    ids = {(plan.year, target.id) for plan in items if isinstance(plan, Plan) for target in plan.targets}
-    return [Problem(claim.location.path, claim.location.line, claim.location.col, Code.UNKNOWN_TARGET,
-                    f"asserts names target '{name}', which the {report.year} plan does not have"
-                    + did_you_mean(name, [target_id for year, target_id in ids if year == report.year]))
-            for report in items if isinstance(report, Report) for claim in report.assertions
-            for name in claim.targets or () if (report.year, name) not in ids]
+    """A warning at each claim of completion, or share of a target, that names a target its year's
+    plan does not have (or, for a share, one of another metric)."""
+    metrics = {(plan.year, target.id): target.metric for plan in items if isinstance(plan, Plan) for target in plan.targets}
+
+    def unknown(where: Location, key: str, name: str, year: int) -> Problem:
+        return Problem(where.path, where.line, where.col, Code.UNKNOWN_TARGET,
+                       f"{key} names target '{name}', which the {year} plan does not have"
+                       + did_you_mean(name, [target_id for plan_year, target_id in metrics if plan_year == year]))
+
+    reports = [item for item in items if isinstance(item, Report)]
+    found = [unknown(claim.location, "asserts", name, report.year) for report in reports for claim in report.assertions
+             for name in claim.targets or () if (report.year, name) not in metrics]
+    for report in reports:
+        for figure in report.figures:
+            if figure.of_target is None:
+                continue
+            metric = metrics.get((report.year, figure.of_target))
+            if metric is None:
+                found.append(unknown(figure.location, "of_target", figure.of_target, report.year))
+            elif metric != figure.metric:
+                found.append(_at(figure, "of_target", Code.UNKNOWN_TARGET,
+                                 f"of_target names target '{figure.of_target}', which is of {metric}, not {figure.metric}"))
+    return found
 
 
 Key = tuple[int, "str | None", str]  # year, scope, metric
@@ -342,6 +359,10 @@ def _check_figure(figure: Figure, catalogue: Catalogue) -> Iterator[Problem]:
         yield _at(figure, "value", Code.UNIT, f"{metric.id} is in {metric.unit}: its value must be {wanted}")
     elif isinstance(figure.value, bool) and figure.bound is not Bound.EXACT:
         yield _at(figure, "bound", Code.UNIT, "a true/false figure cannot have a bound")
+    elif figure.of_target is not None:
+        if not figure.value_is_percent:
+            yield _at(figure, "value", Code.UNIT, f"a share of target {figure.of_target} is a percentage: "
+                                                  f"write {format_number(figure.value)}%")
     elif figure.value_is_percent and metric.unit not in (PERCENT, RATIO):
         yield _at(figure, "value", Code.UNIT, f"a percentage cannot be a figure of {metric.id}, which is in {metric.unit}")
     elif not isinstance(figure.value, bool):

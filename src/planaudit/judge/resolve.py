@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
 from planaudit.exact.numbers import Interval, decimal_places, to_fraction
 from planaudit.judge.units import convert, written_unit
-from planaudit.model.data import Bound, Catalogue, Figure, Metric, Report
+from planaudit.model.data import PERCENT, Bound, Catalogue, Figure, Metric, Plan, Report, Target
 from planaudit.model.result import Derivation, Detail, Inconsistency, Missing, Reason, Resolved
 
 _Key = tuple[int, str, str, "str | None"]  # year, jurisdiction, metric, scope
@@ -41,9 +41,13 @@ class Resolver:
         self.catalogue = catalogue
         self.approx_share = approx_share  # planaudit.yaml's, for figures of bound approx that give none
         self.figures: dict[_Key, list[Figure]] = defaultdict(list)
+        self.shares: dict[tuple[int, str, str], Figure] = {}  # (year, jurisdiction, target id) → its stated share
         for report in reports:
             for figure in report.figures:
-                self.figures[(report.year, report.jurisdiction, figure.metric, figure.scope)].append(figure)
+                if figure.of_target is not None:  # a share of a target (占年度目标的126%), not the metric's value
+                    self.shares[(report.year, report.jurisdiction, figure.of_target)] = figure
+                else:
+                    self.figures[(report.year, report.jurisdiction, figure.metric, figure.scope)].append(figure)
         for figures in self.figures.values():
             figures.sort(key=lambda figure: figure.as_of)
         self._memo: dict[tuple[_Key, dt.date | None, bool], Resolved | Missing] = {}
@@ -161,3 +165,42 @@ def _tolerance(figure: Figure, metric: Metric, default: Decimal | None) -> Fract
     assert isinstance(figure.value, Decimal)
     last_place = Fraction(1, 10 ** decimal_places(figure.value))
     return abs(convert(last_place, written_unit(figure.value_is_percent, None, metric.unit), metric.unit))
+
+
+def stated_share(figure: Figure) -> Interval:
+    """The share of its target a figure states, in percent, as the interval its rounding allows:
+    126% stands for 125.5%–126.5%, 100% for 99.5%–100.5%."""
+    assert isinstance(figure.value, Decimal)
+    half = Fraction(1, 2 * 10 ** decimal_places(figure.value))
+    return Interval(to_fraction(figure.value) - half, to_fraction(figure.value) + half)
+
+
+def share_metric(metric: Metric, target: Target) -> Metric:
+    """What a share of a target is measured in, for reports: percent of the target's value."""
+    return Metric(f"{metric.id} ({target.id}: share of the target)", metric.label, PERCENT, None, None, metric.location)
+
+
+def share_inconsistencies(resolver: Resolver, plans: Iterable[Plan], thresholds: Mapping[Target, Fraction]
+                          ) -> list[Inconsistency]:
+    """Every stated share of a target (`of_target`) that its level figure, divided by the target's
+    value, does not round to."""
+    found = []
+    for plan in plans:
+        for target in plan.targets:
+            share = resolver.shares.get((plan.year, plan.jurisdiction, target.id))
+            threshold = thresholds.get(target)
+            if share is None or isinstance(share.value, bool) or not threshold:
+                continue
+            level = resolver.resolve(plan.year, plan.jurisdiction, target.metric, target.scope, exact_only=True)
+            if isinstance(level, Missing) or not isinstance(level.value, Interval):
+                continue
+            derived = level.value.point / threshold * 100
+            stated = stated_share(share)
+            if stated.lo is not None and stated.hi is not None and stated.lo <= derived <= stated.hi:
+                continue
+            resolved = Resolved(level.metric, level.year, Interval.exact(derived), level.as_of, figure=level.figure,
+                                derivation=level.derivation)
+            stated_point = to_fraction(share.value)
+            found.append(Inconsistency(share, share_metric(resolver.catalogue.metrics[target.metric], target),
+                                       Interval.exact(stated_point), resolved, (stated.hi or stated_point) - stated_point))
+    return found

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
 from planaudit.exact.numbers import Interval, Truth, to_fraction
-from planaudit.judge.resolve import Resolver, find_inconsistencies, inconsistency
+from planaudit.judge.resolve import Resolver, find_inconsistencies, inconsistency, share_inconsistencies, stated_share
 from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.units import convert, interval_text, quantity
 from planaudit.model.data import PERCENT, Assertion, Figure, Metric, Plan, Repository, Target
@@ -42,7 +42,12 @@ def judge_year(repository: Repository, year: int, plans: Iterable[Plan],
     this_year = [report for (report_year, _), report in sorted(repository.reports.items())
                  if report_year == year and report.jurisdiction in jurisdictions]
     inconsistencies = find_inconsistencies(resolver, this_year, repository.settings.tolerance)
-    judge = _Judge(repository, resolver, inconsistencies, rules or rule_table(repository.catalogue))
+    rules = rules or rule_table(repository.catalogue)
+    with_shares = {target: rules[target.rule].threshold(target, repository.catalogue.metrics[target.metric].unit)
+                   for plan in plans for target in plan.targets if (year, target.jurisdiction, target.id) in resolver.shares}
+    inconsistencies += share_inconsistencies(resolver, plans, {target: value for target, value in with_shares.items()
+                                                               if value is not None})
+    judge = _Judge(repository, resolver, inconsistencies, rules)
     results = tuple(judge.target(target) for plan in plans for target in plan.targets)
     names = {plan.jurisdiction: plan.name for plan in plans}
     return AuditResult(year, repository.settings, names, results, tuple(inconsistencies))
@@ -73,6 +78,10 @@ class _Judge:
             return unmeasured(Reason.NO_REPORT, Detail.of("no_report", year=target.year,
                                                           jurisdiction=target.jurisdiction))
         actual = self.resolver.resolve(target.year, target.jurisdiction, target.metric, target.scope, target.deadline)
+        share = self.resolver.shares.get((target.year, target.jurisdiction, target.id))
+        share = share if share is not None and share.metric == target.metric else None  # validate warns of others
+        if isinstance(actual, Missing) and actual.reason is Reason.NOT_REPORTED and share is not None:
+            actual = self.from_share(share, rule, threshold) or actual
         if isinstance(actual, Missing):
             claim = self.claim(target) if actual.reason is Reason.NOT_REPORTED else None
             if claim is None:
@@ -93,6 +102,8 @@ class _Judge:
                 return unmeasured(Reason.NO_BASELINE, found.detail, actual=actual, warnings=self.warnings_of(actual))
             baseline = found
         warnings = self.warnings_of(actual, baseline)
+        if share is not None and share in self.warnings and self.warnings[share] not in warnings:
+            warnings += (self.warnings[share],)  # the report's share of this target disagrees with its level
         value = self.allowed(target, rule, threshold, tolerance)
         growth = rule.measured(actual.value, baseline.value if baseline else None)
         truth = _decide(rule, actual.value, value, baseline.value if baseline else None)
@@ -107,6 +118,9 @@ class _Judge:
         verdict = _VERDICTS.get(truth, Verdict.UNMEASURED)
         reason = decided if verdict is not Verdict.UNMEASURED else Reason.IMPRECISE
         detail = Detail.of("straddles") if reason is Reason.IMPRECISE else None
+        if actual.figure is not None and actual.figure.of_target is not None and reason is not Reason.IMPRECISE:
+            detail = Detail.of("of_target", share=f"{actual.figure.value}%",
+                               rounded=interval_text(stated_share(actual.figure), PERCENT))
         if verdict is Verdict.MET and tolerance:
             strictly = _decide(rule, actual.value, self.allowed(target, rule, threshold, Fraction(0)),
                                baseline.value if baseline else None)
@@ -138,6 +152,15 @@ class _Judge:
         if rule.band is None or tolerance is None:
             return Interval.exact(threshold)
         return rule.band(threshold, tolerance, target.direction or "both")
+
+    @staticmethod
+    def from_share(share: Figure, rule: Rule, threshold: Fraction | None) -> Resolved | None:
+        """The level a stated share of the target implies (126% of 10万: 12.55万–12.65万, as its
+        rounding allows), for a rule that compares a level with the value; None for others."""
+        if threshold is None or rule.measure is not None or rule.boolean or isinstance(share.value, bool):
+            return None
+        implied = stated_share(share) * Interval.exact(threshold) / Interval.exact(100)
+        return Resolved(share.metric, share.year, implied, share.as_of, figure=share)
 
     def claim(self, target: Target) -> Assertion | None:
         """The report's first claim of completion that covers the target, if it makes one."""

@@ -151,6 +151,7 @@ class Figure:
     positions: Positions = _where()
     growth: Decimal | None = None  # the year-on-year growth the report states with it, in percent (同比增长21%)
     approx_share: Decimal | None = None  # bound approx: how far off the true value may be, in percent of this
+    of_target: str | None = None  # the id of a target whose value this figure states a share of (占年度目标的126%)
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,7 +68,8 @@ def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: 
         identity=_figure_identity,
         duplicate=lambda figure, first: Problem(
             display, figure.location.line, figure.location.col, Code.DUPLICATE_FIGURE,
-            f"{figure.metric} (scope {figure.scope or '-'}, as of {figure.as_of}) is already reported on line "
+            f"{figure.metric} (scope {figure.scope or '-'}, as of {figure.as_of}"
+            f"{', of target ' + figure.of_target if figure.of_target else ''}) is already reported on line "
             f"{first.location.line}"),
         problems=problems,
     )
@@ -178,7 +179,7 @@ def read_rule(rule_id: str, node: MappingNode, path: str, problems: list[Problem
 def _figure_identity(figure: Figure) -> Hashable:
     if figure.metric == UNASSIGNED_METRIC:
         return figure.location  # drafted placeholders name no metric yet, so none repeats another
-    return figure.metric, figure.scope, figure.as_of
+    return figure.metric, figure.scope, figure.as_of, figure.of_target
 
 
 Entry = TypeVar("Entry", Target, Figure)
@@ -245,7 +246,7 @@ def _read_figure(entry: dict[str, Any], location: Location, positions: Positions
         jurisdiction, year, entry["metric"], value, percent, Bound(bound) if bound else Bound.EXACT, entry.get("scope"),
         _year_end(year) if as_of is None else dt.date.fromisoformat(as_of), entry["quote"], location, positions,
         None if entry.get("growth") is None else _number(entry["growth"])[0],
-        None if entry.get("approx_share") is None else _number(entry["approx_share"])[0],
+        None if entry.get("approx_share") is None else _number(entry["approx_share"])[0], entry.get("of_target"),
     )
 
 

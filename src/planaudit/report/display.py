@@ -39,6 +39,8 @@ def actual_text(result: TargetResult, lang: str) -> str:
     if actual is None:
         return "—"
     text = value_text(actual.value, result.metric.unit, lang)
+    if actual.figure is not None and actual.figure.of_target is not None:
+        text += f" ({WORDS[lang]['of_target'].format(share=f'{actual.figure.value}%')})"
     if actual.derivation is not None:
         text += f" ({WORDS[lang]['derived']})"
     for warning in result.warnings:

@@ -64,6 +64,7 @@ DETAILS = {
         "within_tolerance": "met only thanks to the tolerance of {tolerance}: the figure falls short of the value itself",
         "no_threshold": "the plan's number was lost in its source (value: unknown), so nothing can be compared",
         "asserted": "the report gives no figure, but asserts completion: “{quote}” ({where})",
+        "of_target": "judged on the share of the target the report states, {share} (for its rounding, {rounded})",
         "assertion_refused": "{inner}; the report asserts completion (“{quote}”, {where}), but planaudit.yaml's "
                              "accept_assertions is false",
     },
@@ -84,6 +85,7 @@ DETAILS = {
         "within_tolerance": "仅因允许偏差{tolerance}而达标：数据本身未达到目标值",
         "no_threshold": "原文中的目标数值缺失（value: unknown），无从比较",
         "asserted": "工作总结未给出数据，但宣称已完成：“{quote}”（{where}）",
+        "of_target": "依据工作总结所述的完成目标比例{share}判定（按其舍入，为{rounded}）",
         "assertion_refused": "{inner}；工作总结宣称已完成（“{quote}”，{where}），但 planaudit.yaml 的 accept_assertions 为 false",
     },
 }
@@ -101,7 +103,8 @@ WORDS = {
     "en": {
         "target": "Target", "threshold": "Threshold", "actual": "Actual", "verdict": "Verdict",
         "reason": "Reason", "waived": "waived",
-        "within_tolerance": "within tolerance", "asserted": "asserted", "inconsistent": "inconsistent", "derived": "derived",
+        "within_tolerance": "within tolerance", "asserted": "asserted",
+        "of_target": "{share} of the target", "inconsistent": "inconsistent", "derived": "derived",
         "from_counts": "from counts", "where": "with", "not_judged": "Not judged, because their files have errors: {slugs}",
         "id": "ID", "name": "Name", "measured": "Measured", "warnings": "Warnings", "deadline": "Deadline",
         "scope": "Scope", "section": "Section", "verdict_code": "Verdict code", "line": "Line", "id_at_line": "{id}, line {line}",
@@ -123,7 +126,8 @@ WORDS = {
         "target": "目标", "threshold": "目标值", "actual": "实际", "verdict": "结论",
         "reason": "依据", "waived": "已豁免",
         "within_tolerance": "在允许范围内",
-        "asserted": "仅有宣称", "inconsistent": "数据不一致", "derived": "推算", "from_counts": "按基础数据",
+        "asserted": "仅有宣称", "of_target": "占目标{share}",
+        "inconsistent": "数据不一致", "derived": "推算", "from_counts": "按基础数据",
         "not_judged": "以下地区的数据文件有错误，未作评估：{slugs}", "where": "其中", "id": "编号", "line": "行",
         "name": "名称", "measured": "已评估", "warnings": "警告", "deadline": "截止日期", "scope": "范围",
         "section": "章节", "verdict_code": "结论代码", "id_at_line": "{id}，第{line}行",
