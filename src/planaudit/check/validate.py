@@ -264,7 +264,8 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) 
         yield _at(target, "rule", Code.UNKNOWN_RULE,
                   f"unknown rule '{target.rule}' (known: {known}){did_you_mean(target.rule, rules)}")
         return
-    if rule.needs_value and target.value is None and not target.value_unknown:
+    yield from _check_reference(target, rule, metric, catalogue)
+    if rule.needs_value and target.value is None and not target.value_unknown and target.value_ref is None:
         yield _at(target, "rule", Code.VALUE_MISSING, f"rule {rule.id} needs a value")
     if not rule.needs_value and (target.value is not None or target.value_unknown):
         yield _at(target, "value", Code.VALUE_FORBIDDEN, f"rule {rule.id} takes no value")
@@ -274,6 +275,25 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) 
         yield from _check_target_units(target, metric, rule)
         if target.value is not None and rule.boolean == (metric.unit == BOOLEAN):
             yield from _check_quote(target, target.value, rule.value_unit(target, metric.unit), target.value_is_percent)
+
+
+def _check_reference(target: Target, rule: Rule, metric: Metric | None, catalogue: Catalogue) -> Iterator[Problem]:
+    """A relative target's value names a known metric (and scope) in its own metric's unit, for a
+    rule that compares two numbers."""
+    reference = target.value_ref
+    if reference is None:
+        return
+    if not rule.needs_value or rule.measure is not None or rule.boolean or rule.band is not None:
+        yield _at(target, "value", Code.VALUE_FORBIDDEN, f"rule {rule.id} cannot take another metric's figure as its value")
+        return
+    named = catalogue.metrics.get(reference.metric)
+    if named is None:
+        yield _at(target, "value", Code.UNKNOWN_METRIC, _unknown_metric(reference.metric, catalogue))
+    elif metric is not None and named.unit != metric.unit:
+        yield _at(target, "value", Code.UNIT, f"value names {named.id}, in {named.unit}; {metric.id} is in {metric.unit}")
+    if reference.scope is not None and reference.scope not in catalogue.scopes:
+        yield _at(target, "value", Code.UNKNOWN_SCOPE, f"unknown scope '{reference.scope}': declare it under scopes: "
+                                                        f"in rules/{did_you_mean(reference.scope, catalogue.scopes)}")
 
 
 def _check_tolerance(target: Target, rule: Rule | None, settings: Settings) -> Iterator[Problem]:

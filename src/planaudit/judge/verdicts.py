@@ -67,10 +67,11 @@ class _Judge:
         rule = self.rules[target.rule]
         threshold = rule.threshold(target, metric.unit)
         tolerance = self.tolerance(target, rule, metric, threshold)
+        reference: Resolved | None = None  # a relative target's (value: {metric: …}), once it is found
 
         def unmeasured(reason: Reason, detail: Detail, **found: object) -> TargetResult:
             return TargetResult(target, metric, rule, Verdict.UNMEASURED, reason, threshold, detail=detail,
-                                tolerance=tolerance, **found)  # type: ignore[arg-type]
+                                tolerance=tolerance, reference=reference, **found)  # type: ignore[arg-type]
 
         if target.value_unknown:
             return unmeasured(Reason.NO_THRESHOLD, Detail.of("no_threshold"))
@@ -92,6 +93,13 @@ class _Judge:
                                                            where=where), assertion=claim)
             return TargetResult(target, metric, rule, Verdict.MET, Reason.ASSERTED, threshold, detail=Detail.of(
                 "asserted", quote=claim.quote, where=where), tolerance=tolerance, assertion=claim)
+        if target.value_ref is not None:
+            found_reference = self.resolver.resolve(target.year, target.jurisdiction, target.value_ref.metric,
+                                                    target.value_ref.scope, target.deadline)
+            if isinstance(found_reference, Missing):
+                return unmeasured(found_reference.reason, Detail.of(
+                    "reference_missing", metric=target.value_ref.metric, inner=found_reference.detail), actual=actual)
+            reference = found_reference
         baseline: Baseline | None = None
         if rule.uses_baseline:
             found = self.baseline(target)
@@ -102,9 +110,14 @@ class _Judge:
                 return unmeasured(Reason.NO_BASELINE, found.detail, actual=actual, warnings=self.warnings_of(actual))
             baseline = found
         warnings = self.warnings_of(actual, baseline)
+        if reference is not None:
+            warnings += tuple(warning for warning in self.warnings_of(reference) if warning not in warnings)
         if share is not None and share in self.warnings and self.warnings[share] not in warnings:
             warnings += (self.warnings[share],)  # the report's share of this target disagrees with its level
         value = self.allowed(target, rule, threshold, tolerance)
+        if reference is not None:
+            assert isinstance(reference.value, Interval)  # validate: a relative target compares numbers
+            value = reference.value
         growth = rule.measured(actual.value, baseline.value if baseline else None)
         truth = _decide(rule, actual.value, value, baseline.value if baseline else None)
         if truth is None:
@@ -128,7 +141,7 @@ class _Judge:
                 reason = Reason.WITHIN_TOLERANCE
                 detail = Detail.of("within_tolerance", tolerance=quantity(tolerance, metric.unit))
         return TargetResult(target, metric, rule, verdict, reason, threshold, actual, baseline, growth, detail, warnings,
-                            tolerance)
+                            tolerance, reference=reference)
 
     def tolerance(self, target: Target, rule: Rule, metric: Metric, threshold: Fraction | None) -> Fraction | None:
         """How far from the value still counts, in the metric's unit, for a rule with a band: the

@@ -107,6 +107,14 @@ class Catalogue:
 
 
 @dataclass(frozen=True, slots=True)
+class MetricRef:
+    """A target's value taken from another figure of the same report (与经济增长同步, 高于全省平均)."""
+
+    metric: str
+    scope: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Target:
     jurisdiction: str
     year: int
@@ -130,6 +138,7 @@ class Target:
     tolerance_share: Decimal | None = None  # `about`: the same as a percentage of the value
     direction: str | None = None  # `about`: floor, ceiling or both (None: both)
     value_unknown: bool = False  # `value: unknown`: the source lost the number (研发投入强度达到3.)
+    value_ref: MetricRef | None = None  # `value: {metric: gdp.growth}`: another figure of the same report
 
     @property
     def key(self) -> str:

@@ -120,6 +120,12 @@ class TargetResult:
     warnings: tuple[Inconsistency, ...] = ()
     tolerance: Fraction | None = None  # a rule with a band (`about`): how far off still counts, in the metric's unit
     assertion: Assertion | None = None  # the report's claim of completion it was met on (reason asserted)
+    reference: Resolved | None = None  # the figure a `value: {metric: …}` target was compared with
+
+    @property
+    def compared_with(self) -> Interval | None:
+        """A relative target's value: the figure of the metric it names, as the report gives it."""
+        return self.reference.value if self.reference is not None and isinstance(self.reference.value, Interval) else None
 
     @property
     def waived(self) -> bool:
@@ -129,6 +135,8 @@ class TargetResult:
         figures = self.actual.figures() if self.actual else ()
         if self.baseline and self.baseline.source:
             figures += self.baseline.source.figures()
+        if self.reference is not None:
+            figures += self.reference.figures()
         return figures
 
 

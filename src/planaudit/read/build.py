@@ -22,6 +22,7 @@ from planaudit.model.data import (
     Label,
     Location,
     Metric,
+    MetricRef,
     Plan,
     Positions,
     Report,
@@ -211,8 +212,10 @@ def _date(value: str | None) -> dt.date | None:
 
 def _read_target(entry: dict[str, Any], location: Location, positions: Positions, year: int,
                  jurisdiction: str) -> Target:
-    unknown = entry.get("value") == "unknown"
-    value, percent = (None, False) if unknown else _number(entry.get("value"))
+    raw = entry.get("value")
+    unknown = raw == "unknown"
+    reference = MetricRef(raw["metric"], raw.get("scope")) if isinstance(raw, dict) else None
+    value, percent = (None, False) if unknown or reference else _number(raw)
     tolerance, tolerance_percent = _number(entry.get("tolerance"))
     waiver = entry.get("waiver")
     return Target(
@@ -223,7 +226,7 @@ def _read_target(entry: dict[str, Any], location: Location, positions: Positions
         waiver=None if waiver is None else Waiver(waiver["reason"], _date(waiver.get("date"))),
         location=location, positions=positions, tolerance=tolerance, tolerance_is_percent=tolerance_percent,
         tolerance_share=_number(entry.get("tolerance_share"))[0], direction=entry.get("direction"),
-        value_unknown=unknown,
+        value_unknown=unknown, value_ref=reference,
     )
 
 

@@ -65,6 +65,7 @@ DETAILS = {
         "no_threshold": "the plan's number was lost in its source (value: unknown), so nothing can be compared",
         "asserted": "the report gives no figure, but asserts completion: “{quote}” ({where})",
         "of_target": "judged on the share of the target the report states, {share} (for its rounding, {rounded})",
+        "reference_missing": "the value is the report's figure of {metric}: {inner}",
         "assertion_refused": "{inner}; the report asserts completion (“{quote}”, {where}), but planaudit.yaml's "
                              "accept_assertions is false",
     },
@@ -86,6 +87,7 @@ DETAILS = {
         "no_threshold": "原文中的目标数值缺失（value: unknown），无从比较",
         "asserted": "工作总结未给出数据，但宣称已完成：“{quote}”（{where}）",
         "of_target": "依据工作总结所述的完成目标比例{share}判定（按其舍入，为{rounded}）",
+        "reference_missing": "目标值取工作总结中指标 {metric} 的数据：{inner}",
         "assertion_refused": "{inner}；工作总结宣称已完成（“{quote}”，{where}），但 planaudit.yaml 的 accept_assertions 为 false",
     },
 }
