@@ -265,6 +265,9 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) 
                   f"unknown rule '{target.rule}' (known: {known}){did_you_mean(target.rule, rules)}")
         return
     yield from _check_reference(target, rule, metric, catalogue)
+    if target.over is not None and rule.over_year is None:
+        yield _at(target, "over", Code.VALUE_FORBIDDEN, f"rule {rule.id} cannot hold over a year: over: year is for a "
+                                                        "ceiling or a floor (at_most, less_than, at_least, more_than)")
     if rule.needs_value and target.value is None and not target.value_unknown and target.value_ref is None:
         yield _at(target, "rule", Code.VALUE_MISSING, f"rule {rule.id} needs a value")
     if not rule.needs_value and (target.value is not None or target.value_unknown):

@@ -42,10 +42,13 @@ class Resolver:
         self.approx_share = approx_share  # planaudit.yaml's, for figures of bound approx that give none
         self.figures: dict[_Key, list[Figure]] = defaultdict(list)
         self.shares: dict[tuple[int, str, str], Figure] = {}  # (year, jurisdiction, target id) → its stated share
+        self.over_period: dict[_Key, list[Figure]] = defaultdict(list)  # figures of a mean, maximum or minimum
         for report in reports:
             for figure in report.figures:
                 if figure.of_target is not None:  # a share of a target (占年度目标的126%), not the metric's value
                     self.shares[(report.year, report.jurisdiction, figure.of_target)] = figure
+                elif figure.aggregate != "end":  # a mean, maximum or minimum: only a target over the year asks
+                    self.over_period[(report.year, report.jurisdiction, figure.metric, figure.scope)].append(figure)
                 else:
                     self.figures[(report.year, report.jurisdiction, figure.metric, figure.scope)].append(figure)
         for figures in self.figures.values():
@@ -89,6 +92,10 @@ class Resolver:
         given = ", ".join(sorted(SCOPE_WHOLE if other is None else other for other in others))
         return Missing(Reason.NOT_REPORTED, Detail.of("other_scopes", metric=metric, given=given,
                                                       scope=SCOPE_WHOLE if scope is None else scope))
+
+    def value_of(self, figure: Figure, metric: Metric) -> Interval | bool:
+        """A figure's value in its metric's unit (see :func:`figure_value`)."""
+        return figure_value(figure, metric, self.approx_share)
 
     def scopes(self) -> dict[tuple[int, str, str], set[str | None]]:
         """The scopes each metric is given for, by (year, jurisdiction, metric): made when first asked."""

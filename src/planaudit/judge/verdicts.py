@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
@@ -79,6 +80,11 @@ class _Judge:
             return unmeasured(Reason.NO_REPORT, Detail.of("no_report", year=target.year,
                                                           jurisdiction=target.jurisdiction))
         actual = self.resolver.resolve(target.year, target.jurisdiction, target.metric, target.scope, target.deadline)
+        if target.over == "year":
+            over_year = self.over_year(target, rule, self.allowed(target, rule, threshold, tolerance))
+            if isinstance(over_year, Missing):
+                return unmeasured(over_year.reason, over_year.detail, actual=None if isinstance(actual, Missing) else actual)
+            actual = over_year or actual
         share = self.resolver.shares.get((target.year, target.jurisdiction, target.id))
         share = share if share is not None and share.metric == target.metric else None  # validate warns of others
         if isinstance(actual, Missing) and actual.reason is Reason.NOT_REPORTED and share is not None:
@@ -100,6 +106,8 @@ class _Judge:
                 return unmeasured(found_reference.reason, Detail.of(
                     "reference_missing", metric=target.value_ref.metric, inner=found_reference.detail), actual=actual)
             reference = found_reference
+        interim = self.interim(target, rule, metric, actual)
+        actual = interim or actual
         baseline: Baseline | None = None
         if rule.uses_baseline:
             found = self.baseline(target)
@@ -134,6 +142,10 @@ class _Judge:
         if actual.figure is not None and actual.figure.of_target is not None and reason is not Reason.IMPRECISE:
             detail = Detail.of("of_target", share=f"{actual.figure.value}%",
                                rounded=interval_text(stated_share(actual.figure), PERCENT))
+        if interim is not None:
+            reason = Reason.INTERIM_ONLY if verdict is Verdict.UNMEASURED else reason
+            detail = Detail.of("interim" if verdict is Verdict.UNMEASURED else "interim_decided", metric=metric.id,
+                               as_of=interim.as_of, end=target.deadline or dt.date(target.year, 12, 31))
         if verdict is Verdict.MET and tolerance:
             strictly = _decide(rule, actual.value, self.allowed(target, rule, threshold, Fraction(0)),
                                baseline.value if baseline else None)
@@ -142,6 +154,39 @@ class _Judge:
                 detail = Detail.of("within_tolerance", tolerance=quantity(tolerance, metric.unit))
         return TargetResult(target, metric, rule, verdict, reason, threshold, actual, baseline, growth, detail, warnings,
                             tolerance, reference=reference)
+
+    def over_year(self, target: Target, rule: Rule, value: Interval | None) -> Resolved | Missing | None:
+        """What a target over the whole year (全年控制在5.5%以内) is judged on: the report's maximum of
+        the year for a ceiling (its minimum for a floor); else any figure of the year that already
+        breaks it; else nothing — a year-end figure says nothing of the rest of the year. None when
+        the report gives no figure of the metric at all."""
+        needed = rule.over_year
+        key = (target.year, target.jurisdiction, target.metric, target.scope)
+        every = [*self.resolver.figures.get(key, []), *self.resolver.over_period.get(key, [])]
+        metric = self.repository.catalogue.metrics[target.metric]
+        for figure in every:
+            if figure.aggregate == needed:
+                return Resolved(target.metric, target.year, self.resolver.value_of(figure, metric), figure.as_of, figure=figure)
+        for figure in every:
+            figure_value = self.resolver.value_of(figure, metric)
+            if value is not None and _decide(rule, figure_value, value, None) is Truth.FALSE:
+                return Resolved(target.metric, target.year, figure_value, figure.as_of, figure=figure)
+        if not every:
+            return None
+        given = ", ".join(f"{figure.aggregate} {figure.as_of}" for figure in every)
+        return Missing(Reason.WRONG_AGGREGATE, Detail.of("wrong_aggregate", metric=target.metric, given=given,
+                                                         needed=needed or "-"))
+
+    @staticmethod
+    def interim(target: Target, rule: Rule, metric: Metric, actual: Resolved) -> Resolved | None:
+        """For a cumulative metric (it only grows through the year), a figure dated before the end of
+        the target's period is a floor of the final value: the value from it up, to judge on. None
+        when the figure is not such a one."""
+        end = target.deadline or dt.date(target.year, 12, 31)
+        if not metric.cumulative or actual.as_of >= end or rule.measure is not None or not isinstance(actual.value, Interval):
+            return None
+        return Resolved(actual.metric, actual.year, Interval(actual.value.lo, None), actual.as_of, actual.figure,
+                        actual.derivation)
 
     def tolerance(self, target: Target, rule: Rule, metric: Metric, threshold: Fraction | None) -> Fraction | None:
         """How far from the value still counts, in the metric's unit, for a rule with a band: the

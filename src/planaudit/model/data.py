@@ -76,6 +76,7 @@ class Metric:
     tolerance: Decimal | None
     location: Location
     positions: Positions = _where()
+    cumulative: bool = False  # only grows through the year: a figure before the period's end is a floor of its final value
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,7 @@ class Target:
     direction: str | None = None  # `about`: floor, ceiling or both (None: both)
     value_unknown: bool = False  # `value: unknown`: the source lost the number (研发投入强度达到3.)
     value_ref: MetricRef | None = None  # `value: {metric: gdp.growth}`: another figure of the same report
+    over: str | None = None  # "year": the target constrains the whole year (全年控制在…以内), not its end
 
     @property
     def key(self) -> str:
@@ -161,6 +163,7 @@ class Figure:
     growth: Decimal | None = None  # the year-on-year growth the report states with it, in percent (同比增长21%)
     approx_share: Decimal | None = None  # bound approx: how far off the true value may be, in percent of this
     of_target: str | None = None  # the id of a target whose value this figure states a share of (占年度目标的126%)
+    aggregate: str = "end"  # what it measures over its period: end (the value at as_of), mean, max or min
 
 
 @dataclass(frozen=True, slots=True)

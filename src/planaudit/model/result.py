@@ -36,6 +36,8 @@ class Reason(enum.Enum):
     WITHIN_TOLERANCE = "within_tolerance"  # met only thanks to the tolerance of an `about` target
     NO_THRESHOLD = "no_threshold"  # the plan's value was lost in its source (`value: unknown`)
     ASSERTED = "asserted"  # met on the report's blanket claim of completion, with no figure: never measured
+    WRONG_AGGREGATE = "wrong_aggregate"  # a target over the year, and only a year-end (or mean) figure that cannot decide it
+    INTERIM_ONLY = "interim_only"  # a cumulative metric's figure before the period's end falls short: it may still grow
 
 
 @dataclass(frozen=True, slots=True)

@@ -161,7 +161,7 @@ def read_metric(metric_id: str, node: MappingNode, path: str, problems: list[Pro
     if "derive" in node and derive is None:
         return None
     return Metric(metric_id, fields.label("label", metric_id), fields.required_text("unit"), derive,
-                  fields.number("tolerance")[0], fields.location(), node.positions)
+                  fields.number("tolerance")[0], fields.location(), node.positions, fields.flag("cumulative", False))
 
 
 def read_scope(scope_id: str, node: MappingNode, path: str, problems: list[Problem]) -> Scope:
@@ -180,7 +180,7 @@ def read_rule(rule_id: str, node: MappingNode, path: str, problems: list[Problem
 def _figure_identity(figure: Figure) -> Hashable:
     if figure.metric == UNASSIGNED_METRIC:
         return figure.location  # drafted placeholders name no metric yet, so none repeats another
-    return figure.metric, figure.scope, figure.as_of, figure.of_target
+    return figure.metric, figure.scope, figure.as_of, figure.of_target, figure.aggregate
 
 
 Entry = TypeVar("Entry", Target, Figure)
@@ -226,7 +226,7 @@ def _read_target(entry: dict[str, Any], location: Location, positions: Positions
         waiver=None if waiver is None else Waiver(waiver["reason"], _date(waiver.get("date"))),
         location=location, positions=positions, tolerance=tolerance, tolerance_is_percent=tolerance_percent,
         tolerance_share=_number(entry.get("tolerance_share"))[0], direction=entry.get("direction"),
-        value_unknown=unknown, value_ref=reference,
+        value_unknown=unknown, value_ref=reference, over=entry.get("over"),
     )
 
 
@@ -250,6 +250,7 @@ def _read_figure(entry: dict[str, Any], location: Location, positions: Positions
         _year_end(year) if as_of is None else dt.date.fromisoformat(as_of), entry["quote"], location, positions,
         None if entry.get("growth") is None else _number(entry["growth"])[0],
         None if entry.get("approx_share") is None else _number(entry["approx_share"])[0], entry.get("of_target"),
+        entry.get("aggregate") or "end",
     )
 
 

@@ -29,6 +29,8 @@ REASONS = {
         Reason.WITHIN_TOLERANCE: "met within the tolerance (about)",
         Reason.NO_THRESHOLD: "the plan's value is lost",
         Reason.ASSERTED: "asserted by the report, not measured",
+        Reason.WRONG_AGGREGATE: "the report gives the wrong measure of the year",
+        Reason.INTERIM_ONLY: "only an interim figure, short of the target",
     },
     "zh": {
         Reason.STATED: "报告数据",
@@ -43,6 +45,8 @@ REASONS = {
         Reason.WITHIN_TOLERANCE: "在“左右”允许范围内达标",
         Reason.NO_THRESHOLD: "目标值缺失",
         Reason.ASSERTED: "工作总结笼统宣称完成，未经数据核实",
+        Reason.WRONG_AGGREGATE: "总结数据的统计口径与目标不符",
+        Reason.INTERIM_ONLY: "仅有阶段性数据，尚未达到目标",
     },
 }
 
@@ -66,6 +70,11 @@ DETAILS = {
         "asserted": "the report gives no figure, but asserts completion: “{quote}” ({where})",
         "of_target": "judged on the share of the target the report states, {share} (for its rounding, {rounded})",
         "reference_missing": "the value is the report's figure of {metric}: {inner}",
+        "wrong_aggregate": "the target holds over the whole year, so it needs the {needed} of {metric} over the year; "
+                           "the report gives {given}, and none of it breaks the target",
+        "interim": "{metric} only grows, and the figure is as of {as_of}, before the period ends on {end}: "
+                   "short of the target so far, it may yet meet it",
+        "interim_decided": "{metric} only grows: the figure as of {as_of}, before the period ends on {end}, decides it already",
         "assertion_refused": "{inner}; the report asserts completion (“{quote}”, {where}), but planaudit.yaml's "
                              "accept_assertions is false",
     },
@@ -88,6 +97,9 @@ DETAILS = {
         "asserted": "工作总结未给出数据，但宣称已完成：“{quote}”（{where}）",
         "of_target": "依据工作总结所述的完成目标比例{share}判定（按其舍入，为{rounded}）",
         "reference_missing": "目标值取工作总结中指标 {metric} 的数据：{inner}",
+        "wrong_aggregate": "目标约束全年，需要指标 {metric} 全年的{needed}；总结给出的是 {given}，均不足以判定",
+        "interim": "指标 {metric} 为累计数，数据截至{as_of}，早于目标期限{end}：目前未达到，期末仍可能达到",
+        "interim_decided": "指标 {metric} 为累计数：截至{as_of}的数据（早于期限{end}）已可判定",
         "assertion_refused": "{inner}；工作总结宣称已完成（“{quote}”，{where}），但 planaudit.yaml 的 accept_assertions 为 false",
     },
 }

@@ -141,6 +141,8 @@ RULES: list[Rule] = [
     (r"rule (?P<rule>\S+) cannot take another metric's figure as its value", r"规则 \g<rule> 不能以另一指标的数据作为目标值"),
     (r"^value names (?P<named>\S+), in (?P<unit>\S+); (?P<metric>\S+) is in (?P<own>\S+)$",
      r"value 所指的 \g<named> 单位为 \g<unit>，而 \g<metric> 的单位为 \g<own>"),
+    (r"rule (?P<rule>\S+) cannot hold over a year: over: year is for a ceiling or a floor \((?P<rules>[^)]*)\)",
+     r"规则 \g<rule> 不能约束全年：over: year 只用于上限或下限规则（\g<rules>）"),
     (r"approx_share is for a figure of bound approx", "approx_share 只用于 bound 为 approx 的数据"),
     (r"bound approx needs the share the figure may be off by: approx_share: \(5%\) here, or approx_share: in planaudit\.yaml",
      "bound approx 需要给出数据可能的偏差比例：在此写 approx_share:（如 5%），或在 planaudit.yaml 中写 approx_share:"),

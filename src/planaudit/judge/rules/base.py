@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 Actual = Interval | bool
 Check = Callable[[Actual, "Interval | None", "Interval | None"], Truth]
-COMPARISON_SYMBOLS = frozenset({"≥", ">", "≤", "<", "=", "≈"})  # symbols that compare a measure with the value
+COMPARISON_SYMBOLS = frozenset({"≥", ">", "≤", "<", "=", "≈"})
+_OVER_YEAR = {"≤": "max", "<": "max", "≥": "min", ">": "min"}  # symbols that compare a measure with the value
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,12 @@ class Rule:
     # report states the measure itself (同比增长21%) rather than the figures it is computed from
     band: Callable[[Fraction, Fraction, str], Interval] | None = None  # (value, tolerance, direction) → the
     # values that count as met: a rule with a band takes a tolerance (`about`), and its check is given the band
+
+    @property
+    def over_year(self) -> str | None:
+        """What a target of this rule over the whole year (`over: year`) is judged on: the year's max
+        for a ceiling, its min for a floor; None for a rule that is neither."""
+        return _OVER_YEAR.get(self.symbol) if self.measure is None and not self.boolean else None
 
     def value_unit(self, target: Target, metric_unit: str) -> str:
         """The unit the target's value is written in."""
