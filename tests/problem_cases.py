@@ -74,6 +74,9 @@ CASES = {
     Code.UNKNOWN_TARGET: ("outcomes/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\nfigures: []\n"
                           "assertions:\n  - {asserts: [b], quote: 全面完成}\n", (5, 5),
                           "asserts names target 'b', which the 2022 plan does not have"),
+    Code.UNKNOWN_DOCUMENT: ("outcomes/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\n"
+                            "documents: [{id: year-end}]\nfigures:\n  - {metric: cases, value: 3, source: q1, quote: 3}\n",
+                            (5, 39), "source 'q1' is not one of the report's documents (listed: year-end)"),
     Code.UNKNOWN_SCOPE: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets:\n"
                          "  - {id: a, title: t, metric: cases, rule: at_least, value: 1, scope: 市本级, quote: q}\n",
                          (4, 71), "unknown scope '市本级': declare it under scopes: in rules/ (declared: county)"),

@@ -75,6 +75,7 @@ def test_english_stays_as_it_is():
     ("a share of target a is a percentage: write 126%", "目标 a 的完成比例应为百分数：请写 126%"),
     ("of_target names target 'b', which the 2022 plan does not have", "of_target 所指的目标 'b' 不在2022年的工作要点中"),
     ("approx_share is for a figure of bound approx", "approx_share 只用于 bound 为 approx 的数据"),
+    ("document id 'q1' is listed twice", "文件编号 'q1' 重复"),
     ("rule equals cannot hold over a year: over: year is for a ceiling or a floor (at_most, less_than, at_least, more_than)",
      "规则 equals 不能约束全年：over: year 只用于上限或下限规则（at_most, less_than, at_least, more_than）"),
     ("rule about cannot take another metric's figure as its value", "规则 about 不能以另一指标的数据作为目标值"),

@@ -54,6 +54,16 @@ class SourceDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class NamedDocument:
+    """One of several documents a report's figures come from (the year-end report, a department's, Q1's)."""
+
+    id: str
+    title: str | None = None
+    issuer: str | None = None
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Waiver:
     reason: str
     date: dt.date | None = None
@@ -164,6 +174,7 @@ class Figure:
     approx_share: Decimal | None = None  # bound approx: how far off the true value may be, in percent of this
     of_target: str | None = None  # the id of a target whose value this figure states a share of (占年度目标的126%)
     aggregate: str = "end"  # what it measures over its period: end (the value at as_of), mean, max or min
+    source: NamedDocument | None = None  # the document it comes from, when the report names several
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +212,7 @@ class Report:
     document: SourceDocument
     figures: tuple[Figure, ...]
     assertions: tuple[Assertion, ...] = ()
+    documents: tuple[NamedDocument, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,7 @@ class Code(enum.Enum):
     PERCENT_AS_RATIO = "percent-as-ratio"
     UNUSED_FIGURE = "unused-figure"
     UNKNOWN_TARGET = "unknown-target"
+    UNKNOWN_DOCUMENT = "unknown-document"
 
     @property
     def severity(self) -> Severity:

@@ -23,6 +23,7 @@ from planaudit.model.data import (
     Location,
     Metric,
     MetricRef,
+    NamedDocument,
     Plan,
     Positions,
     Report,
@@ -64,8 +65,10 @@ def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: 
             problems=problems,
         )
         return Plan(display, jurisdiction, name, year, source, targets)
+    documents = _read_documents(parsed, display, problems)
     figures = _unique_entries(
-        [_read_figure(entry, location, positions, year, jurisdiction) for entry, location, positions in parsed.entries],
+        [_read_figure(entry, location, positions, year, jurisdiction, documents, problems)
+         for entry, location, positions in parsed.entries],
         identity=_figure_identity,
         duplicate=lambda figure, first: Problem(
             display, figure.location.line, figure.location.col, Code.DUPLICATE_FIGURE,
@@ -76,7 +79,7 @@ def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: 
     )
     assertions = tuple(Assertion(None if entry["asserts"] == "all_met" else tuple(entry["asserts"]), entry["quote"], location)
                        for entry, location in parsed.assertions)
-    return Report(display, jurisdiction, name, year, source, figures, assertions)
+    return Report(display, jurisdiction, name, year, source, figures, assertions, tuple(documents.values()))
 
 
 def _header_agrees(parsed: Parsed, display: str, year: int, jurisdiction: str, problems: list[Problem]) -> bool:
@@ -230,8 +233,20 @@ def _read_target(entry: dict[str, Any], location: Location, positions: Positions
     )
 
 
-def _read_figure(entry: dict[str, Any], location: Location, positions: Positions, year: int,
-                 jurisdiction: str) -> Figure:
+def _read_documents(parsed: Parsed, display: str, problems: list[Problem]) -> dict[str, NamedDocument]:
+    """The documents a report's figures may name as their source, by id; a repeated id is a problem."""
+    documents: dict[str, NamedDocument] = {}
+    for entry in parsed.instance.get("documents") or ():
+        if entry["id"] in documents:
+            line, col = parsed.header.get("documents", (1, 1))
+            problems.append(Problem(display, line, col, Code.DUPLICATE_ID, f"document id '{entry['id']}' is listed twice"))
+            continue
+        documents[entry["id"]] = NamedDocument(entry["id"], entry.get("title"), entry.get("issuer"), _date(entry.get("date")))
+    return documents
+
+
+def _read_figure(entry: dict[str, Any], location: Location, positions: Positions, year: int, jurisdiction: str,
+                 documents: dict[str, NamedDocument] | None = None, problems: list[Problem] | None = None) -> Figure:
     raw = entry["value"]
     value: Decimal | bool
     percent = False
@@ -245,12 +260,18 @@ def _read_figure(entry: dict[str, Any], location: Location, positions: Positions
         value = number
     bound = entry.get("bound")
     as_of = entry.get("as_of")
+    source = None if entry.get("source") is None else (documents or {}).get(entry["source"])
+    if entry.get("source") is not None and source is None and problems is not None:
+        line, col = positions.get("source", (location.line, location.col))
+        listed = ", ".join(documents or {}) or "none"
+        problems.append(Problem(location.path, line, col, Code.UNKNOWN_DOCUMENT,
+                                f"source '{entry['source']}' is not one of the report's documents (listed: {listed})"))
     return Figure(  # by position, which is quicker: a national audit reads hundreds of thousands
         jurisdiction, year, entry["metric"], value, percent, Bound(bound) if bound else Bound.EXACT, entry.get("scope"),
         _year_end(year) if as_of is None else dt.date.fromisoformat(as_of), entry["quote"], location, positions,
         None if entry.get("growth") is None else _number(entry["growth"])[0],
         None if entry.get("approx_share") is None else _number(entry["approx_share"])[0], entry.get("of_target"),
-        entry.get("aggregate") or "end",
+        entry.get("aggregate") or "end", source,
     )
 
 

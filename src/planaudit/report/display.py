@@ -72,7 +72,11 @@ def reason_text(result: TargetResult, lang: str) -> str:
 
 
 def figure_place(figure: Figure) -> str:
-    return f"{figure.location.path}:{figure.location.line}"
+    """Where a figure stands: its file and line, and the document it comes from when the report names several."""
+    place = f"{figure.location.path}:{figure.location.line}"
+    if figure.source is not None:
+        place += f", {figure.source.title or figure.source.id}"
+    return place
 
 
 def inconsistency_texts(inconsistency: Inconsistency) -> tuple[str, str]:

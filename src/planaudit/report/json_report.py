@@ -106,6 +106,9 @@ def figure_data(figure: Figure) -> dict[str, Any]:
         "quote": figure.quote,
         "file": figure.location.path,
         "line": figure.location.line,
+        "source": None if figure.source is None else {
+            "id": figure.source.id, "title": figure.source.title, "issuer": figure.source.issuer,
+            "date": figure.source.date.isoformat() if figure.source.date else None},
     }
 
 
