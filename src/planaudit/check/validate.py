@@ -265,6 +265,11 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) 
                   f"unknown rule '{target.rule}' (known: {known}){did_you_mean(target.rule, rules)}")
         return
     yield from _check_reference(target, rule, metric, catalogue)
+    if target.value_from_report and target.value_quote is None:
+        yield _at(target, "value_source", Code.VALUE_MISSING, "value_source: report needs value_quote: the report's "
+                                                              "words that state the value")
+    elif target.value_quote is not None and not target.value_from_report:
+        yield _at(target, "value_quote", Code.VALUE_FORBIDDEN, "value_quote is for value_source: report")
     if target.over is not None and rule.over_year is None:
         yield _at(target, "over", Code.VALUE_FORBIDDEN, f"rule {rule.id} cannot hold over a year: over: year is for a "
                                                         "ceiling or a floor (at_most, less_than, at_least, more_than)")
@@ -277,7 +282,8 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) 
     if metric is not None:
         yield from _check_target_units(target, metric, rule)
         if target.value is not None and rule.boolean == (metric.unit == BOOLEAN):
-            yield from _check_quote(target, target.value, rule.value_unit(target, metric.unit), target.value_is_percent)
+            yield from _check_quote(target, target.value, rule.value_unit(target, metric.unit), target.value_is_percent,
+                                    (target.value_quote or "") if target.value_from_report else None)
 
 
 def _check_reference(target: Target, rule: Rule, metric: Metric | None, catalogue: Catalogue) -> Iterator[Problem]:
@@ -397,17 +403,20 @@ def _check_figure(figure: Figure, catalogue: Catalogue) -> Iterator[Problem]:
                   f"({_numbers_text(figure.quote)})")
 
 
-def _check_quote(item: Target | Figure, value: Decimal, unit: str, percent_sign: bool) -> Iterator[Problem]:
-    """Warnings for a value that its own quote does not state, or a percentage written as a ratio."""
+def _check_quote(item: Target | Figure, value: Decimal, unit: str, percent_sign: bool, quote: str | None = None
+                 ) -> Iterator[Problem]:
+    """Warnings for a value that its own quote (or ``quote``, the words that state it) does not
+    state, or a percentage written as a ratio."""
+    quote = item.quote if quote is None else quote
     if looks_like_a_ratio(value, unit, percent_sign):
         shown = format_number(value)
         hundredfold = format_number(Fraction(value) * 100)
         yield _at(item, "value", Code.PERCENT_AS_RATIO,
                   f"{shown} is read as {shown}%, not {hundredfold}%; write {hundredfold}% if that is meant")
-    elif in_quote(value, unit, item.quote) is False:
+    elif in_quote(value, unit, quote) is False:
         shown = format_number(value) + ("%" if percent_sign else "")
         yield _at(item, "value", Code.VALUE_NOT_IN_QUOTE,
-                  f"the value {shown} is none of the numbers its quote states ({_numbers_text(item.quote)})")
+                  f"the value {shown} is none of the numbers its quote states ({_numbers_text(quote)})")
 
 
 def _numbers_text(quote: str) -> str:

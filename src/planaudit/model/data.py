@@ -151,6 +151,13 @@ class Target:
     value_unknown: bool = False  # `value: unknown`: the source lost the number (研发投入强度达到3.)
     value_ref: MetricRef | None = None  # `value: {metric: gdp.growth}`: another figure of the same report
     over: str | None = None  # "year": the target constrains the whole year (全年控制在…以内), not its end
+    value_source: str | None = None  # "report": the plan gives no number; the value is the one the report restates
+    value_quote: str | None = None  # with it, the report's words that state the value (原定目标为5家)
+
+    @property
+    def value_from_report(self) -> bool:
+        """Is the value the one the report restates, the plan giving none?"""
+        return self.value_source == "report"
 
     @property
     def key(self) -> str:

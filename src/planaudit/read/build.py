@@ -230,6 +230,7 @@ def _read_target(entry: dict[str, Any], location: Location, positions: Positions
         location=location, positions=positions, tolerance=tolerance, tolerance_is_percent=tolerance_percent,
         tolerance_share=_number(entry.get("tolerance_share"))[0], direction=entry.get("direction"),
         value_unknown=unknown, value_ref=reference, over=entry.get("over"),
+        value_source=entry.get("value_source"), value_quote=entry.get("value_quote"),
     )
 
 

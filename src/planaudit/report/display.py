@@ -36,7 +36,9 @@ def threshold_amount(result: TargetResult) -> str | None:
 
 
 def threshold_text(result: TargetResult, lang: str) -> str:
-    return result.rule.threshold_text(threshold_amount(result), WORDS[lang], lang)
+    """"≥ 85%"; a value the plan does not give, only the report: "≥ 12000 (as the report restates it)"."""
+    text = result.rule.threshold_text(threshold_amount(result), WORDS[lang], lang)
+    return text + f" ({WORDS[lang]['per_report']})" if result.target.value_from_report else text
 
 
 def actual_text(result: TargetResult, lang: str) -> str:

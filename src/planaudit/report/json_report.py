@@ -67,6 +67,8 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
         "metric": target.metric,
         "rule": target.rule,
         "value": None if target.value is None else format_number(target.value),
+        "value_source": "report" if target.value_from_report else "plan",
+        "value_quote": target.value_quote,
         "value_from": None if target.value_ref is None else {
             "metric": target.value_ref.metric, "scope": target.value_ref.scope, "value": _number(item.compared_with)},
         "unit": unit,
