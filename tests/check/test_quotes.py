@@ -60,3 +60,12 @@ VALUES = st.sampled_from(["85", "8", "5", "0.85", "0.5", "12.85", "1850", "85000
 @given(quote=st.lists(PIECES, max_size=12).map("".join), value=VALUES, unit=st.sampled_from(["percent", "ratio", "case"]))
 def test_the_quick_answer_is_the_exact_one(quote, value, unit):
     assert in_quote(Decimal(value), unit, quote) == in_quote_exactly(Decimal(value), unit, quote)
+
+
+@pytest.mark.parametrize(("quote", "value", "unit"), [
+    ("不少於50萬戶", "500000", "home"), ("新增就業12萬人", "120000", "person"), ("完成投資3億元", "300000000", "yuan"),
+    ("建成兩個中心", "2", "item"),
+])
+def test_a_quote_in_traditional_characters_states_its_numbers(quote, value, unit):
+    assert in_quote(Decimal(value), unit, quote) is True
+    assert in_quote_exactly(Decimal(value), unit, quote) is True

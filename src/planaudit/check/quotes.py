@@ -1,7 +1,8 @@
 """The numbers a quote states, so that a value can be checked against its own words.
 
 "达85%以上" states 85 percent; "1,204件" 1204; "20万余人" 20 and 200000; "至少设立一家" 1;
-"全面清零" 0; "85%～90%" both ends. Full-width digits and signs read as their ASCII forms. A value
+"全面清零" 0; "85%～90%" both ends. Full-width digits and signs read as their ASCII forms, and a quote
+in Traditional characters as Simplified ("不少於50萬戶" states 500000). A value
 is in its quote when it is one of these numbers in the unit it is written in, a percent and a
 ratio being the same number (85% is 0.85).
 """
@@ -15,12 +16,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planaudit.model.data import PERCENT, RATIO
+from planaudit.read.text import simplified
 
 _MULTIPLIERS = {"千": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 _ARABIC = re.compile(r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<multiplier>[千万亿])?\s*(?P<sign>[%‰])?")
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CHINESE = re.compile(r"[零〇一二两三四五六七八九十百]+")
 _HUNDRED = Decimal(100)
+_TRADITIONAL_NUMERALS = re.compile("[萬億兩]")  # the Traditional forms that read as another number word
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class Stated:
 def stated_numbers(quote: str) -> list[Stated]:
     """Every number the quote states, in order; a number with a multiplier counts with and without it."""
     text = unicodedata.normalize("NFKC", quote)
+    if _TRADITIONAL_NUMERALS.search(text):  # 萬, 億, 兩 read as 万, 亿, 两; other characters change no number
+        text = simplified(text)
     return [*_arabic(text), *_chinese(text)]
 
 

@@ -15,7 +15,7 @@ from planaudit.extract.plan import draft_targets
 from planaudit.extract.render import render
 from planaudit.extract.report import draft_figures
 from planaudit.extract.segment import clauses
-from planaudit.read.text import NotUtf8, decode_utf8
+from planaudit.read.text import NotUtf8, decode_utf8, simplified
 
 __all__ = ["Draft", "DocumentKind", "DraftFigure", "DraftTarget", "CannotExtract", "extract_text", "extract_file",
            "guess_kind", "guess_year", "render"]
@@ -58,16 +58,17 @@ def _title_line(text: str, found: re.Match[str] | None) -> str | None:
 def extract_text(text: str, source: str, jurisdiction: str, kind: DocumentKind | None = None,
                  year: int | None = None) -> Draft:
     """Draft the entries of ``text`` (the document at ``source``, for messages)."""
-    title = _TITLE.search(text)
+    reading = simplified(text)  # the title and year as they are matched; every quote stays verbatim
+    title = _TITLE.search(reading)
     kind = kind or _kind(title)
     if kind is None:
         raise CannotExtract(source, 1, 1, "cannot tell whether this is a plan or a report (no title such as "
                                           "2022年工作要点 or 2022年工作总结); pass --kind plan or --kind report")
-    year = year or _year(text, title)
+    year = year or _year(reading, title)
     if year is None:
         raise CannotExtract(source, 1, 1, "cannot tell the year (no title such as 2022年工作要点); pass --year")
     found = list(clauses(text))
-    heading = _title_line(text, title)
+    heading = _title_line(text if len(text) == len(reading) else reading, title)  # verbatim where it lines up
     if kind is DocumentKind.PLAN:
         return Draft(kind, year, jurisdiction, source, heading, targets=tuple(draft_targets(found, year)))
     return Draft(kind, year, jurisdiction, source, heading, figures=tuple(draft_figures(found)))

@@ -39,15 +39,15 @@ def draft_targets(clauses: Iterable[Clause], year: int) -> list[DraftTarget]:
 
 def _clause_targets(clause: Clause, year: int) -> Iterator[DraftTarget]:
     deadline = _deadline(clause, year)
-    numeric = [(mention, rule) for mention in mentions(clause.text) if (rule := numeric_rule(mention)) is not None]
+    numeric = [(mention, rule) for mention in mentions(clause.reading) if (rule := numeric_rule(mention)) is not None]
     for mention, rule in numeric:
         yield DraftTarget(clause.text, rule, mention.value, mention.percent, _unit(mention), mention.counter,
                           deadline, clause.section, clause.line)
     if numeric:
         return
-    if _ZERO.search(clause.text):
+    if _ZERO.search(clause.reading):
         yield DraftTarget(clause.text, "equals", Decimal(0), False, None, None, deadline, clause.section, clause.line)
-    elif _ACHIEVED.search(clause.text):
+    elif _ACHIEVED.search(clause.reading):
         yield DraftTarget(clause.text, "achieved", None, False, None, None, deadline, clause.section, clause.line)
 
 
@@ -80,7 +80,7 @@ def _unit(mention: Mention) -> str | None:
 def _deadline(clause: Clause, year: int) -> dt.date | None:
     """N月底前: the last day of that month of the plan's year (年底前: of the year). Said in the
     clause, or at the head of its sentence ("4月底前，…")."""
-    found = _DEADLINE.search(clause.text) or _LEAD_IN.match(clause.sentence)
+    found = _DEADLINE.search(clause.reading) or _LEAD_IN.match(clause.sentence_reading)
     if found is None:
         return None
     month = int(found.group(1)) if found.group(1) else 12

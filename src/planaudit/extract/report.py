@@ -18,7 +18,7 @@ _UPPER = {"近", "将近", "不足"}
 
 def draft_figures(clauses: Iterable[Clause]) -> list[DraftFigure]:
     return [DraftFigure(clause.text, mention.value, mention.percent, mention.counter, bound(mention), clause.line)
-            for clause in clauses for mention in mentions(clause.text)
+            for clause in clauses for mention in mentions(clause.reading)
             if (mention.percent or mention.counter is not None) and not mention.of]
 
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from planaudit.read.text import simplified
+
 _PART = re.compile(r"\s*([一二三四五六七八九十]+)、")
 _SECTION = re.compile(r"\s*[（(]([一二三四五六七八九十]+)[）)]")
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
@@ -24,6 +26,15 @@ class Clause:
     sentence: str  # the sentence the clause belongs to, verbatim
     section: str | None  # e.g. 四（一）
     line: int  # 1-based line of the document
+
+    @property
+    def reading(self) -> str:
+        """The clause as it is matched: Traditional characters read as Simplified (its quote stays verbatim)."""
+        return simplified(self.text)
+
+    @property
+    def sentence_reading(self) -> str:
+        return simplified(self.sentence)
 
 
 def clauses(text: str) -> Iterator[Clause]:

@@ -1,8 +1,11 @@
-"""Reading text files as UTF-8, and showing their text literally and safely."""
+"""Reading text files as UTF-8, and showing their text literally and safely; Traditional Chinese
+read as Simplified, for matching only."""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+from typing import Any
 
 _INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
@@ -14,6 +17,22 @@ def printable(text: str) -> str:
         return text
     return "".join(ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in _INVISIBLE else ch
                    for ch in text)
+
+
+def simplified(text: str) -> str:
+    """``text`` with Traditional Chinese characters as Simplified ones (不少於50萬戶 → 不少于50万户), by
+    OpenCC's t2s conversion: for reading what a text says (its numbers, its wording), never for
+    what is shown or kept — quotes stay verbatim."""
+    if text.isascii():
+        return text
+    return str(_converter().convert(text))
+
+
+@functools.cache
+def _converter() -> Any:
+    import opencc  # here: only a text with Chinese in it needs it, and it loads a dictionary
+
+    return opencc.OpenCC("t2s")
 
 
 class NotUtf8(ValueError):
