@@ -7,8 +7,10 @@ from decimal import Decimal
 
 from planaudit.extract import extract_text
 
-TRADITIONAL = "某市2023年工作要點\n一、民生實事\n（一）新建學校不少於50所，城鎮新增就業達到12萬人以上，4月底前信訪積案全面清零。\n"
-SIMPLIFIED = "某市2023年工作要点\n一、民生实事\n（一）新建学校不少于50所，城镇新增就业达到12万人以上，4月底前信访积案全面清零。\n"
+TRADITIONAL = ("某市2023年工作要點\n一、民生實事\n"
+               "（一）新建學校不少於50所，城鎮新增就業達到12萬人以上，4月底前信訪積案全面清零。\n")
+SIMPLIFIED = ("某市2023年工作要点\n一、民生实事\n"
+              "（一）新建学校不少于50所，城镇新增就业达到12万人以上，4月底前信访积案全面清零。\n")
 
 
 def test_traditional_reads_as_simplified_and_quotes_stay_verbatim():
