@@ -58,7 +58,7 @@ def test_verdicts_in_json():
                                    "inconsistent": 1, "asserted": 0}
     assert document["inconsistencies"] == [{
         "jurisdiction": "riverton", "metric": "disputes.closure_rate", "scope": None, "stated": "91",
-        "derived": "97.87", "tolerance": "1", "file": "outcomes/2022/riverton.yaml", "line": 41}]
+        "derived": "97.87", "kind": "counts", "tolerance": "1", "file": "outcomes/2022/riverton.yaml", "line": 41}]
 
 
 @pytest.mark.parametrize(

@@ -76,6 +76,8 @@ def test_english_stays_as_it_is():
     ("of_target names target 'b', which the 2022 plan does not have", "of_target 所指的目标 'b' 不在2022年的工作要点中"),
     ("approx_share is for a figure of bound approx", "approx_share 只用于 bound 为 approx 的数据"),
     ("document id 'q1' is listed twice", "文件编号 'q1' 重复"),
+    ("rate is also reported on line 4 with conflict: true; a figure the report states twice says conflict: true at both",
+     "rate 在第4行也有报告且标有 conflict: true；总结两处所述不同的数据，两处都应标 conflict: true"),
     ("value_source: report needs value_quote: the report's words that state the value",
      "value_source: report 需要 value_quote：工作总结中陈述该目标值的原文"),
     ("value_quote is for value_source: report", "value_quote 只用于 value_source: report"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
@@ -138,7 +138,26 @@ def find_inconsistencies(resolver: Resolver, reports: Iterable[Report],
                          default_tolerance: Decimal | None) -> list[Inconsistency]:
     """Every stated figure whose derivation from its counts disagrees beyond the tolerance."""
     found = (inconsistency(resolver, figure, default_tolerance) for report in reports for figure in report.figures)
-    return [item for item in found if item is not None]
+    return [item for item in found if item is not None] + [item for report in reports for item in conflicts(resolver, report)]
+
+
+def conflicts(resolver: Resolver, report: Report) -> list[Inconsistency]:
+    """The figures a report states twice, differently (`conflict: true`): each after the first, set
+    against the first — the one judged (the latest, so the last) is then seen to disagree."""
+    groups: dict[Hashable, list[Figure]] = defaultdict(list)
+    for figure in report.figures:
+        if figure.conflict and not isinstance(figure.value, bool):
+            groups[(figure.metric, figure.scope, figure.as_of, figure.aggregate, figure.of_target)].append(figure)
+    found = []
+    for first, *others in groups.values():
+        metric = resolver.catalogue.metrics[first.metric]
+        said = resolver.value_of(first, metric)
+        for other in others:
+            stated = resolver.value_of(other, metric)
+            if stated != said and isinstance(stated, Interval) and isinstance(said, Interval):
+                found.append(Inconsistency(other, metric, stated, Resolved(first.metric, first.year, said, first.as_of,
+                                                                           figure=first), Fraction(0), conflict=True))
+    return found
 
 
 def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal | None) -> Inconsistency | None:

@@ -274,6 +274,10 @@ class _Judge:
                 if _decide(rule, actual_value, value, baseline_value) != truth:
                     warning = actual_warning or baseline_warning
                     assert warning is not None
+                    if warning.conflict:
+                        return Detail.of("conflicting", metric=warning.metric.id,
+                                         stated=interval_text(warning.stated, warning.metric.unit),
+                                         other=quantity(warning.derived_value, warning.metric.unit))
                     return Detail.of("contested", metric=warning.metric.id,
                                      stated=interval_text(warning.stated, warning.metric.unit),
                                      derived=quantity(warning.derived_value, warning.metric.unit))

@@ -182,6 +182,7 @@ class Figure:
     of_target: str | None = None  # the id of a target whose value this figure states a share of (占年度目标的126%)
     aggregate: str = "end"  # what it measures over its period: end (the value at as_of), mean, max or min
     source: NamedDocument | None = None  # the document it comes from, when the report names several
+    conflict: bool = False  # the report states it again, differently (its text 100%, its table 72%)
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,13 +93,15 @@ class Baseline:
 
 @dataclass(frozen=True, slots=True)
 class Inconsistency:
-    """A stated figure that disagrees with the value derived from its counts."""
+    """A stated figure that disagrees with the value derived from its counts — or, ``conflict``,
+    with the same figure stated elsewhere in the report."""
 
     figure: Figure
     metric: Metric
     stated: Interval
     derived: Resolved
     tolerance: Fraction
+    conflict: bool = False  # ``derived`` is not from counts but another figure the report states (its table)
 
     @property
     def derived_value(self) -> Fraction:

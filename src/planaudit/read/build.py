@@ -77,6 +77,7 @@ def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: 
             f"{first.location.line}"),
         problems=problems,
     )
+    problems.extend(_half_conflicts(figures, display))
     assertions = tuple(Assertion(None if entry["asserts"] == "all_met" else tuple(entry["asserts"]), entry["quote"], location)
                        for entry, location in parsed.assertions)
     return Report(display, jurisdiction, name, year, source, figures, assertions, tuple(documents.values()))
@@ -183,6 +184,12 @@ def read_rule(rule_id: str, node: MappingNode, path: str, problems: list[Problem
 def _figure_identity(figure: Figure) -> Hashable:
     if figure.metric == UNASSIGNED_METRIC:
         return figure.location  # drafted placeholders name no metric yet, so none repeats another
+    if figure.conflict:
+        return figure.location  # figures the report states differently are recorded side by side
+    return _figure_key(figure)
+
+
+def _figure_key(figure: Figure) -> Hashable:
     return figure.metric, figure.scope, figure.as_of, figure.of_target, figure.aggregate
 
 
@@ -234,6 +241,15 @@ def _read_target(entry: dict[str, Any], location: Location, positions: Positions
     )
 
 
+def _half_conflicts(figures: tuple[Figure, ...], display: str) -> list[Problem]:
+    """A figure stated again with conflict: true, but itself without it: both must say so."""
+    flagged = {_figure_key(figure): figure for figure in figures if figure.conflict}
+    return [Problem(display, figure.location.line, figure.location.col, Code.DUPLICATE_FIGURE,
+                    f"{figure.metric} is also reported on line {flagged[_figure_key(figure)].location.line} with "
+                    "conflict: true; a figure the report states twice says conflict: true at both")
+            for figure in figures if not figure.conflict and _figure_key(figure) in flagged]
+
+
 def _read_documents(parsed: Parsed, display: str, problems: list[Problem]) -> dict[str, NamedDocument]:
     """The documents a report's figures may name as their source, by id; a repeated id is a problem."""
     documents: dict[str, NamedDocument] = {}
@@ -272,7 +288,7 @@ def _read_figure(entry: dict[str, Any], location: Location, positions: Positions
         _year_end(year) if as_of is None else dt.date.fromisoformat(as_of), entry["quote"], location, positions,
         None if entry.get("growth") is None else _number(entry["growth"])[0],
         None if entry.get("approx_share") is None else _number(entry["approx_share"])[0], entry.get("of_target"),
-        entry.get("aggregate") or "end", source,
+        entry.get("aggregate") or "end", source, entry.get("conflict") is True,
     )
 
 

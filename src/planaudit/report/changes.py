@@ -10,7 +10,7 @@ from planaudit.exact.numbers import format_number
 from planaudit.model.changes import Change, DiffResult, FigureChange, InconsistencyChange, NotCompared, TargetChange
 from planaudit.model.data import Bound, Figure
 from planaudit.model.result import TargetResult
-from planaudit.report.display import actual_text, evidence_text, inconsistency_texts, verdict_text
+from planaudit.report.display import actual_text, evidence_text, inconsistency_texts, other_reading, verdict_text
 from planaudit.report.i18n import REASONS, WORDS, detail_text
 
 # How each kind of change is named, for targets, figures and inconsistent figures.
@@ -124,7 +124,8 @@ def inconsistency_value(item: InconsistencyChange, before: bool, lang: str) -> s
         return DIFF_WORDS[lang]["none"]
     stated, derived = inconsistency_texts(inconsistency)
     words = WORDS[lang]
-    return f"{words['stated'].lower()} {stated}, {words['from_counts']} {derived} ({inconsistency.figure.location})"
+    return (f"{words['stated'].lower()} {stated}, {other_reading(inconsistency, lang)} {derived} "
+            f"({inconsistency.figure.location})")
 
 
 def side_text(before: bool, text: str, lang: str) -> str:

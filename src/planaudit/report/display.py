@@ -52,7 +52,7 @@ def actual_text(result: TargetResult, lang: str) -> str:
         text += f" ({WORDS[lang]['derived']})"
     for warning in result.warnings:
         if warning.figure is actual.figure:
-            text += f" ({WORDS[lang]['from_counts']} {quantity(warning.derived_value, result.metric.unit)})"
+            text += f" ({other_reading(warning, lang)} {quantity(warning.derived_value, result.metric.unit)})"
     if result.growth is not None and result.rule.measure is not None:
         text += f", {WORDS[lang][result.rule.measure.word]} {interval_text(result.growth, PERCENT)}"
     return text
@@ -81,6 +81,12 @@ def figure_place(figure: Figure) -> str:
     return place
 
 
+def other_reading(inconsistency: Inconsistency, lang: str, counts: str = "from_counts") -> str:
+    """What the figure is set against: its counts (in the words of ``counts``: "from counts"), or,
+    when the report states it twice, "also stated"."""
+    return WORDS[lang]["also_stated" if inconsistency.conflict else counts]
+
+
 def inconsistency_texts(inconsistency: Inconsistency) -> tuple[str, str]:
     """The stated and the derived value, in the metric's unit."""
     unit = inconsistency.metric.unit
@@ -101,5 +107,5 @@ def inconsistency_text(inconsistency: Inconsistency, lang: str) -> str:
     """"closure_rate stated 91%, from counts 97.87% (outcomes/2022/x.yaml:41)"."""
     stated, derived = inconsistency_texts(inconsistency)
     words = WORDS[lang]
-    return (f"{inconsistency.metric.id} {words['stated'].lower()} {stated}, {words['from_counts']} {derived} "
+    return (f"{inconsistency.metric.id} {words['stated'].lower()} {stated}, {other_reading(inconsistency, lang)} {derived} "
             f"({figure_place(inconsistency.figure)})")

@@ -13,6 +13,7 @@ from planaudit.report.display import (
     figure_place,
     inconsistency_texts,
     interval_text,
+    other_reading,
     threshold_amount,
     threshold_text,
     value_text,
@@ -89,7 +90,10 @@ def _inconsistency(warning: Inconsistency, lang: str) -> list[str]:
     words, said = _LABELS[lang], WORDS[lang]
     stated, derived = inconsistency_texts(warning)
     lines = [f"{words['warning']}: {said['inconsistent']} — {warning.metric.id} {said['stated'].lower()} {stated}, "
-             f"{said['derived_value'].lower()} {derived} ({figure_place(warning.figure)})"]
+             f"{other_reading(warning, lang, 'derived_value').lower()} {derived} ({figure_place(warning.figure)})"]
+    if warning.conflict and warning.derived.figure is not None:  # the report states it twice
+        lines.append(f"  {words['stated']}: {_figure(warning.derived.figure, lang)}")
+        return lines
     derivation = warning.derived.derivation
     assert derivation is not None
     lines.append(f"  {derivation.metric} = {derivation.expression} = {arithmetic(derivation, lang)} = {derived}")
@@ -129,7 +133,7 @@ def _readings(item: TargetResult, lang: str) -> list[str]:
     words, said = _LABELS[lang], WORDS[lang]
     assert item.actual is not None
     readings = [(said["stated"].lower(), item.actual.value)]
-    readings += [(said["from_counts"], warning.derived.value) for warning in item.warnings
+    readings += [(other_reading(warning, lang), warning.derived.value) for warning in item.warnings
                  if warning.figure is item.actual.figure]
     lines = []
     value = None if item.threshold is None else Interval.exact(item.threshold)

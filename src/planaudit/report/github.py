@@ -14,7 +14,7 @@ from typing import TextIO
 
 from planaudit.model.result import AuditResult, Inconsistency, Overview, Reason, TargetResult, Verdict
 from planaudit.report.base import Part, Reporter
-from planaudit.report.display import actual_text, evidence_text, figure_place, inconsistency_texts, threshold_text
+from planaudit.report.display import actual_text, evidence_text, figure_place, inconsistency_texts, other_reading, threshold_text
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS, summary_line
 from planaudit.report.problems import workflow_command
 
@@ -62,7 +62,8 @@ class GithubReporter(Reporter):
         figure = inconsistency.figure
         return workflow_command(level, figure.location.path, figure.location.line, words["inconsistent"],
                              f"{inconsistency.metric.label.text(self.lang)}: {words['stated']} {stated}, "
-                             f"{words['derived_value']} {derived} — “{figure.quote}” ({figure_place(figure)})")
+                             f"{other_reading(inconsistency, self.lang, 'derived_value')} {derived} — “{figure.quote}” "
+                                f"({figure_place(figure)})")
 
     def _target(self, item: TargetResult) -> str:
         level = "error" if self._fails(item) else "notice"

@@ -117,6 +117,7 @@ def figure_data(figure: Figure) -> dict[str, Any]:
 def _warning(inconsistency: Inconsistency) -> dict[str, Any]:
     return {
         "code": "inconsistent",
+        "kind": "conflict" if inconsistency.conflict else "counts",
         "metric": inconsistency.metric.id,
         "stated": _number(inconsistency.stated),
         "derived": format_number(inconsistency.derived_value),
@@ -133,6 +134,7 @@ def inconsistency_data(inconsistency: Inconsistency) -> dict[str, Any]:
         "scope": figure.scope,
         "stated": _number(inconsistency.stated),
         "derived": format_number(inconsistency.derived_value),
+        "kind": "conflict" if inconsistency.conflict else "counts",
         "tolerance": format_number(inconsistency.tolerance),
         "file": figure.location.path,
         "line": figure.location.line,

@@ -16,7 +16,7 @@ from planaudit.model.result import AuditResult, Inconsistency, Overview, TargetR
 from planaudit.read.text import printable
 from planaudit.report import jsontext
 from planaudit.report.base import Part, Reporter
-from planaudit.report.display import actual_text, evidence_text, inconsistency_texts, threshold_text
+from planaudit.report.display import actual_text, evidence_text, inconsistency_texts, other_reading, threshold_text
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -77,7 +77,8 @@ class SarifReporter(Reporter):
     def _inconsistency(self, item: Inconsistency) -> dict[str, Any]:
         stated, derived = inconsistency_texts(item)
         words = WORDS[self.lang]
-        text = (f"{item.metric.label.text(self.lang)}: {words['stated']} {stated}, {words['derived_value']} {derived} "
+        against = other_reading(item, self.lang, "derived_value")
+        text = (f"{item.metric.label.text(self.lang)}: {words['stated']} {stated}, {against} {derived} "
                 f"— “{item.figure.quote}”")
         return {
             "ruleId": "inconsistent", "ruleIndex": _RULE_INDEX["inconsistent"], "level": "warning",

@@ -1,0 +1,54 @@
+"""A report that contradicts itself (its text 100%, its own table 72%): both figures recorded with
+conflict: true, listed among the inconsistent figures, and the verdict contested when they disagree."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from planaudit import Reason, Verdict
+from planaudit.report import REPORTERS
+from planaudit.report.explain import render_explanation
+from support import COUNT_METRICS, RepoBuilder
+
+TARGET = "- {id: share, title: 覆盖率达到90%, metric: rate, rule: at_least, value: 90%, quote: 覆盖率达到90%}"
+
+
+def audit(tmp_path, table_value):
+    return RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(TARGET).outcomes(f"""
+        - {{metric: rate, value: 100%, conflict: true, quote: 实现全覆盖（100%）}}
+        - {{metric: rate, value: {table_value}, conflict: true, quote: 附表：覆盖率{table_value}}}
+        """).audit()
+
+
+def test_figures_that_disagree_about_the_verdict_contest_it(tmp_path):
+    result = audit(tmp_path, "72%")
+    (item,) = result.results
+    (conflict,) = result.inconsistencies
+    assert (item.verdict, item.reason) == (Verdict.UNMEASURED, Reason.CONTESTED)
+    assert conflict.conflict
+    assert (conflict.figure.quote, conflict.derived.figure.quote) == ("附表：覆盖率72%", "实现全覆盖（100%）")
+    explained = render_explanation(item, "en")
+    assert "the report states rate as 72% and, elsewhere, as 100%, and the two give different verdicts" in explained
+    assert "also stated 100%" in explained and "“实现全覆盖（100%）”" in explained
+    document = json.loads(REPORTERS["json"]("en").render(result))
+    assert [entry["kind"] for entry in document["inconsistencies"]] == ["conflict"]
+
+
+def test_figures_that_disagree_but_agree_about_the_verdict_let_it_stand_with_the_warning(tmp_path):
+    result = audit(tmp_path, "95%")
+    (item,) = result.results
+    assert (item.verdict, item.reason, len(item.warnings)) == (Verdict.MET, Reason.STATED, 1)
+    assert "also stated 100%" in REPORTERS["markdown"]("en").render(result)
+
+
+@pytest.mark.parametrize("flags", [("", ""), (", conflict: true", "")])
+def test_without_both_flags_a_second_figure_is_a_duplicate(tmp_path, flags):
+    from planaudit.api import validate
+
+    RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(TARGET).outcomes(f"""
+        - {{metric: rate, value: 100%{flags[0]}, quote: 100%}}
+        - {{metric: rate, value: 72%{flags[1]}, quote: 72%}}
+        """)
+    assert "duplicate-figure" in [problem.code.value for problem in validate(tmp_path)]
