@@ -79,26 +79,12 @@ class _Judge:
         if (target.year, target.jurisdiction) not in self.repository.reports:
             return unmeasured(Reason.NO_REPORT, Detail.of("no_report", year=target.year,
                                                           jurisdiction=target.jurisdiction))
-        actual = self.resolver.resolve(target.year, target.jurisdiction, target.metric, target.scope, target.deadline)
-        if target.over == "year":
-            over_year = self.over_year(target, rule, self.allowed(target, rule, threshold, tolerance))
-            if isinstance(over_year, Missing):
-                return unmeasured(over_year.reason, over_year.detail, actual=None if isinstance(actual, Missing) else actual)
-            actual = over_year or actual
-        share = self.resolver.shares.get((target.year, target.jurisdiction, target.id))
-        share = share if share is not None and share.metric == target.metric else None  # validate warns of others
-        if isinstance(actual, Missing) and actual.reason is Reason.NOT_REPORTED and share is not None:
-            actual = self.from_share(share, rule, threshold) or actual
+        actual = self.figure_for(target, rule, threshold, tolerance)
+        if isinstance(actual, tuple):  # over the year, and the report gives only what cannot decide it
+            missing, end = actual
+            return unmeasured(missing.reason, missing.detail, actual=end)
         if isinstance(actual, Missing):
-            claim = self.claim(target) if actual.reason is Reason.NOT_REPORTED else None
-            if claim is None:
-                return unmeasured(actual.reason, actual.detail)
-            where = f"{claim.location.path}:{claim.location.line}"
-            if not self.repository.settings.accept_assertions:
-                return unmeasured(actual.reason, Detail.of("assertion_refused", inner=actual.detail, quote=claim.quote,
-                                                           where=where), assertion=claim)
-            return TargetResult(target, metric, rule, Verdict.MET, Reason.ASSERTED, threshold, detail=Detail.of(
-                "asserted", quote=claim.quote, where=where), tolerance=tolerance, assertion=claim)
+            return self.claimed(target, metric, rule, threshold, tolerance, actual) or unmeasured(actual.reason, actual.detail)
         if target.value_ref is not None:
             found_reference = self.resolver.resolve(target.year, target.jurisdiction, target.value_ref.metric,
                                                     target.value_ref.scope, target.deadline)
@@ -120,6 +106,7 @@ class _Judge:
         warnings = self.warnings_of(actual, baseline)
         if reference is not None:
             warnings += tuple(warning for warning in self.warnings_of(reference) if warning not in warnings)
+        share = self.share_of(target)
         if share is not None and share in self.warnings and self.warnings[share] not in warnings:
             warnings += (self.warnings[share],)  # the report's share of this target disagrees with its level
         value = self.allowed(target, rule, threshold, tolerance)
@@ -135,25 +122,72 @@ class _Judge:
         if contested is not None:
             return unmeasured(Reason.CONTESTED, contested, actual=actual, baseline=baseline, growth=growth,
                               warnings=warnings)
-        decided = Reason.STATED if actual.figure is not None else Reason.DERIVED
         verdict = _VERDICTS.get(truth, Verdict.UNMEASURED)
-        reason = decided if verdict is not Verdict.UNMEASURED else Reason.IMPRECISE
-        detail = Detail.of("straddles") if reason is Reason.IMPRECISE else None
-        if actual.figure is not None and actual.figure.of_target is not None and reason is not Reason.IMPRECISE:
-            detail = Detail.of("of_target", share=f"{actual.figure.value}%",
-                               rounded=interval_text(stated_share(actual.figure), PERCENT))
-        if interim is not None:
-            reason = Reason.INTERIM_ONLY if verdict is Verdict.UNMEASURED else reason
-            detail = Detail.of("interim" if verdict is Verdict.UNMEASURED else "interim_decided", metric=metric.id,
-                               as_of=interim.as_of, end=target.deadline or dt.date(target.year, 12, 31))
+        reason, detail = self.why(target, rule, metric, verdict, actual, interim, threshold, tolerance, baseline)
+        return TargetResult(target, metric, rule, verdict, reason, threshold, actual, baseline, growth, detail, warnings,
+                            tolerance, reference=reference)
+
+    def figure_for(self, target: Target, rule: Rule, threshold: Fraction | None, tolerance: Fraction | None
+                   ) -> Resolved | Missing | tuple[Missing, Resolved | None]:
+        """What the target is judged on: its figure (or derivation); for a target over the year, the
+        year's max or min, or a figure that breaks it — else why not, with the year-end figure
+        given; where the report gives only its share of the target, the level the share implies."""
+        actual = self.resolver.resolve(target.year, target.jurisdiction, target.metric, target.scope, target.deadline)
+        if target.over == "year":
+            over_year = self.over_year(target, rule, self.allowed(target, rule, threshold, tolerance))
+            if isinstance(over_year, Missing):
+                return over_year, None if isinstance(actual, Missing) else actual
+            actual = over_year or actual
+        share = self.share_of(target)
+        if isinstance(actual, Missing) and actual.reason is Reason.NOT_REPORTED and share is not None:
+            actual = self.from_share(share, rule, threshold) or actual
+        return actual
+
+    def share_of(self, target: Target) -> Figure | None:
+        """The share of the target the report states (of_target), when it is of the target's metric
+        (validate warns of one that is not)."""
+        share = self.resolver.shares.get((target.year, target.jurisdiction, target.id))
+        return share if share is not None and share.metric == target.metric else None
+
+    def claimed(self, target: Target, metric: Metric, rule: Rule, threshold: Fraction | None,
+                tolerance: Fraction | None, missing: Missing) -> TargetResult | None:
+        """A target with no figure that the report claims done: met, asserted — or, refused by
+        planaudit.yaml, unmeasured with the claim named. None when no claim covers it."""
+        claim = self.claim(target) if missing.reason is Reason.NOT_REPORTED else None
+        if claim is None:
+            return None
+        where = f"{claim.location.path}:{claim.location.line}"
+        if not self.repository.settings.accept_assertions:
+            return TargetResult(target, metric, rule, Verdict.UNMEASURED, missing.reason, threshold,
+                                detail=Detail.of("assertion_refused", inner=missing.detail, quote=claim.quote, where=where),
+                                tolerance=tolerance, assertion=claim)
+        return TargetResult(target, metric, rule, Verdict.MET, Reason.ASSERTED, threshold,
+                            detail=Detail.of("asserted", quote=claim.quote, where=where), tolerance=tolerance,
+                            assertion=claim)
+
+    def why(self, target: Target, rule: Rule, metric: Metric, verdict: Verdict, actual: Resolved, interim: Resolved | None,
+            threshold: Fraction | None, tolerance: Fraction | None, baseline: Baseline | None) -> tuple[Reason, Detail | None]:
+        """The reason and detail of a verdict decided by its comparison: met only thanks to a tolerance
+        says so first; then a cumulative metric's interim figure; a straddling figure; a share of the target."""
         if verdict is Verdict.MET and tolerance:
             strictly = _decide(rule, actual.value, self.allowed(target, rule, threshold, Fraction(0)),
                                baseline.value if baseline else None)
             if strictly is not Truth.TRUE:
-                reason = Reason.WITHIN_TOLERANCE
-                detail = Detail.of("within_tolerance", tolerance=quantity(tolerance, metric.unit))
-        return TargetResult(target, metric, rule, verdict, reason, threshold, actual, baseline, growth, detail, warnings,
-                            tolerance, reference=reference)
+                return Reason.WITHIN_TOLERANCE, Detail.of("within_tolerance", tolerance=quantity(tolerance, metric.unit))
+        if interim is not None:
+            detail = Detail.of("interim" if verdict is Verdict.UNMEASURED else "interim_decided", metric=metric.id,
+                               as_of=interim.as_of, end=target.deadline or dt.date(target.year, 12, 31))
+            return (Reason.INTERIM_ONLY, detail) if verdict is Verdict.UNMEASURED else (self.source_reason(actual), detail)
+        if verdict is Verdict.UNMEASURED:
+            return Reason.IMPRECISE, Detail.of("straddles")
+        if actual.figure is not None and actual.figure.of_target is not None:
+            return self.source_reason(actual), Detail.of("of_target", share=f"{actual.figure.value}%",
+                                                         rounded=interval_text(stated_share(actual.figure), PERCENT))
+        return self.source_reason(actual), None
+
+    @staticmethod
+    def source_reason(actual: Resolved) -> Reason:
+        return Reason.STATED if actual.figure is not None else Reason.DERIVED
 
     def over_year(self, target: Target, rule: Rule, value: Interval | None) -> Resolved | Missing | None:
         """What a target over the whole year (全年控制在5.5%以内) is judged on: the report's maximum of
