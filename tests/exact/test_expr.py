@@ -2,7 +2,7 @@ from fractions import Fraction
 
 import pytest
 
-from planaudit.exact.expr import ExprError, Type, parse
+from planaudit.exact.expr import ExprError, Type, parse, split_name
 from planaudit.exact.numbers import Interval, Truth
 
 
@@ -71,3 +71,13 @@ def test_overlong_expression():
 def test_expected_type():
     with pytest.raises(ExprError, match="expected a boolean expression"):
         parse("actual - value", Type.BOOLEAN)
+
+
+def test_a_name_may_name_a_scope():
+    expression = parse("projects[province] + projects[city] * 2", Type.NUMBER)
+    assert expression.names == frozenset({"projects[province]", "projects[city]"})
+    assert expression.metrics == frozenset({"projects"})
+    assert split_name("projects[province]") == ("projects", "province")
+    assert split_name("legal_aid.cases") == ("legal_aid.cases", None)
+    value = expression.evaluate({"projects[province]": Interval.exact(30), "projects[city]": Interval.exact(49)})
+    assert value == Interval.exact(128)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from planaudit.check.quotes import in_quote, looks_like_a_ratio, stated_numbers
 from planaudit.errors import did_you_mean
+from planaudit.exact.expr import split_name
 from planaudit.exact.numbers import format_number
 from planaudit.judge.rules import Rule, builtin_rules, custom, rule_table
 from planaudit.judge.units import UnitError, written_unit
@@ -106,23 +107,26 @@ def unused_figures(items: list[Plan | Report], catalogue: Catalogue) -> list[Pro
             for target in plan.targets:
                 rule = rules.get(target.rule)
                 years = [plan.year, plan.year - 1] if rule is not None and rule.uses_baseline else [plan.year]
-                needed.update((year, target.scope, metric)
-                              for metric in _derivation_sources(target.metric, catalogue) for year in years)
+                needed.update((year, target.scope if scope is None else scope, metric)
+                              for metric, scope in _derivation_sources(target.metric, catalogue) for year in years)
     return [_unused(figure) for report in items if isinstance(report, Report) for figure in report.figures
             if figure.metric != UNASSIGNED_METRIC and (figure.year, figure.scope, figure.metric) not in needed]
 
 
-def _derivation_sources(metric_id: str, catalogue: Catalogue) -> set[str]:
-    """The metric and every metric its value may be derived from."""
-    found, stack = set(), [metric_id]
+def _derivation_sources(metric_id: str, catalogue: Catalogue) -> set[tuple[str, str | None]]:
+    """The metric and every metric its value may be derived from, each with the scope a derivation
+    names it in (projects[province]), or None: the target's own."""
+    found: set[tuple[str, str | None]] = set()
+    stack: list[tuple[str, str | None]] = [(metric_id, None)]
     while stack:
-        name = stack.pop()
-        if name in found:
+        name, scope = stack.pop()
+        if (name, scope) in found:
             continue
-        found.add(name)
+        found.add((name, scope))
         metric = catalogue.metrics.get(name)
         if metric is not None and metric.derive is not None:
-            stack.extend(metric.derive.names)
+            stack.extend((source, named if named is not None else scope)
+                         for source, named in map(split_name, metric.derive.names))
     return found
 
 
@@ -172,11 +176,15 @@ def _check_catalogue(catalogue: Catalogue) -> Iterator[Problem]:
         if metric.unit == BOOLEAN:
             yield _at(metric, "derive", Code.UNIT, f"{metric.id} is boolean and cannot be derived by arithmetic")
         for name in sorted(metric.derive.names):
-            source = catalogue.metrics.get(name)
+            metric_name, scope = split_name(name)
+            source = catalogue.metrics.get(metric_name)
             if source is None:
-                yield _at(metric, "derive", Code.UNKNOWN_METRIC, f"derive names unknown metric '{name}'")
+                yield _at(metric, "derive", Code.UNKNOWN_METRIC, f"derive names unknown metric '{metric_name}'")
             elif source.unit == BOOLEAN:
-                yield _at(metric, "derive", Code.UNIT, f"derive uses boolean metric '{name}' in arithmetic")
+                yield _at(metric, "derive", Code.UNIT, f"derive uses boolean metric '{metric_name}' in arithmetic")
+            if scope is not None and scope not in catalogue.scopes:
+                yield _at(metric, "derive", Code.UNKNOWN_SCOPE, f"derive names unknown scope '{scope}' in {name}: "
+                                                                 f"declare it under scopes: in rules/")
     yield from _cycles(catalogue)
     yield from _too_deep(catalogue)
     for rule_id, definition in catalogue.rules.items():
@@ -224,7 +232,7 @@ def derivation_depths(catalogue: Catalogue) -> dict[str, int]:
         while stack:
             name, expanded = stack.pop()
             metric = catalogue.metrics.get(name)
-            sources = sorted(metric.derive.names) if metric is not None and metric.derive is not None else []
+            sources = sorted(metric.derive.metrics) if metric is not None and metric.derive is not None else []
             if expanded:
                 visiting.discard(name)
                 depths[name] = max((depths.get(source, 0) + 1 for source in sources), default=0)
@@ -243,7 +251,7 @@ def _cycles_from(start: str, catalogue: Catalogue) -> Iterator[list[str]]:
         metric = catalogue.metrics.get(name)
         if metric is None or metric.derive is None:
             continue
-        for next_name in sorted(metric.derive.names):
+        for next_name in sorted(metric.derive.metrics):
             if next_name == start:
                 yield path
             elif next_name not in seen and next_name not in path:

@@ -22,7 +22,7 @@ MAX_DEPTH = 40
 _TOKEN = re.compile(
     r"""\s*(?:
         (?P<number>[0-9]+(?:\.[0-9]+)?)
-      | (?P<name>[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*)
+      | (?P<name>[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*(?:\[[^\W\d][\w-]*\])?)
       | (?P<op><=|>=|==|!=|[-+*/(),<>])
     )""",
     re.VERBOSE,
@@ -88,6 +88,19 @@ class Expression:
     def evaluate(self, env: Mapping[str, Interval]) -> Interval | Truth:
         """Evaluate over intervals; raises ``ZeroDivisionError`` on a division by zero."""
         return self.tree.evaluate(env)
+
+    @property
+    def metrics(self) -> frozenset[str]:
+        """The metrics it reads, whatever scope it names them in (projects[province] reads projects)."""
+        return frozenset(split_name(name)[0] for name in self.names)
+
+
+def split_name(name: str) -> tuple[str, str | None]:
+    """A name's metric and the scope it names, if any: "projects[province]" → ("projects", "province")."""
+    if name.endswith("]") and "[" in name:
+        metric, _, scope = name[:-1].partition("[")
+        return metric, scope
+    return name, None
 
 
 def parse(source: str, expect: Type | None = None) -> Expression:

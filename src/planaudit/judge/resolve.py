@@ -8,6 +8,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
+from planaudit.exact.expr import split_name
 from planaudit.exact.numbers import Interval, decimal_places, to_fraction
 from planaudit.judge.units import convert, written_unit
 from planaudit.model.data import PERCENT, Bound, Catalogue, Figure, Metric, Plan, Report, Target
@@ -117,20 +118,23 @@ class Resolver:
         if metric.derive is None or metric_id in visiting:
             return Missing(Reason.NOT_REPORTED, Detail.of("no_figure", metric=metric_id))
         inputs: list[Resolved] = []
-        for name in sorted(metric.derive.names):
-            source = self._resolve((year, jurisdiction, name, scope), deadline, True, visiting | {metric_id})
+        names = sorted(metric.derive.names)
+        for name in names:
+            source_metric, named_scope = split_name(name)  # projects[province]: the province's figure
+            source = self._resolve((year, jurisdiction, source_metric, scope if named_scope is None else named_scope),
+                                   deadline, True, visiting | {metric_id})
             if isinstance(source, Missing):
                 return Missing(source.reason, Detail.of("derivation_needs", metric=metric_id,
                                                         expression=metric.derive.source, name=name, inner=source.detail))
             inputs.append(source)
-        env = {source.metric: source.value for source in inputs}
+        env = {name: source.value for name, source in zip(names, inputs, strict=True)}
         try:
             value = metric.derive.evaluate(env)  # type: ignore[arg-type]
         except ZeroDivisionError:
             return Missing(Reason.NOT_REPORTED, Detail.of("derivation_zero", metric=metric_id,
                                                           expression=metric.derive.source))
         as_of = max(source.as_of for source in inputs) if inputs else dt.date(year, 12, 31)
-        derivation = Derivation(metric_id, metric.derive.source, tuple(inputs))
+        derivation = Derivation(metric_id, metric.derive.source, tuple(inputs), tuple(names))
         return Resolved(metric_id, year, value, as_of, derivation=derivation)  # type: ignore[arg-type]
 
 

@@ -45,6 +45,7 @@ class Derivation:
     metric: str
     expression: str
     inputs: tuple[Resolved, ...]
+    names: tuple[str, ...] = ()  # each input's name in the expression (projects[province]), in order
 
 
 @dataclass(frozen=True, slots=True)

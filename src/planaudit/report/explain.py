@@ -103,12 +103,13 @@ def _inconsistency(warning: Inconsistency, lang: str) -> list[str]:
     return lines
 
 
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(?:\[[^\W\d][\w-]*\])?")
 
 
 def arithmetic(derivation: Derivation, lang: str) -> str:
     """The derivation's expression with each metric's value in place of its name: "276 / 282 * 100"."""
-    values = {source.metric: value_text(source.value, "", lang) for source in derivation.inputs}
+    names = derivation.names or tuple(source.metric for source in derivation.inputs)
+    values = {name: value_text(source.value, "", lang) for name, source in zip(names, derivation.inputs, strict=True)}
     return _NAME.sub(lambda found: values.get(found.group(), found.group()), derivation.expression)
 
 
@@ -159,8 +160,9 @@ def _resolution(resolved: Resolved, unit: str, lang: str, indent: str) -> list[s
     assert resolved.derivation is not None
     derivation = resolved.derivation
     lines = [f"{indent}{words['derived']}: {derivation.metric} = {derivation.expression}"]
-    for source in derivation.inputs:
-        lines.append(f"{indent}  {source.metric} = {value_text(source.value, '', lang)}")
+    names = derivation.names or tuple(source.metric for source in derivation.inputs)
+    for name, source in zip(names, derivation.inputs, strict=True):
+        lines.append(f"{indent}  {name} = {value_text(source.value, '', lang)}")
         lines.extend(_resolution(source, unit, lang, indent + "    "))
     return lines
 

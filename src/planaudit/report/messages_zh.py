@@ -151,6 +151,8 @@ RULES: list[Rule] = [
     (r"value_quote is for value_source: report", "value_quote 只用于 value_source: report"),
     (r"(?P<metric>\S+) is also reported on line (?P<line>\d+) with conflict: true; a figure the report states twice says conflict: true at both",
      r"\g<metric> 在第\g<line>行也有报告且标有 conflict: true；总结两处所述不同的数据，两处都应标 conflict: true"),
+    (r"derive names unknown scope (?P<scope>'[^']*') in (?P<name>\S+): declare it under scopes: in rules/",
+     r"derive 在 \g<name> 中引用了未声明的范围 \g<scope>：请在 rules/ 的 scopes: 下声明"),
     (r"approx_share is for a figure of bound approx", "approx_share 只用于 bound 为 approx 的数据"),
     (r"bound approx needs the share the figure may be off by: approx_share: \(5%\) here, or approx_share: in planaudit\.yaml",
      "bound approx 需要给出数据可能的偏差比例：在此写 approx_share:（如 5%），或在 planaudit.yaml 中写 approx_share:"),
