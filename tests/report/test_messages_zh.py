@@ -76,6 +76,8 @@ def test_english_stays_as_it_is():
     ("of_target names target 'b', which the 2022 plan does not have", "of_target 所指的目标 'b' 不在2022年的工作要点中"),
     ("approx_share is for a figure of bound approx", "approx_share 只用于 bound 为 approx 的数据"),
     ("document id 'q1' is listed twice", "文件编号 'q1' 重复"),
+    ("expr may name only actual, value and baseline (growth, with growth: true), not 'growth'",
+     "expr 只能使用 actual、value 和 baseline（声明 growth: true 时还可用 growth），不能使用 'growth'"),
     ("derive names unknown scope 'town' in projects[town]: declare it under scopes: in rules/",
      "derive 在 projects[town] 中引用了未声明的范围 'town'：请在 rules/ 的 scopes: 下声明"),
     ("rate is also reported on line 4 with conflict: true; a figure the report states twice says conflict: true at both",

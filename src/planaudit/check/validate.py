@@ -191,10 +191,12 @@ def _check_catalogue(catalogue: Catalogue) -> Iterator[Problem]:
         if rule_id in builtin_rules():
             yield Problem(definition.location.path, definition.location.line, definition.location.col,
                           Code.DUPLICATE_ID, f"custom rule '{rule_id}' has the name of a built-in rule")
-        for name in sorted(definition.expr.names - custom.NAMES):
+        known = custom.NAMES if definition.growth else custom.NAMES - {"growth"}
+        for name in sorted(definition.expr.names - known):
             line, col = definition.positions.get("expr", (definition.location.line, definition.location.col))
+            growth = " (growth, with growth: true)" if name == "growth" else ""
             yield Problem(definition.location.path, line, col, Code.UNKNOWN_NAME,
-                          f"expr may name only actual, value and baseline, not '{name}'")
+                          f"expr may name only actual, value and baseline{growth}, not '{name}'")
 
 
 def _cycles(catalogue: Catalogue) -> Iterator[Problem]:

@@ -98,6 +98,7 @@ class RuleDefinition:
     expr: Expression
     location: Location
     positions: Positions = _where()
+    growth: bool = False  # it compares the growth over the baseline, in percent (its expression reads growth)
 
 
 @dataclass(frozen=True, slots=True)

@@ -178,7 +178,8 @@ def read_rule(rule_id: str, node: MappingNode, path: str, problems: list[Problem
     expression = fields.expression("expr", expr.Type.BOOLEAN)
     if expression is None:
         return None
-    return RuleDefinition(rule_id, fields.label("label", rule_id), expression, fields.location(), node.positions)
+    return RuleDefinition(rule_id, fields.label("label", rule_id), expression, fields.location(), node.positions,
+                          fields.flag("growth", False))
 
 
 def _figure_identity(figure: Figure) -> Hashable:

@@ -116,6 +116,8 @@ RULES: list[Rule] = [
     (r"derivations chained more than (?P<n>\d+) deep; derive this metric from reported metrics more directly",
      r"推算链超过\g<n>层；请更直接地由报告指标推算"),
     (r"custom rule " + _quoted("rule") + r" has the name of a built-in rule", r"自定义规则 '\g<rule>' 与内置规则同名"),
+    (r"expr may name only actual, value and baseline \(growth, with growth: true\), not " + _quoted("name"),
+     r"expr 只能使用 actual、value 和 baseline（声明 growth: true 时还可用 growth），不能使用 '\g<name>'"),
     (r"expr may name only actual, value and baseline, not " + _quoted("name"),
      r"expr 只能使用 actual、value 和 baseline，不能使用 '\g<name>'"),
     # Targets and figures

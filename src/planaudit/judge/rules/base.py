@@ -100,15 +100,18 @@ class Rule:
                         where: str = "with") -> str:
         """The comparison made, with the numbers filled in: "97.87% ≥ 85%", "25% ≥ 20%"; a custom
         rule's expression, then ``where`` and its names' values."""
-        if self.measure is not None and measured is not None:
+        compares = self.symbol in COMPARISON_SYMBOLS
+        if self.measure is not None and measured is not None and compares:
             return f"{measured} {self.symbol} {amount}"
         if amount is None and self.boolean:
             return actual
-        if self.symbol in COMPARISON_SYMBOLS:
+        if compares:
             return f"{actual} {self.symbol} {amount}"
         names = [f"actual = {actual}"] + ([f"value = {amount}"] if amount else [])
         if baseline is not None:
             names.append(f"baseline = {baseline}")
+        if measured is not None:
+            names.append(f"growth = {measured}")
         return f"{self.symbol} {where} {', '.join(names)}"
 
 
