@@ -104,3 +104,9 @@ def test_inconsistencies_that_appear_go_or_change(tmp_path):
     assert [item.change for item in compare_inconsistencies(2022, JURISDICTION, inconsistent, plain)] == [Change.REMOVED]
     assert [(item.change, item.metric) for item in compare_inconsistencies(2022, JURISDICTION, inconsistent, other)] == [
         (Change.REVISED, "rate")]
+
+
+def test_a_figure_s_aggregate_makes_it_another_figure(tmp_path):
+    before = report(tmp_path / "base", "- {metric: cases, value: 282, quote: 受理282件}\n")
+    after = report(tmp_path / "head", "- {metric: cases, value: 282, aggregate: max, quote: 受理282件}\n")
+    assert [item.change for item in compare_figures(2022, JURISDICTION, before, after)] == [Change.ADDED, Change.REMOVED]

@@ -1,7 +1,8 @@
 """Comparing one jurisdiction's audit at two revisions: what `planaudit diff` reports.
 
-A target is the same target at both sides when its id is; a figure or an inconsistency when its
-metric, scope and date are (the n-th of them, when a report states several). Where a thing stands
+A target is the same target at both sides when its id is; a figure when its metric, scope, date,
+aggregate and target (of a share) are, an inconsistency when its metric, scope and date are (the n-th
+of them, when a report states several). Where a thing stands
 in its file is not part of it: a line moved by an edit above it changes nothing.
 """
 
@@ -60,14 +61,20 @@ def _target_fields(target: Target) -> tuple[object, ...]:
 
 
 def _figure_fields(figure: Figure) -> tuple[object, ...]:
-    return (figure.metric, figure.scope, figure.as_of, figure.value, figure.value_is_percent, figure.bound,
-            figure.quote, figure.growth)
+    """What a figure says, without where it stands in its file."""
+    return (*_figure_key(figure), figure.value, figure.value_is_percent, figure.bound, figure.quote, figure.growth,
+            figure.approx_share, figure.source, figure.conflict)
+
+
+def _figure_key(figure: Figure) -> tuple[Hashable, ...]:
+    """What makes two figures at two revisions the same figure."""
+    return figure.metric, figure.scope, figure.as_of, figure.aggregate, figure.of_target
 
 
 def compare_figures(year: int, jurisdiction: str, before: Report | None, after: Report | None) -> list[FigureChange]:
     """The figures of one report that came, went, or whose value or quote changed."""
-    old = _keyed(before.figures if before else (), lambda figure: (figure.metric, figure.scope, figure.as_of))
-    new = _keyed(after.figures if after else (), lambda figure: (figure.metric, figure.scope, figure.as_of))
+    old = _keyed(before.figures if before else (), _figure_key)
+    new = _keyed(after.figures if after else (), _figure_key)
     return [FigureChange(change, year, jurisdiction, was, now)
             for change, was, now in _paired(old, new, lambda was, now: _figure_fields(was) != _figure_fields(now))]
 
