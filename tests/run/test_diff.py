@@ -46,13 +46,13 @@ def repository(tmp_path):
 def judged(monkeypatch):
     """The (root name, jurisdiction) of every jurisdiction judged."""
     calls = []
-    original = runner.judge_jurisdiction
+    original = runner.judge_reads
 
-    def spy(audit, jurisdiction, contents=None):
+    def spy(audit, jurisdiction, reads):
         calls.append((audit.root.name, jurisdiction.slug))
-        return original(audit, jurisdiction, contents)
+        return original(audit, jurisdiction, reads)
 
-    monkeypatch.setattr(diff.runner, "judge_jurisdiction", spy)
+    monkeypatch.setattr(diff.runner, "judge_reads", spy)
     return calls
 
 

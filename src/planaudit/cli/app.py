@@ -30,6 +30,8 @@ from planaudit.cli.failon import (
 from planaudit.errors import EXIT_FAILED, PlanauditError
 from planaudit.report import (
     BY_SUFFIX,
+    DIFF_BY_NAME,
+    DIFF_BY_SUFFIX,
     DIFF_FORMATS,
     DIFF_REPORTERS,
     REPORTERS,
@@ -339,8 +341,6 @@ def validate(
 
 
 DiffFormat = enum.Enum("DiffFormat", {found.name: found.name for found in DIFF_FORMATS}, type=str)  # type: ignore[misc]
-_DIFF_BY_NAME = {found.name: found for found in DIFF_FORMATS}
-_DIFF_SUFFIXES = {suffix: found.name for found in DIFF_FORMATS for suffix in found.suffixes}
 
 
 @app.command()
@@ -383,7 +383,7 @@ def diff(
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY") if output_format.value == "github" else None
     if step_summary:  # on GitHub Actions, the Markdown comparison goes to the job's summary page too
         _run(lambda: _append_to(Path(step_summary), writer("markdown", False)))
-    human = not _DIFF_BY_NAME[output_format.value].for_programs
+    human = not DIFF_BY_NAME[output_format.value].for_programs
     _run(lambda: deliver(None, writer(output_format.value, True), human=human))
     if result.problems:
         _error(problems_text(list(result.problems), ()))
@@ -394,9 +394,9 @@ def diff(
 
 
 def _diff_format(path: Path) -> str:
-    name = _DIFF_SUFFIXES.get(path.suffix.lower())
+    name = DIFF_BY_SUFFIX.get(path.suffix.lower())
     if name is None:
-        raise _usage_error(f"cannot tell the format of {path} from its ending; use one of {' '.join(_DIFF_SUFFIXES)}")
+        raise _usage_error(f"cannot tell the format of {path} from its ending; use one of {' '.join(DIFF_BY_SUFFIX)}")
     return name
 
 

@@ -98,13 +98,6 @@ class DiffResult:
     not_compared: tuple[NotCompared, ...] = ()
     problems: tuple[Problem, ...] = ()  # of the files read at the head: errors kept a jurisdiction from being compared
 
-    @property
-    def years(self) -> list[int]:
-        """Every year with a change, in order."""
-        found = {item.year for group in (self.targets, self.figures, self.inconsistencies, self.not_compared)
-                 for item in group}
-        return sorted(found)
-
     def count(self, change: Change) -> int:
         return sum(item.change is change for item in self.targets)
 

@@ -83,7 +83,9 @@ class _Reporters(Mapping[str, T]):
 
 
 REPORTERS: Mapping[str, type[Reporter]] = _Reporters(_BY_NAME)
-DIFF_REPORTERS: Mapping[str, type[DiffReporter]] = _Reporters({found.name: found for found in DIFF_FORMATS})
+DIFF_BY_NAME: dict[str, Format] = {found.name: found for found in DIFF_FORMATS}
+DIFF_BY_SUFFIX: dict[str, str] = {suffix: found.name for found in DIFF_FORMATS for suffix in found.suffixes}
+DIFF_REPORTERS: Mapping[str, type[DiffReporter]] = _Reporters(DIFF_BY_NAME)
 
 
 def stream_formats() -> list[str]:
@@ -109,8 +111,9 @@ def endings_text() -> str:
 
 def diff_endings_text() -> str:
     """The endings `diff -o` understands, with their formats: ".md (markdown), .json (json)"."""
-    return ", ".join(f"{suffix} ({found.name})" for found in DIFF_FORMATS for suffix in found.suffixes)
+    return ", ".join(f"{suffix} ({name})" for suffix, name in DIFF_BY_SUFFIX.items())
 
 
-__all__ = ["BY_SUFFIX", "DIFF_FORMATS", "DIFF_REPORTERS", "FORMATS", "REPORTERS", "DiffReporter", "Format", "Part",
-           "Reporter", "diff_endings_text", "endings_text", "for_programs", "register", "reporter_for_file", "stream_formats"]
+__all__ = ["BY_SUFFIX", "DIFF_BY_NAME", "DIFF_BY_SUFFIX", "DIFF_FORMATS", "DIFF_REPORTERS", "FORMATS", "REPORTERS",
+           "DiffReporter", "Format", "Part", "Reporter", "diff_endings_text", "endings_text", "for_programs", "register",
+           "reporter_for_file", "stream_formats"]

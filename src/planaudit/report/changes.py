@@ -10,7 +10,7 @@ from planaudit.exact.numbers import format_number
 from planaudit.model.changes import Change, DiffResult, FigureChange, InconsistencyChange, NotCompared, TargetChange
 from planaudit.model.data import Bound, Figure
 from planaudit.model.result import TargetResult
-from planaudit.report.display import actual_text, evidence_text, inconsistency_texts, other_reading, verdict_text
+from planaudit.report.display import actual_text, evidence_text, inconsistency_reading, verdict_text
 from planaudit.report.i18n import REASONS, WORDS, detail_text
 
 # How each kind of change is named, for targets, figures and inconsistent figures.
@@ -122,10 +122,7 @@ def inconsistency_value(item: InconsistencyChange, before: bool, lang: str) -> s
     inconsistency = item.before if before else item.after
     if inconsistency is None:
         return DIFF_WORDS[lang]["none"]
-    stated, derived = inconsistency_texts(inconsistency)
-    words = WORDS[lang]
-    return (f"{words['stated'].lower()} {stated}, {other_reading(inconsistency, lang)} {derived} "
-            f"({inconsistency.figure.location})")
+    return f"{inconsistency_reading(inconsistency, lang)} ({inconsistency.figure.location})"
 
 
 def side_text(before: bool, text: str, lang: str) -> str:

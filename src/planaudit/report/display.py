@@ -103,9 +103,12 @@ def evidence_text(result: TargetResult, lang: str) -> str:
     return "; ".join(parts)
 
 
+def inconsistency_reading(inconsistency: Inconsistency, lang: str) -> str:
+    """"stated 91%, from counts 97.87%" (or, when the report states it twice, "also stated …")."""
+    stated, derived = inconsistency_texts(inconsistency)
+    return f"{WORDS[lang]['stated'].lower()} {stated}, {other_reading(inconsistency, lang)} {derived}"
+
+
 def inconsistency_text(inconsistency: Inconsistency, lang: str) -> str:
     """"closure_rate stated 91%, from counts 97.87% (outcomes/2022/x.yaml:41)"."""
-    stated, derived = inconsistency_texts(inconsistency)
-    words = WORDS[lang]
-    return (f"{inconsistency.metric.id} {words['stated'].lower()} {stated}, {other_reading(inconsistency, lang)} {derived} "
-            f"({figure_place(inconsistency.figure)})")
+    return f"{inconsistency.metric.id} {inconsistency_reading(inconsistency, lang)} ({figure_place(inconsistency.figure)})"

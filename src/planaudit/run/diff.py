@@ -25,6 +25,7 @@ from planaudit.model.problems import Problem, capped, errors
 from planaudit.model.result import AuditResult
 from planaudit.read import layout, load
 from planaudit.read.layout import SETTINGS_FILE, DataFile
+from planaudit.read.load import FileRead
 from planaudit.read.revision import WORKING_TREE, GitRepository, Revision
 from planaudit.run import runner
 
@@ -101,6 +102,7 @@ class _Side:
     pieces: dict[str, AuditResult] = field(default_factory=dict)  # by jurisdiction, each judged one
     not_judged: set[str] = field(default_factory=set)  # those with a plan whose files have an error
     problems: list[Problem] = field(default_factory=list)
+    reports: dict[str, FileRead] = field(default_factory=dict)  # each jurisdiction's outcome file of the year, as read
 
     @classmethod
     def judged(cls, root: Path, year: int, slugs: Collection[str]) -> _Side:
@@ -110,7 +112,10 @@ class _Side:
             return cls()
         side = cls(problems=list(audit.problems))
         for jurisdiction in audit.jurisdictions:
-            found, piece = runner.judge_jurisdiction(audit, jurisdiction)
+            reads = runner.read_items(audit, jurisdiction)
+            side.reports.update((file.jurisdiction, read) for file, read in zip(jurisdiction.files, reads, strict=True)
+                                if file.kind == "outcomes" and file.year == year)
+            found, piece = runner.judge_reads(audit, jurisdiction, reads)
             side.problems += found
             if piece is not None:
                 side.pieces[jurisdiction.slug] = piece
@@ -135,15 +140,16 @@ class _Comparison:
 
     def result(self, base: Revision, head: Revision) -> DiffResult:
         for year in sorted({year for year, _ in [*self.audits, *self.reports]}):
-            self.audit(year, [slug for audit_year, slug in self.audits if audit_year == year])
+            before, after = self.audit(year, [slug for audit_year, slug in self.audits if audit_year == year])
             for slug in [slug for report_year, slug in self.reports if report_year == year]:
-                self.report(year, slug)
+                self.report(year, slug, before, after)
         return DiffResult(base.short, head.short, tuple(self.targets), tuple(self.figures), tuple(self.inconsistencies),
                           tuple(dict.fromkeys(self.not_compared)), tuple(capped(sorted(set(self.problems)))))
 
-    def audit(self, year: int, slugs: list[str]) -> None:
+    def audit(self, year: int, slugs: list[str]) -> tuple[_Side, _Side]:
+        """Compare the year's audits of ``slugs`` at both sides; and the sides, with the files they read."""
         if not slugs:
-            return
+            return _Side(), _Side()
         before, after = _Side.judged(self.before, year, slugs), _Side.judged(self.after, year, slugs)
         self.problems += after.problems
         for slug in slugs:
@@ -154,26 +160,31 @@ class _Comparison:
             old, new = before.pieces.get(slug), after.pieces.get(slug)
             self.targets += compare_targets(year, slug, old, new)
             self.inconsistencies += compare_inconsistencies(year, slug, old, new)
+        return before, after
 
-    def report(self, year: int, slug: str) -> None:
-        old, old_problems = _read_report(self.before, year, slug)
-        new, new_problems = _read_report(self.after, year, slug)
-        self.problems += new_problems
-        broken = [NotCompared(year, slug, side) for side, problems in (("base", old_problems), ("head", new_problems))
-                  if errors(problems)]
+    def report(self, year: int, slug: str, before: _Side, after: _Side) -> None:
+        """Compare one outcome file's figures, as the audits of its year read it (read now when they did not)."""
+        old = before.reports.get(slug) or _read_report(self.before, year, slug)
+        new = after.reports.get(slug) or _read_report(self.after, year, slug)
+        self.problems += new.problems
+        broken = [NotCompared(year, slug, side) for side, read in (("base", old), ("head", new)) if errors(read.problems)]
         if broken:
             self.not_compared += broken
             return
-        self.figures += compare_figures(year, slug, old, new)
+        self.figures += compare_figures(year, slug, _report(old), _report(new))
 
 
-def _read_report(root: Path, year: int, slug: str) -> tuple[Report | None, list[Problem]]:
-    """The report of ``outcomes/YEAR/SLUG.yaml`` at ``root``, None when there is none; and its problems."""
+def _report(read: FileRead) -> Report | None:
+    return read.item if isinstance(read.item, Report) else None
+
+
+def _read_report(root: Path, year: int, slug: str) -> FileRead:
+    """``outcomes/YEAR/SLUG.yaml`` at ``root`` read, when no audit of the year read it (no plan of
+    the year at that side); nothing when there is no such file."""
     path = root / "outcomes" / str(year) / f"{slug}.yaml"
     if not (path.exists() or path.is_symlink()):
-        return None, []
-    read = load.read_file(root, DataFile(path, f"outcomes/{year}/{slug}.yaml", "outcomes", year, slug))
-    return (read.item if isinstance(read.item, Report) else None), list(read.problems)
+        return FileRead(None, ())
+    return load.read_file(root, DataFile(path, f"outcomes/{year}/{slug}.yaml", "outcomes", year, slug))
 
 
 def _every_audit(root: Path) -> set[Audited]:

@@ -148,10 +148,20 @@ def judge_jurisdiction(audit: Audit, jurisdiction: Jurisdiction, contents: list[
                        ) -> tuple[list[Problem], AuditResult | None]:
     """A jurisdiction's problems, and, when none of them is an error and it is audited, its verdicts,
     judged from ``contents`` (its files as read; read now when not given)."""
+    return judge_reads(audit, jurisdiction, read_items(audit, jurisdiction, contents))
+
+
+def read_items(audit: Audit, jurisdiction: Jurisdiction, contents: list[Content] | None = None) -> list[FileRead]:
+    """Each file of a jurisdiction read into the model, or into its problems, from ``contents``
+    (read now when not given), in the order of its files."""
     contents = read_jurisdiction(audit, jurisdiction) if contents is None else contents
-    reads = [unreadable_file(unreadable_problem(file.display, content)) if isinstance(content, layout.Unreadable)
-             else audit.reader(content, file.display, file.kind, file.year, file.jurisdiction)
-             for file, content in zip(jurisdiction.files, contents, strict=True)]
+    return [unreadable_file(unreadable_problem(file.display, content)) if isinstance(content, layout.Unreadable)
+            else audit.reader(content, file.display, file.kind, file.year, file.jurisdiction)
+            for file, content in zip(jurisdiction.files, contents, strict=True)]
+
+
+def judge_reads(audit: Audit, jurisdiction: Jurisdiction, reads: list[FileRead]) -> tuple[list[Problem], AuditResult | None]:
+    """:func:`judge_jurisdiction` of files already read."""
     problems = [problem for read in reads for problem in read.problems]
     if errors(problems) or not jurisdiction.audited:
         return problems, None
