@@ -65,10 +65,10 @@ def jurisdiction_problems(root: Path, files: list[DataFile], *, catalogue: Catal
     reads = [read_file(root, file, checks) for file in files]
     items = [read.item for read in reads if read.item is not None]
     return [problem for read in reads for problem in read.problems] + unused_figures(items, catalogue) \
-        + unknown_claimed_targets(items)
+        + unknown_named_targets(items)
 
 
-def unknown_claimed_targets(items: list[Plan | Report]) -> list[Problem]:
+def unknown_named_targets(items: list[Plan | Report]) -> list[Problem]:
     """A warning at each claim of completion, or share of a target, that names a target its year's
     plan does not have (or, for a share, one of another metric)."""
     metrics = {(plan.year, target.id): target.metric for plan in items if isinstance(plan, Plan) for target in plan.targets}
