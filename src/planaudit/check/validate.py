@@ -280,6 +280,8 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) 
                                                               "words that state the value")
     elif target.value_quote is not None and not target.value_from_report:
         yield _at(target, "value_quote", Code.VALUE_FORBIDDEN, "value_quote is for value_source: report")
+    if target.basis is not None and (rule.boolean or (metric is not None and metric.unit == BOOLEAN)):
+        yield _at(target, "basis", Code.VALUE_FORBIDDEN, "basis is for numbers: a true/false target has none")
     if target.over is not None and rule.over_year is None:
         yield _at(target, "over", Code.VALUE_FORBIDDEN, f"rule {rule.id} cannot hold over a year: over: year is for a "
                                                         "ceiling or a floor (at_most, less_than, at_least, more_than)")
@@ -398,6 +400,8 @@ def _check_figure(figure: Figure, catalogue: Catalogue) -> Iterator[Problem]:
         yield _at(figure, "value", Code.UNIT, f"{metric.id} is in {metric.unit}: its value must be {wanted}")
     elif isinstance(figure.value, bool) and figure.bound is not Bound.EXACT:
         yield _at(figure, "bound", Code.UNIT, "a true/false figure cannot have a bound")
+    elif isinstance(figure.value, bool) and figure.basis is not None:
+        yield _at(figure, "basis", Code.VALUE_FORBIDDEN, "basis is for numbers: a true/false figure has none")
     elif figure.of_target is not None:
         if not figure.value_is_percent:
             yield _at(figure, "value", Code.UNIT, f"a share of target {figure.of_target} is a percentage: "

@@ -68,7 +68,7 @@ def _figure_fields(figure: Figure) -> tuple[object, ...]:
 
 def _figure_key(figure: Figure) -> tuple[Hashable, ...]:
     """What makes two figures at two revisions the same figure."""
-    return figure.metric, figure.scope, figure.as_of, figure.aggregate, figure.of_target
+    return figure.metric, figure.scope, figure.as_of, figure.aggregate, figure.of_target, figure.basis
 
 
 def compare_figures(year: int, jurisdiction: str, before: Report | None, after: Report | None) -> list[FigureChange]:

@@ -54,22 +54,24 @@ class Resolver:
                     self.figures[(report.year, report.jurisdiction, figure.metric, figure.scope)].append(figure)
         for figures in self.figures.values():
             figures.sort(key=lambda figure: figure.as_of)
-        self._memo: dict[tuple[_Key, dt.date | None, bool], Resolved | Missing] = {}
+        self._memo: dict[tuple[_Key, dt.date | None, bool, str | None], Resolved | Missing] = {}
         self._scopes: dict[tuple[int, str, str], set[str | None]] | None = None
 
     def resolve(self, year: int, jurisdiction: str, metric: str, scope: str | None,
-                deadline: dt.date | None = None, exact_only: bool = False) -> Resolved | Missing:
-        """The latest figure dated on or before ``deadline``; else a derivation; else why not."""
-        memo_key = ((year, jurisdiction, metric, scope), deadline, exact_only)
+                deadline: dt.date | None = None, exact_only: bool = False, basis: str | None = None
+                ) -> Resolved | Missing:
+        """The latest figure dated on or before ``deadline`` (of ``basis`` or unstated, where the
+        report gives the metric in that basis); else a derivation; else why not."""
+        memo_key = ((year, jurisdiction, metric, scope), deadline, exact_only, basis)
         if memo_key not in self._memo:
-            self._memo[memo_key] = self._resolve(memo_key[0], deadline, exact_only, frozenset())
+            self._memo[memo_key] = self._resolve(memo_key[0], deadline, exact_only, frozenset(), basis)
         return self._memo[memo_key]
 
     def _resolve(self, key: _Key, deadline: dt.date | None, exact_only: bool,
-                 visiting: frozenset[str]) -> Resolved | Missing:
+                 visiting: frozenset[str], basis: str | None = None) -> Resolved | Missing:
         year, _, metric_id, _ = key
         metric = self.catalogue.metrics[metric_id]
-        candidates = self.figures.get(key, [])
+        candidates = _in_basis(self.figures.get(key, []), basis)
         eligible = [figure for figure in candidates if deadline is None or figure.as_of <= deadline]
         if eligible:
             latest = eligible[-1]
@@ -138,6 +140,15 @@ class Resolver:
         return Resolved(metric_id, year, value, as_of, derivation=derivation)  # type: ignore[arg-type]
 
 
+def _in_basis(figures: list[Figure], basis: str | None) -> list[Figure]:
+    """The figures of ``basis`` or of none stated, when there are any; else all of them (the judge
+    then says the basis is not the one asked for)."""
+    if basis is None:
+        return figures
+    matching = [figure for figure in figures if figure.basis in (basis, None)]
+    return matching or figures
+
+
 def find_inconsistencies(resolver: Resolver, reports: Iterable[Report],
                          default_tolerance: Decimal | None) -> list[Inconsistency]:
     """Every stated figure whose derivation from its counts disagrees beyond the tolerance."""
@@ -151,7 +162,7 @@ def conflicts(resolver: Resolver, report: Report) -> list[Inconsistency]:
     groups: dict[Hashable, list[Figure]] = defaultdict(list)
     for figure in report.figures:
         if figure.conflict and not isinstance(figure.value, bool):
-            groups[(figure.metric, figure.scope, figure.as_of, figure.aggregate, figure.of_target)].append(figure)
+            groups[(figure.metric, figure.scope, figure.as_of, figure.aggregate, figure.of_target, figure.basis)].append(figure)
     found = []
     for first, *others in groups.values():
         metric = resolver.catalogue.metrics[first.metric]

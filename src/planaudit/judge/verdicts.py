@@ -10,7 +10,7 @@ from planaudit.exact.numbers import Interval, Truth, to_fraction
 from planaudit.judge.resolve import Resolver, find_inconsistencies, inconsistency, share_inconsistencies, stated_share
 from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.units import convert, interval_text, quantity
-from planaudit.model.data import PERCENT, Assertion, Figure, Metric, Plan, Repository, Target
+from planaudit.model.data import NOMINAL, PERCENT, Assertion, Figure, Metric, Plan, Repository, Target
 from planaudit.model.result import (
     AuditResult,
     Baseline,
@@ -54,6 +54,35 @@ def judge_year(repository: Repository, year: int, plans: Iterable[Plan],
     return AuditResult(year, repository.settings, names, results, tuple(inconsistencies))
 
 
+def basis_mismatch(target: Target, actual: Resolved, reference: Resolved | None, from_levels: bool) -> Detail | None:
+    """Why a nominal and a real value cannot be compared here, when they would be: the target's
+    basis (or, for a relative target, its reference figure's) against the figure's — or, for growth
+    computed from levels, against the levels', which are nominal unless they say basis: real.
+    None when every basis stated agrees, or none is."""
+    wanted = target.basis
+    reference_basis = None if reference is None or reference.figure is None else reference.figure.basis
+    if reference is not None and wanted is not None and reference_basis not in (None, wanted):
+        return Detail.of("basis_figure", metric=reference.metric, basis=_basis_word(reference_basis),
+                         wanted=_basis_word(wanted))
+    measured = None if actual.figure is None else actual.figure.basis
+    if from_levels:
+        measured = measured or NOMINAL
+    against = wanted or reference_basis
+    if against is None or measured is None or measured == against:
+        return None
+    if wanted is None:
+        assert reference is not None
+        return Detail.of("basis_reference", metric=actual.metric, basis=_basis_word(measured),
+                         reference=reference.metric, wanted=_basis_word(against))
+    return Detail.of("basis_levels" if from_levels else "basis_figure", metric=actual.metric,
+                     basis=_basis_word(measured), wanted=_basis_word(against))
+
+
+def _basis_word(basis: str | None) -> Detail:
+    """A basis as a nested detail, so that each language names it in its own words."""
+    return Detail.of(f"basis_{basis}")
+
+
 class _Judge:
     def __init__(self, repository: Repository, resolver: Resolver, inconsistencies: list[Inconsistency],
                  rules: Mapping[str, Rule]) -> None:
@@ -87,7 +116,7 @@ class _Judge:
             return self.claimed(target, metric, rule, threshold, tolerance, actual) or unmeasured(actual.reason, actual.detail)
         if target.value_ref is not None:
             found_reference = self.resolver.resolve(target.year, target.jurisdiction, target.value_ref.metric,
-                                                    target.value_ref.scope, target.deadline)
+                                                    target.value_ref.scope, target.deadline, basis=target.basis)
             if isinstance(found_reference, Missing):
                 return unmeasured(found_reference.reason, Detail.of(
                     "reference_missing", metric=target.value_ref.metric, inner=found_reference.detail), actual=actual)
@@ -103,6 +132,10 @@ class _Judge:
                     return stated
                 return unmeasured(Reason.NO_BASELINE, found.detail, actual=actual, warnings=self.warnings_of(actual))
             baseline = found
+        mismatch = basis_mismatch(target, actual, reference, from_levels=rule.measure is not None)
+        if mismatch is not None:
+            return unmeasured(Reason.BASIS_MISMATCH, mismatch, actual=actual, baseline=baseline,
+                              warnings=self.warnings_of(actual, baseline))
         warnings = self.warnings_of(actual, baseline)
         if reference is not None:
             warnings += tuple(warning for warning in self.warnings_of(reference) if warning not in warnings)
@@ -132,7 +165,8 @@ class _Judge:
         """What the target is judged on: its figure (or derivation); for a target over the year, the
         year's max or min, or a figure that breaks it — else why not, with the year-end figure
         given; where the report gives only its share of the target, the level the share implies."""
-        actual = self.resolver.resolve(target.year, target.jurisdiction, target.metric, target.scope, target.deadline)
+        actual = self.resolver.resolve(target.year, target.jurisdiction, target.metric, target.scope, target.deadline,
+                                       basis=target.basis or self.reference_basis(target))
         if target.over == "year":
             over_year = self.over_year(target, rule, self.allowed(target, rule, threshold, tolerance))
             if isinstance(over_year, Missing):
@@ -142,6 +176,14 @@ class _Judge:
         if isinstance(actual, Missing) and actual.reason is Reason.NOT_REPORTED and share is not None:
             actual = self.from_share(share, rule, threshold) or actual
         return actual
+
+    def reference_basis(self, target: Target) -> str | None:
+        """The basis of a relative target's reference figure, which its own figure is taken in."""
+        if target.value_ref is None:
+            return None
+        found = self.resolver.resolve(target.year, target.jurisdiction, target.value_ref.metric, target.value_ref.scope,
+                                      target.deadline)
+        return found.figure.basis if isinstance(found, Resolved) and found.figure is not None else None
 
     def share_of(self, target: Target) -> Figure | None:
         """The share of the target the report states (of_target), when it is of the target's metric
@@ -266,6 +308,10 @@ class _Judge:
         figure = actual.figure
         if rule.compare_measure is None or figure is None or figure.growth is None or threshold is None:
             return None
+        mismatch = basis_mismatch(target, actual, None, from_levels=False)
+        if mismatch is not None:
+            return TargetResult(target, metric, rule, Verdict.UNMEASURED, Reason.BASIS_MISMATCH, threshold, actual,
+                                detail=mismatch, warnings=self.warnings_of(actual))
         growth = Interval.exact(figure.growth)
         truth = rule.compare_measure(growth, Interval.exact(threshold))
         verdict = _VERDICTS.get(truth, Verdict.UNMEASURED)

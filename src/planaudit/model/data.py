@@ -18,6 +18,8 @@ PERCENT = "percent"
 RATIO = "ratio"
 BOOLEAN = "boolean"
 UNASSIGNED_METRIC = "TODO"  # the placeholder `planaudit extract` writes; validate asks for a real metric
+NOMINAL = "nominal"  # in current prices: what levels are unless they say otherwise
+REAL = "real"  # price changes taken out (扣除价格因素, 按不变价格计算): what stated growth rates usually are
 
 
 class Bound(enum.Enum):
@@ -154,6 +156,7 @@ class Target:
     over: str | None = None  # "year": the target constrains the whole year (全年控制在…以内), not its end
     value_source: str | None = None  # "report": the plan gives no number; the value is the one the report restates
     value_quote: str | None = None  # with it, the report's words that state the value (原定目标为5家)
+    basis: str | None = None  # nominal or real: what its value means (None: unstated, never checked)
 
     @property
     def value_from_report(self) -> bool:
@@ -184,6 +187,7 @@ class Figure:
     aggregate: str = "end"  # what it measures over its period: end (the value at as_of), mean, max or min
     source: NamedDocument | None = None  # the document it comes from, when the report names several
     conflict: bool = False  # the report states it again, differently (its text 100%, its table 72%)
+    basis: str | None = None  # nominal or real: what its value (and its stated growth) means; None: unstated
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ class Reason(enum.Enum):
     ASSERTED = "asserted"  # met on the report's blanket claim of completion, with no figure: never measured
     WRONG_AGGREGATE = "wrong_aggregate"  # a target over the year, and only a year-end (or mean) figure that cannot decide it
     INTERIM_ONLY = "interim_only"  # a cumulative metric's figure before the period's end falls short: it may still grow
+    BASIS_MISMATCH = "basis_mismatch"  # nominal against real (growth from levels in current prices, a real target)
 
 
 @dataclass(frozen=True, slots=True)

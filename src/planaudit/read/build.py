@@ -191,7 +191,7 @@ def _figure_identity(figure: Figure) -> Hashable:
 
 
 def _figure_key(figure: Figure) -> Hashable:
-    return figure.metric, figure.scope, figure.as_of, figure.of_target, figure.aggregate
+    return figure.metric, figure.scope, figure.as_of, figure.of_target, figure.aggregate, figure.basis
 
 
 Entry = TypeVar("Entry", Target, Figure)
@@ -238,7 +238,7 @@ def _read_target(entry: dict[str, Any], location: Location, positions: Positions
         location=location, positions=positions, tolerance=tolerance, tolerance_is_percent=tolerance_percent,
         tolerance_share=_number(entry.get("tolerance_share"))[0], direction=entry.get("direction"),
         value_unknown=unknown, value_ref=reference, over=entry.get("over"),
-        value_source=entry.get("value_source"), value_quote=entry.get("value_quote"),
+        value_source=entry.get("value_source"), value_quote=entry.get("value_quote"), basis=entry.get("basis"),
     )
 
 
@@ -289,7 +289,7 @@ def _read_figure(entry: dict[str, Any], location: Location, positions: Positions
         _year_end(year) if as_of is None else dt.date.fromisoformat(as_of), entry["quote"], location, positions,
         None if entry.get("growth") is None else _number(entry["growth"])[0],
         None if entry.get("approx_share") is None else _number(entry["approx_share"])[0], entry.get("of_target"),
-        entry.get("aggregate") or "end", source, entry.get("conflict") is True,
+        entry.get("aggregate") or "end", source, entry.get("conflict") is True, entry.get("basis"),
     )
 
 

@@ -38,6 +38,8 @@ def threshold_amount(result: TargetResult) -> str | None:
 def threshold_text(result: TargetResult, lang: str) -> str:
     """"≥ 85%"; a value the plan does not give, only the report: "≥ 12000 (as the report restates it)"."""
     text = result.rule.threshold_text(threshold_amount(result), WORDS[lang], lang)
+    if result.target.basis is not None:
+        text += f" ({WORDS[lang][result.target.basis]})"
     return text + f" ({WORDS[lang]['per_report']})" if result.target.value_from_report else text
 
 
@@ -46,6 +48,8 @@ def actual_text(result: TargetResult, lang: str) -> str:
     if actual is None:
         return "—"
     text = value_text(actual.value, result.metric.unit, lang)
+    if actual.figure is not None and actual.figure.basis is not None:
+        text += f" ({WORDS[lang][actual.figure.basis]})"
     if actual.figure is not None and actual.figure.of_target is not None:
         text += f" ({WORDS[lang]['of_target'].format(share=f'{actual.figure.value}%')})"
     if actual.derivation is not None:

@@ -6,7 +6,7 @@ import re
 
 from planaudit.exact.numbers import Interval, Truth
 from planaudit.model.data import PERCENT, Figure
-from planaudit.model.result import Derivation, Inconsistency, Reason, Resolved, TargetResult, Verdict
+from planaudit.model.result import Derivation, Detail, Inconsistency, Reason, Resolved, TargetResult, Verdict
 from planaudit.read.text import printable
 from planaudit.report.display import (
     actual_text,
@@ -168,4 +168,7 @@ def _resolution(resolved: Resolved, unit: str, lang: str, indent: str) -> list[s
 
 
 def _figure(figure: Figure, lang: str) -> str:
-    return f"{figure_place(figure)} \u201c{printable(figure.quote)}\u201d ({date_text(figure.as_of, lang)})"
+    when = date_text(figure.as_of, lang)
+    if figure.basis is not None:
+        when += f", {detail_text(Detail.of(f'basis_{figure.basis}'), lang)}"
+    return f"{figure_place(figure)} \u201c{printable(figure.quote)}\u201d ({when})"

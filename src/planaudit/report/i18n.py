@@ -31,6 +31,7 @@ REASONS = {
         Reason.ASSERTED: "asserted by the report, not measured",
         Reason.WRONG_AGGREGATE: "the report gives the wrong measure of the year",
         Reason.INTERIM_ONLY: "only an interim figure, short of the target",
+        Reason.BASIS_MISMATCH: "nominal against real",
     },
     "zh": {
         Reason.STATED: "报告数据",
@@ -47,6 +48,7 @@ REASONS = {
         Reason.ASSERTED: "工作总结笼统宣称完成，未经数据核实",
         Reason.WRONG_AGGREGATE: "总结数据的统计口径与目标不符",
         Reason.INTERIM_ONLY: "仅有阶段性数据，尚未达到目标",
+        Reason.BASIS_MISMATCH: "名义值与实际值不可比",
     },
 }
 
@@ -78,6 +80,13 @@ DETAILS = {
         "interim_decided": "{metric} only grows: the figure as of {as_of}, before the period ends on {end}, decides it already",
         "assertion_refused": "{inner}; the report asserts completion (“{quote}”, {where}), but planaudit.yaml's "
                              "accept_assertions is false",
+        "basis_nominal": "nominal (in current prices)",
+        "basis_real": "real (price changes taken out)",
+        "basis_figure": "the figure of {metric} is {basis}, but the target's value is {wanted}: the two are not compared",
+        "basis_levels": "growth computed from the levels of {metric} is {basis} (levels are, unless they say basis: real), "
+                        "but the target's value is {wanted}: the two are not compared",
+        "basis_reference": "the figure of {metric} is {basis}, but the figure it is held against, {reference}, is "
+                           "{wanted}: the two are not compared",
     },
     "zh": {
         "no_report": "缺少该年度工作总结（outcomes/{year}/{jurisdiction}.yaml）",
@@ -103,6 +112,12 @@ DETAILS = {
         "interim": "指标 {metric} 为累计数，数据截至{as_of}，早于目标期限{end}：目前未达到，期末仍可能达到",
         "interim_decided": "指标 {metric} 为累计数：截至{as_of}的数据（早于期限{end}）已可判定",
         "assertion_refused": "{inner}；工作总结宣称已完成（“{quote}”，{where}），但 planaudit.yaml 的 accept_assertions 为 false",
+        "basis_nominal": "名义值（按现价）",
+        "basis_real": "实际值（扣除价格因素）",
+        "basis_figure": "指标 {metric} 的数据为{basis}，目标值为{wanted}，两者不作比较",
+        "basis_levels": "由指标 {metric} 的总量计算的增长为{basis}（总量未注明 basis: real 即按现价），"
+                        "目标值为{wanted}，两者不作比较",
+        "basis_reference": "指标 {metric} 的数据为{basis}，而作为目标值的指标 {reference} 为{wanted}，两者不作比较",
     },
 }
 
@@ -120,6 +135,7 @@ WORDS = {
         "target": "Target", "threshold": "Threshold", "actual": "Actual", "verdict": "Verdict",
         "reason": "Reason", "waived": "waived",
         "within_tolerance": "within tolerance", "asserted": "asserted",
+        "nominal": "nominal", "real": "real",
         "of_target": "{share} of the target",
         "per_report": "as the report restates it", "also_stated": "also stated",
         "inconsistent": "inconsistent", "derived": "derived",
@@ -144,6 +160,7 @@ WORDS = {
         "target": "目标", "threshold": "目标值", "actual": "实际", "verdict": "结论",
         "reason": "依据", "waived": "已豁免",
         "within_tolerance": "在允许范围内",
+        "nominal": "名义", "real": "实际",
         "asserted": "仅有宣称", "of_target": "占目标{share}", "per_report": "据工作总结所述", "also_stated": "另处所述",
         "inconsistent": "数据不一致", "derived": "推算", "from_counts": "按基础数据",
         "not_judged": "以下地区的数据文件有错误，未作评估：{slugs}", "where": "其中", "id": "编号", "line": "行",

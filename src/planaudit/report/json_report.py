@@ -72,6 +72,7 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
         "value_from": None if target.value_ref is None else {
             "metric": target.value_ref.metric, "scope": target.value_ref.scope, "value": _number(item.compared_with)},
         "unit": unit,
+        "basis": target.basis,
         "tolerance": None if item.tolerance is None else format_number(item.tolerance),
         "direction": (target.direction or "both") if item.tolerance is not None else None,
         "scope": target.scope,
@@ -105,6 +106,7 @@ def figure_data(figure: Figure) -> dict[str, Any]:
         "bound": figure.bound.value,
         "scope": figure.scope,
         "as_of": figure.as_of.isoformat(),
+        "basis": figure.basis,
         "quote": figure.quote,
         "file": figure.location.path,
         "line": figure.location.line,
