@@ -58,7 +58,8 @@ def test_verdicts_in_json():
                                    "inconsistent": 1, "asserted": 0}
     assert document["inconsistencies"] == [{
         "jurisdiction": "riverton", "metric": "disputes.closure_rate", "scope": None, "stated": "91",
-        "derived": "97.87", "kind": "counts", "tolerance": "1", "file": "outcomes/2022/riverton.yaml", "line": 41}]
+        "derived": "97.87", "kind": "counts", "tolerance": "0", "stated_range": ["90.5", "91.5"],
+        "derived_range": ["97.87", "97.87"], "file": "outcomes/2022/riverton.yaml", "line": 41}]
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,13 @@
-"""A stated rate is checked against the rate derived from its counts."""
+"""A stated rate is checked against the rate derived from its counts, and a stated share of a
+target against its level — each number standing for the interval its rounding allows."""
+
+from fractions import Fraction
 
 import pytest
 
 from planaudit import Verdict
-from planaudit.exact.numbers import format_number
+from planaudit.exact.numbers import Interval, format_number
+from planaudit.report.explain import render_explanation
 from support import COUNT_METRICS, RepoBuilder
 
 
@@ -23,25 +27,68 @@ def test_fuzhou_closure_rate_is_inconsistent(tmp_path):
     result = audit(tmp_path, "91")  # 276/282 = 97.87%, stated 91%
     (inconsistency,) = result.inconsistencies
     assert (format_number(inconsistency.stated.point), format_number(inconsistency.derived_value)) == ("91", "97.87")
-    assert inconsistency.tolerance == 1
+    assert inconsistency.tolerance == 0  # none declared: the rounding of each number is the whole allowance
+    assert inconsistency.stated_range == Interval(Fraction(181, 2), Fraction(183, 2))  # 91% is 90.5%–91.5%
+    assert inconsistency.derived_range == Interval.exact(Fraction(276 * 100, 282))  # whole counts are exact
     (item,) = result.results
     assert item.verdict is Verdict.MET  # the verdict uses the stated figure
     assert item.warnings == (inconsistency,)
 
 
-@pytest.mark.parametrize(
-    ("stated", "closed", "cases", "consistent"),
-    [("57.14", "4", "7", True),  # 57.142857… rounded
-     ("57.15", "4", "7", True),  # within one unit in the last place
-     ("57.16", "4", "7", False),
-     ("66.66", "2", "3", True),  # truncated
-     ("66.67", "2", "3", True),  # rounded
-     ("66.65", "2", "3", False),
-     ("98", "276", "282", True),  # 97.87 vs 98: one unit in the last place is 1
-     ("96", "276", "282", False)],
-)
-def test_default_tolerance_is_one_unit_in_the_last_place(tmp_path, stated, closed, cases, consistent):
-    result = audit(tmp_path, stated, cases=cases, closed=closed)
+# A stated rate against closed / cases × 100, each number standing for what its rounding allows:
+# the stated rate half its last place either way, a whole count written in full exactly itself, a
+# number written with 万 or 亿 half its last place (3.2万 is 31500–32500). Consistent when the two
+# ranges share a value.
+@pytest.mark.parametrize(("stated", "closed", "closed_text", "cases", "cases_text", "consistent"), [
+    ("97.87", "276", "276", "282", "282", True),   # 97.8723 in [97.865, 97.875]
+    ("97.9", "276", "276", "282", "282", True),    # 97.8723 in [97.85, 97.95]
+    ("98", "276", "276", "282", "282", True),      # 97.8723 in [97.5, 98.5]
+    ("97.88", "276", "276", "282", "282", False),  # 97.8723 < 97.875
+    ("96", "276", "276", "282", "282", False),     # 97.8723 > 96.5
+    ("91", "276", "276", "282", "282", False),     # 97.8723 > 91.5 (福州's 结案率)
+    ("57.14", "4", "4", "7", "7", True),           # 57.142857 in [57.135, 57.145]
+    ("57.15", "4", "4", "7", "7", False),          # 57.142857 < 57.145: not how 4/7 rounds
+    ("66.67", "2", "2", "3", "3", True),           # 66.6667 in [66.665, 66.675]
+    ("66.66", "2", "2", "3", "3", False),          # 66.6667 > 66.665: truncated, not rounded
+    ("90", "32000", "3.2万", "40000", "4万", True),    # 31500/45000 = 70% … 32500/35000 = 92.86% holds [89.5, 90.5]
+    ("90", "32000", "3.2万", "40000", "4.0万", False),  # 31500/40500 = 77.78% … 32500/39500 = 82.28% < 89.5
+    ("82", "32000", "3.2万", "40000", "4.0万", True),   # [81.5, 82.5] meets 77.78%–82.28% (the point, 80%, does not)
+    ("82", "32000", "3.20万", "40000", "4.00万", False),  # 31950/40050 = 79.78% … 32050/39950 = 80.23% < 81.5
+    ("80", "32000", "32000", "40000", "40000", True),  # whole counts: exactly 80%
+    ("80.1", "32000", "32000", "40000", "40000", False),  # 80 < 80.05
+    ("33.3", "120000000", "1.2亿", "360000000", "3.6亿", True),  # 1.15/3.65 = 31.51% … 1.25/3.55 = 35.21%
+    ("30", "120000000", "1.2亿", "360000000", "3.6亿", False),   # 30.5 < 31.51%
+])
+def test_consistency_is_judged_on_rounding_intervals(tmp_path, stated, closed, closed_text, cases, cases_text, consistent):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.targets("- {id: c, title: t, metric: cases, rule: at_least, value: 1, quote: q}")
+    builder.outcomes(f"""
+        - {{metric: cases, value: {cases}, quote: 立案{cases_text}件}}
+        - {{metric: closed, value: {closed}, quote: 结案{closed_text}件}}
+        - {{metric: rate, value: {stated}, quote: 结案率{stated}%}}
+        """)
+    assert (not builder.audit().inconsistencies) is consistent
+
+
+SHARE_TARGET = "- {id: homes, title: 改造老旧小区37万户, metric: cases, rule: at_least, value: 370000, quote: 37万户}"
+
+
+# A stated share of a target (占年度目标的105.3%) against level ÷ the target's value × 100: the
+# target's value is exact (the plan sets it), the level as written (38.94万 is 389350–389450).
+@pytest.mark.parametrize(("level", "level_text", "share", "consistent"), [
+    ("389400", "38.94万", "105.3%", True),   # 389350/370000 = 105.2297% … 389450/370000 = 105.2568% meets [105.25, 105.35]
+    ("389400", "38.94万", "105.2%", True),   # … and [105.15, 105.25]: either rounding may be honest
+    ("389400", "38.94万", "105.4%", False),  # 105.2568% < 105.35%
+    ("389400", "389400", "105.3%", False),   # written in full: exactly 105.2432%, < 105.25%
+    ("389400", "389400", "105.2%", True),    # 105.2432% in [105.15, 105.25]
+    ("372000", "37.2万", "100%", True),      # 371500/370000 = 100.41% … 100.68% meets [99.5, 100.5]
+    ("380000", "38万", "100%", False),       # 375000/370000 = 101.35% > 100.5%
+])
+def test_a_share_of_a_target_is_judged_on_rounding_intervals(tmp_path, level, level_text, share, consistent):
+    result = RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(SHARE_TARGET).outcomes(f"""
+        - {{metric: cases, value: {level}, quote: 完成改造{level_text}户}}
+        - {{metric: cases, of_target: homes, value: {share}, quote: 占年度目标的{share}}}
+        """).audit()
     assert (not result.inconsistencies) is consistent
 
 
@@ -53,3 +100,15 @@ def test_metric_tolerance_overrides_the_default(tmp_path):
 def test_listed_even_when_no_target_uses_the_figure(tmp_path):
     result = audit(tmp_path, "91", target=False)
     assert len(result.inconsistencies) == 1 and result.results[0].warnings == ()
+
+
+def test_explain_shows_both_rounding_intervals(tmp_path):
+    result = RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(SHARE_TARGET).outcomes("""
+        - {metric: cases, value: 389400, quote: 完成改造38.94万户}
+        - {metric: cases, of_target: homes, value: 105.4%, quote: 占年度目标的105.4%}
+        """).audit()
+    assert render_explanation(result.results[0]).splitlines()[-3:] == [
+        "Warning: inconsistent — cases (homes: share of the target) stated 105.4%, derived 105.24% "
+        "(outcomes/2022/testville.yaml:5)",
+        "  as rounded: stated 105.35%–105.45%, derived 105.23%–105.26% — no value in common",
+        "  stated: outcomes/2022/testville.yaml:4 “完成改造38.94万户” (2022-12-31)"]

@@ -24,6 +24,7 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _CHINESE = re.compile(r"[零〇一二两三四五六七八九十百]+")
 _HUNDRED = Decimal(100)
 _TRADITIONAL_NUMERALS = re.compile("[萬億兩]")  # the Traditional forms that read as another number word
+_ANY_MULTIPLIER = re.compile("[千万亿萬億]")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,26 @@ def _arabic(text: str) -> Iterator[Stated]:
         yield Stated(number, percent=sign == "%")
         if found["multiplier"]:
             yield Stated(number * _MULTIPLIERS[found["multiplier"]])
+
+
+def multiplied_step(value: Decimal, quote: str) -> Decimal | None:
+    """The place a quote rounds ``value`` to, where it writes it with a multiplier: 389400 as
+    "38.94万" is written to the hundred (100); None where it does not write it so."""
+    if not _ANY_MULTIPLIER.search(quote):  # most quotes have none: no need to read their numbers
+        return None
+    text = unicodedata.normalize("NFKC", quote)
+    if _TRADITIONAL_NUMERALS.search(text):
+        text = simplified(text)
+    for found in _ARABIC.finditer(text):
+        if not found["multiplier"] or found["sign"]:
+            continue
+        number = Decimal(found["number"].replace(",", ""))
+        multiplier = _MULTIPLIERS[found["multiplier"]]
+        if number * multiplier == value:
+            exponent = number.as_tuple().exponent
+            assert isinstance(exponent, int)  # a number read from digits is finite
+            return Decimal(1).scaleb(min(exponent, 0)) * multiplier
+    return None
 
 
 def _chinese(text: str) -> Iterator[Stated]:

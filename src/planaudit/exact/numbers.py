@@ -194,6 +194,14 @@ class Interval:
         (a_lo, a_hi), (b_lo, b_hi) = _ends(self), _ends(other)
         return Interval(_from_extended(max(a_lo, b_lo)), _from_extended(max(a_hi, b_hi)))
 
+    def overlaps(self, other: Interval) -> bool:
+        """Do the two share a value (ends included)?"""
+        return not (_lt_end(self.hi, other.lo) or _lt_end(other.hi, self.lo))
+
+    def widened(self, amount: Fraction) -> Interval:
+        """The interval ``amount`` wider on each side."""
+        return Interval(_add(self.lo, -amount), _add(self.hi, amount))
+
     def rounded(self, places: int) -> Interval:
         return Interval(_round(self.lo, places), _round(self.hi, places))
 

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 from planaudit.exact.expr import split_name
 from planaudit.exact.numbers import Interval, decimal_places, to_fraction
+from planaudit.judge.rounding import rounding_interval
 from planaudit.judge.units import convert, written_unit
 from planaudit.model.data import PERCENT, Bound, Catalogue, Figure, Metric, Plan, Report, Target
 from planaudit.model.result import Derivation, Detail, Inconsistency, Missing, Reason, Resolved
@@ -176,7 +177,9 @@ def conflicts(resolver: Resolver, report: Report) -> list[Inconsistency]:
 
 
 def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal | None) -> Inconsistency | None:
-    """How a stated figure disagrees with the value derived from its counts, if it does."""
+    """How a stated figure disagrees with the value derived from its counts, if it does: when what
+    the figure may stand for (its rounding interval, widened by any tolerance declared) and what its
+    counts give, each standing for its own rounding interval, share no value."""
     metric = resolver.catalogue.metrics[figure.metric]
     if metric.derive is None or isinstance(figure.value, bool):
         return None
@@ -185,27 +188,44 @@ def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal
         return None
     stated = figure_value(figure, metric, resolver.approx_share)
     assert isinstance(stated, Interval) and isinstance(derived.value, Interval)
-    tolerance = _tolerance(figure, metric, default_tolerance)
-    if not _outside(derived.value.point, stated, tolerance):
+    tolerance = _tolerance(metric, default_tolerance)
+    stated_range = rounding_interval(figure, metric, stated).widened(tolerance)
+    derived_range = rounded_value(resolver, derived)
+    if derived_range is None or stated_range.overlaps(derived_range):
         return None
-    return Inconsistency(figure, metric, stated, derived, tolerance)
+    return Inconsistency(figure, metric, stated, derived, tolerance, stated_range=stated_range,
+                         derived_range=derived_range)
 
 
-def _outside(point: Fraction, stated: Interval, tolerance: Fraction) -> bool:
-    below = stated.lo is not None and point < stated.lo - tolerance
-    above = stated.hi is not None and point > stated.hi + tolerance
-    return below or above
+def rounded_value(resolver: Resolver, resolved: Resolved) -> Interval | None:
+    """A resolved value again, each stated figure it rests on standing for its rounding interval
+    (276 / 282 × 100 from exact counts stays 97.87…; 38.94万 / 37万 × 100 is 105.23…–105.26…);
+    None when the wider inputs make the derivation divide by a range that holds zero."""
+    if resolved.figure is not None:
+        value = resolver.value_of(resolved.figure, resolver.catalogue.metrics[resolved.figure.metric])
+        assert isinstance(value, Interval)  # a derivation's inputs and a checked figure are numbers
+        return rounding_interval(resolved.figure, resolver.catalogue.metrics[resolved.figure.metric], value)
+    assert resolved.derivation is not None
+    derivation = resolved.derivation
+    inputs = [rounded_value(resolver, source) for source in derivation.inputs]
+    if any(value is None for value in inputs):
+        return None
+    expression = resolver.catalogue.metrics[derivation.metric].derive
+    assert expression is not None
+    try:
+        derived = expression.evaluate(dict(zip(derivation.names, inputs, strict=True)))  # type: ignore[arg-type]
+    except ZeroDivisionError:
+        return None
+    assert isinstance(derived, Interval)
+    return derived
 
 
-def _tolerance(figure: Figure, metric: Metric, default: Decimal | None) -> Fraction:
-    """The metric's tolerance, else the repository's, else one unit in the last place stated."""
+def _tolerance(metric: Metric, default: Decimal | None) -> Fraction:
+    """The slack declared for a metric's consistency: its own tolerance, else the repository's, else
+    none — each figure's rounding is allowed for already."""
     if metric.tolerance is not None:
         return Fraction(metric.tolerance)
-    if default is not None:
-        return Fraction(default)
-    assert isinstance(figure.value, Decimal)
-    last_place = Fraction(1, 10 ** decimal_places(figure.value))
-    return abs(convert(last_place, written_unit(figure.value_is_percent, None, metric.unit), metric.unit))
+    return Fraction(default) if default is not None else Fraction(0)
 
 
 def stated_share(figure: Figure) -> Interval:
@@ -235,13 +255,16 @@ def share_inconsistencies(resolver: Resolver, plans: Iterable[Plan], thresholds:
             level = resolver.resolve(plan.year, plan.jurisdiction, target.metric, target.scope, exact_only=True)
             if isinstance(level, Missing) or not isinstance(level.value, Interval):
                 continue
-            derived = level.value.point / threshold * 100
-            stated = stated_share(share)
-            if stated.lo is not None and stated.hi is not None and stated.lo <= derived <= stated.hi:
+            level_range = rounded_value(resolver, level)
+            if level_range is None:
                 continue
-            resolved = Resolved(level.metric, level.year, Interval.exact(derived), level.as_of, figure=level.figure,
+            per_cent = Interval.exact(100) / Interval.exact(threshold)
+            derived_range, stated = level_range * per_cent, stated_share(share)
+            if stated.overlaps(derived_range):
+                continue
+            resolved = Resolved(level.metric, level.year, level.value * per_cent, level.as_of, figure=level.figure,
                                 derivation=level.derivation)
-            stated_point = to_fraction(share.value)
             found.append(Inconsistency(share, share_metric(resolver.catalogue.metrics[target.metric], target),
-                                       Interval.exact(stated_point), resolved, (stated.hi or stated_point) - stated_point))
+                                       Interval.exact(to_fraction(share.value)), resolved, Fraction(0),
+                                       stated_range=stated, derived_range=derived_range))
     return found

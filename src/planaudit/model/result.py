@@ -102,8 +102,10 @@ class Inconsistency:
     metric: Metric
     stated: Interval
     derived: Resolved
-    tolerance: Fraction
+    tolerance: Fraction  # the slack declared (the metric's or planaudit.yaml's tolerance), else 0
     conflict: bool = False  # ``derived`` is not from counts but another figure the report states (its table)
+    stated_range: Interval | None = None  # what the stated figure may stand for, its rounding allowing
+    derived_range: Interval | None = None  # what its counts give when each stands for its rounding interval
 
     @property
     def derived_value(self) -> Fraction:

@@ -26,13 +26,15 @@ _LABELS = {
            "allowed": "Counts as met",
            "verdict": "Verdict", "warning": "Warning", "waived": "Waived", "quote": "Plan says",
            "explicit": "given in the target", "none": "no figure", "holds": "holds", "fails": "fails",
-           "undecided": "cannot be decided", "derived": "derived", "stated": "stated"},
+           "undecided": "cannot be decided", "derived": "derived", "stated": "stated",
+           "rounding": "as rounded: stated {stated}, derived {derived} — no value in common"},
     "zh": {"rule": "规则", "threshold": "目标值", "metric": "指标", "scope": "范围", "deadline": "截止日期",
            "actual": "实际", "baseline": "基数", "growth": "增长", "comparison": "比较",
            "allowed": "视为达标的范围",
            "verdict": "结论", "warning": "警告", "waived": "豁免", "quote": "原文",
            "explicit": "目标中给定", "none": "无数据", "holds": "成立", "fails": "不成立",
-           "undecided": "无法判定", "derived": "推算", "stated": "报告"},
+           "undecided": "无法判定", "derived": "推算", "stated": "报告",
+           "rounding": "按舍入：所述为{stated}，推算为{derived}，两者无交集"},
 }
 _COMPARED = frozenset({Reason.STATED, Reason.DERIVED, Reason.IMPRECISE, Reason.WITHIN_TOLERANCE})
 _OUTCOME = {Verdict.MET: "holds", Verdict.MISSED: "fails", Verdict.UNMEASURED: "undecided"}
@@ -95,7 +97,13 @@ def _inconsistency(warning: Inconsistency, lang: str) -> list[str]:
         lines.append(f"  {words['stated']}: {_figure(warning.derived.figure, lang)}")
         return lines
     derivation = warning.derived.derivation
-    assert derivation is not None
+    if warning.stated_range is not None and warning.derived_range is not None:
+        unit = warning.metric.unit
+        lines.append("  " + words["rounding"].format(stated=interval_text(warning.stated_range, unit),
+                                                     derived=interval_text(warning.derived_range, unit)))
+    if derivation is None:  # a share of a target, against its level figure ÷ the target's value
+        assert warning.derived.figure is not None
+        return [*lines, f"  {words['stated']}: {_figure(warning.derived.figure, lang)}"]
     lines.append(f"  {derivation.metric} = {derivation.expression} = {arithmetic(derivation, lang)} = {derived}")
     for source in derivation.inputs:
         lines.append(f"    {source.metric} = {value_text(source.value, '', lang)}")

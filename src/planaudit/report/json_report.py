@@ -46,6 +46,13 @@ def _number(value: Interval | bool | None) -> str | bool | None:
     return None if end is None else format_number(end)
 
 
+def _range(value: Interval | None) -> list[str | None] | None:
+    """An interval as [low, high], decimal strings; None for an unbounded end."""
+    if value is None:
+        return None
+    return [None if end is None else format_number(end) for end in (value.lo, value.hi)]
+
+
 def _bound(value: Interval | bool | None) -> str | None:
     if not isinstance(value, Interval):
         return None if value is None else "exact"
@@ -138,6 +145,8 @@ def inconsistency_data(inconsistency: Inconsistency) -> dict[str, Any]:
         "derived": format_number(inconsistency.derived_value),
         "kind": "conflict" if inconsistency.conflict else "counts",
         "tolerance": format_number(inconsistency.tolerance),
+        "stated_range": _range(inconsistency.stated_range),
+        "derived_range": _range(inconsistency.derived_range),
         "file": figure.location.path,
         "line": figure.location.line,
     }

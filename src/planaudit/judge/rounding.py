@@ -1,0 +1,35 @@
+"""How precisely a figure is written, and so the interval its rounding stands for (docs/verdicts.md,
+step 8): 97.12% is 97.115%–97.125%, "38.94万户" 389350–389450, 91% 90.5%–91.5%; a count written in
+full ("立案282件") is exact."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from planaudit.check.quotes import multiplied_step
+from planaudit.exact.numbers import Interval, decimal_places, to_fraction
+from planaudit.judge.units import convert, written_unit
+from planaudit.model.data import PERCENT, RATIO, Bound, Figure, Metric
+
+
+def written_step(figure: Figure, metric: Metric) -> Fraction | None:
+    """The unit of the last place the figure is written to, in its metric's unit: from its quote
+    where that writes it with 万 or 亿, else from its own decimal places — for a percentage, a ratio
+    or a number with decimals. None for a whole count (exact), a bound and a true/false figure."""
+    value = figure.value
+    if isinstance(value, bool) or figure.bound is not Bound.EXACT:
+        return None
+    step = None if figure.value_is_percent else multiplied_step(value, figure.quote)
+    if step is None and (figure.value_is_percent or metric.unit in (PERCENT, RATIO) or decimal_places(value) > 0):
+        step = Decimal(1).scaleb(-decimal_places(value))
+    if step is None:
+        return None
+    return abs(convert(to_fraction(step), written_unit(figure.value_is_percent, None, metric.unit), metric.unit))
+
+
+def rounding_interval(figure: Figure, metric: Metric, value: Interval) -> Interval:
+    """The values a figure whose value (in its metric's unit) is ``value`` may stand for, its rounding
+    allowing: half its last place either way."""
+    step = written_step(figure, metric)
+    return value if step is None else value.widened(step / 2)
