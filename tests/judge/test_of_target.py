@@ -67,3 +67,15 @@ def test_validate_checks_the_share_and_its_target(tmp_path):
     assert problems == ["a share of target homes is a percentage: write 126%",
                         "of_target names target 'homes', which is of cases, not closed",
                         "of_target names target 'home', which the 2022 plan does not have; did you mean 'homes'?"]
+
+
+def test_a_share_stated_mid_year_is_checked_against_the_level_of_its_date(tmp_path):
+    result = RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(
+        "- {id: jobs, title: 城镇新增就业1100万人以上, metric: cases, rule: at_least, value: 11000000, quote: 1100万人以上}"
+    ).outcomes("""
+        - {metric: cases, value: 6540000, as_of: 2022-06-30, quote: 1至6月，全国城镇新增就业654万人}
+        - {metric: cases, of_target: jobs, value: 59%, as_of: 2022-06-30, quote: 完成全年目标任务的59%}
+        - {metric: cases, value: 12060000, quote: 城镇新增就业1206万人}
+        """).audit()
+    # 654万 (6535000–6545000) / 1100万 = 59.41%–59.50% meets 59% (58.5%–59.5%); 1206万 would give 109.6%
+    assert (result.inconsistencies, result.results[0].verdict) == ((), Verdict.MET)

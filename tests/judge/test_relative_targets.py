@@ -73,3 +73,31 @@ def test_validate_checks_the_metric_named(tmp_path, value, rule, message):
     builder.targets(f"- {{id: a, title: t, metric: income.growth, rule: {rule}, value: {value}, quote: q}}")
     problems = load_repository(tmp_path, [2022], [2022], checks=item_checks).problems
     assert [problem.message for problem in problems] == [message]
+
+
+@pytest.mark.parametrize(("income", "verdict", "reason"), [
+    ("3.1%", Verdict.MET, Reason.STATED),
+    ("2.9%", Verdict.MET, Reason.WITHIN_TOLERANCE),  # 基本同步: 3.0 − 0.5 ≤ 2.9
+    ("2.4%", Verdict.MISSED, Reason.STATED),
+])
+def test_about_another_figure(tmp_path, income, verdict, reason):
+    builder = RepoBuilder(tmp_path).rules(METRICS)
+    builder.targets("- {id: income, title: 居民收入增长与经济增长基本同步, metric: income.growth, rule: about, "
+                    "value: {metric: gdp.growth}, tolerance: 0.5, direction: floor, quote: 居民收入增长与经济增长基本同步}")
+    (item,) = builder.outcomes(f"""
+        - {{metric: gdp.growth, value: 3.0%, quote: 增长3.0%}}
+        - {{metric: income.growth, value: {income}, quote: 增长{income}}}
+        """).audit().results
+    assert (item.verdict, item.reason) == (verdict, reason)
+    assert threshold_text(item, "en") == "≈ gdp.growth (3%) −0.5%"
+
+
+def test_about_a_bounded_figure_is_imprecise(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(METRICS)
+    builder.targets("- {id: income, title: 基本同步, metric: income.growth, rule: about, value: {metric: gdp.growth}, "
+                    "tolerance: 0.5, quote: 基本同步}")
+    (item,) = builder.outcomes("""
+        - {metric: gdp.growth, value: 3%, bound: lower, quote: 增长3%以上}
+        - {metric: income.growth, value: 3.1%, quote: 增长3.1%}
+        """).audit().results
+    assert (item.verdict, item.reason) == (Verdict.UNMEASURED, Reason.IMPRECISE)

@@ -304,7 +304,7 @@ def _check_reference(target: Target, rule: Rule, metric: Metric | None, catalogu
     reference = target.value_ref
     if reference is None:
         return
-    if not rule.needs_value or rule.measure is not None or rule.boolean or rule.band is not None:
+    if not rule.needs_value or rule.measure is not None or rule.boolean:
         yield _at(target, "value", Code.VALUE_FORBIDDEN, f"rule {rule.id} cannot take another metric's figure as its value")
         return
     named = catalogue.metrics.get(reference.metric)

@@ -252,7 +252,8 @@ def share_inconsistencies(resolver: Resolver, plans: Iterable[Plan], thresholds:
             threshold = thresholds.get(target)
             if share is None or isinstance(share.value, bool) or not threshold:
                 continue
-            level = resolver.resolve(plan.year, plan.jurisdiction, target.metric, target.scope, exact_only=True)
+            level = resolver.resolve(plan.year, plan.jurisdiction, target.metric, target.scope, share.as_of,
+                                     exact_only=True)  # the level when the share was stated (1至6月…完成59%)
             if isinstance(level, Missing) or not isinstance(level.value, Interval):
                 continue
             level_range = rounded_value(resolver, level)

@@ -142,10 +142,17 @@ class _Judge:
         share = self.share_of(target)
         if share is not None and share in self.warnings and self.warnings[share] not in warnings:
             warnings += (self.warnings[share],)  # the report's share of this target disagrees with its level
-        value = self.allowed(target, rule, threshold, tolerance)
+        centre, value = threshold, self.allowed(target, rule, threshold, tolerance)  # centre: of a band (about)
         if reference is not None:
             assert isinstance(reference.value, Interval)  # validate: a relative target compares numbers
-            value = reference.value
+            if rule.band is None:
+                centre, value = None, reference.value
+            elif not reference.value.is_exact:  # about a range: there is no one band to draw
+                return unmeasured(Reason.IMPRECISE, Detail.of("straddles"), actual=actual, warnings=warnings)
+            else:  # 与经济增长基本同步: about the other figure
+                centre = reference.value.point
+                tolerance = self.tolerance(target, rule, metric, centre)
+                value = self.allowed(target, rule, centre, tolerance)
         growth = rule.measured(actual.value, baseline.value if baseline else None)
         truth = _decide(rule, actual.value, value, baseline.value if baseline else None)
         if truth is None:
@@ -156,7 +163,7 @@ class _Judge:
             return unmeasured(Reason.CONTESTED, contested, actual=actual, baseline=baseline, growth=growth,
                               warnings=warnings)
         verdict = _VERDICTS.get(truth, Verdict.UNMEASURED)
-        reason, detail = self.why(target, rule, metric, verdict, actual, interim, threshold, tolerance, baseline)
+        reason, detail = self.why(target, rule, metric, verdict, actual, interim, centre, tolerance, baseline)
         return TargetResult(target, metric, rule, verdict, reason, threshold, actual, baseline, growth, detail, warnings,
                             tolerance, reference=reference)
 
@@ -208,11 +215,11 @@ class _Judge:
                             assertion=claim)
 
     def why(self, target: Target, rule: Rule, metric: Metric, verdict: Verdict, actual: Resolved, interim: Resolved | None,
-            threshold: Fraction | None, tolerance: Fraction | None, baseline: Baseline | None) -> tuple[Reason, Detail | None]:
+            centre: Fraction | None, tolerance: Fraction | None, baseline: Baseline | None) -> tuple[Reason, Detail | None]:
         """The reason and detail of a verdict decided by its comparison: met only thanks to a tolerance
         says so first; then a cumulative metric's interim figure; a straddling figure; a share of the target."""
         if verdict is Verdict.MET and tolerance:
-            strictly = _decide(rule, actual.value, self.allowed(target, rule, threshold, Fraction(0)),
+            strictly = _decide(rule, actual.value, self.allowed(target, rule, centre, Fraction(0)),
                                baseline.value if baseline else None)
             if strictly is not Truth.TRUE:
                 return Reason.WITHIN_TOLERANCE, Detail.of("within_tolerance", tolerance=quantity(tolerance, metric.unit))

@@ -22,14 +22,15 @@ def threshold_amount(result: TargetResult) -> str | None:
     """The target's value in the unit it is compared in — with its tolerance, "7% −0.5%" — or None
     for a rule without one."""
     reference = result.target.value_ref
+    unit = result.rule.threshold_unit(result.metric.unit)
     if reference is not None:  # a relative target: the metric it names, and the figure found for it
         named = reference.metric + (f"[{reference.scope}]" if reference.scope else "")
         compared = result.compared_with
-        return named if compared is None else f"{named} ({interval_text(compared, result.metric.unit)})"
-    if result.threshold is None:
+        amount = named if compared is None else f"{named} ({interval_text(compared, result.metric.unit)})"
+    elif result.threshold is None:
         return "?" if result.target.value_unknown else None
-    unit = result.rule.threshold_unit(result.metric.unit)
-    amount = quantity(result.threshold, unit)
+    else:
+        amount = quantity(result.threshold, unit)
     if result.tolerance is not None:
         amount += f" {_SIDES.get(result.target.direction or 'both', '±')}{quantity(result.tolerance, unit)}"
     return amount
