@@ -23,14 +23,14 @@ from planaudit.report.i18n import REASONS, VERDICTS, WORDS, date_text, detail_te
 _LABELS = {
     "en": {"rule": "Rule", "threshold": "Threshold", "metric": "Metric", "scope": "Scope", "deadline": "Deadline",
            "actual": "Actual", "baseline": "Baseline", "growth": "Growth", "comparison": "Comparison",
-           "allowed": "Counts as met",
+           "allowed": "Counts as met", "reference": "Value from",
            "verdict": "Verdict", "warning": "Warning", "waived": "Waived", "quote": "Plan says",
            "explicit": "given in the target", "none": "no figure", "holds": "holds", "fails": "fails",
            "undecided": "cannot be decided", "derived": "derived", "stated": "stated",
            "rounding": "as rounded: stated {stated}, derived {derived} — no value in common"},
     "zh": {"rule": "规则", "threshold": "目标值", "metric": "指标", "scope": "范围", "deadline": "截止日期",
            "actual": "实际", "baseline": "基数", "growth": "增长", "comparison": "比较",
-           "allowed": "视为达标的范围",
+           "allowed": "视为达标的范围", "reference": "目标值取自",
            "verdict": "结论", "warning": "警告", "waived": "豁免", "quote": "原文",
            "explicit": "目标中给定", "none": "无数据", "holds": "成立", "fails": "不成立",
            "undecided": "无法判定", "derived": "推算", "stated": "报告",
@@ -58,6 +58,9 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
     lines.append(f"{words['actual']}: {actual_text(item, lang) if item.actual else words['none']}")
     if item.actual:
         lines.extend(_resolution(item.actual, metric.unit, lang, "  "))
+    if item.reference is not None:  # a relative target: the figure its value is
+        lines.append(f"{words['reference']}: {item.reference.metric} = {value_text(item.reference.value, metric.unit, lang)}")
+        lines.extend(_resolution(item.reference, metric.unit, lang, "  "))
     if item.baseline:
         source = item.baseline.source
         origin = words["explicit"] if source is None else str(source.year)
@@ -69,8 +72,9 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
         formula = measure.formula.format(actual=_actual(item, lang),
                                          baseline=interval_text(item.baseline.value, metric.unit))
         lines.append(f"{words[measure.word]}: {formula} = {interval_text(item.growth, PERCENT)}")
-    if item.rule.band is not None and item.threshold is not None and item.tolerance is not None:
-        allowed = item.rule.band(item.threshold, item.tolerance, item.target.direction or "both")
+    centre = item.threshold if item.compared_with is None or not item.compared_with.is_exact else item.compared_with.point
+    if item.rule.band is not None and centre is not None and item.tolerance is not None:
+        allowed = item.rule.band(centre, item.tolerance, item.target.direction or "both")
         lines.append(f"{words['allowed']}: {interval_text(allowed, metric.unit)}")
     if item.reason in _COMPARED:
         lines.append(f"{words['comparison']}: {_comparison(item, lang)} → {words[_OUTCOME[item.verdict]]}")
