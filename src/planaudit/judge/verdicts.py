@@ -142,17 +142,10 @@ class _Judge:
         share = self.share_of(target)
         if share is not None and share in self.warnings and self.warnings[share] not in warnings:
             warnings += (self.warnings[share],)  # the report's share of this target disagrees with its level
-        centre, value = threshold, self.allowed(target, rule, threshold, tolerance)  # centre: of a band (about)
-        if reference is not None:
-            assert isinstance(reference.value, Interval)  # validate: a relative target compares numbers
-            if rule.band is None:
-                centre, value = None, reference.value
-            elif not reference.value.is_exact:  # about a range: there is no one band to draw
-                return unmeasured(Reason.IMPRECISE, Detail.of("straddles"), actual=actual, warnings=warnings)
-            else:  # 与经济增长基本同步: about the other figure
-                centre = reference.value.point
-                tolerance = self.tolerance(target, rule, metric, centre)
-                value = self.allowed(target, rule, centre, tolerance)
+        compared = self.compared_with(target, rule, metric, threshold, tolerance, reference)
+        if compared is None:  # about a reference that is a range: there is no one band to draw
+            return unmeasured(Reason.IMPRECISE, Detail.of("straddles"), actual=actual, warnings=warnings)
+        centre, value, tolerance = compared
         growth = rule.measured(actual.value, baseline.value if baseline else None)
         truth = _decide(rule, actual.value, value, baseline.value if baseline else None)
         if truth is None:
@@ -183,6 +176,23 @@ class _Judge:
         if isinstance(actual, Missing) and actual.reason is Reason.NOT_REPORTED and share is not None:
             actual = self.from_share(share, rule, threshold) or actual
         return actual
+
+    def compared_with(self, target: Target, rule: Rule, metric: Metric, threshold: Fraction | None,
+                      tolerance: Fraction | None, reference: Resolved | None
+                      ) -> tuple[Fraction | None, Interval | None, Fraction | None] | None:
+        """What the figure is compared with, as (the centre of a band, the value or band, the
+        tolerance): the target's value; for a relative target, the reference figure — or, for a rule
+        with a band (与经济增长基本同步), the band about it. None when that figure is a range."""
+        if reference is None:
+            return threshold, self.allowed(target, rule, threshold, tolerance), tolerance
+        assert isinstance(reference.value, Interval)  # validate: a relative target compares numbers
+        if rule.band is None:
+            return None, reference.value, tolerance
+        if not reference.value.is_exact:
+            return None
+        centre = reference.value.point
+        tolerance = self.tolerance(target, rule, metric, centre)
+        return centre, self.allowed(target, rule, centre, tolerance), tolerance
 
     def reference_basis(self, target: Target) -> str | None:
         """The basis of a relative target's reference figure, which its own figure is taken in."""
