@@ -20,6 +20,7 @@ from planaudit.run.cache import Cache
 if TYPE_CHECKING:
     from planaudit.extract import DocumentKind  # the extractor is loaded only by draft()
     from planaudit.model.changes import DiffResult
+    from planaudit.model.coverage import CoverageResult
     from planaudit.model.data import Settings
     from planaudit.report import Reporter
 
@@ -76,6 +77,17 @@ def diff(data_dir: str | PathLike[str], base: str | None = None, head: str | Non
     return compare_revisions(repository_root(data_dir), base, head, years)
 
 
+def coverage(data_dir: str | PathLike[str], document: str | PathLike[str], jurisdiction: str | None = None,
+             year: int | None = None, kind: DocumentKind | None = None, encoding: str | None = None) -> CoverageResult:
+    """A plan (or a report) held against the repository: every commitment (figure) of its text that
+    no target (figure) quotes, every quote of the jurisdiction's file that the text does not hold,
+    and a report's figures that no target uses. Kind and year default to what its title says, the
+    jurisdiction to the one whose quotes it holds."""
+    from planaudit.run.coverage import coverage as cover
+
+    return cover(repository_root(data_dir), Path(document), jurisdiction, year, kind, encoding)
+
+
 def settings(data_dir: str | PathLike[str]) -> Settings:
     """The settings of planaudit.yaml (the defaults where it gives none, or cannot be read)."""
     from planaudit.read.load import Loader
@@ -94,13 +106,14 @@ def repository_root(data_dir: str | PathLike[str]) -> Path:
 
 
 def draft(document: str | PathLike[str], output: str | PathLike[str] | None = None, jurisdiction: str | None = None,
-          kind: DocumentKind | None = None, year: int | None = None, force: bool = False, lang: str = "en") -> str:
+          kind: DocumentKind | None = None, year: int | None = None, force: bool = False, lang: str = "en",
+          encoding: str | None = None) -> str:
     """Draft the target (plan) or outcome (report) YAML of a document's text, and return it.
 
     With ``output``, it is also written there atomically, never over an existing file unless
     ``force``. The jurisdiction defaults to the output file's name when that is a slug, else to a
     slug of the document's name; kind and year default to what its title says. The comment at its
-    head is in ``lang``.
+    head is in ``lang``. The document is UTF-8 unless ``encoding`` names another (gb18030…).
     """
     from planaudit.extract import extract_file, render
     from planaudit.read.layout import SLUG
@@ -108,7 +121,7 @@ def draft(document: str | PathLike[str], output: str | PathLike[str] | None = No
 
     if jurisdiction is None and output is not None and SLUG.fullmatch(Path(output).stem):
         jurisdiction = Path(output).stem
-    text = render(extract_file(Path(document), jurisdiction, kind, year), lang)
+    text = render(extract_file(Path(document), jurisdiction, kind, year, encoding), lang)
     if output is not None:
         write_atomically(Path(output), text, replace=force)
     return text

@@ -86,6 +86,23 @@ class CannotExtract(PlanauditError):
         return str(self)
 
 
+class NoDataFile(PlanauditError):
+    """`planaudit coverage` has no entries to hold the document against."""
+
+    def __init__(self, kind: str, year: int, jurisdiction: str, known: Sequence[str]) -> None:
+        listed = ", ".join(known) or "none"
+        super().__init__(f"no {kind}/{year}/{jurisdiction}.yaml to hold the document against "
+                         f"(jurisdictions with one: {listed})")
+
+
+class UnknownDocument(PlanauditError):
+    """`planaudit coverage` cannot tell whose document it is."""
+
+    def __init__(self, kind: str, year: int) -> None:
+        super().__init__(f"cannot tell whose document this is: no quote of any {kind}/{year}/*.yaml stands in it, "
+                         "or as many of two files' as of each other's; pass -j SLUG")
+
+
 class OutputExists(PlanauditError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path} exists; pass --force to replace it")

@@ -57,7 +57,10 @@ def test_an_existing_file_is_replaced_only_with_force(tmp_path):
 @pytest.mark.parametrize(("content", "args", "message"), [
     (None, (), "{path}:1:1: cannot read the file: No such file or directory"),
     (b"\xe6\xb5\x8b\xe8\xaf\x95\n\xe6\xb5\x8b\xff\n", ("--kind", "plan"),
-     "{path}:2:2: is not UTF-8 text (byte 0xff); save the file as UTF-8"),
+     "{path}:2:2: is not UTF-8 text (byte 0xff); save the file as UTF-8, or pass --encoding gb18030 for GBK or "
+     "GB18030 text"),
+    ("測試\n".encode("big5"), ("--kind", "plan", "--encoding", "utf-16-le-nope"),
+     "{path}:1:1: unknown encoding 'utf-16-le-nope'"),
     ("同志们：今天召开2022年全市司法行政工作会议。\n".encode(), (),
      "{path}:1:1: cannot tell whether this is a plan or a report (no title such as 2022年工作要点 or 2022年工作总结); "
      "pass --kind plan or --kind report"),
@@ -70,6 +73,16 @@ def test_bad_input_is_a_located_error(tmp_path, content, args, message):
         path.write_bytes(content)
     run = extract(str(path), *args)
     assert (run.returncode, run.stdout, run.stderr) == (2, "", message.format(path=path) + "\n")
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "GB18030"])
+def test_gbk_and_gb18030_documents_are_read_with_encoding(tmp_path, encoding):
+    encoded = tmp_path / "plan.txt"
+    encoded.write_bytes((DOCUMENTS / "plan.txt").read_text(encoding="utf-8").encode(encoding))
+    as_utf8 = extract(str(DOCUMENTS / "plan.txt"), "-j", "plan")
+    run = extract(str(encoded), "--encoding", encoding, "-j", "plan")
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout.replace(str(encoded), "X") == as_utf8.stdout.replace(str(DOCUMENTS / "plan.txt"), "X")
 
 
 def test_options_override_the_guesses(tmp_path):
@@ -90,6 +103,6 @@ def test_a_jurisdiction_must_be_a_slug():
 
 def test_extract_help_lists_its_options():
     run = subprocess.run([sys.executable, "-m", "planaudit", "extract", "--help"], capture_output=True, text=True)
-    for option in ("--kind", "--year", "--jurisdiction", "--output", "--force"):
+    for option in ("--kind", "--year", "--jurisdiction", "--output", "--force", "--encoding"):
         assert option in run.stdout
     assert Path(DOCUMENTS).is_dir()

@@ -44,10 +44,17 @@ def test_every_problem_code_reads_in_chinese(code):
     errors.UnknownRevision("mian"),
     errors.NoDefaultBranch(["origin/main", "main", "master"]),
     errors.GitFailed("merge-base", "git cannot be run (No such file or directory)"),
-], ids=lambda error: type(error).__name__)
+    errors.NoDataFile("targets", 2022, "fuzou", ["fuzhou"]),
+    errors.UnknownDocument("targets", 2022),
+    errors.CannotExtract("plan.txt", 3, 7, "is not UTF-8 text (byte 0xb9); save the file as UTF-8, or pass --encoding "
+                                           "gb18030 for GBK or GB18030 text"),
+    errors.CannotExtract("plan.txt", 1, 1, "unknown encoding 'gbx'"),
+    errors.CannotExtract("plan.txt", 2, 4, "not big5 text: byte 0xff cannot be read"),
+], ids=lambda error: f"{type(error).__name__}-{str(error)[:20]}")
 def test_every_error_reads_in_chinese(error):
     text = localize(error.format(), "zh")
-    assert untranslated(text, "fuzou fuzhou zzz mian main master No such file or directory") == [], text
+    assert untranslated(text, "fuzou fuzhou zzz mian main master No such file or directory plan.txt gbx big5 SLUG "
+                              "GBK GB18030 gb18030 UTF-8 encoding") == [], text
 
 
 def test_english_stays_as_it_is():

@@ -100,6 +100,12 @@ Key = tuple[int, "str | None", str]  # year, scope, metric
 def unused_figures(items: list[Plan | Report], catalogue: Catalogue) -> list[Problem]:
     """A warning at each figure of one jurisdiction's reports that no target of its plans uses,
     nor derives a value from, in the figure's year or (as a baseline) the next."""
+    return [_unused(figure) for figure in figures_no_target_uses(items, catalogue)]
+
+
+def figures_no_target_uses(items: list[Plan | Report], catalogue: Catalogue) -> list[Figure]:
+    """The figures of one jurisdiction's reports that no target of its plans uses (see
+    :func:`unused_figures`)."""
     rules = rule_table(catalogue)
     needed: set[Key] = set()
     for plan in items:
@@ -109,7 +115,7 @@ def unused_figures(items: list[Plan | Report], catalogue: Catalogue) -> list[Pro
                 years = [plan.year, plan.year - 1] if rule is not None and rule.uses_baseline else [plan.year]
                 needed.update((year, target.scope if scope is None else scope, metric)
                               for metric, scope in _derivation_sources(target.metric, catalogue) for year in years)
-    return [_unused(figure) for report in items if isinstance(report, Report) for figure in report.figures
+    return [figure for report in items if isinstance(report, Report) for figure in report.figures
             if figure.metric != UNASSIGNED_METRIC and (figure.year, figure.scope, figure.metric) not in needed]
 
 

@@ -30,6 +30,9 @@ from planaudit.cli.failon import (
 from planaudit.errors import EXIT_FAILED, PlanauditError
 from planaudit.report import (
     BY_SUFFIX,
+    COVERAGE_BY_NAME,
+    COVERAGE_FORMATS,
+    COVERAGE_REPORTERS,
     DIFF_BY_NAME,
     DIFF_BY_SUFFIX,
     DIFF_FORMATS,
@@ -418,11 +421,43 @@ def init(directory: Path = typer.Argument(Path("."), file_okay=False, help="Wher
 
 
 DocumentKindChoice = enum.Enum("DocumentKindChoice", {"plan": "plan", "report": "report"}, type=str)  # type: ignore[misc]
+CoverageFormat = enum.Enum("CoverageFormat", {found.name: found.name for found in COVERAGE_FORMATS}, type=str)  # type: ignore[misc]
+EncodingOption = typer.Option(None, "--encoding", help="The document's encoding when it is not UTF-8: gb18030 (which "
+                                                       "reads GBK too), big5…")
+
+
+@app.command()
+def coverage(
+    document: Path = typer.Argument(..., dir_okay=False, help="The plan or report, as text."),
+    jurisdiction: str | None = typer.Option(None, "-j", "--jurisdiction", help="Whose document it is. Default: the "
+                                            "jurisdiction whose file has the most quotes standing in it."),
+    year: int | None = typer.Option(None, "--year", help="The document's year. Default: from its title."),
+    kind: DocumentKindChoice | None = typer.Option(
+        None, "--kind", help="plan or report. Default: from the title (要点/计划: plan; 总结/报告: report)."),
+    encoding: str | None = EncodingOption,
+    output_format: CoverageFormat = typer.Option("table", "--format", help="Format of the finding."),
+    lang: Lang | None = LangOption,
+    data: Path = DataOption,
+) -> None:
+    """Hold a plan (or a report) against the repository: every commitment (figure) of the document
+    that no target (figure) quotes, with its line and section; every quote of the jurisdiction's
+    file that the document does not hold verbatim (exit 1); a report's figures that no target uses."""
+    from planaudit import api
+    from planaudit.extract import DocumentKind
+
+    root = _root(data)
+    language = _Speech.use(lang, _run(lambda: api.settings(root)))
+    chosen = DocumentKind(kind.value) if kind is not None else None
+    result = _run(lambda: api.coverage(root, document, jurisdiction, year, chosen, encoding))
+    reporter = COVERAGE_REPORTERS[output_format.value](language)
+    human = not COVERAGE_BY_NAME[output_format.value].for_programs
+    _run(lambda: deliver(None, functools.partial(reporter.write, result), human=human))
+    raise typer.Exit(exit_status(coverage=result))
 
 
 @app.command()
 def extract(
-    file: Path = typer.Argument(..., dir_okay=False, help="The plan or report, as UTF-8 text."),
+    file: Path = typer.Argument(..., dir_okay=False, help="The plan or report, as text (UTF-8 unless --encoding)."),
     kind: DocumentKindChoice | None = typer.Option(
         None, "--kind", help="plan or report. Default: from the title (要点/计划: plan; 总结/报告: report)."),
     year: int | None = typer.Option(None, "--year", help="The document's year. Default: from the title, e.g. 2022年工作要点."),
@@ -431,6 +466,7 @@ def extract(
     output: Path | None = typer.Option(None, "-o", "--output", dir_okay=False,
                                        help="Write the draft to this file. Default: standard output."),
     force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
+    encoding: str | None = EncodingOption,
     lang: Lang | None = typer.Option(None, "--lang", help="Language of the messages and the draft's comment. "
                                                           "Default: the locale."),
 ) -> None:
@@ -446,7 +482,7 @@ def extract(
     if jurisdiction is not None and not SLUG.fullmatch(jurisdiction):
         raise _usage_error(f"jurisdiction '{jurisdiction}' is not a slug (lower-case letters, digits, - and _)")
     chosen = DocumentKind(kind.value) if kind is not None else None
-    text = _run(lambda: api.draft(file, output, jurisdiction, chosen, year, force, language))
+    text = _run(lambda: api.draft(file, output, jurisdiction, chosen, year, force, language, encoding))
     if output is None:
         sys.stdout.write(text)
 

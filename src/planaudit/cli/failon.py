@@ -13,6 +13,7 @@ from planaudit.model.problems import errors
 if TYPE_CHECKING:
     from planaudit.errors import PlanauditError
     from planaudit.model.changes import DiffResult
+    from planaudit.model.coverage import CoverageResult
     from planaudit.model.problems import Problem
     from planaudit.model.result import Overview, Summary
 
@@ -128,12 +129,13 @@ def _some(targets: Sequence[str]) -> str:
 
 def exit_status(summary: Summary | None = None, fail_on: FailOn = DEFAULT_FAIL_ON, *,
                 problems: Sequence[Problem] = (), strict: bool = False, error: PlanauditError | None = None,
-                usage: bool = False, reader_gone: bool = False, changes: DiffResult | None = None) -> int:
+                usage: bool = False, reader_gone: bool = False, changes: DiffResult | None = None,
+                coverage: CoverageResult | None = None) -> int:
     """The exit status of every command: 2 for bad usage or data that cannot be checked (``usage``,
     an ``error``), and for `check` and `diff` whose ``problems`` include an error; 1 when verdicts
     (or, for `diff`, the ``changes``) fail ``fail_on``, `validate` found an error (or, ``strict``, a
-    warning) among ``problems``, or the reader of standard output went away before the end
-    (``reader_gone``); else 0."""
+    warning) among ``problems``, `coverage` found a quote the document does not hold, or the reader
+    of standard output went away before the end (``reader_gone``); else 0."""
     judged = summary is not None or changes is not None
     if usage or error is not None:
         return EXIT_UNUSABLE
@@ -144,5 +146,7 @@ def exit_status(summary: Summary | None = None, fail_on: FailOn = DEFAULT_FAIL_O
     if reader_gone or (summary is not None and failed(summary, fail_on)):
         return EXIT_FAILED
     if changes is not None and changes_failed(changes, fail_on):
+        return EXIT_FAILED
+    if coverage is not None and coverage.not_verbatim:
         return EXIT_FAILED
     return EXIT_OK

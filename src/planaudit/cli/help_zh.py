@@ -78,7 +78,19 @@ HELP_ZH = {
     "placeholder TODO, which validate reports until it is named.":
         "根据文档起草目标（工作要点）或数据（工作总结）的 YAML，供人工核对。\n\n"
         "每个指标都留作占位符 TODO，在指定之前 validate 会一直报告。",
-    "The plan or report, as UTF-8 text.": "工作要点或工作总结，UTF-8 文本。",
+    "The plan or report, as text (UTF-8 unless --encoding).": "工作要点或工作总结，文本文件（除非指定 --encoding，均为 UTF-8）。",
+    "The document's encoding when it is not UTF-8: gb18030 (which reads GBK too), big5…":
+        "文档不是 UTF-8 时的编码：gb18030（也可读取 GBK）、big5……",
+    "Hold a plan (or a report) against the repository: every commitment (figure) of the document\nthat no target "
+    "(figure) quotes, with its line and section; every quote of the jurisdiction's\nfile that the document does not "
+    "hold verbatim (exit 1); a report's figures that no target uses.":
+        "将工作要点（或工作总结）与数据仓库对照：列出文档中没有目标（数据）引用的每项承诺（数据）及其行号和章节；"
+        "该地区文件中在文档里找不到原文的每条引文（以1退出）；总结中没有目标使用的数据。",
+    "The plan or report, as text.": "工作要点或工作总结，文本文件。",
+    "Whose document it is. Default: the jurisdiction whose file has the most quotes standing in it.":
+        "文档所属地区。默认：其文件的引文在文档中出现最多的地区。",
+    "The document's year. Default: from its title.": "文档年份。默认：由标题判断。",
+    "Format of the finding.": "结果的格式。",
     "plan or report. Default: from the title (要点/计划: plan; 总结/报告: report).":
         "plan 或 report。默认：由标题判断（要点/计划：plan；总结/报告：report）。",
     "The document's year. Default: from the title, e.g. 2022年工作要点.": "文档年份。默认：由标题判断，如“2022年工作要点”。",

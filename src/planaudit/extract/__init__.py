@@ -15,10 +15,10 @@ from planaudit.extract.plan import draft_targets
 from planaudit.extract.render import render
 from planaudit.extract.report import draft_figures
 from planaudit.extract.segment import clauses
-from planaudit.read.text import NotUtf8, decode_utf8, simplified
+from planaudit.read.text import Undecodable, decode_document, simplified
 
 __all__ = ["Draft", "DocumentKind", "DraftFigure", "DraftTarget", "CannotExtract", "extract_text", "extract_file",
-           "guess_kind", "guess_year", "render"]
+           "document_kind_and_year", "guess_kind", "guess_year", "read_document", "render"]
 
 _TITLE = re.compile(r"((?:19|20)\d\d)年[^，。,；;\n]{0,16}?(工作要点|工作计划|工作总结|工作报告|要点|计划|总结|报告)")
 _KINDS = {"要点": DocumentKind.PLAN, "计划": DocumentKind.PLAN, "总结": DocumentKind.REPORT, "报告": DocumentKind.REPORT}
@@ -60,13 +60,7 @@ def extract_text(text: str, source: str, jurisdiction: str, kind: DocumentKind |
     """Draft the entries of ``text`` (the document at ``source``, for messages)."""
     reading = simplified(text)  # the title and year as they are matched; every quote stays verbatim
     title = _TITLE.search(reading)
-    kind = kind or _kind(title)
-    if kind is None:
-        raise CannotExtract(source, 1, 1, "cannot tell whether this is a plan or a report (no title such as "
-                                          "2022年工作要点 or 2022年工作总结); pass --kind plan or --kind report")
-    year = year or _year(reading, title)
-    if year is None:
-        raise CannotExtract(source, 1, 1, "cannot tell the year (no title such as 2022年工作要点); pass --year")
+    kind, year = document_kind_and_year(text, source, kind, year)
     found = list(clauses(text))
     heading = _title_line(text if len(text) == len(reading) else reading, title)  # verbatim where it lines up
     if kind is DocumentKind.PLAN:
@@ -75,17 +69,36 @@ def extract_text(text: str, source: str, jurisdiction: str, kind: DocumentKind |
 
 
 def extract_file(path: Path, jurisdiction: str | None = None, kind: DocumentKind | None = None,
-                 year: int | None = None) -> Draft:
-    """Draft the entries of a UTF-8 text file; the jurisdiction defaults to a slug of its name."""
+                 year: int | None = None, encoding: str | None = None) -> Draft:
+    """Draft the entries of a text file (UTF-8 unless ``encoding`` names another); the
+    jurisdiction defaults to a slug of its name."""
+    return extract_text(read_document(path, encoding), str(path), jurisdiction or slug_of(path.stem), kind, year)
+
+
+def read_document(path: Path, encoding: str | None = None) -> str:
+    """A plan's or report's text, from a file in UTF-8 or the ``encoding`` named (gb18030…)."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise CannotExtract(str(path), 1, 1, f"cannot read the file: {error.strerror}") from None
     try:
-        text = decode_utf8(raw)
-    except NotUtf8 as error:
+        return decode_document(raw, encoding)
+    except Undecodable as error:
         raise CannotExtract(str(path), error.line, error.col, str(error)) from None
-    return extract_text(text, str(path), jurisdiction or slug_of(path.stem), kind, year)
+
+
+def document_kind_and_year(text: str, source: str, kind: DocumentKind | None, year: int | None
+                           ) -> tuple[DocumentKind, int]:
+    """The kind and year given, else those the document's title says; raises CannotExtract when it says none."""
+    title = _TITLE.search(simplified(text))
+    kind = kind or _kind(title)
+    if kind is None:
+        raise CannotExtract(source, 1, 1, "cannot tell whether this is a plan or a report (no title such as "
+                                          "2022年工作要点 or 2022年工作总结); pass --kind plan or --kind report")
+    year = year or _year(simplified(text), title)
+    if year is None:
+        raise CannotExtract(source, 1, 1, "cannot tell the year (no title such as 2022年工作要点); pass --year")
+    return kind, year
 
 
 def slug_of(name: str) -> str:

@@ -27,6 +27,7 @@ _LESS_THAN = {"低于", "不满", "少于", "不足"}
 _GROWTH = {"同比增长", "增长"}
 _ZERO = re.compile(r"清零|(?<![一二三四五六七八九十百千万〇零])零(?![星散售碎件时点])[\u4e00-\u9fff]")
 _ACHIEVED = re.compile(r"全覆盖|建成|开通|创成|制定|出台")
+_BUILDING = re.compile(r"建立|制定|出台|建设|建成|打造|实现|推出|创新|设立|开通")
 _DEADLINE = re.compile(r"(?:([1-9]|1[0-2])月|年)底前")
 _LEAD_IN = re.compile(r"(?:力争|争取|确保)?在?(?:([1-9]|1[0-2])月|年)底前[，,]")  # "4月底前，…": for the whole sentence
 
@@ -49,6 +50,16 @@ def _clause_targets(clause: Clause, year: int) -> Iterator[DraftTarget]:
         yield DraftTarget(clause.text, "equals", Decimal(0), False, None, None, deadline, clause.section, clause.line)
     elif _ACHIEVED.search(clause.reading):
         yield DraftTarget(clause.text, "achieved", None, False, None, None, deadline, clause.section, clause.line)
+
+
+def reads_as_commitment(clause: Clause, year: int) -> bool:
+    """Does the clause commit to something a target could hold: a number with its comparator, 清零,
+    全覆盖, a verb of building or setting up (建立、制定、出台、建设、打造、实现…), or a deadline?
+    A part's title (一、强化政治建设) does not: it sums up its body."""
+    if clause.heading:
+        return False
+    return bool(_BUILDING.search(clause.reading) or _DEADLINE.search(clause.reading)
+                or next(_clause_targets(clause, year), None) is not None)
 
 
 def numeric_rule(mention: Mention) -> str | None:

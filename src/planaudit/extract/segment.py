@@ -18,6 +18,7 @@ _SECTION = re.compile(r"\s*[（(]([一二三四五六七八九十]+)[）)]")
 _SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
 _CLAUSE_END = re.compile(r"(?<=[，,：:])")
 _TRIM = "，,：:。；;！？!? \t\u3000"
+_INNER_PUNCTUATION = re.compile(r"[，,：:。；;！？!?]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,7 @@ class Clause:
     sentence: str  # the sentence the clause belongs to, verbatim
     section: str | None  # e.g. 四（一）
     line: int  # 1-based line of the document
+    heading: bool = False  # the title of a part (一、强化政治建设), which sums up what its body commits to
 
     @property
     def reading(self) -> str:
@@ -43,9 +45,11 @@ def clauses(text: str) -> Iterator[Clause]:
     section: str | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         heading = _PART.match(line)
+        title = False
         if heading:
             part, section = heading.group(1), None
             line = line[heading.end():]
+            title = not _INNER_PUNCTUATION.search(line.strip(_TRIM))  # one phrase alone: the part's title
         heading = _SECTION.match(line)
         if heading:
             section = heading.group(1)
@@ -56,4 +60,4 @@ def clauses(text: str) -> Iterator[Clause]:
             for clause in _CLAUSE_END.split(sentence):
                 clause = clause.strip(_TRIM)
                 if clause:
-                    yield Clause(clause, whole, where, number)
+                    yield Clause(clause, whole, where, number, title)

@@ -3,6 +3,7 @@ read as Simplified, for matching only."""
 
 from __future__ import annotations
 
+import codecs
 import functools
 import unicodedata
 from typing import Any
@@ -59,6 +60,37 @@ def first_ambiguous_line_break(text: str) -> tuple[int, int, str] | None:
     index = min(found)
     line_start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - line_start + 1, text[index]
+
+
+class Undecodable(ValueError):
+    """A document that is not text in the encoding it is read in, with where (1-based)."""
+
+    def __init__(self, line: int, col: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.col = col
+
+
+def decode_document(raw: bytes, encoding: str | None = None) -> str:
+    """A plan's or report's text: UTF-8 (a BOM dropped), or the ``encoding`` named (gb18030, gbk,
+    big5…); raises :class:`Undecodable` saying where it is not."""
+    if encoding is None:
+        try:
+            return decode_utf8(raw)
+        except NotUtf8 as error:
+            raise Undecodable(error.line, error.col, f"{error}, or pass --encoding gb18030 for GBK or GB18030 text") \
+                from None
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise Undecodable(1, 1, f"unknown encoding '{encoding}'") from None
+    try:
+        return raw.decode(name)
+    except UnicodeDecodeError as error:
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        col = len(raw[line_start:error.start].decode(name, "replace")) + 1
+        raise Undecodable(raw.count(b"\n", 0, error.start) + 1, col,
+                          f"not {encoding} text: byte 0x{raw[error.start]:02x} cannot be read") from None
 
 
 def decode_utf8(raw: bytes) -> str:

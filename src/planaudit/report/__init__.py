@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from planaudit.report.base import DiffReporter, Part, Reporter
+from planaudit.report.base import CoverageReporter, DiffReporter, Part, Reporter
 
 T = TypeVar("T")
 
@@ -65,6 +65,14 @@ DIFF_FORMATS: list[Format] = [
 ]
 
 
+# `planaudit coverage`'s formats, likewise.
+COVERAGE_FORMATS: list[Format] = [
+    Format("table", "coverage_table", "CoverageTableReporter"),
+    Format("markdown", "coverage_markdown", "CoverageMarkdownReporter", (".md",)),
+    Format("json", "coverage_json", "CoverageJsonReporter", (".json",), for_programs=True),
+]
+
+
 class _Reporters(Mapping[str, T]):
     """Reporter classes by format name, each module imported when its format is first asked for."""
 
@@ -86,6 +94,8 @@ REPORTERS: Mapping[str, type[Reporter]] = _Reporters(_BY_NAME)
 DIFF_BY_NAME: dict[str, Format] = {found.name: found for found in DIFF_FORMATS}
 DIFF_BY_SUFFIX: dict[str, str] = {suffix: found.name for found in DIFF_FORMATS for suffix in found.suffixes}
 DIFF_REPORTERS: Mapping[str, type[DiffReporter]] = _Reporters(DIFF_BY_NAME)
+COVERAGE_BY_NAME: dict[str, Format] = {found.name: found for found in COVERAGE_FORMATS}
+COVERAGE_REPORTERS: Mapping[str, type[CoverageReporter]] = _Reporters(COVERAGE_BY_NAME)
 
 
 def stream_formats() -> list[str]:
@@ -114,6 +124,7 @@ def diff_endings_text() -> str:
     return ", ".join(f"{suffix} ({name})" for suffix, name in DIFF_BY_SUFFIX.items())
 
 
-__all__ = ["BY_SUFFIX", "DIFF_BY_NAME", "DIFF_BY_SUFFIX", "DIFF_FORMATS", "DIFF_REPORTERS", "FORMATS", "REPORTERS",
-           "DiffReporter", "Format", "Part", "Reporter", "diff_endings_text", "endings_text", "for_programs", "register",
+__all__ = ["BY_SUFFIX", "COVERAGE_BY_NAME", "COVERAGE_FORMATS", "COVERAGE_REPORTERS", "CoverageReporter",
+           "DIFF_BY_NAME", "DIFF_BY_SUFFIX", "DIFF_FORMATS", "DIFF_REPORTERS", "DiffReporter", "FORMATS", "Format",
+           "Part", "REPORTERS", "Reporter", "diff_endings_text", "endings_text", "for_programs", "register",
            "reporter_for_file", "stream_formats"]

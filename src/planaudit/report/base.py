@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from planaudit.model.changes import DiffResult
+    from planaudit.model.coverage import CoverageResult
     from planaudit.model.result import AuditResult, Overview
 
 # What a format renders of one piece of an audit: a sequence of plain values (text, whole numbers,
@@ -76,3 +77,11 @@ class DiffReporter(Rendering, abc.ABC):
     @abc.abstractmethod
     def write(self, result: DiffResult, out: TextIO) -> None:
         """Write the whole comparison to ``out``."""
+
+
+class CoverageReporter(Rendering, abc.ABC):
+    """Renders what `planaudit coverage` found; sees nothing else of the run."""
+
+    @abc.abstractmethod
+    def write(self, result: CoverageResult, out: TextIO) -> None:
+        """Write the whole finding to ``out``."""

@@ -60,6 +60,7 @@ RULES: list[Rule] = [
     (r"not a regular file; it is not read", "不是普通文件，未读取"),
     (r"cannot read the file: (?P<why>.+)", r"无法读取文件：\g<why>"),
     (r"is not UTF-8 text \(byte (?P<byte>0x[0-9a-f]+)\); save the file as UTF-8", r"不是 UTF-8 文本（字节 \g<byte>）；请以 UTF-8 保存"),
+    (r", or pass --encoding gb18030 for GBK or GB18030 text", "，GBK 或 GB18030 文本请加 --encoding gb18030"),
     (r"U\+(?P<code>[0-9A-F]{4}) is a line break to some YAML readers and not to others; remove it or write a plain line break",
      r"U+\g<code> 在部分 YAML 解析器中是换行符、在另一些中不是；请删除，或改用普通换行"),
     (r"values nested more than (?P<n>\d+) levels deep", r"嵌套超过\g<n>层"),
@@ -201,6 +202,12 @@ RULES: list[Rule] = [
      r"or --kind report", "无法判断这是计划还是总结（没有“2022年工作要点”或“2022年工作总结”这样的标题）；请加 --kind plan 或 --kind report"),
     (r"cannot tell the year \(no title such as 2022年工作要点\); pass --year", "无法判断年份（没有“2022年工作要点”这样的标题）；请加 --year"),
     (r"standard output is closed", "标准输出已关闭"),
+    (r"no (?P<file>\S+\.yaml) to hold the document against \(jurisdictions with one: (?P<known>.*)\)$",
+     r"没有 \g<file> 可与该文件对照（有此文件的地区：\g<known>）"),
+    (r"cannot tell whose document this is: no quote of any (?P<files>\S+) stands in it, or as many of two files' as "
+     r"of each other's; pass -j SLUG", r"无法判断这是哪个地区的文件：没有任何 \g<files> 的引文出现在其中，或两个文件的引文出现得一样多；请加 -j SLUG"),
+    (r"unknown encoding '(?P<name>[^']*)'", r"未知的编码“\g<name>”"),
+    (r"not (?P<name>\S+) text: byte 0x(?P<byte>[0-9a-f]{2}) cannot be read", r"不是 \g<name> 编码的文本：无法读取字节 0x\g<byte>"),
     (r"cannot tell the format of (?P<path>.+?) from its ending; use one of (?P<endings>.+)",
      r"无法由文件名后缀判断 \g<path> 的格式；请使用以下后缀之一：\g<endings>"),
     # Expressions (after "'derive': " or "'expr': ")

@@ -1,0 +1,78 @@
+"""`planaudit coverage`: a plan or a report held against the repository's entries for it.
+
+A plan's every clause that reads as a commitment, and a report's every clause that states a
+figure, is covered when an entry's quote stands on it in the document; the quotes themselves must
+stand in the document verbatim. Clauses come from the extractor's reading (planaudit.extract), so
+what `extract` drafts and what `coverage` asks for are the same kind of clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from planaudit.extract.plan import reads_as_commitment
+from planaudit.extract.report import draft_figures
+from planaudit.extract.segment import Clause as DocumentClause
+from planaudit.extract.segment import clauses
+from planaudit.model.coverage import Clause, CoverageResult, Quote
+from planaudit.model.data import Figure, Plan, Report, Target
+
+Span = tuple[int, int]
+
+
+def plan_coverage(text: str, document: str, plan: Plan) -> CoverageResult:
+    """Every commitment of the plan's text, and whether a target quotes it."""
+    quotes = [Quote(target.quote, target.location) for target in plan.targets]
+    found = [clause for clause in _located(text) if reads_as_commitment(clause[0], plan.year)]
+    return _result(text, document, "plan", plan.jurisdiction, plan.year, plan.path, found, quotes)
+
+
+def report_coverage(text: str, document: str, report: Report, unused: Iterable[Figure],
+                    restating: Sequence[Target] = ()) -> CoverageResult:
+    """Every figure-bearing clause of the report's text and whether a figure (or a claim of
+    completion) quotes it; the figures no target uses. ``restating``: the year's targets whose
+    value the report restates (value_quote), whose words must stand in it too."""
+    quotes = [Quote(figure.quote, figure.location) for figure in report.figures]
+    quotes += [Quote(claim.quote, claim.location) for claim in report.assertions]
+    quotes += [Quote(target.value_quote, target.location) for target in restating if target.value_quote]
+    found = [clause for clause in _located(text) if draft_figures([clause[0]])]
+    return _result(text, document, "report", report.jurisdiction, report.year, report.path, found, quotes,
+                   tuple(Quote(figure.quote, figure.location) for figure in unused))
+
+
+def _result(text: str, document: str, kind: str, jurisdiction: str, year: int, data_file: str,
+            found: list[tuple[DocumentClause, Span]], quotes: list[Quote], unused: tuple[Quote, ...] = ()
+            ) -> CoverageResult:
+    spans = {quote: list(_occurrences(text, quote.text)) for quote in quotes}
+    quoted = [span for found_spans in spans.values() for span in found_spans]
+    every = tuple(_clause(clause) for clause, _ in found)
+    uncovered = tuple(_clause(clause) for clause, span in found if not any(_overlap(span, other) for other in quoted))
+    not_verbatim = tuple(sorted((quote for quote, found_spans in spans.items() if not found_spans),
+                                key=lambda quote: quote.location))
+    return CoverageResult(document, kind, jurisdiction, year, data_file, every, uncovered, not_verbatim, unused)
+
+
+def _located(text: str) -> Iterator[tuple[DocumentClause, Span]]:
+    """Every clause of the text, with where it stands in it."""
+    cursor = 0
+    for clause in clauses(text):
+        start = text.find(clause.text, cursor)
+        if start < 0:  # not after the last one (it cannot be, but a wrong place is better than none)
+            start = text.find(clause.text)
+        cursor = start + len(clause.text)
+        yield clause, (start, cursor)
+
+
+def _occurrences(text: str, quote: str) -> Iterator[Span]:
+    start = text.find(quote) if quote else -1
+    while start >= 0:
+        yield start, start + len(quote)
+        start = text.find(quote, start + 1)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _clause(clause: DocumentClause) -> Clause:
+    return Clause(clause.text, clause.line, clause.section)

@@ -1,0 +1,47 @@
+"""What `planaudit coverage` finds when it holds a document against the repository: the clauses
+that no entry quotes, the quotes the document does not hold, the figures no target uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planaudit.model.data import Location
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause of the document that reads as a commitment (a plan) or states a figure (a report)."""
+
+    text: str
+    line: int
+    section: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quote of the data file, where it stands."""
+
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageResult:
+    document: str  # the document's path, as given
+    kind: str  # plan or report
+    jurisdiction: str
+    year: int
+    data_file: str  # targets/2022/fuzhou.yaml
+    clauses: tuple[Clause, ...]  # every commitment (a plan) or figure-bearing clause (a report)
+    uncovered: tuple[Clause, ...]  # those no entry quotes
+    not_verbatim: tuple[Quote, ...]  # quotes of the data file that the document does not hold
+    unused: tuple[Quote, ...] = ()  # a report's figures that no target uses (the figure's quote and place)
+
+    @property
+    def covered(self) -> int:
+        return len(self.clauses) - len(self.uncovered)
+
+    @property
+    def share(self) -> int:
+        """The share covered, in whole percent rounded down (a 100 means every one)."""
+        return 100 if not self.clauses else self.covered * 100 // len(self.clauses)

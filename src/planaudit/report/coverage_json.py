@@ -1,0 +1,32 @@
+"""`planaudit coverage --format json`: for programs (schema_version 1)."""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from planaudit.model.coverage import CoverageResult, Quote
+from planaudit.report.base import CoverageReporter
+from planaudit.report.jsontext import dumps
+
+
+class CoverageJsonReporter(CoverageReporter):
+
+    def write(self, result: CoverageResult, out: TextIO) -> None:
+        out.write(dumps({
+            "schema_version": 1,
+            "document": result.document,
+            "kind": result.kind,
+            "jurisdiction": result.jurisdiction,
+            "year": result.year,
+            "data_file": result.data_file,
+            "summary": {"clauses": len(result.clauses), "covered": result.covered, "share": result.share,
+                        "not_verbatim": len(result.not_verbatim), "unused": len(result.unused)},
+            "uncovered": [{"line": clause.line, "section": clause.section, "text": clause.text}
+                          for clause in result.uncovered],
+            "not_verbatim": [_quote(quote) for quote in result.not_verbatim],
+            "unused": [_quote(quote) for quote in result.unused],
+        }))
+
+
+def _quote(quote: Quote) -> dict[str, Any]:
+    return {"file": quote.location.path, "line": quote.location.line, "quote": quote.text}

@@ -1,0 +1,62 @@
+"""`planaudit coverage`, end to end: read the document and the jurisdiction's files, then hold
+one against the other (planaudit.check.coverage)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planaudit.check.coverage import plan_coverage, report_coverage
+from planaudit.check.validate import figures_no_target_uses, item_checks
+from planaudit.errors import InvalidData, NoDataFile, UnknownDocument
+from planaudit.extract import DocumentKind, document_kind_and_year, read_document
+from planaudit.model.coverage import CoverageResult
+from planaudit.model.data import Plan, Report
+from planaudit.model.problems import errors
+from planaudit.read.layout import DataFile
+from planaudit.read.load import plans_and_reports, read_file, scan
+
+_FOLDERS = {DocumentKind.PLAN: "targets", DocumentKind.REPORT: "outcomes"}
+
+
+def coverage(root: Path, document: Path, jurisdiction: str | None = None, year: int | None = None,
+             kind: DocumentKind | None = None, encoding: str | None = None) -> CoverageResult:
+    """The document at ``document`` held against the entries of ``root`` for it: its kind and year
+    from its title unless given, its jurisdiction from whose quotes it holds unless given."""
+    text = read_document(document, encoding)
+    kind, year = document_kind_and_year(text, str(document), kind, year)
+    scanned = scan(root, [year, year + 1], [year])
+    folder = _FOLDERS[kind]
+    candidates = [job for job in scanned.jobs if job.kind == folder and job.year == year]
+    if not candidates:
+        raise NoDataFile(folder, year, jurisdiction or "*", [])
+    slug = jurisdiction or _whose(text, root, candidates, folder, year)
+    if not any(job.jurisdiction == slug for job in candidates):
+        raise NoDataFile(folder, year, slug, sorted(job.jurisdiction for job in candidates))
+    jobs = [job for job in scanned.jobs if job.jurisdiction == slug]
+    checks = item_checks(scanned.catalogue, scanned.settings)
+    reads = [read_file(root, job, checks) for job in jobs]
+    problems = scanned.loader.problems + [problem for read in reads for problem in read.problems]
+    if errors(problems):
+        raise InvalidData(errors(problems))
+    plans, reports = plans_and_reports(jobs, reads)
+    if kind is DocumentKind.PLAN:
+        return plan_coverage(text, str(document), plans[(year, slug)])
+    items: list[Plan | Report] = [*plans.values(), *reports.values()]
+    plan = plans.get((year, slug))
+    restating = [target for target in plan.targets if target.value_from_report] if plan else []
+    return report_coverage(text, str(document), reports[(year, slug)],
+                           figures_no_target_uses(items, scanned.catalogue), restating)
+
+
+def _whose(text: str, root: Path, candidates: list[DataFile], folder: str, year: int) -> str:
+    """The jurisdiction whose file has the most quotes standing in the document, when one has most."""
+    counts = []
+    for job in candidates:
+        item = read_file(root, job).item
+        quotes = ([target.quote for target in item.targets] if isinstance(item, Plan)
+                  else [figure.quote for figure in item.figures] if isinstance(item, Report) else [])
+        counts.append((sum(quote in text for quote in quotes), job.jurisdiction))
+    counts.sort(reverse=True)
+    if counts[0][0] == 0 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        raise UnknownDocument(folder, year)
+    return counts[0][1]

@@ -1,0 +1,97 @@
+"""Coverage: which clauses of a document no entry quotes, and which quotes the document does not hold."""
+
+from __future__ import annotations
+
+import textwrap
+
+from planaudit.check.coverage import plan_coverage, report_coverage
+from planaudit.model.coverage import Clause, CoverageResult
+from support import JURISDICTION, RepoBuilder, load_repository
+
+METRICS = """
+metrics:
+  rate: {label: 调解成功率, unit: percent}
+  backlog: {label: 信访积案, unit: case}
+  events: {label: 普法活动, unit: event}
+  done: {label: 建成, unit: boolean}
+"""
+PLAN_TEXT = textwrap.dedent("""\
+    2022年工作要点
+    一、加强矛盾纠纷化解
+    （一）医患纠纷调解成功率达85%以上，4月底前信访积案全面清零。
+    （二）建立律师调解工作室，坚持学习制度。
+    二、普法
+    全年开展普法活动不少于100场。
+    """)
+
+
+def plan(tmp_path, targets):
+    RepoBuilder(tmp_path).rules(METRICS).targets(targets).outcomes("[]")
+    return load_repository(tmp_path, [2022], [2022]).repository.plans[(2022, JURISDICTION)]
+
+
+def test_each_commitment_no_target_quotes_is_listed_with_its_line_and_section(tmp_path):
+    found = plan_coverage(PLAN_TEXT, "plan.txt", plan(tmp_path, """
+        - {id: rate, title: 调解成功率达85%以上, metric: rate, rule: at_least, value: 85%, quote: 医患纠纷调解成功率达85%以上}
+        """))
+    assert [(clause.line, clause.section, clause.text) for clause in found.clauses] == [
+        (3, "一（一）", "医患纠纷调解成功率达85%以上"),
+        (3, "一（一）", "4月底前信访积案全面清零"),
+        (4, "一（二）", "建立律师调解工作室"),  # a verb of building; 坚持学习制度 commits to nothing measurable
+        (6, "二", "全年开展普法活动不少于100场")]  # 一、加强矛盾纠纷化解 is a title, not a commitment
+    assert [clause.text for clause in found.uncovered] == ["4月底前信访积案全面清零", "建立律师调解工作室",
+                                                           "全年开展普法活动不少于100场"]
+    assert (found.covered, found.share, found.not_verbatim) == (1, 25, ())
+
+
+def test_a_quote_over_two_clauses_covers_both(tmp_path):
+    found = plan_coverage(PLAN_TEXT, "plan.txt", plan(tmp_path, """
+        - {id: both, title: t, metric: rate, rule: at_least, value: 85%, quote: 调解成功率达85%以上，4月底前信访积案}
+        """))
+    assert [clause.text for clause in found.uncovered] == ["建立律师调解工作室", "全年开展普法活动不少于100场"]
+
+
+def test_a_quote_the_document_does_not_hold_is_named_where_it_stands(tmp_path):
+    found = plan_coverage(PLAN_TEXT, "plan.txt", plan(tmp_path, """
+        - {id: rate, title: t, metric: rate, rule: at_least, value: 85%, quote: 医患纠纷调解成功率达85%以上}
+        - {id: events, title: t, metric: events, rule: at_least, value: 100, quote: 全年开展普法活动不少于100次}
+        """))
+    assert [(quote.location.line, quote.text) for quote in found.not_verbatim] == [(5, "全年开展普法活动不少于100次")]
+    assert found.uncovered[-1].text == "全年开展普法活动不少于100场"  # a wrong quote covers nothing
+
+
+REPORT_TEXT = textwrap.dedent("""\
+    2022年工作总结
+    一、成效
+    医患纠纷调解成功率达到91%，全年开展普法活动120场，覆盖群众3万人次。各项目标任务全面完成。
+    原定目标为5家，实际建成6家。
+    """)
+
+
+def test_a_report_s_figures_claims_and_restated_values(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(METRICS)
+    builder.targets("""
+        - {id: rate, title: t, metric: rate, rule: at_least, value: 85%, quote: 85%}
+        - {id: rooms, title: 建设一批, metric: events, rule: at_least, value: 5, value_source: report,
+           value_quote: 原定目标为5家, quote: 建设一批}
+        """)
+    builder.outcomes("""
+        - {metric: rate, value: 91%, quote: 医患纠纷调解成功率达到91%}
+        - {metric: events, value: 120, quote: 全年开展普法活动120场}
+        """)
+    loaded = load_repository(tmp_path, [2022], [2022]).repository
+    report, restating = loaded.reports[(2022, JURISDICTION)], loaded.plans[(2022, JURISDICTION)].targets[1:]
+    found = report_coverage(REPORT_TEXT, "report.txt", report, report.figures[1:], restating)
+    assert [clause.text for clause in found.clauses] == ["医患纠纷调解成功率达到91%", "全年开展普法活动120场",
+                                                         "覆盖群众3万人次", "原定目标为5家", "实际建成6家"]
+    assert [clause.text for clause in found.uncovered] == ["覆盖群众3万人次", "实际建成6家"]  # 原定目标为5家: value_quote
+    assert [quote.text for quote in found.unused] == ["全年开展普法活动120场"]
+    assert found.not_verbatim == ()
+
+
+def test_the_share_is_rounded_down_so_that_only_all_is_100():
+    def result(total, covered):
+        clauses = tuple(Clause(str(index), index, None) for index in range(total))
+        return CoverageResult("d", "plan", "j", 2022, "f", clauses, clauses[covered:], ())
+
+    assert [result(46, 41).share, result(200, 199).share, result(3, 3).share, result(0, 0).share] == [89, 99, 100, 100]
