@@ -157,6 +157,8 @@ def _check_item(item: Plan | Report, catalogue: Catalogue, rules: dict[str, Rule
                 ) -> Iterator[Problem]:
     if isinstance(item, Plan):
         for target in item.targets:
+            if target.is_umbrella:
+                continue  # it has no metric or rule of its own: its items are checked
             yield from _check_target(target, catalogue, rules)
             yield from _check_tolerance(target, rules.get(target.rule), settings)
     else:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
 from planaudit.exact.numbers import Interval, Truth, to_fraction
+from planaudit.judge.items import umbrella_result
 from planaudit.judge.resolve import Resolver, find_inconsistencies, inconsistency, share_inconsistencies, stated_share
 from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.units import convert, interval_text, quantity
@@ -45,13 +46,21 @@ def judge_year(repository: Repository, year: int, plans: Iterable[Plan],
     inconsistencies = find_inconsistencies(resolver, this_year, repository.settings.tolerance)
     rules = rules or rule_table(repository.catalogue)
     with_shares = {target: rules[target.rule].threshold(target, repository.catalogue.metrics[target.metric].unit)
-                   for plan in plans for target in plan.targets if (year, target.jurisdiction, target.id) in resolver.shares}
+                   for plan in plans for target in plan.targets
+                   if (year, target.jurisdiction, target.id) in resolver.shares and not target.is_umbrella}
     inconsistencies += share_inconsistencies(resolver, plans, {target: value for target, value in with_shares.items()
                                                                if value is not None})
     judge = _Judge(repository, resolver, inconsistencies, rules)
-    results = tuple(judge.target(target) for plan in plans for target in plan.targets)
+    results = tuple(result for plan in plans for result in _judge_plan(judge, plan))
     names = {plan.jurisdiction: plan.name for plan in plans}
     return AuditResult(year, repository.settings, names, results, tuple(inconsistencies))
+
+
+def _judge_plan(judge: _Judge, plan: Plan) -> list[TargetResult]:
+    """Every target of the plan in order; an umbrella on its items, which follow it."""
+    judged = {target.id: judge.target(target) for target in plan.targets if not target.is_umbrella}
+    return [umbrella_result(target, [judged[item] for item in target.items]) if target.is_umbrella
+            else judged[target.id] for target in plan.targets]
 
 
 def basis_mismatch(target: Target, actual: Resolved, reference: Resolved | None, from_levels: bool) -> Detail | None:

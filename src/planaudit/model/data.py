@@ -18,6 +18,7 @@ PERCENT = "percent"
 RATIO = "ratio"
 BOOLEAN = "boolean"
 UNASSIGNED_METRIC = "TODO"  # the placeholder `planaudit extract` writes; validate asks for a real metric
+UMBRELLA = "(items)"  # the metric and rule of an umbrella target, which is judged on its items (no metric id has brackets)
 NOMINAL = "nominal"  # in current prices: what levels are unless they say otherwise
 REAL = "real"  # price changes taken out (扣除价格因素, 按不变价格计算): what stated growth rates usually are
 
@@ -157,6 +158,13 @@ class Target:
     value_source: str | None = None  # "report": the plan gives no number; the value is the one the report restates
     value_quote: str | None = None  # with it, the report's words that state the value (原定目标为5家)
     basis: str | None = None  # nominal or real: what its value means (None: unstated, never checked)
+    items: tuple[str, ...] = ()  # an umbrella's: the ids of its items, which follow it in the plan
+    parent: str | None = None  # an item's: the id of its umbrella
+
+    @property
+    def is_umbrella(self) -> bool:
+        """Is it judged on its items (the "3+3+3" project: met only when all nine are)?"""
+        return bool(self.items)
 
     @property
     def value_from_report(self) -> bool:

@@ -39,6 +39,7 @@ class Reason(enum.Enum):
     WRONG_AGGREGATE = "wrong_aggregate"  # a target over the year, and only a year-end (or mean) figure that cannot decide it
     INTERIM_ONLY = "interim_only"  # a cumulative metric's figure before the period's end falls short: it may still grow
     BASIS_MISMATCH = "basis_mismatch"  # nominal against real (growth from levels in current prices, a real target)
+    ITEMS = "items"  # an umbrella target, judged on its items: met when all are, missed when one is
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +130,7 @@ class TargetResult:
     tolerance: Fraction | None = None  # a rule with a band (`about`): how far off still counts, in the metric's unit
     assertion: Assertion | None = None  # the report's claim of completion it was met on (reason asserted)
     reference: Resolved | None = None  # the figure a `value: {metric: …}` target was compared with
+    items: tuple[TargetResult, ...] = ()  # an umbrella target's: its items' results, which decide it
 
     @property
     def compared_with(self) -> Interval | None:

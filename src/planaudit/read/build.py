@@ -5,6 +5,7 @@ parse)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Hashable
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 from planaudit.exact import expr
 from planaudit.exact.numbers import parse_decimal
 from planaudit.model.data import (
+    UMBRELLA,
     UNASSIGNED_METRIC,
     Assertion,
     Bound,
@@ -45,6 +47,8 @@ class Parsed:
     header: Positions  # of the top-level values
     entries: list[tuple[dict[str, Any], Location, Positions]]  # the entries of its list that match the schema
     assertions: list[tuple[dict[str, Any], Location]] = field(default_factory=list)  # a report's, that match it
+    items: dict[int, list[tuple[dict[str, Any], Location, Positions]]] = field(default_factory=dict)  # an
+    # umbrella target's items, by the umbrella's index in ``entries``, where they stand
 
 
 def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: str,
@@ -57,7 +61,9 @@ def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: 
     source = SourceDocument(document.get("title"), document.get("issuer"), _date(document.get("date")))
     if kind == "targets":
         targets = _unique_entries(
-            [_read_target(entry, location, positions, year, jurisdiction) for entry, location, positions in parsed.entries],
+            [target for index, (entry, location, positions) in enumerate(parsed.entries)
+             for target in _read_targets(entry, location, positions, parsed.items.get(index, []), year, jurisdiction,
+                                         problems)],
             identity=lambda target: target.id,
             duplicate=lambda target, first: Problem(
                 display, *target.positions.get("id", (target.location.line, target.location.col)), Code.DUPLICATE_ID,
@@ -219,6 +225,29 @@ def _number(value: str | int | Decimal | None) -> tuple[Decimal | None, bool]:
 
 def _date(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
+
+
+def _read_targets(entry: dict[str, Any], location: Location, positions: Positions,
+                  items: list[tuple[dict[str, Any], Location, Positions]], year: int, jurisdiction: str,
+                  problems: list[Problem]) -> list[Target]:
+    """A target; or an umbrella target and, after it, its items (one level: an item has none)."""
+    if "items" not in entry:
+        return [_read_target(entry, location, positions, year, jurisdiction)]
+    for key in ("metric", "rule", "value", "baseline", "tolerance", "tolerance_share", "direction", "over", "basis",
+                "unit", "scope", "deadline", "value_source", "value_quote"):
+        if key in entry:
+            problems.append(Problem(location.path, *positions.get(key, (location.line, location.col)),
+                                    Code.VALUE_FORBIDDEN, f"an umbrella target (with items:) takes no {key}: "
+                                                          "each item has its own"))
+    umbrella = _read_target({**entry, "metric": UMBRELLA, "rule": UMBRELLA}, location, positions, year, jurisdiction)
+    read = [dataclasses.replace(_read_target(item, where, item_positions, year, jurisdiction), parent=umbrella.id)
+            for item, where, item_positions in items]
+    for raw, where, item_positions in items:
+        if "items" in raw:
+            problems.append(Problem(where.path, *item_positions.get("items", (where.line, where.col)),
+                                    Code.VALUE_FORBIDDEN, "an item takes no items of its own: list them all under "
+                                                          f"'{umbrella.id}'"))
+    return [dataclasses.replace(umbrella, items=tuple(item.id for item in read)), *read]
 
 
 def _read_target(entry: dict[str, Any], location: Location, positions: Positions, year: int,

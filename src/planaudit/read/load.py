@@ -115,7 +115,8 @@ def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction:
 
     schema, key = _SCHEMA_AND_LIST[kind]
     quick = fastread.read(raw, schema, key)
-    if quick is not None and ASSERTIONS not in quick.instance:  # the quick reader locates only the list's entries
+    if quick is not None and ASSERTIONS not in quick.instance and not _has_items(quick.instance.get(key)):
+        # the quick reader locates only the list's entries: not a report's claims, nor an umbrella's items
         problems: list[Problem] = []
         entries: list[tuple[dict[str, Any], Location, Positions]] = [(entry, Location(display, line, col), {})
                    for entry, (line, col) in zip(quick.instance[key], quick.entries, strict=True)]
@@ -123,6 +124,11 @@ def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction:
         if item is not None and not problems and not any(checks(item) if checks else ()):
             return FileRead(item, ())
     return read_exactly(raw, display, kind, year, jurisdiction, checks)
+
+
+def _has_items(entries: Any) -> bool:
+    """Is one of the list's entries an umbrella target (with items)?"""
+    return isinstance(entries, list) and any(isinstance(entry, dict) and "items" in entry for entry in entries)
 
 
 def read_exactly(raw: bytes, display: str, kind: str, year: int, jurisdiction: str,
@@ -264,7 +270,12 @@ def parse_data(raw: bytes, display: str, kind: Kind, list_key: str, problems: li
     assertions = [(entry, Location(display, node.line, node.col))
                   for index, (node, entry) in enumerate(zip(root[ASSERTIONS], instance[ASSERTIONS], strict=True))
                   if usable(ASSERTIONS, index)] if ASSERTIONS in instance and ASSERTIONS in root else []
-    return Parsed(instance, root.positions, entries, assertions)
+    nodes = [node for index, node in enumerate(root[list_key]) if usable(list_key, index)]
+    items = {index: [(item, Location(display, node.line, node.col), node.positions)
+                     for node, item in zip(umbrella["items"], entry["items"], strict=True)]
+             for index, (umbrella, (entry, _, _)) in enumerate(zip(nodes, entries, strict=True))
+             if isinstance(umbrella, MappingNode) and "items" in umbrella and "items" in entry}
+    return Parsed(instance, root.positions, entries, assertions, items)
 
 
 def _parse_checked(raw: bytes, display: str, kind: Kind, entries_keys: tuple[str, ...], problems: list[Problem]

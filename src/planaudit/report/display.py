@@ -5,7 +5,7 @@ from __future__ import annotations
 from planaudit.exact.numbers import Interval
 from planaudit.judge.units import interval_text, quantity
 from planaudit.model.data import PERCENT, Figure
-from planaudit.model.result import Inconsistency, Reason, TargetResult
+from planaudit.model.result import Inconsistency, Reason, TargetResult, Verdict
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS
 
 
@@ -44,7 +44,17 @@ def threshold_text(result: TargetResult, lang: str) -> str:
     return text + f" ({WORDS[lang]['per_report']})" if result.target.value_from_report else text
 
 
+def target_id_text(result: TargetResult, lang: str) -> str:
+    """The target's id; an item's marked as one, under its umbrella: "↳ smart-notary"."""
+    target = result.target
+    return target.id if target.parent is None else WORDS[lang]["item_of"].format(id=target.id)
+
+
 def actual_text(result: TargetResult, lang: str) -> str:
+    """The figure a verdict rests on, as a reader sees it; an umbrella's: "3 of 9 items met"."""
+    if result.items:
+        met = sum(item.verdict is Verdict.MET for item in result.items)
+        return WORDS[lang]["items_met"].format(met=met, total=len(result.items))
     actual = result.actual
     if actual is None:
         return "—"

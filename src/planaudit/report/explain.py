@@ -17,6 +17,7 @@ from planaudit.report.display import (
     threshold_amount,
     threshold_text,
     value_text,
+    verdict_text,
 )
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS, date_text, detail_text, unit_name
 
@@ -47,15 +48,16 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
         f"{target.jurisdiction}/{target.id}  ({target.location.path}:{target.location.line})",
         f"  {printable(target.title)}",
         f"{words['quote']}: \u201c{printable(target.quote)}\u201d",
-        f"{words['metric']}: {metric.id} — {printable(metric.label.text(lang))} ({unit_name(metric.unit, lang)})",
-        f"{words['rule']}: {item.rule.id} — {printable(item.rule.label.text(lang))}",
-        f"{words['threshold']}: {threshold_text(item, lang)}",
     ]
+    if not target.is_umbrella:  # an umbrella has no metric or rule of its own: its items do
+        lines += [f"{words['metric']}: {metric.id} — {printable(metric.label.text(lang))} ({unit_name(metric.unit, lang)})",
+                  f"{words['rule']}: {item.rule.id} — {printable(item.rule.label.text(lang))}"]
+    lines.append(f"{words['threshold']}: {threshold_text(item, lang)}")
     if target.scope:
         lines.append(f"{words['scope']}: {printable(target.scope)}")
     if target.deadline:
         lines.append(f"{words['deadline']}: {date_text(target.deadline, lang)}")
-    lines.append(f"{words['actual']}: {actual_text(item, lang) if item.actual else words['none']}")
+    lines.append(f"{words['actual']}: {actual_text(item, lang) if item.actual or item.items else words['none']}")
     if item.actual:
         lines.extend(_resolution(item.actual, metric.unit, lang, "  "))
     if item.reference is not None:  # a relative target: the figure its value is
@@ -76,6 +78,8 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
     if item.rule.band is not None and centre is not None and item.tolerance is not None:
         allowed = item.rule.band(centre, item.tolerance, item.target.direction or "both")
         lines.append(f"{words['allowed']}: {interval_text(allowed, metric.unit)}")
+    for found in item.items:  # an umbrella: each item's verdict
+        lines.append(f"  {found.target.id}: {verdict_text(found, lang)} — {printable(found.target.title)}")
     if item.reason in _COMPARED:
         lines.append(f"{words['comparison']}: {_comparison(item, lang)} → {words[_OUTCOME[item.verdict]]}")
     if item.reason is Reason.CONTESTED:

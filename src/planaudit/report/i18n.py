@@ -32,6 +32,7 @@ REASONS = {
         Reason.WRONG_AGGREGATE: "the report gives the wrong measure of the year",
         Reason.INTERIM_ONLY: "only an interim figure, short of the target",
         Reason.BASIS_MISMATCH: "nominal against real",
+        Reason.ITEMS: "judged on its items",
     },
     "zh": {
         Reason.STATED: "报告数据",
@@ -49,6 +50,7 @@ REASONS = {
         Reason.WRONG_AGGREGATE: "总结数据的统计口径与目标不符",
         Reason.INTERIM_ONLY: "仅有阶段性数据，尚未达到目标",
         Reason.BASIS_MISMATCH: "名义值与实际值不可比",
+        Reason.ITEMS: "依据各分项判定",
     },
 }
 
@@ -80,6 +82,7 @@ DETAILS = {
         "interim_decided": "{metric} only grows: the figure as of {as_of}, before the period ends on {end}, decides it already",
         "assertion_refused": "{inner}; the report asserts completion (“{quote}”, {where}), but planaudit.yaml's "
                              "accept_assertions is false",
+        "items": "{met} of {total} items met, {missed} missed, {unmeasured} unmeasured",
         "basis_nominal": "nominal (in current prices)",
         "basis_real": "real (price changes taken out)",
         "basis_figure": "the figure of {metric} is {basis}, but the target's value is {wanted}: the two are not compared",
@@ -112,6 +115,7 @@ DETAILS = {
         "interim": "指标 {metric} 为累计数，数据截至{as_of}，早于目标期限{end}：目前未达到，期末仍可能达到",
         "interim_decided": "指标 {metric} 为累计数：截至{as_of}的数据（早于期限{end}）已可判定",
         "assertion_refused": "{inner}；工作总结宣称已完成（“{quote}”，{where}），但 planaudit.yaml 的 accept_assertions 为 false",
+        "items": "{total}个分项中{met}项达标，{missed}项未达标，{unmeasured}项无法评估",
         "basis_nominal": "名义值（按现价）",
         "basis_real": "实际值（扣除价格因素）",
         "basis_figure": "指标 {metric} 的数据为{basis}，目标值为{wanted}，两者不作比较",
@@ -135,7 +139,8 @@ WORDS = {
         "target": "Target", "threshold": "Threshold", "actual": "Actual", "verdict": "Verdict",
         "reason": "Reason", "waived": "waived",
         "within_tolerance": "within tolerance", "asserted": "asserted",
-        "nominal": "nominal", "real": "real",
+        "nominal": "nominal", "real": "real", "items_met": "{met} of {total} items met",
+        "item_of": "↳ {id}",
         "of_target": "{share} of the target",
         "per_report": "as the report restates it", "also_stated": "also stated",
         "inconsistent": "inconsistent", "derived": "derived",
@@ -160,7 +165,8 @@ WORDS = {
         "target": "目标", "threshold": "目标值", "actual": "实际", "verdict": "结论",
         "reason": "依据", "waived": "已豁免",
         "within_tolerance": "在允许范围内",
-        "nominal": "名义", "real": "实际",
+        "nominal": "名义", "real": "实际", "items_met": "{total}个分项中{met}项达标",
+        "item_of": "↳ {id}",
         "asserted": "仅有宣称", "of_target": "占目标{share}", "per_report": "据工作总结所述", "also_stated": "另处所述",
         "inconsistent": "数据不一致", "derived": "推算", "from_counts": "按基础数据",
         "not_judged": "以下地区的数据文件有错误，未作评估：{slugs}", "where": "其中", "id": "编号", "line": "行",

@@ -85,6 +85,8 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
         "scope": target.scope,
         "deadline": target.deadline.isoformat() if target.deadline else None,
         "section": target.section,
+        "parent": target.parent,
+        "items": list(target.items),
         "verdict": item.verdict.value,
         "reason": item.reason.value,
         "detail": detail_text(item.detail, lang),

@@ -57,8 +57,10 @@ def report_date() -> dt.date:
 
 
 def _id_cell(item: TargetResult) -> str:
-    """The target's id as code (a slug: nothing in it needs escaping there), and where it stands."""
-    return f"`{item.target.id}` {cell(str(item.target.location))}"
+    """The target's id as code (a slug: nothing in it needs escaping there), and where it stands;
+    an item's, with its umbrella's."""
+    parent = "" if item.target.parent is None else f" ∈ `{item.target.parent}`"
+    return f"`{item.target.id}`{parent} {cell(str(item.target.location))}"
 
 
 class MarkdownReporter(Reporter):

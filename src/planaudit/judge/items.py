@@ -1,0 +1,36 @@
+"""Umbrella targets: a commitment made of items (the "3+3+3" project: nine), each a target judged
+as any other; the umbrella is met when every item is, missed when any is, else unmeasured."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from planaudit.exact.numbers import Interval, Truth
+from planaudit.judge.rules.base import Actual, Rule
+from planaudit.model.data import UMBRELLA, Label, Location, Metric, Target
+from planaudit.model.result import Detail, Reason, TargetResult, Verdict
+
+
+def _judged_on_items(actual: Actual, value: Interval | None, baseline: Interval | None) -> Truth:
+    raise AssertionError("an umbrella target is judged on its items' verdicts, never on a figure")
+
+
+# What an umbrella's result names as its metric and rule. Neither is in the catalogue or the rule
+# registry: no target can name them, and an umbrella names neither.
+ITEMS_METRIC = Metric(UMBRELLA, Label(zh="分项", en="items"), "item", None, None, Location("", 0))
+EVERY_ITEM = Rule(id=UMBRELLA, label=Label(zh="各分项均达标", en="every item met"), symbol="∀",
+                  check=_judged_on_items, needs_value=False)
+
+
+def umbrella_result(target: Target, items: Sequence[TargetResult]) -> TargetResult:
+    """The umbrella's verdict from its items': missed when one is missed, met when all are met."""
+    verdicts = [item.verdict for item in items]
+    if Verdict.MISSED in verdicts:
+        verdict = Verdict.MISSED
+    elif all(found is Verdict.MET for found in verdicts):
+        verdict = Verdict.MET
+    else:
+        verdict = Verdict.UNMEASURED
+    detail = Detail.of("items", met=verdicts.count(Verdict.MET), total=len(verdicts),
+                       missed=verdicts.count(Verdict.MISSED), unmeasured=verdicts.count(Verdict.UNMEASURED))
+    return TargetResult(target, ITEMS_METRIC, EVERY_ITEM, verdict, Reason.ITEMS, None, detail=detail, items=tuple(items))

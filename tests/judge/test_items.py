@@ -1,0 +1,97 @@
+"""Umbrella targets (items:): each item judged as a target of its own, the umbrella met only when
+every item is, missed when one is — and every format saying how many items are met."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from planaudit import Reason, Verdict
+from planaudit.report import REPORTERS
+from planaudit.report.display import actual_text, target_id_text, threshold_text
+from planaudit.report.explain import render_explanation
+from planaudit.report.i18n import detail_text
+from support import RepoBuilder, load_repository
+
+METRICS = """
+metrics:
+  brand: {label: 品牌, unit: boolean}
+  model: {label: 模式, unit: boolean}
+  studios: {label: 工作室, unit: item}
+"""
+UMBRELLA = """
+- id: programme
+  title: 实施“3+3+3”工程
+  quote: 实施“3+3+3”工程
+  items:
+    - {id: brand, title: 推出品牌, metric: brand, rule: achieved, quote: 推出品牌}
+    - {id: model, title: 创新模式, metric: model, rule: achieved, quote: 创新模式}
+    - {id: studios, title: 打造2个工作室, metric: studios, rule: at_least, value: 2, quote: 打造2个工作室}
+- {id: after, title: 其他, metric: studios, rule: at_least, value: 1, quote: 其他1个}
+"""
+
+
+def audit(tmp_path, figures):
+    return RepoBuilder(tmp_path).rules(METRICS).targets(UMBRELLA).outcomes(figures).audit()
+
+
+@pytest.mark.parametrize(("figures", "verdict", "met"), [
+    ("[{metric: brand, value: true, quote: 推出}, {metric: model, value: true, quote: 创新}, "
+     "{metric: studios, value: 3, quote: 3个}]", Verdict.MET, 3),
+    ("[{metric: brand, value: true, quote: 推出}, {metric: model, value: false, quote: 未创新}, "
+     "{metric: studios, value: 3, quote: 3个}]", Verdict.MISSED, 2),  # one item missed: the umbrella is
+    ("[{metric: brand, value: true, quote: 推出}, {metric: studios, value: 3, quote: 3个}]",
+     Verdict.UNMEASURED, 2),  # the report is silent on one item
+    ("[{metric: brand, value: true, quote: 推出}, {metric: studios, value: 1, quote: 1个}]",
+     Verdict.MISSED, 1),  # missed outweighs unmeasured
+])
+def test_the_umbrella_is_decided_by_its_items(tmp_path, figures, verdict, met):
+    umbrella, *items, after = audit(tmp_path, figures).results
+    assert (umbrella.target.id, umbrella.verdict, umbrella.reason) == ("programme", verdict, Reason.ITEMS)
+    assert [item.target.id for item in items] == ["brand", "model", "studios"] == list(umbrella.target.items)
+    assert [item.target.parent for item in items] == ["programme"] * 3 and after.target.parent is None
+    assert umbrella.items == tuple(items)  # the very results listed after it
+    assert actual_text(umbrella, "en") == f"{met} of 3 items met"
+
+
+def test_every_format_says_how_many_items_are_met(tmp_path):
+    result = audit(tmp_path, "[{metric: brand, value: true, quote: 推出}, {metric: studios, value: 3, quote: 3个}]")
+    umbrella, brand = result.results[:2]
+    assert (threshold_text(umbrella, "zh"), actual_text(umbrella, "zh")) == ("各分项均达标", "3个分项中2项达标")
+    assert detail_text(umbrella.detail, "en") == "2 of 3 items met, 0 missed, 1 unmeasured"
+    assert (target_id_text(umbrella, "en"), target_id_text(brand, "en")) == ("programme", "↳ brand")
+    rows = json.loads(REPORTERS["json"]("en").render(result))["results"]
+    assert [(row["id"], row["parent"], row["items"], row["verdict"]) for row in rows[:2]] == [
+        ("programme", None, ["brand", "model", "studios"], "unmeasured"), ("brand", "programme", [], "met")]
+    markdown = REPORTERS["markdown"]("en").render(result)
+    assert "| 实施“3+3+3”工程 | `programme` targets/2022/testville.yaml:4 | every item met | 2 of 3 items met |" in (
+        " ".join(markdown.split()).replace("| |", "|"))
+    assert "`brand` ∈ `programme` targets/2022/testville.yaml:8" in markdown
+    assert render_explanation(umbrella).splitlines()[3:9] == [
+        "Threshold: every item met", "Actual: 2 of 3 items met", "  brand: met — 推出品牌",
+        "  model: unmeasured — 创新模式", "  studios: met — 打造2个工作室",
+        "Verdict: unmeasured — judged on its items (2 of 3 items met, 0 missed, 1 unmeasured)"]
+
+
+def test_items_are_read_where_they_stand(tmp_path):
+    RepoBuilder(tmp_path).rules(METRICS).targets(UMBRELLA).outcomes("[]")
+    plan = load_repository(tmp_path, [2022], [2022]).repository.plans[(2022, "testville")]
+    assert [(target.id, target.location.line, target.location.col) for target in plan.targets] == [
+        ("programme", 4, 5), ("brand", 8, 9), ("model", 9, 9), ("studios", 10, 9), ("after", 11, 5)]
+
+
+@pytest.mark.parametrize(("targets", "found"), [
+    (UMBRELLA.replace("  title: 实施“3+3+3”工程\n", "  title: 实施“3+3+3”工程\n  metric: brand\n"),
+     [(6, "value-forbidden", "an umbrella target (with items:) takes no metric: each item has its own")]),
+    (UMBRELLA.replace("{id: model, title: 创新模式,", "{id: model, items: [], title: 创新模式,"),
+     [(9, "schema", None)]),  # an item's items: too few, and one level only
+    ("- {id: lone, title: t, quote: q}", [(4, "schema", "'metric' is required"), (4, "schema", "'rule' is required")]),
+    (UMBRELLA.replace("{id: studios,", "{id: brand,"), [(10, "duplicate-id", None)]),
+])
+def test_what_an_umbrella_may_not_say(tmp_path, targets, found):
+    RepoBuilder(tmp_path).rules(METRICS).targets(targets).outcomes("[]")
+    problems = load_repository(tmp_path, [2022], [2022]).problems
+    assert [(problem.line, problem.code.value) for problem in problems] == [(line, code) for line, code, _ in found]
+    assert [problem.message for problem, (_, _, message) in zip(problems, found, strict=True) if message] == [
+        message for _, _, message in found if message]
