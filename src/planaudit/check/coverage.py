@@ -20,22 +20,25 @@ from planaudit.model.data import Figure, Plan, Report, Target
 Span = tuple[int, int]
 
 
-def plan_coverage(text: str, document: str, plan: Plan) -> CoverageResult:
-    """Every commitment of the plan's text, and whether a target quotes it."""
+def plan_coverage(text: str, document: str, plan: Plan, part: str | None = None) -> CoverageResult:
+    """Every commitment of the plan's text (of its ``part`` only, when given: 三 for 三、…), and
+    whether a target quotes it."""
     quotes = [Quote(target.quote, target.location) for target in plan.targets]
-    found = [clause for clause in _located(text) if reads_as_commitment(clause[0], plan.year)]
+    found = [clause for clause in _located(text) if reads_as_commitment(clause[0], plan.year)
+             and (part is None or _in_part(clause[0], part))]
     return _result(text, document, "plan", plan.jurisdiction, plan.year, plan.path, found, quotes)
 
 
 def report_coverage(text: str, document: str, report: Report, unused: Iterable[Figure],
-                    restating: Sequence[Target] = ()) -> CoverageResult:
+                    restating: Sequence[Target] = (), part: str | None = None) -> CoverageResult:
     """Every figure-bearing clause of the report's text and whether a figure (or a claim of
     completion) quotes it; the figures no target uses. ``restating``: the year's targets whose
     value the report restates (value_quote), whose words must stand in it too."""
     quotes = [Quote(figure.quote, figure.location) for figure in report.figures]
     quotes += [Quote(claim.quote, claim.location) for claim in report.assertions]
     quotes += [Quote(target.value_quote, target.location) for target in restating if target.value_quote]
-    found = [clause for clause in _located(text) if draft_figures([clause[0]])]
+    found = [clause for clause in _located(text) if draft_figures([clause[0]])
+             and (part is None or _in_part(clause[0], part))]
     return _result(text, document, "report", report.jurisdiction, report.year, report.path, found, quotes,
                    tuple(Quote(figure.quote, figure.location) for figure in unused))
 
@@ -50,6 +53,11 @@ def _result(text: str, document: str, kind: str, jurisdiction: str, year: int, d
     not_verbatim = tuple(sorted((quote for quote, found_spans in spans.items() if not found_spans),
                                 key=lambda quote: quote.location))
     return CoverageResult(document, kind, jurisdiction, year, data_file, every, uncovered, not_verbatim, unused)
+
+
+def _in_part(clause: DocumentClause, part: str) -> bool:
+    """Is the clause in the document's part ``part`` (三: 三、 and its sections 三（一）…)?"""
+    return clause.section is not None and (clause.section == part or clause.section.startswith(f"{part}（"))
 
 
 def _located(text: str) -> Iterator[tuple[DocumentClause, Span]]:

@@ -435,6 +435,8 @@ def coverage(
     kind: DocumentKindChoice | None = typer.Option(
         None, "--kind", help="plan or report. Default: from the title (要点/计划: plan; 总结/报告: report)."),
     encoding: str | None = EncodingOption,
+    part: str | None = typer.Option(None, "--part", help="Only this part of the document: 三 for 三、… (a report "
+                                                         "whose part 三 is next year's plan)."),
     output_format: CoverageFormat = typer.Option("table", "--format", help="Format of the finding."),
     lang: Lang | None = LangOption,
     data: Path = DataOption,
@@ -448,7 +450,7 @@ def coverage(
     root = _root(data)
     language = _Speech.use(lang, _run(lambda: api.settings(root)))
     chosen = DocumentKind(kind.value) if kind is not None else None
-    result = _run(lambda: api.coverage(root, document, jurisdiction, year, chosen, encoding))
+    result = _run(lambda: api.coverage(root, document, jurisdiction, year, chosen, encoding, part))
     reporter = COVERAGE_REPORTERS[output_format.value](language)
     human = not COVERAGE_BY_NAME[output_format.value].for_programs
     _run(lambda: deliver(None, functools.partial(reporter.write, result), human=human))

@@ -91,6 +91,8 @@ HELP_ZH = {
         "文档所属地区。默认：其文件的引文在文档中出现最多的地区。",
     "The document's year. Default: from its title.": "文档年份。默认：由标题判断。",
     "Format of the finding.": "结果的格式。",
+    "Only this part of the document: 三 for 三、… (a report whose part 三 is next year's plan).":
+        "只对照文档的这一部分：如 三 表示“三、……”（工作总结的第三部分为下一年计划时）。",
     "plan or report. Default: from the title (要点/计划: plan; 总结/报告: report).":
         "plan 或 report。默认：由标题判断（要点/计划：plan；总结/报告：report）。",
     "The document's year. Default: from the title, e.g. 2022年工作要点.": "文档年份。默认：由标题判断，如“2022年工作要点”。",

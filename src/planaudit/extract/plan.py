@@ -27,7 +27,13 @@ _LESS_THAN = {"低于", "不满", "少于", "不足"}
 _GROWTH = {"同比增长", "增长"}
 _ZERO = re.compile(r"清零|(?<![一二三四五六七八九十百千万〇零])零(?![星散售碎件时点])[\u4e00-\u9fff]")
 _ACHIEVED = re.compile(r"全覆盖|建成|开通|创成|制定|出台")
-_BUILDING = re.compile(r"建立|制定|出台|建设|建成|打造|实现|推出|创新|设立|开通")
+_BUILDING = re.compile(  # verbs of building, setting up and reaching, with something to show for them:
+    # 建设 only as a verb (队伍建设 is a noun), 打造 a brand or a platform (not 亮点), 创新 a named model
+    r"建立|制定|出台|建成|实现|推出|设立|开通|创建|争创|入驻|通办|升级改造|全面运行|保持全省领先"
+    r"|打造[^，,。；]*(?:“|品牌|平台|体系|中心|工作室|形象|高地|集群|名片)"
+    r"|创新(?:[^，,。；]*“|一系列|一批|[一二三四五六七八九十两\d]+[套项个])|培育[^，,。；]*试点|试点的培育"
+    r"|(?:加快|联合|努力|大力)建设|(?<!法治)建设“|实施[^，,。；]*(?:工程|考务)|完成[^，,。；]*立法|确保[^，,。；]*“")
+_FRAMING = re.compile(r"(?:努力|积极)?(?:以|为|围绕|按照|坚持把|把|在.+(?:上|方面))")  # 以…为抓手, 在…方面: how, not what
 _DEADLINE = re.compile(r"(?:([1-9]|1[0-2])月|年)底前")
 _LEAD_IN = re.compile(r"(?:力争|争取|确保)?在?(?:([1-9]|1[0-2])月|年)底前[，,]")  # "4月底前，…": for the whole sentence
 
@@ -48,18 +54,21 @@ def _clause_targets(clause: Clause, year: int) -> Iterator[DraftTarget]:
         return
     if _ZERO.search(clause.reading):
         yield DraftTarget(clause.text, "equals", Decimal(0), False, None, None, deadline, clause.section, clause.line)
-    elif _ACHIEVED.search(clause.reading):
+    elif _ACHIEVED.search(clause.reading) or _builds(clause):
         yield DraftTarget(clause.text, "achieved", None, False, None, None, deadline, clause.section, clause.line)
 
 
 def reads_as_commitment(clause: Clause, year: int) -> bool:
     """Does the clause commit to something a target could hold: a number with its comparator, 清零,
-    全覆盖, a verb of building or setting up (建立、制定、出台、建设、打造、实现…), or a deadline?
-    A part's title (一、强化政治建设) does not: it sums up its body."""
-    if clause.heading:
-        return False
-    return bool(_BUILDING.search(clause.reading) or _DEADLINE.search(clause.reading)
-                or next(_clause_targets(clause, year), None) is not None)
+    全覆盖, a verb of building or setting up (建立、制定、出台、建设、打造、实现…), or a deadline? A
+    title's verb of building (一、强化政治建设) does not: the title sums up its body; its number does."""
+    return bool(_DEADLINE.search(clause.reading) or next(_clause_targets(clause, year), None) is not None)
+
+
+def _builds(clause: Clause) -> bool:
+    """A verb of building or setting up, in a clause that says what is to be done (not a part's
+    title, nor a framing such as 以…为抓手 or 为…提供)."""
+    return bool(_BUILDING.search(clause.reading)) and not clause.heading and not _FRAMING.match(clause.reading)
 
 
 def numeric_rule(mention: Mention) -> str | None:

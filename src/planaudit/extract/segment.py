@@ -19,6 +19,7 @@ _SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
 _CLAUSE_END = re.compile(r"(?<=[，,：:])")
 _TRIM = "，,：:。；;！？!? \t\u3000"
 _INNER_PUNCTUATION = re.compile(r"[，,：:。；;！？!?]")
+_TITLE_LENGTH = 30  # a section's title is one short phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,7 @@ class Clause:
     sentence: str  # the sentence the clause belongs to, verbatim
     section: str | None  # e.g. 四（一）
     line: int  # 1-based line of the document
-    heading: bool = False  # the title of a part (一、强化政治建设), which sums up what its body commits to
+    heading: bool = False  # the title of a part or section (一、强化政治建设), which sums up what its body commits to
 
     @property
     def reading(self) -> str:
@@ -51,13 +52,16 @@ def clauses(text: str) -> Iterator[Clause]:
             line = line[heading.end():]
             title = not _INNER_PUNCTUATION.search(line.strip(_TRIM))  # one phrase alone: the part's title
         heading = _SECTION.match(line)
+        titled = False  # its first sentence is the section's title: （二）大力推进打造“148”品牌。要…
         if heading:
             section = heading.group(1)
             line = line[heading.end():]
+            titled = True
         where = None if part is None else part if section is None else f"{part}（{section}）"
-        for sentence in _SENTENCE_END.split(line):
+        for index, sentence in enumerate(_SENTENCE_END.split(line)):
             whole = sentence.strip(_TRIM)
+            section_title = titled and index == 0 and not _INNER_PUNCTUATION.search(whole) and len(whole) <= _TITLE_LENGTH
             for clause in _CLAUSE_END.split(sentence):
                 clause = clause.strip(_TRIM)
                 if clause:
-                    yield Clause(clause, whole, where, number, title)
+                    yield Clause(clause, whole, where, number, title or section_title)

@@ -19,9 +19,10 @@ _FOLDERS = {DocumentKind.PLAN: "targets", DocumentKind.REPORT: "outcomes"}
 
 
 def coverage(root: Path, document: Path, jurisdiction: str | None = None, year: int | None = None,
-             kind: DocumentKind | None = None, encoding: str | None = None) -> CoverageResult:
-    """The document at ``document`` held against the entries of ``root`` for it: its kind and year
-    from its title unless given, its jurisdiction from whose quotes it holds unless given."""
+             kind: DocumentKind | None = None, encoding: str | None = None, part: str | None = None) -> CoverageResult:
+    """The document at ``document`` (or its ``part``: 三) held against the entries of ``root`` for
+    it: its kind and year from its title unless given, its jurisdiction from whose quotes it holds
+    unless given."""
     text = read_document(document, encoding)
     kind, year = document_kind_and_year(text, str(document), kind, year)
     scanned = scan(root, [year, year + 1], [year])
@@ -40,12 +41,12 @@ def coverage(root: Path, document: Path, jurisdiction: str | None = None, year: 
         raise InvalidData(errors(problems))
     plans, reports = plans_and_reports(jobs, reads)
     if kind is DocumentKind.PLAN:
-        return plan_coverage(text, str(document), plans[(year, slug)])
+        return plan_coverage(text, str(document), plans[(year, slug)], part)
     items: list[Plan | Report] = [*plans.values(), *reports.values()]
     plan = plans.get((year, slug))
     restating = [target for target in plan.targets if target.value_from_report] if plan else []
     return report_coverage(text, str(document), reports[(year, slug)],
-                           figures_no_target_uses(items, scanned.catalogue), restating)
+                           figures_no_target_uses(items, scanned.catalogue), restating, part)
 
 
 def _whose(text: str, root: Path, candidates: list[DataFile], folder: str, year: int) -> str:
