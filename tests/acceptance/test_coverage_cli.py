@@ -68,3 +68,15 @@ def test_a_document_no_file_quotes(tmp_path):
     assert (done.returncode, done.stderr) == (2, "planaudit: error: cannot tell whose document this is: no quote of any "
                                                  "targets/2022/*.yaml stands in it, or as many of two files' as of each "
                                                  "other's; pass -j SLUG\n")
+
+
+def test_a_data_file_with_an_error_is_named_and_nothing_is_held(tmp_path):
+    import shutil
+
+    copy = tmp_path / "coverage"
+    shutil.copytree(EXAMPLES / "coverage", copy)
+    plan = copy / "targets" / "2022" / "lakeside.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("rule: at_least", "rule: at_lest", 1), encoding="utf-8")
+    done = planaudit("coverage", str(SOURCES / "plan.txt"), "--data", str(copy), data=None)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("targets/2022/lakeside.yaml:9:11: unknown-rule unknown rule 'at_lest'")

@@ -1,12 +1,19 @@
 """A stated rate is checked against the rate derived from its counts, and a stated share of a
 target against its level — each number standing for the interval its rounding allows."""
 
+import datetime as dt
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planaudit import Verdict
+from planaudit.exact.expr import parse
 from planaudit.exact.numbers import Interval, format_number
+from planaudit.judge.resolve import Resolver, inconsistency
+from planaudit.model.data import Bound, Catalogue, Figure, Label, Location, Metric, Report, SourceDocument
 from planaudit.report.explain import render_explanation
 from support import COUNT_METRICS, RepoBuilder
 
@@ -112,3 +119,36 @@ def test_explain_shows_both_rounding_intervals(tmp_path):
         "(outcomes/2022/testville.yaml:5)",
         "  as rounded: stated 105.35%–105.45%, derived 105.23%–105.26% — no value in common",
         "  stated: outcomes/2022/testville.yaml:4 “完成改造38.94万户” (2022-12-31)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(closed=st.integers(0, 500_000), extra=st.integers(1, 500_000), places=st.integers(0, 3),
+       shift=st.integers(-30, 30), in_wan=st.booleans())
+def test_the_quick_check_answers_as_the_whole_one(closed, extra, places, shift, in_wan):
+    """Differential: whether the stated rate is inconsistent, and with what, is the same whether the
+    counts' range is always computed or only when their written value falls outside the stated range."""
+    cases = closed + extra
+    point = Fraction(closed * 100, cases)
+    step = Fraction(1, 10 ** places)
+    stated = (point / step).__round__() * step + shift * step / 4
+    text = format(Decimal(stated.numerator) / Decimal(stated.denominator), f".{places}f")
+    written = (lambda value: f"{Decimal(value) / 10000}万") if in_wan else str
+    figures = {
+        "cases": Figure("j", 2022, "cases", Decimal(cases), False, Bound.EXACT, None, dt.date(2022, 12, 31),
+                        f"立案{written(cases)}件", Location("o.yaml", 1)),
+        "closed": Figure("j", 2022, "closed", Decimal(closed), False, Bound.EXACT, None, dt.date(2022, 12, 31),
+                         f"结案{written(closed)}件", Location("o.yaml", 2)),
+        "rate": Figure("j", 2022, "rate", Decimal(text), False, Bound.EXACT, None, dt.date(2022, 12, 31),
+                       f"结案率{text}%", Location("o.yaml", 3)),
+    }
+    report = Report("o.yaml", "j", "j", 2022, SourceDocument(), tuple(figures.values()))
+    resolver = Resolver(CATALOGUE, [report])
+    assert inconsistency(resolver, figures["rate"], None) == inconsistency(resolver, figures["rate"], None, quick=False)
+
+
+_WHERE = Location("rules/metrics.yaml", 1)
+CATALOGUE = Catalogue({
+    "cases": Metric("cases", Label("c", "c"), "case", None, None, _WHERE),
+    "closed": Metric("closed", Label("c", "c"), "case", None, None, _WHERE),
+    "rate": Metric("rate", Label("r", "r"), "percent", parse("closed / cases * 100"), None, _WHERE),
+}, {})

@@ -86,6 +86,10 @@ def test_items_are_read_where_they_stand(tmp_path):
      [(6, "value-forbidden", "an umbrella target (with items:) takes no metric: each item has its own")]),
     (UMBRELLA.replace("{id: model, title: 创新模式,", "{id: model, items: [], title: 创新模式,"),
      [(9, "schema", None)]),  # an item's items: too few, and one level only
+    (UMBRELLA.replace("{id: model, title: 创新模式, metric: model, rule: achieved, quote: 创新模式}",
+                      "{id: model, title: 创新模式, quote: 创新模式, items: [{id: m1, title: a, metric: model, rule: achieved, "
+                      "quote: a}, {id: m2, title: b, metric: model, rule: achieved, quote: b}]}"),
+     [(9, "value-forbidden", "an item takes no items of its own: list them all under 'programme'")]),
     ("- {id: lone, title: t, quote: q}", [(4, "schema", "'metric' is required"), (4, "schema", "'rule' is required")]),
     (UMBRELLA.replace("{id: studios,", "{id: brand,"), [(10, "duplicate-id", None)]),
 ])

@@ -65,7 +65,7 @@ def _located(text: str) -> Iterator[tuple[DocumentClause, Span]]:
     cursor = 0
     for clause in clauses(text):
         start = text.find(clause.text, cursor)
-        if start < 0:  # not after the last one (it cannot be, but a wrong place is better than none)
+        if start < 0:  # clauses are pieces of the text in order, so this is never so; were it, take the first
             start = text.find(clause.text)
         cursor = start + len(clause.text)
         yield clause, (start, cursor)

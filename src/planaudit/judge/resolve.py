@@ -176,10 +176,16 @@ def conflicts(resolver: Resolver, report: Report) -> list[Inconsistency]:
     return found
 
 
-def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal | None) -> Inconsistency | None:
+def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal | None,
+                  quick: bool = True) -> Inconsistency | None:
     """How a stated figure disagrees with the value derived from its counts, if it does: when what
     the figure may stand for (its rounding interval, widened by any tolerance declared) and what its
-    counts give, each standing for its own rounding interval, share no value."""
+    counts give, each standing for its own rounding interval, share no value.
+
+    ``quick``: the counts' value as written lies within their range (each input's written value is
+    in its rounding interval, and the arithmetic keeps that), so when the stated range holds it the
+    two share it and the range need not be computed — the same answer (a differential test holds
+    it to that) for most figures at a fraction of the work."""
     metric = resolver.catalogue.metrics[figure.metric]
     if metric.derive is None or isinstance(figure.value, bool):
         return None
@@ -190,6 +196,8 @@ def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal
     assert isinstance(stated, Interval) and isinstance(derived.value, Interval)
     tolerance = _tolerance(metric, default_tolerance)
     stated_range = rounding_interval(figure, metric, stated).widened(tolerance)
+    if quick and stated_range.overlaps(derived.value):
+        return None
     derived_range = rounded_value(resolver, derived)
     if derived_range is None or stated_range.overlaps(derived_range):
         return None

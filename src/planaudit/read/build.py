@@ -240,13 +240,14 @@ def _read_targets(entry: dict[str, Any], location: Location, positions: Position
                                     Code.VALUE_FORBIDDEN, f"an umbrella target (with items:) takes no {key}: "
                                                           "each item has its own"))
     umbrella = _read_target({**entry, "metric": UMBRELLA, "rule": UMBRELLA}, location, positions, year, jurisdiction)
-    read = [dataclasses.replace(_read_target(item, where, item_positions, year, jurisdiction), parent=umbrella.id)
-            for item, where, item_positions in items]
-    for raw, where, item_positions in items:
-        if "items" in raw:
+    read = []
+    for item, where, item_positions in items:
+        if "items" in item:  # the schema allows it, so that its own items are checked; the model does not
             problems.append(Problem(where.path, *item_positions.get("items", (where.line, where.col)),
                                     Code.VALUE_FORBIDDEN, "an item takes no items of its own: list them all under "
                                                           f"'{umbrella.id}'"))
+            item = {**item, "metric": UMBRELLA, "rule": UMBRELLA}
+        read.append(dataclasses.replace(_read_target(item, where, item_positions, year, jurisdiction), parent=umbrella.id))
     return [dataclasses.replace(umbrella, items=tuple(item.id for item in read)), *read]
 
 
