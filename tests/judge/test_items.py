@@ -99,3 +99,25 @@ def test_what_an_umbrella_may_not_say(tmp_path, targets, found):
     assert [(problem.line, problem.code.value) for problem in problems] == [(line, code) for line, code, _ in found]
     assert [problem.message for problem, (_, _, message) in zip(problems, found, strict=True) if message] == [
         message for _, _, message in found if message]
+
+
+def test_an_umbrella_met_on_a_claim_is_asserted_and_a_waived_item_does_not_make_it_fail(tmp_path):
+    claimed = RepoBuilder(tmp_path / "claimed").rules(METRICS).targets(UMBRELLA).outcomes("""
+        - {metric: brand, value: true, quote: 推出}
+        - {metric: studios, value: 3, quote: 3个}
+        """)
+    claimed.write("outcomes/2022/testville.yaml", claimed.root.joinpath("outcomes/2022/testville.yaml").read_text(
+        encoding="utf-8") + "assertions:\n  - {asserts: [model], quote: 模式已创新}\n")
+    result = claimed.audit()
+    umbrella = result.results[0]
+    assert (umbrella.verdict, umbrella.reason, result.summary.asserted) == (Verdict.MET, Reason.ASSERTED, 2)
+    waived = RepoBuilder(tmp_path / "waived").rules(METRICS).targets(UMBRELLA.replace(
+        "rule: at_least, value: 2, quote: 打造2个工作室}",
+        "rule: at_least, value: 2, quote: 打造2个工作室, waiver: {reason: 目标调整}}")).outcomes("""
+        - {metric: brand, value: true, quote: 推出}
+        - {metric: model, value: true, quote: 创新}
+        - {metric: studios, value: 1, quote: 1个}
+        """).audit()
+    umbrella, *items, _ = waived.results
+    assert [(item.verdict, item.waived) for item in items][-1] == (Verdict.MISSED, True)
+    assert umbrella.verdict is Verdict.UNMEASURED  # never met, but it does not fail on a waived item
