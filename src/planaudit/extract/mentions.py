@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 # Counters the issue names, then the commonest others. Longest first: 人次 before 人.
-COUNTERS = ("人次", "件", "人", "个", "家", "所", "场", "名", "次")
+COUNTERS = ("人次", "件", "人", "个", "家", "所", "场", "名", "次", "项")
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 _AFTER = re.compile(
     r"(?P<scale>万|亿)?(?P<about>余|多)?(?P<percent>%|％)?"

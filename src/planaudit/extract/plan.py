@@ -18,7 +18,7 @@ from planaudit.extract.segment import Clause
 
 # Catalogue units (rules/metrics.yaml speaks English) for the counters a plan writes.
 UNITS = {"件": "case", "人": "person", "名": "person", "人次": "person_time", "场": "event", "个": "item",
-         "家": "organisation", "所": "institution", "次": "occurrence"}
+         "家": "organisation", "所": "institution", "次": "occurrence", "项": "item"}
 PER_10K = "per_10k"
 
 _AT_LEAST = {"不低于", "不少于", "至少", "达到", "达"}
