@@ -6,6 +6,7 @@ import textwrap
 
 from planaudit.check.coverage import plan_coverage, report_coverage
 from planaudit.model.coverage import Clause, CoverageResult
+from planaudit.report.coverage import summary_text
 from support import JURISDICTION, RepoBuilder, load_repository
 
 METRICS = """
@@ -94,4 +95,6 @@ def test_the_share_is_rounded_down_so_that_only_all_is_100():
         clauses = tuple(Clause(str(index), index, None) for index in range(total))
         return CoverageResult("d", "plan", "j", 2022, "f", clauses, clauses[covered:], ())
 
-    assert [result(46, 41).share, result(200, 199).share, result(3, 3).share, result(0, 0).share] == [89, 99, 100, 100]
+    assert [result(46, 41).share, result(200, 199).share, result(3, 3).share, result(0, 0).share] == [89, 99, 100, None]
+    assert summary_text(result(0, 0), "en") == "no clause of the document reads as a commitment"  # not "100%"
+    assert summary_text(result(46, 41), "zh") == "46项承诺中41项有对应目标（89%）"

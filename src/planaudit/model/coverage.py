@@ -42,6 +42,7 @@ class CoverageResult:
         return len(self.clauses) - len(self.uncovered)
 
     @property
-    def share(self) -> int:
-        """The share covered, in whole percent rounded down (a 100 means every one)."""
-        return 100 if not self.clauses else self.covered * 100 // len(self.clauses)
+    def share(self) -> int | None:
+        """The share covered, in whole percent rounded down (a 100 means every one); None when the
+        document has none to cover — not a 100% that a wrong document or --part would earn."""
+        return None if not self.clauses else self.covered * 100 // len(self.clauses)

@@ -14,6 +14,8 @@ COVERAGE_WORDS = {
         "summary_plan": "{covered} of {total} commitments have a target ({share}%)",
         "summary_report": "{covered} of {total} stated figures are recorded ({share}%)",
         "summary_quotes": "; {count} quote(s) not verbatim",
+        "none_plan": "no clause of the document reads as a commitment",
+        "none_report": "no clause of the document states a figure",
     },
     "zh": {
         "title": "{document} 的覆盖情况：{jurisdiction} {year}年{kind}，对照 {data_file}",
@@ -24,6 +26,8 @@ COVERAGE_WORDS = {
         "summary_plan": "{total}项承诺中{covered}项有对应目标（{share}%）",
         "summary_report": "{total}处数据中{covered}处已录入（{share}%）",
         "summary_quotes": "；{count}条引文与原文不符",
+        "none_plan": "文件中没有读作承诺的语句",
+        "none_report": "文件中没有陈述数据的语句",
     },
 }
 
@@ -37,7 +41,11 @@ def title_text(result: CoverageResult, lang: str) -> str:
 def summary_text(result: CoverageResult, lang: str) -> str:
     """"41 of 46 commitments have a target (89%)", and how many quotes are not verbatim."""
     words = COVERAGE_WORDS[lang]
-    text = words[f"summary_{result.kind}"].format(covered=result.covered, total=len(result.clauses), share=result.share)
+    if result.share is None:
+        text = words[f"none_{result.kind}"]
+    else:
+        text = words[f"summary_{result.kind}"].format(covered=result.covered, total=len(result.clauses),
+                                                      share=result.share)
     if result.not_verbatim:
         text += words["summary_quotes"].format(count=len(result.not_verbatim))
     return text
