@@ -60,7 +60,7 @@ def test_every_format_says_how_many_items_are_met(tmp_path):
     umbrella, brand = result.results[:2]
     assert (threshold_text(umbrella, "zh"), actual_text(umbrella, "zh")) == ("各分项均达标", "3个分项中2项达标")
     assert detail_text(umbrella.detail, "en") == "2 of 3 items met, 0 missed, 1 unmeasured"
-    assert (target_id_text(umbrella, "en"), target_id_text(brand, "en")) == ("programme", "↳ brand")
+    assert (target_id_text(umbrella), target_id_text(brand)) == ("programme", "↳ brand")
     rows = json.loads(REPORTERS["json"]("en").render(result))["results"]
     assert [(row["id"], row["parent"], row["items"], row["verdict"]) for row in rows[:2]] == [
         ("programme", None, ["brand", "model", "studios"], "unmeasured"), ("brand", "programme", [], "met")]

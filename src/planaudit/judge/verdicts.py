@@ -71,8 +71,8 @@ def basis_mismatch(target: Target, actual: Resolved, reference: Resolved | None,
     wanted = target.basis
     reference_basis = None if reference is None or reference.figure is None else reference.figure.basis
     if reference is not None and wanted is not None and reference_basis not in (None, wanted):
-        return Detail.of("basis_figure", metric=reference.metric, basis=_basis_word(reference_basis),
-                         wanted=_basis_word(wanted))
+        return Detail.of("basis_figure", metric=reference.metric, basis=Detail.basis(reference_basis),
+                         wanted=Detail.basis(wanted))
     measured = None if actual.figure is None else actual.figure.basis
     if from_levels:
         measured = measured or NOMINAL
@@ -81,15 +81,10 @@ def basis_mismatch(target: Target, actual: Resolved, reference: Resolved | None,
         return None
     if wanted is None:
         assert reference is not None
-        return Detail.of("basis_reference", metric=actual.metric, basis=_basis_word(measured),
-                         reference=reference.metric, wanted=_basis_word(against))
+        return Detail.of("basis_reference", metric=actual.metric, basis=Detail.basis(measured),
+                         reference=reference.metric, wanted=Detail.basis(against))
     return Detail.of("basis_levels" if from_levels else "basis_figure", metric=actual.metric,
-                     basis=_basis_word(measured), wanted=_basis_word(against))
-
-
-def _basis_word(basis: str | None) -> Detail:
-    """A basis as a nested detail, so that each language names it in its own words."""
-    return Detail.of(f"basis_{basis}")
+                     basis=Detail.basis(measured), wanted=Detail.basis(against))
 
 
 class _Judge:

@@ -78,6 +78,11 @@ class Detail:
     params: tuple[tuple[str, str | Detail], ...] = ()
 
     @classmethod
+    def basis(cls, basis: str) -> Detail:
+        """A basis (nominal, real) as a detail of its own, so that each language names it in its words."""
+        return cls(f"basis_{basis}")
+
+    @classmethod
     def of(cls, code: str, **params: object) -> Detail:
         return cls(code, tuple((key, value if isinstance(value, Detail) else str(value)) for key, value in params.items()))
 

@@ -44,10 +44,10 @@ def threshold_text(result: TargetResult, lang: str) -> str:
     return text + f" ({WORDS[lang]['per_report']})" if result.target.value_from_report else text
 
 
-def target_id_text(result: TargetResult, lang: str) -> str:
+def target_id_text(result: TargetResult) -> str:
     """The target's id; an item's marked as one, under its umbrella: "↳ smart-notary"."""
     target = result.target
-    return target.id if target.parent is None else WORDS[lang]["item_of"].format(id=target.id)
+    return target.id if target.parent is None else f"↳ {target.id}"
 
 
 def actual_text(result: TargetResult, lang: str) -> str:

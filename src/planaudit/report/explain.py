@@ -186,5 +186,5 @@ def _resolution(resolved: Resolved, unit: str, lang: str, indent: str) -> list[s
 def _figure(figure: Figure, lang: str) -> str:
     when = date_text(figure.as_of, lang)
     if figure.basis is not None:
-        when += f", {detail_text(Detail.of(f'basis_{figure.basis}'), lang)}"
+        when += f", {detail_text(Detail.basis(figure.basis), lang)}"
     return f"{figure_place(figure)} \u201c{printable(figure.quote)}\u201d ({when})"

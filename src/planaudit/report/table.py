@@ -109,7 +109,7 @@ class TableReporter(Reporter):
                 self._cell(actual_text(item, self.lang)),
                 self._verdict(item),
                 self._cell(reason_text(item, self.lang)),
-                self._cell(target_id_text(item, self.lang)),
+                self._cell(target_id_text(item)),
                 str(item.target.location.line),
             )
         return table
@@ -118,7 +118,7 @@ class TableReporter(Reporter):
         return Text(verdict_text(item, self.lang), style=_STYLES[item.verdict])
 
     def _where(self, item: TargetResult) -> str:
-        return WORDS[self.lang]["id_at_line"].format(id=target_id_text(item, self.lang), line=item.target.location.line)
+        return WORDS[self.lang]["id_at_line"].format(id=target_id_text(item), line=item.target.location.line)
 
     def _cell(self, text: str) -> Text:
         """A cell from data: shown literally (no escape sequence reaches the terminal) and cut to

@@ -13,7 +13,7 @@ from planaudit.model.coverage import CoverageResult
 from planaudit.model.data import Plan, Report
 from planaudit.model.problems import errors
 from planaudit.read.layout import DataFile
-from planaudit.read.load import plans_and_reports, read_file, scan
+from planaudit.read.load import FileRead, plans_and_reports, read_file, scan
 
 _FOLDERS = {DocumentKind.PLAN: "targets", DocumentKind.REPORT: "outcomes"}
 
@@ -30,12 +30,14 @@ def coverage(root: Path, document: Path, jurisdiction: str | None = None, year: 
     candidates = [job for job in scanned.jobs if job.kind == folder and job.year == year]
     if not candidates:
         raise NoDataFile(folder, year, jurisdiction or "*", [])
-    slug = jurisdiction or _whose(text, root, candidates, folder, year)
+    checks = item_checks(scanned.catalogue, scanned.settings)
+    # Each file is read once: to tell whose the document is (when -j does not say), then to hold it.
+    read = {} if jurisdiction else {job: read_file(root, job, checks) for job in candidates}
+    slug = jurisdiction or _whose(text, read, folder, year)
     if not any(job.jurisdiction == slug for job in candidates):
         raise NoDataFile(folder, year, slug, sorted(job.jurisdiction for job in candidates))
     jobs = [job for job in scanned.jobs if job.jurisdiction == slug]
-    checks = item_checks(scanned.catalogue, scanned.settings)
-    reads = [read_file(root, job, checks) for job in jobs]
+    reads = [read[job] if job in read else read_file(root, job, checks) for job in jobs]
     problems = scanned.loader.problems + [problem for read in reads for problem in read.problems]
     if errors(problems):
         raise InvalidData(errors(problems))
@@ -49,11 +51,12 @@ def coverage(root: Path, document: Path, jurisdiction: str | None = None, year: 
                            figures_no_target_uses(items, scanned.catalogue), restating, part)
 
 
-def _whose(text: str, root: Path, candidates: list[DataFile], folder: str, year: int) -> str:
-    """The jurisdiction whose file has the most quotes standing in the document, when one has most."""
+def _whose(text: str, read: dict[DataFile, FileRead], folder: str, year: int) -> str:
+    """The jurisdiction whose file (as ``read``) has the most quotes standing in the document, when
+    one has most."""
     counts = []
-    for job in candidates:
-        item = read_file(root, job).item
+    for job, found in read.items():
+        item = found.item
         quotes = ([target.quote for target in item.targets] if isinstance(item, Plan)
                   else [figure.quote for figure in item.figures] if isinstance(item, Report) else [])
         counts.append((sum(quote in text for quote in quotes), job.jurisdiction))
