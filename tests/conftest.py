@@ -17,6 +17,8 @@ os.environ["PLANAUDIT_CACHE_DIR"] = os.path.join(_CACHE_HOME, "parses")
 os.environ.pop("GITHUB_ACTIONS", None)  # tests that want a CI log say so themselves
 os.environ.pop("GITHUB_STEP_SUMMARY", None)  # nor does a test's run append to a CI job's summary
 os.environ.pop("GITHUB_BASE_REF", None)  # nor compare with a pull request's base
+for _size in ("COLUMNS", "LINES"):  # pytest-xdist's workers say 80: a report is drawn as off a terminal in every run
+    os.environ.pop(_size, None)
 
 
 @pytest.fixture(autouse=True)

@@ -37,6 +37,61 @@ def commit_all(root: Path, message: str) -> str:
     return git(root, "rev-parse", "HEAD").strip()
 
 
+Entry = tuple[str, str, "bytes | str | list[Entry]"]  # (mode, name, a blob's content, an object id or a folder's entries)
+FOLDER, FILE, LINK = "40000", "100644", "120000"
+
+
+def hash_object(root: Path, content: bytes, kind: str = "blob", write: bool = True) -> str:
+    """The id of an object of ``content``: written to the repository as it is (unchecked), or only named."""
+    done = subprocess.run(["git", "hash-object", "--literally", "-t", kind, "--stdin", *(["-w"] if write else [])],
+                          cwd=root, input=content, env={**os.environ, **GIT_ENVIRONMENT}, capture_output=True, check=True)
+    return done.stdout.decode().strip()
+
+
+def write_tree(root: Path, entries: list[Entry]) -> str:
+    """A tree of ``entries`` written exactly as given — in their order, duplicates kept, nothing checked — as a
+    hostile repository's may be (git clone does not check trees); its id."""
+    raw = b""
+    for mode, name, content in entries:
+        if isinstance(content, list):
+            obj = write_tree(root, content)
+        else:
+            obj = content if isinstance(content, str) else hash_object(root, content)
+        raw += f"{mode} ".encode() + os.fsencode(name) + b"\0" + bytes.fromhex(obj)
+    return hash_object(root, raw, "tree")
+
+
+def folder_entries(folder: Path) -> list[Entry]:
+    """The entries of a folder of the working tree (its .git left out), as git would sort them."""
+    entries: list[Entry] = []
+    for path in folder.iterdir():
+        if path.name == ".git":
+            continue
+        if path.is_symlink():
+            entries.append((LINK, path.name, os.fsencode(os.readlink(path))))
+        elif path.is_dir():
+            entries.append((FOLDER, path.name, folder_entries(path)))
+        else:
+            entries.append((FILE, path.name, path.read_bytes()))
+    return sorted(entries, key=lambda entry: entry[1] + "/" if entry[0] == FOLDER else entry[1])
+
+
+def commit_tree(root: Path, entries: list[Entry], branch: str, message: str) -> str:
+    """A commit of the tree ``entries`` on top of HEAD, on the new ``branch``; its id."""
+    commit = git(root, "commit-tree", write_tree(root, entries), "-p", "HEAD", "-m", message).strip()
+    git(root, "branch", branch, commit)
+    return commit
+
+
+def replaced(entries: list[Entry], path: str, new: list[Entry]) -> list[Entry]:
+    """``entries`` with the entry at ``path`` (a/b/c.yaml) replaced by the entries ``new``."""
+    first, _, rest = path.partition("/")
+    if not rest:
+        return [entry for entry in entries if entry[1] != first] + new
+    return [(mode, name, replaced(content, rest, new) if name == first and isinstance(content, list) else content)
+            for mode, name, content in entries]
+
+
 SECOND_TARGET = """\
   - id: cases-filed
     title: 受理医患纠纷250件以上

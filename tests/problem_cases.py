@@ -7,6 +7,9 @@ from planaudit.model.problems import Code
 TARGET = "- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}"
 
 LINK_TO_DEV_NULL, FIFO = "\0a link to /dev/null", "\0a FIFO"  # not text: what the file is instead
+LINK_INSIDE = "\0a link to rules/metrics.yaml"
+OVER_THE_CAP, CAP = "\0one byte more than max_file_size in planaudit.yaml", 1000
+DIFF_ONLY = {Code.BAD_REVISION}  # said of a revision's tree by `diff` (tests/read/test_git_attacks.py), never by validate
 CASES = {
     Code.YAML_SYNTAX: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets: [\n",
                        (4, 1), "while parsing a flow node did not find expected node content"),
@@ -35,6 +38,14 @@ CASES = {
     Code.OUTSIDE_REPOSITORY: ("targets/2022/testville.yaml", LINK_TO_DEV_NULL, (1, 1),
                               "the file's real path is outside the data repository; it is not read"),
     Code.NOT_A_REGULAR_FILE: ("targets/2022/testville.yaml", FIFO, (1, 1), "not a regular file; it is not read"),
+    Code.SYMBOLIC_LINK: ("targets/2022/testville.yaml", LINK_INSIDE, (1, 1),
+                         "the file is a symbolic link, or a folder on its path in the data repository is one; links are "
+                         "not followed, and it is not read"),
+    Code.FILE_TOO_LARGE: ("targets/2022/testville.yaml", OVER_THE_CAP, (1, 1),
+                          f"the file has more than {CAP} bytes (max_file_size in planaudit.yaml); it is not read"),
+    Code.BAD_REVISION: ("targets/2022/testville.yaml", "\0a revision's tree with two entries of this name", (1, 1),
+                        "the revision 1234567 holds two entries of this name in one folder, which git never writes; "
+                        "nothing of that revision is read"),
     Code.DUPLICATE_ID: ("targets/2022/testville.yaml",
                         f"jurisdiction: testville\nyear: 2022\ntargets:\n  {TARGET}\n  {TARGET}\n",
                         (5, 10), "target id 'a' is already used on line 4"),

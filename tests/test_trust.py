@@ -61,12 +61,16 @@ def test_a_special_file_as_data_is_a_problem_at_once(repository, special):
     assert expected in completed.stdout.decode()
 
 
-def test_a_link_inside_the_repository_is_read(repository):
+def test_a_link_inside_the_repository_is_refused_and_never_read(repository):
     target = repository / "targets" / "2022" / "riverton.yaml"
     kept = repository / "kept.yaml"
     shutil.move(target, kept)
     target.symlink_to(kept)
-    assert api.validate(repository) == []
+    errors = [problem for problem in api.validate(repository) if problem.is_error]  # its report's figures go unused
+    assert [(problem.path, problem.code.value, problem.message) for problem in errors] == [
+        ("targets/2022/riverton.yaml", "symbolic-link", "the file is a symbolic link, or a folder on its path in the "
+                                                        "data repository is one; links are not followed, and it is "
+                                                        "not read")]
 
 
 @pytest.mark.parametrize("folder", ["empty", "/"])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
 from pathlib import Path
 
-from planaudit.errors import PlanauditError
-from planaudit.report.output import write_atomically
+from planaudit.errors import CannotWrite, PlanauditError
 
 EXAMPLE_YEAR = 2022
 
@@ -67,12 +69,104 @@ class WouldOverwrite(PlanauditError):
         super().__init__(f"not creating a data repository: these files exist already: {listed}")
 
 
+class LinkInTheWay(PlanauditError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"not creating a data repository: {path} is a symbolic link; init creates files only "
+                         "inside its folder, never through a link")
+
+
+_FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+_NEW_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+
+
 def create_repository(directory: Path) -> list[Path]:
-    """Write the worked example under ``directory``; refuse, writing nothing, if any file exists."""
-    paths = [directory / name for name in FILES]
-    existing = [path for path in paths if path.exists()]
+    """Write the worked example under ``directory`` (made when missing); refuse, writing nothing, if
+    any of its files exists, or a link stands anywhere on their paths inside ``directory`` — a
+    dangling one too. Each folder is opened, and each file made, relative to the folder above it,
+    never following a link and never replacing anything (O_NOFOLLOW, O_CREAT | O_EXCL), so that
+    nothing is written outside ``directory`` even if a link appears while it runs."""
+    existing: list[Path] = []
+    for name in FILES:
+        linked, found = _in_the_way(directory, name)
+        if linked is not None:
+            raise LinkInTheWay(linked)
+        existing += [found] if found is not None else []
     if existing:
         raise WouldOverwrite(existing)
-    for path, text in zip(paths, FILES.values(), strict=True):
-        write_atomically(path, text)
-    return paths
+    try:
+        os.makedirs(directory, exist_ok=True)  # the folder the user named, as named
+        root = os.open(directory, _FOLDER_FLAGS & ~getattr(os, "O_NOFOLLOW", 0))
+    except OSError as error:
+        raise CannotWrite(directory, error.strerror or str(error)) from error
+    try:
+        return [_create(root, directory, name, text) for name, text in FILES.items()]
+    finally:
+        os.close(root)
+
+
+def _in_the_way(directory: Path, name: str) -> tuple[Path | None, Path | None]:
+    """The first link on the path of ``name`` under ``directory``, and what stands where a file or
+    folder of it would be made; each None when there is none."""
+    parts = name.split("/")
+    for count in range(1, len(parts) + 1):
+        path = directory.joinpath(*parts[:count])
+        try:
+            status = os.lstat(path)
+        except OSError:
+            return None, None  # missing: made, as everything under it
+        if stat.S_ISLNK(status.st_mode):
+            return path, None
+        if count == len(parts) or not stat.S_ISDIR(status.st_mode):
+            return None, path
+    return None, None
+
+
+def _create(root: int, directory: Path, name: str, text: str) -> Path:
+    """The file ``name`` made under the folder open as ``root``, with ``text`` in it."""
+    *folders, file = name.split("/")
+    path = directory
+    opened: list[int] = []
+    try:
+        parent = root
+        for folder in folders:
+            path = path / folder
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(folder, dir_fd=parent)
+            parent = _open_folder(parent, folder, path)
+            opened.append(parent)
+        path = path / file
+        _write_new(parent, file, path, text.encode("utf-8"))
+    except OSError as error:
+        raise CannotWrite(path, error.strerror or str(error)) from error
+    finally:
+        for descriptor in opened:
+            os.close(descriptor)
+    return path
+
+
+def _open_folder(parent: int, folder: str, path: Path) -> int:
+    try:
+        return os.open(folder, _FOLDER_FLAGS, dir_fd=parent)
+    except OSError:
+        if stat.S_ISLNK(os.lstat(folder, dir_fd=parent).st_mode):
+            raise LinkInTheWay(path) from None
+        raise
+
+
+def _write_new(parent: int, file: str, path: Path, data: bytes) -> None:
+    """A new file, never through a link nor over anything; gone again when it cannot be written whole."""
+    try:
+        descriptor = os.open(file, _NEW_FILE_FLAGS, 0o666, dir_fd=parent)
+    except FileExistsError:
+        if stat.S_ISLNK(os.lstat(file, dir_fd=parent).st_mode):
+            raise LinkInTheWay(path) from None
+        raise WouldOverwrite([path]) from None
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(file, dir_fd=parent)
+        raise

@@ -4,12 +4,25 @@ output in every format, the exit statuses, and what it says when it cannot compa
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from acceptance_support import assert_matches, planaudit
-from git_support import GIT_ENVIRONMENT, add_a_met_target, commit_all, git, lower_the_closed_count, new_repository
+from git_support import (
+    FILE,
+    GIT_ENVIRONMENT,
+    LINK,
+    add_a_met_target,
+    commit_all,
+    commit_tree,
+    folder_entries,
+    git,
+    lower_the_closed_count,
+    new_repository,
+    replaced,
+)
 
 PLAN_2023 = """\
 jurisdiction: example
@@ -118,6 +131,23 @@ def test_outside_a_git_repository_exits_2(tmp_path):
     assert done.returncode == 2
     assert done.stderr == (f"planaudit: error: {tmp_path / 'plain'} is not in a git repository: "
                            "`planaudit diff` compares revisions of one\n")
+
+
+def test_a_revision_git_would_refuse_writes_nothing_is_said_and_exits_2(repository, tmp_path):
+    hostile = tmp_path / "hostile"
+    git(repository.parent, "clone", "--quiet", "--branch", "main", str(repository), str(hostile))
+    victim = tmp_path / "victim.txt"
+    two = [(LINK, "example.yaml", os.fsencode(victim)), (FILE, "example.yaml", b"attacker's bytes\n")]
+    commit = commit_tree(hostile, replaced(folder_entries(hostile), "targets/2022/example.yaml", two), "evil", "two of one")
+    done = diff(hostile, "origin/main", "evil", "--lang", "en")
+    assert not victim.exists()
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[0] == (
+        f"targets/2022/example.yaml:1:1: bad-revision the revision evil ({commit[:7]}) holds two entries of this name "
+        "in one folder, which git never writes; nothing of that revision is read")
+    base = git(hostile, "rev-parse", "--short=7", "origin/main").strip()
+    assert " ".join(done.stdout.split()) == (f"origin/main ({base}) → evil ({commit[:7]}): nothing compared: the data "
+                                             "has errors (listed on standard error)")  # never "no … changed"
 
 
 def test_nothing_changed_says_so(repository):

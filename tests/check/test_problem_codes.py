@@ -8,7 +8,7 @@ import pytest
 
 from planaudit import api
 from planaudit.model.problems import Code
-from problem_cases import CASES, FIFO, LINK_TO_DEV_NULL
+from problem_cases import CAP, CASES, DIFF_ONLY, FIFO, LINK_INSIDE, LINK_TO_DEV_NULL, OVER_THE_CAP
 from support import COUNT_METRICS, RepoBuilder
 
 
@@ -16,7 +16,7 @@ def test_every_code_has_a_case():
     assert set(CASES) == set(Code)
 
 
-@pytest.mark.parametrize("code", list(CASES), ids=lambda code: code.value)
+@pytest.mark.parametrize("code", [code for code in CASES if code not in DIFF_ONLY], ids=lambda code: code.value)
 def test_problem_code(tmp_path, code):
     path, text, (line, col), message = CASES[code]
     builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
@@ -24,6 +24,11 @@ def test_problem_code(tmp_path, code):
     file.parent.mkdir(parents=True, exist_ok=True)
     if text == LINK_TO_DEV_NULL:
         file.symlink_to("/dev/null")
+    elif text == LINK_INSIDE:
+        file.symlink_to(os.path.relpath(tmp_path / "rules" / "metrics.yaml", file.parent))
+    elif text == OVER_THE_CAP:
+        (tmp_path / "planaudit.yaml").write_text(f"max_file_size: {CAP}\n", encoding="utf-8")
+        file.write_bytes(b"#" * (CAP + 1))
     elif text == FIFO:
         os.mkfifo(file)
     else:

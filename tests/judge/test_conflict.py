@@ -52,3 +52,27 @@ def test_without_both_flags_a_second_figure_is_a_duplicate(tmp_path, flags):
         - {{metric: rate, value: 72%{flags[1]}, quote: 72%}}
         """)
     assert "duplicate-figure" in [problem.code.value for problem in validate(tmp_path)]
+
+
+def bounded(tmp_path, bound_value):
+    return RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(TARGET).outcomes(f"""
+        - {{metric: rate, value: {bound_value}, bound: lower, conflict: true, quote: {bound_value}以上}}
+        - {{metric: rate, value: 72%, conflict: true, quote: 附表：覆盖率72%}}
+        """).audit()
+
+
+def test_a_figure_stated_elsewhere_as_a_bound_is_shown_as_one(tmp_path):
+    # "95% or more" in the text, 72% in the table: the other reading is a bound, and every format says so
+    result = bounded(tmp_path, "95%")
+    (item,) = result.results
+    (conflict,) = result.inconsistencies
+    assert (item.verdict, item.reason) == (Verdict.UNMEASURED, Reason.CONTESTED)
+    assert "also stated ≥95%" in REPORTERS["markdown"]("en").render(result)
+    assert "as 72% and, elsewhere, as ≥95%" in render_explanation(item, "en")
+    assert json.loads(REPORTERS["json"]("en").render(result))["inconsistencies"][0]["derived"] == "95"
+
+
+def test_a_bound_that_holds_the_other_figure_is_no_conflict(tmp_path):
+    # "70% or more" and 72% say the same thing: nothing to list, nothing contested
+    result = bounded(tmp_path, "70%")
+    assert (result.inconsistencies, result.results[0].verdict) == ((), Verdict.MISSED)

@@ -3,10 +3,13 @@ the level figure ÷ the target's value, and the evidence where the report gives 
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from planaudit import Reason, Verdict
 from planaudit.check.validate import item_checks, jurisdiction_problems
+from planaudit.exact.numbers import Interval
 from planaudit.read.layout import audit_files
 from planaudit.report.display import actual_text
 from support import COUNT_METRICS, RepoBuilder, load_repository
@@ -79,3 +82,72 @@ def test_a_share_stated_mid_year_is_checked_against_the_level_of_its_date(tmp_pa
         """).audit()
     # 654万 (6535000–6545000) / 1100万 = 59.41%–59.50% meets 59% (58.5%–59.5%); 1206万 would give 109.6%
     assert (result.inconsistencies, result.results[0].verdict) == ((), Verdict.MET)
+
+
+INSTITUTIONS = """
+metrics:
+  mediators: {label: Mediators, unit: institution}
+  notaries: {label: Notaries, unit: institution}
+  institutions:
+    label: {zh: 机构数, en: Institutions}
+    unit: institution
+    derive: mediators + notaries
+"""
+INSTITUTIONS_TARGET = "- {id: inst, title: 建成10家, metric: institutions, rule: at_least, value: 10, quote: 建成10家}"
+TEXT_SHARE = "- {metric: institutions, of_target: inst, value: 100%, conflict: true, quote: 完成率达100%}"
+TABLE_SHARE = "- {metric: institutions, of_target: inst, value: 72%, conflict: true, quote: 完成72%}"
+
+
+def institutions(tmp_path, *figures):
+    return RepoBuilder(tmp_path).rules(INSTITUTIONS).targets(INSTITUTIONS_TARGET).outcomes("\n".join(figures)).audit()
+
+
+@pytest.mark.parametrize("order", [(TEXT_SHARE, TABLE_SHARE), (TABLE_SHARE, TEXT_SHARE)], ids=["text-first", "table-first"])
+def test_shares_that_contradict_each_other_contest_the_verdict_whatever_their_order(tmp_path, order):
+    # 100% of 10 (9.95–10.05) straddles the target and 72% (7.15–7.25) misses it: the report says two things
+    result = institutions(tmp_path, *order)
+    (item,) = result.results
+    (conflict,) = result.inconsistencies
+    assert (item.verdict, item.reason, item.detail.code) == (Verdict.UNMEASURED, Reason.CONTESTED, "conflicting")
+    assert (item.actual.figure.quote, item.actual.value) == ("完成72%", Interval(Fraction(715, 100), Fraction(725, 100)))
+    assert conflict.conflict and conflict.metric.unit == "percent"
+    assert (conflict.figure.quote, conflict.stated, conflict.derived.value) == (
+        "完成率达100%", Interval.exact(100), Interval.exact(72))
+    assert item.warnings == (conflict,)
+
+
+def test_shares_that_contradict_each_other_but_agree_on_the_verdict_let_it_stand(tmp_path):
+    result = institutions(tmp_path, TEXT_SHARE.replace("100%", "130%"), TABLE_SHARE.replace("72%", "126%"))
+    (item,) = result.results
+    (conflict,) = result.inconsistencies
+    assert (item.verdict, item.reason, item.actual.figure.quote) == (Verdict.MET, Reason.STATED, "完成126%")
+    assert item.warnings == (conflict,)
+
+
+def test_each_share_is_checked_against_the_level_of_its_own_date(tmp_path):
+    result = institutions(
+        tmp_path,
+        "- {metric: mediators, value: 2, as_of: 2022-06-30, quote: 上半年2家}",
+        "- {metric: notaries, value: 2, as_of: 2022-06-30, quote: 上半年2家}",
+        "- {metric: institutions, of_target: inst, value: 40%, as_of: 2022-06-30, quote: 上半年完成40%}",  # 4 of 10
+        "- {metric: mediators, value: 6, quote: 全年6家}",
+        "- {metric: notaries, value: 5, quote: 全年5家}",
+        "- {metric: institutions, of_target: inst, value: 90%, quote: 全年完成90%}",  # 11 of 10 is 110%, not 90%
+    )
+    (item,) = result.results
+    (inconsistency,) = result.inconsistencies
+    assert (inconsistency.figure.quote, inconsistency.derived.value) == ("全年完成90%", Interval.exact(110))
+    assert (item.verdict, item.reason, item.actual.value) == (Verdict.MET, Reason.DERIVED, Interval.exact(11))
+    assert item.warnings == (inconsistency,)
+
+
+def test_a_share_of_a_derived_metric_is_not_read_as_a_level_of_it(tmp_path):
+    # the share 70% is 7 of 10: consistent with 3 + 4; it was once converted from percent into institutions
+    result = institutions(
+        tmp_path,
+        "- {metric: mediators, value: 3, quote: 3家}",
+        "- {metric: notaries, value: 4, quote: 4家}",
+        "- {metric: institutions, of_target: inst, value: 70%, quote: 完成70%}",
+    )
+    assert (result.results[0].verdict, result.results[0].actual.value, result.inconsistencies) == (
+        Verdict.MISSED, Interval.exact(7), ())

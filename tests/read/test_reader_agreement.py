@@ -111,3 +111,72 @@ def test_a_trailing_dot_is_read_alike():
     read, exact = readings(raw)
     assert read == exact
     assert [problem.code.value for problem in read.problems] == ["schema"]
+
+
+# Every code point to U+FFFF, in each place a character can stand in a target file: a plain, a single-
+# and a double-quoted value, and a comment.
+SWEEP_PLACES = {"plain": "title: t{}", "single-quoted": "title: 't{}'", "double-quoted": 'title: "t{}"',
+                "comment": "title: t  # {}"}
+# What libyaml refuses wherever it stands: C0 controls but tab, line feed and carriage return; DEL; C1
+# controls; surrogates (no UTF-8 encodes them); U+FFFE and U+FFFF.
+REFUSED_BY_LIBYAML = frozenset([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0),
+                                *range(0xD800, 0xE000), 0xFFFE, 0xFFFF])
+
+
+def sweep_file(place: str, code_points: list[int]) -> bytes:
+    """A target file holding each of ``code_points`` once, between two letters, in ``place``: sixty-four
+    to an entry."""
+    entries = []
+    for start in range(0, len(code_points), 64):
+        text = "".join(f"{chr(code_point)}x" for code_point in code_points[start:start + 64])
+        entries.append(f"  - id: t{start}\n    {SWEEP_PLACES[place].format(text)}\n    metric: legal_aid.cases\n"
+                       "    rule: at_least\n    value: 90\n    quote: q\n")
+    text = "jurisdiction: testville\nyear: 2022\ntargets:\n" + "".join(entries)
+    return text.encode("utf-8", "surrogatepass")  # a surrogate as the three bytes no UTF-8 reader accepts
+
+
+def disagreements(place: str, code_points: list[int], refused: set[int]) -> list[int]:
+    """The code points among ``code_points`` that the quick reader reads otherwise than the exact one,
+    each alone in a file; those it refuses, alone, are added to ``refused``. Many code points go into
+    one file, which is halved only when the quick reader refuses it or reads it otherwise: the
+    whole sweep reads a few hundred files, not 65,536."""
+    raw = sweep_file(place, code_points)
+    quick = fastread.read(raw, Kind.TARGET, "targets")
+    if quick is not None:
+        read, exact = readings(raw)
+        if read == exact:
+            return []
+        if len(code_points) == 1:
+            return code_points
+    elif len(code_points) == 1:
+        refused.add(code_points[0])
+        return []
+    half = len(code_points) // 2
+    return disagreements(place, code_points[:half], refused) + disagreements(place, code_points[half:], refused)
+
+
+@pytest.mark.parametrize("place", list(SWEEP_PLACES))
+def test_the_readers_agree_on_every_code_point(place):
+    """Each code point to U+FFFF, in a file: the quick reader refuses it, or reads what the exact reader
+    reads. It refuses, at least, every character libyaml refuses."""
+    refused: set[int] = set()
+    found = [code_point for start in range(0, 0x10000, 1024)
+             for code_point in disagreements(place, list(range(start, start + 1024)), refused)]
+    assert [f"U+{code_point:04X}" for code_point in found] == []
+    assert REFUSED_BY_LIBYAML - refused == set()
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x08", "\x0c", "\x1b", "\x7f", "\x80", "\x9b", "\x9f", "\ufffe", "\uffff"])
+@pytest.mark.parametrize("comment", ["", "  # reviewed\t"])
+def test_a_control_character_is_a_problem_where_it_stands_whatever_follows(character, comment):
+    """The reported attack: a control character in a value, read by the quick reader and refused by
+    libyaml, so that an innocent comment (which sends the file to the exact reader) changed the verdict."""
+    raw = ("jurisdiction: testville\nyear: 2022\ntargets:\n  - id: a\n    title: 调解" + character + "成功率\n"
+           "    metric: legal_aid.cases\n    rule: at_least\n    value: 90\n    quote: q" + comment + "\n").encode()
+    read, exact = readings(raw)
+    assert fastread.read(raw, Kind.TARGET, "targets") is None
+    assert read == exact
+    assert [(problem.code.value, problem.line, problem.col) for problem in read.problems] == [("yaml-syntax", 5, 14)]
+    assert read.problems[0].message == (f"U+{ord(character):04X} is a control character or a non-character, which a "
+                                        "YAML file may not hold; remove it")
+    assert read.item is None

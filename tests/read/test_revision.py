@@ -50,17 +50,48 @@ def test_changed_paths_are_relative_to_the_data_repository_and_only_its_own(repo
     assert found.changed(Revision("first", first), Revision("second", second)) == ["targets/2022/a.yaml"]
 
 
-def test_the_working_tree_counts_untracked_files_but_not_ignored_ones(repository):
+def test_the_working_tree_counts_every_file_check_reads_tracked_untracked_or_ignored(repository):
     data, first = repository
     (data / "outcomes" / "2022").mkdir(parents=True)
     (data / "outcomes" / "2022" / "a.yaml").write_text("new\n")
     (data / "outcomes" / "2022" / "b.yaml").write_text("ignored\n")
+    (data / "outcomes" / "2022" / "notes.txt").write_text("not read by check\n")
     (data / ".gitignore").write_text("b.yaml\n")
     (data / "rules" / "metrics.yaml").write_text("edited, not staged\n")
     (data / "targets" / "2022" / "a.yaml").unlink()
     found = GitRepository.locate(data)
     assert found.changed(Revision("first", first), WORKING_TREE) == [
-        ".gitignore", "outcomes/2022/a.yaml", "rules/metrics.yaml", "targets/2022/a.yaml"]
+        "outcomes/2022/a.yaml", "outcomes/2022/b.yaml", "rules/metrics.yaml", "targets/2022/a.yaml"]
+
+
+def test_a_file_as_it_was_committed_is_unchanged_whatever_its_time_or_mode(repository):
+    data, first = repository
+    (data / "targets" / "2022" / "a.yaml").chmod(0o755)
+    os.utime(data / "targets" / "2022" / "a.yaml", (0, 0))
+    assert GitRepository.locate(data).changed(Revision("first", first), WORKING_TREE) == []
+
+
+def test_a_link_or_a_special_file_always_differs_even_unchanged(repository):
+    data, first = repository
+    os.symlink("../rules/metrics.yaml", data / "targets" / "2022" / "link.yaml")
+    second = commit_all(data.parent, "a link")
+    os.mkfifo(data / "targets" / "2022" / "fifo.yaml")  # never opened: it would block
+    found = GitRepository.locate(data)
+    assert found.changed(Revision("second", second), WORKING_TREE) == ["targets/2022/fifo.yaml", "targets/2022/link.yaml"]
+    assert found.changed(Revision("second", second), Revision("second", second)) == ["targets/2022/link.yaml"]
+
+
+def test_a_sha256_repository_is_compared_by_its_own_ids(tmp_path):
+    data = tmp_path / "repo"
+    data.mkdir()
+    git(data, "init", "--quiet", "--initial-branch=main", "--object-format=sha256")
+    (data / "targets" / "2022").mkdir(parents=True)
+    for name in ("a.yaml", "b.yaml"):
+        (data / "targets" / "2022" / name).write_text("one\n")
+    first = commit_all(data, "first")
+    (data / "targets" / "2022" / "b.yaml").write_text("two\n")
+    assert len(first) == 64
+    assert GitRepository.locate(data).changed(Revision("first", first), WORKING_TREE) == ["targets/2022/b.yaml"]
 
 
 def test_nothing_of_the_checkout_or_the_index_is_touched(repository):

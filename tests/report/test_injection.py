@@ -10,11 +10,12 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
+import zipfile
 from pathlib import Path
 
 import pytest
 
-from planaudit.report import stream_formats, workflow
+from planaudit.report import BY_SUFFIX, COVERAGE_FORMATS, stream_formats, workflow
 from support import RepoBuilder
 
 INJECTED = "##[error file=README.md,line=1]Injected"
@@ -178,3 +179,104 @@ def test_a_huge_title_is_cut_in_the_table_and_kept_whole_in_json(tmp_path):
     assert "长…" in table.stdout
     whole = json.loads(planaudit("check", "2022", "--no-cache", "--format", "json", "--data", str(tmp_path)).stdout)
     assert whole["results"][0]["title"] == title
+
+
+# C1 controls (U+009B is a terminal's CSI, U+0085 a line break to some), bidi overrides, embeddings,
+# isolates and marks, and a line separator: in any string from data, in every format of every command.
+INVISIBLE = "\x9b\x85\u202e\u202a\u2066\u2069\u200f\u2028"
+HIDDEN = f"调解\x9bK{INVISIBLE[1:]}成功率"  # CSI K: erase the line
+
+
+def visible(text: str) -> bool:
+    return not any(character in text for character in INVISIBLE)
+
+
+@pytest.fixture
+def hidden(tmp_path) -> Path:
+    """A repository (and a git repository) whose every string from data holds those characters: titles,
+    quotes, names, labels, units, a rule's label, a waiver, a document's title."""
+    data = json.dumps(HIDDEN)  # a YAML double-quoted string: the characters as escapes
+
+    def quote(number: int) -> str:
+        return json.dumps(f"{HIDDEN}{number}件")
+    builder = RepoBuilder(tmp_path)
+    builder.rules(f"""
+        metrics:
+          cases: {{label: {{zh: {data}, en: {data}}}, unit: {data}}}
+          closed: {{label: {data}, unit: case}}
+        rules:
+          odd: {{label: {data}, expr: actual >= value}}
+    """)
+    builder.write("targets/2022/testville.yaml", f"""
+        jurisdiction: testville
+        name: {data}
+        year: 2022
+        document: {{title: {data}, issuer: {data}}}
+        targets:
+          - {{id: a, title: {data}, metric: cases, rule: at_least, value: 5, quote: {quote(5)}}}
+          - {{id: b, title: {data}, metric: closed, rule: odd, value: 5, quote: {quote(5)},
+              waiver: {{reason: {data}, date: 2022-06-01}}}}
+    """)
+    def outcomes(cases: int) -> None:
+        builder.outcomes(f"- {{metric: cases, value: {cases}, quote: {quote(cases)}}}\n"
+                         f"- {{metric: closed, value: 7, quote: {quote(7)}}}")
+
+    outcomes(3)
+    from git_support import commit_all, new_repository
+
+    new_repository(tmp_path)
+    commit_all(tmp_path, "hidden characters")
+    outcomes(6)  # a change for diff: a missed target met
+    return tmp_path
+
+
+def test_c1_controls_and_bidi_overrides_from_data_are_escaped_in_every_format_of_check(hidden, tmp_path):
+    """The reported attack: U+009B (CSI) and bidi overrides raw in `--format json` and `-o x.json`."""
+    for output_format in stream_formats():
+        run = planaudit("check", "2022", "--format", output_format, "--no-cache", "--data", str(hidden), actions=False)
+        assert run.returncode == 0, run.stderr
+        assert visible(run.stdout + run.stderr), output_format
+    outputs = tmp_path / "outputs"
+    files = [outputs / f"audit{ending}" for ending in BY_SUFFIX]
+    run = planaudit("check", "2022", "--no-cache", *[option for file in files for option in ("-o", str(file))],
+                    "--data", str(hidden), actions=False)
+    assert run.returncode == 0, run.stderr
+    for file in files:
+        if file.suffix == ".xlsx":
+            with zipfile.ZipFile(file) as workbook:
+                text = "".join(workbook.read(name).decode("utf-8") for name in workbook.namelist())
+        else:
+            text = file.read_text(encoding="utf-8")
+        assert HIDDEN[:2] in text or file.suffix == ".xlsx" and "调解" in text, file.name
+        assert visible(text), file.name
+    results = json.loads((outputs / "audit.json").read_text(encoding="utf-8"))["results"]
+    assert results[0]["title"] == HIDDEN  # the same string to a JSON reader
+
+
+@pytest.mark.parametrize("command", [("explain", "2022", "testville", "a"), ("explain", "2022", "testville", "b"),
+                                     ("export", "2022"), ("diff", "--format", "table"), ("diff", "--format", "markdown"),
+                                     ("diff", "--format", "json"), ("diff", "--format", "github")])
+def test_c1_controls_and_bidi_overrides_from_data_are_escaped_in_every_other_command(hidden, command):
+    run = planaudit(*command, "--data", str(hidden), actions=False)
+    assert run.returncode == 0, run.stderr
+    assert "调解" in run.stdout and visible(run.stdout + run.stderr)
+
+
+@pytest.mark.parametrize("output_format", [found.name for found in COVERAGE_FORMATS])
+def test_c1_controls_and_bidi_overrides_are_escaped_in_every_format_of_coverage(hidden, tmp_path, output_format):
+    plan = tmp_path / "plan.txt"
+    plan.write_text(f"2022年工作要点\n一、{HIDDEN}达到90%以上。\n二、案件{INVISIBLE}办结率达到95%。\n", encoding="utf-8")
+    run = planaudit("coverage", str(plan), "-j", "testville", "--year", "2022", "--kind", "plan", "--format",
+                    output_format, "--data", str(hidden), actions=False)
+    assert run.returncode in (0, 1), run.stderr
+    assert "调解" in run.stdout and visible(run.stdout + run.stderr)
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github"])
+def test_c1_controls_and_bidi_overrides_are_escaped_in_every_format_of_validate(hidden, output_format):
+    plan = hidden / "targets" / "2022" / "testville.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("rule: at_least", f"rule: {json.dumps(HIDDEN)}"),
+                    encoding="utf-8")
+    run = planaudit("validate", "--format", output_format, "--data", str(hidden), actions=False)
+    assert run.returncode == 1 and "'rule' must be a slug" in run.stdout, run.stdout
+    assert "调解" in run.stdout and visible(run.stdout + run.stderr)

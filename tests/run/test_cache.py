@@ -4,10 +4,12 @@ code, and answers only for the very bytes a run read."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +21,7 @@ from planaudit.run.cache import Cache, run_digest, unit_digest
 from support import streamed_json
 
 ROOT = Path(__file__).parent.parent.parent
+KEY = bytes(range(32))  # a user's secret key, for caches made directly
 
 
 def verdicts(root: Path, **options) -> str:
@@ -63,11 +66,19 @@ def test_entries_are_plain_data_and_corrupt_ones_are_ignored(repository):
 
     expected = streamed_json(repository)
     for path in cache_files(repository):
-        decode(path.read_bytes())  # text, numbers and lists, nothing else
-    shapeless = encode([[], ["x", 1, [], []]])
-    for garbage in (b"not a cache entry", shapeless, encode([]), b"\x80\x04K.", encode([[["a", 1, 1, "nope", "m"]], None])):
+        decode(path.read_bytes()[cache.MAC_SIZE:])  # after its MAC: text, numbers and lists, nothing else
+    for path in cache_files(repository):
+        path.write_bytes(path.read_bytes()[:-1])  # cut short by a byte
+    assert streamed_json(repository) == expected
+    shapeless = [[], ["x", 1, [], []]]
+    for garbage in (b"not a cache entry", encode(shapeless), b"\x80\x04K."):  # with no MAC
         for path in cache_files(repository):
             path.write_bytes(garbage)
+        assert streamed_json(repository) == expected
+    kept = Cache.open(repository)
+    for value in (shapeless, [], [[["a", 1, 1, "nope", "m"]], None]):  # with the user's MAC: read, and refused
+        for path in cache_files(repository):
+            kept.put(path.name, value)
         assert streamed_json(repository) == expected
 
 
@@ -89,8 +100,9 @@ def test_the_cache_lives_in_the_users_cache_directory_never_in_the_repository(re
     (repository / ".planaudit-cache").mkdir()  # a committed one is never looked at
     streamed_json(repository)
     assert list((repository / ".planaudit-cache").iterdir()) == []
-    (folder,) = (tmp_path / "xdg" / "planaudit").iterdir()
+    folder, key = sorted((tmp_path / "xdg" / "planaudit").iterdir(), key=lambda path: path.name == cache.KEY_FILE)
     assert folder.stat().st_mode & 0o777 == 0o700 and any(folder.rglob("*"))
+    assert key.name == cache.KEY_FILE and key.stat().st_mode & 0o777 == 0o600 and key.stat().st_size == cache.KEY_SIZE
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert cache.cache_directory(repository).parent == tmp_path / "home" / ".cache" / "planaudit"
@@ -211,10 +223,10 @@ def test_a_file_edited_during_a_run_and_restored_never_brings_back_that_runs_ans
     edited = original.replace(b"value: 9.5", b"value: 7.5")
     reading = layout.read_bytes
 
-    def edit_while_reading(root, path):  # the edit lands between the lookup and the run's own reading
+    def edit_while_reading(root, path, *limit):  # the edit lands between the lookup and the run's own reading
         if path == report:
             report.write_bytes(edited)
-        return reading(root, path)
+        return reading(root, path, *limit)
 
     cache_dir = tmp_path / "run-cache"
     monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(cache_dir))
@@ -281,7 +293,7 @@ def test_an_unwritable_cache_never_fails_a_run(repository, tmp_path):
 
 
 def test_a_copy_that_fails_halfway_is_dropped_quietly(tmp_path):
-    kept = Cache(tmp_path / "cache")
+    kept = Cache(tmp_path / "cache", KEY)
     with kept.writing("ab-blob") as copy:
         assert copy is not None
         copy.write(b"the first half")
@@ -293,7 +305,7 @@ def test_a_copy_that_fails_halfway_is_dropped_quietly(tmp_path):
 
 
 def test_what_fails_while_a_copy_is_kept_is_not_swallowed(tmp_path):
-    kept = Cache(tmp_path / "cache")
+    kept = Cache(tmp_path / "cache", KEY)
     with pytest.raises(BrokenPipeError), kept.writing("ab-blob") as copy:
         copy.write(b"written")
         raise BrokenPipeError("standard output went away")
@@ -301,7 +313,7 @@ def test_what_fails_while_a_copy_is_kept_is_not_swallowed(tmp_path):
 
 
 def test_a_kept_copy_reads_back_only_with_its_digest_and_size(tmp_path):
-    kept = Cache(tmp_path / "cache")
+    kept = Cache(tmp_path / "cache", KEY)
     with kept.writing("ab-blob") as copy:
         copy.write("报告\n".encode())
     with kept.reading("ab-blob", copy.hexdigest(), copy.size) as back:
@@ -319,7 +331,7 @@ def test_nothing_in_planaudit_unpickles():
 
 def test_timing_is_not_what_keeps_a_copy_whole(tmp_path):
     """A copy being written is never read: it becomes the entry only when it is whole."""
-    kept = Cache(tmp_path / "cache")
+    kept = Cache(tmp_path / "cache", KEY)
     with kept.writing("ab-blob") as copy:
         copy.write(b"half")
         assert kept.reading("ab-blob", copy.hexdigest(), copy.size) is None
@@ -333,3 +345,141 @@ def test_a_memo_record_of_any_other_shape_is_a_miss(repository, record):
     memo = RunMemo.open(repository, 2022, [], ["the options"])
     memo.cache.put(memo.key(cache.inputs_digest(repository, 2022)), record)
     assert memo.recorded() is None
+
+
+def test_a_memo_record_planaudit_did_not_write_is_never_replayed(repository, tmp_path, monkeypatch):
+    from planaudit.run.spool import encode
+
+    cache_dir = tmp_path / "run-cache"
+    first = cli(repository, cache_dir, "check", "2022", "--format", "json")
+    assert first.returncode == 1
+    monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(cache_dir))
+    kept = Cache.open(repository)
+    entries = {path: kept.get(path.name) for path in cache_dir.rglob("*") if path.is_file()}
+    ((path, (paths, _, blobs, _)),) = [(path, value) for path, value in entries.items()
+                                       if type(value) is list and len(value) == 4]  # the memo's one record
+    path.write_bytes(encode([paths, 0, blobs, ""]))  # passed, says its plain form, with no MAC
+    again = cli(repository, cache_dir, "check", "2022", "--format", "json")
+    assert (again.returncode, again.stdout) == (1, first.stdout)
+
+
+def test_an_entry_that_is_a_directory_is_a_miss(repository):
+    """The reported attack: a directory where an entry belongs was a traceback."""
+    expected = streamed_json(repository, cache=False)
+    streamed_json(repository)
+    for path in cache_files(repository):
+        path.unlink()
+        path.mkdir()
+    assert streamed_json(repository) == expected
+
+
+def test_an_entry_of_lists_nested_two_hundred_thousand_deep_is_a_miss(repository):
+    """The reported attack: the spool's reader recursed once per list, past Python's stack."""
+    from planaudit.run.spool import CorruptSpool, decode, encode
+
+    nested = b"l" + (1).to_bytes(8, "big")
+    deep = nested * 200_000 + encode(None)
+    with pytest.raises(CorruptSpool):
+        decode(deep)
+    with pytest.raises(CorruptSpool):
+        decode(nested * 33 + encode(None))
+    value = decode(nested * 32 + encode(None))  # as deep as the spool reads
+    for _ in range(32):
+        (value,) = value
+    assert value is None
+    expected = streamed_json(repository, cache=False)
+    streamed_json(repository)
+    for path in cache_files(repository):
+        path.write_bytes(deep)
+    assert streamed_json(repository) == expected
+
+
+def forged_cache(repository: Path, cache_dir: Path, monkeypatch) -> dict[Path, Any]:
+    """Every judged jurisdiction in ``cache_dir`` forged to have met what it missed — with the user's own
+    key, as if the forger had it — and the run memo dropped: the forged entries, by path."""
+    monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(cache_dir))
+    honest = streamed_json(repository)
+    kept = Cache.open(repository)
+    missed, met = runner.SUMMARY_FIELDS.index("missed"), runner.SUMMARY_FIELDS.index("met")
+    forged = {}
+    for path in [path for path in cache_dir.rglob("*") if path.is_file()]:
+        value = kept.get(path.name)
+        if type(value) is not list or len(value) != 2 or value[1] is None:  # the memo's record, or a report's copy
+            path.unlink()
+            continue
+        problems, (slug, name, counts, parts, _, unmeasured) = value
+        counts[met], counts[missed] = counts[met] + counts[missed], 0
+        parts = [[text.replace('"verdict": "missed"', '"verdict": "met"') for text in part] for part in parts]
+        forged[path] = [problems, [slug, name, counts, parts, [], unmeasured]]
+        kept.put(path.name, forged[path])
+    assert streamed_json(repository) != honest  # the forged entries are what a run reads
+    return forged
+
+
+def test_a_cache_directory_in_the_repository_is_not_used(repository, tmp_path, monkeypatch):
+    """The reported attack: PLANAUDIT_CACHE_DIR inside the repository, and a forged entry committed there —
+    a missed target reported met, exit 0."""
+    fresh = cli(repository, tmp_path / "none", "check", "2022", "--format", "json", "--no-cache")
+    assert fresh.returncode == 1
+    forged_cache(repository, tmp_path / "forged", monkeypatch)
+    shutil.move(tmp_path / "forged", repository / ".cache")  # committed with the data
+    run = cli(repository, repository / ".cache", "check", "2022", "--format", "json")
+    assert (run.returncode, run.stdout) == (1, fresh.stdout)
+
+
+@pytest.mark.parametrize("where", ["the repository", "a folder of it", "a link to a folder of it", "its parent",
+                                   "the cache home in it"])
+def test_a_cache_directory_that_is_or_holds_the_repository_or_is_in_it_is_never_used(repository, tmp_path,
+                                                                                      monkeypatch, where):
+    repository.chmod(0o755)  # a folder others may not write to: refused for where it is, not for its mode
+    link = tmp_path / "link"
+    link.symlink_to(repository / "rules")
+    directory = {"the repository": repository, "a folder of it": repository / "targets" / "cache",
+                 "a link to a folder of it": link / "cache", "its parent": repository.parent}.get(where)
+    if directory is None:
+        monkeypatch.delenv("PLANAUDIT_CACHE_DIR")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(repository / ".cache"))
+    else:
+        monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(directory))
+    before = sorted(repository.rglob("*"))
+    assert Cache.open(repository) is None
+    assert streamed_json(repository) == streamed_json(repository, cache=False)
+    assert sorted(repository.rglob("*")) == before  # nothing made there
+
+
+def test_an_entry_planaudit_did_not_write_for_this_user_is_a_miss(repository, tmp_path, monkeypatch):
+    """Entries are keyed by content, which anyone can compute: each also carries a MAC under the user's
+    own key, so that one forged without it — or written for another user — is a miss."""
+    from planaudit.run.spool import encode
+
+    expected = streamed_json(repository, cache=False)
+    forged = forged_cache(repository, tmp_path / "forged", monkeypatch)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-user"))  # the same entries, another user's key
+    assert streamed_json(repository) == expected
+    for made_up in (b"", bytes(32)):  # the forged data with no MAC, or a made-up one
+        for path, value in forged.items():
+            path.write_bytes(made_up + encode(value))
+        assert streamed_json(repository) == expected
+
+
+def test_a_file_holding_an_unreadable_files_marker_has_its_own_digest(repository, tmp_path):
+    """The reported attack: a regular file whose bytes were the digest's marker for an unreadable one
+    was answered from the cache with that one's problem."""
+    report = repository / "outcomes" / "2022" / "riverton.yaml"
+    report.unlink()
+    os.mkfifo(report)
+    cache_dir = tmp_path / "cache-of-a-fifo"
+    assert "not-a-regular-file" in cli(repository, cache_dir, "check", "2022").stderr
+    try:
+        layout.read_bytes(repository, report)
+    except layout.Unreadable as error:
+        unread = error.marker
+    marker = bytes(unread)  # the same bytes, in a regular file
+    report.unlink()
+    report.write_bytes(marker)
+    cached = cli(repository, cache_dir, "check", "2022")
+    fresh = cli(repository, tmp_path / "none", "check", "2022", "--no-cache")
+    assert (cached.returncode, cached.stderr) == (fresh.returncode, fresh.stderr) == (
+        2, "outcomes/2022/riverton.yaml:1:1: yaml-syntax U+0000 is a control character or a non-character, which a "
+           "YAML file may not hold; remove it\n1 error found; not judged: riverton\n")
+    assert unit_digest([("a.yaml", marker)]) != unit_digest([("a.yaml", unread)])

@@ -8,6 +8,7 @@ what `extract` drafts and what `coverage` asks for are the same kind of clause.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Sequence
 
 from planaudit.extract.plan import reads_as_commitment
@@ -46,10 +47,14 @@ def report_coverage(text: str, document: str, report: Report, unused: Iterable[F
 def _result(text: str, document: str, kind: str, jurisdiction: str, year: int, data_file: str,
             found: list[tuple[DocumentClause, Span]], quotes: list[Quote], unused: tuple[Quote, ...] = ()
             ) -> CoverageResult:
-    spans = {quote: list(_occurrences(text, quote.text)) for quote in quotes}
-    quoted = [span for found_spans in spans.values() for span in found_spans]
+    where: dict[str, list[Span]] = {}  # each quoted text's places, found once however many entries quote it
+    for quote in quotes:
+        if quote.text not in where:
+            where[quote.text] = list(_occurrences(text, quote.text))
+    spans = {quote: where[quote.text] for quote in quotes}
+    quoted = _union(span for found_spans in where.values() for span in found_spans)
     every = tuple(_clause(clause) for clause, _ in found)
-    uncovered = tuple(_clause(clause) for clause, span in found if not any(_overlap(span, other) for other in quoted))
+    uncovered = tuple(_clause(clause) for clause, span in found if not _overlaps_any(span, quoted))
     not_verbatim = tuple(sorted((quote for quote, found_spans in spans.items() if not found_spans),
                                 key=lambda quote: quote.location))
     return CoverageResult(document, kind, jurisdiction, year, data_file, every, uncovered, not_verbatim, unused)
@@ -78,8 +83,24 @@ def _occurrences(text: str, quote: str) -> Iterator[Span]:
         start = text.find(quote, start + 1)
 
 
-def _overlap(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+def _union(spans: Iterable[Span]) -> list[Span]:
+    """The places that some span covers, as sorted spans that neither overlap nor touch."""
+    merged: list[Span] = []
+    for start, end in sorted(span for span in spans if span[0] < span[1]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlaps_any(span: Span, union: list[Span]) -> bool:
+    """Does ``span`` share a character with one of ``union``'s spans (sorted, apart)? Found by
+    bisection: a document's every clause against every quoted place would be their product."""
+    after = bisect.bisect_right(union, (span[0], span[0]))  # the first span that starts after span's start …
+    if after and union[after - 1][1] > span[0]:  # … or the one before it, if it reaches past that start
+        return span[0] < span[1]
+    return after < len(union) and union[after][0] < span[1]
 
 
 def _clause(clause: DocumentClause) -> Clause:

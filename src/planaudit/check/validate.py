@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
 from planaudit.check.quotes import in_quote, looks_like_a_ratio, stated_numbers
-from planaudit.errors import did_you_mean
+from planaudit.errors import CloseNames, did_you_mean
 from planaudit.exact.expr import split_name
 from planaudit.exact.numbers import format_number
 from planaudit.judge.rules import Rule, builtin_rules, custom, rule_table
@@ -72,11 +73,13 @@ def unknown_named_targets(items: list[Plan | Report]) -> list[Problem]:
     """A warning at each claim of completion, or share of a target, that names a target its year's
     plan does not have (or, for a share, one of another metric)."""
     metrics = {(plan.year, target.id): target.metric for plan in items if isinstance(plan, Plan) for target in plan.targets}
+    ids: dict[int, CloseNames] = {}  # each year's target ids, indexed once
 
     def unknown(where: Location, key: str, name: str, year: int) -> Problem:
+        if year not in ids:
+            ids[year] = CloseNames(target_id for plan_year, target_id in metrics if plan_year == year)
         return Problem(where.path, where.line, where.col, Code.UNKNOWN_TARGET,
-                       f"{key} names target '{name}', which the {year} plan does not have"
-                       + did_you_mean(name, [target_id for plan_year, target_id in metrics if plan_year == year]))
+                       f"{key} names target '{name}', which the {year} plan does not have" + did_you_mean(name, ids[year]))
 
     reports = [item for item in items if isinstance(item, Report)]
     found = [unknown(claim.location, "asserts", name, report.year) for report in reports for claim in report.assertions
@@ -143,27 +146,41 @@ def _unused(figure: Figure) -> Problem:
                    + (f" (scope {figure.scope})" if figure.scope else ""))
 
 
+@dataclass(frozen=True)
+class Known:
+    """The names of the catalogue an entry may misspell, each set indexed once for every file's
+    did-you-mean (:class:`CloseNames`), not searched whole for each misspelling."""
+
+    metrics: CloseNames
+    scopes: CloseNames
+    rules: CloseNames
+
+    @classmethod
+    def of(cls, catalogue: Catalogue) -> Known:
+        return cls(CloseNames(catalogue.metrics), CloseNames(catalogue.scopes), CloseNames(rule_table(catalogue)))
+
+
 def item_checks(catalogue: Catalogue, settings: Settings) -> Callable[[Plan | Report], Iterator[Problem]]:
     """The checks of one plan or report against the catalogue and the settings (picklable, for
     worker processes)."""
-    return functools.partial(_check_against, catalogue=catalogue, settings=settings)
+    return functools.partial(_check_against, catalogue=catalogue, settings=settings, known=Known.of(catalogue))
 
 
-def _check_against(item: Plan | Report, catalogue: Catalogue, settings: Settings) -> Iterator[Problem]:
-    return _check_item(item, catalogue, rule_table(catalogue), settings)  # rules are built here: they do not pickle
+def _check_against(item: Plan | Report, catalogue: Catalogue, settings: Settings, known: Known) -> Iterator[Problem]:
+    return _check_item(item, catalogue, rule_table(catalogue), settings, known)  # rules are built here: they do not pickle
 
 
-def _check_item(item: Plan | Report, catalogue: Catalogue, rules: dict[str, Rule], settings: Settings
+def _check_item(item: Plan | Report, catalogue: Catalogue, rules: dict[str, Rule], settings: Settings, known: Known
                 ) -> Iterator[Problem]:
     if isinstance(item, Plan):
         for target in item.targets:
             if target.is_umbrella:
                 continue  # it has no metric or rule of its own: its items are checked
-            yield from _check_target(target, catalogue, rules)
+            yield from _check_target(target, catalogue, rules, known)
             yield from _check_tolerance(target, rules.get(target.rule), settings)
     else:
         for figure in item.figures:
-            yield from _check_figure(figure, catalogue)
+            yield from _check_figure(figure, catalogue, known)
             yield from _check_approx(figure, settings)
 
 
@@ -208,10 +225,15 @@ def _check_catalogue(catalogue: Catalogue) -> Iterator[Problem]:
 
 
 def _cycles(catalogue: Catalogue) -> Iterator[Problem]:
-    """One problem per derivation cycle, at the first metric of the cycle in name order."""
+    """One problem per derivation cycle, at the first metric of the cycle in name order. Only a
+    metric on a cycle is searched from, and only through the metrics of its own cycles (no other
+    leads back to it): a wide catalogue without cycles is not searched once per metric."""
+    graph = {name: sorted(metric.derive.metrics) if metric.derive is not None else []
+             for name, metric in catalogue.metrics.items()}
+    components = cyclic_components(graph)
     reported: set[frozenset[str]] = set()
-    for start in sorted(catalogue.metrics):
-        for cycle in _cycles_from(start, catalogue):
+    for start in sorted(name for name in catalogue.metrics if name in components):
+        for cycle in _cycles_from(start, graph, components):
             members = frozenset(cycle)
             if members in reported or min(members) != start:
                 continue
@@ -253,36 +275,72 @@ def derivation_depths(catalogue: Catalogue) -> dict[str, int]:
     return depths
 
 
-def _cycles_from(start: str, catalogue: Catalogue) -> Iterator[list[str]]:
+def _cycles_from(start: str, graph: dict[str, list[str]], components: dict[str, int]) -> Iterator[list[str]]:
     stack: list[tuple[str, list[str]]] = [(start, [start])]
     seen: set[str] = set()
     while stack:
         name, path = stack.pop()
-        metric = catalogue.metrics.get(name)
-        if metric is None or metric.derive is None:
-            continue
-        for next_name in sorted(metric.derive.metrics):
+        for next_name in graph.get(name, []):
             if next_name == start:
                 yield path
-            elif next_name not in seen and next_name not in path:
+            elif next_name not in seen and next_name not in path and components.get(next_name) == components[start]:
                 seen.add(next_name)
                 stack.append((next_name, [*path, next_name]))
 
 
-def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) -> Iterator[Problem]:
+def cyclic_components(graph: dict[str, list[str]]) -> dict[str, int]:
+    """The metrics on a derivation cycle, each with a number for the strongly connected component
+    (the metrics that all lead to each other) it is in: Tarjan's algorithm, without recursion."""
+    order: dict[str, int] = {}  # when each metric was reached
+    low: dict[str, int] = {}  # the earliest metric on the stack it leads back to
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: dict[str, int] = {}
+    for root in graph:
+        if root in order:
+            continue
+        work = [(root, 0)]
+        while work:
+            name, next_index = work.pop()
+            if next_index == 0:
+                order[name] = low[name] = len(order)
+                stack.append(name)
+                on_stack.add(name)
+            sources = graph.get(name, [])
+            for index in range(next_index, len(sources)):
+                source = sources[index]
+                if source not in order:
+                    work += [(name, index + 1), (source, 0)]  # back to this metric once the source is done
+                    break
+                if source in on_stack:
+                    low[name] = min(low[name], order[source])
+            else:
+                if low[name] == order[name]:  # the root of a component: it is what is on the stack down to it
+                    members = [stack.pop()]
+                    while members[-1] != name:
+                        members.append(stack.pop())
+                    on_stack.difference_update(members)
+                    if len(members) > 1 or name in sources:
+                        found.update((member, order[name]) for member in members)
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[name])
+    return found
+
+
+def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule], known: Known) -> Iterator[Problem]:
     metric = catalogue.metrics.get(target.metric)
     rule = rules.get(target.rule)
     if target.metric == UNASSIGNED_METRIC:
         yield _unassigned(target)
     elif metric is None and catalogue.metrics:
-        yield _at(target, "metric", Code.UNKNOWN_METRIC, _unknown_metric(target.metric, catalogue))
-    yield from _check_scope(target, catalogue)
+        yield _at(target, "metric", Code.UNKNOWN_METRIC, _unknown_metric(target.metric, known))
+    yield from _check_scope(target, catalogue, known)
     if rule is None:
-        known = ", ".join(sorted(rules))
+        listed = ", ".join(sorted(rules))
         yield _at(target, "rule", Code.UNKNOWN_RULE,
-                  f"unknown rule '{target.rule}' (known: {known}){did_you_mean(target.rule, rules)}")
+                  f"unknown rule '{target.rule}' (known: {listed}){did_you_mean(target.rule, known.rules)}")
         return
-    yield from _check_reference(target, rule, metric, catalogue)
+    yield from _check_reference(target, rule, metric, catalogue, known)
     if target.value_from_report and target.value_quote is None:
         yield _at(target, "value_source", Code.VALUE_MISSING, "value_source: report needs value_quote: the report's "
                                                               "words that state the value")
@@ -306,7 +364,8 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule]) 
                                     (target.value_quote or "") if target.value_from_report else None)
 
 
-def _check_reference(target: Target, rule: Rule, metric: Metric | None, catalogue: Catalogue) -> Iterator[Problem]:
+def _check_reference(target: Target, rule: Rule, metric: Metric | None, catalogue: Catalogue, known: Known
+                     ) -> Iterator[Problem]:
     """A relative target's value names a known metric (and scope) in its own metric's unit, for a
     rule that compares two numbers."""
     reference = target.value_ref
@@ -317,12 +376,12 @@ def _check_reference(target: Target, rule: Rule, metric: Metric | None, catalogu
         return
     named = catalogue.metrics.get(reference.metric)
     if named is None:
-        yield _at(target, "value", Code.UNKNOWN_METRIC, _unknown_metric(reference.metric, catalogue))
+        yield _at(target, "value", Code.UNKNOWN_METRIC, _unknown_metric(reference.metric, known))
     elif metric is not None and named.unit != metric.unit:
         yield _at(target, "value", Code.UNIT, f"value names {named.id}, in {named.unit}; {metric.id} is in {metric.unit}")
     if reference.scope is not None and reference.scope not in catalogue.scopes:
         yield _at(target, "value", Code.UNKNOWN_SCOPE, f"unknown scope '{reference.scope}': declare it under scopes: "
-                                                        f"in rules/{did_you_mean(reference.scope, catalogue.scopes)}")
+                                                        f"in rules/{did_you_mean(reference.scope, known.scopes)}")
 
 
 def _check_tolerance(target: Target, rule: Rule | None, settings: Settings) -> Iterator[Problem]:
@@ -360,8 +419,8 @@ def _check_target_units(target: Target, metric: Metric, rule: Rule) -> Iterator[
         yield _at(target, "unit" if target.unit else "value", Code.UNIT, str(error))
 
 
-def _unknown_metric(metric: str, catalogue: Catalogue) -> str:
-    return f"unknown metric '{metric}'{did_you_mean(metric, catalogue.metrics)}"
+def _unknown_metric(metric: str, known: Known) -> str:
+    return f"unknown metric '{metric}'{did_you_mean(metric, known.metrics)}"
 
 
 def no_metrics(catalogue: Catalogue, data_files: int) -> list[Problem]:
@@ -373,13 +432,13 @@ def no_metrics(catalogue: Catalogue, data_files: int) -> list[Problem]:
                     "rules/ defines no metrics (is rules/metrics.yaml missing?), so no target or figure can name one")]
 
 
-def _check_scope(item: Target | Figure, catalogue: Catalogue) -> Iterator[Problem]:
+def _check_scope(item: Target | Figure, catalogue: Catalogue, known: Known) -> Iterator[Problem]:
     if item.scope is None or item.scope in catalogue.scopes:
         return
     declared = f" (declared: {', '.join(catalogue.scopes)})" if catalogue.scopes else ""
     yield _at(item, "scope", Code.UNKNOWN_SCOPE,
               f"unknown scope '{item.scope}': declare it under scopes: in rules/{declared}"
-              f"{did_you_mean(item.scope, catalogue.scopes)}")
+              f"{did_you_mean(item.scope, known.scopes)}")
 
 
 def _check_approx(figure: Figure, settings: Settings) -> Iterator[Problem]:
@@ -393,15 +452,15 @@ def _check_approx(figure: Figure, settings: Settings) -> Iterator[Problem]:
                   "or approx_share: in planaudit.yaml")
 
 
-def _check_figure(figure: Figure, catalogue: Catalogue) -> Iterator[Problem]:
-    yield from _check_scope(figure, catalogue)
+def _check_figure(figure: Figure, catalogue: Catalogue, known: Known) -> Iterator[Problem]:
+    yield from _check_scope(figure, catalogue, known)
     metric = catalogue.metrics.get(figure.metric)
     if figure.metric == UNASSIGNED_METRIC:
         yield _unassigned(figure)
         return
     if metric is None:
         if catalogue.metrics:
-            yield _at(figure, "metric", Code.UNKNOWN_METRIC, _unknown_metric(figure.metric, catalogue))
+            yield _at(figure, "metric", Code.UNKNOWN_METRIC, _unknown_metric(figure.metric, known))
         return
     if isinstance(figure.value, bool) != (metric.unit == BOOLEAN):
         wanted = "true or false" if metric.unit == BOOLEAN else "a number"

@@ -350,8 +350,8 @@ DiffFormat = enum.Enum("DiffFormat", {found.name: found.name for found in DIFF_F
 def diff(
     base: str | None = typer.Argument(None, help="The revision compared with. Default: where the current branch left "
                                                  "the default branch (GITHUB_BASE_REF's, origin's HEAD, main or master)."),
-    head: str | None = typer.Argument(None, help="The revision compared. Default: the working tree, with its "
-                                                 "untracked files that git does not ignore."),
+    head: str | None = typer.Argument(None, help="The revision compared. Default: the working tree, every file "
+                                                 "check would read there, tracked or not."),
     year: list[int] | None = typer.Option(None, "--year", help="Only this year (repeatable). Default: every year "
                                                                 "the changes touch."),
     output_format: DiffFormat = typer.Option("table", "--format", help="Format of the comparison on standard output."),

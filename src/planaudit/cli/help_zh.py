@@ -64,8 +64,8 @@ HELP_ZH = {
     "The revision compared with. Default: where the current branch left the default branch (GITHUB_BASE_REF's, "
     "origin's HEAD, main or master).":
         "作为比较基准的版本。默认：当前分支与默认分支（GITHUB_BASE_REF 所指、origin 的 HEAD、main 或 master）的分叉点。",
-    "The revision compared. Default: the working tree, with its untracked files that git does not ignore.":
-        "被比较的版本。默认：工作区，包括 git 未忽略的未跟踪文件。",
+    "The revision compared. Default: the working tree, every file check would read there, tracked or not.":
+        "被比较的版本。默认：工作区中 check 会读取的每个文件，无论 git 是否跟踪。",
     "Only this year (repeatable). Default: every year the changes touch.": "只比较该年份（可重复）。默认：改动涉及的每个年份。",
     "Format of the comparison on standard output.": "标准输出上比较结果的格式。",
     f"Also write the comparison to this file, in the format its ending names: {diff_endings_text()} (repeatable).":

@@ -4,8 +4,10 @@ without loading the library at all.
 A recording is keyed on the digest of the bytes that run actually read (:attr:`Rendered.inputs`)
 and on every option that shapes the output; a replay looks it up under the digest of the files
 as they are now. So a file edited while a run reads it, and restored after, never brings back
-that run's answer: the two digests differ. The record is plain data; each report is a blob of its own,
-copied out only when its size and digest are those the record holds.
+that run's answer: the two digests differ. The record is plain data, kept as every cache entry is
+(:class:`~planaudit.run.cache.Cache`: never in the data repository, and with a MAC under the user's
+own key, so that a record planaudit did not write for this user is never replayed); each report is a
+blob of its own, copied out only when its size and digest are those the record holds.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from planaudit.exact.numbers import MAX_DIGITS, Interval, Truth
+from planaudit.exact.numbers import MAX_DIGITS, Interval, NumberTooLarge, Truth
 from planaudit.exact.tree import Arithmetic, Call, Compare, Logic, Name, Negate, Node, Not, Number, Type
 
 MAX_LENGTH = 1000
@@ -86,8 +86,15 @@ class Expression:
         return self.tree.type
 
     def evaluate(self, env: Mapping[str, Interval]) -> Interval | Truth:
-        """Evaluate over intervals; raises ``ZeroDivisionError`` on a division by zero."""
-        return self.tree.evaluate(env)
+        """Evaluate over intervals; raises ``ZeroDivisionError`` on a division by zero, and
+        :class:`NumberTooLarge` (naming this expression) when a step computes a number beyond
+        MAX_COMPUTED_DIGITS digits."""
+        try:
+            return self.tree.evaluate(env)
+        except NumberTooLarge as error:
+            if error.expression is not None:
+                raise
+            raise NumberTooLarge(self) from None
 
     @property
     def metrics(self) -> frozenset[str]:

@@ -14,10 +14,24 @@ from fractions import Fraction
 
 MAX_DIGITS = 30
 _DECIMAL = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+# What an expression may compute: a fraction whose numerator and denominator have at most this many
+# digits each — between 10**-1000 and 10**1000 in size. Beyond it, numbers cost ever more time to
+# compute, and Python will not write an integer of more than 4300 digits.
+MAX_COMPUTED_DIGITS = 1000
+_COMPUTED_LIMIT = 10**MAX_COMPUTED_DIGITS
 
 
 class NumberError(ValueError):
     """Text that is not a plain decimal number."""
+
+
+class NumberTooLarge(ArithmeticError):
+    """An expression computed a number beyond MAX_COMPUTED_DIGITS digits (see :func:`bounded`);
+    ``expression`` is the expression, once the one computing it is known."""
+
+    def __init__(self, expression: object = None) -> None:
+        super().__init__(f"a number of more than {MAX_COMPUTED_DIGITS} digits")
+        self.expression = expression
 
 
 def parse_decimal(text: str) -> tuple[Decimal, bool]:
@@ -44,12 +58,15 @@ def to_fraction(value: Decimal | Fraction | int) -> Fraction:
 def format_number(value: Decimal | Fraction | int) -> str:
     """Decimal text of an exact number. A ``Decimal`` keeps the digits it was written with;
     a computed value that does not terminate keeps four significant digits and at least two
-    decimal places, rounded half to even (``276/282*100`` → ``97.87``)."""
+    decimal places, rounded half to even (``276/282*100`` → ``97.87``); a value beyond about
+    10**±1000 (2**±3322), four significant digits and its power of ten (``1.235e+1998``)."""
     if isinstance(value, Decimal):
         return format(value, "f")
     value = to_fraction(value)
     # In integers, not Fractions: a report formats tens of thousands of numbers.
     numerator, denominator = value.numerator, value.denominator
+    if numerator and abs(numerator.bit_length() - denominator.bit_length()) > _SCIENTIFIC_BITS:
+        return _scientific(value)
     scaled, remainder = divmod(numerator * _EXACT_SCALE, denominator)
     if not remainder:
         return _decimal_text(scaled, _EXACT_PLACES)
@@ -62,17 +79,56 @@ def format_number(value: Decimal | Fraction | int) -> str:
 
 _EXACT_PLACES = 6  # a computed value with at most this many decimal places is shown exactly
 _EXACT_SCALE = 10**_EXACT_PLACES
+_SCIENTIFIC_BITS = 3322  # 2**3322 ≈ 10**1000: past it, a value is written with its power of ten
 
 
 def _exponent(numerator: int, denominator: int) -> int:
-    """⌊log10(numerator / denominator)⌋ for positive integers, exactly."""
-    if numerator >= denominator:
+    """⌊log10(numerator / denominator)⌋ for positive integers, exactly: the quotient's digits when it
+    has at most about a thousand; else a guess from their lengths in bits (log10(2) ≈ 0.30103), then
+    corrected — never through a text too long for Python to write."""
+    bits = numerator.bit_length() - denominator.bit_length()
+    if numerator >= denominator and bits <= _SCIENTIFIC_BITS:
         return len(str(numerator // denominator)) - 1
-    exponent = 0
-    while numerator < denominator:
-        numerator *= 10
+    exponent = bits * 30103 // 100_000
+    while _at_least_power(numerator, denominator, exponent + 1):
+        exponent += 1
+    while not _at_least_power(numerator, denominator, exponent):
         exponent -= 1
     return exponent
+
+
+def _at_least_power(numerator: int, denominator: int, exponent: int) -> bool:
+    """Is numerator / denominator ≥ 10**exponent?"""
+    return numerator * 10**-exponent >= denominator if exponent < 0 else numerator >= denominator * 10**exponent
+
+
+def _scientific(value: Fraction) -> str:
+    """Four significant digits of a nonzero number and its power of ten, rounded half to even."""
+    numerator, denominator = abs(value.numerator), value.denominator
+    exponent = _exponent(numerator, denominator)
+    shift = 3 - exponent  # 10**shift × |value| has four digits before the point
+    if shift >= 0:
+        numerator *= 10**shift
+    else:
+        denominator *= 10**-shift
+    scaled, remainder = divmod(numerator, denominator)
+    if 2 * remainder > denominator or (2 * remainder == denominator and scaled % 2):
+        scaled += 1
+    if scaled == 10_000:  # 9.9995… rounded up to the next power of ten
+        scaled, exponent = 1000, exponent + 1
+    digits = str(scaled)
+    return f"{'-' if value < 0 else ''}{digits[0]}.{digits[1:]}e{exponent:+d}"
+
+
+def bounded(interval: Interval) -> Interval:
+    """``interval``, when each of its ends is a fraction of at most MAX_COMPUTED_DIGITS digits above
+    and below the line; else raises :class:`NumberTooLarge`. An expression's every step is checked
+    (:mod:`planaudit.exact.tree`): a number grows only by steps, so none ever grows far beyond it."""
+    for end in (interval.lo, interval.hi):
+        if end is not None and not (-_COMPUTED_LIMIT < end.numerator < _COMPUTED_LIMIT
+                                    and end.denominator < _COMPUTED_LIMIT):
+            raise NumberTooLarge
+    return interval
 
 
 def _decimal_text(scaled: int, places: int) -> str:

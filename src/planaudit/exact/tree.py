@@ -1,7 +1,9 @@
 """The typed tree of a parsed expression, and its exact evaluation over intervals.
 
 A number node evaluates to an :class:`Interval`, a boolean one to a three-valued :class:`Truth`;
-:mod:`expr` builds the tree and checks the types, so evaluation never meets a wrong one.
+:mod:`expr` builds the tree and checks the types, so evaluation never meets a wrong one. Every
+arithmetic step is held to :func:`~planaudit.exact.numbers.bounded`: no expression computes a number
+of more than MAX_COMPUTED_DIGITS digits.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import cast
 
-from planaudit.exact.numbers import Interval, Truth
+from planaudit.exact.numbers import Interval, Truth, bounded
 
 
 class Type(enum.Enum):
@@ -63,7 +65,7 @@ class Arithmetic:
     type = Type.NUMBER
 
     def evaluate(self, env: Mapping[str, Interval]) -> Interval:
-        return _ARITHMETIC[self.op](_number(self.left, env), _number(self.right, env))
+        return bounded(_ARITHMETIC[self.op](_number(self.left, env), _number(self.right, env)))
 
 
 _COMPARE: dict[str, Callable[[Interval, Interval], Truth]] = {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import enum
 from dataclasses import dataclass
@@ -30,7 +29,8 @@ class DraftTarget:
     id: str = ""
 
     def numbered(self, target_id: str) -> DraftTarget:
-        return dataclasses.replace(self, id=target_id)
+        return DraftTarget(self.clause, self.rule, self.value, self.percent, self.unit, self.counter, self.deadline,
+                           self.section, self.line, target_id)  # not dataclasses.replace: a draft may number 100,000
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 "达到80%以上" is 80 percent with 达到 before it and 以上 after it; "20万余人（次）" is 200000
 persons with 余 (so: more than). Numbers that name or order something rather than measure it —
 years and dates (2022年, 4月), ordinals (第二), names (“12348”热线, “1+3”, 7×24) — carry no unit
-or comparator and are left out by the callers, which only take numbers that say what they count.
+or comparator and are left out: only numbers that say what they count are mentions.
 """
 
 from __future__ import annotations
@@ -12,6 +12,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
+
+from planaudit.exact.numbers import MAX_DIGITS
 
 # Counters the issue names, then the commonest others. Longest first: 人次 before 人.
 COUNTERS = ("人次", "件", "人", "个", "家", "所", "场", "名", "次", "项")
@@ -27,6 +30,7 @@ _BEFORE = re.compile(
 )
 _DATE_OR_NAME_AFTER = re.compile(r"[年月日号时+×xX*＋/／:：.－—-]")
 _NAME_BEFORE = re.compile(r"[第+×xX*＋/／.－—-]$")
+_LONGEST_BEFORE = 4  # characters of the longest word _BEFORE knows (同比增长)
 _SCALE = {"万": Decimal(10000), "亿": Decimal(100000000)}
 
 
@@ -53,21 +57,54 @@ class Mention:
 
 
 def mentions(clause: str) -> Iterator[Mention]:
-    """The numbers of ``clause`` that are neither dates nor parts of names, in order."""
+    """The numbers of ``clause`` that are neither dates nor parts of names and that say what they
+    measure, in order; a number of more than MAX_DIGITS digits, which no data file may hold, is none.
+    The words before a number are read only as far back as they can matter, so a clause of any
+    length is read in linear time."""
+    per_10k = clause.find("万人比")
     for number in _NUMBER.finditer(clause):
         start, end = number.span()
         following = clause[end:end + 1]
-        if _NAME_BEFORE.search(clause[:start]) or (following and _DATE_OR_NAME_AFTER.match(following)):
+        if _NAME_BEFORE.search(clause, max(0, start - 1), start) or (following and _DATE_OR_NAME_AFTER.match(following)):
+            continue
+        written = number.group()
+        if end - start - written.count(".") > MAX_DIGITS:
             continue
         after = _AFTER.match(clause, end)
         assert after is not None  # every group is optional
-        before = _BEFORE.search(clause[:start])
-        value = Decimal(number.group())
-        if after.group("scale"):
-            value *= _SCALE[after.group("scale")]
+        scale, about, percent, counter, about_after, limit, of = after.group(
+            "scale", "about", "percent", "counter", "about_after", "limit", "of")
+        before = _BEFORE.search(clause, max(0, _word_end(clause, start) - _LONGEST_BEFORE), start)
+        if not (percent or counter or limit or before or 0 <= per_10k <= start - 3):
+            continue  # a bare number (编号1): what it counts is not said, so no draft is made of it
+        value = Decimal(written)
+        if scale:
+            value *= _SCALE[scale]
         yield Mention(
-            value=value, percent=bool(after.group("percent")), counter=after.group("counter"),
-            before=before.group("word") if before else None, limit=after.group("limit"),
-            about=bool(after.group("about") or after.group("about_after")), of=bool(after.group("of")),
-            per_10k="万人比" in clause[:start], start=start, end=after.end(),
+            value=value, percent=bool(percent), counter=counter, before=before.group("word") if before else None,
+            limit=limit, about=bool(about or about_after), of=bool(of), per_10k=0 <= per_10k <= start - 3,
+            start=start, end=after.end(),
         )
+
+
+QUOTED_WHOLE = 8  # a clause's drafts that each quote all of it (a report's clause has up to 5 figures)
+
+
+def quotes(clause: str, found: list[Mention]) -> list[str]:
+    """What each draft of a clause quotes, one for each mention of ``found`` (in order): the whole
+    clause — unless it has more than QUOTED_WHOLE of them, which no document writes: then each its
+    own words, from the end of the one before to its own end. Verbatim either way; the second keeps
+    the draft as long as the document (a clause of 100,000 numbers quoted whole for each of them
+    would be 100,000 times as long)."""
+    if len(found) <= QUOTED_WHOLE:
+        return [clause] * len(found)
+    ends = [0, *(min(mention.end, len(clause)) for mention in found)]  # the reading's places: the same as
+    pieces = [clause[start:end] for start, end in pairwise(ends)]  # the text's where they are as long
+    return [piece.strip() or piece or clause[:1] for piece in pieces]
+
+
+def _word_end(clause: str, start: int) -> int:
+    """Where the words before ``start`` end: before the spaces, if any, that lead up to it."""
+    while start > 0 and clause[start - 1].isspace():
+        start -= 1
+    return start

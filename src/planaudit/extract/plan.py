@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from planaudit.extract.draft import DraftTarget
-from planaudit.extract.mentions import Mention, mentions
+from planaudit.extract.mentions import Mention, mentions, quotes
 from planaudit.extract.segment import Clause
 
 # Catalogue units (rules/metrics.yaml speaks English) for the counters a plan writes.
@@ -28,11 +28,16 @@ _GROWTH = {"同比增长", "增长"}
 _ZERO = re.compile(r"清零|(?<![一二三四五六七八九十百千万〇零])零(?![星散售碎件时点])[\u4e00-\u9fff]")
 _ACHIEVED = re.compile(r"全覆盖|建成|开通|创成|制定|出台")
 _BUILDING = re.compile(  # verbs of building, setting up and reaching, with something to show for them:
-    # 建设 only as a verb (队伍建设 is a noun), 打造 a brand or a platform (not 亮点), 创新 a named model
+    # 建设 only as a verb (队伍建设 is a noun), 创新 a named model or a number of things
     r"建立|制定|出台|建成|实现|推出|设立|开通|创建|争创|入驻|通办|升级改造|全面运行|保持全省领先"
-    r"|打造[^，,。；]*(?:“|品牌|平台|体系|中心|工作室|形象|高地|集群|名片)"
-    r"|创新(?:[^，,。；]*“|一系列|一批|[一二三四五六七八九十两\d]+[套项个])|培育[^，,。；]*试点|试点的培育"
-    r"|(?:加快|联合|努力|大力)建设|(?<!法治)建设“|实施[^，,。；]*(?:工程|考务)|完成[^，,。；]*立法|确保[^，,。；]*“")
+    r"|创新(?:一系列|一批|[一二三四五六七八九十两\d]+[套项个])|试点的培育|(?:加快|联合|努力|大力)建设|(?<!法治)建设“")
+_BUILDING_THEN = (  # a verb, then — anywhere after it before the next ，,。； — what it builds:
+    ("打造", re.compile(r"“|品牌|平台|体系|中心|工作室|形象|高地|集群|名片")),  # a brand or a platform (not 亮点)
+    ("创新", re.compile(r"“")), ("培育", re.compile(r"试点")), ("实施", re.compile(r"工程|考务")),
+    ("完成", re.compile(r"立法")), ("确保", re.compile(r"“")),
+)  # (a pattern such as 打造[^，,。；]*品牌 would read on from each 打造 to the stretch's end: quadratic)
+_STRETCH = re.compile(r"[^，,。；]+")
+_THEN_VERBS = re.compile("|".join(verb for verb, _ in _BUILDING_THEN))
 _FRAMING = re.compile(r"(?:努力|积极)?(?:以|为|围绕|按照|坚持把|把|在.+(?:上|方面))")  # 以…为抓手, 在…方面: how, not what
 _DEADLINE = re.compile(r"(?:([1-9]|1[0-2])月|年)底前")
 _LEAD_IN = re.compile(r"(?:力争|争取|确保)?在?(?:([1-9]|1[0-2])月|年)底前[，,]")  # "4月底前，…": for the whole sentence
@@ -47,8 +52,9 @@ def draft_targets(clauses: Iterable[Clause], year: int) -> list[DraftTarget]:
 def _clause_targets(clause: Clause, year: int) -> Iterator[DraftTarget]:
     deadline = _deadline(clause, year)
     numeric = [(mention, rule) for mention in mentions(clause.reading) if (rule := numeric_rule(mention)) is not None]
-    for mention, rule in numeric:
-        yield DraftTarget(clause.text, rule, mention.value, mention.percent, _unit(mention), mention.counter,
+    said = quotes(clause.text, [mention for mention, _ in numeric])
+    for (mention, rule), quote in zip(numeric, said, strict=True):
+        yield DraftTarget(quote, rule, mention.value, mention.percent, _unit(mention), mention.counter,
                           deadline, clause.section, clause.line)
     if numeric:
         return
@@ -68,7 +74,23 @@ def reads_as_commitment(clause: Clause, year: int) -> bool:
 def _builds(clause: Clause) -> bool:
     """A verb of building or setting up, in a clause that says what is to be done (not a part's
     title, nor a framing such as 以…为抓手 or 为…提供)."""
-    return bool(_BUILDING.search(clause.reading)) and not clause.heading and not _FRAMING.match(clause.reading)
+    return builds(clause.reading) and not clause.heading and not _FRAMING.match(clause.reading)
+
+
+def builds(text: str) -> bool:
+    """Does ``text`` have a verb of building with what it builds (see _BUILDING and _BUILDING_THEN)?
+    Read in linear time: each verb's first place in a stretch, then its object after it."""
+    if _BUILDING.search(text):
+        return True
+    if not _THEN_VERBS.search(text):
+        return False
+    for stretch in _STRETCH.finditer(text):
+        start, end = stretch.span()
+        for verb, then in _BUILDING_THEN:
+            at = text.find(verb, start, end)
+            if at >= 0 and then.search(text, at + len(verb), end):
+                return True
+    return False
 
 
 def numeric_rule(mention: Mention) -> str | None:

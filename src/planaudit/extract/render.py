@@ -1,11 +1,13 @@
 """The draft as a YAML document in planaudit's format (docs/format.md), with comments that guide the review.
 
 The layout (key order, one entry per block, a comment for each counter as written) is ours; every
-scalar is written by PyYAML, so quoting is always right however odd the document's text.
+scalar is written as PyYAML writes it, so quoting is always right however odd the document's text.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -28,7 +30,46 @@ _Dumper.add_representer(Decimal, _represent_decimal)
 
 
 def scalar(value: Any) -> str:
-    """One scalar as PyYAML writes it on a single line."""
+    """One scalar as PyYAML writes it on a single line. What PyYAML leaves plain — text of letters,
+    digits and CJK (with its punctuation) that starts with neither an indicator nor a space and
+    that YAML reads as text, and a whole number — is that text, so it is not run through the
+    emitter: a draft of a large document writes hundreds of thousands of scalars (a test holds
+    this to PyYAML's own output)."""
+    if type(value) is int:
+        return str(value)
+    if type(value) is str and _PLAIN.fullmatch(value) and _reads_as_text(value):
+        return value
+    return _dumped(type(value), repr(value), value)
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff]"  # never an indicator, a space or a line break
+                    r"[A-Za-z0-9_.%\u2010-\u2027\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]*")
+
+
+@functools.cache
+def _resolver() -> yaml.resolver.Resolver:
+    return yaml.resolver.Resolver()
+
+
+@functools.lru_cache(maxsize=4096)
+def _reads_as_text(text: str) -> bool:
+    """Whether YAML (1.1, as PyYAML) reads ``text`` written plain as text, not a number, date, bool or
+    null (PyYAML looks for those only after the first characters they may begin with)."""
+    resolver = _resolver()
+    if text[:1] not in resolver.yaml_implicit_resolvers and None not in resolver.yaml_implicit_resolvers:
+        return True
+    return bool(resolver.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str")
+
+
+def _flow(mapping: dict[str, Any]) -> str:
+    """A mapping on one line ({title: …}), as PyYAML writes it: a scalar in it is quoted as one
+    between braces must be (a title with a comma or a brace is no plain scalar there)."""
+    return yaml.dump(mapping, Dumper=_Dumper, allow_unicode=True, width=2**30, default_flow_style=True).rstrip("\n")
+
+
+@functools.lru_cache(maxsize=4096)
+def _dumped(kind: type, shown: str, value: Any) -> str:
+    """PyYAML's writing of one scalar, remembered by its type and its repr (Decimal 1.0 and 1.00 differ)."""
     text = yaml.dump(value, Dumper=_Dumper, allow_unicode=True, width=2**30, default_flow_style=True)
     return text.removesuffix("\n...\n").removesuffix("\n")
 
@@ -57,7 +98,7 @@ def render(draft: Draft, lang: str = "en") -> str:
         f"year: {draft.year}",
     ]
     if draft.title:
-        lines.append(f"document: {{title: {scalar(draft.title)}}}")
+        lines.append(f"document: {_flow({'title': draft.title})}")
     lines.append(f"{key}:" if entries else f"{key}: []")
     return "\n".join(lines + [line for entry in entries for line in entry]) + "\n"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from planaudit.extract.draft import DraftFigure
-from planaudit.extract.mentions import Mention, mentions
+from planaudit.extract.mentions import Mention, mentions, quotes
 from planaudit.extract.segment import Clause
 from planaudit.model.data import Bound
 
@@ -17,9 +17,13 @@ _UPPER = {"近", "将近", "不足"}
 
 
 def draft_figures(clauses: Iterable[Clause]) -> list[DraftFigure]:
-    return [DraftFigure(clause.text, mention.value, mention.percent, mention.counter, bound(mention), clause.line)
-            for clause in clauses for mention in mentions(clause.reading)
-            if (mention.percent or mention.counter is not None) and not mention.of]
+    drafts = []
+    for clause in clauses:
+        found = [mention for mention in mentions(clause.reading)
+                 if (mention.percent or mention.counter is not None) and not mention.of]
+        drafts += [DraftFigure(quote, mention.value, mention.percent, mention.counter, bound(mention), clause.line)
+                   for mention, quote in zip(found, quotes(clause.text, found), strict=True)]
+    return drafts
 
 
 def bound(mention: Mention) -> Bound:

@@ -28,16 +28,9 @@ class Clause:
     sentence: str  # the sentence the clause belongs to, verbatim
     section: str | None  # e.g. 四（一）
     line: int  # 1-based line of the document
+    reading: str  # the clause as it is matched: Traditional characters read as Simplified (its quote stays verbatim)
+    sentence_reading: str  # the sentence so read (once for all its clauses: a sentence may have thousands)
     heading: bool = False  # the title of a part or section (一、强化政治建设), which sums up what its body commits to
-
-    @property
-    def reading(self) -> str:
-        """The clause as it is matched: Traditional characters read as Simplified (its quote stays verbatim)."""
-        return simplified(self.text)
-
-    @property
-    def sentence_reading(self) -> str:
-        return simplified(self.sentence)
 
 
 def clauses(text: str) -> Iterator[Clause]:
@@ -61,7 +54,8 @@ def clauses(text: str) -> Iterator[Clause]:
         for index, sentence in enumerate(_SENTENCE_END.split(line)):
             whole = sentence.strip(_TRIM)
             section_title = titled and index == 0 and not _INNER_PUNCTUATION.search(whole) and len(whole) <= _TITLE_LENGTH
+            whole_reading = simplified(whole)
             for clause in _CLAUSE_END.split(sentence):
                 clause = clause.strip(_TRIM)
                 if clause:
-                    yield Clause(clause, whole, where, number, title or section_title)
+                    yield Clause(clause, whole, where, number, simplified(clause), whole_reading, title or section_title)

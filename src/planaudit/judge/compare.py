@@ -50,7 +50,7 @@ def _judged_on(item: TargetResult) -> tuple[object, ...]:
     actual = item.actual.value if item.actual else None
     baseline = item.baseline.value if item.baseline else None
     evidence = tuple(_figure_fields(figure) for figure in item.evidence())
-    warnings = tuple((warning.stated, warning.derived_value) for warning in item.warnings)
+    warnings = tuple((warning.stated, warning.derived_reading) for warning in item.warnings)
     return (_target_fields(item.target), item.rule.id, item.reason, item.threshold, actual, baseline, item.growth,
             item.detail, item.target.waiver, evidence, warnings)
 
@@ -88,8 +88,8 @@ def compare_inconsistencies(year: int, jurisdiction: str, before: AuditResult | 
     old = _keyed(before.inconsistencies if before else (), key)
     new = _keyed(after.inconsistencies if after else (), key)
     return [InconsistencyChange(change, year, jurisdiction, was, now)
-            for change, was, now in _paired(old, new, lambda was, now: (was.stated, was.derived_value)
-                                            != (now.stated, now.derived_value))]
+            for change, was, now in _paired(old, new, lambda was, now: (was.stated, was.derived_reading)
+                                            != (now.stated, now.derived_reading))]
 
 
 def _keyed(items: Iterable[T], key: Callable[[T], Hashable]) -> dict[tuple[Hashable, int], T]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import graphlib
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from decimal import Decimal
@@ -43,18 +45,20 @@ class Resolver:
         self.catalogue = catalogue
         self.approx_share = approx_share  # planaudit.yaml's, for figures of bound approx that give none
         self.figures: dict[_Key, list[Figure]] = defaultdict(list)
-        self.shares: dict[tuple[int, str, str], Figure] = {}  # (year, jurisdiction, target id) → its stated share
+        self.shares: dict[tuple[int, str, str], list[Figure]] = defaultdict(list)  # by (year, jurisdiction, target id)
         self.over_period: dict[_Key, list[Figure]] = defaultdict(list)  # figures of a mean, maximum or minimum
         for report in reports:
             for figure in report.figures:
                 if figure.of_target is not None:  # a share of a target (占年度目标的126%), not the metric's value
-                    self.shares[(report.year, report.jurisdiction, figure.of_target)] = figure
+                    self.shares[(report.year, report.jurisdiction, figure.of_target)].append(figure)
                 elif figure.aggregate != "end":  # a mean, maximum or minimum: only a target over the year asks
                     self.over_period[(report.year, report.jurisdiction, figure.metric, figure.scope)].append(figure)
                 else:
                     self.figures[(report.year, report.jurisdiction, figure.metric, figure.scope)].append(figure)
         for figures in self.figures.values():
             figures.sort(key=lambda figure: figure.as_of)
+        for shares in self.shares.values():
+            shares.sort(key=share_order)
         self._memo: dict[tuple[_Key, dt.date | None, bool, str | None], Resolved | Missing] = {}
         self._scopes: dict[tuple[int, str, str], set[str | None]] | None = None
 
@@ -115,6 +119,32 @@ class Resolver:
         key = (year, jurisdiction, metric, scope)
         return self._derive(key, self.catalogue.metrics[metric], deadline, frozenset())
 
+    share_inputs = True  # False: each derivation's inputs resolved afresh on every path (a differential test's reference)
+
+    @functools.cached_property
+    def acyclic(self) -> bool:
+        """Whether no metric's derivation leads back to itself. Then what an input resolves to does
+        not depend on the derivations that asked for it (only a cycle makes the path matter), so each
+        is resolved once: metrics whose derivations share inputs (a "diamond") take time linear in
+        their number, not exponential. (A cycle is a problem of validate's; such data is not judged.)"""
+        graph = {metric_id: metric.derive.metrics for metric_id, metric in self.catalogue.metrics.items()
+                 if metric.derive is not None}
+        try:
+            graphlib.TopologicalSorter(graph).prepare()
+        except graphlib.CycleError:
+            return False
+        return True
+
+    def _input(self, key: _Key, deadline: dt.date | None, visiting: frozenset[str]) -> Resolved | Missing:
+        """A derivation's input, from exact figures: resolved once per key and deadline when the
+        catalogue has no cycle, else afresh on each path."""
+        if not (self.share_inputs and self.acyclic):
+            return self._resolve(key, deadline, True, visiting)
+        memo_key = (key, deadline, True, None)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = self._resolve(key, deadline, True, visiting)
+        return self._memo[memo_key]
+
     def _derive(self, key: _Key, metric: Metric, deadline: dt.date | None,
                 visiting: frozenset[str]) -> Resolved | Missing:
         year, jurisdiction, metric_id, scope = key
@@ -124,8 +154,8 @@ class Resolver:
         names = sorted(metric.derive.names)
         for name in names:
             source_metric, named_scope = split_name(name)  # projects[province]: the province's figure
-            source = self._resolve((year, jurisdiction, source_metric, scope if named_scope is None else named_scope),
-                                   deadline, True, visiting | {metric_id})
+            source = self._input((year, jurisdiction, source_metric, scope if named_scope is None else named_scope),
+                                 deadline, visiting | {metric_id})
             if isinstance(source, Missing):
                 return Missing(source.reason, Detail.of("derivation_needs", metric=metric_id,
                                                         expression=metric.derive.source, name=name, inner=source.detail))
@@ -159,21 +189,38 @@ def find_inconsistencies(resolver: Resolver, reports: Iterable[Report],
 
 def conflicts(resolver: Resolver, report: Report) -> list[Inconsistency]:
     """The figures a report states twice, differently (`conflict: true`): each after the first, set
-    against the first — the one judged (the latest, so the last) is then seen to disagree."""
+    against the first — the one judged (the latest, so the last) is then seen to disagree. Shares of
+    a target are set against the first in :func:`share_order`, in percent of the target."""
     groups: dict[Hashable, list[Figure]] = defaultdict(list)
     for figure in report.figures:
         if figure.conflict and not isinstance(figure.value, bool):
             groups[(figure.metric, figure.scope, figure.as_of, figure.aggregate, figure.of_target, figure.basis)].append(figure)
     found = []
-    for first, *others in groups.values():
+    for group in groups.values():
+        first, *others = sorted(group, key=share_order) if group[0].of_target is not None else group
         metric = resolver.catalogue.metrics[first.metric]
-        said = resolver.value_of(first, metric)
+        if first.of_target is not None:
+            metric = share_metric(metric, first.of_target)
+        said = share_value(first) if first.of_target is not None else resolver.value_of(first, metric)
         for other in others:
-            stated = resolver.value_of(other, metric)
-            if stated != said and isinstance(stated, Interval) and isinstance(said, Interval):
-                found.append(Inconsistency(other, metric, stated, Resolved(first.metric, first.year, said, first.as_of,
+            stated = share_value(other) if other.of_target is not None else resolver.value_of(other, metric)
+            if isinstance(stated, Interval) and isinstance(said, Interval) and not stated.overlaps(said):
+                found.append(Inconsistency(other, metric, stated, Resolved(metric.id, first.year, said, first.as_of,
                                                                            figure=first), Fraction(0), conflict=True))
     return found
+
+
+def share_order(share: Figure) -> tuple[dt.date, Decimal, str]:
+    """How a target's stated shares are ordered, whatever the file's order: by date, then value (the
+    first of the latest date is the one judged, the others of that date are its rivals)."""
+    assert isinstance(share.value, Decimal)  # validate: a share is a percentage
+    return share.as_of, share.value, share.quote or ""
+
+
+def share_value(share: Figure) -> Interval:
+    """The share of its target a figure states, exactly as written, in percent."""
+    assert isinstance(share.value, Decimal)
+    return Interval.exact(to_fraction(share.value))
 
 
 def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal | None,
@@ -187,8 +234,8 @@ def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal
     two share it and the range need not be computed — the same answer (a differential test holds
     it to that) for most figures at a fraction of the work."""
     metric = resolver.catalogue.metrics[figure.metric]
-    if metric.derive is None or isinstance(figure.value, bool):
-        return None
+    if metric.derive is None or isinstance(figure.value, bool) or figure.of_target is not None:
+        return None  # a share of a target is checked against its level (share_inconsistencies)
     derived = resolver.derive(figure.year, figure.jurisdiction, figure.metric, figure.scope, figure.as_of)
     if isinstance(derived, Missing):
         return None
@@ -205,17 +252,24 @@ def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal
                          derived_range=derived_range)
 
 
-def rounded_value(resolver: Resolver, resolved: Resolved) -> Interval | None:
+def rounded_value(resolver: Resolver, resolved: Resolved, done: dict[int, Interval | None] | None = None
+                  ) -> Interval | None:
     """A resolved value again, each stated figure it rests on standing for its rounding interval
     (276 / 282 × 100 from exact counts stays 97.87…; 38.94万 / 37万 × 100 is 105.23…–105.26…);
-    None when the wider inputs make the derivation divide by a range that holds zero."""
+    None when the wider inputs make the derivation divide by a range that holds zero. ``done``: the
+    inputs worked out so far in this call, by identity — an input that derivations share is worked
+    out once."""
     if resolved.figure is not None:
         value = resolver.value_of(resolved.figure, resolver.catalogue.metrics[resolved.figure.metric])
         assert isinstance(value, Interval)  # a derivation's inputs and a checked figure are numbers
         return rounding_interval(resolved.figure, resolver.catalogue.metrics[resolved.figure.metric], value)
     assert resolved.derivation is not None
     derivation = resolved.derivation
-    inputs = [rounded_value(resolver, source) for source in derivation.inputs]
+    done = {} if done is None else done
+    for source in derivation.inputs:
+        if id(source) not in done:
+            done[id(source)] = rounded_value(resolver, source, done)
+    inputs = [done[id(source)] for source in derivation.inputs]
     if any(value is None for value in inputs):
         return None
     expression = resolver.catalogue.metrics[derivation.metric].derive
@@ -244,9 +298,9 @@ def stated_share(figure: Figure) -> Interval:
     return Interval(to_fraction(figure.value) - half, to_fraction(figure.value) + half)
 
 
-def share_metric(metric: Metric, target: Target) -> Metric:
+def share_metric(metric: Metric, target_id: str) -> Metric:
     """What a share of a target is measured in, for reports: percent of the target's value."""
-    return Metric(f"{metric.id} ({target.id}: share of the target)", metric.label, PERCENT, None, None, metric.location)
+    return Metric(f"{metric.id} ({target_id}: share of the target)", metric.label, PERCENT, None, None, metric.location)
 
 
 def share_inconsistencies(resolver: Resolver, plans: Iterable[Plan], thresholds: Mapping[Target, Fraction]
@@ -256,24 +310,31 @@ def share_inconsistencies(resolver: Resolver, plans: Iterable[Plan], thresholds:
     found = []
     for plan in plans:
         for target in plan.targets:
-            share = resolver.shares.get((plan.year, plan.jurisdiction, target.id))
             threshold = thresholds.get(target)
-            if share is None or isinstance(share.value, bool) or not threshold:
+            if not threshold:
                 continue
-            level = resolver.resolve(plan.year, plan.jurisdiction, target.metric, target.scope, share.as_of,
-                                     exact_only=True)  # the level when the share was stated (1至6月…完成59%)
-            if isinstance(level, Missing) or not isinstance(level.value, Interval):
-                continue
-            level_range = rounded_value(resolver, level)
-            if level_range is None:
-                continue
-            per_cent = Interval.exact(100) / Interval.exact(threshold)
-            derived_range, stated = level_range * per_cent, stated_share(share)
-            if stated.overlaps(derived_range):
-                continue
-            resolved = Resolved(level.metric, level.year, level.value * per_cent, level.as_of, figure=level.figure,
-                                derivation=level.derivation)
-            found.append(Inconsistency(share, share_metric(resolver.catalogue.metrics[target.metric], target),
-                                       Interval.exact(to_fraction(share.value)), resolved, Fraction(0),
-                                       stated_range=stated, derived_range=derived_range))
+            for share in resolver.shares.get((plan.year, plan.jurisdiction, target.id), []):
+                disagreement = share_inconsistency(resolver, target, share, threshold)
+                if disagreement is not None:
+                    found.append(disagreement)
     return found
+
+
+def share_inconsistency(resolver: Resolver, target: Target, share: Figure, threshold: Fraction) -> Inconsistency | None:
+    """How a stated share of ``target`` disagrees with its level figure of the same date divided by
+    the target's value, if it does."""
+    level = resolver.resolve(target.year, target.jurisdiction, target.metric, target.scope, share.as_of,
+                             exact_only=True)  # the level when the share was stated (1至6月…完成59%)
+    if isinstance(level, Missing) or not isinstance(level.value, Interval):
+        return None
+    level_range = rounded_value(resolver, level)
+    if level_range is None:
+        return None
+    per_cent = Interval.exact(100) / Interval.exact(threshold)
+    derived_range, stated = level_range * per_cent, stated_share(share)
+    if stated.overlaps(derived_range):
+        return None
+    resolved = Resolved(level.metric, level.year, level.value * per_cent, level.as_of, figure=level.figure,
+                        derivation=level.derivation)
+    return Inconsistency(share, share_metric(resolver.catalogue.metrics[target.metric], target.id), share_value(share),
+                         resolved, Fraction(0), stated_range=stated, derived_range=derived_range)

@@ -143,9 +143,9 @@ class _Judge:
         warnings = self.warnings_of(actual, baseline)
         if reference is not None:
             warnings += tuple(warning for warning in self.warnings_of(reference) if warning not in warnings)
-        share = self.share_of(target)
-        if share is not None and share in self.warnings and self.warnings[share] not in warnings:
-            warnings += (self.warnings[share],)  # the report's share of this target disagrees with its level
+        for share in self.shares_of(target):  # the report's shares of this target: with their level, or each other
+            if share in self.warnings and self.warnings[share] not in warnings:
+                warnings += (self.warnings[share],)
         compared = self.compared_with(target, rule, metric, threshold, tolerance, reference)
         if compared is None:  # about a reference that is a range: there is no one band to draw
             return unmeasured(Reason.IMPRECISE, Detail.of("straddles"), actual=actual, warnings=warnings)
@@ -155,7 +155,7 @@ class _Judge:
         if truth is None:
             return unmeasured(Reason.UNDEFINED, Detail.of("rule_zero", rule=rule.id), actual=actual,
                               baseline=baseline, warnings=warnings)
-        contested = self.contested(rule, truth, actual, value, baseline, warnings)
+        contested = self.contested(rule, truth, actual, value, baseline, warnings, self.rival_shares(target, rule, threshold))
         if contested is not None:
             return unmeasured(Reason.CONTESTED, contested, actual=actual, baseline=baseline, growth=growth,
                               warnings=warnings)
@@ -176,9 +176,9 @@ class _Judge:
             if isinstance(over_year, Missing):
                 return over_year, None if isinstance(actual, Missing) else actual
             actual = over_year or actual
-        share = self.share_of(target)
-        if isinstance(actual, Missing) and actual.reason is Reason.NOT_REPORTED and share is not None:
-            actual = self.from_share(share, rule, threshold) or actual
+        shares = self.judged_shares(target)
+        if isinstance(actual, Missing) and actual.reason is Reason.NOT_REPORTED and shares:
+            actual = self.from_share(shares[0], rule, threshold) or actual
         return actual
 
     def compared_with(self, target: Target, rule: Rule, metric: Metric, threshold: Fraction | None,
@@ -206,11 +206,28 @@ class _Judge:
                                       target.deadline)
         return found.figure.basis if isinstance(found, Resolved) and found.figure is not None else None
 
-    def share_of(self, target: Target) -> Figure | None:
-        """The share of the target the report states (of_target), when it is of the target's metric
-        (validate warns of one that is not)."""
-        share = self.resolver.shares.get((target.year, target.jurisdiction, target.id))
-        return share if share is not None and share.metric == target.metric else None
+    def shares_of(self, target: Target) -> list[Figure]:
+        """The shares of the target the report states (of_target) that are of the target's metric
+        (validate warns of one that is not), in :func:`share_order`."""
+        shares = self.resolver.shares.get((target.year, target.jurisdiction, target.id), [])
+        return [share for share in shares if share.metric == target.metric]
+
+    def judged_shares(self, target: Target) -> list[Figure]:
+        """The shares of the latest date a share is stated on: the first is judged on when there is
+        no level figure, the others (stated with conflict: true) are its rivals."""
+        shares = self.shares_of(target)
+        return [share for share in shares if share.as_of == shares[-1].as_of] if shares else []
+
+    def rival_shares(self, target: Target, rule: Rule, threshold: Fraction | None
+                     ) -> list[tuple[Interval | bool, Inconsistency | None]]:
+        """The levels the judged share's rivals imply, each with the conflict that lists it: other
+        readings of the report, which may decide the target otherwise."""
+        rivals = []
+        for share in self.judged_shares(target)[1:]:
+            implied = self.from_share(share, rule, threshold)
+            if implied is not None and share in self.warnings:
+                rivals.append((implied.value, self.warnings[share]))
+        return rivals
 
     def claimed(self, target: Target, metric: Metric, rule: Rule, threshold: Fraction | None,
                 tolerance: Fraction | None, missing: Missing) -> TargetResult | None:
@@ -355,15 +372,19 @@ class _Judge:
         return self.last_year[figure]
 
     def contested(self, rule: Rule, truth: Truth, actual: Resolved, value: Interval | None, baseline: Baseline | None,
-                  warnings: tuple[Inconsistency, ...]) -> Detail | None:
-        """Why the verdict cannot stand when a stated figure it rests on disagrees with its counts and
-        the counts would decide otherwise; None when every reading gives the same verdict."""
+                  warnings: tuple[Inconsistency, ...], rival_shares: list[tuple[Interval | bool, Inconsistency | None]]
+                  ) -> Detail | None:
+        """Why the verdict cannot stand when a stated figure it rests on disagrees with its counts (or
+        with itself stated elsewhere: ``rival_shares``, when the verdict rests on a share of the
+        target) and the other reading would decide otherwise; None when every reading agrees."""
         if not warnings:
             return None
         derived = {warning.figure: warning for warning in warnings}
         actual_readings: list[tuple[Interval | bool, Inconsistency | None]] = [(actual.value, None)]
         if actual.figure in derived:
             actual_readings.append((derived[actual.figure].derived.value, derived[actual.figure]))
+        if actual.figure is not None and actual.figure.of_target is not None:
+            actual_readings += rival_shares
         baseline_readings: list[tuple[Interval | None, Inconsistency | None]] = [
             (baseline.value if baseline else None, None)]
         if baseline is not None and baseline.source is not None and baseline.source.figure in derived:
@@ -378,10 +399,10 @@ class _Judge:
                     if warning.conflict:
                         return Detail.of("conflicting", metric=warning.metric.id,
                                          stated=interval_text(warning.stated, warning.metric.unit),
-                                         other=quantity(warning.derived_value, warning.metric.unit))
+                                         other=interval_text(warning.derived_reading, warning.metric.unit))
                     return Detail.of("contested", metric=warning.metric.id,
                                      stated=interval_text(warning.stated, warning.metric.unit),
-                                     derived=quantity(warning.derived_value, warning.metric.unit))
+                                     derived=interval_text(warning.derived_reading, warning.metric.unit))
         return None
 
     def baseline(self, target: Target) -> Baseline | Missing:

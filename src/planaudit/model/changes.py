@@ -96,7 +96,7 @@ class DiffResult:
     figures: tuple[FigureChange, ...]
     inconsistencies: tuple[InconsistencyChange, ...]
     not_compared: tuple[NotCompared, ...] = ()
-    problems: tuple[Problem, ...] = ()  # of the files read at the head: errors kept a jurisdiction from being compared
+    problems: tuple[Problem, ...] = ()  # errors that kept a jurisdiction, or a whole revision, from being compared
 
     def count(self, change: Change) -> int:
         return sum(item.change is change for item in self.targets)

@@ -247,6 +247,7 @@ class Settings:
     about_tolerance_share: Decimal | None = None  # or its share of the value, in percent
     approx_share: Decimal | None = None  # how far off a figure of bound approx may be, in percent, where it says not
     accept_assertions: bool = True  # False: a report's blanket claim of completion makes nothing met
+    max_file_size: int | None = None  # the most bytes a rules, target or outcome file may have (None: 10 MB)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from planaudit.read.text import printable
 
@@ -32,6 +32,9 @@ class Code(enum.Enum):
     PATH_MISMATCH = "path-mismatch"
     OUTSIDE_REPOSITORY = "outside-repository"
     NOT_A_REGULAR_FILE = "not-a-regular-file"
+    SYMBOLIC_LINK = "symbolic-link"
+    FILE_TOO_LARGE = "file-too-large"
+    BAD_REVISION = "bad-revision"
     DUPLICATE_ID = "duplicate-id"
     DUPLICATE_FIGURE = "duplicate-figure"
     UNKNOWN_METRIC = "unknown-metric"
@@ -70,6 +73,9 @@ class Problem:
     col: int
     code: Code
     message: str
+    # how many problems of its code in its file this one stands for: itself and the like ones past it that
+    # were counted, not described (a file of 500,000 bad entries; see read/structure.py); capped() counts them
+    stands_for: int = field(default=1, compare=False)
 
     def __str__(self) -> str:
         return printable(f"{self.path}:{self.line}:{self.col}: {self.code.value} {self.message}")
@@ -77,6 +83,12 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.code.severity is Severity.ERROR
+
+
+def sort_key(problem: Problem) -> tuple[str, int, int, str, str]:
+    """The order of problems (where, then code, then message) as a plain tuple: sorting many by it
+    compares in C, not through the dataclass's own comparison."""
+    return problem.path, problem.line, problem.col, problem.code.value, problem.message
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:
@@ -102,9 +114,9 @@ def capped(problems: list[Problem]) -> list[Problem]:
     listed: list[Problem] = []
     counts: dict[tuple[str, Code], int] = {}
     first_left_out: dict[tuple[str, Code], Problem] = {}
-    for problem in sorted(problems):
+    for problem in sorted(problems, key=sort_key):
         key = (problem.path, problem.code)
-        counts[key] = counts.get(key, 0) + 1
+        counts[key] = counts.get(key, 0) + problem.stands_for
         if counts[key] <= MAX_PER_CODE:
             listed.append(problem)
         else:

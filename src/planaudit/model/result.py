@@ -62,11 +62,22 @@ class Resolved:
     derivation: Derivation | None = None
 
     def figures(self) -> tuple[Figure, ...]:
-        """Every stated figure this value rests on."""
-        if self.figure is not None:
-            return (self.figure,)
-        assert self.derivation is not None
-        return tuple(figure for source in self.derivation.inputs for figure in source.figures())
+        """Every stated figure this value rests on, each once, in the order its derivations name
+        them (an input that derivations share is walked once: a "diamond" of them stays linear)."""
+        found: dict[int, Figure] = {}
+        walked: set[int] = set()
+        stack: list[Resolved] = [self]
+        while stack:
+            resolved = stack.pop()
+            if id(resolved) in walked:
+                continue
+            walked.add(id(resolved))
+            if resolved.figure is not None:
+                found.setdefault(id(resolved.figure), resolved.figure)
+            else:
+                assert resolved.derivation is not None
+                stack.extend(reversed(resolved.derivation.inputs))
+        return tuple(found.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +125,16 @@ class Inconsistency:
     derived_range: Interval | None = None  # what its counts give when each stands for its rounding interval
 
     @property
+    def derived_reading(self) -> Interval:
+        """The other reading: what the counts give (one value), or what the report states elsewhere
+        (a range, where that figure has a bound)."""
+        assert isinstance(self.derived.value, Interval)  # a conflict or a derivation is of numbers
+        return self.derived.value
+
+    @property
     def derived_value(self) -> Fraction:
-        assert isinstance(self.derived.value, Interval)
-        return self.derived.value.point
+        """The value the counts give (a derivation from exact counts is one value)."""
+        return self.derived_reading.point
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,9 @@
 
 This is the one place that says which files an audit of a year reads, so that what is judged and
 what a cached answer is keyed on can never differ. Files come from strangers: a data file whose
-real path leaves the repository, or that is not a regular file, is a problem found without
-opening it, and its content is never read.
+real path leaves the repository or is in a .git folder, that is a symbolic link or has one on its
+path inside the repository, that is not a regular file, or that is larger than the size cap, is a
+problem found without opening it, and its content is never read.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 YEAR_DIR = re.compile(r"[0-9]{4}")
 SETTINGS_FILE = "planaudit.yaml"
 DATA_KINDS = ("targets", "outcomes")
 MARKERS = ("targets", "outcomes", "rules", SETTINGS_FILE)  # any one of them makes a directory a data repository
+MEGABYTE = 1024 * 1024
+MAX_FILE_SIZE = 10 * MEGABYTE  # the most bytes a file may have when planaudit.yaml sets no max_file_size
 
 
 class NoRepository(Exception):
@@ -57,6 +61,7 @@ class DataFile:
     kind: str  # targets | outcomes
     year: int
     jurisdiction: str
+    limit: int = MAX_FILE_SIZE  # the most bytes it may have: planaudit.yaml's max_file_size
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,7 @@ def rules_files(root: Path) -> list[tuple[str, Path]]:
 
 
 def settings_file(root: Path) -> Path | None:
-    """planaudit.yaml, when there is one (a link counts: where it points is checked when it is read)."""
+    """planaudit.yaml, when there is one (a link counts: it is refused when it is read)."""
     settings = root / SETTINGS_FILE
     return settings if settings.exists() or settings.is_symlink() else None
 
@@ -138,39 +143,58 @@ def by_jurisdiction(files: list[DataFile]) -> list[tuple[str, list[DataFile]]]:
 
 
 class Unreadable(Exception):
-    """A data file that is not read: outside the repository, not a regular file, or failing to open."""
+    """A data file that is not read: outside the repository, a symbolic link, not a regular file,
+    too large, or failing to open."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
-        self.code = code  # a problem code: outside-repository, not-a-regular-file or yaml-syntax
+        self.code = code  # a problem code: outside-repository, symbolic-link, not-a-regular-file, file-too-large…
         self.message = message
 
     @property
-    def marker(self) -> bytes:
-        """What a digest records in place of the content that was not read."""
-        return b"\0unreadable " + self.code.encode()
+    def marker(self) -> Marker:
+        """What a digest records in place of the content that was not read (the message too: it
+        may name a size cap, and what the file is judged to say must follow it)."""
+        return Marker(b"\0unreadable " + self.code.encode() + b" " + self.message.encode())
 
 
-def read_bytes(root: Path, path: Path) -> bytes:
-    """The content of a file of the repository at ``root``; raises :class:`Unreadable` for a file
-    whose real path is outside the repository, or that is not a regular file — both found before
-    it is opened, so that a FIFO or a device is never read and nothing outside is ever shown."""
-    try:
-        status = os.lstat(path)
-    except OSError as error:
-        raise Unreadable("yaml-syntax", f"cannot read the file: {error.strerror}") from None
+class Marker(bytes):
+    """An unreadable file's marker: :class:`InputsDigest` records it apart from any file's content,
+    so that no file, whatever bytes it holds, has the digest of one that was not read."""
+
+
+OUTSIDE = "the file's real path is outside the data repository; it is not read"
+IN_GIT = "the file is in a .git folder, git's own, not in the data repository; it is not read"
+LINKED = "the file is a symbolic link, or a folder on its path in the data repository is one; links are not followed, " \
+         "and it is not read"
+
+
+def too_large(limit: int) -> Unreadable:
+    return Unreadable("file-too-large", f"the file has more than {limit} bytes (max_file_size in planaudit.yaml); "
+                                        "it is not read")
+
+
+def read_bytes(root: Path, path: Path, limit: int = MAX_FILE_SIZE) -> bytes:
+    """The content of a file of the repository at ``root``, of at most ``limit`` bytes; raises
+    :class:`Unreadable` for a file whose real path is outside the repository or in a .git folder,
+    that is a symbolic link or has one on its path inside the repository, that is not a regular
+    file, or that has more bytes than ``limit`` — all found before it is opened (the size again as
+    it is read: a file may grow), so that a FIFO or a device is never read and nothing a link
+    points to is ever shown."""
+    status = _status(path)
     linked = stat.S_ISLNK(status.st_mode)
     # The common case is quicker: only the folder's real path is needed, and it is looked up once.
     real = os.path.realpath(path) if linked else os.path.join(real_directory(path.parent), path.name)
-    inside = real_directory(root)
-    if not real.startswith(inside.rstrip(os.sep) + os.sep):  # said before anything else of what is outside
-        raise Unreadable("outside-repository", "the file's real path is outside the data repository; it is not read")
-    try:
-        status = os.stat(real) if linked else status
-    except OSError as error:
-        raise Unreadable("yaml-syntax", f"cannot read the file: {error.strerror}") from None
+    if not real.startswith(real_directory(root).rstrip(os.sep) + os.sep):  # said before anything of what is outside
+        raise Unreadable("outside-repository", OUTSIDE)
+    if linked or linked_folder(root, path.parent):
+        raise Unreadable("symbolic-link", LINKED)
+    if in_git_folder(path.parent):
+        raise Unreadable("outside-repository", IN_GIT)
     if not stat.S_ISREG(status.st_mode):
         raise Unreadable("not-a-regular-file", "not a regular file; it is not read")
+    if status.st_size > limit:
+        raise too_large(limit)
     try:
         descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError as error:
@@ -178,7 +202,30 @@ def read_bytes(root: Path, path: Path) -> bytes:
     with os.fdopen(descriptor, "rb") as stream:
         if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # it changed since it was looked at
             raise Unreadable("not-a-regular-file", "not a regular file; it is not read")
-        return stream.read()
+        return read_at_most(stream, limit, status.st_size)
+
+
+def read_at_most(stream: BinaryIO, limit: int, size: int) -> bytes:
+    """The stream's bytes, of which there should be ``size`` (no more than ``limit``): read to its end,
+    or until there are more than ``limit`` — :class:`Unreadable` then. (No buffer is ever larger than
+    the file, nor than a megabyte beyond it.)"""
+    content = stream.read(min(size, limit) + 1)
+    while size < len(content) <= limit:  # it grew since it was looked at
+        more = stream.read(min(limit + 1 - len(content), MEGABYTE))
+        if not more:
+            break
+        content += more
+    if len(content) > limit:
+        raise too_large(limit)
+    return content
+
+
+def _status(path: Path) -> os.stat_result:
+    """The file's own status (a link's, not what it points to)."""
+    try:
+        return os.lstat(path)
+    except OSError as error:
+        raise Unreadable("yaml-syntax", f"cannot read the file: {error.strerror}") from None
 
 
 @functools.lru_cache(maxsize=256)
@@ -188,9 +235,25 @@ def real_directory(directory: Path) -> str:
     return os.path.realpath(directory)
 
 
+@functools.lru_cache(maxsize=256)
+def linked_folder(root: Path, directory: Path) -> bool:
+    """Is a folder from ``root`` down to ``directory`` (``root`` itself not counted) a symbolic
+    link? Its real path is then not the repository's own followed by the folders' names."""
+    relative = os.path.relpath(directory, root)
+    return real_directory(directory) != os.path.normpath(os.path.join(real_directory(root), relative))
+
+
+@functools.lru_cache(maxsize=256)
+def in_git_folder(directory: Path) -> bool:
+    """Is the folder (really) inside a folder named .git, whatever its case: git's own files?"""
+    return ".git" in (part.casefold() for part in Path(real_directory(directory)).parts)
+
+
 def new_run() -> None:
     """Forget the real paths of folders: a run looks at the repository as it is now."""
     real_directory.cache_clear()
+    linked_folder.cache_clear()
+    in_git_folder.cache_clear()
 
 
 class InputsDigest:
@@ -201,7 +264,9 @@ class InputsDigest:
         self._digest = hashlib.blake2b(digest_size=20)
 
     def add(self, name: str, content: bytes) -> InputsDigest:
-        for part in (name.encode("utf-8", "surrogateescape"), content):
+        """A file's name and content — or its :class:`Marker`, tagged apart from every content."""
+        tag = b"unread" if isinstance(content, Marker) else b"read"
+        for part in (name.encode("utf-8", "surrogateescape"), tag, content):
             self._digest.update(len(part).to_bytes(8, "big"))
             self._digest.update(part)
         return self

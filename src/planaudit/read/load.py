@@ -9,8 +9,9 @@ loads, so that one run reports everything.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -76,7 +77,9 @@ def scan(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[in
                                                          "such as fuzhou.yaml (lower-case letters, digits, - and _)")
     jobs = [*targets, *outcomes]
     loader.total = len(layout.head_files(data_dir)) + len(jobs)
-    return Scan(loader, loader.settings(), loader.catalogue(), jobs, [item.display for item in misplaced])
+    settings = loader.settings()
+    jobs = [replace(job, limit=loader.limit) for job in jobs]  # held to the cap the settings give
+    return Scan(loader, settings, loader.catalogue(), jobs, [item.display for item in misplaced])
 
 
 def scan_everything(data_dir: Path, progress: Progress | None = None) -> Scan:
@@ -158,7 +161,7 @@ def read_file(root: Path, file: DataFile, checks: ItemChecks | None = None) -> F
     """One target or outcome file read from disk (:func:`planaudit.read.layout.read_bytes`) and as
     :func:`read_data_file` reads it; a file that is not read is its problem."""
     try:
-        raw = layout.read_bytes(root, file.file)
+        raw = layout.read_bytes(root, file.file, file.limit)
     except layout.Unreadable as error:
         return unreadable_file(unreadable_problem(file.display, error))
     return read_data_file(raw, file.display, file.kind, file.year, file.jurisdiction, checks)
@@ -178,6 +181,7 @@ class Loader:
         self.head: list[tuple[str, bytes]] = []
         self.read = 0
         self.total = 0
+        self.limit = layout.MAX_FILE_SIZE  # the size cap: planaudit.yaml's, once it is read
 
     def problem(self, path: str, code: Code, message: str, line: int = 1, col: int = 1) -> None:
         self.problems.append(Problem(path, line, col, code, message))
@@ -208,7 +212,7 @@ class Loader:
         """``reader(bytes, display)`` of a settings or rules file; its bytes are kept in ``head``."""
         self.tick()
         try:
-            raw = layout.read_bytes(self.data_dir, file)
+            raw = layout.read_bytes(self.data_dir, file, self.limit)
         except layout.Unreadable as error:
             self.problems.append(unreadable_problem(display, error))
             self.head.append((display, error.marker))
@@ -221,7 +225,9 @@ class Loader:
     def settings(self) -> Settings:
         file = layout.settings_file(self.data_dir)
         read = None if file is None else self.read_head_file(file, SETTINGS_FILE, read_settings_file)
-        return Settings() if read is None else read[0]
+        settings = Settings() if read is None else read[0]
+        self.limit = settings.max_file_size or layout.MAX_FILE_SIZE
+        return settings
 
     def catalogue(self) -> Catalogue:
         metrics: dict[str, Metric] = {}
@@ -302,8 +308,20 @@ def read_settings_file(raw: bytes, display: str) -> tuple[Settings, tuple[Proble
         return Settings(), tuple(problems)
     settings = Settings(fields.text("lang"), fields.text("fail_on"), fields.number("tolerance")[0],
                         fields.number("about_tolerance")[0], fields.number("about_tolerance_share")[0],
-                        fields.number("approx_share")[0], fields.flag("accept_assertions", True))
+                        fields.number("approx_share")[0], fields.flag("accept_assertions", True),
+                        file_size(fields.text("max_file_size")))
     return settings, tuple(problems)
+
+
+_SIZE = re.compile(r"([0-9]+)(KB|MB|GB)?")
+_UNITS = {None: 1, "KB": 1024, "MB": layout.MEGABYTE, "GB": 1024 * layout.MEGABYTE}
+
+
+def file_size(text: str | None) -> int | None:
+    """A max_file_size in bytes: 20MB, 512KB, 1GB (binary units: 1 MB is 1,048,576 bytes) or a number of
+    bytes; None when it is not given (or not one: the schema has said so)."""
+    found = None if text is None else _SIZE.fullmatch(text)
+    return None if found is None else int(found.group(1)) * _UNITS[found.group(2)] or None
 
 
 def read_rules_file(raw: bytes, display: str) -> tuple[list[Metric], list[RuleDefinition], list[Scope], tuple[Problem, ...]]:

@@ -9,6 +9,7 @@ something else (``yes``, ``on``, ``010``, ``1_000``, ``0x1F``, ``.nan``) are rep
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -18,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from planaudit.exact.numbers import MAX_DIGITS
-from planaudit.model.problems import Code, Problem
+from planaudit.model.problems import MAX_PER_CODE, Code, Problem, sort_key
 from planaudit.read.text import printable
 from planaudit.read.yamlsource import Document, MappingNode, Scalar, SequenceNode, YamlNode
 from planaudit.read.yamltree import NULL_SPELLINGS, TRAP_STARTS
@@ -45,11 +46,93 @@ def matches_schema(kind: Kind, instance: Any) -> bool:
 
 @functools.cache
 def exact_validator(kind: Kind) -> Any:
-    """jsonschema's validator of a kind's schema: the one that says every problem in full."""
+    """jsonschema's validator of a kind's schema: the one that says every problem in full. Its
+    ``$ref`` (each entry of a list or table is one: ``targets: [1, 1, …]``) is worked out once per
+    distinct value in a document, then copied, with the same errors as working it out each time."""
     import jsonschema  # deferred: a heavy import that only validation needs
 
-    cls = jsonschema.Draft202012Validator
+    base = jsonschema.Draft202012Validator
+    cls = jsonschema.validators.extend(base, {"$ref": _SameErrors(base.VALIDATORS["$ref"]),
+                                              "items": _SameItems(base.VALIDATORS["items"])})
     return cls(load_schema(kind), format_checker=cls.FORMAT_CHECKER)
+
+
+class _SameErrors:
+    """A keyword's errors for a value, remembered by the value's exact shape (types included) for
+    one document: a value seen again gets copies of the same errors (so that where each is, which
+    jsonschema adds as the errors travel up, is set on a copy of its own)."""
+
+    LIMIT = 4096  # distinct values remembered per document: the memory stays bounded
+
+    def __init__(self, keyword: Callable[..., Iterator[Any]]) -> None:
+        self.keyword = keyword
+        self.found: dict[tuple[Any, Any], list[Any]] = {}
+
+    def __call__(self, validator: Any, value: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        key = (value, _shape(instance))
+        errors = self.found.get(key)
+        if errors is None:
+            errors = list(self.keyword(validator, value, instance, schema))
+            if len(self.found) < self.LIMIT:
+                self.found[key] = errors
+        for error in errors:
+            yield type(error).create_from(error)
+
+    def forget(self) -> None:
+        self.found.clear()
+
+
+class _SameItems(_SameErrors):
+    """``items``: each entry's errors worked out once per distinct entry (as ``$ref`` does for a
+    value), then copied to the entry's own place in the list. In the document's own lists (``grouped``:
+    targets, figures…) the entries alike share one copy, at the first of them, whose ``alike`` is
+    all their places: :func:`check_structure` works out each one's problems only as far as they
+    can be listed, and counts the rest (``targets: [1, 1, …]`` 500,000 times over took 45 s)."""
+
+    def __init__(self, keyword: Callable[..., Iterator[Any]]) -> None:
+        super().__init__(keyword)
+        self.grouped: set[int] = set()  # the ids of the lists whose alike entries share one copy
+
+    def __call__(self, validator: Any, items: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        if not isinstance(instance, list) or not isinstance(items, dict) or "prefixItems" in schema:
+            yield from self.keyword(validator, items, instance, schema)  # what our schemas never ask
+            return
+        alike: dict[Any, list[int]] = {}
+        for index, item in enumerate(instance):
+            alike.setdefault(_shape(item), []).append(index)
+        grouped = id(instance) in self.grouped
+        for shape, places in alike.items():
+            key = (id(items), shape)
+            errors = self.found.get(key)
+            if errors is None and len(places) == 1:  # an entry unlike any other: its own errors, as they come
+                yield from validator.descend(instance[places[0]], items, path=places[0])
+                continue
+            if errors is None:
+                errors = list(validator.descend(instance[places[0]], items))
+                if len(self.found) < self.LIMIT:
+                    self.found[key] = errors
+            shared = grouped and len(places) > 1
+            for index in places[:1] if shared else places:
+                for error in errors:
+                    copy = type(error).create_from(error)
+                    copy.relative_path.appendleft(index)
+                    if shared:
+                        copy.alike = places
+                    yield copy
+
+    def forget(self) -> None:
+        super().forget()
+        self.grouped = set()
+
+
+def _shape(value: Any) -> Any:
+    """A value as a key: equal only for values of the same types, keys in the same order, written
+    the same (1, 1.0, true and "1" all differ)."""
+    if isinstance(value, dict):
+        return ("{", tuple((key, _shape(item)) for key, item in value.items()))
+    if isinstance(value, list):
+        return ("[", tuple(_shape(item) for item in value))
+    return (type(value), repr(value))
 
 
 @dataclass(frozen=True)
@@ -69,8 +152,10 @@ class StructureCheck:
         return lambda key, entry: (key, entry) not in bad
 
 
-def check_structure(document: Document, kind: Kind) -> StructureCheck:
-    """Every structural problem of a parsed document; none when it matches its schema."""
+def check_structure(document: Document, kind: Kind, count_alike: bool = True) -> StructureCheck:
+    """Every structural problem of a parsed document; none when it matches its schema. Past what
+    can be listed (MAX_PER_CODE), the problems of entries alike are counted, not described
+    (``count_alike``; False: each described, as a differential test's reference)."""
     if document.root is None:
         return StructureCheck((Problem(document.path, 1, 1, Code.SCHEMA, "the file is empty"),), frozenset({()}))
     view = _view(kind)
@@ -79,14 +164,62 @@ def check_structure(document: Document, kind: Kind) -> StructureCheck:
     problems: list[Problem] = []
     invalid: set[tuple[str | int, ...]] = set()
     if not matches_schema(kind, instance):  # only then pay for jsonschema, which says every problem in full
-        for error in exact_validator(kind).iter_errors(instance):
-            invalid.add(tuple(error.absolute_path))
-            problems.extend(_describe(error, document.root, document.path))
+        validator = exact_validator(kind)
+        validator.VALIDATORS["$ref"].forget()  # values are remembered for one document
+        validator.VALIDATORS["items"].forget()
+        if isinstance(instance, dict) and count_alike:
+            validator.VALIDATORS["items"].grouped = {id(value) for value in instance.values() if isinstance(value, list)}
+        alike: dict[int, tuple[list[int], list[Any]]] = {}  # entries alike: their places, and the first's errors
+        for error in validator.iter_errors(instance):
+            places = getattr(error, "alike", None)
+            if places is None:
+                invalid.add(tuple(error.absolute_path))
+                problems.extend(_describe(error, document.root, document.path))
+            else:
+                alike.setdefault(id(places), (places, []))[1].append(error)
+        for places, errors in alike.values():
+            problems += _described_alike(places, errors, document, invalid)
         if not invalid:  # the quick validator refused what jsonschema passes: refused it stays
             invalid.add(())
             problems.append(Problem(document.path, 1, 1, Code.SCHEMA, "the file does not match its schema"))
     problems += [Problem(document.path, scalar.line, scalar.col, Code.YAML11, message) for scalar, message in view.traps]
-    return StructureCheck(tuple(sorted(set(problems))), frozenset(invalid), instance)
+    unique: dict[tuple[str, int, int, str, str], Problem] = {}
+    for problem in problems:
+        known = unique.setdefault(sort_key(problem), problem)
+        if problem.stands_for > known.stands_for:
+            unique[sort_key(problem)] = problem
+    return StructureCheck(tuple(unique[key] for key in sorted(unique)), frozenset(invalid), instance)
+
+
+def _described_alike(places: list[int], errors: list[Any], document: Document, invalid: set[tuple[str | int, ...]]
+                     ) -> list[Problem]:
+    """The problems of alike entries of one of the document's lists, at ``places`` in it, which have
+    ``errors`` (at the first of them): each entry's, in order, until more than MAX_PER_CODE are
+    described — no later entry's can be listed, as each stands after the ones before — then the
+    rest counted, each entry having as many as the first (the same, at its own places). The last
+    one described stands for those counted (:attr:`Problem.stands_for`, which capped() counts)."""
+    paths = [list(error.absolute_path) for error in errors]  # each [the list's key, the first place, …]
+    for place in places:
+        invalid.update((path[0], place, *path[2:]) for path in paths)
+    described: dict[tuple[str, int, int, str, str], Problem] = {}
+    each = 0  # how many problems one entry has
+    told = 0  # the entries described
+    for place in places:
+        if len(described) > MAX_PER_CODE:
+            break
+        before = len(described)
+        for error in errors:
+            moved = type(error).create_from(error)
+            moved.relative_path[1] = place
+            described.update((sort_key(problem), problem) for problem in _describe(moved, document.root, document.path))
+        each = each or len(described) - before
+        told += 1
+    found = list(described.values())
+    untold = (len(places) - told) * each
+    if untold:
+        last = max(found, key=sort_key)
+        found[found.index(last)] = dataclasses.replace(last, stands_for=1 + untold)
+    return found
 
 
 # --- The JSON view --------------------------------------------------------------------------
@@ -175,8 +308,10 @@ class JsonView:
 
     def check_trap(self, scalar: Scalar, advice: str) -> None:
         """A plain scalar that YAML 1.1 tools would read as something other than planaudit does."""
+        if _PLAIN_INT.fullmatch(scalar.text):
+            return  # a whole number written plainly (12): an int to YAML 1.1 too, so no need to ask it
         kind = scalar.yaml11_kind()
-        if kind not in _TRAP_KINDS or (kind == "int" and _PLAIN_INT.fullmatch(scalar.text)):
+        if kind not in _TRAP_KINDS:
             return
         if kind == "float" and _DECIMAL.fullmatch(scalar.text):
             return
@@ -198,7 +333,7 @@ def _yaml12(text: str) -> Any:
     """A plain scalar as YAML 1.2's core schema reads it; numbers stay exact."""
     if text in _BOOL:
         return _BOOL[text]
-    digits = sum(ch.isdigit() for ch in text)
+    digits = len(text) if len(text) <= MAX_DIGITS else sum(ch.isdigit() for ch in text)  # at most its length
     if digits <= MAX_DIGITS and _INT.fullmatch(text):
         return int(text)
     if digits <= MAX_DIGITS and _DECIMAL.fullmatch(text):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import re
 import unicodedata
 from typing import Any
 
@@ -57,7 +58,23 @@ def first_ambiguous_line_break(text: str) -> tuple[int, int, str] | None:
     found = [index for index in map(text.find, AMBIGUOUS_LINE_BREAKS) if index >= 0]
     if not found:
         return None
-    index = min(found)
+    return _place(text, min(found))
+
+
+# The characters a YAML file may not hold (libyaml refuses them wherever they stand): C0 controls
+# but tab, line feed and carriage return; DEL; C1 controls but U+0085 (an ambiguous line break,
+# said as such); surrogates; and the non-characters U+FFFE and U+FFFF.
+_DISALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def first_disallowed_character(text: str) -> tuple[int, int, str] | None:
+    """Line, column (as :func:`first_ambiguous_line_break` counts them) and the character of the
+    first character in ``text`` that a YAML file may not hold, or None."""
+    found = _DISALLOWED.search(text)
+    return None if found is None else _place(text, found.start())
+
+
+def _place(text: str, index: int) -> tuple[int, int, str]:
     line_start = text.rfind("\n", 0, index) + 1
     return text.count("\n", 0, index) + 1, index - line_start + 1, text[index]
 

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from planaudit.model.problems import Code, Problem
-from planaudit.read.text import NotUtf8, decode_utf8, first_ambiguous_line_break
+from planaudit.read.text import NotUtf8, decode_utf8, first_ambiguous_line_break, first_disallowed_character
 from planaudit.read.yamltree import MappingNode, Scalar, SequenceNode, YamlNode
 
 __all__ = ["Document", "MappingNode", "Scalar", "SequenceNode", "YamlNode", "decode_document", "parse_text"]
@@ -53,6 +53,11 @@ def decode_document(raw: bytes, display: str) -> Document:
         return _failed(display, line, col, Code.AMBIGUOUS_LINE_BREAK,
                        f"U+{ord(character):04X} is a line break to some YAML readers and not to others; "
                        "remove it or write a plain line break")
+    disallowed = first_disallowed_character(text)
+    if disallowed is not None:  # said here, where it stands: libyaml says only that the file holds one
+        line, col, character = disallowed
+        return _failed(display, line, col, Code.YAML_SYNTAX, f"U+{ord(character):04X} is a control character or "
+                       "a non-character, which a YAML file may not hold; remove it")
     return parse_text(text, display)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from planaudit.exact.numbers import format_number
 from planaudit.model.changes import Change, DiffResult, FigureChange, InconsistencyChange, NotCompared, TargetChange
 from planaudit.model.data import Bound, Figure
+from planaudit.model.problems import errors
 from planaudit.model.result import TargetResult
 from planaudit.report.display import actual_text, evidence_text, inconsistency_reading, verdict_text
 from planaudit.report.i18n import REASONS, WORDS, detail_text
@@ -33,6 +34,7 @@ DIFF_WORDS = {
     "en": {
         "title": "planaudit diff", "targets": "targets", "figures": "figures", "inconsistencies": "inconsistent figures",
         "not_compared": "not compared", "no_change": "no target, figure or inconsistent figure changed",
+        "errors_only": "nothing compared: the data has errors (listed on standard error)",
         "before": "before", "after": "after", "change": "Change", "year": "Year", "jurisdiction": "Jurisdiction",
         "target": "Target", "figure": "figure", "inconsistency": "inconsistent figure", "details": "Evidence before and after",
         "side_base": "its files at the base have errors", "side_head": "its files at the head have errors",
@@ -42,6 +44,7 @@ DIFF_WORDS = {
     "zh": {
         "title": "planaudit diff", "targets": "目标", "figures": "数据", "inconsistencies": "数据不一致",
         "not_compared": "未比较", "no_change": "目标、数据与数据不一致均无变化",
+        "errors_only": "未作比较：数据有错误（见标准错误输出）",
         "before": "变更前", "after": "变更后", "change": "变化", "year": "年度", "jurisdiction": "地区",
         "target": "目标", "figure": "数据", "inconsistency": "数据不一致", "details": "变更前后的依据",
         "side_base": "基准版本的数据文件有错误", "side_head": "新版本的数据文件有错误",
@@ -57,7 +60,8 @@ _ORDER = (Change.WORSE, Change.BETTER, Change.ADDED, Change.REMOVED, Change.REVI
 def summary_text(result: DiffResult, lang: str) -> str:
     """"main (3f2c1a9) → working tree: targets 1 worse, 2 added; figures 1 changed"."""
     said = counts_text(result.targets, result.figures, result.inconsistencies, lang, len(result.not_compared))
-    return f"{result.base} → {result.head}{_COLON[lang]}{said or DIFF_WORDS[lang]['no_change']}"
+    nothing = DIFF_WORDS[lang]["errors_only" if errors(result.problems) else "no_change"]
+    return f"{result.base} → {result.head}{_COLON[lang]}{said or nothing}"
 
 
 def counts_text(targets: Sequence[TargetChange], figures: Sequence[FigureChange],

@@ -67,7 +67,7 @@ def actual_text(result: TargetResult, lang: str) -> str:
         text += f" ({WORDS[lang]['derived']})"
     for warning in result.warnings:
         if warning.figure is actual.figure:
-            text += f" ({other_reading(warning, lang)} {quantity(warning.derived_value, result.metric.unit)})"
+            text += f" ({other_reading(warning, lang)} {interval_text(warning.derived_reading, result.metric.unit)})"
     if result.growth is not None and result.rule.measure is not None:
         text += f", {WORDS[lang][result.rule.measure.word]} {interval_text(result.growth, PERCENT)}"
     return text
@@ -105,7 +105,7 @@ def other_reading(inconsistency: Inconsistency, lang: str, counts: str = "from_c
 def inconsistency_texts(inconsistency: Inconsistency) -> tuple[str, str]:
     """The stated and the derived value, in the metric's unit."""
     unit = inconsistency.metric.unit
-    return interval_text(inconsistency.stated, unit), quantity(inconsistency.derived_value, unit)
+    return interval_text(inconsistency.stated, unit), interval_text(inconsistency.derived_reading, unit)
 
 
 def evidence_text(result: TargetResult, lang: str) -> str:

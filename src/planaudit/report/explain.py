@@ -169,17 +169,23 @@ def _readings(item: TargetResult, lang: str) -> list[str]:
     return lines
 
 
-def _resolution(resolved: Resolved, unit: str, lang: str, indent: str) -> list[str]:
+def _resolution(resolved: Resolved, unit: str, lang: str, indent: str, shown: set[int] | None = None) -> list[str]:
+    """How a value was reached, as an indented tree. ``shown``: the derivations set out already in
+    this tree, by identity: an input that derivations share is set out once, then only its value is
+    given (a "diamond" of derivations stays as long as its metrics, not exponentially longer)."""
     words = _LABELS[lang]
     if resolved.figure is not None:
         return [f"{indent}{words['stated']}: {_figure(resolved.figure, lang)}"]
     assert resolved.derivation is not None
+    shown = set() if shown is None else shown
     derivation = resolved.derivation
     lines = [f"{indent}{words['derived']}: {derivation.metric} = {derivation.expression}"]
     names = derivation.names or tuple(source.metric for source in derivation.inputs)
     for name, source in zip(names, derivation.inputs, strict=True):
         lines.append(f"{indent}  {name} = {value_text(source.value, '', lang)}")
-        lines.extend(_resolution(source, unit, lang, indent + "    "))
+        if source.derivation is None or id(source) not in shown:
+            shown.add(id(source))
+            lines.extend(_resolution(source, unit, lang, indent + "    ", shown))
     return lines
 
 

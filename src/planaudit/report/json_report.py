@@ -131,7 +131,7 @@ def _warning(inconsistency: Inconsistency) -> dict[str, Any]:
         "kind": "conflict" if inconsistency.conflict else "counts",
         "metric": inconsistency.metric.id,
         "stated": _number(inconsistency.stated),
-        "derived": format_number(inconsistency.derived_value),
+        "derived": _number(inconsistency.derived_reading),
         "file": inconsistency.figure.location.path,
         "line": inconsistency.figure.location.line,
     }
@@ -144,7 +144,7 @@ def inconsistency_data(inconsistency: Inconsistency) -> dict[str, Any]:
         "metric": inconsistency.metric.id,
         "scope": figure.scope,
         "stated": _number(inconsistency.stated),
-        "derived": format_number(inconsistency.derived_value),
+        "derived": _number(inconsistency.derived_reading),
         "kind": "conflict" if inconsistency.conflict else "counts",
         "tolerance": format_number(inconsistency.tolerance),
         "stated_range": _range(inconsistency.stated_range),

@@ -2,11 +2,16 @@
 
 It lives in the user's own cache directory (``$XDG_CACHE_HOME/planaudit``, else
 ``~/.cache/planaudit``), one folder per data repository, or in ``$PLANAUDIT_CACHE_DIR`` — never
-inside the data repository, whose files come from strangers. Nothing in it can run code: an entry
-is plain data — text, numbers and lists in the small binary form of :mod:`spool` — or, for a
-report, the report's own bytes, checked against the digest its record holds; every entry is
-checked as it is read. A directory that is not the user's, or that others may write to, is not
-used; an entry that is not a regular file is a miss, found before it is read.
+inside the data repository, whose files come from strangers: a cache directory inside the
+repository, or the repository itself, or one that holds it (their real paths compared) is not used.
+Nothing in it can run code: an entry is plain data — text, numbers and lists in the small binary
+form of :mod:`spool` — or, for a report, the report's own bytes, checked against the digest its
+record holds; every entry is checked as it is read. Nor is an entry trusted because it is there:
+each plain entry begins with a MAC of its key and its data, under the user's own secret key (a
+private file of the user's cache directory, made once, never in a repository), so that an entry
+planaudit did not write for this user — copied, committed, forged — is a miss. A directory that is
+not the user's, or that others may write to, is not used; an entry that is not a regular file, or
+nested deeper than any planaudit writes, is a miss, found before it is used.
 Every failure — unreadable, corrupt, unwritable, a full disk — is just a miss: the cache never
 fails a run, and a hit gives exactly what the run would have computed (tests/test_cache.py).
 """
@@ -16,7 +21,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import hmac
 import os
+import secrets
 import stat
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -25,8 +32,11 @@ from typing import IO, Any, BinaryIO
 
 from planaudit._version import __version__
 
-FORMAT = "3"  # bump when what is cached changes shape
+FORMAT = "4"  # bump when what is cached changes shape
 CHUNK = 1 << 20
+KEY_FILE = "key"  # the user's secret key for the MACs of entries, in user_cache_home()/planaudit
+KEY_SIZE = 32
+MAC_SIZE = 32
 
 
 def user_cache_home() -> Path:
@@ -44,6 +54,59 @@ def cache_directory(data_dir: Path) -> Path:
     return user_cache_home() / "planaudit" / hashlib.blake2b(repository, digest_size=12).hexdigest()
 
 
+def inside_one_another(directory: Path, repository: Path) -> bool:
+    """Is ``directory`` the repository, inside it, or does it hold it? (Their real paths compared.)"""
+    mine, theirs = os.path.realpath(directory), os.path.realpath(repository)
+    return mine == theirs or mine.startswith(theirs.rstrip(os.sep) + os.sep) or theirs.startswith(
+        mine.rstrip(os.sep) + os.sep)
+
+
+def user_key(data_dir: Path) -> bytes | None:
+    """The user's secret key for cache entries: KEY_SIZE random bytes in a file of the user's cache
+    directory, made when missing. None — no cache — when that directory is not the user's private
+    one, is in the data repository (or holds it), or the file is not the user's private regular file
+    of that size: a key anyone else could read or write keys nothing."""
+    home = user_cache_home() / "planaudit"
+    if inside_one_another(home, data_dir) or not usable_directory(home):
+        return None
+    path = home / KEY_FILE
+    key = _read_key(path)
+    if key is None and not os.path.lexists(path):
+        _make_key(path)
+        key = _read_key(path)
+    return key
+
+
+def _read_key(path: Path) -> bytes | None:
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        status = os.fstat(descriptor)
+        private = stat.S_ISREG(status.st_mode) and not status.st_mode & 0o077 and status.st_size == KEY_SIZE
+        if not private or (hasattr(os, "getuid") and status.st_uid != os.getuid()):
+            return None
+        key = os.read(descriptor, KEY_SIZE + 1)
+        return key if len(key) == KEY_SIZE else None
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+
+
+def _make_key(path: Path) -> None:
+    """A new key, put in place whole (a hard link, which fails when another run made one first)."""
+    with contextlib.suppress(OSError):
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".pa-", suffix=".tmp")  # private: 0600
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(secrets.token_bytes(KEY_SIZE))
+            os.link(temporary, path)
+        finally:
+            os.unlink(temporary)
+
+
 def usable_directory(directory: Path) -> bool:
     """Is ``directory`` a directory of this user's that no one else may write to? (Made, private,
     when missing.)"""
@@ -59,14 +122,20 @@ def usable_directory(directory: Path) -> bool:
 class Cache:
     """Content-keyed entries under one private directory; every failure is a miss."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, key: bytes) -> None:
         self.directory = directory
+        self._key = key  # the user's secret key (see user_key)
 
     @classmethod
     def open(cls, data_dir: Path) -> Cache | None:
-        """The cache of a data repository, or None when its directory is not safe to use."""
+        """The cache of a data repository, or None when its directory is not safe to use: not the
+        user's private one, or the repository itself, inside it or holding it (looked at before it
+        is made), or when the user has no key."""
         directory = cache_directory(data_dir)
-        return cls(directory) if usable_directory(directory) else None
+        if inside_one_another(directory, data_dir):
+            return None
+        key = user_key(data_dir)
+        return cls(directory, key) if key is not None and usable_directory(directory) else None
 
     @staticmethod
     def key(*parts: str | bytes) -> str:
@@ -86,9 +155,16 @@ class Cache:
             if stream is None:
                 return None
             try:
-                return decode(stream.read())
-            except (OSError, CorruptSpool):
+                data = stream.read()
+            except OSError:
                 return None
+        mac, payload = data[:MAC_SIZE], data[MAC_SIZE:]
+        if not hmac.compare_digest(mac, self._mac(key, payload)):
+            return None  # not written by planaudit for this user, under this key
+        try:
+            return decode(payload)
+        except CorruptSpool:
+            return None
 
     def put(self, key: str, value: Any) -> None:
         """Keep a plain value — text, whole numbers, None and lists of them — under ``key``; a failed
@@ -98,7 +174,15 @@ class Cache:
         payload = encode(value)
         with self.writing(key) as entry:
             if entry is not None:
-                entry.write(payload)
+                entry.write(self._mac(key, payload) + payload)
+
+    def _mac(self, key: str, payload: bytes) -> bytes:
+        """The MAC of a plain entry: its key and its data, under the user's secret key."""
+        mac = hashlib.blake2b(key=self._key, digest_size=MAC_SIZE, person=b"planaudit entry")
+        name = key.encode("utf-8", "surrogateescape")
+        mac.update(len(name).to_bytes(8, "big") + name)
+        mac.update(payload)
+        return mac.digest()
 
     @contextlib.contextmanager
     def writing(self, key: str) -> Iterator[Blob | None]:
@@ -147,12 +231,20 @@ class Cache:
         device (it is checked before a byte is read)."""
         flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0)
         try:
-            descriptor = os.open(self._path(key), flags)
+            descriptor = os.open(self._path(key), flags)  # a directory opens too: it is looked at next
         except OSError:
             yield None
             return
+        try:
+            regular = stat.S_ISREG(os.fstat(descriptor).st_mode)
+        except OSError:
+            regular = False
+        if not regular:
+            os.close(descriptor)
+            yield None
+            return
         with os.fdopen(descriptor, "rb") as stream:
-            yield stream if stat.S_ISREG(os.fstat(descriptor).st_mode) else None
+            yield stream
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / key

@@ -1,12 +1,13 @@
 """`planaudit diff`: the verdicts that change between two revisions of a data repository.
 
-git says which files differ; only the audits those files take part in are judged, at both
+read/revision says which files differ; only the audits those files take part in are judged, at both
 revisions — a target file of YEAR is judged in the audit of YEAR, an outcome file of YEAR in those
 of YEAR and YEAR+1 (its figures are the next year's baselines) — and every verdict of the rest is
 the same at both sides by construction (a jurisdiction is judged from its own files only). When
 planaudit.yaml or a rules file differs, every audit is judged. A revision's files are written out
-to a temporary folder by git (read/revision) and read from there exactly as a checkout's are; the
-working tree is read where it is.
+to a temporary folder (read/revision) and read from there exactly as a checkout's are; the
+working tree is read where it is. A revision whose tree git would refuse is compared with nothing:
+its problems (bad-revision) are the result.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from planaudit.model.result import AuditResult
 from planaudit.read import layout, load
 from planaudit.read.layout import SETTINGS_FILE, DataFile
 from planaudit.read.load import FileRead
-from planaudit.read.revision import WORKING_TREE, GitRepository, Revision
+from planaudit.read.revision import WORKING_TREE, BadRevision, GitRepository, Revision
 from planaudit.run import runner
 
 _DATA_FILE = re.compile(r"(targets|outcomes)/([0-9]{4})/([a-z0-9][a-z0-9_-]*)\.yaml")
@@ -80,13 +81,16 @@ def compare_revisions(root: Path, base_name: str | None, head_name: str | None, 
     repository = GitRepository.locate(root)
     base = repository.resolve(base_name) if base_name else repository.default_base()
     head = repository.resolve(head_name) if head_name else WORKING_TREE
-    touched = Touched.of(repository.changed(base, head))
-    if touched.nothing:
-        return DiffResult(base.short, head.short, (), (), ())
-    with tempfile.TemporaryDirectory(prefix="planaudit-diff-") as folder:
-        before = _checkout(repository, base, touched, Path(folder) / "base")
-        after = root if head.commit is None else _checkout(repository, head, touched, Path(folder) / "head")
-        return _Comparison(before, after, touched, set(years)).result(base, head)
+    try:
+        touched = Touched.of(repository.changed(base, head))
+        if touched.nothing:
+            return DiffResult(base.short, head.short, (), (), ())
+        with tempfile.TemporaryDirectory(prefix="planaudit-diff-") as folder:
+            before = _checkout(repository, base, touched, Path(folder) / "base")
+            after = root if head.commit is None else _checkout(repository, head, touched, Path(folder) / "head")
+            return _Comparison(before, after, touched, set(years)).result(base, head)
+    except BadRevision as bad:  # nothing of it was written, nor judged
+        return DiffResult(base.short, head.short, (), (), (), problems=bad.problems)
 
 
 def _checkout(repository: GitRepository, revision: Revision, touched: Touched, folder: Path) -> Path:
@@ -184,7 +188,9 @@ def _read_report(root: Path, year: int, slug: str) -> FileRead:
     path = root / "outcomes" / str(year) / f"{slug}.yaml"
     if not (path.exists() or path.is_symlink()):
         return FileRead(None, ())
-    return load.read_file(root, DataFile(path, f"outcomes/{year}/{slug}.yaml", "outcomes", year, slug))
+    loader = load.Loader(root)
+    loader.settings()  # for the size cap of that side
+    return load.read_file(root, DataFile(path, f"outcomes/{year}/{slug}.yaml", "outcomes", year, slug, loader.limit))
 
 
 def _every_audit(root: Path) -> set[Audited]:

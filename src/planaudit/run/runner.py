@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 from planaudit.check.validate import catalogue_problems, item_checks, no_metrics
 from planaudit.errors import InvalidData, NoTargets, UnknownJurisdiction
+from planaudit.exact.numbers import MAX_COMPUTED_DIGITS, NumberTooLarge
 from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.verdicts import judge_year
 from planaudit.model.data import Catalogue, Plan, Repository, Settings
@@ -133,7 +134,7 @@ def read_jurisdiction(audit: Audit, jurisdiction: Jurisdiction) -> list[Content]
     contents: list[Content] = []
     for file in jurisdiction.files:
         try:
-            contents.append(layout.read_bytes(audit.root, file.file))
+            contents.append(layout.read_bytes(audit.root, file.file, file.limit))
         except layout.Unreadable as error:
             contents.append(error)
     return contents
@@ -167,7 +168,22 @@ def judge_reads(audit: Audit, jurisdiction: Jurisdiction, reads: list[FileRead])
         return problems, None
     plans, reports = plans_and_reports(jurisdiction.files, reads)
     repository = Repository(audit.settings, audit.catalogue, plans, reports)
-    return problems, judge_year(repository, audit.year, plans.values(), audit.rules)
+    try:
+        return problems, judge_year(repository, audit.year, plans.values(), audit.rules)
+    except NumberTooLarge as error:  # a problem of the expression, with these figures: none of them is judged
+        return [*problems, too_large(audit.catalogue, error, jurisdiction.slug, audit.year)], None
+
+
+def too_large(catalogue: Catalogue, error: NumberTooLarge, jurisdiction: str, year: int) -> Problem:
+    """The problem of an expression that computed, from a jurisdiction's figures, a number beyond
+    what planaudit computes: where the expression is written (a metric's derive, a rule's expr)."""
+    places = [(metric, "derive") for metric in catalogue.metrics.values() if metric.derive is error.expression]
+    places += [(rule, "expr") for rule in catalogue.rules.values() if rule.expr is error.expression]
+    where, key = places[0] if places else (None, "derive")
+    line, col = (1, 1) if where is None else where.positions.get(key, (where.location.line, where.location.col))
+    return Problem("rules/" if where is None else where.location.path, line, col, Code.EXPRESSION,
+                   f"'{key}' computes, from the {year} figures of {jurisdiction}, a number of more than "
+                   f"{MAX_COMPUTED_DIGITS} digits; {jurisdiction} is not judged")
 
 
 def raise_for_problems(audit: Audit, problems: list[Problem]) -> None:

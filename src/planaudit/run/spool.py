@@ -3,8 +3,9 @@
 A part is plain data: text, whole numbers, None, and lists of them. Each is written in a small
 binary form of planaudit's own — a tag byte, then a length and the bytes for text, a count and
 the items for a list — so that reading it back is slicing, with no escaping to undo (JSON cost a
-national run two seconds in the parent), and nothing read back can run code: an unknown tag or a
-short read is an error, never an object.
+national run two seconds in the parent), and nothing read back can run code: an unknown tag, a
+short read or lists nested deeper than MAX_DEPTH is an error, never an object (nor a recursion
+that overflows the stack).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 _LENGTH = struct.Struct(">Q")
 _INTEGER = struct.Struct(">q")
+MAX_DEPTH = 32  # lists within lists: what planaudit writes nests a few deep
 
 
 class CorruptSpool(ValueError):
@@ -48,13 +50,13 @@ def _encode(value: Any, pieces: list[bytes]) -> None:
 
 def decode(data: bytes) -> Any:
     """The value :func:`encode` wrote (tuples come back as lists)."""
-    value, end = _decode(memoryview(data), 0)
+    value, end = _decode(memoryview(data), 0, 0)
     if end != len(data):
         raise CorruptSpool("bytes after the value")
     return value
 
 
-def _decode(data: memoryview, at: int) -> tuple[Any, int]:
+def _decode(data: memoryview, at: int, depth: int) -> tuple[Any, int]:
     try:
         tag = data[at]
         if tag == ord("s"):
@@ -64,11 +66,13 @@ def _decode(data: memoryview, at: int) -> tuple[Any, int]:
                 raise CorruptSpool("text cut short")
             return bytes(data[start:start + size]).decode("utf-8", "surrogatepass"), start + size
         if tag == ord("l"):
+            if depth == MAX_DEPTH:
+                raise CorruptSpool(f"lists nested more than {MAX_DEPTH} deep")
             (count,) = _LENGTH.unpack_from(data, at + 1)
             at += 1 + _LENGTH.size
             items = []
             for _ in range(count):
-                item, at = _decode(data, at)
+                item, at = _decode(data, at, depth + 1)
                 items.append(item)
             return items, at
         if tag == ord("i"):
