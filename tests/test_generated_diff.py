@@ -22,7 +22,7 @@ from generated import Repository, repositories
 from git_support import git, new_repository
 from test_generated_repositories import SETTINGS, run
 
-EXAMPLES = int(os.environ.get("PLANAUDIT_GENERATED_DIFF_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("PLANAUDIT_GENERATED_DIFF_EXAMPLES", "50"))
 
 
 @st.composite

@@ -8,7 +8,7 @@ Markdown); `explain` of every target and `export` exit 0; the verdicts are the s
 a cold cache and a warm one, with the exact reader alone, and with an innocent comment appended to
 every file. `diff` against a mutated copy (tests/test_generated_diff.py) answers too.
 
-The default run tries a few dozen repositories; `pytest -m long` tries thousands. A repository that
+The default run tries 250 repositories (and `diff` 50 pairs); `pytest -m long` tries 2,000 (and 500). A repository that
 ever failed is kept below as an explicit example.
 """
 
@@ -38,7 +38,7 @@ from generated import EMITTED, YEARS, Repository, repositories, schema_propertie
 from planaudit.cli.app import app
 from planaudit.read import fastread
 
-EXAMPLES = int(os.environ.get("PLANAUDIT_GENERATED_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("PLANAUDIT_GENERATED_EXAMPLES", "250"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
 REPORT_FILES = ("out.json", "out.xml", "out.sarif", "out.csv", "out.xlsx", "out.md")
@@ -81,6 +81,15 @@ A_DERIVATION_BEYOND_A_THOUSAND_DIGITS = Repository({
         {"metric": "a", "value": int("9" * 30), "quote": "x"}]},
 }, [(2022, "east", "t0")])
 
+A_CONTESTED_RELATIVE_TARGET = Repository({
+    "rules/metrics.yaml": {"metrics": {"m0": {"unit": "ratio"}}, "scopes": {"city": {}}},
+    "targets/2022/east.yaml": {"jurisdiction": "east", "year": 2022, "targets": [
+        {"id": "t0", "title": "x", "metric": "m0", "rule": "at_most", "value": {"metric": "m0"}, "quote": "x"}]},
+    "outcomes/2022/east.yaml": {"jurisdiction": "east", "year": 2022, "figures": [
+        {"metric": "m0", "value": 1, "quote": "1", "conflict": True},
+        {"metric": "m0", "value": 0, "quote": "0", "conflict": True}]},
+}, [(2022, "east", "t0")])
+
 
 def test_every_field_of_every_schema_is_generated():
     assert schema_properties() == EMITTED
@@ -92,6 +101,7 @@ def test_every_field_of_every_schema_is_generated():
 @example(repository=SHARE_OF_A_DERIVED_METRIC)
 @example(repository=A_BOUND_STATED_ELSEWHERE)
 @example(repository=A_DERIVATION_BEYOND_A_THOUSAND_DIGITS)
+@example(repository=A_CONTESTED_RELATIVE_TARGET)
 def test_whatever_validate_accepts_every_command_handles(repository: Repository):
     every_command_handles(repository)
 

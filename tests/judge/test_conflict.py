@@ -76,3 +76,21 @@ def test_a_bound_that_holds_the_other_figure_is_no_conflict(tmp_path):
     # "70% or more" and 72% say the same thing: nothing to list, nothing contested
     result = bounded(tmp_path, "70%")
     assert (result.inconsistencies, result.results[0].verdict) == ((), Verdict.MISSED)
+
+
+@pytest.mark.parametrize(("target", "readings"), [
+    # about 90% ± 2: the text's 89% is within the band, the table's 72% is not
+    ("- {id: share, title: 覆盖率90%左右, metric: rate, rule: about, value: 90%, tolerance: 2, quote: 覆盖率90%左右}",
+     ["Comparison (stated): 89% ≈ 90% ±2% → holds", "Comparison (also stated): 72% ≈ 90% ±2% → fails"]),
+    # a relative target (no lower than the report's own figure): read against that figure, not a missing value
+    ("- {id: share, title: 不低于自身, metric: rate, rule: at_least, value: {metric: rate}, quote: 不低于}",
+     ["Comparison (stated): 89% ≥ rate (89%) → holds", "Comparison (also stated): 72% ≥ rate (89%) → fails"]),
+])
+def test_explain_reads_a_contested_verdict_against_what_the_judge_compared_with(tmp_path, target, readings):
+    result = RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(target).outcomes("""
+        - {metric: rate, value: 72%, conflict: true, quote: 附表：覆盖率72%}
+        - {metric: rate, value: 89%, conflict: true, quote: 覆盖率89%}
+        """).audit()
+    (item,) = result.results
+    explained = render_explanation(item, "en").splitlines()
+    assert [line for line in explained if line.startswith("Comparison (")] == readings

@@ -37,6 +37,7 @@ def clauses(text: str) -> Iterator[Clause]:
     """Every non-empty clause of ``text``, in order."""
     part: str | None = None
     section: str | None = None
+    readings: dict[str, str] = {}  # each clause's text as read, once however often the document repeats it
     for number, line in enumerate(text.splitlines(), start=1):
         heading = _PART.match(line)
         title = False
@@ -58,4 +59,6 @@ def clauses(text: str) -> Iterator[Clause]:
             for clause in _CLAUSE_END.split(sentence):
                 clause = clause.strip(_TRIM)
                 if clause:
-                    yield Clause(clause, whole, where, number, simplified(clause), whole_reading, title or section_title)
+                    if clause not in readings:
+                        readings[clause] = simplified(clause)
+                    yield Clause(clause, whole, where, number, readings[clause], whole_reading, title or section_title)

@@ -158,11 +158,11 @@ class _Judge:
         contested = self.contested(rule, truth, actual, value, baseline, warnings, self.rival_shares(target, rule, threshold))
         if contested is not None:
             return unmeasured(Reason.CONTESTED, contested, actual=actual, baseline=baseline, growth=growth,
-                              warnings=warnings)
+                              warnings=warnings, compared=value)
         verdict = _VERDICTS.get(truth, Verdict.UNMEASURED)
         reason, detail = self.why(target, rule, metric, verdict, actual, interim, centre, tolerance, baseline)
         return TargetResult(target, metric, rule, verdict, reason, threshold, actual, baseline, growth, detail, warnings,
-                            tolerance, reference=reference)
+                            tolerance, reference=reference, compared=value)
 
     def figure_for(self, target: Target, rule: Rule, threshold: Fraction | None, tolerance: Fraction | None
                    ) -> Resolved | Missing | tuple[Missing, Resolved | None]:

@@ -154,6 +154,7 @@ class TargetResult:
     assertion: Assertion | None = None  # the report's claim of completion it was met on (reason asserted)
     reference: Resolved | None = None  # the figure a `value: {metric: …}` target was compared with
     items: tuple[TargetResult, ...] = ()  # an umbrella target's: its items' results, which decide it
+    compared: Interval | None = None  # what the rule compared the figure with: the value, its band, or the reference
 
     @property
     def compared_with(self) -> Interval | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from planaudit.exact.numbers import Interval, Truth
+from planaudit.exact.numbers import Truth
 from planaudit.model.data import PERCENT, Figure
 from planaudit.model.result import Derivation, Detail, Inconsistency, Reason, Resolved, TargetResult, Verdict
 from planaudit.read.text import printable
@@ -153,7 +153,7 @@ def _readings(item: TargetResult, lang: str) -> list[str]:
     readings += [(other_reading(warning, lang), warning.derived.value) for warning in item.warnings
                  if warning.figure is item.actual.figure]
     lines = []
-    value = None if item.threshold is None else Interval.exact(item.threshold)
+    value = item.compared  # as the judge compared: the value, the band about it, or the reference figure
     baseline = item.baseline.value if item.baseline else None
     for name, actual in readings:
         growth = item.rule.measured(actual, baseline)
