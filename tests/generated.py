@@ -246,7 +246,7 @@ def figures(draw: st.DrawFn, catalogue: Catalogue, year: int, plan: list[dict[st
 
 @dataclass
 class Repository:
-    """What a strategy drew: each file's path and its content (None: the file is written as given text)."""
+    """What a strategy drew: each file's path and its content, written as YAML."""
 
     files: dict[str, Any]
     targets: list[tuple[int, str, str]]  # (year, jurisdiction, target id) of every target drawn
@@ -349,7 +349,3 @@ def schema_properties() -> dict[str, set[str]]:
             "outcome file": set(outcome["properties"]), "figure": set(outcome["$defs"]["figure"]["properties"]),
             "rules file": set(rules["properties"]), "metric": set(rules["$defs"]["metricDefinition"]["properties"]),
             "rule": set(rules["$defs"]["ruleDefinition"]["properties"]), "settings": set(settings["properties"])}
-
-
-def dump_json(content: Any) -> str:
-    return json.dumps(content, ensure_ascii=False, sort_keys=True)

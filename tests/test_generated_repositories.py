@@ -4,12 +4,12 @@ from the schemas (tests/generated.py): several jurisdictions, two years, every k
 For every generated repository `validate` ends with its own exit status and no traceback. Where it
 finds no error, for each year with a plan: `check` exits 0 or 1 (1 only when a verdict fails
 --fail-on) and every report it writes parses (JSON, JUnit XML, SARIF against its schema, CSV, xlsx,
-Markdown); `explain` of every target and `export` exit 0; the verdicts are the same with no cache,
+Markdown); `explain` of every target exits 0 and `export` writes Markdown; the verdicts are the same with no cache,
 a cold cache and a warm one, with the exact reader alone, and with an innocent comment appended to
 every file. `diff` against a mutated copy (tests/test_generated_diff.py) answers too.
 
-The default run tries 250 repositories (and `diff` 50 pairs); `pytest -m long` tries 2,000 (and 500). A repository that
-ever failed is kept below as an explicit example.
+The default run tries 250 repositories (and `diff` 50 pairs); `pytest -m long` tries 2,000 (and
+500). A repository that ever failed is kept below as an explicit example.
 """
 
 from __future__ import annotations
