@@ -57,6 +57,18 @@ def edit(draw: st.DrawFn, content: dict[str, Any], change: str) -> None:
         entry["unit"] = draw(st.sampled_from(["percent", "ratio", "case", "boolean"]))
 
 
+def test_a_pull_request_that_deletes_every_file_is_answered():
+    base = Repository({"rules/metrics.yaml": {"metrics": {"m0": {"unit": "percent"}}}}, [])
+    with tempfile.TemporaryDirectory() as directory:
+        root, cache = Path(directory) / "data", Path(directory) / "cache"
+        new_repository(root)
+        base.write(root)
+        commit(root, "base")
+        shutil.rmtree(root / "rules")
+        assert has_errors(root, cache)
+        assert run(root, cache, "diff", "HEAD", "--format", "json").exit_code == 2
+
+
 @settings(SETTINGS, max_examples=EXAMPLES)
 @given(data=st.data())
 def test_diff_answers_for_any_two_revisions(data):
@@ -103,5 +115,8 @@ def commit(root: Path, message: str) -> str:
 
 
 def has_errors(root: Path, cache: Path) -> bool:
+    """Whether validate finds an error — or no data repository at all (every file deleted): exit 2."""
     validated = run(root, cache, "validate", "--format", "json")
+    if validated.exit_code == 2:
+        return True
     return any(problem["severity"] == "error" for problem in json.loads(validated.stdout)["problems"])
