@@ -12,6 +12,7 @@ from planaudit.check.validate import item_checks, jurisdiction_problems
 from planaudit.exact.numbers import Interval
 from planaudit.read.layout import audit_files
 from planaudit.report.display import actual_text
+from planaudit.report.explain import render_explanation
 from support import COUNT_METRICS, RepoBuilder, load_repository
 
 TARGET = "- {id: homes, title: 改造老旧小区10万户, metric: cases, rule: at_least, value: 100000, quote: 10万户}"
@@ -114,6 +115,9 @@ def test_shares_that_contradict_each_other_contest_the_verdict_whatever_their_or
     assert (conflict.figure.quote, conflict.stated, conflict.derived.value) == (
         "完成率达100%", Interval.exact(100), Interval.exact(72))
     assert item.warnings == (conflict,)
+    assert actual_text(item, "en") == "7.15–7.25 (72% of the target) (also stated 100% of the target)"
+    assert [line for line in render_explanation(item, "en").splitlines() if line.startswith("Comparison (")] == [
+        "Comparison (stated): 7.15–7.25 ≥ 10 → fails", "Comparison (also stated): 9.95–10.05 ≥ 10 → cannot be decided"]
 
 
 def test_shares_that_contradict_each_other_but_agree_on_the_verdict_let_it_stand(tmp_path):

@@ -100,6 +100,13 @@ def test_names_a_file_system_folds_or_git_never_writes_are_refused(repository, n
                                  f"the revision {short(repository, 'evil')} {message}{NOT_READ}")]
 
 
+def test_names_that_differ_only_in_case_among_files_planaudit_never_reads_are_no_problem(repository):
+    commit_tree(repository, replaced(folder_entries(repository), "targets/2022/z.yaml",
+                                     [(FILE, "README.md", b"notes\n"), (FILE, "readme.md", b"more notes\n")]),
+                "notes", "two readmes")
+    assert compare_revisions(repository, "main", "notes").problems == ()
+
+
 def test_names_that_differ_only_in_unicode_form_are_refused(repository):
     composed, decomposed = "caf\u00e9.yaml", "cafe\u0301.yaml"
     commit_tree(repository, replaced(folder_entries(repository), "targets/2022/z.yaml",
@@ -128,9 +135,10 @@ def test_an_object_that_is_no_blob_is_refused_too(repository):
     assert "names an object for this file that the repository does not have" in problem.message
 
 
-def test_a_link_no_file_system_holds_is_refused(repository):
+@pytest.mark.parametrize("target", [b"x" * 5000, b"", b"a\0b"], ids=["too-long", "empty", "nul"])
+def test_a_link_no_file_system_holds_is_refused(repository, target):
     commit_tree(repository, replaced(folder_entries(repository), "outcomes/2022/a.yaml",
-                                     [(LINK, "a.yaml", b"x" * 5000)]), "evil", "a long link")
+                                     [(LINK, "a.yaml", target)]), "evil", "a link no file system holds")
     (problem,) = compare_revisions(repository, "main", "evil").problems
     assert (problem.path, problem.code.value, problem.message) == ("outcomes/2022/a.yaml", BAD, (
         f"the revision {short(repository, 'evil')} holds a symbolic link here that no file system can hold{NOT_READ}"))

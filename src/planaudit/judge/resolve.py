@@ -190,7 +190,8 @@ def find_inconsistencies(resolver: Resolver, reports: Iterable[Report],
 def conflicts(resolver: Resolver, report: Report) -> list[Inconsistency]:
     """The figures a report states twice, differently (`conflict: true`): each after the first, set
     against the first — the one judged (the latest, so the last) is then seen to disagree. Shares of
-    a target are set against the first in :func:`share_order`, in percent of the target."""
+    a target are set against the first in :func:`share_order`, in percent of the target: that first
+    is the one judged, and each rival names it as its other reading."""
     groups: dict[Hashable, list[Figure]] = defaultdict(list)
     for figure in report.figures:
         if figure.conflict and not isinstance(figure.value, bool):
@@ -215,6 +216,12 @@ def share_order(share: Figure) -> tuple[dt.date, Decimal, str]:
     first of the latest date is the one judged, the others of that date are its rivals)."""
     assert isinstance(share.value, Decimal)  # validate: a share is a percentage
     return share.as_of, share.value, share.quote or ""
+
+
+def implied_level(share: Figure, threshold: Fraction) -> Interval:
+    """The level a stated share of a target of value ``threshold`` implies (126% of 10万:
+    12.55万–12.65万, as the share's rounding allows)."""
+    return stated_share(share) * Interval.exact(threshold) / Interval.exact(100)
 
 
 def share_value(share: Figure) -> Interval:

@@ -8,7 +8,14 @@ from fractions import Fraction
 
 from planaudit.exact.numbers import Interval, Truth, to_fraction
 from planaudit.judge.items import umbrella_result
-from planaudit.judge.resolve import Resolver, find_inconsistencies, inconsistency, share_inconsistencies, stated_share
+from planaudit.judge.resolve import (
+    Resolver,
+    find_inconsistencies,
+    implied_level,
+    inconsistency,
+    share_inconsistencies,
+    stated_share,
+)
 from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.units import convert, interval_text, quantity
 from planaudit.model.data import NOMINAL, PERCENT, Assertion, Figure, Metric, Plan, Repository, Target
@@ -331,8 +338,7 @@ class _Judge:
         rounding allows), for a rule that compares a level with the value; None for others."""
         if threshold is None or rule.measure is not None or rule.boolean or isinstance(share.value, bool):
             return None
-        implied = stated_share(share) * Interval.exact(threshold) / Interval.exact(100)
-        return Resolved(share.metric, share.year, implied, share.as_of, figure=share)
+        return Resolved(share.metric, share.year, implied_level(share, threshold), share.as_of, figure=share)
 
     def claim(self, target: Target) -> Assertion | None:
         """The report's first claim of completion that covers the target, if it makes one."""

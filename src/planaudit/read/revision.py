@@ -206,22 +206,29 @@ class GitRepository:
         (made when missing; it holds none of them yet), as they are in the revision: regular files
         with their bytes, symbolic links as links (refused when read, as any link is) and a submodule
         as an empty folder; nothing else. Raises :class:`BadRevision`, before anything is written,
-        when git would refuse the tree or the repository does not have an object it names."""
+        when git would refuse the tree, the repository does not have an object it names, or a link's
+        target is one no file system holds."""
         entries = [entry for entry in self.listing(revision) if _under(entry.path, paths)]
         files = [entry for entry in entries if entry.mode in _BLOB_MODES]
         links = [entry for entry in entries if entry.mode == _LINK_MODE]
         sizes = self.sizes(revision, [*files, *links])
-        into.mkdir(parents=True, exist_ok=True)
-        with _Folders(into) as folders, self.objects() as objects:
-            for entry in files:
-                with folders.create(entry.path) as out:
-                    for chunk in objects.chunks(entry.object, sizes[entry.object]):
-                        out.write(chunk)
-            for entry in entries:
-                if entry.kind == b"commit":
-                    folders.folder(entry.path)
-            for entry in links:  # last: nothing is ever written through one
-                folders.link(entry.path, b"".join(objects.chunks(entry.object, sizes[entry.object])))
+        with self.objects() as objects:
+            targets = {entry.path: b"".join(objects.chunks(entry.object, sizes[entry.object])) for entry in links}
+            unholdable = {path: "holds a symbolic link here that no file system can hold"
+                          for path, target in targets.items() if not target or b"\0" in target}
+            if unholdable:
+                raise BadRevision(_problems(unholdable, revision))
+            into.mkdir(parents=True, exist_ok=True)
+            with _Folders(into) as folders:
+                for entry in files:
+                    with folders.create(entry.path) as out:
+                        for chunk in objects.chunks(entry.object, sizes[entry.object]):
+                            out.write(chunk)
+                for entry in entries:
+                    if entry.kind == b"commit":
+                        folders.folder(entry.path)
+                for path, target in targets.items():  # last: nothing is ever written through one
+                    folders.link(path, target)
 
     def sizes(self, revision: Revision, entries: Sequence[Entry]) -> dict[bytes, int]:
         """The size of each entry's blob, by object id; :class:`BadRevision` for an entry whose object the
@@ -306,17 +313,20 @@ def tree_problems(entries: Sequence[Entry], revision: Revision) -> list[Problem]
     two entries of one name in a folder — or of names that a file system may take for one (A.yaml
     and a.yaml, é composed or not) —, and an entry below a symbolic link."""
     said: dict[str, str] = {}
-    first_of: dict[tuple[str, str], Entry] = {}
+    first_of: dict[tuple[str, str], Entry] = {}  # by folder and folded name: among the entries planaudit writes
+    named: set[tuple[str, str]] = set()
     links = {entry.path for entry in entries if entry.mode == _LINK_MODE}
     for entry in entries:
-        first = first_of.setdefault((entry.folder, _folded(entry.name)), entry)
+        written = entry.kind == b"tree" or read_by_planaudit(entry.path)  # a README beside them is never written
+        first = first_of.setdefault((entry.folder, _folded(entry.name)), entry) if written else entry
         if not _a_name(entry.name):
             said.setdefault(entry.path, "holds a name here that git never writes")
-        elif first is not entry and first.name == entry.name:
+        elif (entry.folder, entry.name) in named:
             said.setdefault(entry.path, "holds two entries of this name in one folder, which git never writes")
         elif first is not entry:
             said.setdefault(entry.path, f"holds entries of this name that differ only in case or Unicode form "
                                         f"('{layout.shown(first.name)}'), which some file systems take for one file")
+        named.add((entry.folder, entry.name))
         link = next((folder for folder in _folders(entry.path) if folder in links), None)
         if link is not None:
             said.setdefault(entry.path, f"holds a symbolic link on this file's path ('{layout.shown(link)}')")

@@ -68,6 +68,8 @@ def actual_text(result: TargetResult, lang: str) -> str:
     for warning in result.warnings:
         if warning.figure is actual.figure:
             text += f" ({other_reading(warning, lang)} {interval_text(warning.derived_reading, result.metric.unit)})"
+    for rival in rival_shares(result):
+        text += f" ({other_reading(rival, lang)} {WORDS[lang]['of_target'].format(share=f'{rival.figure.value}%')})"
     if result.growth is not None and result.rule.measure is not None:
         text += f", {WORDS[lang][result.rule.measure.word]} {interval_text(result.growth, PERCENT)}"
     return text
@@ -100,6 +102,15 @@ def other_reading(inconsistency: Inconsistency, lang: str, counts: str = "from_c
     """What the figure is set against: its counts (in the words of ``counts``: "from counts"), or,
     when the report states it twice, "also stated"."""
     return WORDS[lang]["also_stated" if inconsistency.conflict else counts]
+
+
+def rival_shares(result: TargetResult) -> list[Inconsistency]:
+    """The report's other shares of the target, where the verdict rests on one (stated twice,
+    differently: each rival's conflict names the judged share as its other reading)."""
+    actual = result.actual
+    if actual is None or actual.figure is None or actual.figure.of_target is None:
+        return []
+    return [warning for warning in result.warnings if warning.conflict and warning.derived.figure is actual.figure]
 
 
 def inconsistency_texts(inconsistency: Inconsistency) -> tuple[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from planaudit.exact.numbers import Truth
+from planaudit.judge.resolve import implied_level
 from planaudit.model.data import PERCENT, Figure
 from planaudit.model.result import Derivation, Detail, Inconsistency, Reason, Resolved, TargetResult, Verdict
 from planaudit.read.text import printable
@@ -14,6 +15,7 @@ from planaudit.report.display import (
     inconsistency_texts,
     interval_text,
     other_reading,
+    rival_shares,
     threshold_amount,
     threshold_text,
     value_text,
@@ -152,6 +154,9 @@ def _readings(item: TargetResult, lang: str) -> list[str]:
     readings = [(said["stated"].lower(), item.actual.value)]
     readings += [(other_reading(warning, lang), warning.derived.value) for warning in item.warnings
                  if warning.figure is item.actual.figure]
+    if item.threshold is not None:  # a share of the target stated otherwise too: the level it implies
+        readings += [(other_reading(rival, lang), implied_level(rival.figure, item.threshold))
+                     for rival in rival_shares(item)]
     lines = []
     value = item.compared  # as the judge compared: the value, the band about it, or the reference figure
     baseline = item.baseline.value if item.baseline else None
