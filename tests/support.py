@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import textwrap
 from collections.abc import Callable, Iterable
@@ -18,6 +19,7 @@ from planaudit.run import runner
 from planaudit.run.cache import Cache
 
 JURISDICTION = "testville"
+GENERATOR = Path(__file__).parent.parent / "bench" / "generate.py"
 
 
 @dataclass
@@ -77,6 +79,17 @@ def streamed_json(root: Path, jurisdictions: tuple[str, ...] = (), cache: bool =
     out = io.StringIO()
     runner.render(prepared, [reporter], workers=workers).write(0, out)
     return out.getvalue()
+
+
+def generate(root: Path, jurisdictions: int, seed: int = 1) -> Path:
+    """bench/generate.py's synthetic repository of ``jurisdictions`` (its options' defaults otherwise), made in
+    this process."""
+    spec = importlib.util.spec_from_file_location("bench_generate", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    generator.generate(root, jurisdictions, seed)
+    return root
 
 
 def _file(jurisdiction: str, year: int, key: str, entries: str) -> str:

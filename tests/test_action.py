@@ -1,6 +1,6 @@
 """action.yml, the GitHub Action: its steps run as a runner would run them — bash, each step's
 environment, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, RUNNER_TEMP — in a temporary git repository made
-from `planaudit init`; and the action and the README's workflow hold to GitHub's published schemas
+from `planaudit init`; and the action and the workflows of docs/ci.md hold to GitHub's published schemas
 (SchemaStore's, as check-jsonschema ships them)."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import acceptance_support
 from git_support import GIT_ENVIRONMENT, add_a_met_target, commit_all, git, lower_the_closed_count, new_repository
 from planaudit.scaffold import create_repository
 
@@ -116,12 +117,11 @@ def pull_request(tmp_path) -> tuple[Path, str]:
 
 
 def planaudit(root: Path, *args: str) -> str:
-    environment = {**os.environ, **GIT_ENVIRONMENT, "LANG": "C.UTF-8"}
-    environment.pop("GITHUB_STEP_SUMMARY", None)
-    return subprocess.run([sys.executable, "-m", "planaudit", *args, "--data", str(root)], capture_output=True,
-                          text=True, env=environment, check=False).stdout
+    today = {"SOURCE_DATE_EPOCH": None}  # dated as the action's steps date it
+    return acceptance_support.planaudit(*args, "--data", str(root), data=None, env={**GIT_ENVIRONMENT, **today}).stdout
 
 
+@pytest.mark.process  # the action's shell steps
 def test_a_pull_request_that_adds_a_met_target_passes_and_its_comparison_is_an_output(pull_request, tmp_path):
     root, base = pull_request
     runner = Runner(root, tmp_path, {"year": "2022"}, event_base=base)
@@ -136,6 +136,7 @@ def test_a_pull_request_that_adds_a_met_target_passes_and_its_comparison_is_an_o
     assert summary == comment + planaudit(root, "check", "2022", "--format", "markdown")
 
 
+@pytest.mark.process  # the action's shell steps
 def test_a_verdict_made_worse_fails_the_run_under_diff_fail_on_worse(pull_request, tmp_path):
     root, base = pull_request
     lower_the_closed_count(root)
@@ -148,6 +149,7 @@ def test_a_verdict_made_worse_fails_the_run_under_diff_fail_on_worse(pull_reques
     assert log.startswith("::error file=targets/2022/example.yaml,line=7,title=")
 
 
+@pytest.mark.process  # the action's shell steps
 def test_the_check_s_own_fail_on_fails_the_run_after_the_comparison_is_made(pull_request, tmp_path):
     root, base = pull_request
     lower_the_closed_count(root)
@@ -158,6 +160,7 @@ def test_the_check_s_own_fail_on_fails_the_run_after_the_comparison_is_made(pull
     assert runner.output("diff-markdown").startswith("**planaudit diff** ")
 
 
+@pytest.mark.process  # the action's shell steps
 def test_on_a_push_nothing_is_compared(pull_request, tmp_path):
     root, _ = pull_request
     runner = Runner(root, tmp_path, {"year": "2022"})
@@ -166,6 +169,7 @@ def test_on_a_push_nothing_is_compared(pull_request, tmp_path):
     assert runner.output("diff-markdown") == ""
 
 
+@pytest.mark.process  # the action's shell steps
 def test_a_shallow_checkout_fetches_the_base_commit(pull_request, tmp_path):
     origin, base = pull_request
     shallow = tmp_path / "shallow"
@@ -188,8 +192,8 @@ def test_no_input_is_pasted_into_a_script():
         assert "${{" not in step["run"], step["name"]
 
 
-def readme_workflows() -> list[str]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+def documented_workflows() -> list[str]:
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
     return [block for block in re.findall(r"```yaml\n(.*?)```", text, re.DOTALL) if "\njobs:" in block]
 
 
@@ -207,8 +211,8 @@ def test_the_action_holds_to_github_s_schema(tmp_path):
     assert schema_check("vendor.github-actions", broken) == 1
 
 
-def test_the_readme_s_workflows_hold_to_github_s_schema(tmp_path):
-    workflows = readme_workflows()
+def test_the_documented_workflows_hold_to_github_s_schema(tmp_path):
+    workflows = documented_workflows()
     assert len(workflows) == 2  # one that uses the action, one that runs the commands
     for number, text in enumerate(workflows):
         path = tmp_path / f"workflow{number}.yml"

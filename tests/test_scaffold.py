@@ -4,21 +4,16 @@ a folder — is refused before anything is written (exit 2), and no file is made
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from planaudit.report.messages_zh import localize
+from acceptance_support import Run, planaudit
 from planaudit.scaffold import FILES, LinkInTheWay, create_repository
 
 
-def init(directory: Path) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "LANG": "C.UTF-8"}
-    environment.pop("GITHUB_ACTIONS", None)
-    return subprocess.run([sys.executable, "-m", "planaudit", "init", str(directory)], capture_output=True,
-                          text=True, env=environment, timeout=60)
+def init(directory: Path) -> Run:
+    return planaudit("init", str(directory), data=None, env={"GITHUB_ACTIONS": None})
 
 
 def everything(*folders: Path) -> list[str]:
@@ -72,8 +67,7 @@ def test_the_worked_example_is_made_whole_and_private_to_nothing(tmp_path):
 
 
 def test_the_refusal_reads_in_chinese(tmp_path):
-    message = str(LinkInTheWay(tmp_path / "rules"))
-    assert localize(f"planaudit: error: {message}", "zh") == (
+    assert LinkInTheWay(tmp_path / "rules").format("zh") == (
         f"planaudit：错误：未创建数据仓库：{tmp_path / 'rules'} 是符号链接；init 只在其目录内创建文件，从不经由链接")
 
 

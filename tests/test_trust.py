@@ -12,17 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from acceptance_support import Run, planaudit, planaudit_process
 from planaudit import api
 from planaudit.errors import NotADataRepository
+from support import generate
 
 EXAMPLE = Path(__file__).parent / "examples" / "basic"
 
 
-def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, **options) -> subprocess.CompletedProcess:
-    environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
-    environment.update({"LANG": "C.UTF-8", **(env or {})})
-    return subprocess.run([sys.executable, "-m", "planaudit", *args], capture_output=True, cwd=cwd, env=environment,
-                          timeout=60, **options)
+def run(*args: str, cwd: Path | None = None) -> Run:
+    return planaudit(*args, data=None, cwd=cwd, env={"GITHUB_ACTIONS": None})
 
 
 @pytest.fixture
@@ -37,7 +36,7 @@ def test_a_data_file_linked_outside_the_repository_is_a_problem_and_never_read(r
     (repository / "targets" / "2022" / "leak.yaml").symlink_to(secret)
     (repository / "rules" / "leak.yaml").symlink_to(secret)
     completed = run(*command, "--data", str(repository))
-    output = completed.stdout.decode() + completed.stderr.decode()
+    output = completed.stdout + completed.stderr
     assert "SECRET" not in output
     if command[0] != "explain":  # explain reads only its jurisdiction's files, not leak's
         assert "targets/2022/leak.yaml:1:1: outside-repository the file's real path is outside the data repository; " \
@@ -56,9 +55,9 @@ def test_a_special_file_as_data_is_a_problem_at_once(repository, special):
     else:
         path.symlink_to(special)
         expected = "outcomes/2022/riverton.yaml:1:1: outside-repository"
-    completed = run("validate", "--data", str(repository), stdin=subprocess.DEVNULL)
+    completed = run("validate", "--data", str(repository))
     assert completed.returncode == 1
-    assert expected in completed.stdout.decode()
+    assert expected in completed.stdout
 
 
 def test_a_link_inside_the_repository_is_refused_and_never_read(repository):
@@ -80,14 +79,14 @@ def test_a_folder_that_is_not_a_data_repository_never_passes(tmp_path, folder, c
     where = tmp_path if folder == "empty" else Path(folder)
     completed = run(*command, cwd=where)
     assert completed.returncode == 2
-    assert completed.stdout == b""
-    assert b"is not a data repository" in completed.stderr
+    assert completed.stdout == ""
+    assert "is not a data repository" in completed.stderr
 
 
 def test_a_command_in_a_subfolder_finds_the_repositorys_root(repository):
     inside = repository / "targets" / "2022"
     completed = run("validate", cwd=inside)
-    assert (completed.returncode, completed.stdout) == (0, b"no problems found\n")
+    assert (completed.returncode, completed.stdout) == (0, "no problems found\n")
     assert run("check", "2022", "--format", "json", "--no-cache", cwd=inside).stdout == run(
         "check", "2022", "--format", "json", "--no-cache", cwd=repository).stdout
     with pytest.raises(NotADataRepository):
@@ -108,9 +107,10 @@ def test_output_onto_a_device_writes_into_it_and_never_replaces_it(repository, t
     assert stat.S_ISCHR(null.stat().st_mode)
 
 
+@pytest.mark.process
 def test_output_onto_dev_stdout_and_a_fifo(repository, tmp_path):
-    completed = run("export", "2022", "-o", "/dev/stdout", "--data", str(repository))
-    assert completed.returncode == 0 and completed.stdout.startswith(b"# ")
+    shown = planaudit_process("export", "2022", "-o", "/dev/stdout", "--data", str(repository), data=None)
+    assert shown.returncode == 0 and shown.stdout.startswith("# ")  # the process's own standard output
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
@@ -122,7 +122,7 @@ def test_output_onto_dev_stdout_and_a_fifo(repository, tmp_path):
 def test_output_onto_a_directory_is_refused(repository, tmp_path):
     before = sorted(tmp_path.iterdir())
     completed = run("export", "2022", "-o", str(tmp_path), "--data", str(repository))
-    assert completed.returncode == 2 and str(tmp_path) in completed.stderr.decode()
+    assert completed.returncode == 2 and str(tmp_path) in completed.stderr
     assert sorted(tmp_path.iterdir()) == before
     from planaudit.errors import CannotWrite
     from planaudit.report.output import write_atomically
@@ -159,7 +159,7 @@ def test_non_utf8_file_names_are_problems_not_tracebacks(repository):
     (repository / "rules" / os.fsdecode(b"r\xfe.yaml")).write_text("metrics: {}\n", encoding="utf-8")
     for command in (["validate"], ["check", "2022"], ["explain", "2022", "riverton", "closure-rate"]):
         completed = run(*command, "--data", str(repository))
-        output = (completed.stdout + completed.stderr).decode()
+        output = completed.stdout + completed.stderr
         assert "Traceback" not in output and completed.returncode in (1, 2)
         assert "targets/2022/bad\\xff.yaml:1:1: path-mismatch file name 'bad\\xff.yaml' is not a jurisdiction slug" in output
 
@@ -176,21 +176,25 @@ def test_a_derivation_chain_past_the_limit_is_a_problem(tmp_path):
         "rules/metrics.yaml", 35, "expression",
         "derivations chained more than 32 deep; derive this metric from reported metrics more directly")
     completed = run("check", "2022", "--no-cache", "--data", str(tmp_path))
-    assert completed.returncode == 2 and b"Traceback" not in completed.stderr
+    assert completed.returncode == 2 and "Traceback" not in completed.stderr
 
 
+@pytest.mark.process
 def test_closed_standard_output_is_an_error_not_a_traceback(repository):
     completed = subprocess.run(f"{sys.executable} -m planaudit check 2022 --data {repository} >&-", shell=True,
                                capture_output=True)
     assert (completed.returncode, completed.stderr) == (2, b"planaudit: error: standard output is closed\n")
 
 
+@pytest.mark.process
 def test_an_encoding_that_cannot_show_the_text_escapes_it(repository):
-    completed = run("check", "2022", "--no-cache", "--data", str(repository), env={"PYTHONIOENCODING": "ascii"})
-    assert completed.returncode == 1 and b"Traceback" not in completed.stderr
-    assert b"\\u6cb3" in completed.stdout  # 河, escaped
+    completed = planaudit_process("check", "2022", "--no-cache", "--data", str(repository), data=None,
+                                  env={"PYTHONIOENCODING": "ascii"})
+    assert completed.returncode == 1 and "Traceback" not in completed.stderr
+    assert "\\u6cb3" in completed.stdout  # 河, escaped
 
 
+@pytest.mark.process
 def test_a_reader_that_stops_early_is_no_traceback(repository):
     completed = subprocess.run(f"{sys.executable} -m planaudit check 2022 --no-cache --format json --data {repository}"
                                " | head -c 10", shell=True, capture_output=True)
@@ -257,13 +261,13 @@ def test_what_the_quick_validator_refuses_is_never_valid(monkeypatch):
         ("schema", "the file does not match its schema")]
 
 
+@pytest.mark.process
 def test_workers_of_a_killed_check_print_no_traceback(tmp_path):
     import signal
     import time
 
     data = tmp_path / "data"
-    subprocess.run([sys.executable, str(Path(__file__).parent.parent / "bench" / "generate.py"), str(data),
-                    "--jurisdictions", "300"], check=True, capture_output=True)
+    generate(data, 300)
     check = subprocess.Popen([sys.executable, "-m", "planaudit", "check", "2022", "--no-cache", "--format", "json",
                               "--data", str(data)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              start_new_session=True)

@@ -8,14 +8,12 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planaudit.check.validate import validate_everything
-from planaudit.errors import NotADataRepository
 from planaudit.model.problems import Problem, capped
 from planaudit.model.result import AuditResult, TargetResult
-from planaudit.read import layout
 from planaudit.read.load import Progress
-from planaudit.run import runner
+from planaudit.run import runner, session
 from planaudit.run.cache import Cache
+from planaudit.run.validate import validate_everything
 
 if TYPE_CHECKING:
     from planaudit.extract import DocumentKind  # the extractor is loaded only by draft()
@@ -26,14 +24,13 @@ if TYPE_CHECKING:
 
 
 def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str] = (),
-          progress: Progress | None = None, cache: bool = True) -> AuditResult:
+          progress: Progress | None = None) -> AuditResult:
     """Judge every target of ``year`` (or of the given jurisdictions) in the data repository.
 
     Raises a :class:`~planaudit.errors.PlanauditError` when the data cannot be checked.
     ``progress(files_read, files_to_read)`` is called as files are read. ``data_dir`` may be
     any folder inside the repository: its root is found by walking up (:func:`repository_root`).
-    Every file is judged afresh: the cache serves :func:`render` (``cache`` is accepted for the
-    callers that pass it, and changes nothing here).
+    Every file is judged afresh: the cache serves :func:`render`.
     """
     return runner.audit_whole(prepare(data_dir, year, jurisdictions, progress, cache=False), progress)
 
@@ -99,11 +96,7 @@ def settings(data_dir: str | PathLike[str]) -> Settings:
 def repository_root(data_dir: str | PathLike[str]) -> Path:
     """The data repository that ``data_dir`` is in: itself, or the nearest directory above it with
     targets/, outcomes/, rules/ or planaudit.yaml. Raises :class:`NotADataRepository` when none is."""
-    start = Path(data_dir)
-    try:
-        return layout.find_root(start)
-    except layout.NoRepository:
-        raise NotADataRepository(start) from None
+    return session.repository_root(Path(data_dir))
 
 
 def draft(document: str | PathLike[str], output: str | PathLike[str] | None = None, jurisdiction: str | None = None,

@@ -1,5 +1,6 @@
-"""One exception hierarchy; every member formats its own message. (Every exit status is decided by
-planaudit.cli.failon.exit_status: an error's is EXIT_UNUSABLE.)"""
+"""One exception hierarchy; every member formats its own message and carries its exit status
+(``exit_status``: 2, EXIT_UNUSABLE). The exit status of a command that ran to its end is decided by
+planaudit.run.failon.exit_status."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from collections.abc import Iterable, Sequence
 from itertools import compress
 from pathlib import Path
 
-from planaudit.model.problems import Problem, capped, counted
+from planaudit.messages import Message, as_written, joined, msg
+from planaudit.model.problems import Problem, capped, found
 
+EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_UNUSABLE = 2
 
@@ -19,48 +22,59 @@ EXIT_UNUSABLE = 2
 class PlanauditError(Exception):
     """Base of everything planaudit raises on purpose; never shown as a traceback."""
 
-    def format(self) -> str:
-        return f"planaudit: error: {self}"
+    exit_status = EXIT_UNUSABLE  # the command could not do what it was asked
+
+    def __init__(self, said: Message | str) -> None:
+        self.said = said if isinstance(said, Message) else as_written(said)  # what the error says
+        super().__init__(self.said.render("en"))
+
+    def format(self, lang: str = "en") -> str:
+        """All that is shown of the error, in ``lang``: "planaudit: error: …"."""
+        return msg("planaudit: error: {error}", error=self.said).render(lang)
 
 
 class InvalidData(PlanauditError):
     """The data repository has problems, so nothing can be judged."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the data")
+        super().__init__(msg("{count} problem(s) in the data", count=len(problems)))
         self.problems = tuple(capped(list(problems)))
 
-    def format(self) -> str:
-        lines = [str(problem) for problem in self.problems]
-        lines.append(f"{counted(self.problems)} found; nothing was judged")
+    def format(self, lang: str = "en") -> str:
+        """Each problem on its line, then how many were found."""
+        lines = [problem.text(lang) for problem in self.problems]
+        lines.append(msg("{found}; nothing was judged", found=found(self.problems)).render(lang))
         return "\n".join(lines)
 
 
 class NoTargets(PlanauditError):
     def __init__(self, data_dir: Path, year: int, years: Sequence[int] = ()) -> None:
         listed = ", ".join(map(str, years)) or "none"
-        super().__init__(f"no target files for {year}: {data_dir / 'targets' / str(year)} has no *.yaml files "
-                         f"(years with targets: {listed})")
+        super().__init__(msg("no target files for {year}: {folder} has no *.yaml files (years with targets: {years})",
+                             year=year, folder=str(data_dir / "targets" / str(year)), years=listed))
 
 
 class UnknownJurisdiction(PlanauditError):
     def __init__(self, year: int, names: Sequence[str], known: Sequence[str], spellings: Sequence[str] = ()) -> None:
         listed = ", ".join(known) or "none"
         close = did_you_mean(names[0], spellings or known) if len(names) == 1 else ""
-        super().__init__(f"no targets for {', '.join(names)} in {year}{close} (jurisdictions with targets: {listed})")
+        super().__init__(msg("no targets for {names} in {year}{close} (jurisdictions with targets: {known})",
+                             names=", ".join(names), year=year, close=close, known=listed))
 
 
 class UnknownTarget(PlanauditError):
     def __init__(self, year: int, jurisdiction: str, wanted: str, known: Sequence[str], starting: Sequence[str] = ()) -> None:
         if len(starting) > 1:
-            message = f"{wanted!r} begins more than one target id of {jurisdiction} in {year}: {', '.join(starting)}"
-        else:
-            message = f"{jurisdiction} has no target {wanted!r} in {year}" + did_you_mean(wanted, known)
-            message += f" (its targets: 1–{len(known)}, or {', '.join(known)})" if known else " (it has none)"
-        super().__init__(message)
+            super().__init__(msg("{wanted} begins more than one target id of {jurisdiction} in {year}: {ids}",
+                                 wanted=repr(wanted), jurisdiction=jurisdiction, year=year, ids=", ".join(starting)))
+            return
+        listed = msg(" (its targets: 1–{count}, or {ids})", count=len(known), ids=", ".join(known)) if known else \
+            msg(" (it has none)")
+        super().__init__(msg("{jurisdiction} has no target {wanted} in {year}{close}{listed}", jurisdiction=jurisdiction,
+                             wanted=repr(wanted), year=year, close=did_you_mean(wanted, known), listed=listed))
 
 
-def did_you_mean(wanted: str, known: Iterable[str] | CloseNames) -> str:
+def did_you_mean(wanted: str, known: Iterable[str] | CloseNames) -> Message | str:
     """"; did you mean 'x'?" for the known names closest to ``wanted``, or "" when none is close.
     Asked of many names, pass the known ones as one :class:`CloseNames`: each is then answered
     through its index, not by comparing it with every known name."""
@@ -68,7 +82,10 @@ def did_you_mean(wanted: str, known: Iterable[str] | CloseNames) -> str:
         difflib.get_close_matches(wanted, list(known), n=SUGGESTED, cutoff=CLOSENESS)
     if not close:
         return ""
-    return "; did you mean " + " or ".join(repr(name) for name in close) + "?"
+    return msg("; did you mean {names}?", names=joined(map(repr, close), OR))
+
+
+OR = msg(" or ")  # between the names suggested
 
 
 SUGGESTED = 3  # names suggested at most
@@ -170,23 +187,23 @@ def _pairs(text: str) -> list[tuple[str, int]]:
 
 class NotADataRepository(PlanauditError):
     def __init__(self, data_dir: Path) -> None:
-        super().__init__(f"{data_dir} is not a data repository: neither it nor any directory above it has "
-                         "targets/, outcomes/, rules/ or planaudit.yaml")
+        super().__init__(msg("{folder} is not a data repository: neither it nor any directory above it has "
+                             "targets/, outcomes/, rules/ or planaudit.yaml", folder=str(data_dir)))
 
 
 class CannotWrite(PlanauditError):
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"cannot write {path}: {reason}")
+    def __init__(self, path: Path, reason: str | Message) -> None:
+        super().__init__(msg("cannot write {path}: {reason}", path=str(path), reason=reason))
 
 
 class CannotExtract(PlanauditError):
     """A document that `planaudit extract` cannot draft from; said as path:line:col: message."""
 
-    def __init__(self, path: str, line: int, col: int, message: str) -> None:
-        super().__init__(f"{path}:{line}:{col}: {message}")
+    def __init__(self, path: str, line: int, col: int, message: str | Message) -> None:
+        super().__init__(msg("{path}:{line}:{col}: {message}", path=path, line=line, col=col, message=message))
 
-    def format(self) -> str:
-        return str(self)
+    def format(self, lang: str = "en") -> str:
+        return self.said.render(lang)
 
 
 class NoDataFile(PlanauditError):
@@ -194,21 +211,21 @@ class NoDataFile(PlanauditError):
 
     def __init__(self, kind: str, year: int, jurisdiction: str, known: Sequence[str]) -> None:
         listed = ", ".join(known) or "none"
-        super().__init__(f"no {kind}/{year}/{jurisdiction}.yaml to hold the document against "
-                         f"(jurisdictions with one: {listed})")
+        super().__init__(msg("no {file} to hold the document against (jurisdictions with one: {known})",
+                             file=f"{kind}/{year}/{jurisdiction}.yaml", known=listed))
 
 
 class UnknownDocument(PlanauditError):
     """`planaudit coverage` cannot tell whose document it is."""
 
     def __init__(self, kind: str, year: int) -> None:
-        super().__init__(f"cannot tell whose document this is: no quote of any {kind}/{year}/*.yaml stands in it, "
-                         "or as many of two files' as of each other's; pass -j SLUG")
+        super().__init__(msg("cannot tell whose document this is: no quote of any {files} stands in it, "
+                             "or as many of two files' as of each other's; pass -j SLUG", files=f"{kind}/{year}/*.yaml"))
 
 
 class OutputExists(PlanauditError):
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} exists; pass --force to replace it")
+        super().__init__(msg("{path} exists; pass --force to replace it", path=str(path)))
 
 
 class GitError(PlanauditError):
@@ -217,20 +234,21 @@ class GitError(PlanauditError):
 
 class NotAGitRepository(GitError):
     def __init__(self, data_dir: Path) -> None:
-        super().__init__(f"{data_dir} is not in a git repository: `planaudit diff` compares revisions of one")
+        super().__init__(msg("{folder} is not in a git repository: `planaudit diff` compares revisions of one",
+                             folder=str(data_dir)))
 
 
 class UnknownRevision(GitError):
     def __init__(self, revision: str) -> None:
-        super().__init__(f"git knows no commit {revision!r}")
+        super().__init__(msg("git knows no commit {revision}", revision=repr(revision)))
 
 
 class NoDefaultBranch(GitError):
     def __init__(self, tried: Sequence[str]) -> None:
-        super().__init__(f"cannot tell which branch to compare with (tried {', '.join(tried)}); "
-                         "name the base revision: planaudit diff main")
+        super().__init__(msg("cannot tell which branch to compare with (tried {names}); name the base revision: "
+                             "planaudit diff main", names=", ".join(tried)))
 
 
 class GitFailed(GitError):
-    def __init__(self, command: str, reason: str) -> None:
-        super().__init__(f"`git {command}` failed: {reason}")
+    def __init__(self, command: str, reason: str | Message) -> None:
+        super().__init__(msg("`git {command}` failed: {reason}", command=command, reason=reason))

@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 from planaudit.errors import CannotWrite, PlanauditError
+from planaudit.messages import msg
 
 EXAMPLE_YEAR = 2022
 
@@ -66,13 +67,13 @@ figures:
 class WouldOverwrite(PlanauditError):
     def __init__(self, existing: list[Path]) -> None:
         listed = ", ".join(str(path) for path in existing)
-        super().__init__(f"not creating a data repository: these files exist already: {listed}")
+        super().__init__(msg("not creating a data repository: these files exist already: {files}", files=listed))
 
 
 class LinkInTheWay(PlanauditError):
     def __init__(self, path: Path) -> None:
-        super().__init__(f"not creating a data repository: {path} is a symbolic link; init creates files only "
-                         "inside its folder, never through a link")
+        super().__init__(msg("not creating a data repository: {path} is a symbolic link; init creates files only "
+                             "inside its folder, never through a link", path=str(path)))
 
 
 _FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)

@@ -1,4 +1,5 @@
-"""Acceptance: the real ``planaudit`` command over example repositories under tests/examples.
+"""Acceptance: the ``planaudit`` command (run in this process as a new process runs it; once the installed
+command itself) over example repositories under tests/examples.
 
 Outputs are compared exactly with the files in tests/acceptance/expected/. After a deliberate
 change of output, regenerate them with PLANAUDIT_REGENERATE=1 and review the diff.
@@ -7,14 +8,13 @@ change of output, regenerate them with PLANAUDIT_REGENERATE=1 and review the dif
 from __future__ import annotations
 
 import json
-import os
-import subprocess
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-from acceptance_support import EXAMPLES, assert_matches, planaudit
+from acceptance_support import EXAMPLES, assert_matches, planaudit, planaudit_process
 
 NOT_A_REPOSITORY = ("is not a data repository: neither it nor any directory above it has targets/, outcomes/, rules/ "
                     "or planaudit.yaml\n")
@@ -87,9 +87,7 @@ def test_jurisdiction_filter(jurisdictions, status, ids):
 
 
 def test_data_from_the_environment():
-    environment = {**os.environ, "PLANAUDIT_DATA": str(EXAMPLES / "basic"), "LANG": "C.UTF-8"}
-    run = subprocess.run([sys.executable, "-m", "planaudit", "check", "2022", "--format", "json"],
-                         capture_output=True, text=True, encoding="utf-8", env=environment, timeout=60)
+    run = planaudit("check", "2022", "--format", "json", data=None, env={"PLANAUDIT_DATA": str(EXAMPLES / "basic")})
     assert json.loads(run.stdout)["summary"]["targets"] == 10
 
 
@@ -133,6 +131,16 @@ def test_version_and_help():
     for command in ("check", "explain", "export", "validate", "schema", "init"):
         run = planaudit(command, "--help", data=None)
         assert run.returncode == 0 and f"Usage: python -m planaudit {command}" in run.stdout
+
+
+@pytest.mark.process  # the console script's start-up
+def test_the_installed_command_says_what_the_in_process_runs_say():
+    script = shutil.which("planaudit", path=str(Path(sys.executable).parent))
+    assert script is not None, "planaudit's console script is not installed next to this Python"
+    for args, data in [(("check", "2022"), "basic"), (("check", "2022", "--lang", "zh"), "basic"),
+                       (("validate",), "invalid"), (("explain", "2022", "riverton", "nope"), "basic")]:
+        real, here = planaudit_process(*args, data=data, command=(script,)), planaudit(*args, data=data)
+        assert (real.returncode, real.stdout, real.stderr) == (here.returncode, here.stdout, here.stderr), args
 
 
 def test_validate_clean_repository():
@@ -225,9 +233,8 @@ def test_init_creates_a_repository_that_passes_validate_and_check(tmp_path):
     assert run.returncode == 0 and run.stdout.endswith(f"Try: planaudit check 2022 --data {directory}\n")
     assert sorted(path.relative_to(directory).as_posix() for path in directory.rglob("*.yaml")) == [
         "outcomes/2022/example.yaml", "planaudit.yaml", "rules/metrics.yaml", "targets/2022/example.yaml"]
-    assert subprocess.run([sys.executable, "-m", "planaudit", "validate", "--data", str(directory)]).returncode == 0
-    checked = json.loads(subprocess.run([sys.executable, "-m", "planaudit", "check", "2022", "--format", "json",
-                                         "--data", str(directory)], capture_output=True, text=True).stdout)
+    assert planaudit("validate", "--data", str(directory), data=None).returncode == 0
+    checked = json.loads(planaudit("check", "2022", "--format", "json", "--data", str(directory), data=None).stdout)
     assert [(item["verdict"], item["reason"], item["actual"]) for item in checked["results"]] == [
         ("met", "derived", "97.87")]
 

@@ -157,8 +157,8 @@ def test_nothing_changed_says_so(repository):
         0, f"edit ({commit}) → edit ({commit}): no target, figure or inconsistent figure changed\n")
 
 
-def test_the_readme_shows_the_comparison_as_this_repository_gives_it():
-    readme = (Path(__file__).parent.parent.parent / "README.md").read_text(encoding="utf-8")
+def test_the_docs_show_the_comparison_as_this_repository_gives_it():
+    page = (Path(__file__).parent.parent.parent / "docs" / "diff.md").read_text(encoding="utf-8")
     expected = Path(__file__).parent / "expected"
-    assert "```text\n" + (expected / "diff_worktree.table.txt").read_text(encoding="utf-8") + "```" in readme
-    assert "\n" + (expected / "diff_worktree.markdown.txt").read_text(encoding="utf-8") + "\n" in readme
+    assert "```text\n" + (expected / "diff_worktree.table.txt").read_text(encoding="utf-8") + "```" in page
+    assert "\n" + (expected / "diff_worktree.markdown.txt").read_text(encoding="utf-8") + "\n" in page

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from acceptance_support import EXAMPLES, assert_matches, planaudit
+from acceptance_support import EXAMPLES, Run, assert_matches, planaudit
 
 DOCUMENTS = EXAMPLES / "documents"
 RULES = "metrics:\n  cases: {label: Cases, unit: case}\n"
 
 
-def extract(*args: str) -> subprocess.CompletedProcess[str]:
+def extract(*args: str) -> Run:
     return planaudit("extract", *args, data=None)
 
 
@@ -102,7 +100,7 @@ def test_a_jurisdiction_must_be_a_slug():
 
 
 def test_extract_help_lists_its_options():
-    run = subprocess.run([sys.executable, "-m", "planaudit", "extract", "--help"], capture_output=True, text=True)
+    run = planaudit("extract", "--help", data=None)
     for option in ("--kind", "--year", "--jurisdiction", "--output", "--force", "--encoding"):
         assert option in run.stdout
     assert Path(DOCUMENTS).is_dir()

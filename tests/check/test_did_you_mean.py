@@ -84,7 +84,8 @@ def test_did_you_mean_reads_the_same_through_the_index():
     known = ["cases", "closed", "rate", "closure_rate"]
     for wanted in ("casez", "closd", "rat", "nothing", "closure_rat"):
         assert did_you_mean(wanted, CloseNames(known)) == did_you_mean(wanted, known)
-    assert did_you_mean("closure_rat", CloseNames(known)) == "; did you mean 'closure_rate'?"
+    assert str(did_you_mean("closure_rat", CloseNames(known))) == "; did you mean 'closure_rate'?"
+    assert did_you_mean("closure_rat", CloseNames(known)).render("zh") == "；是否指 'closure_rate'？"
 
 
 def test_ten_thousand_metrics_and_a_thousand_misspellings_within_the_budget():

@@ -10,6 +10,7 @@ from planaudit import api
 from planaudit.model.problems import Code
 from problem_cases import CAP, CASES, DIFF_ONLY, FIFO, LINK_INSIDE, LINK_TO_DEV_NULL, OVER_THE_CAP
 from support import COUNT_METRICS, RepoBuilder
+from translated import untranslated
 
 
 def test_every_code_has_a_case():
@@ -37,6 +38,9 @@ def test_problem_code(tmp_path, code):
                 if problem.code is not Code.UNUSED_FIGURE or code is Code.UNUSED_FIGURE]
     assert [(problem.path, problem.line, problem.col, problem.code, problem.message) for problem in problems] == [
         (path, line, col, code, message)], builder
+    chinese = problems[0].text("zh")  # the same problem in Chinese, from its wording and parameters
+    assert chinese.startswith(f"{path}:{line}:{col}: {code.value} ") and chinese != str(problems[0])
+    assert untranslated(chinese.split(" ", 2)[2], text + " achieved at_least equals boolean county") == [], chinese
 
 
 TRAPS = {"yes": "true", "no": "false", "on": "true", "off": "false", "1_000": "1000", "0x1F": "31", "010": "8",

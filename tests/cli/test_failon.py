@@ -1,10 +1,10 @@
-"""--fail-on: a set of what fails a run; a single word of the old ladder keeps its meaning."""
+"""--fail-on: a set of what fails a run, a single word meaning that word alone; and every exit status."""
 
 from pathlib import Path
 
 import pytest
 
-from planaudit.cli.failon import FailOn, exit_status, failure_text
+from planaudit.run.failon import FailOn, changes_fail_on, changes_failure_text, exit_status, failure_text
 from support import COUNT_METRICS, JURISDICTION, RepoBuilder
 
 
@@ -23,7 +23,11 @@ MISSED = "- {id: x, title: t, metric: cases, rule: at_least, value: 1000, quote:
 UNMEASURED = "- {id: u, title: t, metric: share, rule: at_least, value: 1, quote: q}"
 
 
-LADDER = ["never", "missed", "unmeasured", "inconsistent"]
+WORDS = ["never", "missed", "unmeasured", "inconsistent"]
+
+
+def status(summary, fail_on: FailOn) -> int:
+    return exit_status(failed=fail_on.fails(summary))
 
 
 @pytest.mark.parametrize(
@@ -31,30 +35,32 @@ LADDER = ["never", "missed", "unmeasured", "inconsistent"]
     [
         (MET, "97.87", [0, 0, 0, 0]),
         (MET, "91", [0, 0, 0, 1]),
-        (UNMEASURED, "97.87", [0, 0, 1, 1]),
-        (MISSED, "97.87", [0, 1, 1, 1]),
+        (UNMEASURED, "97.87", [0, 0, 1, 0]),
+        (MISSED, "97.87", [0, 1, 0, 0]),
     ],
     ids=["met", "met-inconsistent", "unmeasured", "missed"],
 )
-def test_a_single_word_keeps_its_meaning_on_the_ladder(tmp_path, targets, rate, expected):
+def test_a_single_word_fails_on_that_word_alone(tmp_path, targets, rate, expected):
+    """The old ladder is gone: `--fail-on inconsistent` no longer fails on missed or unmeasured targets."""
     result = result_with(tmp_path, targets, rate)
-    assert [exit_status(result.summary, FailOn.parse(word)) for word in LADDER] == expected
+    assert [status(result.summary, FailOn.parse(word)) for word in WORDS] == expected
 
 
-@pytest.mark.parametrize(("targets", "rate", "fail_on", "status"), [
+@pytest.mark.parametrize(("targets", "rate", "fail_on", "expected"), [
     (UNMEASURED, "91", "missed,inconsistent", 1),  # the inconsistent figure, not the unmeasured target
     (UNMEASURED, "97.87", "missed,inconsistent", 0),  # unmeasured alone does not fail it
     (MISSED, "97.87", "unmeasured,inconsistent", 0),  # exactly the words given
     (UNMEASURED, "97.87", "unmeasured,inconsistent", 1),
 ])
-def test_a_set_fails_on_exactly_its_words(tmp_path, targets, rate, fail_on, status):
-    assert exit_status(result_with(tmp_path, targets, rate).summary, FailOn.parse(fail_on)) == status
+def test_a_set_fails_on_exactly_its_words(tmp_path, targets, rate, fail_on, expected):
+    assert status(result_with(tmp_path, targets, rate).summary, FailOn.parse(fail_on)) == expected
 
 
 def test_words_are_written_in_one_order_and_nothing_else_is_a_fail_on():
     assert FailOn.parse("inconsistent, missed").value == "missed,inconsistent"
-    assert FailOn.parse("inconsistent").value == "missed,unmeasured,inconsistent"
-    assert FailOn.parse("never").value == "never"
+    assert FailOn.parse("inconsistent").value == "inconsistent"
+    assert FailOn.parse("unmeasured").value == "unmeasured"
+    assert FailOn.parse("never").value == FailOn.parse(" never ").value == "never"
     for wrong in ("", "never,missed", "bogus", "missed,,inconsistent"):
         with pytest.raises(ValueError, match="is not a --fail-on"):
             FailOn.parse(wrong)
@@ -63,18 +69,32 @@ def test_words_are_written_in_one_order_and_nothing_else_is_a_fail_on():
 def test_the_line_that_says_why_a_run_failed(tmp_path):
     targets = "\n".join([MISSED, MISSED.replace("id: x", "id: y"), UNMEASURED])
     overview = result_with(tmp_path, targets, "91").overview()
-    assert failure_text(overview, FailOn.parse("missed,inconsistent")) == (
+    assert failure_text(overview, FailOn.parse("missed,inconsistent")).render("en") == (
         "failed: 2 missed (testville/x, testville/y), 1 inconsistent figure — --fail-on missed,inconsistent")
 
 
-def test_every_exit_status_is_decided_by_one_function():
-    from planaudit.errors import NoTargets
-    from planaudit.model.problems import Code, Problem
+def test_past_five_the_targets_are_counted_not_named(tmp_path):
+    targets = "\n".join(MISSED.replace("id: x", f"id: x{index}") for index in range(7))
+    overview = result_with(tmp_path, targets).overview()
+    named = ", ".join(f"testville/x{index}" for index in range(5))
+    assert failure_text(overview, FailOn.parse("missed")).render("en") == (
+        f"failed: 7 missed ({named}, and 2 more) — --fail-on missed")
 
-    problem = Problem("targets/2022/a.yaml", 1, 1, Code.SCHEMA, "m")
-    assert exit_status(usage=True) == exit_status(error=NoTargets(Path("."), 2022)) == 2
-    assert exit_status(problems=[problem]) == exit_status(reader_gone=True) == 1
-    assert exit_status(problems=[]) == exit_status() == 0
+
+def test_every_exit_status_is_decided_by_one_function():
+    assert exit_status(unusable=True) == exit_status(unusable=True, failed=True) == 2
+    assert exit_status(failed=True) == 1
+    assert exit_status() == 0
+
+
+def test_every_error_carries_exit_status_2():
+    from planaudit import errors
+
+    classes = [value for value in vars(errors).values()
+               if isinstance(value, type) and issubclass(value, errors.PlanauditError)]
+    assert len(classes) > 10
+    assert {cls.exit_status for cls in classes} == {2}
+    assert errors.NoTargets(Path("."), 2022).exit_status == 2
 
 
 def diff_with(tmp_path, after_targets, after_rate):
@@ -94,29 +114,15 @@ def diff_with(tmp_path, after_targets, after_rate):
     (MET, "91", [0, 0, 1, 1]),
 ], ids=["same", "worse", "new-inconsistency"])
 def test_diff_fails_on_a_verdict_worse_or_a_new_inconsistency_as_asked(tmp_path, targets, rate, expected):
-    from planaudit.cli.failon import changes_fail_on
-
     changes = diff_with(tmp_path, targets, rate)
-    statuses = [exit_status(fail_on=changes_fail_on(word), changes=changes)
+    statuses = [exit_status(failed=changes_fail_on(word).fails_diff(changes))
                 for word in ("never", "worse", "inconsistent", "worse,inconsistent")]
     assert statuses == expected
 
 
 def test_diff_says_why_it_failed(tmp_path):
-    from planaudit.cli.failon import changes_fail_on, changes_failure_text
-
     changes = diff_with(tmp_path, MET.replace("value: 1,", "value: 1000,"), "91")
-    assert changes_failure_text(changes, changes_fail_on("inconsistent,worse")) == (
+    assert changes_failure_text(changes, changes_fail_on("inconsistent,worse")).render("en") == (
         f"failed: 1 verdict worse (2022 {JURISDICTION}/m), 1 new inconsistent figure — --fail-on worse,inconsistent")
     with pytest.raises(ValueError, match="any of worse, inconsistent"):
         changes_fail_on("missed")
-
-
-def test_diff_with_an_error_at_the_head_exits_2():
-    from planaudit.model.changes import DiffResult
-    from planaudit.model.problems import Code, Problem
-
-    broken = DiffResult("a", "b", (), (), (), problems=(Problem("targets/2022/x.yaml", 1, 1, Code.YAML_SYNTAX, "bad"),))
-    warned = DiffResult("a", "b", (), (), (), problems=(Problem("x", 1, 1, Code.VALUE_NOT_IN_QUOTE, "w"),))
-    assert exit_status(fail_on=FailOn.parse("never"), problems=broken.problems, changes=broken) == 2
-    assert exit_status(fail_on=FailOn.parse("never"), problems=warned.problems, changes=warned) == 0

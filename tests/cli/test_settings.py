@@ -64,7 +64,7 @@ def test_default_lang_follows_the_locale(monkeypatch, environment, expected):
 def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
     import sys
 
-    from planaudit.cli import app as cli  # the module
+    from planaudit.cli import terminal as cli  # the module
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)

@@ -23,7 +23,7 @@ from planaudit.extract.mentions import QUOTED_WHOLE, mentions
 from planaudit.extract.plan import builds
 from planaudit.extract.render import scalar
 from planaudit.extract.segment import clauses
-from planaudit.model.data import Location, Plan, SourceDocument, Target
+from planaudit.model.data import Location, Plan, SourceDocument, Target, Threshold
 from planaudit.report import COVERAGE_REPORTERS
 from support import COUNT_METRICS, JURISDICTION, RepoBuilder
 from timing import assert_linear, best_time
@@ -167,8 +167,9 @@ def test_a_number_too_long_for_any_data_file_is_drafted_as_none():
        st.lists(st.sampled_from(["达到5件", "5件", "机制", "打造品牌", "不在其中"]), max_size=5))
 def test_coverage_finds_the_clauses_no_quote_stands_on_as_it_did(parts, quoted):
     text = "2022年工作要点\n" + "".join(parts)
-    targets = tuple(Target("x", 2022, f"t{index}", "t", "cases", "at_least", Decimal(1), False, None, None, None, None,
-                           quote, None, None, Location("targets/x.yaml", index + 1)) for index, quote in enumerate(quoted))
+    targets = tuple(Target(jurisdiction="x", year=2022, id=f"t{index}", title="t", metric="cases", rule="at_least",
+                           quote=quote, location=Location("targets/x.yaml", index + 1),
+                           value=Threshold(number=Decimal(1))) for index, quote in enumerate(quoted))
     plan = Plan("targets/2022/x.yaml", "x", "x", 2022, SourceDocument(), targets)
     found = plan_coverage(text, "p.txt", plan)
     spans = [(start, start + len(quote)) for quote in quoted

@@ -13,7 +13,7 @@ from planaudit import Verdict
 from planaudit.exact.expr import parse
 from planaudit.exact.numbers import Interval, format_number
 from planaudit.judge.resolve import Resolver, inconsistency
-from planaudit.model.data import Bound, Catalogue, Figure, Label, Location, Metric, Report, SourceDocument
+from planaudit.model.data import Catalogue, Figure, Label, Location, Metric, Report, SourceDocument, Stated
 from planaudit.report.explain import render_explanation
 from support import COUNT_METRICS, RepoBuilder
 
@@ -121,6 +121,11 @@ def test_explain_shows_both_rounding_intervals(tmp_path):
         "  stated: outcomes/2022/testville.yaml:4 “完成改造38.94万户” (2022-12-31)"]
 
 
+def year_end_figure(metric: str, value: Decimal, quote: str, line: int) -> Figure:
+    return Figure(jurisdiction="j", year=2022, metric=metric, stated=Stated(value=value), scope=None,
+                  as_of=dt.date(2022, 12, 31), quote=quote, location=Location("o.yaml", line))
+
+
 @settings(max_examples=300, deadline=None)
 @given(closed=st.integers(0, 500_000), extra=st.integers(1, 500_000), places=st.integers(0, 3),
        shift=st.integers(-30, 30), in_wan=st.booleans())
@@ -134,12 +139,9 @@ def test_the_quick_check_answers_as_the_whole_one(closed, extra, places, shift, 
     text = format(Decimal(stated.numerator) / Decimal(stated.denominator), f".{places}f")
     written = (lambda value: f"{Decimal(value) / 10000}万") if in_wan else str
     figures = {
-        "cases": Figure("j", 2022, "cases", Decimal(cases), False, Bound.EXACT, None, dt.date(2022, 12, 31),
-                        f"立案{written(cases)}件", Location("o.yaml", 1)),
-        "closed": Figure("j", 2022, "closed", Decimal(closed), False, Bound.EXACT, None, dt.date(2022, 12, 31),
-                         f"结案{written(closed)}件", Location("o.yaml", 2)),
-        "rate": Figure("j", 2022, "rate", Decimal(text), False, Bound.EXACT, None, dt.date(2022, 12, 31),
-                       f"结案率{text}%", Location("o.yaml", 3)),
+        "cases": year_end_figure("cases", Decimal(cases), f"立案{written(cases)}件", 1),
+        "closed": year_end_figure("closed", Decimal(closed), f"结案{written(closed)}件", 2),
+        "rate": year_end_figure("rate", Decimal(text), f"结案率{text}%", 3),
     }
     report = Report("o.yaml", "j", "j", 2022, SourceDocument(), tuple(figures.values()))
     resolver = Resolver(CATALOGUE, [report])

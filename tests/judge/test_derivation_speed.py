@@ -6,19 +6,18 @@ every path."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 import time
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from acceptance_support import planaudit
 from planaudit import api
 from planaudit.check.validate import MAX_DERIVATION_DEPTH
 from planaudit.exact.expr import parse
 from planaudit.judge.resolve import Resolver, rounded_value
-from planaudit.model.data import Bound, Catalogue, Figure, Label, Location, Metric, Report, Scope, SourceDocument
+from planaudit.model.data import Bound, Catalogue, Figure, Label, Location, Metric, Report, Scope, SourceDocument, Stated
 from planaudit.model.result import Missing, Resolved
 from planaudit.report.explain import render_explanation
 from support import JURISDICTION, RepoBuilder
@@ -35,8 +34,9 @@ def metric(name: str, derive: str | None = None, unit: str = "case") -> Metric:
 
 def figure(name: str, value: str, scope: str | None = None, as_of: dt.date = END, bound: Bound = Bound.EXACT,
            line: int = 1) -> Figure:
-    return Figure(PLACE, YEAR, name, Decimal(value), False, bound, scope, as_of, f"{name}{value}件",
-                  Location("outcomes/2022/j.yaml", line), approx_share=Decimal(5) if bound is Bound.APPROX else None)
+    stated = Stated(value=Decimal(value), bound=bound, approx_share=Decimal(5) if bound is Bound.APPROX else None)
+    return Figure(jurisdiction=PLACE, year=YEAR, metric=name, stated=stated, scope=scope, as_of=as_of,
+                  quote=f"{name}{value}件", location=Location("outcomes/2022/j.yaml", line))
 
 
 def diamond(depth: int) -> list[Metric]:
@@ -95,7 +95,7 @@ def answers(made: Resolver) -> list[object]:
         for scope in (None, "county"):
             for deadline in (None, dt.date(YEAR, 6, 30), dt.date(YEAR, 3, 31)):
                 for exact_only in (False, True):
-                    resolved = made.resolve(YEAR, PLACE, name, scope, deadline, exact_only)
+                    resolved = made.resolve((YEAR, PLACE, name, scope), deadline, exact_only)
                     found.append(resolved)
                     if isinstance(resolved, Resolved):
                         found += [resolved.figures(), rounded_value(made, resolved)]
@@ -115,19 +115,19 @@ def test_shared_inputs_resolve_as_resolving_each_path_afresh(shape):
 def test_a_catalogue_with_a_cycle_resolves_each_path_afresh():
     made = resolver([metric("a", "b + 1"), metric("b", "a + c"), metric("c")], [figure("c", "1")])
     assert not made.acyclic  # validate reports the cycle; the resolver still answers as it always did
-    assert isinstance(made.resolve(YEAR, PLACE, "a", None), Missing)
+    assert isinstance(made.resolve((YEAR, PLACE, "a", None)), Missing)
 
 
 def test_the_figures_a_diamond_rests_on_are_each_named_once():
     made = resolver(diamond(3), diamond_figures(3))
-    resolved = made.resolve(YEAR, PLACE, "a0", None)
+    resolved = made.resolve((YEAR, PLACE, "a0", None))
     assert isinstance(resolved, Resolved)
-    assert [(item.metric, item.value) for item in resolved.figures()] == [("a3", Decimal(3)), ("b3", Decimal(1))]
+    assert [(item.metric, item.stated.value) for item in resolved.figures()] == [("a3", Decimal(3)), ("b3", Decimal(1))]
 
 
 def resolve_diamond(depth: int) -> None:
     made = resolver(diamond(depth), diamond_figures(depth))
-    resolved = made.resolve(YEAR, PLACE, "a0", None)
+    resolved = made.resolve((YEAR, PLACE, "a0", None))
     assert isinstance(resolved, Resolved) and {item.metric for item in resolved.figures()} == {f"a{depth}", f"b{depth}"}
     assert rounded_value(made, resolved) == resolved.value  # whole counts: their rounding is themselves
 
@@ -154,8 +154,7 @@ def diamond_repository(root: Path, depth: int) -> Path:
 def run_command(root: Path, *command: str) -> float:
     """Seconds a planaudit command takes on the repository at ``root`` (it must end well, exit 0)."""
     start = time.perf_counter()
-    completed = subprocess.run([sys.executable, "-m", "planaudit", *command, "--data", str(root)],
-                               capture_output=True, timeout=120)
+    completed = planaudit(*command, "--data", str(root), data=None)
     assert completed.returncode == 0, completed.stderr
     return time.perf_counter() - start
 

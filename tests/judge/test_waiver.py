@@ -1,7 +1,7 @@
 """A waived target keeps its verdict, never fails, and is counted apart."""
 
 from planaudit import Verdict
-from planaudit.cli.failon import FailOn, exit_status
+from planaudit.run.failon import FailOn, exit_status
 from support import COUNT_METRICS, RepoBuilder
 
 
@@ -23,4 +23,4 @@ def test_waived_target(tmp_path):
     assert (waived.verdict, waived.waived, waived.target.waiver.reason) == (Verdict.MISSED, True, "上级政策调整，目标取消")
     summary = result.summary
     assert (summary.targets, summary.met, summary.missed, summary.unmeasured, summary.waived) == (2, 1, 0, 0, 1)
-    assert exit_status(result.summary, FailOn.parse("missed")) == 0
+    assert exit_status(failed=FailOn.parse("missed").fails(result.summary)) == 0

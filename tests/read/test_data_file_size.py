@@ -14,8 +14,8 @@ import pytest
 from git_support import commit_all, new_repository
 from planaudit import api
 from planaudit.errors import InvalidData
+from planaudit.model.problems import Code, Problem
 from planaudit.read import layout, load
-from planaudit.report.messages_zh import localize
 from planaudit.run.diff import compare_revisions
 from support import CASES_TARGET, COUNT_METRICS, RepoBuilder
 
@@ -124,6 +124,7 @@ def peak_memory_of_validate(root: Path) -> int:
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="a process's peak memory is read from /proc")
+@pytest.mark.process  # a fresh process's peak memory
 def test_a_report_over_the_cap_costs_no_memory(tmp_path):
     root = repository(tmp_path / "data", 100, settings=None)
     baseline = peak_memory_of_validate(root)
@@ -133,5 +134,5 @@ def test_a_report_over_the_cap_costs_no_memory(tmp_path):
 
 
 def test_the_cap_reads_in_chinese():
-    assert localize(f"{REPORT}:1:1: file-too-large {too_large(2048)}", "zh") == (
-        f"{REPORT}:1:1: file-too-large 文件超过2048字节（planaudit.yaml 的 max_file_size），未读取")
+    problem = Problem(REPORT, 1, 1, Code.FILE_TOO_LARGE, said=layout.too_large(2048).said)
+    assert problem.text("zh") == f"{REPORT}:1:1: file-too-large 文件超过2048字节（planaudit.yaml 的 max_file_size），未读取"

@@ -11,6 +11,7 @@ import pytest
 from planaudit.read import fastread, load
 from planaudit.read.load import read_data_file, read_exactly
 from planaudit.schemas import Kind
+from support import generate
 
 ROOT = Path(__file__).parent.parent.parent
 EXAMPLES = ROOT / "tests" / "examples"
@@ -42,9 +43,7 @@ def assert_same_reading(raw: bytes, kind: str, year: int, jurisdiction: str) -> 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("generated")
-    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(root), "--jurisdictions", "12"],
-                   check=True, capture_output=True)
-    return root
+    return generate(root, 12)
 
 
 def test_every_bundled_example_and_generated_file_is_read_quickly_and_alike(generated):
@@ -175,6 +174,7 @@ def test_a_file_larger_than_the_output_buffer_is_read_whole(monkeypatch):
     assert len(fastread.output_buffer) >= len(raw)
 
 
+@pytest.mark.process  # a fresh process's memory
 def test_reading_many_files_does_not_grow_memory():
     """rapidyaml's emit_json_malloc leaks what it allocates: a national audit grew by gigabytes."""
     script = f"""

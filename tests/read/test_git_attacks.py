@@ -24,8 +24,10 @@ from git_support import (
 )
 from planaudit import api
 from planaudit.errors import GitFailed
+from planaudit.messages import msg
 from planaudit.model.changes import Change, NotCompared
-from planaudit.report.messages_zh import localize
+from planaudit.model.problems import Code, Problem
+from planaudit.read import layout
 from planaudit.run.diff import compare_revisions
 from support import CASES_TARGET, COUNT_METRICS, RepoBuilder
 
@@ -204,7 +206,7 @@ def test_no_command_the_repository_names_ever_runs(repository, tmp_path):
     at_the_head = compare_revisions(repository, None, None)  # the merge base with main, and the working tree
     between = compare_revisions(repository, "main", "topic")
     assert not said.exists()
-    assert [(str(item.before.value), str(item.after.value)) for item in [*at_the_head.figures, *between.figures]
+    assert [(str(item.before.stated.value), str(item.after.stated.value)) for item in [*at_the_head.figures, *between.figures]
             if item.before and item.after] == [("310", "280"), ("310", "290")]
 
 
@@ -259,21 +261,24 @@ def test_nothing_in_a_git_folder_is_read_even_without_a_link(tmp_path):
         ("rules/metrics.yaml", "outside-repository", in_git), ("targets/2022/a.yaml", "outside-repository", in_git)]
 
 
-@pytest.mark.parametrize(("message", "chinese"), [
-    ("holds two entries of this name in one folder, which git never writes",
+@pytest.mark.parametrize(("message", "names", "chinese"), [
+    ("holds two entries of this name in one folder, which git never writes", {},
      "在同一文件夹中有两个同名条目，git 从不写入这样的树"),
-    ("holds entries of this name that differ only in case or Unicode form ('a.yaml'), which some file systems take "
-     "for one file", "中有仅大小写或 Unicode 形式不同的同名条目（'a.yaml'），有的文件系统会把它们当作同一个文件"),
-    ("holds a symbolic link on this file's path ('targets')", "在此文件的路径上有符号链接（'targets'）"),
-    ("names an object for this file that the repository does not have", "为此文件所指的对象在仓库中不存在"),
-    ("holds a name here that git never writes", "在此处有 git 从不写入的名称"),
-    ("holds a symbolic link here that no file system can hold", "在此处有任何文件系统都无法容纳的符号链接"),
+    ("holds entries of this name that differ only in case or Unicode form ('{name}'), which some file systems take "
+     "for one file", {"name": "a.yaml"},
+     "中有仅大小写或 Unicode 形式不同的同名条目（'a.yaml'），有的文件系统会把它们当作同一个文件"),
+    ("holds a symbolic link on this file's path ('{link}')", {"link": "targets"}, "在此文件的路径上有符号链接（'targets'）"),
+    ("names an object for this file that the repository does not have", {}, "为此文件所指的对象在仓库中不存在"),
+    ("holds a name here that git never writes", {}, "在此处有 git 从不写入的名称"),
+    ("holds a symbolic link here that no file system can hold", {}, "在此处有任何文件系统都无法容纳的符号链接"),
 ])
-def test_every_bad_revision_reads_in_chinese(message, chinese):
-    assert localize(f"targets/2022/a.yaml:1:1: bad-revision the revision evil (1234567) {message}{NOT_READ}", "zh") == (
+def test_every_bad_revision_reads_in_chinese(message, names, chinese):
+    said = msg("{problem}; nothing of that revision is read",
+               problem=msg(f"the revision {{revision}} {message}", revision="evil (1234567)", **names))
+    problem = Problem("targets/2022/a.yaml", 1, 1, Code.BAD_REVISION, said=said)
+    assert problem.text("zh") == (
         f"targets/2022/a.yaml:1:1: bad-revision 版本 evil (1234567) {chinese}；该版本的文件一概不读取")
 
 
 def test_a_file_in_a_git_folder_reads_in_chinese():
-    assert localize("the file is in a .git folder, git's own, not in the data repository; it is not read", "zh") == (
-        "文件位于 git 自身的 .git 文件夹中，不在数据仓库内，未读取")
+    assert layout.IN_GIT.render("zh") == "文件位于 git 自身的 .git 文件夹中，不在数据仓库内，未读取"

@@ -44,13 +44,13 @@ def test_numbers_are_exact_decimals_from_their_text(tmp_path):
         """)
     repository = load(builder).repository
     a, b = repository.plans[(2022, "testville")].targets
-    assert (a.value, a.value_is_percent, a.deadline) == (Decimal("85"), True, dt.date(2022, 4, 30))
-    assert (b.value, b.value_is_percent) == (Decimal("0.16"), False)
+    assert (a.value.number, a.value.percent, a.period.deadline) == (Decimal("85"), True, dt.date(2022, 4, 30))
+    assert (b.value.number, b.value.percent) == (Decimal("0.16"), False)
     rate, cases, state = repository.reports[(2022, "testville")].figures
-    assert type(rate.value) is Decimal and str(rate.value) == "97.12"
-    assert (rate.bound, rate.as_of) == (Bound.EXACT, dt.date(2022, 12, 31))
-    assert (cases.bound, cases.as_of, cases.location.line) == (Bound.LOWER, dt.date(2022, 6, 30), 5)
-    assert state.value is True
+    assert type(rate.stated.value) is Decimal and str(rate.stated.value) == "97.12"
+    assert (rate.stated.bound, rate.as_of) == (Bound.EXACT, dt.date(2022, 12, 31))
+    assert (cases.stated.bound, cases.as_of, cases.location.line) == (Bound.LOWER, dt.date(2022, 6, 30), 5)
+    assert state.stated.value is True
 
 
 def test_model_is_immutable(tmp_path):
@@ -59,6 +59,8 @@ def test_model_is_immutable(tmp_path):
     target = load(builder).repository.plans[(2022, "testville")].targets[0]
     with pytest.raises(AttributeError):
         target.value = Decimal(1)
+    with pytest.raises(AttributeError):
+        target.value.number = Decimal(1)
 
 
 NOT_A_NUMBER = "'value' must be a decimal number such as 85, 97.12 or 85%, not"

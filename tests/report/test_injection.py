@@ -6,15 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
 import zipfile
 from pathlib import Path
 
 import pytest
 
+import acceptance_support
 from planaudit.report import BY_SUFFIX, COVERAGE_FORMATS, stream_formats, workflow
 from support import RepoBuilder
 
@@ -87,13 +86,9 @@ def executed(text: str) -> list[str]:
     return commands
 
 
-def planaudit(*args: str, actions: bool = True, **options) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "LANG": "C.UTF-8"}
-    environment.pop("GITHUB_ACTIONS", None)
-    if actions:
-        environment["GITHUB_ACTIONS"] = "true"
-    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **options}
-    return subprocess.run([sys.executable, "-m", "planaudit", *args], text=True, env=environment, timeout=60, **streams)
+def planaudit(*args: str, actions: bool = True) -> acceptance_support.Run:
+    """The command in this process, on a GitHub Actions runner or not; its standard output is never a file."""
+    return acceptance_support.planaudit(*args, data=None, env={"GITHUB_ACTIONS": "true" if actions else None})
 
 
 @pytest.mark.parametrize("output_format", [name for name in stream_formats() if name != "github"])
@@ -145,6 +140,7 @@ def test_machine_formats_still_parse_and_hold_the_data_exactly(hostile):
     assert all(not cell.startswith("=") for row in rows for cell in row.values())
 
 
+@pytest.mark.process  # standard output a file
 def test_a_report_to_a_file_is_the_same_bytes_inside_and_outside_actions(hostile, tmp_path):
     for ending in (".md", ".json", ".csv", ".xml", ".sarif"):
         inside, outside = tmp_path / f"in{ending}", tmp_path / f"out{ending}"
@@ -152,7 +148,8 @@ def test_a_report_to_a_file_is_the_same_bytes_inside_and_outside_actions(hostile
         planaudit("check", "2022", "--no-cache", "-o", str(outside), "--data", str(hostile), actions=False)
         assert inside.read_bytes() == outside.read_bytes(), ending
     with (tmp_path / "redirected.txt").open("w") as redirected:
-        planaudit("check", "2022", "--no-cache", "--data", str(hostile), stdout=redirected)
+        acceptance_support.planaudit_process("check", "2022", "--no-cache", "--data", str(hostile), data=None,
+                                             env={"GITHUB_ACTIONS": "true"}, stdout=redirected, stderr=subprocess.PIPE)
     plain = planaudit("check", "2022", "--no-cache", "--data", str(hostile), actions=False).stdout
     assert (tmp_path / "redirected.txt").read_text(encoding="utf-8") == plain
 

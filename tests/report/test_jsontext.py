@@ -55,12 +55,24 @@ def test_every_control_format_and_separator_character_is_written_as_an_escape():
     assert json.loads(text)["all"] == every[0x7F:0x3000]
 
 
-def test_a_document_with_streamed_lists_is_the_document_dumped_whole():
+def test_a_document_with_a_streamed_list_is_the_document_dumped_whole():
     import io
 
-    results = [{"id": "a", "quote": "第一\n行"}, {"id": "b", "values": [1, 2]}, {"id": "c"}]
-    nested = {"runs": [{"results": jsontext.streamed("results")}], "empty": jsontext.streamed("empty"), "n": 1}
-    pieces = [jsontext.items(results[:2], depth=4), jsontext.items([], depth=4), jsontext.items(results[2:], depth=4)]
+    results = [{"id": "a", "quote": "第一\n行"}, {"id": "b", "values": [1, 2]}, {"id": "c"}, {"id": "d"}]
+    head, tail = jsontext.around_last_list({"n": 1, "runs": [{"tool": "x", "results": []}]})
     out = io.StringIO()
-    jsontext.write_document(nested, {"results": pieces, "empty": ["", ""]}, out)
-    assert out.getvalue() == jsontext.dumps({"runs": [{"results": results}], "empty": [], "n": 1})
+    out.write(head)
+    listed = jsontext.ListWriter(out, depth=4)
+    for piece in (results[:2], []):
+        listed.add(jsontext.items(piece, depth=4))
+    joined = jsontext.items(results[2:3], depth=4) + ",\n" + jsontext.items(results[3:], depth=4)
+    listed.add_joined([joined[:5], joined[5:]])  # kept apart, read back in chunks cut anywhere
+    listed.close()
+    out.write(tail)
+    assert out.getvalue() == jsontext.dumps({"n": 1, "runs": [{"tool": "x", "results": results}]})
+    empty = io.StringIO()
+    head, tail = jsontext.around_last_list({"results": []})
+    empty.write(head)
+    jsontext.ListWriter(empty, depth=2).close()
+    empty.write(tail)
+    assert empty.getvalue() == jsontext.dumps({"results": []})

@@ -1,4 +1,5 @@
-"""Every format renders an audit a piece at a time exactly as it renders it whole."""
+"""Every format renders an audit handed to it a jurisdiction at a time exactly as it renders it whole,
+and however the results reached it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import pytest
 from planaudit import api
 from planaudit.model.result import AuditResult
 from planaudit.report import REPORTERS
+from planaudit.run import pool, runner
+from planaudit.run.cache import Cache
 
 ROOT = Path(__file__).parent.parent.parent
 EXAMPLE = ROOT / "tests" / "examples" / "basic"
@@ -25,23 +28,35 @@ def pieces(result: AuditResult) -> list[AuditResult]:
     ]
 
 
+def test_the_jurisdictions_are_the_pieces(result):
+    assert [piece.jurisdictions() for piece in pieces(result)] == [[item] for item in result.jurisdictions()]
+
+
 @pytest.fixture(scope="module", params=[ROOT, EXAMPLE], ids=["bundled", "example"])
 def result(request) -> AuditResult:
-    return api.audit(request.param, 2022, cache=False)
+    return api.audit(request.param, 2022)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("name", sorted(REPORTERS))
-def test_rendered_in_pieces_as_whole(result, name, lang, monkeypatch):
+def test_a_report_of_results_from_workers_and_the_cache_is_the_report_of_the_whole(result, name, lang, monkeypatch,
+                                                                                   tmp_path):
+    """Judged in worker processes, kept, read back from the cache: each format writes the very bytes
+    it writes of the audit judged whole, here."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(pool, "PARALLEL_FROM", 1)
+    root = ROOT if "fuzhou" in result.names else EXAMPLE
     reporter = REPORTERS[name](lang)
-    cut = pieces(result)
-    assert len(cut) >= 2 and sum(len(piece.results) for piece in cut) == len(result.results)
-    buffer = io.BytesIO()
-    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")  # a workbook writes bytes to out.buffer
-    reporter.assemble(result.overview(), [reporter.part(piece) for piece in cut], out)
-    out.flush()
-    assert buffer.getvalue() == reporter.render_bytes(result)
+    assert len(result.jurisdictions()) >= 2
+    for _ in ("cold", "warm"):
+        audit = runner.prepare(root, 2022, cache=Cache.open(root))
+        buffer = io.BytesIO()
+        out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")  # a workbook writes bytes to out.buffer
+        runner.render(audit, [reporter], workers=2).write(0, out)
+        out.flush()
+        assert buffer.getvalue() == reporter.render_bytes(result)
+    assert any((tmp_path / "cache").rglob("*"))
 
 
 def test_the_pieces_hold_what_makes_the_formats_differ(result):

@@ -1,12 +1,14 @@
-"""The registry of formats is the one place a format is declared: --format, -o and the README follow it."""
+"""The registry of formats is the one place a format is declared: --format, -o and docs/output.md follow it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from planaudit.report import BY_SUFFIX, FORMATS, REPORTERS, Reporter, reporter_for_file
 
-README = (Path(__file__).parent.parent.parent / "README.md").read_text(encoding="utf-8")
+OUTPUT_PAGE = (Path(__file__).parent.parent.parent / "docs" / "output.md").read_text(encoding="utf-8")
 
 
 def test_every_format_is_a_reporter_and_every_ending_chooses_its_format():
@@ -18,10 +20,10 @@ def test_every_format_is_a_reporter_and_every_ending_chooses_its_format():
     assert reporter_for_file(Path("report.txt")) is None
 
 
-def test_every_format_has_its_line_in_the_readme():
+def test_every_format_has_its_line_in_the_docs():
     for found in FORMATS:
         endings = " ".join(f"`{suffix}`" for suffix in found.suffixes)
-        assert f"| `{found.name}` | {endings} |".replace("|  |", "| |") in README, found.name
+        assert f"| `{found.name}` | {endings} |".replace("|  |", "| |") in OUTPUT_PAGE, found.name
 
 
 FORMAT_MODULE = '''
@@ -31,15 +33,12 @@ from planaudit.report.base import Reporter
 
 
 class TsvReporter(Reporter):
-    def part(self, piece):
-        return ["".join(f"{item.target.id}\\t{item.verdict.value}\\n" for item in piece.results)]
-
-    def assemble(self, overview, parts, out):
-        for (lines,) in parts:
-            out.write(lines)
+    def jurisdiction(self, result):
+        self.out.write("".join(f"{item.target.id}\\t{item.verdict.value}\\n" for item in result.results))
 '''
 
 
+@pytest.mark.process  # dropped in before the command line is built
 def test_a_new_format_is_one_module_and_its_line_in_the_registry(tmp_path):
     """Dropped in at run time, with no other change: offered by --format and chosen by -o's ending."""
     import os
@@ -62,3 +61,17 @@ def test_a_new_format_is_one_module_and_its_line_in_the_registry(tmp_path):
     assert "litigation-loss\tmissed\n" in printed.stdout
     planaudit("check", "2022", "-o", str(tmp_path / "audit.tsv"))
     assert (tmp_path / "audit.tsv").read_text(encoding="utf-8") == printed.stdout
+
+
+def test_one_table_serves_every_command_and_every_format_keeps_one_contract():
+    from planaudit.report import CHECK, COVERAGE, DIFF, TABLE, by_suffix, reporter_class
+    from planaudit.report.base import BaseReporter, CoverageReporter, DiffReporter
+
+    assert {found.command for found in TABLE} == {CHECK, DIFF, COVERAGE}
+    expected = {CHECK: Reporter, DIFF: DiffReporter, COVERAGE: CoverageReporter}
+    for found in TABLE:
+        cls = reporter_class(found.name, found.command)
+        assert issubclass(cls, expected[found.command]) and issubclass(cls, BaseReporter), found
+        assert not cls.__abstractmethods__, found  # begin, jurisdiction, end: each one it has, written
+    assert by_suffix(DIFF) == {".md": "markdown", ".json": "json"}
+    assert by_suffix(COVERAGE) == {".md": "markdown", ".json": "json"}

@@ -3,29 +3,32 @@ code, and answers only for the very bytes a run read."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from acceptance_support import Run, planaudit, planaudit_process
 from planaudit import api
+from planaudit.model.result import JurisdictionResult, Verdict
 from planaudit.read import layout
 from planaudit.report import REPORTERS
-from planaudit.run import cache, pool, runner
+from planaudit.run import cache, codec, pool, runner
 from planaudit.run.cache import Cache, run_digest, unit_digest
-from support import streamed_json
+from support import generate, streamed_json
 
 ROOT = Path(__file__).parent.parent.parent
 KEY = bytes(range(32))  # a user's secret key, for caches made directly
 
 
-def verdicts(root: Path, **options) -> str:
-    return REPORTERS["json"]().render(api.audit(root, 2022, **options))
+def verdicts(root: Path) -> str:
+    return REPORTERS["json"]().render(api.audit(root, 2022))
 
 
 def cache_files(root: Path) -> list[Path]:
@@ -34,7 +37,7 @@ def cache_files(root: Path) -> list[Path]:
 
 def test_identical_with_and_without_cache_cold_and_warm_serial_and_parallel(repository, monkeypatch):
     uncached = streamed_json(repository, cache=False)
-    assert uncached == verdicts(repository, cache=False)
+    assert uncached == verdicts(repository)
     assert streamed_json(repository) == uncached  # cold: fills the cache
     assert len(cache_files(repository)) == 2  # one entry per jurisdiction
     assert streamed_json(repository) == uncached  # warm
@@ -62,21 +65,22 @@ def test_every_format_renders_alike_from_the_cache(repository):
 
 
 def test_entries_are_plain_data_and_corrupt_ones_are_ignored(repository):
-    from planaudit.run.spool import decode, encode
-
     expected = streamed_json(repository)
-    for path in cache_files(repository):
-        decode(path.read_bytes()[cache.MAC_SIZE:])  # after its MAC: text, numbers and lists, nothing else
+    shared = runner.Shared(runner.prepare(repository, 2022))
+    for path in cache_files(repository):  # after its MAC: JSON of the model's classes, nothing else
+        problems, result = codec.loads(path.read_bytes()[cache.MAC_SIZE:], shared.resolve)
+        assert isinstance(result, JurisdictionResult) and result.results[0].rule is shared.rules[result.results[0].rule.id]
     for path in cache_files(repository):
         path.write_bytes(path.read_bytes()[:-1])  # cut short by a byte
     assert streamed_json(repository) == expected
     shapeless = [[], ["x", 1, [], []]]
-    for garbage in (b"not a cache entry", encode(shapeless), b"\x80\x04K."):  # with no MAC
+    for garbage in (b"not a cache entry", json.dumps(shapeless).encode(), b"\x80\x04K."):  # with no MAC
         for path in cache_files(repository):
             path.write_bytes(garbage)
         assert streamed_json(repository) == expected
     kept = Cache.open(repository)
-    for value in (shapeless, [], [[["a", 1, 1, "nope", "m"]], None]):  # with the user's MAC: read, and refused
+    for value in (shapeless, [], [[["a", 1, 1, "nope", "m"]], None], {"t": [{"t": []}, {"C": "Popen", "f": {}}]},
+                  {"t": [{"t": []}, {"R": "rule", "id": "no-such-rule"}]}):  # with the user's MAC: read, and refused
         for path in cache_files(repository):
             kept.put(path.name, value)
         assert streamed_json(repository) == expected
@@ -160,18 +164,18 @@ def test_the_digest_a_run_records_is_the_one_a_lookup_computes(repository):
 
 
 def test_no_cache_writes_nothing(repository, tmp_path):
-    environment = {**os.environ, "PLANAUDIT_CACHE_DIR": str(tmp_path / "cache")}
-    completed = subprocess.run([sys.executable, "-m", "planaudit", "check", "2022", "--no-cache", "--format", "json",
-                                "--data", str(repository)], capture_output=True, text=True, env=environment)
+    completed = cli(repository, tmp_path / "cache", "check", "2022", "--no-cache", "--format", "json")
     assert completed.returncode == 1 and not (tmp_path / "cache").exists()
 
 
+@pytest.mark.long  # a race: four processes at once
+@pytest.mark.process
 def test_two_runs_can_share_a_cache(repository, tmp_path):
     environment = {**os.environ, "PLANAUDIT_CACHE_DIR": str(tmp_path / "cache")}
     command = [sys.executable, "-m", "planaudit", "check", "2022", "--format", "json", "--data", str(repository)]
     runs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=environment) for _ in range(4)]
     outputs = [run.communicate()[0] for run in runs]
-    assert len(set(outputs)) == 1 and outputs[0] == verdicts(repository, cache=False)
+    assert len(set(outputs)) == 1 and outputs[0] == verdicts(repository)
 
 
 def test_entries_written_by_other_code_are_not_used(repository, monkeypatch):
@@ -186,13 +190,16 @@ def test_entries_written_by_other_code_are_not_used(repository, monkeypatch):
     assert "riverton" in judged
 
 
-def cli(repository: Path, cache_dir: Path, *args: str, importtime: bool = False) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PLANAUDIT_CACHE_DIR": str(cache_dir), "LANG": "C.UTF-8"}
-    flags = ["-X", "importtime"] if importtime else []
-    return subprocess.run([sys.executable, *flags, "-m", "planaudit", *args, "--data", str(repository)],
-                          capture_output=True, text=True, env=environment)
+def cli(repository: Path, cache_dir: Path, *args: str, importtime: bool = False) -> Run | subprocess.CompletedProcess[str]:
+    """The command with its own cache: in this process, or a real one that reports what it imports."""
+    environment = {"PLANAUDIT_CACHE_DIR": str(cache_dir)}
+    if importtime:
+        return planaudit_process(*args, "--data", str(repository), data=None, env=environment,
+                                 command=(sys.executable, "-X", "importtime", "-m", "planaudit"))
+    return planaudit(*args, "--data", str(repository), data=None, env=environment)
 
 
+@pytest.mark.process  # what the process imports
 def test_an_unchanged_repository_is_answered_without_loading_the_library(repository, tmp_path):
     cache_dir = tmp_path / "run-cache"
     first = cli(repository, cache_dir, "check", "2022", importtime=True)
@@ -244,11 +251,12 @@ def test_a_file_edited_during_a_run_and_restored_never_brings_back_that_runs_ans
     assert after.stdout != during.stdout
 
 
+@pytest.mark.long  # a race, timed: test_a_file_edited_during_a_run_and_restored_never_brings_back_that_runs_answer holds it
+@pytest.mark.process
 def test_a_file_overwritten_while_check_runs_is_never_replayed_later(tmp_path):
     """As reported: 300 jurisdictions, one target file overwritten 0.2 s into a run, restored after."""
     data = tmp_path / "data"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), str(data), "--jurisdictions", "300"],
-                   check=True, capture_output=True)
+    generate(data, 300)
     environment = {**os.environ, "PLANAUDIT_CACHE_DIR": str(tmp_path / "cache")}
     command = [sys.executable, "-m", "planaudit", "check", "2022", "--format", "json", "--data", str(data)]
     target = sorted((data / "targets" / "2022").glob("*.yaml"))[-1]
@@ -273,6 +281,7 @@ def test_a_replay_writes_the_output_files_again(repository, tmp_path):
     assert target.read_text(encoding="utf-8") == expected
 
 
+@pytest.mark.process  # what the process imports
 def test_a_tampered_memo_copy_is_never_replayed(repository, tmp_path):
     cache_dir = tmp_path / "run-cache"
     expected = cli(repository, cache_dir, "check", "2022", "--format", "json").stdout
@@ -322,11 +331,21 @@ def test_a_kept_copy_reads_back_only_with_its_digest_and_size(tmp_path):
     assert kept.reading("ab-blob", "0" * 40, copy.size) is None
 
 
-def test_nothing_in_planaudit_unpickles():
+def test_nothing_in_planaudit_unpickles_what_it_did_not_pickle_in_this_run():
+    """Only run/wire.py pickles: a result crossing from a worker to the run, kept in the run's own
+    unnamed temporary file (runner.Results) until the reporters read it. Nothing that outlives a
+    run — the cache, the memo — and nothing read from a file is ever unpickled."""
     import re
 
-    sources = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "src" / "planaudit").rglob("*.py"))
-    assert re.findall(r"\bimport (?:c?pickle|marshal|shelve|dill)\b|\b(?:pickle|marshal)\.loads?\(", sources) == []
+    package = ROOT / "src" / "planaudit"
+    pattern = r"\bimport (?:c?pickle|marshal|shelve|dill)\b|\b(?:pickle|marshal)\.loads?\("
+    found = {path.relative_to(package).as_posix(): re.findall(pattern, path.read_text(encoding="utf-8"))
+             for path in package.rglob("*.py")}
+    assert {path: calls for path, calls in found.items() if calls} == {"run/wire.py": ["import pickle", "pickle.loads("]}
+    sources = {path.relative_to(package).as_posix(): path.read_text(encoding="utf-8") for path in package.rglob("*.py")}
+    assert [path for path, text in sources.items() if "unpickled(" in text or "wire.loads(" in text] == ["run/runner.py"]
+    assert re.findall(r"\w+\.unpickled\(|\bwire\.loads\(", sources["run/runner.py"]) == [
+        "wire.loads(", "shared.unpickled("]  # in Shared.unpickled, which Results alone calls
 
 
 def test_timing_is_not_what_keeps_a_copy_whole(tmp_path):
@@ -338,9 +357,11 @@ def test_timing_is_not_what_keeps_a_copy_whole(tmp_path):
 
 
 @pytest.mark.parametrize("record", [None, "text", ["abc", 0, ["ab", "cd", "ef"]], [[None], "1", [["d", 1]]],
-                                    [[None], 0, [["d", "1"]]], [[None, None], 0, [["d", 1]]]])
+                                    [[None], 0, [["d", "1"]]], [[None, None], 0, [["d", 1]]],
+                                    [[None], 0, [["d", 1]], 1, []], [[None], 0, [["d", 1]], "en", [1]],
+                                    [[None], 0, [["d", 1]], "en", "said"], [[None], 0, [["d", 1]], "en"]])
 def test_a_memo_record_of_any_other_shape_is_a_miss(repository, record):
-    from planaudit.cli.memo import RunMemo
+    from planaudit.run.memo import RunMemo
 
     memo = RunMemo.open(repository, 2022, [], ["the options"])
     memo.cache.put(memo.key(cache.inputs_digest(repository, 2022)), record)
@@ -348,17 +369,15 @@ def test_a_memo_record_of_any_other_shape_is_a_miss(repository, record):
 
 
 def test_a_memo_record_planaudit_did_not_write_is_never_replayed(repository, tmp_path, monkeypatch):
-    from planaudit.run.spool import encode
-
     cache_dir = tmp_path / "run-cache"
     first = cli(repository, cache_dir, "check", "2022", "--format", "json")
     assert first.returncode == 1
     monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(cache_dir))
     kept = Cache.open(repository)
     entries = {path: kept.get(path.name) for path in cache_dir.rglob("*") if path.is_file()}
-    ((path, (paths, _, blobs, _)),) = [(path, value) for path, value in entries.items()
-                                       if type(value) is list and len(value) == 4]  # the memo's one record
-    path.write_bytes(encode([paths, 0, blobs, ""]))  # passed, says its plain form, with no MAC
+    ((path, (paths, _, blobs, lang, _)),) = [(path, value) for path, value in entries.items()
+                                             if type(value) is list and len(value) == 5]  # the memo's one record
+    path.write_bytes(json.dumps([paths, 0, blobs, lang, []]).encode())  # passed, says its plain form, with no MAC
     again = cli(repository, cache_dir, "check", "2022", "--format", "json")
     assert (again.returncode, again.stdout) == (1, first.stdout)
 
@@ -373,45 +392,44 @@ def test_an_entry_that_is_a_directory_is_a_miss(repository):
     assert streamed_json(repository) == expected
 
 
-def test_an_entry_of_lists_nested_two_hundred_thousand_deep_is_a_miss(repository):
-    """The reported attack: the spool's reader recursed once per list, past Python's stack."""
-    from planaudit.run.spool import CorruptSpool, decode, encode
-
-    nested = b"l" + (1).to_bytes(8, "big")
-    deep = nested * 200_000 + encode(None)
-    with pytest.raises(CorruptSpool):
-        decode(deep)
-    with pytest.raises(CorruptSpool):
-        decode(nested * 33 + encode(None))
-    value = decode(nested * 32 + encode(None))  # as deep as the spool reads
+def test_an_entry_of_lists_nested_two_hundred_thousand_deep_is_a_miss(repository, monkeypatch):
+    """The reported attack: the reader of entries recursed once per list, past Python's stack."""
+    deep = b"[" * 200_000 + b"]" * 200_000
+    with pytest.raises(codec.CodecError):
+        codec.loads(deep)
+    with pytest.raises(codec.CodecError):
+        codec.loads(b'{"t":[' * 100_000 + b"null" + b"]}" * 100_000)
+    value = codec.loads(b'{"t": [' * 32 + b"null" + b"]}" * 32)  # a few deep: read
     for _ in range(32):
         (value,) = value
     assert value is None
     expected = streamed_json(repository, cache=False)
     streamed_json(repository)
+    monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(repository.parent / "cache"))
+    kept = Cache.open(repository)
     for path in cache_files(repository):
-        path.write_bytes(deep)
+        kept.put_bytes(path.name, deep)  # with the user's MAC: read, and refused
     assert streamed_json(repository) == expected
 
 
-def forged_cache(repository: Path, cache_dir: Path, monkeypatch) -> dict[Path, Any]:
+def forged_cache(repository: Path, cache_dir: Path, monkeypatch) -> dict[Path, bytes]:
     """Every judged jurisdiction in ``cache_dir`` forged to have met what it missed — with the user's own
     key, as if the forger had it — and the run memo dropped: the forged entries, by path."""
     monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(cache_dir))
     honest = streamed_json(repository)
     kept = Cache.open(repository)
-    missed, met = runner.SUMMARY_FIELDS.index("missed"), runner.SUMMARY_FIELDS.index("met")
+    shared = runner.Shared(runner.prepare(repository, 2022))
     forged = {}
     for path in [path for path in cache_dir.rglob("*") if path.is_file()]:
-        value = kept.get(path.name)
-        if type(value) is not list or len(value) != 2 or value[1] is None:  # the memo's record, or a report's copy
+        try:
+            problems, result = codec.loads(kept.get_bytes(path.name) or b"", shared.resolve)
+        except (codec.CodecError, ValueError):  # the memo's record, or a report's copy
             path.unlink()
             continue
-        problems, (slug, name, counts, parts, _, unmeasured) = value
-        counts[met], counts[missed] = counts[met] + counts[missed], 0
-        parts = [[text.replace('"verdict": "missed"', '"verdict": "met"') for text in part] for part in parts]
-        forged[path] = [problems, [slug, name, counts, parts, [], unmeasured]]
-        kept.put(path.name, forged[path])
+        met = tuple(dataclasses.replace(item, verdict=Verdict.MET) if item.verdict is Verdict.MISSED else item
+                    for item in result.results)
+        forged[path] = codec.dumps((problems, dataclasses.replace(result, results=met)), shared.reference)
+        kept.put_bytes(path.name, forged[path])
     assert streamed_json(repository) != honest  # the forged entries are what a run reads
     return forged
 
@@ -450,15 +468,13 @@ def test_a_cache_directory_that_is_or_holds_the_repository_or_is_in_it_is_never_
 def test_an_entry_planaudit_did_not_write_for_this_user_is_a_miss(repository, tmp_path, monkeypatch):
     """Entries are keyed by content, which anyone can compute: each also carries a MAC under the user's
     own key, so that one forged without it — or written for another user — is a miss."""
-    from planaudit.run.spool import encode
-
     expected = streamed_json(repository, cache=False)
     forged = forged_cache(repository, tmp_path / "forged", monkeypatch)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-user"))  # the same entries, another user's key
     assert streamed_json(repository) == expected
     for made_up in (b"", bytes(32)):  # the forged data with no MAC, or a made-up one
         for path, value in forged.items():
-            path.write_bytes(made_up + encode(value))
+            path.write_bytes(made_up + value)
         assert streamed_json(repository) == expected
 
 

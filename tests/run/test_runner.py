@@ -1,4 +1,5 @@
-"""The runner: an audit a jurisdiction at a time — grouping, spooling, the cache of judged jurisdictions."""
+"""The runner: an audit a jurisdiction at a time — grouping, the results kept for the reporters, the
+cache of judged jurisdictions."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from planaudit.errors import InvalidData, UnknownJurisdiction
 from planaudit.report import REPORTERS
 from planaudit.run import runner
 from planaudit.run.cache import Cache
-from planaudit.run.spool import Spool
 from support import COUNT_METRICS, RepoBuilder, streamed_json
 
 
@@ -43,7 +43,7 @@ def test_a_jurisdiction_without_a_plan_is_unknown_before_anything_is_read(reposi
 def test_a_chosen_jurisdiction_is_judged_and_the_others_only_checked(repository):
     chosen = streamed_json(repository, ("riverton",), cache=False)
     assert '"jurisdiction": "hillcounty"' not in chosen and '"jurisdiction": "riverton"' in chosen
-    assert chosen == REPORTERS["json"]().render(api.audit(repository, 2022, ["riverton"], cache=False))
+    assert chosen == REPORTERS["json"]().render(api.audit(repository, 2022, ["riverton"]))
 
 
 def test_a_warm_run_judges_nothing(repository, monkeypatch):
@@ -69,24 +69,41 @@ def test_only_a_changed_jurisdiction_is_judged_again(repository, monkeypatch):
     assert judged == ["riverton"]
 
 
-def test_the_cached_parts_follow_the_reporters_options(repository):
+def test_the_cached_results_serve_every_reporters_options(repository):
     audit = runner.prepare(repository, 2022, cache=Cache.open(repository))
     english, chinese = REPORTERS["table"]("en"), REPORTERS["table"]("zh")
     runner.render(audit, [english])
     out = io.StringIO()
     runner.render(audit, [chinese]).write(0, out)
-    assert out.getvalue() == chinese.render(api.audit(repository, 2022, cache=False))
+    assert out.getvalue() == chinese.render(api.audit(repository, 2022))
 
 
-def test_parts_are_spooled_and_read_back_as_often_as_asked():
-    spool = Spool()
-    for number in range(3):
-        spool.append((f"part {number}", [number]))
-    first, second = iter(spool), iter(spool)
-    assert next(first) == ["part 0", [0]]  # tuples come back as lists: a part is plain data
-    assert list(second) == [["part 0", [0]], ["part 1", [1]], ["part 2", [2]]]  # each reading keeps its place
-    assert list(first) == [["part 1", [1]], ["part 2", [2]]]
-    assert len(spool) == 3
+def test_results_are_kept_and_read_back_as_often_as_asked(repository):
+    audit = runner.prepare(repository, 2022)
+    whole = runner.audit_whole(audit).jurisdictions()
+    shared = runner.Shared(audit)
+    kept = runner.Results(shared)
+    for result in whole:
+        kept.append(shared.pickled(result))
+    first, second = iter(kept), iter(kept)
+    assert next(first) == whole[0]
+    assert list(second) == whole  # each reading keeps its place
+    assert list(first) == whole[1:]
+
+
+def test_a_result_crosses_with_its_rule_and_metric_named_by_id(repository):
+    """What leaves a worker is data: the rule (which holds functions) and the metric go as their ids,
+    and come back as the audit's own."""
+    audit = runner.prepare(repository, 2022)
+    shared = runner.Shared(audit)
+    result = runner.audit_whole(audit).jurisdictions()[0]
+    item = result.results[0]
+    assert shared.reference(item.rule) == ("rule", item.rule.id)
+    assert shared.reference(item.metric) == ("metric", item.metric.id)
+    back = shared.unpickled(shared.pickled(result))
+    assert back == result
+    assert back.results[0].rule is audit.rules[item.rule.id]
+    assert back.results[0].metric is audit.catalogue.metrics[item.metric.id]
 
 
 def test_the_library_renders_as_the_command_does(repository, tmp_path):
@@ -95,7 +112,7 @@ def test_the_library_renders_as_the_command_does(repository, tmp_path):
     rendered = api.render(prepared, [reporter])
     out = io.StringIO()
     rendered.write(0, out)
-    whole = api.audit(repository, 2022, cache=False)
+    whole = api.audit(repository, 2022)
     assert out.getvalue() == REPORTERS["csv"]("zh").render(whole)
     assert rendered.overview.summary == whole.summary
 

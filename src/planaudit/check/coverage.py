@@ -37,7 +37,7 @@ def report_coverage(text: str, document: str, report: Report, unused: Iterable[F
     value the report restates (value_quote), whose words must stand in it too."""
     quotes = [Quote(figure.quote, figure.location) for figure in report.figures]
     quotes += [Quote(claim.quote, claim.location) for claim in report.assertions]
-    quotes += [Quote(target.value_quote, target.location) for target in restating if target.value_quote]
+    quotes += [Quote(target.value.quote, target.location) for target in restating if target.value.quote]
     found = [clause for clause in _located(text) if draft_figures([clause[0]])
              and (part is None or _in_part(clause[0], part))]
     return _result(text, document, "report", report.jurisdiction, report.year, report.path, found, quotes,

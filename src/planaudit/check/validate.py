@@ -15,6 +15,7 @@ from planaudit.exact.expr import split_name
 from planaudit.exact.numbers import format_number
 from planaudit.judge.rules import Rule, builtin_rules, custom, rule_table
 from planaudit.judge.units import UnitError, written_unit
+from planaudit.messages import Message, msg
 from planaudit.model.data import (
     BOOLEAN,
     PERCENT,
@@ -29,33 +30,16 @@ from planaudit.model.data import (
     Report,
     Settings,
     Target,
+    ValueKind,
 )
 from planaudit.model.problems import Code, Problem
-from planaudit.read import layout
 from planaudit.read.layout import DataFile
-from planaudit.read.load import Progress, read_file, scan_everything
-from planaudit.run.pool import ordered_map
+from planaudit.read.load import read_file
 
 
 def catalogue_problems(catalogue: Catalogue) -> list[Problem]:
     """The problems of the metrics and rules themselves (each data file is checked as it is read)."""
     return list(_check_catalogue(catalogue))
-
-
-def validate_everything(data_dir: Path, progress: Progress | None = None, workers: int | None = None) -> list[Problem]:
-    """Every problem of every file, all years. A jurisdiction's files are read and checked against
-    the catalogue together — on a worker process for large repositories — so that its figures are
-    matched with its targets there, and only its problems travel back, never a parsed file."""
-    scanned = scan_everything(data_dir, progress)
-    problems = scanned.loader.problems + list(_check_catalogue(scanned.catalogue))
-    problems += no_metrics(scanned.catalogue, len(scanned.jobs))
-    units = [files for _, files in layout.by_jurisdiction(scanned.jobs)]
-    task = functools.partial(jurisdiction_problems, data_dir, catalogue=scanned.catalogue, settings=scanned.settings)
-    for files, found in zip(units, ordered_map(task, units, workers), strict=True):
-        problems += found
-        for _ in files:
-            scanned.loader.tick()
-    return problems
 
 
 def jurisdiction_problems(root: Path, files: list[DataFile], *, catalogue: Catalogue, settings: Settings
@@ -79,7 +63,8 @@ def unknown_named_targets(items: list[Plan | Report]) -> list[Problem]:
         if year not in ids:
             ids[year] = CloseNames(target_id for plan_year, target_id in metrics if plan_year == year)
         return Problem(where.path, where.line, where.col, Code.UNKNOWN_TARGET,
-                       f"{key} names target '{name}', which the {year} plan does not have" + did_you_mean(name, ids[year]))
+                       said=msg("{key} names target '{name}', which the {year} plan does not have{close}", key=key, name=name,
+                                year=year, close=did_you_mean(name, ids[year])))
 
     reports = [item for item in items if isinstance(item, Report)]
     found = [unknown(claim.location, "asserts", name, report.year) for report in reports for claim in report.assertions
@@ -93,7 +78,8 @@ def unknown_named_targets(items: list[Plan | Report]) -> list[Problem]:
                 found.append(unknown(figure.location, "of_target", figure.of_target, report.year))
             elif metric != figure.metric:
                 found.append(_at(figure, "of_target", Code.UNKNOWN_TARGET,
-                                 f"of_target names target '{figure.of_target}', which is of {metric}, not {figure.metric}"))
+                                 msg("of_target names target '{name}', which is of {metric}, not {other}",
+                                     name=figure.of_target, metric=metric, other=figure.metric)))
     return found
 
 
@@ -142,8 +128,8 @@ def _derivation_sources(metric_id: str, catalogue: Catalogue) -> set[tuple[str, 
 def _unused(figure: Figure) -> Problem:
     where = figure.location  # the entry's, however the file was read (the quick reader keeps no field positions)
     return Problem(where.path, where.line, where.col, Code.UNUSED_FIGURE,
-                   f"no target of {figure.year} or {figure.year + 1} uses {figure.metric}"
-                   + (f" (scope {figure.scope})" if figure.scope else ""))
+                   said=msg("no target of {year} or {next} uses {metric}{scope}", year=figure.year, next=figure.year + 1,
+                            metric=figure.metric, scope=msg(" (scope {scope})", scope=figure.scope) if figure.scope else ""))
 
 
 @dataclass(frozen=True)
@@ -184,14 +170,14 @@ def _check_item(item: Plan | Report, catalogue: Catalogue, rules: dict[str, Rule
             yield from _check_approx(figure, settings)
 
 
-def _at(item: Target | Figure | Metric, key: str, code: Code, message: str) -> Problem:
+def _at(item: Target | Figure | Metric, key: str, code: Code, said: Message) -> Problem:
     line, col = item.positions.get(key, (item.location.line, item.location.col))
-    return Problem(item.location.path, line, col, code, message)
+    return Problem(item.location.path, line, col, code, said=said)
 
 
 def _unassigned(item: Target | Figure) -> Problem:
     return _at(item, "metric", Code.UNASSIGNED_METRIC,
-               f"metric not yet assigned: replace {UNASSIGNED_METRIC} with a metric id from rules/")
+               msg("metric not yet assigned: replace {todo} with a metric id from rules/", todo=UNASSIGNED_METRIC))
 
 
 def _check_catalogue(catalogue: Catalogue) -> Iterator[Problem]:
@@ -199,29 +185,34 @@ def _check_catalogue(catalogue: Catalogue) -> Iterator[Problem]:
         if metric.derive is None:
             continue
         if metric.unit == BOOLEAN:
-            yield _at(metric, "derive", Code.UNIT, f"{metric.id} is boolean and cannot be derived by arithmetic")
+            yield _at(metric, "derive", Code.UNIT, msg("{metric} is boolean and cannot be derived by arithmetic",
+                                                              metric=metric.id))
         for name in sorted(metric.derive.names):
             metric_name, scope = split_name(name)
             source = catalogue.metrics.get(metric_name)
             if source is None:
-                yield _at(metric, "derive", Code.UNKNOWN_METRIC, f"derive names unknown metric '{metric_name}'")
+                yield _at(metric, "derive", Code.UNKNOWN_METRIC, msg("derive names unknown metric '{name}'",
+                                                                                 name=metric_name))
             elif source.unit == BOOLEAN:
-                yield _at(metric, "derive", Code.UNIT, f"derive uses boolean metric '{metric_name}' in arithmetic")
+                yield _at(metric, "derive", Code.UNIT, msg("derive uses boolean metric '{name}' in arithmetic",
+                                                                       name=metric_name))
             if scope is not None and scope not in catalogue.scopes:
-                yield _at(metric, "derive", Code.UNKNOWN_SCOPE, f"derive names unknown scope '{scope}' in {name}: "
-                                                                 f"declare it under scopes: in rules/")
+                yield _at(metric, "derive", Code.UNKNOWN_SCOPE,
+                          msg("derive names unknown scope '{scope}' in {name}: declare it under scopes: in rules/",
+                              scope=scope, name=name))
     yield from _cycles(catalogue)
     yield from _too_deep(catalogue)
     for rule_id, definition in catalogue.rules.items():
         if rule_id in builtin_rules():
             yield Problem(definition.location.path, definition.location.line, definition.location.col,
-                          Code.DUPLICATE_ID, f"custom rule '{rule_id}' has the name of a built-in rule")
+                          Code.DUPLICATE_ID, said=msg("custom rule '{rule}' has the name of a built-in rule", rule=rule_id))
         known = custom.NAMES if definition.growth else custom.NAMES - {"growth"}
         for name in sorted(definition.expr.names - known):
             line, col = definition.positions.get("expr", (definition.location.line, definition.location.col))
-            growth = " (growth, with growth: true)" if name == "growth" else ""
-            yield Problem(definition.location.path, line, col, Code.UNKNOWN_NAME,
-                          f"expr may name only actual, value and baseline{growth}, not '{name}'")
+            said = msg("expr may name only actual, value and baseline (growth, with growth: true), not '{name}'",
+                       name=name) if name == "growth" else \
+                msg("expr may name only actual, value and baseline, not '{name}'", name=name)
+            yield Problem(definition.location.path, line, col, Code.UNKNOWN_NAME, said=said)
 
 
 def _cycles(catalogue: Catalogue) -> Iterator[Problem]:
@@ -239,7 +230,7 @@ def _cycles(catalogue: Catalogue) -> Iterator[Problem]:
                 continue
             reported.add(members)
             path = " → ".join([*cycle, cycle[0]])
-            yield _at(catalogue.metrics[start], "derive", Code.CYCLE, f"derivations form a cycle: {path}")
+            yield _at(catalogue.metrics[start], "derive", Code.CYCLE, msg("derivations form a cycle: {path}", path=path))
 
 
 MAX_DERIVATION_DEPTH = 32  # metrics derived from metrics derived from …: judging follows the chain
@@ -250,8 +241,8 @@ def _too_deep(catalogue: Catalogue) -> Iterator[Problem]:
     for name, depth in sorted(derivation_depths(catalogue).items()):
         if depth == MAX_DERIVATION_DEPTH + 1:
             yield _at(catalogue.metrics[name], "derive", Code.EXPRESSION,
-                      f"derivations chained more than {MAX_DERIVATION_DEPTH} deep; derive this metric from "
-                      "reported metrics more directly")
+                      msg("derivations chained more than {depth} deep; derive this metric from reported metrics more "
+                          "directly", depth=MAX_DERIVATION_DEPTH))
 
 
 def derivation_depths(catalogue: Catalogue) -> dict[str, int]:
@@ -338,89 +329,101 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule], 
     if rule is None:
         listed = ", ".join(sorted(rules))
         yield _at(target, "rule", Code.UNKNOWN_RULE,
-                  f"unknown rule '{target.rule}' (known: {listed}){did_you_mean(target.rule, known.rules)}")
+                  msg("unknown rule '{rule}' (known: {known}){close}", rule=target.rule, known=listed,
+                      close=did_you_mean(target.rule, known.rules)))
         return
     yield from _check_reference(target, rule, metric, catalogue, known)
-    if target.value_from_report and target.value_quote is None:
-        yield _at(target, "value_source", Code.VALUE_MISSING, "value_source: report needs value_quote: the report's "
-                                                              "words that state the value")
-    elif target.value_quote is not None and not target.value_from_report:
-        yield _at(target, "value_quote", Code.VALUE_FORBIDDEN, "value_quote is for value_source: report")
+    fault = target.value.restatement_fault()
+    if fault == "value_source":
+        yield _at(target, "value_source", Code.VALUE_MISSING, msg("value_source: report needs value_quote: the report's "
+                                                                  "words that state the value"))
+    elif fault == "value_quote":
+        yield _at(target, "value_quote", Code.VALUE_FORBIDDEN, msg("value_quote is for value_source: report"))
     if target.basis is not None and (rule.boolean or (metric is not None and metric.unit == BOOLEAN)):
-        yield _at(target, "basis", Code.VALUE_FORBIDDEN, "basis is for numbers: a true/false target has none")
-    if target.over is not None and rule.over_year is None:
-        yield _at(target, "over", Code.VALUE_FORBIDDEN, f"rule {rule.id} cannot hold over a year: over: year is for a "
-                                                        "ceiling or a floor (at_most, less_than, at_least, more_than)")
-    if rule.needs_value and target.value is None and not target.value_unknown and target.value_ref is None:
-        yield _at(target, "rule", Code.VALUE_MISSING, f"rule {rule.id} needs a value")
-    if not rule.needs_value and (target.value is not None or target.value_unknown):
-        yield _at(target, "value", Code.VALUE_FORBIDDEN, f"rule {rule.id} takes no value")
+        yield _at(target, "basis", Code.VALUE_FORBIDDEN, msg("basis is for numbers: a true/false target has none"))
+    if target.period.over is not None and rule.over_year is None:
+        yield _at(target, "over", Code.VALUE_FORBIDDEN, msg("rule {rule} cannot hold over a year: over: year is for a "
+                                                            "ceiling or a floor (at_most, less_than, at_least, more_than)",
+                                                            rule=rule.id))
+    if rule.needs_value and target.value.kind is ValueKind.NONE:
+        yield _at(target, "rule", Code.VALUE_MISSING, msg("rule {rule} needs a value", rule=rule.id))
+    if not rule.needs_value and target.value.given:
+        yield _at(target, "value", Code.VALUE_FORBIDDEN, msg("rule {rule} takes no value", rule=rule.id))
     if not rule.uses_baseline and target.baseline is not None:
-        yield _at(target, "baseline", Code.VALUE_FORBIDDEN, f"rule {rule.id} uses no baseline")
+        yield _at(target, "baseline", Code.VALUE_FORBIDDEN, msg("rule {rule} uses no baseline", rule=rule.id))
     if metric is not None:
         yield from _check_target_units(target, metric, rule)
-        if target.value is not None and rule.boolean == (metric.unit == BOOLEAN):
-            yield from _check_quote(target, target.value, rule.value_unit(target, metric.unit), target.value_is_percent,
-                                    (target.value_quote or "") if target.value_from_report else None)
+        value = target.value
+        if value.number is not None and rule.boolean == (metric.unit == BOOLEAN):
+            yield from _check_quote(target, value.number, rule.value_unit(target, metric.unit), value.percent,
+                                    (value.quote or "") if value.from_report else None)
 
 
 def _check_reference(target: Target, rule: Rule, metric: Metric | None, catalogue: Catalogue, known: Known
                      ) -> Iterator[Problem]:
     """A relative target's value names a known metric (and scope) in its own metric's unit, for a
     rule that compares two numbers."""
-    reference = target.value_ref
+    reference = target.value.reference
     if reference is None:
         return
     if not rule.needs_value or rule.measure is not None or rule.boolean:
-        yield _at(target, "value", Code.VALUE_FORBIDDEN, f"rule {rule.id} cannot take another metric's figure as its value")
+        yield _at(target, "value", Code.VALUE_FORBIDDEN, msg("rule {rule} cannot take another metric's figure as its value",
+                                                            rule=rule.id))
         return
     named = catalogue.metrics.get(reference.metric)
     if named is None:
         yield _at(target, "value", Code.UNKNOWN_METRIC, _unknown_metric(reference.metric, known))
     elif metric is not None and named.unit != metric.unit:
-        yield _at(target, "value", Code.UNIT, f"value names {named.id}, in {named.unit}; {metric.id} is in {metric.unit}")
+        yield _at(target, "value", Code.UNIT, msg("value names {named}, in {unit}; {metric} is in {own}", named=named.id,
+                                                  unit=named.unit, metric=metric.id, own=metric.unit))
     if reference.scope is not None and reference.scope not in catalogue.scopes:
-        yield _at(target, "value", Code.UNKNOWN_SCOPE, f"unknown scope '{reference.scope}': declare it under scopes: "
-                                                        f"in rules/{did_you_mean(reference.scope, known.scopes)}")
+        yield _at(target, "value", Code.UNKNOWN_SCOPE, msg("unknown scope '{scope}': declare it under scopes: in rules/{close}",
+                                                            scope=reference.scope,
+                                                            close=did_you_mean(reference.scope, known.scopes)))
 
 
 def _check_tolerance(target: Target, rule: Rule | None, settings: Settings) -> Iterator[Problem]:
     """A tolerance is for a rule with a band (`about`), which needs one: the target's or planaudit.yaml's."""
-    given = [key for key in ("tolerance", "tolerance_share", "direction") if getattr(target, key) is not None]
+    tolerance = target.tolerance
+    given = tolerance.given()
     if rule is None:
         return
     if rule.band is None:
         for key in given:
-            yield _at(target, key, Code.VALUE_FORBIDDEN, f"rule {rule.id} takes no {key} (only a rule such as about does)")
+            yield _at(target, key, Code.VALUE_FORBIDDEN, msg("rule {rule} takes no {key} (only a rule such as about does)",
+                                                             rule=rule.id, key=key))
         return
-    if target.tolerance is not None and target.tolerance_share is not None:
-        yield _at(target, "tolerance_share", Code.VALUE_FORBIDDEN, "give tolerance or tolerance_share, not both")
-    elif target.tolerance is None and target.tolerance_share is None and settings.about_tolerance is None \
+    if tolerance.both_given:
+        yield _at(target, "tolerance_share", Code.VALUE_FORBIDDEN, msg("give tolerance or tolerance_share, not both"))
+    elif tolerance.amount is None and tolerance.share is None and settings.about_tolerance is None \
             and settings.about_tolerance_share is None:
         yield _at(target, "rule", Code.VALUE_MISSING,
-                  f"rule {rule.id} needs a tolerance: tolerance: (0.5) or tolerance_share: (5%) here, "
-                  "or about_tolerance: in planaudit.yaml")
-    if target.tolerance is not None and target.tolerance_is_percent and not target.value_is_percent:
+                  msg("rule {rule} needs a tolerance: tolerance: (0.5) or tolerance_share: (5%) here, "
+                      "or about_tolerance: in planaudit.yaml", rule=rule.id))
+    if tolerance.percent_of_plain(target.value):
         yield _at(target, "tolerance", Code.UNIT,
-                  f"tolerance {target.tolerance}% is a percentage but the value is not; "
-                  f"for a share of the value write tolerance_share: {target.tolerance}%")
+                  msg("tolerance {amount}% is a percentage but the value is not; "
+                      "for a share of the value write tolerance_share: {amount}%", amount=str(tolerance.amount)))
 
 
 def _check_target_units(target: Target, metric: Metric, rule: Rule) -> Iterator[Problem]:
     if rule.boolean != (metric.unit == BOOLEAN):
-        wanted = "a boolean metric" if rule.boolean else "a numeric metric"
-        yield _at(target, "rule", Code.UNIT, f"rule {rule.id} needs {wanted}; {metric.id} is in {metric.unit}")
+        yield _at(target, "rule", Code.UNIT,
+                  msg("rule {rule} needs a boolean metric; {metric} is in {unit}", rule=rule.id, metric=metric.id,
+                      unit=metric.unit) if rule.boolean else
+                  msg("rule {rule} needs a numeric metric; {metric} is in {unit}", rule=rule.id, metric=metric.id,
+                      unit=metric.unit))
         return
-    if target.value is None:
+    if target.value.number is None:
         return
     try:
         rule.threshold(target, metric.unit)
     except UnitError as error:
-        yield _at(target, "unit" if target.unit else "value", Code.UNIT, str(error))
+        yield _at(target, "unit" if target.value.unit else "value", Code.UNIT, error.said)
 
 
-def _unknown_metric(metric: str, known: Known) -> str:
-    return f"unknown metric '{metric}'{did_you_mean(metric, known.metrics)}"
+def _unknown_metric(metric: str, known: Known) -> Message:
+    return msg("unknown metric '{metric}'{close}", metric=metric, close=did_you_mean(metric, known.metrics))
 
 
 def no_metrics(catalogue: Catalogue, data_files: int) -> list[Problem]:
@@ -429,27 +432,28 @@ def no_metrics(catalogue: Catalogue, data_files: int) -> list[Problem]:
     if catalogue.metrics or not data_files:
         return []
     return [Problem("rules/", 1, 1, Code.UNKNOWN_METRIC,
-                    "rules/ defines no metrics (is rules/metrics.yaml missing?), so no target or figure can name one")]
+                    said=msg("rules/ defines no metrics (is rules/metrics.yaml missing?), so no target or figure can "
+                             "name one"))]
 
 
 def _check_scope(item: Target | Figure, catalogue: Catalogue, known: Known) -> Iterator[Problem]:
     if item.scope is None or item.scope in catalogue.scopes:
         return
-    declared = f" (declared: {', '.join(catalogue.scopes)})" if catalogue.scopes else ""
+    declared = msg(" (declared: {scopes})", scopes=", ".join(catalogue.scopes)) if catalogue.scopes else ""
     yield _at(item, "scope", Code.UNKNOWN_SCOPE,
-              f"unknown scope '{item.scope}': declare it under scopes: in rules/{declared}"
-              f"{did_you_mean(item.scope, known.scopes)}")
+              msg("unknown scope '{scope}': declare it under scopes: in rules/{declared}{close}", scope=item.scope,
+                  declared=declared, close=did_you_mean(item.scope, known.scopes)))
 
 
 def _check_approx(figure: Figure, settings: Settings) -> Iterator[Problem]:
     """A figure of bound approx (约) needs the share it may be off by; no other figure takes one."""
-    if figure.bound is not Bound.APPROX:
-        if figure.approx_share is not None:
-            yield _at(figure, "approx_share", Code.VALUE_FORBIDDEN, "approx_share is for a figure of bound approx")
-    elif figure.approx_share is None and settings.approx_share is None:
+    fault = figure.stated.approx_fault(settings.approx_share)
+    if fault == "approx_share":
+        yield _at(figure, "approx_share", Code.VALUE_FORBIDDEN, msg("approx_share is for a figure of bound approx"))
+    elif fault == "bound":
         yield _at(figure, "bound", Code.VALUE_MISSING,
-                  "bound approx needs the share the figure may be off by: approx_share: (5%) here, "
-                  "or approx_share: in planaudit.yaml")
+                  msg("bound approx needs the share the figure may be off by: approx_share: (5%) here, "
+                      "or approx_share: in planaudit.yaml"))
 
 
 def _check_figure(figure: Figure, catalogue: Catalogue, known: Known) -> Iterator[Problem]:
@@ -462,26 +466,30 @@ def _check_figure(figure: Figure, catalogue: Catalogue, known: Known) -> Iterato
         if catalogue.metrics:
             yield _at(figure, "metric", Code.UNKNOWN_METRIC, _unknown_metric(figure.metric, known))
         return
-    if isinstance(figure.value, bool) != (metric.unit == BOOLEAN):
-        wanted = "true or false" if metric.unit == BOOLEAN else "a number"
-        yield _at(figure, "value", Code.UNIT, f"{metric.id} is in {metric.unit}: its value must be {wanted}")
-    elif isinstance(figure.value, bool) and figure.bound is not Bound.EXACT:
-        yield _at(figure, "bound", Code.UNIT, "a true/false figure cannot have a bound")
-    elif isinstance(figure.value, bool) and figure.basis is not None:
-        yield _at(figure, "basis", Code.VALUE_FORBIDDEN, "basis is for numbers: a true/false figure has none")
+    stated = figure.stated
+    if stated.is_state != (metric.unit == BOOLEAN):
+        yield _at(figure, "value", Code.UNIT,
+                  msg("{metric} is in {unit}: its value must be true or false", metric=metric.id, unit=metric.unit)
+                  if metric.unit == BOOLEAN else
+                  msg("{metric} is in {unit}: its value must be a number", metric=metric.id, unit=metric.unit))
+    elif stated.is_state and stated.bound is not Bound.EXACT:
+        yield _at(figure, "bound", Code.UNIT, msg("a true/false figure cannot have a bound"))
+    elif stated.is_state and figure.basis is not None:
+        yield _at(figure, "basis", Code.VALUE_FORBIDDEN, msg("basis is for numbers: a true/false figure has none"))
     elif figure.of_target is not None:
-        if not figure.value_is_percent:
-            yield _at(figure, "value", Code.UNIT, f"a share of target {figure.of_target} is a percentage: "
-                                                  f"write {format_number(figure.value)}%")
-    elif figure.value_is_percent and metric.unit not in (PERCENT, RATIO):
-        yield _at(figure, "value", Code.UNIT, f"a percentage cannot be a figure of {metric.id}, which is in {metric.unit}")
-    elif not isinstance(figure.value, bool):
-        unit = written_unit(figure.value_is_percent, None, metric.unit)
-        yield from _check_quote(figure, figure.value, unit, figure.value_is_percent)
+        if not stated.percent:
+            yield _at(figure, "value", Code.UNIT, msg("a share of target {name} is a percentage: write {value}%",
+                                                      name=figure.of_target, value=format_number(stated.value)))
+    elif stated.percent and metric.unit not in (PERCENT, RATIO):
+        yield _at(figure, "value", Code.UNIT, msg("a percentage cannot be a figure of {metric}, which is in {unit}",
+                                                  metric=metric.id, unit=metric.unit))
+    elif not isinstance(stated.value, bool):
+        unit = written_unit(stated.percent, None, metric.unit)
+        yield from _check_quote(figure, stated.value, unit, stated.percent)
     if figure.growth is not None and in_quote(figure.growth, PERCENT, figure.quote) is False:
         yield _at(figure, "growth", Code.VALUE_NOT_IN_QUOTE,
-                  f"the growth {format_number(figure.growth)}% is none of the numbers its quote states "
-                  f"({_numbers_text(figure.quote)})")
+                  msg("the growth {value}% is none of the numbers its quote states ({numbers})",
+                      value=format_number(figure.growth), numbers=_numbers_text(figure.quote)))
 
 
 def _check_quote(item: Target | Figure, value: Decimal, unit: str, percent_sign: bool, quote: str | None = None
@@ -493,11 +501,13 @@ def _check_quote(item: Target | Figure, value: Decimal, unit: str, percent_sign:
         shown = format_number(value)
         hundredfold = format_number(Fraction(value) * 100)
         yield _at(item, "value", Code.PERCENT_AS_RATIO,
-                  f"{shown} is read as {shown}%, not {hundredfold}%; write {hundredfold}% if that is meant")
+                  msg("{shown} is read as {shown}%, not {hundredfold}%; write {hundredfold}% if that is meant", shown=shown,
+                      hundredfold=hundredfold))
     elif in_quote(value, unit, quote) is False:
         shown = format_number(value) + ("%" if percent_sign else "")
         yield _at(item, "value", Code.VALUE_NOT_IN_QUOTE,
-                  f"the value {shown} is none of the numbers its quote states ({_numbers_text(quote)})")
+                  msg("the value {shown} is none of the numbers its quote states ({numbers})", shown=shown,
+                      numbers=_numbers_text(quote)))
 
 
 def _numbers_text(quote: str) -> str:

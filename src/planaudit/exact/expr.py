@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from planaudit.exact.numbers import MAX_DIGITS, Interval, NumberTooLarge, Truth
 from planaudit.exact.tree import Arithmetic, Call, Compare, Logic, Name, Negate, Node, Not, Number, Type
+from planaudit.messages import Message, msg, pmsg
 
 MAX_LENGTH = 1000
 MAX_DEPTH = 40
@@ -34,10 +35,15 @@ _COMPARISONS = ("<=", ">=", "==", "!=", "<", ">")
 class ExprError(ValueError):
     """An expression that does not parse or does not type-check; ``offset`` is 0-based."""
 
-    def __init__(self, message: str, offset: int) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, said: Message, offset: int) -> None:
+        super().__init__(said.render("en"))
+        self.said = said  # what is wrong, said in the run's language when it is shown
+        self.message = str(self)
         self.offset = offset
+
+
+def _type_name(kind: Type) -> Message:
+    return pmsg("a type of value", kind.value)
 
 
 @dataclass(frozen=True)
@@ -49,7 +55,7 @@ class Token:
 
 def tokenize(source: str) -> list[Token]:
     if len(source) > MAX_LENGTH:
-        raise ExprError(f"expression longer than {MAX_LENGTH} characters", MAX_LENGTH)
+        raise ExprError(msg("expression longer than {length} characters", length=MAX_LENGTH), MAX_LENGTH)
     tokens: list[Token] = []
     position = 0
     while position < len(source):
@@ -58,7 +64,7 @@ def tokenize(source: str) -> list[Token]:
         match = _TOKEN.match(source, position)
         if match is None or match.end() == position:
             offset = len(source) - len(source[position:].lstrip())
-            raise ExprError(f"unexpected character {source[offset]!r}", offset)
+            raise ExprError(msg("unexpected character {character}", character=repr(source[offset])), offset)
         kind = match.lastgroup or "op"
         text = match.group(kind)
         tokens.append(Token(kind, text, match.start(kind)))
@@ -115,7 +121,8 @@ def parse(source: str, expect: Type | None = None) -> Expression:
     tree = parser.expression()
     parser.expect_end()
     if expect is not None and tree.type is not expect:
-        raise ExprError(f"expected a {expect.value} expression, not a {tree.type.value} one", 0)
+        raise ExprError(msg("expected a {wanted} expression, not a {got} one", wanted=_type_name(expect),
+                                  got=_type_name(tree.type)), 0)
     return Expression(source, tree, frozenset(parser.names))
 
 
@@ -146,19 +153,20 @@ class _Parser:
     def unexpected(self) -> ExprError:
         token = self.current
         if token.kind == "end":
-            return ExprError("unexpected end of expression", token.offset)
-        return ExprError(f"unexpected {token.text!r}", token.offset)
+            return ExprError(msg("unexpected end of expression"), token.offset)
+        return ExprError(msg("unexpected {token}", token=repr(token.text)), token.offset)
 
     def require(self, node: Node, wanted: Type, offset: int) -> Node:
         if node.type is not wanted:
-            raise ExprError(f"expected a {wanted.value} here, not a {node.type.value}", offset)
+            raise ExprError(msg("expected a {wanted} here, not a {got}", wanted=_type_name(wanted), got=_type_name(node.type)),
+                            offset)
         return node
 
     def nested(self, parse_inner: Callable[[], Node]) -> Node:
         """Run ``parse_inner`` one level deeper, refusing expressions nested too deeply."""
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise ExprError(f"expression nested more than {MAX_DEPTH} levels deep", self.current.offset)
+            raise ExprError(msg("expression nested more than {depth} levels deep", depth=MAX_DEPTH), self.current.offset)
         node = parse_inner()
         self.depth -= 1
         return node
@@ -197,7 +205,7 @@ class _Parser:
         right_offset = self.current.offset
         right = self.require(self.sum(), Type.NUMBER, right_offset)
         if self.at(*_COMPARISONS):
-            raise ExprError("chained comparisons are not supported; join them with 'and'", self.current.offset)
+            raise ExprError(msg("chained comparisons are not supported; join them with 'and'"), self.current.offset)
         return Compare(op, left, right)
 
     def sum(self) -> Node:
@@ -231,7 +239,7 @@ class _Parser:
         if token.kind == "number":
             self.advance()
             if sum(ch.isdigit() for ch in token.text) > MAX_DIGITS:
-                raise ExprError(f"a number may have at most {MAX_DIGITS} digits", token.offset)
+                raise ExprError(msg("a number may have at most {digits} digits", digits=MAX_DIGITS), token.offset)
             return Number(Fraction(token.text))
         if token.kind == "name" and token.text not in _KEYWORDS:
             self.advance()
@@ -251,7 +259,7 @@ class _Parser:
     def call(self, function: Token) -> Node:
         if function.text not in _FUNCTIONS:
             raise ExprError(
-                f"unknown function {function.text!r}; only abs, min, max and round may be called",
+                msg("unknown function {name}; only abs, min, max and round may be called", name=repr(function.text)),
                 function.offset,
             )
         self.advance()  # (
@@ -267,22 +275,23 @@ class _Parser:
         self.advance()  # )
         fewest, most = _FUNCTIONS[function.text]
         if not fewest <= len(args) <= most:
-            raise ExprError(f"{function.text}() takes {_arity(fewest, most)}, not {len(args)}", function.offset)
+            raise ExprError(msg("{name}() takes {arguments}, not {count}", name=function.text, arguments=_arity(fewest, most),
+                                count=len(args)), function.offset)
         places = 0
         if function.text == "round" and len(args) == 2:
             places = _literal_places(args.pop(), offsets[1])
         return Call(function.text, tuple(args), places)
 
 
-def _arity(fewest: int, most: int) -> str:
+def _arity(fewest: int, most: int) -> Message:
     if fewest == most:
-        return f"{fewest} argument" + ("s" if fewest > 1 else "")
+        return msg("{count} argument", count=fewest) if fewest <= 1 else msg("{count} arguments", count=fewest)
     if most >= 99:
-        return f"at least {fewest} arguments"
-    return f"{fewest} to {most} arguments"
+        return msg("at least {count} arguments", count=fewest)
+    return msg("{fewest} to {most} arguments", fewest=fewest, most=most)
 
 
 def _literal_places(node: Node, offset: int) -> int:
     if not isinstance(node, Number) or node.value.denominator != 1 or not 0 <= node.value <= 10:
-        raise ExprError("round()'s second argument must be a whole number from 0 to 10", offset)
+        raise ExprError(msg("round()'s second argument must be a whole number from 0 to 10"), offset)
     return int(node.value)

@@ -15,6 +15,7 @@ from planaudit.extract.plan import draft_targets
 from planaudit.extract.render import render
 from planaudit.extract.report import draft_figures
 from planaudit.extract.segment import clauses
+from planaudit.messages import msg
 from planaudit.read.text import Undecodable, decode_document, simplified
 
 __all__ = ["Draft", "DocumentKind", "DraftFigure", "DraftTarget", "CannotExtract", "extract_text", "extract_file",
@@ -80,11 +81,11 @@ def read_document(path: Path, encoding: str | None = None) -> str:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise CannotExtract(str(path), 1, 1, f"cannot read the file: {error.strerror}") from None
+        raise CannotExtract(str(path), 1, 1, msg("cannot read the file: {why}", why=str(error.strerror))) from None
     try:
         return decode_document(raw, encoding)
     except Undecodable as error:
-        raise CannotExtract(str(path), error.line, error.col, str(error)) from None
+        raise CannotExtract(str(path), error.line, error.col, error.said) from None
 
 
 def document_kind_and_year(text: str, source: str, kind: DocumentKind | None, year: int | None
@@ -93,11 +94,11 @@ def document_kind_and_year(text: str, source: str, kind: DocumentKind | None, ye
     title = _TITLE.search(simplified(text))
     kind = kind or _kind(title)
     if kind is None:
-        raise CannotExtract(source, 1, 1, "cannot tell whether this is a plan or a report (no title such as "
-                                          "2022年工作要点 or 2022年工作总结); pass --kind plan or --kind report")
+        raise CannotExtract(source, 1, 1, msg("cannot tell whether this is a plan or a report (no title such as "
+                                              "2022年工作要点 or 2022年工作总结); pass --kind plan or --kind report"))
     year = year or _year(simplified(text), title)
     if year is None:
-        raise CannotExtract(source, 1, 1, "cannot tell the year (no title such as 2022年工作要点); pass --year")
+        raise CannotExtract(source, 1, 1, msg("cannot tell the year (no title such as 2022年工作要点); pass --year"))
     return kind, year
 
 

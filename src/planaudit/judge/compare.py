@@ -56,14 +56,16 @@ def _judged_on(item: TargetResult) -> tuple[object, ...]:
 
 
 def _target_fields(target: Target) -> tuple[object, ...]:
+    """What a target says, without where it stands in its file: every field, a new one too."""
     return tuple(getattr(target, field.name) for field in dataclasses.fields(target)
                  if field.name not in ("location", "positions"))
 
 
 def _figure_fields(figure: Figure) -> tuple[object, ...]:
-    """What a figure says, without where it stands in its file."""
-    return (*_figure_key(figure), figure.value, figure.value_is_percent, figure.bound, figure.quote, figure.growth,
-            figure.approx_share, figure.source, figure.conflict)
+    """What a figure says, without where it stands in its file (nor whose it is: its report's): every
+    other field, a new one too."""
+    return tuple(getattr(figure, field.name) for field in dataclasses.fields(figure)
+                 if field.name not in ("jurisdiction", "year", "location", "positions"))
 
 
 def _figure_key(figure: Figure) -> tuple[Hashable, ...]:

@@ -17,22 +17,25 @@ from planaudit.judge.units import convert, written_unit
 from planaudit.model.data import PERCENT, Bound, Catalogue, Figure, Metric, Plan, Report, Target
 from planaudit.model.result import Derivation, Detail, Inconsistency, Missing, Reason, Resolved
 
-_Key = tuple[int, str, str, "str | None"]  # year, jurisdiction, metric, scope
+FigureKey = tuple[int, str, str, "str | None"]  # which figures: (year, jurisdiction, metric, scope — None: the whole)
+
+
 SCOPE_WHOLE = "(no scope)"  # how a figure or target of the whole jurisdiction is named beside scoped ones
 
 
 def figure_value(figure: Figure, metric: Metric, approx_share: Decimal | None = None) -> Interval | bool:
     """A figure's value in its metric's unit: an interval for numbers, a bool for states. A figure
     of bound approx (约) spans its own approx_share, else ``approx_share``, either way of it."""
-    if isinstance(figure.value, bool):
-        return figure.value
-    point = convert(figure.value, written_unit(figure.value_is_percent, None, metric.unit), metric.unit)
-    if figure.bound is Bound.LOWER:
+    stated = figure.stated
+    if isinstance(stated.value, bool):
+        return stated.value
+    point = convert(stated.value, written_unit(stated.percent, None, metric.unit), metric.unit)
+    if stated.bound is Bound.LOWER:
         return Interval.at_least(point)
-    if figure.bound is Bound.UPPER:
+    if stated.bound is Bound.UPPER:
         return Interval.at_most(point)
-    if figure.bound is Bound.APPROX:
-        share = figure.approx_share if figure.approx_share is not None else approx_share
+    if stated.bound is Bound.APPROX:
+        share = stated.approx_share if stated.approx_share is not None else approx_share
         off = abs(point) * to_fraction(share or 0) / 100
         return Interval(point - off, point + off)
     return Interval.exact(point)
@@ -44,9 +47,9 @@ class Resolver:
     def __init__(self, catalogue: Catalogue, reports: Iterable[Report], approx_share: Decimal | None = None) -> None:
         self.catalogue = catalogue
         self.approx_share = approx_share  # planaudit.yaml's, for figures of bound approx that give none
-        self.figures: dict[_Key, list[Figure]] = defaultdict(list)
+        self.figures: dict[FigureKey, list[Figure]] = defaultdict(list)
         self.shares: dict[tuple[int, str, str], list[Figure]] = defaultdict(list)  # by (year, jurisdiction, target id)
-        self.over_period: dict[_Key, list[Figure]] = defaultdict(list)  # figures of a mean, maximum or minimum
+        self.over_period: dict[FigureKey, list[Figure]] = defaultdict(list)  # figures of a mean, maximum or minimum
         for report in reports:
             for figure in report.figures:
                 if figure.of_target is not None:  # a share of a target (占年度目标的126%), not the metric's value
@@ -59,20 +62,19 @@ class Resolver:
             figures.sort(key=lambda figure: figure.as_of)
         for shares in self.shares.values():
             shares.sort(key=share_order)
-        self._memo: dict[tuple[_Key, dt.date | None, bool, str | None], Resolved | Missing] = {}
+        self._memo: dict[tuple[FigureKey, dt.date | None, bool, str | None], Resolved | Missing] = {}
         self._scopes: dict[tuple[int, str, str], set[str | None]] | None = None
 
-    def resolve(self, year: int, jurisdiction: str, metric: str, scope: str | None,
-                deadline: dt.date | None = None, exact_only: bool = False, basis: str | None = None
-                ) -> Resolved | Missing:
+    def resolve(self, key: FigureKey, deadline: dt.date | None = None, exact_only: bool = False,
+                basis: str | None = None) -> Resolved | Missing:
         """The latest figure dated on or before ``deadline`` (of ``basis`` or unstated, where the
         report gives the metric in that basis); else a derivation; else why not."""
-        memo_key = ((year, jurisdiction, metric, scope), deadline, exact_only, basis)
+        memo_key = (key, deadline, exact_only, basis)
         if memo_key not in self._memo:
             self._memo[memo_key] = self._resolve(memo_key[0], deadline, exact_only, frozenset(), basis)
         return self._memo[memo_key]
 
-    def _resolve(self, key: _Key, deadline: dt.date | None, exact_only: bool,
+    def _resolve(self, key: FigureKey, deadline: dt.date | None, exact_only: bool,
                  visiting: frozenset[str], basis: str | None = None) -> Resolved | Missing:
         year, _, metric_id, _ = key
         metric = self.catalogue.metrics[metric_id]
@@ -91,7 +93,7 @@ class Resolver:
             return self._other_scopes(key) or derived
         return derived
 
-    def _other_scopes(self, key: _Key) -> Missing | None:
+    def _other_scopes(self, key: FigureKey) -> Missing | None:
         """Why a metric is not reported for a scope when the report gives it for others."""
         year, jurisdiction, metric, scope = key
         others = self.scopes().get((year, jurisdiction, metric), set()) - {scope}
@@ -135,7 +137,7 @@ class Resolver:
             return False
         return True
 
-    def _input(self, key: _Key, deadline: dt.date | None, visiting: frozenset[str]) -> Resolved | Missing:
+    def _input(self, key: FigureKey, deadline: dt.date | None, visiting: frozenset[str]) -> Resolved | Missing:
         """A derivation's input, from exact figures: resolved once per key and deadline when the
         catalogue has no cycle, else afresh on each path."""
         if not (self.share_inputs and self.acyclic):
@@ -145,7 +147,7 @@ class Resolver:
             self._memo[memo_key] = self._resolve(key, deadline, True, visiting)
         return self._memo[memo_key]
 
-    def _derive(self, key: _Key, metric: Metric, deadline: dt.date | None,
+    def _derive(self, key: FigureKey, metric: Metric, deadline: dt.date | None,
                 visiting: frozenset[str]) -> Resolved | Missing:
         year, jurisdiction, metric_id, scope = key
         if metric.derive is None or metric_id in visiting:
@@ -194,7 +196,7 @@ def conflicts(resolver: Resolver, report: Report) -> list[Inconsistency]:
     is the one judged, and each rival names it as its other reading."""
     groups: dict[Hashable, list[Figure]] = defaultdict(list)
     for figure in report.figures:
-        if figure.conflict and not isinstance(figure.value, bool):
+        if figure.conflict and not figure.stated.is_state:
             groups[(figure.metric, figure.scope, figure.as_of, figure.aggregate, figure.of_target, figure.basis)].append(figure)
     found = []
     for group in groups.values():
@@ -214,8 +216,8 @@ def conflicts(resolver: Resolver, report: Report) -> list[Inconsistency]:
 def share_order(share: Figure) -> tuple[dt.date, Decimal, str]:
     """How a target's stated shares are ordered, whatever the file's order: by date, then value (the
     first of the latest date is the one judged, the others of that date are its rivals)."""
-    assert isinstance(share.value, Decimal)  # validate: a share is a percentage
-    return share.as_of, share.value, share.quote or ""
+    assert isinstance(share.stated.value, Decimal)  # validate: a share is a percentage
+    return share.as_of, share.stated.value, share.quote or ""
 
 
 def implied_level(share: Figure, threshold: Fraction) -> Interval:
@@ -226,8 +228,8 @@ def implied_level(share: Figure, threshold: Fraction) -> Interval:
 
 def share_value(share: Figure) -> Interval:
     """The share of its target a figure states, exactly as written, in percent."""
-    assert isinstance(share.value, Decimal)
-    return Interval.exact(to_fraction(share.value))
+    assert isinstance(share.stated.value, Decimal)
+    return Interval.exact(to_fraction(share.stated.value))
 
 
 def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal | None,
@@ -241,7 +243,7 @@ def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal
     two share it and the range need not be computed — the same answer (a differential test holds
     it to that) for most figures at a fraction of the work."""
     metric = resolver.catalogue.metrics[figure.metric]
-    if metric.derive is None or isinstance(figure.value, bool) or figure.of_target is not None:
+    if metric.derive is None or figure.stated.is_state or figure.of_target is not None:
         return None  # a share of a target is checked against its level (share_inconsistencies)
     derived = resolver.derive(figure.year, figure.jurisdiction, figure.metric, figure.scope, figure.as_of)
     if isinstance(derived, Missing):
@@ -300,9 +302,10 @@ def _tolerance(metric: Metric, default: Decimal | None) -> Fraction:
 def stated_share(figure: Figure) -> Interval:
     """The share of its target a figure states, in percent, as the interval its rounding allows:
     126% stands for 125.5%–126.5%, 100% for 99.5%–100.5%."""
-    assert isinstance(figure.value, Decimal)
-    half = Fraction(1, 2 * 10 ** decimal_places(figure.value))
-    return Interval(to_fraction(figure.value) - half, to_fraction(figure.value) + half)
+    value = figure.stated.value
+    assert isinstance(value, Decimal)
+    half = Fraction(1, 2 * 10 ** decimal_places(value))
+    return Interval(to_fraction(value) - half, to_fraction(value) + half)
 
 
 def share_metric(metric: Metric, target_id: str) -> Metric:
@@ -330,7 +333,7 @@ def share_inconsistencies(resolver: Resolver, plans: Iterable[Plan], thresholds:
 def share_inconsistency(resolver: Resolver, target: Target, share: Figure, threshold: Fraction) -> Inconsistency | None:
     """How a stated share of ``target`` disagrees with its level figure of the same date divided by
     the target's value, if it does."""
-    level = resolver.resolve(target.year, target.jurisdiction, target.metric, target.scope, share.as_of,
+    level = resolver.resolve((target.year, target.jurisdiction, target.metric, target.scope), share.as_of,
                              exact_only=True)  # the level when the share was stated (1至6月…完成59%)
     if isinstance(level, Missing) or not isinstance(level.value, Interval):
         return None

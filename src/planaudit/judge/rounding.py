@@ -17,15 +17,15 @@ def written_step(figure: Figure, metric: Metric) -> Fraction | None:
     """The unit of the last place the figure is written to, in its metric's unit: from its quote
     where that writes it with 万 or 亿, else from its own decimal places — for a percentage, a ratio
     or a number with decimals. None for a whole count (exact), a bound and a true/false figure."""
-    value = figure.value
-    if isinstance(value, bool) or figure.bound is not Bound.EXACT:
+    value, percent = figure.stated.value, figure.stated.percent
+    if isinstance(value, bool) or figure.stated.bound is not Bound.EXACT:
         return None
-    step = None if figure.value_is_percent else multiplied_step(value, figure.quote)
-    if step is None and (figure.value_is_percent or metric.unit in (PERCENT, RATIO) or decimal_places(value) > 0):
+    step = None if percent else multiplied_step(value, figure.quote)
+    if step is None and (percent or metric.unit in (PERCENT, RATIO) or decimal_places(value) > 0):
         step = Decimal(1).scaleb(-decimal_places(value))
     if step is None:
         return None
-    return abs(convert(to_fraction(step), written_unit(figure.value_is_percent, None, metric.unit), metric.unit))
+    return abs(convert(to_fraction(step), written_unit(percent, None, metric.unit), metric.unit))
 
 
 def rounding_interval(figure: Figure, metric: Metric, value: Interval) -> Interval:

@@ -6,13 +6,18 @@ from decimal import Decimal
 from fractions import Fraction
 
 from planaudit.exact.numbers import Interval, format_number, to_fraction
+from planaudit.messages import Message, msg
 from planaudit.model.data import PERCENT, RATIO
 
 _SCALE = {(PERCENT, RATIO): Fraction(1, 100), (RATIO, PERCENT): Fraction(100)}
 
 
 class UnitError(ValueError):
-    pass
+    """Two units that cannot be compared; ``said`` says which, in the run's language when shown."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(said.render("en"))
+        self.said = said
 
 
 def convert(value: Decimal | Fraction, source: str, target: str) -> Fraction:
@@ -22,7 +27,8 @@ def convert(value: Decimal | Fraction, source: str, target: str) -> Fraction:
         return value
     scale = _SCALE.get((source, target))
     if scale is None:
-        raise UnitError(f"a value in {source} cannot be compared with a metric in {target}")
+        raise UnitError(msg("a value in {source} cannot be compared with a metric in {target}", source=source,
+                            target=target))
     return value * scale
 
 

@@ -1,12 +1,19 @@
-"""Judge: one verdict per target, with its reason and evidence (docs/verdicts.md)."""
+"""Judge: one verdict per target, with its reason and evidence (docs/verdicts.md).
+
+A target is judged in named steps (:attr:`_Judge.steps`): is its value known, is there a report,
+which figure, which reference, a cumulative figure's floor, which baseline, is it usable, compare.
+Each decides the target (a :class:`TargetResult`) or passes it on, with what it found, to the next;
+what differs between rules is asked of the rule (:mod:`planaudit.judge.rules.base`).
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
-from planaudit.exact.numbers import Interval, Truth, to_fraction
+from planaudit.exact.numbers import Interval, Truth
 from planaudit.judge.items import umbrella_result
 from planaudit.judge.resolve import (
     Resolver,
@@ -17,8 +24,8 @@ from planaudit.judge.resolve import (
     stated_share,
 )
 from planaudit.judge.rules import Rule, rule_table
-from planaudit.judge.units import convert, interval_text, quantity
-from planaudit.model.data import NOMINAL, PERCENT, Assertion, Figure, Metric, Plan, Repository, Target
+from planaudit.judge.units import interval_text, quantity
+from planaudit.model.data import NOMINAL, PERCENT, Assertion, Figure, Metric, Plan, Repository, Target, Tolerance
 from planaudit.model.result import (
     AuditResult,
     Baseline,
@@ -34,33 +41,70 @@ from planaudit.model.result import (
 _VERDICTS = {Truth.TRUE: Verdict.MET, Truth.FALSE: Verdict.MISSED}
 
 
-def _decide(rule: Rule, actual: Interval | bool, value: Interval | None, baseline: Interval | None) -> Truth | None:
-    """The rule's answer, or None when it is undefined (it divides by zero)."""
-    try:
-        return rule.check(actual, value, baseline)
-    except ZeroDivisionError:
-        return None
+@dataclass(slots=True)
+class Case:
+    """One target being judged, and what the steps have found for it so far: the judge's working
+    record, filled in step by step (a frozen copy per step made judging some 40% slower); it never
+    leaves the judge — the verdict is a frozen :class:`TargetResult`."""
+
+    target: Target
+    metric: Metric
+    rule: Rule
+    threshold: Fraction | None  # the target's value, in the unit it is compared in
+    tolerance: Fraction | None  # a rule with a band: how far off still counts, in the metric's unit
+    actual: Resolved | None = None  # the figure (or derivation) it is judged on
+    interim: Resolved | None = None  # a cumulative metric's figure before the period's end, read as a floor
+    reference: Resolved | None = None  # a relative target's (value: {metric: …}) figure
+    baseline: Baseline | None = None
+    warnings: tuple[Inconsistency, ...] = ()  # the inconsistent figures the verdict rests on
+
+    @property
+    def found(self) -> Resolved:
+        """The figure it is judged on, once :meth:`_Judge.which_figure` has found it."""
+        assert self.actual is not None
+        return self.actual
+
+    @property
+    def baseline_value(self) -> Interval | None:
+        return self.baseline.value if self.baseline else None
+
+    def unmeasured(self, reason: Reason, detail: Detail, **found: Any) -> TargetResult:
+        """The target unmeasured, for ``reason``, with what the verdict would have rested on."""
+        return TargetResult(target=self.target, metric=self.metric, rule=self.rule, verdict=Verdict.UNMEASURED,
+                            reason=reason, threshold=self.threshold, detail=detail, tolerance=self.tolerance,
+                            reference=self.reference, **found)
+
+
+Step = Callable[[Case], "TargetResult | None"]  # a verdict; or None: pass on (with what it found, on the case)
 
 
 def judge_year(repository: Repository, year: int, plans: Iterable[Plan],
                rules: Mapping[str, Rule] | None = None) -> AuditResult:
     """The verdicts of the plans' targets; ``rules`` is the catalogue's rule table, when it is already made."""
     plans = sorted(plans, key=lambda plan: plan.jurisdiction)
-    jurisdictions = {plan.jurisdiction for plan in plans}
     resolver = Resolver(repository.catalogue, repository.reports.values(), repository.settings.approx_share)
+    rules = rules or rule_table(repository.catalogue)
+    inconsistencies = _inconsistencies(repository, resolver, year, plans, rules)
+    judge = _Judge(repository, resolver, inconsistencies, rules)
+    results = tuple(result for plan in plans for result in _judge_plan(judge, plan))
+    names = {plan.jurisdiction: plan.name for plan in plans}
+    return AuditResult(year, repository.settings, names, results, tuple(inconsistencies))
+
+
+def _inconsistencies(repository: Repository, resolver: Resolver, year: int, plans: list[Plan],
+                     rules: Mapping[str, Rule]) -> list[Inconsistency]:
+    """The year's figures that disagree with their counts, or with each other (a share of a target
+    against its level, or a share stated twice)."""
+    jurisdictions = {plan.jurisdiction for plan in plans}
     this_year = [report for (report_year, _), report in sorted(repository.reports.items())
                  if report_year == year and report.jurisdiction in jurisdictions]
     inconsistencies = find_inconsistencies(resolver, this_year, repository.settings.tolerance)
-    rules = rules or rule_table(repository.catalogue)
     with_shares = {target: rules[target.rule].threshold(target, repository.catalogue.metrics[target.metric].unit)
                    for plan in plans for target in plan.targets
                    if (year, target.jurisdiction, target.id) in resolver.shares and not target.is_umbrella}
     inconsistencies += share_inconsistencies(resolver, plans, {target: value for target, value in with_shares.items()
                                                                if value is not None})
-    judge = _Judge(repository, resolver, inconsistencies, rules)
-    results = tuple(result for plan in plans for result in _judge_plan(judge, plan))
-    names = {plan.jurisdiction: plan.name for plan in plans}
-    return AuditResult(year, repository.settings, names, results, tuple(inconsistencies))
+    return inconsistencies
 
 
 def _judge_plan(judge: _Judge, plan: Plan) -> list[TargetResult]:
@@ -94,7 +138,26 @@ def basis_mismatch(target: Target, actual: Resolved, reference: Resolved | None,
                      basis=Detail.basis(measured), wanted=Detail.basis(against))
 
 
+def _disagreement(warning: Inconsistency) -> Detail:
+    """Why a verdict is contested: the stated figure and its other reading (its counts', or its own stated elsewhere)."""
+    unit = warning.metric.unit
+    if warning.conflict:
+        return Detail.of("conflicting", metric=warning.metric.id, stated=interval_text(warning.stated, unit),
+                         other=interval_text(warning.derived_reading, unit))
+    return Detail.of("contested", metric=warning.metric.id, stated=interval_text(warning.stated, unit),
+                     derived=interval_text(warning.derived_reading, unit))
+
+
+def _source_reason(actual: Resolved) -> Reason:
+    return Reason.STATED if actual.figure is not None else Reason.DERIVED
+
+
+Reading = tuple["Interval | bool | None", "Inconsistency | None"]  # a value the verdict may rest on; the conflict offering it
+
+
 class _Judge:
+    """Judges targets as named steps (:attr:`steps`), each of which decides or passes on."""
+
     def __init__(self, repository: Repository, resolver: Resolver, inconsistencies: list[Inconsistency],
                  rules: Mapping[str, Rule]) -> None:
         self.repository = repository
@@ -102,115 +165,166 @@ class _Judge:
         self.rules = rules
         self.warnings = {inconsistency.figure: inconsistency for inconsistency in inconsistencies}
         self.last_year: dict[Figure, Inconsistency | None] = {}
+        settings = repository.settings
+        self.about = Tolerance(amount=settings.about_tolerance, share=settings.about_tolerance_share)
+        self.steps: tuple[Step, ...] = (self.value_known, self.report_given, self.which_figure, self.which_reference,
+                                        self.cumulative, self.which_baseline, self.usable, self.compare)
 
     def target(self, target: Target) -> TargetResult:
+        """The target's verdict: the first step that decides it."""
+        case = self.case(target)
+        for step in self.steps:
+            found = step(case)
+            if found is not None:
+                return found
+        raise AssertionError("the comparison decides every target")
+
+    def case(self, target: Target) -> Case:
         metric = self.repository.catalogue.metrics[target.metric]
         rule = self.rules[target.rule]
         threshold = rule.threshold(target, metric.unit)
-        tolerance = self.tolerance(target, rule, metric, threshold)
-        reference: Resolved | None = None  # a relative target's (value: {metric: …}), once it is found
+        return Case(target, metric, rule, threshold, rule.tolerance(target, metric.unit, threshold, self.about))
 
-        def unmeasured(reason: Reason, detail: Detail, **found: object) -> TargetResult:
-            return TargetResult(target, metric, rule, Verdict.UNMEASURED, reason, threshold, detail=detail,
-                                tolerance=tolerance, reference=reference, **found)  # type: ignore[arg-type]
+    # The steps, in order.
 
-        if target.value_unknown:
-            return unmeasured(Reason.NO_THRESHOLD, Detail.of("no_threshold"))
-        if (target.year, target.jurisdiction) not in self.repository.reports:
-            return unmeasured(Reason.NO_REPORT, Detail.of("no_report", year=target.year,
-                                                          jurisdiction=target.jurisdiction))
-        actual = self.figure_for(target, rule, threshold, tolerance)
+    @staticmethod
+    def value_known(case: Case) -> TargetResult | None:
+        """A value the source lost (研发投入强度达到3.) cannot be judged on."""
+        return case.unmeasured(Reason.NO_THRESHOLD, Detail.of("no_threshold")) if case.target.value.unknown else None
+
+    def report_given(self, case: Case) -> TargetResult | None:
+        target = case.target
+        if (target.year, target.jurisdiction) in self.repository.reports:
+            return None
+        return case.unmeasured(Reason.NO_REPORT, Detail.of("no_report", year=target.year, jurisdiction=target.jurisdiction))
+
+    def which_figure(self, case: Case) -> TargetResult | None:
+        """The figure it is judged on; else why not — met on the report's claim, if it makes one."""
+        actual = self.figure_for(case)
         if isinstance(actual, tuple):  # over the year, and the report gives only what cannot decide it
             missing, end = actual
-            return unmeasured(missing.reason, missing.detail, actual=end)
+            return case.unmeasured(missing.reason, missing.detail, actual=end)
         if isinstance(actual, Missing):
-            return self.claimed(target, metric, rule, threshold, tolerance, actual) or unmeasured(actual.reason, actual.detail)
-        if target.value_ref is not None:
-            found_reference = self.resolver.resolve(target.year, target.jurisdiction, target.value_ref.metric,
-                                                    target.value_ref.scope, target.deadline, basis=target.basis)
-            if isinstance(found_reference, Missing):
-                return unmeasured(found_reference.reason, Detail.of(
-                    "reference_missing", metric=target.value_ref.metric, inner=found_reference.detail), actual=actual)
-            reference = found_reference
-        interim = self.interim(target, rule, metric, actual)
-        actual = interim or actual
-        baseline: Baseline | None = None
-        if rule.uses_baseline:
-            found = self.baseline(target)
-            if isinstance(found, Missing):
-                stated = self.stated_growth(target, rule, metric, actual, threshold)
-                if stated is not None:
-                    return stated
-                return unmeasured(Reason.NO_BASELINE, found.detail, actual=actual, warnings=self.warnings_of(actual))
-            baseline = found
-        mismatch = basis_mismatch(target, actual, reference, from_levels=rule.measure is not None)
+            return self.claimed(case, actual) or case.unmeasured(actual.reason, actual.detail)
+        case.actual = actual
+        return None
+
+    def which_reference(self, case: Case) -> TargetResult | None:
+        """A relative target's reference figure (value: {metric: …})."""
+        target, named = case.target, case.target.value.reference
+        if named is None:
+            return None
+        found = self.resolver.resolve((target.year, target.jurisdiction, named.metric, named.scope),
+                                      target.period.deadline, basis=target.basis)
+        if isinstance(found, Missing):
+            return case.unmeasured(found.reason, Detail.of("reference_missing", metric=named.metric, inner=found.detail),
+                                   actual=case.actual)
+        case.reference = found
+        return None
+
+    @staticmethod
+    def cumulative(case: Case) -> None:
+        """For a cumulative metric (it only grows through the year), a figure dated before the end of
+        the target's period is a floor of the final value: judged on from it up."""
+        actual = case.found
+        end = case.target.period.end(case.target.year)
+        if not case.metric.cumulative or actual.as_of >= end or case.rule.measure is not None \
+                or not isinstance(actual.value, Interval):
+            return None
+        case.actual = case.interim = Resolved(actual.metric, actual.year, Interval(actual.value.lo, None), actual.as_of,
+                                              actual.figure, actual.derivation)
+        return None
+
+    def which_baseline(self, case: Case) -> TargetResult | None:
+        """For a rule that uses one, the baseline; without it, the growth the report states, if any."""
+        if not case.rule.uses_baseline:
+            return None
+        found = self.baseline(case.target)
+        if isinstance(found, Missing):
+            return self.stated_growth(case) or case.unmeasured(Reason.NO_BASELINE, found.detail, actual=case.actual,
+                                                               warnings=self.warnings_of(case.found))
+        case.baseline = found
+        return None
+
+    def usable(self, case: Case) -> TargetResult | None:
+        """Figures of another basis (nominal, real) cannot be compared; else the warnings the verdict carries."""
+        actual, baseline = case.found, case.baseline
+        mismatch = basis_mismatch(case.target, actual, case.reference, from_levels=case.rule.measure is not None)
         if mismatch is not None:
-            return unmeasured(Reason.BASIS_MISMATCH, mismatch, actual=actual, baseline=baseline,
-                              warnings=self.warnings_of(actual, baseline))
+            return case.unmeasured(Reason.BASIS_MISMATCH, mismatch, actual=actual, baseline=baseline,
+                                   warnings=self.warnings_of(actual, baseline))
         warnings = self.warnings_of(actual, baseline)
-        if reference is not None:
-            warnings += tuple(warning for warning in self.warnings_of(reference) if warning not in warnings)
-        for share in self.shares_of(target):  # the report's shares of this target: with their level, or each other
+        if case.reference is not None:
+            warnings += tuple(warning for warning in self.warnings_of(case.reference) if warning not in warnings)
+        for share in self.shares_of(case.target):  # the report's shares of this target: with their level, or each other
             if share in self.warnings and self.warnings[share] not in warnings:
                 warnings += (self.warnings[share],)
-        compared = self.compared_with(target, rule, metric, threshold, tolerance, reference)
-        if compared is None:  # about a reference that is a range: there is no one band to draw
-            return unmeasured(Reason.IMPRECISE, Detail.of("straddles"), actual=actual, warnings=warnings)
-        centre, value, tolerance = compared
-        growth = rule.measured(actual.value, baseline.value if baseline else None)
-        truth = _decide(rule, actual.value, value, baseline.value if baseline else None)
-        if truth is None:
-            return unmeasured(Reason.UNDEFINED, Detail.of("rule_zero", rule=rule.id), actual=actual,
-                              baseline=baseline, warnings=warnings)
-        contested = self.contested(rule, truth, actual, value, baseline, warnings, self.rival_shares(target, rule, threshold))
-        if contested is not None:
-            return unmeasured(Reason.CONTESTED, contested, actual=actual, baseline=baseline, growth=growth,
-                              warnings=warnings, compared=value)
-        verdict = _VERDICTS.get(truth, Verdict.UNMEASURED)
-        reason, detail = self.why(target, rule, metric, verdict, actual, interim, centre, tolerance, baseline)
-        return TargetResult(target, metric, rule, verdict, reason, threshold, actual, baseline, growth, detail, warnings,
-                            tolerance, reference=reference, compared=value)
+        case.warnings = warnings
+        return None
 
-    def figure_for(self, target: Target, rule: Rule, threshold: Fraction | None, tolerance: Fraction | None
-                   ) -> Resolved | Missing | tuple[Missing, Resolved | None]:
+    def compare(self, case: Case) -> TargetResult:
+        """The rule's verdict on the figure, unless a reading of it that the report also gives would decide otherwise."""
+        compared = self.compared_with(case)
+        if compared is None:  # about a reference that is a range: there is no one band to draw
+            return case.unmeasured(Reason.IMPRECISE, Detail.of("straddles"), actual=case.actual, warnings=case.warnings)
+        centre, value, tolerance = compared
+        case.tolerance = tolerance
+        found = {"actual": case.actual, "baseline": case.baseline, "warnings": case.warnings}
+        growth = case.rule.measured(case.found.value, case.baseline_value)
+        truth = case.rule.decide(case.found.value, value, case.baseline_value)
+        if truth is None:
+            return case.unmeasured(Reason.UNDEFINED, Detail.of("rule_zero", rule=case.rule.id), **found)
+        contested = self.contested(case, truth, value)
+        if contested is not None:
+            return case.unmeasured(Reason.CONTESTED, contested, growth=growth, compared=value, **found)
+        verdict = _VERDICTS.get(truth, Verdict.UNMEASURED)
+        reason, detail = self.why(case, verdict, centre)
+        return TargetResult(target=case.target, metric=case.metric, rule=case.rule, verdict=verdict, reason=reason,
+                            threshold=case.threshold, growth=growth, detail=detail, tolerance=case.tolerance,
+                            reference=case.reference, compared=value, **found)
+
+    # What the steps ask.
+
+    def figure_for(self, case: Case) -> Resolved | Missing | tuple[Missing, Resolved | None]:
         """What the target is judged on: its figure (or derivation); for a target over the year, the
         year's max or min, or a figure that breaks it — else why not, with the year-end figure
         given; where the report gives only its share of the target, the level the share implies."""
-        actual = self.resolver.resolve(target.year, target.jurisdiction, target.metric, target.scope, target.deadline,
-                                       basis=target.basis or self.reference_basis(target))
-        if target.over == "year":
-            over_year = self.over_year(target, rule, self.allowed(target, rule, threshold, tolerance))
+        target = case.target
+        actual = self.resolver.resolve((target.year, target.jurisdiction, target.metric, target.scope),
+                                       target.period.deadline, basis=target.basis or self.reference_basis(target))
+        if target.period.over == "year":
+            over_year = self.over_year(case)
             if isinstance(over_year, Missing):
                 return over_year, None if isinstance(actual, Missing) else actual
             actual = over_year or actual
         shares = self.judged_shares(target)
         if isinstance(actual, Missing) and actual.reason is Reason.NOT_REPORTED and shares:
-            actual = self.from_share(shares[0], rule, threshold) or actual
+            actual = self.from_share(shares[0], case.rule, case.threshold) or actual
         return actual
 
-    def compared_with(self, target: Target, rule: Rule, metric: Metric, threshold: Fraction | None,
-                      tolerance: Fraction | None, reference: Resolved | None
-                      ) -> tuple[Fraction | None, Interval | None, Fraction | None] | None:
+    def compared_with(self, case: Case) -> tuple[Fraction | None, Interval | None, Fraction | None] | None:
         """What the figure is compared with, as (the centre of a band, the value or band, the
         tolerance): the target's value; for a relative target, the reference figure — or, for a rule
         with a band (与经济增长基本同步), the band about it. None when that figure is a range."""
+        rule, sides, reference = case.rule, case.target.tolerance.sides, case.reference
         if reference is None:
-            return threshold, self.allowed(target, rule, threshold, tolerance), tolerance
+            return case.threshold, rule.allowed(case.threshold, case.tolerance, sides), case.tolerance
         assert isinstance(reference.value, Interval)  # validate: a relative target compares numbers
         if rule.band is None:
-            return None, reference.value, tolerance
+            return None, reference.value, case.tolerance
         if not reference.value.is_exact:
             return None
         centre = reference.value.point
-        tolerance = self.tolerance(target, rule, metric, centre)
-        return centre, self.allowed(target, rule, centre, tolerance), tolerance
+        tolerance = rule.tolerance(case.target, case.metric.unit, centre, self.about)
+        return centre, rule.allowed(centre, tolerance, sides), tolerance
 
     def reference_basis(self, target: Target) -> str | None:
         """The basis of a relative target's reference figure, which its own figure is taken in."""
-        if target.value_ref is None:
+        named = target.value.reference
+        if named is None:
             return None
-        found = self.resolver.resolve(target.year, target.jurisdiction, target.value_ref.metric, target.value_ref.scope,
-                                      target.deadline)
+        found = self.resolver.resolve((target.year, target.jurisdiction, named.metric, named.scope),
+                                      target.period.deadline)
         return found.figure.basis if isinstance(found, Resolved) and found.figure is not None else None
 
     def shares_of(self, target: Target) -> list[Figure]:
@@ -225,72 +339,87 @@ class _Judge:
         shares = self.shares_of(target)
         return [share for share in shares if share.as_of == shares[-1].as_of] if shares else []
 
-    def rival_shares(self, target: Target, rule: Rule, threshold: Fraction | None
-                     ) -> list[tuple[Interval | bool, Inconsistency | None]]:
+    def rival_shares(self, case: Case) -> list[Reading]:
         """The levels the judged share's rivals imply, each with the conflict that lists it: other
         readings of the report, which may decide the target otherwise."""
-        rivals = []
-        for share in self.judged_shares(target)[1:]:
-            implied = self.from_share(share, rule, threshold)
+        rivals: list[Reading] = []
+        for share in self.judged_shares(case.target)[1:]:
+            implied = self.from_share(share, case.rule, case.threshold)
             if implied is not None and share in self.warnings:
                 rivals.append((implied.value, self.warnings[share]))
         return rivals
 
-    def claimed(self, target: Target, metric: Metric, rule: Rule, threshold: Fraction | None,
-                tolerance: Fraction | None, missing: Missing) -> TargetResult | None:
+    def claimed(self, case: Case, missing: Missing) -> TargetResult | None:
         """A target with no figure that the report claims done: met, asserted — or, refused by
         planaudit.yaml, unmeasured with the claim named. None when no claim covers it."""
-        claim = self.claim(target) if missing.reason is Reason.NOT_REPORTED else None
+        claim = self.claim(case.target) if missing.reason is Reason.NOT_REPORTED else None
         if claim is None:
             return None
         where = f"{claim.location.path}:{claim.location.line}"
         if not self.repository.settings.accept_assertions:
-            return TargetResult(target, metric, rule, Verdict.UNMEASURED, missing.reason, threshold,
-                                detail=Detail.of("assertion_refused", inner=missing.detail, quote=claim.quote, where=where),
-                                tolerance=tolerance, assertion=claim)
-        return TargetResult(target, metric, rule, Verdict.MET, Reason.ASSERTED, threshold,
-                            detail=Detail.of("asserted", quote=claim.quote, where=where), tolerance=tolerance,
-                            assertion=claim)
+            return TargetResult(target=case.target, metric=case.metric, rule=case.rule, verdict=Verdict.UNMEASURED,
+                                reason=missing.reason, threshold=case.threshold, tolerance=case.tolerance,
+                                detail=Detail.of("assertion_refused", inner=missing.detail, quote=claim.quote,
+                                                 where=where), assertion=claim)
+        return TargetResult(target=case.target, metric=case.metric, rule=case.rule, verdict=Verdict.MET,
+                            reason=Reason.ASSERTED, threshold=case.threshold, tolerance=case.tolerance,
+                            detail=Detail.of("asserted", quote=claim.quote, where=where), assertion=claim)
 
-    def why(self, target: Target, rule: Rule, metric: Metric, verdict: Verdict, actual: Resolved, interim: Resolved | None,
-            centre: Fraction | None, tolerance: Fraction | None, baseline: Baseline | None) -> tuple[Reason, Detail | None]:
+    def why(self, case: Case, verdict: Verdict, centre: Fraction | None) -> tuple[Reason, Detail | None]:
         """The reason and detail of a verdict decided by its comparison: met only thanks to a tolerance
         says so first; then a cumulative metric's interim figure; a straddling figure; a share of the target."""
-        if verdict is Verdict.MET and tolerance:
-            strictly = _decide(rule, actual.value, self.allowed(target, rule, centre, Fraction(0)),
-                               baseline.value if baseline else None)
-            if strictly is not Truth.TRUE:
-                return Reason.WITHIN_TOLERANCE, Detail.of("within_tolerance", tolerance=quantity(tolerance, metric.unit))
-        if interim is not None:
-            detail = Detail.of("interim" if verdict is Verdict.UNMEASURED else "interim_decided", metric=metric.id,
-                               as_of=interim.as_of, end=target.deadline or dt.date(target.year, 12, 31))
-            return (Reason.INTERIM_ONLY, detail) if verdict is Verdict.UNMEASURED else (self.source_reason(actual), detail)
+        return (self.within_tolerance(case, verdict, centre) or self.interim_reason(case, verdict)
+                or self.plain_reason(case, verdict))
+
+    @staticmethod
+    def within_tolerance(case: Case, verdict: Verdict, centre: Fraction | None) -> tuple[Reason, Detail] | None:
+        """Met, but not without the tolerance."""
+        if verdict is not Verdict.MET or not case.tolerance:
+            return None
+        strictly = case.rule.decide(case.found.value, case.rule.allowed(centre, Fraction(0), case.target.tolerance.sides),
+                                    case.baseline_value)
+        if strictly is Truth.TRUE:
+            return None
+        return Reason.WITHIN_TOLERANCE, Detail.of("within_tolerance", tolerance=quantity(case.tolerance, case.metric.unit))
+
+    @staticmethod
+    def interim_reason(case: Case, verdict: Verdict) -> tuple[Reason, Detail] | None:
+        """Judged on a cumulative metric's figure before the period's end: decided by it, or not yet."""
+        if case.interim is None:
+            return None
+        undecided = verdict is Verdict.UNMEASURED
+        detail = Detail.of("interim" if undecided else "interim_decided", metric=case.metric.id,
+                           as_of=case.interim.as_of, end=case.target.period.end(case.target.year))
+        return (Reason.INTERIM_ONLY if undecided else _source_reason(case.found)), detail
+
+    @staticmethod
+    def plain_reason(case: Case, verdict: Verdict) -> tuple[Reason, Detail | None]:
+        """A figure that straddles the value; a share of the target; else stated or derived."""
+        actual = case.found
         if verdict is Verdict.UNMEASURED:
             return Reason.IMPRECISE, Detail.of("straddles")
         if actual.figure is not None and actual.figure.of_target is not None:
-            return self.source_reason(actual), Detail.of("of_target", share=f"{actual.figure.value}%",
-                                                         rounded=interval_text(stated_share(actual.figure), PERCENT))
-        return self.source_reason(actual), None
+            return _source_reason(actual), Detail.of("of_target", share=f"{actual.figure.stated.value}%",
+                                                     rounded=interval_text(stated_share(actual.figure), PERCENT))
+        return _source_reason(actual), None
 
-    @staticmethod
-    def source_reason(actual: Resolved) -> Reason:
-        return Reason.STATED if actual.figure is not None else Reason.DERIVED
-
-    def over_year(self, target: Target, rule: Rule, value: Interval | None) -> Resolved | Missing | None:
+    def over_year(self, case: Case) -> Resolved | Missing | None:
         """What a target over the whole year (全年控制在5.5%以内) is judged on: the report's maximum of
         the year for a ceiling (its minimum for a floor); else any figure of the year that already
         breaks it; else nothing — a year-end figure says nothing of the rest of the year. None when
         the report gives no figure of the metric at all."""
+        target, rule = case.target, case.rule
         needed = rule.over_year
         key = (target.year, target.jurisdiction, target.metric, target.scope)
         every = [*self.resolver.figures.get(key, []), *self.resolver.over_period.get(key, [])]
-        metric = self.repository.catalogue.metrics[target.metric]
+        value = rule.allowed(case.threshold, case.tolerance, target.tolerance.sides)
         for figure in every:
             if figure.aggregate == needed:
-                return Resolved(target.metric, target.year, self.resolver.value_of(figure, metric), figure.as_of, figure=figure)
+                return Resolved(target.metric, target.year, self.resolver.value_of(figure, case.metric), figure.as_of,
+                                figure=figure)
         for figure in every:
-            figure_value = self.resolver.value_of(figure, metric)
-            if value is not None and _decide(rule, figure_value, value, None) is Truth.FALSE:
+            figure_value = self.resolver.value_of(figure, case.metric)
+            if value is not None and rule.decide(figure_value, value, None) is Truth.FALSE:
                 return Resolved(target.metric, target.year, figure_value, figure.as_of, figure=figure)
         if not every:
             return None
@@ -299,44 +428,10 @@ class _Judge:
                                                          needed=needed or "-"))
 
     @staticmethod
-    def interim(target: Target, rule: Rule, metric: Metric, actual: Resolved) -> Resolved | None:
-        """For a cumulative metric (it only grows through the year), a figure dated before the end of
-        the target's period is a floor of the final value: the value from it up, to judge on. None
-        when the figure is not such a one."""
-        end = target.deadline or dt.date(target.year, 12, 31)
-        if not metric.cumulative or actual.as_of >= end or rule.measure is not None or not isinstance(actual.value, Interval):
-            return None
-        return Resolved(actual.metric, actual.year, Interval(actual.value.lo, None), actual.as_of, actual.figure,
-                        actual.derivation)
-
-    def tolerance(self, target: Target, rule: Rule, metric: Metric, threshold: Fraction | None) -> Fraction | None:
-        """How far from the value still counts, in the metric's unit, for a rule with a band: the
-        target's tolerance, else planaudit.yaml's `about_tolerance`; None for other rules."""
-        if rule.band is None or threshold is None:
-            return None
-        settings = self.repository.settings
-        for absolute, share in ((target.tolerance, target.tolerance_share),
-                                (settings.about_tolerance, settings.about_tolerance_share)):
-            if absolute is not None:
-                return convert(absolute, rule.value_unit(target, metric.unit), metric.unit)
-            if share is not None:
-                return abs(threshold) * to_fraction(share) / 100
-        return Fraction(0)  # validate says that the target needs one
-
-    @staticmethod
-    def allowed(target: Target, rule: Rule, threshold: Fraction | None, tolerance: Fraction | None) -> Interval | None:
-        """What the rule's check compares the figure with: the value, or the band around it."""
-        if threshold is None:
-            return None
-        if rule.band is None or tolerance is None:
-            return Interval.exact(threshold)
-        return rule.band(threshold, tolerance, target.direction or "both")
-
-    @staticmethod
     def from_share(share: Figure, rule: Rule, threshold: Fraction | None) -> Resolved | None:
         """The level a stated share of the target implies (126% of 10万: 12.55万–12.65万, as its
         rounding allows), for a rule that compares a level with the value; None for others."""
-        if threshold is None or rule.measure is not None or rule.boolean or isinstance(share.value, bool):
+        if threshold is None or not rule.compares_level or share.stated.is_state:
             return None
         return Resolved(share.metric, share.year, implied_level(share, threshold), share.as_of, figure=share)
 
@@ -345,24 +440,23 @@ class _Judge:
         report = self.repository.reports[(target.year, target.jurisdiction)]
         return next((claim for claim in report.assertions if claim.covers(target.id)), None)
 
-    def stated_growth(self, target: Target, rule: Rule, metric: Metric, actual: Resolved,
-                      threshold: Fraction | None) -> TargetResult | None:
+    def stated_growth(self, case: Case) -> TargetResult | None:
         """The verdict of a growth rule on the growth the report states with the figure (同比增长21%),
         when there is no baseline to compute it from; None when the report states none."""
+        actual, rule = case.found, case.rule
         figure = actual.figure
-        if rule.compare_measure is None or figure is None or figure.growth is None or threshold is None:
+        if rule.compare_measure is None or figure is None or figure.growth is None or case.threshold is None:
             return None
-        mismatch = basis_mismatch(target, actual, None, from_levels=False)
+        decided = dict(target=case.target, metric=case.metric, rule=rule, threshold=case.threshold, actual=actual,
+                       warnings=self.warnings_of(actual))
+        mismatch = basis_mismatch(case.target, actual, None, from_levels=False)
         if mismatch is not None:
-            return TargetResult(target, metric, rule, Verdict.UNMEASURED, Reason.BASIS_MISMATCH, threshold, actual,
-                                detail=mismatch, warnings=self.warnings_of(actual))
+            return TargetResult(verdict=Verdict.UNMEASURED, reason=Reason.BASIS_MISMATCH, detail=mismatch, **decided)
         growth = Interval.exact(figure.growth)
-        truth = rule.compare_measure(growth, Interval.exact(threshold))
-        verdict = _VERDICTS.get(truth, Verdict.UNMEASURED)
+        verdict = _VERDICTS.get(rule.compare_measure(growth, Interval.exact(case.threshold)), Verdict.UNMEASURED)
         reason = Reason.STATED if verdict is not Verdict.UNMEASURED else Reason.IMPRECISE
-        detail = Detail.of("stated_growth", growth=interval_text(growth, PERCENT))
-        return TargetResult(target, metric, rule, verdict, reason, threshold, actual, None, growth, detail,
-                            self.warnings_of(actual))
+        return TargetResult(verdict=verdict, reason=reason, growth=growth,
+                            detail=Detail.of("stated_growth", growth=interval_text(growth, PERCENT)), **decided)
 
     def warnings_of(self, actual: Resolved, baseline: Baseline | None = None) -> tuple[Inconsistency, ...]:
         """The inconsistent figures among those the verdict rests on: this year's, and the baseline's."""
@@ -377,39 +471,42 @@ class _Judge:
             self.last_year[figure] = inconsistency(self.resolver, figure, self.repository.settings.tolerance)
         return self.last_year[figure]
 
-    def contested(self, rule: Rule, truth: Truth, actual: Resolved, value: Interval | None, baseline: Baseline | None,
-                  warnings: tuple[Inconsistency, ...], rival_shares: list[tuple[Interval | bool, Inconsistency | None]]
-                  ) -> Detail | None:
+    def contested(self, case: Case, truth: Truth, value: Interval | None) -> Detail | None:
         """Why the verdict cannot stand when a stated figure it rests on disagrees with its counts (or
-        with itself stated elsewhere: ``rival_shares``, when the verdict rests on a share of the
-        target) and the other reading would decide otherwise; None when every reading agrees."""
-        if not warnings:
+        with itself stated elsewhere: the judged share's rivals, when the verdict rests on a share of
+        the target) and the other reading would decide otherwise; None when every reading agrees."""
+        if not case.warnings:
             return None
-        derived = {warning.figure: warning for warning in warnings}
-        actual_readings: list[tuple[Interval | bool, Inconsistency | None]] = [(actual.value, None)]
-        if actual.figure in derived:
-            actual_readings.append((derived[actual.figure].derived.value, derived[actual.figure]))
-        if actual.figure is not None and actual.figure.of_target is not None:
-            actual_readings += rival_shares
-        baseline_readings: list[tuple[Interval | None, Inconsistency | None]] = [
-            (baseline.value if baseline else None, None)]
-        if baseline is not None and baseline.source is not None and baseline.source.figure in derived:
-            counted = derived[baseline.source.figure]
-            if isinstance(counted.derived.value, Interval) and not counted.derived.value.contains_zero():
-                baseline_readings.append((counted.derived.value, counted))
-        for actual_value, actual_warning in actual_readings:
-            for baseline_value, baseline_warning in baseline_readings:
-                if _decide(rule, actual_value, value, baseline_value) != truth:
+        for actual_value, actual_warning in self.actual_readings(case):
+            for baseline_value, baseline_warning in self.baseline_readings(case):
+                if case.rule.decide(actual_value, value, baseline_value) != truth:  # type: ignore[arg-type]
                     warning = actual_warning or baseline_warning
                     assert warning is not None
-                    if warning.conflict:
-                        return Detail.of("conflicting", metric=warning.metric.id,
-                                         stated=interval_text(warning.stated, warning.metric.unit),
-                                         other=interval_text(warning.derived_reading, warning.metric.unit))
-                    return Detail.of("contested", metric=warning.metric.id,
-                                     stated=interval_text(warning.stated, warning.metric.unit),
-                                     derived=interval_text(warning.derived_reading, warning.metric.unit))
+                    return _disagreement(warning)
         return None
+
+    def actual_readings(self, case: Case) -> list[Reading]:
+        """The figure's value, its counts' reading when they disagree, and the judged share's rivals."""
+        actual = case.found
+        derived = {warning.figure: warning for warning in case.warnings}
+        readings: list[Reading] = [(actual.value, None)]
+        if actual.figure in derived:
+            readings.append((derived[actual.figure].derived.value, derived[actual.figure]))
+        if actual.figure is not None and actual.figure.of_target is not None:
+            readings += self.rival_shares(case)
+        return readings
+
+    @staticmethod
+    def baseline_readings(case: Case) -> list[Reading]:
+        """The baseline's value, and its counts' reading when they disagree (and it is not zero)."""
+        readings: list[Reading] = [(case.baseline_value, None)]
+        source = case.baseline.source if case.baseline is not None else None
+        derived = {warning.figure: warning for warning in case.warnings}
+        if source is not None and source.figure in derived:
+            counted = derived[source.figure]
+            if isinstance(counted.derived.value, Interval) and not counted.derived.value.contains_zero():
+                readings.append((counted.derived.value, counted))
+        return readings
 
     def baseline(self, target: Target) -> Baseline | Missing:
         """The target's explicit baseline, else the previous year's figure; never zero."""
@@ -420,7 +517,7 @@ class _Judge:
             return Missing(Reason.NO_BASELINE, Detail.of("no_previous_report", year=target.year - 1,
                                                          jurisdiction=target.jurisdiction))
         else:
-            found = self.resolver.resolve(target.year - 1, target.jurisdiction, target.metric, target.scope)
+            found = self.resolver.resolve((target.year - 1, target.jurisdiction, target.metric, target.scope))
             if isinstance(found, Missing):
                 return Missing(Reason.NO_BASELINE, Detail.of("previous_year", year=target.year - 1, inner=found.detail))
             assert isinstance(found.value, Interval)

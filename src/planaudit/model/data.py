@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from planaudit.exact.expr import Expression
+from planaudit.exact.numbers import format_number
 
 PERCENT = "percent"
 RATIO = "ratio"
@@ -28,6 +29,14 @@ class Bound(enum.Enum):
     LOWER = "lower"  # 余、超、多、以上: the true value is at least this
     UPPER = "upper"  # 近、不足: the true value is at most this
     APPROX = "approx"  # 约: within a declared share of this, either way
+
+    @property
+    def symbol(self) -> str:
+        """How it reads before a number: "≥" for a lower bound, "≤" for an upper, "≈", or nothing."""
+        return _BOUND_SYMBOLS[self]
+
+
+_BOUND_SYMBOLS = {Bound.EXACT: "", Bound.LOWER: "≥", Bound.UPPER: "≤", Bound.APPROX: "≈"}
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -128,36 +137,153 @@ class MetricRef:
     metric: str
     scope: str | None = None
 
+    def text(self) -> str:
+        """How it reads: "gdp.growth", "gdp.growth[county]"."""
+        return self.metric + (f"[{self.scope}]" if self.scope else "")
+
+
+class ValueKind(enum.Enum):
+    NONE = "none"  # the rule takes no value (achieved), or the target is an umbrella
+    NUMBER = "number"  # a number as written: 85, "85%"
+    REFERENCE = "reference"  # another figure of the same report: {metric: gdp.growth}
+    UNKNOWN = "unknown"  # `value: unknown`: the source lost the number (研发投入强度达到3.)
+
+
+@dataclass(frozen=True, slots=True)
+class Threshold:
+    """What a target's value is — a number as written (with the unit it is written in, and whether
+    as "85%"), another figure of the same report, unknown, or none — and where it comes from: the
+    plan, or (``source`` "report") the report, which restates it in ``quote`` (原定目标为5家).
+
+    It holds what the file says, faults included (a quote without source: report): check/validate
+    reads :meth:`restatement_fault` and says so."""
+
+    number: Decimal | None = None
+    percent: bool = False  # written as "85%"
+    unit: str | None = None  # as declared; None means the metric's unit
+    reference: MetricRef | None = None
+    unknown: bool = False
+    source: str | None = None  # "report": the plan gives no number; the value is the one the report restates
+    quote: str | None = None  # with it, the report's words that state the value
+
+    @property
+    def kind(self) -> ValueKind:
+        if self.number is not None:
+            return ValueKind.NUMBER
+        if self.reference is not None:
+            return ValueKind.REFERENCE
+        return ValueKind.UNKNOWN if self.unknown else ValueKind.NONE
+
+    @property
+    def given(self) -> bool:
+        """Does the file give a value (a number, or unknown)? A reference is not one: it names a figure."""
+        return self.number is not None or self.unknown
+
+    @property
+    def from_report(self) -> bool:
+        """Is the value the one the report restates, the plan giving none?"""
+        return self.source == "report"
+
+    def restatement_fault(self) -> str | None:
+        """The field that is wrong when the value's source and its quote disagree: value_source
+        (report, with no quote), value_quote (a quote, not from the report); None when they agree."""
+        if self.from_report and self.quote is None:
+            return "value_source"
+        if self.quote is not None and not self.from_report:
+            return "value_quote"
+        return None
+
+    def text(self) -> str:
+        """How the value reads as written: "85%", "gdp.growth[county]", "?"; "" when there is none."""
+        if self.number is not None:
+            return format_number(self.number) + ("%" if self.percent else "")
+        if self.reference is not None:
+            return self.reference.text()
+        return "?" if self.unknown else ""
+
+
+NO_VALUE = Threshold()
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    """How far from its value an `about` target still counts as met: ``amount`` in the unit the
+    value is written in (``percent``: written as "0.5%"), or ``share`` of the value in percent; on
+    ``direction``'s side — floor, ceiling or both (None: both)."""
+
+    amount: Decimal | None = None
+    percent: bool = False
+    share: Decimal | None = None
+    direction: str | None = None
+
+    def given(self) -> list[str]:
+        """The fields the file gives, by their keys."""
+        return [key for key, value in (("tolerance", self.amount), ("tolerance_share", self.share),
+                                       ("direction", self.direction)) if value is not None]
+
+    @property
+    def both_given(self) -> bool:
+        """Are both an amount and a share given (only one may be)?"""
+        return self.amount is not None and self.share is not None
+
+    def percent_of_plain(self, value: Threshold) -> bool:
+        """Is the amount written as a percentage while the value is not (a share, meant as tolerance_share)?"""
+        return self.amount is not None and self.percent and not value.percent
+
+    @property
+    def side(self) -> str:
+        """How it reads before its amount: "±" on both sides, "−" for a floor, "+" for a ceiling."""
+        return _SIDES.get(self.direction or "both", "±")
+
+    @property
+    def sides(self) -> str:
+        """floor, ceiling or both."""
+        return self.direction or "both"
+
+
+_SIDES = {"floor": "−", "ceiling": "+"}
+NO_TOLERANCE = Tolerance()
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """When a target is judged: by ``deadline`` (None: the year's end), and over what — "year": the
+    whole year (全年控制在…以内), not only its end."""
+
+    deadline: dt.date | None = None
+    over: str | None = None
+
+    def end(self, year: int) -> dt.date:
+        """The day the target's period ends."""
+        return self.deadline or dt.date(year, 12, 31)
+
+
+YEAR_END = Period()
+
 
 @dataclass(frozen=True, slots=True)
 class Target:
+    """One target of a plan, built by keyword from small values: what its threshold is
+    (:class:`Threshold`), its tolerance, its period; where it stands (``location``, ``positions``:
+    every entry's, so that a problem points at a field) and the words it rests on."""
+
     jurisdiction: str
     year: int
     id: str
     title: str
     metric: str
     rule: str
-    value: Decimal | None
-    value_is_percent: bool  # written as "85%"
-    unit: str | None  # as declared; None means the metric's unit
-    scope: str | None
-    deadline: dt.date | None
-    baseline: Decimal | None
     quote: str
-    section: str | None
-    waiver: Waiver | None
     location: Location
     positions: Positions = _where()
-    tolerance: Decimal | None = None  # `about`: how far off still counts, in the unit the value is written in
-    tolerance_is_percent: bool = False  # written as "0.5%"
-    tolerance_share: Decimal | None = None  # `about`: the same as a percentage of the value
-    direction: str | None = None  # `about`: floor, ceiling or both (None: both)
-    value_unknown: bool = False  # `value: unknown`: the source lost the number (研发投入强度达到3.)
-    value_ref: MetricRef | None = None  # `value: {metric: gdp.growth}`: another figure of the same report
-    over: str | None = None  # "year": the target constrains the whole year (全年控制在…以内), not its end
-    value_source: str | None = None  # "report": the plan gives no number; the value is the one the report restates
-    value_quote: str | None = None  # with it, the report's words that state the value (原定目标为5家)
+    value: Threshold = NO_VALUE
+    tolerance: Tolerance = NO_TOLERANCE
+    period: Period = YEAR_END
+    scope: str | None = None
     basis: str | None = None  # nominal or real: what its value means (None: unstated, never checked)
+    baseline: Decimal | None = None
+    section: str | None = None
+    waiver: Waiver | None = None
     items: tuple[str, ...] = ()  # an umbrella's: the ids of its items, which follow it in the plan
     parent: str | None = None  # an item's: the id of its umbrella
 
@@ -167,30 +293,56 @@ class Target:
         return bool(self.items)
 
     @property
-    def value_from_report(self) -> bool:
-        """Is the value the one the report restates, the plan giving none?"""
-        return self.value_source == "report"
-
-    @property
     def key(self) -> str:
         return f"{self.year}/{self.jurisdiction}/{self.id}"
 
 
 @dataclass(frozen=True, slots=True)
+class Stated:
+    """A figure's value as its report states it: a number — written as "91%" or not — with its bound
+    (余: at least, 近: at most, 约: about, and how far off then: ``approx_share``, in percent of it, or
+    planaudit.yaml's); or a state, true or false."""
+
+    value: Decimal | bool
+    percent: bool = False  # written as "91%"
+    bound: Bound = Bound.EXACT
+    approx_share: Decimal | None = None  # bound approx: how far off the true value may be, in percent of this
+
+    @property
+    def is_state(self) -> bool:
+        """Is it true or false (建成、开通), not a number?"""
+        return isinstance(self.value, bool)
+
+    def approx_fault(self, default_share: Decimal | None) -> str | None:
+        """The field that is wrong about how far off it may be: approx_share (given, for a bound that
+        is not approx), bound (approx, with no share here, nor ``default_share``: planaudit.yaml's);
+        None when neither is."""
+        if self.bound is not Bound.APPROX:
+            return "approx_share" if self.approx_share is not None else None
+        return "bound" if self.approx_share is None and default_share is None else None
+
+    def written(self) -> str:
+        """The number as the report writes it, with its bound: "≥85%", "≈12", "276"; a state's words
+        are the reader's language's (see report/changes.py)."""
+        assert not isinstance(self.value, bool)
+        return self.bound.symbol + format_number(self.value) + ("%" if self.percent else "")
+
+
+@dataclass(frozen=True, slots=True)
 class Figure:
+    """One figure of a report, built by keyword: what it states (:class:`Stated`), of which metric,
+    scope and date, over what (``aggregate``); where it stands and the words it rests on."""
+
     jurisdiction: str
     year: int
     metric: str
-    value: Decimal | bool
-    value_is_percent: bool
-    bound: Bound
+    stated: Stated
     scope: str | None
     as_of: dt.date
     quote: str
     location: Location
     positions: Positions = _where()
     growth: Decimal | None = None  # the year-on-year growth the report states with it, in percent (同比增长21%)
-    approx_share: Decimal | None = None  # bound approx: how far off the true value may be, in percent of this
     of_target: str | None = None  # the id of a target whose value this figure states a share of (占年度目标的126%)
     aggregate: str = "end"  # what it measures over its period: end (the value at as_of), mean, max or min
     source: NamedDocument | None = None  # the document it comes from, when the report names several

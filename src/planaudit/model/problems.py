@@ -6,7 +6,7 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from planaudit.read.text import printable
+from planaudit.messages import Message, msg, printable
 
 
 class Severity(enum.Enum):
@@ -68,17 +68,34 @@ _WARNINGS = frozenset({Code.YAML11, Code.VALUE_NOT_IN_QUOTE, Code.PERCENT_AS_RAT
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """A problem at a place. ``said`` is what it says (a wording and its parameters, rendered in the
+    run's language when it is shown); ``message`` is that in English — what programs read (JSON, the
+    cache) and what problems sort by. Give either: ``Problem(path, line, col, code, said=msg(…))``."""
+
     path: str
     line: int
     col: int
     code: Code
-    message: str
+    message: str = ""
     # how many problems of its code in its file this one stands for: itself and the like ones past it that
     # were counted, not described (a file of 500,000 bad entries; see read/structure.py); capped() counts them
     stands_for: int = field(default=1, compare=False)
+    said: Message | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.said is not None and not self.message:
+            object.__setattr__(self, "message", self.said.render("en"))
 
     def __str__(self) -> str:
         return printable(f"{self.path}:{self.line}:{self.col}: {self.code.value} {self.message}")
+
+    def words(self, lang: str = "en") -> str:
+        """What the problem says, in ``lang``."""
+        return self.message if lang == "en" or self.said is None else self.said.render(lang)
+
+    def text(self, lang: str = "en") -> str:
+        """The problem's line, ``path:line:col: code message``, in ``lang``."""
+        return printable(f"{self.path}:{self.line}:{self.col}: {self.code.value} {self.words(lang)}")
 
     @property
     def is_error(self) -> bool:
@@ -96,13 +113,19 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
     return [problem for problem in problems if problem.is_error]
 
 
-def counted(problems: Sequence[Problem]) -> str:
-    """"2 errors and 1 warning", "no problems"."""
-    found = len(errors(problems))
-    warned = len(problems) - found
-    parts = [f"{count} {name}{'s' if count != 1 else ''}" for count, name in ((found, "error"), (warned, "warning"))
-             if count]
-    return " and ".join(parts) or "no problems"
+def found(problems: Sequence[Problem]) -> Message:
+    """"2 errors and 1 warning found", "no problems found": the line under a list of problems."""
+    errors_found = len(errors(problems))
+    warned = len(problems) - errors_found
+    if not problems:
+        return msg("no problems found")
+    parts = []
+    if errors_found:
+        parts.append(msg("{count} error", count=1) if errors_found == 1 else msg("{count} errors", count=errors_found))
+    if warned:
+        parts.append(msg("{count} warning", count=1) if warned == 1 else msg("{count} warnings", count=warned))
+    counts = parts[0] if len(parts) == 1 else msg("{errors} and {warnings}", errors=parts[0], warnings=parts[1])
+    return msg("{counts} found", counts=counts)
 
 
 MAX_PER_CODE = 100  # problems of one code in one file that are listed; the rest are counted
@@ -123,6 +146,7 @@ def capped(problems: list[Problem]) -> list[Problem]:
             first_left_out.setdefault(key, problem)
     for key, problem in first_left_out.items():
         more = counts[key] - MAX_PER_CODE
-        listed.append(Problem(problem.path, problem.line, problem.col, problem.code,
-                              f"and {more} more {problem.code.value} problem{'s' if more != 1 else ''} in this file"))
+        said = msg("and {count} more {code} problem in this file", count=more, code=problem.code.value) if more == 1 else \
+            msg("and {count} more {code} problems in this file", count=more, code=problem.code.value)
+        listed.append(Problem(problem.path, problem.line, problem.col, problem.code, said=said))
     return sorted(listed)

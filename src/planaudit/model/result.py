@@ -240,6 +240,30 @@ class Overview:
 
 
 @dataclass(frozen=True, slots=True)
+class JurisdictionResult:
+    """One audited jurisdiction's verdicts and inconsistent figures: what a reporter is handed, a
+    jurisdiction at a time, in order (see :class:`planaudit.report.base.Reporter`)."""
+
+    slug: str
+    name: str
+    results: tuple[TargetResult, ...]
+    inconsistencies: tuple[Inconsistency, ...]
+
+    @property
+    def summary(self) -> Summary:
+        return _summarize(self.results, self.inconsistencies)
+
+    @property
+    def missed(self) -> tuple[str, ...]:
+        """"jurisdiction/id" of its missed targets (not waived), in order."""
+        return Overview.named(self.results, Verdict.MISSED)
+
+    @property
+    def unmeasured(self) -> tuple[str, ...]:
+        return Overview.named(self.results, Verdict.UNMEASURED)
+
+
+@dataclass(frozen=True, slots=True)
 class AuditResult:
     year: int
     settings: Settings
@@ -259,6 +283,14 @@ class AuditResult:
         summaries = {slug: _summarize(items, inconsistencies[slug]) for slug, items in self.by_jurisdiction().items()}
         return Overview(self.year, self.settings, self.names, summaries, (),
                         Overview.named(self.results, Verdict.MISSED), Overview.named(self.results, Verdict.UNMEASURED))
+
+    def jurisdictions(self) -> list[JurisdictionResult]:
+        """The audit a jurisdiction at a time, in the order of its names."""
+        inconsistencies: dict[str, list[Inconsistency]] = {slug: [] for slug in self.names}
+        for item in self.inconsistencies:
+            inconsistencies[item.figure.jurisdiction].append(item)
+        return [JurisdictionResult(slug, self.names[slug], tuple(items), tuple(inconsistencies[slug]))
+                for slug, items in self.by_jurisdiction().items()]
 
     def by_jurisdiction(self) -> dict[str, list[TargetResult]]:
         grouped: dict[str, list[TargetResult]] = {slug: [] for slug in self.names}

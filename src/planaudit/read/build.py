@@ -15,9 +15,13 @@ from typing import Any, TypeVar
 
 from planaudit.exact import expr
 from planaudit.exact.numbers import parse_decimal
+from planaudit.messages import msg
 from planaudit.model.data import (
+    NO_TOLERANCE,
+    NO_VALUE,
     UMBRELLA,
     UNASSIGNED_METRIC,
+    YEAR_END,
     Assertion,
     Bound,
     Figure,
@@ -26,13 +30,17 @@ from planaudit.model.data import (
     Metric,
     MetricRef,
     NamedDocument,
+    Period,
     Plan,
     Positions,
     Report,
     RuleDefinition,
     Scope,
     SourceDocument,
+    Stated,
     Target,
+    Threshold,
+    Tolerance,
     Waiver,
 )
 from planaudit.model.problems import Code, Problem
@@ -67,20 +75,20 @@ def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: 
             identity=lambda target: target.id,
             duplicate=lambda target, first: Problem(
                 display, *target.positions.get("id", (target.location.line, target.location.col)), Code.DUPLICATE_ID,
-                f"target id '{target.id}' is already used on line {first.location.line}"),
+                said=msg("target id '{id}' is already used on line {line}", id=target.id, line=first.location.line)),
             problems=problems,
         )
         return Plan(display, jurisdiction, name, year, source, targets)
     documents = _read_documents(parsed, display, problems)
     figures = _unique_entries(
-        [_read_figure(entry, location, positions, year, jurisdiction, documents, problems)
+        [read_figure(entry, location, positions, year, jurisdiction, documents, problems)
          for entry, location, positions in parsed.entries],
         identity=_figure_identity,
         duplicate=lambda figure, first: Problem(
             display, figure.location.line, figure.location.col, Code.DUPLICATE_FIGURE,
-            f"{figure.metric} (scope {figure.scope or '-'}, as of {figure.as_of}"
-            f"{', of target ' + figure.of_target if figure.of_target else ''}) is already reported on line "
-            f"{first.location.line}"),
+            said=msg("{metric} (scope {scope}, as of {date}{of_target}) is already reported on line {line}",
+                     metric=figure.metric, scope=figure.scope or "-", date=str(figure.as_of), line=first.location.line,
+                     of_target=msg(", of target {target}", target=figure.of_target) if figure.of_target else "")),
         problems=problems,
     )
     problems.extend(_half_conflicts(figures, display))
@@ -95,11 +103,13 @@ def _header_agrees(parsed: Parsed, display: str, year: int, jurisdiction: str, p
     if stated_jurisdiction != jurisdiction:
         agrees = False
         problems.append(Problem(display, *parsed.header.get("jurisdiction", (1, 1)), Code.PATH_MISMATCH,
-                                f"jurisdiction '{stated_jurisdiction}' disagrees with the file name '{jurisdiction}.yaml'"))
+                                said=msg("jurisdiction '{stated}' disagrees with the file name '{file}'",
+                                         stated=str(stated_jurisdiction), file=f"{jurisdiction}.yaml")))
     if stated_year != year:
         agrees = False
         problems.append(Problem(display, *parsed.header.get("year", (1, 1)), Code.PATH_MISMATCH,
-                                f"year {stated_year} disagrees with the directory {year}/"))
+                                said=msg("year {stated} disagrees with the directory {year}/", stated=str(stated_year),
+                                         year=year)))
     return agrees
 
 
@@ -161,7 +171,8 @@ class Fields:
             return expr.parse(value.text, expect)
         except expr.ExprError as error:
             col = value.col + error.offset + (1 if value.quoted else 0)
-            self.problems.append(Problem(self.path, value.line, col, Code.EXPRESSION, f"'{key}': {error.message}"))
+            self.problems.append(Problem(self.path, value.line, col, Code.EXPRESSION,
+                                         said=msg("'{key}': {problem}", key=key, problem=error.said)))
             return None
 
 
@@ -232,52 +243,77 @@ def _read_targets(entry: dict[str, Any], location: Location, positions: Position
                   problems: list[Problem]) -> list[Target]:
     """A target; or an umbrella target and, after it, its items (one level: an item has none)."""
     if "items" not in entry:
-        return [_read_target(entry, location, positions, year, jurisdiction)]
+        return [read_target(entry, location, positions, year, jurisdiction)]
     for key in ("metric", "rule", "value", "baseline", "tolerance", "tolerance_share", "direction", "over", "basis",
                 "unit", "scope", "deadline", "value_source", "value_quote"):
         if key in entry:
             problems.append(Problem(location.path, *positions.get(key, (location.line, location.col)),
-                                    Code.VALUE_FORBIDDEN, f"an umbrella target (with items:) takes no {key}: "
-                                                          "each item has its own"))
-    umbrella = _read_target({**entry, "metric": UMBRELLA, "rule": UMBRELLA}, location, positions, year, jurisdiction)
+                                    Code.VALUE_FORBIDDEN, said=msg("an umbrella target (with items:) takes no {key}: "
+                                                                   "each item has its own", key=key)))
+    umbrella = read_target({**entry, "metric": UMBRELLA, "rule": UMBRELLA}, location, positions, year, jurisdiction)
     read = []
     for item, where, item_positions in items:
         if "items" in item:  # the schema allows it, so that its own items are checked; the model does not
             problems.append(Problem(where.path, *item_positions.get("items", (where.line, where.col)),
-                                    Code.VALUE_FORBIDDEN, "an item takes no items of its own: list them all under "
-                                                          f"'{umbrella.id}'"))
+                                    Code.VALUE_FORBIDDEN, said=msg("an item takes no items of its own: list them all "
+                                                                   "under '{id}'", id=umbrella.id)))
             item = {**item, "metric": UMBRELLA, "rule": UMBRELLA}
-        read.append(dataclasses.replace(_read_target(item, where, item_positions, year, jurisdiction), parent=umbrella.id))
+        read.append(dataclasses.replace(read_target(item, where, item_positions, year, jurisdiction), parent=umbrella.id))
     return [dataclasses.replace(umbrella, items=tuple(item.id for item in read)), *read]
 
 
-def _read_target(entry: dict[str, Any], location: Location, positions: Positions, year: int,
+def read_target(entry: dict[str, Any], location: Location, positions: Positions, year: int,
                  jurisdiction: str) -> Target:
-    raw = entry.get("value")
-    unknown = raw == "unknown"
-    reference = MetricRef(raw["metric"], raw.get("scope")) if isinstance(raw, dict) else None
-    value, percent = (None, False) if unknown or reference else _number(raw)
-    tolerance, tolerance_percent = _number(entry.get("tolerance"))
+    """One entry of a target file, as the schema read it, → its Target, by keyword: each part
+    (value, tolerance, period) from its own fields. A new field of a target is read here (see
+    docs/architecture.md, "Adding a field")."""
     waiver = entry.get("waiver")
     return Target(
         jurisdiction=jurisdiction, year=year, id=entry["id"], title=entry["title"], metric=entry["metric"],
-        rule=entry["rule"], value=value, value_is_percent=percent, unit=entry.get("unit"), scope=entry.get("scope"),
-        deadline=_date(entry.get("deadline")), baseline=_number(entry.get("baseline"))[0], quote=entry["quote"],
+        rule=entry["rule"], quote=entry["quote"], location=location, positions=positions,
+        value=_threshold(entry), tolerance=_tolerance(entry), period=_period(entry),
+        scope=entry.get("scope"), basis=entry.get("basis"), baseline=_number(entry.get("baseline"))[0],
         section=entry.get("section"),
         waiver=None if waiver is None else Waiver(waiver["reason"], _date(waiver.get("date"))),
-        location=location, positions=positions, tolerance=tolerance, tolerance_is_percent=tolerance_percent,
-        tolerance_share=_number(entry.get("tolerance_share"))[0], direction=entry.get("direction"),
-        value_unknown=unknown, value_ref=reference, over=entry.get("over"),
-        value_source=entry.get("value_source"), value_quote=entry.get("value_quote"), basis=entry.get("basis"),
     )
+
+
+def _threshold(entry: dict[str, Any]) -> Threshold:
+    """The target's value, its unit and where it comes from (value, unit, value_source, value_quote)."""
+    raw = entry.get("value")
+    unit, source, quote = entry.get("unit"), entry.get("value_source"), entry.get("value_quote")
+    if raw is None and unit is None and source is None and quote is None:
+        return NO_VALUE
+    if raw == "unknown":
+        return Threshold(unit=unit, unknown=True, source=source, quote=quote)
+    if isinstance(raw, dict):
+        return Threshold(unit=unit, reference=MetricRef(raw["metric"], raw.get("scope")), source=source, quote=quote)
+    number, percent = _number(raw)
+    return Threshold(number=number, percent=percent, unit=unit, source=source, quote=quote)
+
+
+def _tolerance(entry: dict[str, Any]) -> Tolerance:
+    """An `about` target's tolerance (tolerance, tolerance_share, direction)."""
+    amount, share, direction = entry.get("tolerance"), entry.get("tolerance_share"), entry.get("direction")
+    if amount is None and share is None and direction is None:
+        return NO_TOLERANCE
+    number, percent = _number(amount)
+    return Tolerance(amount=number, percent=percent, share=_number(share)[0], direction=direction)
+
+
+def _period(entry: dict[str, Any]) -> Period:
+    """When the target is judged (deadline, over)."""
+    deadline, over = entry.get("deadline"), entry.get("over")
+    return YEAR_END if deadline is None and over is None else Period(deadline=_date(deadline), over=over)
 
 
 def _half_conflicts(figures: tuple[Figure, ...], display: str) -> list[Problem]:
     """A figure stated again with conflict: true, but itself without it: both must say so."""
     flagged = {_figure_key(figure): figure for figure in figures if figure.conflict}
     return [Problem(display, figure.location.line, figure.location.col, Code.DUPLICATE_FIGURE,
-                    f"{figure.metric} is also reported on line {flagged[_figure_key(figure)].location.line} with "
-                    "conflict: true; a figure the report states twice says conflict: true at both")
+                    said=msg("{metric} is also reported on line {line} with conflict: true; a figure the report "
+                             "states twice says conflict: true at both", metric=figure.metric,
+                             line=flagged[_figure_key(figure)].location.line))
             for figure in figures if not figure.conflict and _figure_key(figure) in flagged]
 
 
@@ -287,40 +323,44 @@ def _read_documents(parsed: Parsed, display: str, problems: list[Problem]) -> di
     for entry in parsed.instance.get("documents") or ():
         if entry["id"] in documents:
             line, col = parsed.header.get("documents", (1, 1))
-            problems.append(Problem(display, line, col, Code.DUPLICATE_ID, f"document id '{entry['id']}' is listed twice"))
+            problems.append(Problem(display, line, col, Code.DUPLICATE_ID,
+                                    said=msg("document id '{id}' is listed twice", id=str(entry["id"]))))
             continue
         documents[entry["id"]] = NamedDocument(entry["id"], entry.get("title"), entry.get("issuer"), _date(entry.get("date")))
     return documents
 
 
-def _read_figure(entry: dict[str, Any], location: Location, positions: Positions, year: int, jurisdiction: str,
+def read_figure(entry: dict[str, Any], location: Location, positions: Positions, year: int, jurisdiction: str,
                  documents: dict[str, NamedDocument] | None = None, problems: list[Problem] | None = None) -> Figure:
-    raw = entry["value"]
-    value: Decimal | bool
-    percent = False
-    if isinstance(raw, bool):
-        value = raw
-    elif type(raw) is Decimal:
-        value = raw
-    else:
-        number, percent = _number(raw)
-        assert number is not None, "the schema requires 'value'"
-        value = number
-    bound = entry.get("bound")
+    """One entry of an outcome file → its Figure, by keyword; its ``source`` one of ``documents``."""
     as_of = entry.get("as_of")
     source = None if entry.get("source") is None else (documents or {}).get(entry["source"])
     if entry.get("source") is not None and source is None and problems is not None:
         line, col = positions.get("source", (location.line, location.col))
         listed = ", ".join(documents or {}) or "none"
         problems.append(Problem(location.path, line, col, Code.UNKNOWN_DOCUMENT,
-                                f"source '{entry['source']}' is not one of the report's documents (listed: {listed})"))
-    return Figure(  # by position, which is quicker: a national audit reads hundreds of thousands
-        jurisdiction, year, entry["metric"], value, percent, Bound(bound) if bound else Bound.EXACT, entry.get("scope"),
-        _year_end(year) if as_of is None else dt.date.fromisoformat(as_of), entry["quote"], location, positions,
-        None if entry.get("growth") is None else _number(entry["growth"])[0],
-        None if entry.get("approx_share") is None else _number(entry["approx_share"])[0], entry.get("of_target"),
-        entry.get("aggregate") or "end", source, entry.get("conflict") is True, entry.get("basis"),
+                                said=msg("source '{name}' is not one of the report's documents (listed: {listed})",
+                                         name=str(entry["source"]), listed=listed)))
+    growth = entry.get("growth")
+    return Figure(
+        jurisdiction=jurisdiction, year=year, metric=entry["metric"], stated=_stated(entry), scope=entry.get("scope"),
+        as_of=_year_end(year) if as_of is None else dt.date.fromisoformat(as_of), quote=entry["quote"],
+        location=location, positions=positions, growth=None if growth is None else _number(growth)[0],
+        of_target=entry.get("of_target"), aggregate=entry.get("aggregate") or "end", source=source,
+        conflict=entry.get("conflict") is True, basis=entry.get("basis"),
     )
+
+
+def _stated(entry: dict[str, Any]) -> Stated:
+    """What a figure states (value, bound, approx_share)."""
+    raw, bound, approx_share = entry["value"], entry.get("bound"), entry.get("approx_share")
+    if isinstance(raw, bool) or type(raw) is Decimal:
+        value, percent = raw, False
+    else:
+        value, percent = _number(raw)
+        assert value is not None, "the schema requires 'value'"
+    return Stated(value=value, percent=percent, bound=Bound(bound) if bound else Bound.EXACT,
+                  approx_share=None if approx_share is None else _number(approx_share)[0])
 
 
 @functools.lru_cache(maxsize=64)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from planaudit.messages import Message, msg
+
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 YEAR_DIR = re.compile(r"[0-9]{4}")
 SETTINGS_FILE = "planaudit.yaml"
@@ -146,10 +148,11 @@ class Unreadable(Exception):
     """A data file that is not read: outside the repository, a symbolic link, not a regular file,
     too large, or failing to open."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, said: Message) -> None:
+        super().__init__(said.render("en"))
         self.code = code  # a problem code: outside-repository, symbolic-link, not-a-regular-file, file-too-large…
-        self.message = message
+        self.said = said
+        self.message = str(self)  # in English
 
     @property
     def marker(self) -> Marker:
@@ -163,15 +166,20 @@ class Marker(bytes):
     so that no file, whatever bytes it holds, has the digest of one that was not read."""
 
 
-OUTSIDE = "the file's real path is outside the data repository; it is not read"
-IN_GIT = "the file is in a .git folder, git's own, not in the data repository; it is not read"
-LINKED = "the file is a symbolic link, or a folder on its path in the data repository is one; links are not followed, " \
-         "and it is not read"
+OUTSIDE = msg("the file's real path is outside the data repository; it is not read")
+IN_GIT = msg("the file is in a .git folder, git's own, not in the data repository; it is not read")
+LINKED = msg("the file is a symbolic link, or a folder on its path in the data repository is one; links are not followed, "
+             "and it is not read")
+NOT_REGULAR = msg("not a regular file; it is not read")
 
 
 def too_large(limit: int) -> Unreadable:
-    return Unreadable("file-too-large", f"the file has more than {limit} bytes (max_file_size in planaudit.yaml); "
-                                        "it is not read")
+    return Unreadable("file-too-large", msg("the file has more than {limit} bytes (max_file_size in planaudit.yaml); "
+                                            "it is not read", limit=limit))
+
+
+def cannot_read(error: OSError) -> Unreadable:
+    return Unreadable("yaml-syntax", msg("cannot read the file: {why}", why=str(error.strerror)))
 
 
 def read_bytes(root: Path, path: Path, limit: int = MAX_FILE_SIZE) -> bytes:
@@ -192,16 +200,16 @@ def read_bytes(root: Path, path: Path, limit: int = MAX_FILE_SIZE) -> bytes:
     if in_git_folder(path.parent):
         raise Unreadable("outside-repository", IN_GIT)
     if not stat.S_ISREG(status.st_mode):
-        raise Unreadable("not-a-regular-file", "not a regular file; it is not read")
+        raise Unreadable("not-a-regular-file", NOT_REGULAR)
     if status.st_size > limit:
         raise too_large(limit)
     try:
         descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     except OSError as error:
-        raise Unreadable("yaml-syntax", f"cannot read the file: {error.strerror}") from None
+        raise cannot_read(error) from None
     with os.fdopen(descriptor, "rb") as stream:
         if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # it changed since it was looked at
-            raise Unreadable("not-a-regular-file", "not a regular file; it is not read")
+            raise Unreadable("not-a-regular-file", NOT_REGULAR)
         return read_at_most(stream, limit, status.st_size)
 
 
@@ -225,7 +233,7 @@ def _status(path: Path) -> os.stat_result:
     try:
         return os.lstat(path)
     except OSError as error:
-        raise Unreadable("yaml-syntax", f"cannot read the file: {error.strerror}") from None
+        raise cannot_read(error) from None
 
 
 @functools.lru_cache(maxsize=256)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from planaudit.messages import Message, msg
 from planaudit.model.data import (
     Catalogue,
     Location,
@@ -73,8 +74,8 @@ def scan(data_dir: Path, target_years: Iterable[int], outcome_years: Iterable[in
     outcomes, misplaced_outcomes = layout.data_files(data_dir, "outcomes", sorted(set(outcome_years)))
     misplaced = [*misplaced_targets, *misplaced_outcomes]
     for item in misplaced:
-        loader.problem(item.display, Code.PATH_MISMATCH, f"file name '{item.name}' is not a jurisdiction slug "
-                                                         "such as fuzhou.yaml (lower-case letters, digits, - and _)")
+        loader.problem(item.display, Code.PATH_MISMATCH, msg("file name '{name}' is not a jurisdiction slug such as "
+                                                             "fuzhou.yaml (lower-case letters, digits, - and _)", name=item.name))
     jobs = [*targets, *outcomes]
     loader.total = len(layout.head_files(data_dir)) + len(jobs)
     settings = loader.settings()
@@ -154,7 +155,7 @@ def unreadable_file(problem: Problem) -> FileRead:
 
 def unreadable_problem(display: str, error: layout.Unreadable) -> Problem:
     """The problem of a file that is not read (outside the repository, not a regular file, failing)."""
-    return Problem(display, 1, 1, Code(error.code), error.message)
+    return Problem(display, 1, 1, Code(error.code), said=error.said)
 
 
 def read_file(root: Path, file: DataFile, checks: ItemChecks | None = None) -> FileRead:
@@ -170,6 +171,9 @@ def read_file(root: Path, file: DataFile, checks: ItemChecks | None = None) -> F
 _Read = TypeVar("_Read", bound=tuple)  # type: ignore[type-arg]
 
 
+ONLY_YAML = msg("planaudit reads only .yaml files; rename it to .yaml")
+
+
 class Loader:
     """Reads the settings and rules files of a repository, collecting their problems and keeping
     the bytes it read (``head``: what every verdict of the run depends on, for cache keys)."""
@@ -183,8 +187,8 @@ class Loader:
         self.total = 0
         self.limit = layout.MAX_FILE_SIZE  # the size cap: planaudit.yaml's, once it is read
 
-    def problem(self, path: str, code: Code, message: str, line: int = 1, col: int = 1) -> None:
-        self.problems.append(Problem(path, line, col, code, message))
+    def problem(self, path: str, code: Code, said: Message, line: int = 1, col: int = 1) -> None:
+        self.problems.append(Problem(path, line, col, code, said=said))
 
     def tick(self) -> None:
         self.read += 1
@@ -200,13 +204,13 @@ class Loader:
                     continue
                 parts = file.relative_to(self.data_dir / kind).parts
                 if file.suffix == ".yml":
-                    self.problem(relative, Code.PATH_MISMATCH, "planaudit reads only .yaml files; rename it to .yaml")
+                    self.problem(relative, Code.PATH_MISMATCH, ONLY_YAML)
                 elif len(parts) != 2 or not YEAR_DIR.fullmatch(parts[0]):
                     self.problem(relative, Code.PATH_MISMATCH,
-                                 f"a data file belongs at {kind}/<year>/<jurisdiction>.yaml, e.g. {kind}/2022/fuzhou.yaml")
+                                 msg("a data file belongs at {kind}/<year>/<jurisdiction>.yaml, e.g. {example}", kind=kind,
+                                     example=f"{kind}/2022/fuzhou.yaml"))
         for file in sorted((self.data_dir / "rules").glob("*.yml")):
-            self.problem(f"rules/{layout.shown(file.name)}", Code.PATH_MISMATCH,
-                         "planaudit reads only .yaml files; rename it to .yaml")
+            self.problem(f"rules/{layout.shown(file.name)}", Code.PATH_MISMATCH, ONLY_YAML)
 
     def read_head_file(self, file: Path, display: str, reader: Callable[[bytes, str], _Read]) -> _Read | None:
         """``reader(bytes, display)`` of a settings or rules file; its bytes are kept in ``head``."""
@@ -251,8 +255,8 @@ class Loader:
             return
         if item.id in table:
             where = item.location
-            self.problem(where.path, Code.DUPLICATE_ID, f"'{item.id}' is already defined at {table[item.id].location}",
-                         where.line, where.col)
+            self.problem(where.path, Code.DUPLICATE_ID, msg("'{id}' is already defined at {where}", id=item.id,
+                                                            where=str(table[item.id].location)), where.line, where.col)
             return
         table[item.id] = item  # type: ignore[assignment]
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import IO
 
 from planaudit.errors import GitFailed, NoDefaultBranch, NotAGitRepository, UnknownRevision
+from planaudit.messages import Message, msg
 from planaudit.model.problems import Code, Problem
 from planaudit.read import layout
 
@@ -100,10 +101,10 @@ class GitRepository:
             done = subprocess.run(self.command(*args), cwd=self.root, input=stdin, capture_output=True,
                                   env=self.environment(), check=False)
         except OSError as error:
-            raise GitFailed(args[0], f"git cannot be run ({error.strerror})") from None
+            raise GitFailed(args[0], msg("git cannot be run ({why})", why=str(error.strerror))) from None
         if done.returncode != 0:
             said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise GitFailed(args[0], said[-1] if said else f"exit status {done.returncode}")
+            raise GitFailed(args[0], said[-1] if said else msg("exit status {status}", status=done.returncode))
         return done.stdout
 
     @staticmethod
@@ -176,7 +177,7 @@ class GitRepository:
         layout.new_run()
         algorithm = self.git("rev-parse", "--show-object-format").decode("ascii", "replace").strip()
         if algorithm not in ("sha1", "sha256"):
-            raise GitFailed("rev-parse", f"the object format '{algorithm}' is not one planaudit knows")
+            raise GitFailed("rev-parse", msg("the object format '{name}' is not one planaudit knows", name=algorithm))
         found = {}
         for folder, names in _working_folders(self.root):
             directory = self.root / folder
@@ -214,10 +215,11 @@ class GitRepository:
         sizes = self.sizes(revision, [*files, *links])
         with self.objects() as objects:
             targets = {entry.path: b"".join(objects.chunks(entry.object, sizes[entry.object])) for entry in links}
-            unholdable = {path: "holds a symbolic link here that no file system can hold"
-                          for path, target in targets.items() if not target or b"\0" in target}
+            too_long = msg("the revision {revision} holds a symbolic link here that no file system can hold",
+                           revision=revision.short)
+            unholdable = {path: too_long for path, target in targets.items() if not target or b"\0" in target}
             if unholdable:
-                raise BadRevision(_problems(unholdable, revision))
+                raise BadRevision(_problems(unholdable))
             into.mkdir(parents=True, exist_ok=True)
             with _Folders(into) as folders:
                 for entry in files:
@@ -242,12 +244,15 @@ class GitRepository:
             kind, _, size = rest.partition(b" ")
             if kind == b"blob" and size.isdigit():
                 found[obj] = int(size)
-        said = {entry.path: "names an object for this file that the repository does not have" for entry in entries
-                if entry.object not in found}
-        said.update({entry.path: "holds a symbolic link here that no file system can hold" for entry in entries
+        missing = msg("the revision {revision} names an object for this file that the repository does not have",
+                      revision=revision.short)
+        said = {entry.path: missing for entry in entries if entry.object not in found}
+        too_long = msg("the revision {revision} holds a symbolic link here that no file system can hold",
+                       revision=revision.short)
+        said.update({entry.path: too_long for entry in entries
                      if entry.mode == _LINK_MODE and found.get(entry.object, 0) > _LONGEST_LINK})
         if said:
-            raise BadRevision(_problems(said, revision))
+            raise BadRevision(_problems(said))
         return found
 
     @contextlib.contextmanager
@@ -257,7 +262,7 @@ class GitRepository:
             process = subprocess.Popen(self.command("cat-file", "--batch"), cwd=self.root, env=self.environment(),
                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         except OSError as error:
-            raise GitFailed("cat-file", f"git cannot be run ({error.strerror})") from None
+            raise GitFailed("cat-file", msg("git cannot be run ({why})", why=str(error.strerror))) from None
         assert process.stdin is not None and process.stdout is not None
         try:
             yield _Objects(process.stdin, process.stdout)
@@ -312,7 +317,7 @@ def tree_problems(entries: Sequence[Entry], revision: Revision) -> list[Problem]
     """What makes a tree one that git never writes (nor a careful git accepts): a name that is not one,
     two entries of one name in a folder — or of names that a file system may take for one (A.yaml
     and a.yaml, é composed or not) —, and an entry below a symbolic link."""
-    said: dict[str, str] = {}
+    said: dict[str, Message] = {}
     first_of: dict[tuple[str, str], Entry] = {}  # by folder and folded name: among the entries planaudit writes
     named: set[tuple[str, str]] = set()
     links = {entry.path for entry in entries if entry.mode == _LINK_MODE}
@@ -320,23 +325,27 @@ def tree_problems(entries: Sequence[Entry], revision: Revision) -> list[Problem]
         written = entry.kind == b"tree" or read_by_planaudit(entry.path)  # a README beside them is never written
         first = first_of.setdefault((entry.folder, _folded(entry.name)), entry) if written else entry
         if not _a_name(entry.name):
-            said.setdefault(entry.path, "holds a name here that git never writes")
+            said.setdefault(entry.path, msg("the revision {revision} holds a name here that git never writes",
+                                            revision=revision.short))
         elif (entry.folder, entry.name) in named:
-            said.setdefault(entry.path, "holds two entries of this name in one folder, which git never writes")
+            said.setdefault(entry.path, msg("the revision {revision} holds two entries of this name in one folder, "
+                                            "which git never writes", revision=revision.short))
         elif first is not entry:
-            said.setdefault(entry.path, f"holds entries of this name that differ only in case or Unicode form "
-                                        f"('{layout.shown(first.name)}'), which some file systems take for one file")
+            said.setdefault(entry.path, msg("the revision {revision} holds entries of this name that differ only in "
+                                            "case or Unicode form ('{name}'), which some file systems take for one file",
+                                            revision=revision.short, name=layout.shown(first.name)))
         named.add((entry.folder, entry.name))
         link = next((folder for folder in _folders(entry.path) if folder in links), None)
         if link is not None:
-            said.setdefault(entry.path, f"holds a symbolic link on this file's path ('{layout.shown(link)}')")
-    return _problems(said, revision)
+            said.setdefault(entry.path, msg("the revision {revision} holds a symbolic link on this file's path ('{link}')",
+                                            revision=revision.short, link=layout.shown(link)))
+    return _problems(said)
 
 
-def _problems(said: dict[str, str], revision: Revision) -> list[Problem]:
+def _problems(said: dict[str, Message]) -> list[Problem]:
     return [Problem(layout.shown(path), 1, 1, Code.BAD_REVISION,
-                    f"the revision {revision.short} {message}; nothing of that revision is read")
-            for path, message in sorted(said.items())]
+                    said=msg("{problem}; nothing of that revision is read", problem=message))
+            for path, message in sorted(said.items(), key=lambda item: item[0])]
 
 
 def _a_name(name: str) -> bool:
@@ -469,14 +478,14 @@ class _Objects:
             self.asked.write(obj + b"\n")
             self.asked.flush()
         except OSError:
-            raise GitFailed("cat-file", "it stopped before every object was read") from None
+            raise GitFailed("cat-file", msg("it stopped before every object was read")) from None
         if self.answers.readline() != obj + b" blob %d\n" % size:
-            raise GitFailed("cat-file", "an object is not as it was a moment before")
+            raise GitFailed("cat-file", msg("an object is not as it was a moment before"))
         left = size
         while left:
             chunk = self.answers.read(min(left, _CHUNK))
             if not chunk:
-                raise GitFailed("cat-file", "it stopped before every object was read")
+                raise GitFailed("cat-file", msg("it stopped before every object was read"))
             left -= len(chunk)
             yield chunk
         self.answers.read(1)  # the newline that ends each object

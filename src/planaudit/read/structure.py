@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from planaudit.exact.numbers import MAX_DIGITS
+from planaudit.messages import Message, as_written, msg, pmsg
 from planaudit.model.problems import MAX_PER_CODE, Code, Problem, sort_key
 from planaudit.read.text import printable
 from planaudit.read.yamlsource import Document, MappingNode, Scalar, SequenceNode, YamlNode
@@ -157,7 +158,7 @@ def check_structure(document: Document, kind: Kind, count_alike: bool = True) ->
     can be listed (MAX_PER_CODE), the problems of entries alike are counted, not described
     (``count_alike``; False: each described, as a differential test's reference)."""
     if document.root is None:
-        return StructureCheck((Problem(document.path, 1, 1, Code.SCHEMA, "the file is empty"),), frozenset({()}))
+        return StructureCheck((Problem(document.path, 1, 1, Code.SCHEMA, said=msg("the file is empty")),), frozenset({()}))
     view = _view(kind)
     view.traps = []
     instance = view.convert(document.root, load_schema(kind))
@@ -181,8 +182,8 @@ def check_structure(document: Document, kind: Kind, count_alike: bool = True) ->
             problems += _described_alike(places, errors, document, invalid)
         if not invalid:  # the quick validator refused what jsonschema passes: refused it stays
             invalid.add(())
-            problems.append(Problem(document.path, 1, 1, Code.SCHEMA, "the file does not match its schema"))
-    problems += [Problem(document.path, scalar.line, scalar.col, Code.YAML11, message) for scalar, message in view.traps]
+            problems.append(Problem(document.path, 1, 1, Code.SCHEMA, said=msg("the file does not match its schema")))
+    problems += [Problem(document.path, scalar.line, scalar.col, Code.YAML11, said=said) for scalar, said in view.traps]
     unique: dict[tuple[str, int, int, str, str], Problem] = {}
     for problem in problems:
         known = unique.setdefault(sort_key(problem), problem)
@@ -244,7 +245,7 @@ class JsonView:
 
     def __init__(self, root_schema: dict[str, Any]) -> None:
         self.root_schema = root_schema
-        self.traps: list[tuple[Scalar, str]] = []
+        self.traps: list[tuple[Scalar, Message]] = []
         self._text_only: dict[int, bool] = {}
         self._properties: dict[tuple[int, str], Any] = {}
         self._items: dict[int, Any] = {}
@@ -299,14 +300,14 @@ class JsonView:
             text_only = self._text_only[id(schema)] = self.scalar_types(schema) == {"string"}
         if text_only:
             if scalar.text[:1] in TRAP_STARTS:
-                self.check_trap(scalar, f"quote it if you mean the text: \"{scalar.text}\"")
+                self.check_trap(scalar, msg('quote it if you mean the text: "{text}"', text=scalar.text))
             return scalar.text
         value = _yaml12(scalar.text)
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and scalar.text[:1] in TRAP_STARTS:
-            self.check_trap(scalar, f"write it as {value}")  # 010: 10 here, but 8 to YAML 1.1 tools
+            self.check_trap(scalar, msg("write it as {plain}", plain=str(value)))  # 010: 10 here, but 8 to YAML 1.1 tools
         return value
 
-    def check_trap(self, scalar: Scalar, advice: str) -> None:
+    def check_trap(self, scalar: Scalar, advice: Message) -> None:
         """A plain scalar that YAML 1.1 tools would read as something other than planaudit does."""
         if _PLAIN_INT.fullmatch(scalar.text):
             return  # a whole number written plainly (12): an int to YAML 1.1 too, so no need to ask it
@@ -315,8 +316,8 @@ class JsonView:
             return
         if kind == "float" and _DECIMAL.fullmatch(scalar.text):
             return
-        self.traps.append((scalar, f"'{scalar.text}' is read as {_yaml11_reading(scalar.text)} by YAML 1.1 tools; "
-                                   f"{advice}"))
+        self.traps.append((scalar, msg("'{text}' is read as {reading} by YAML 1.1 tools; {advice}", text=scalar.text,
+                                       reading=_yaml11_reading(scalar.text), advice=advice)))
 
 
 def _yaml11_reading(text: str) -> str:
@@ -350,46 +351,54 @@ def _describe(error: Any, root: YamlNode, path: str) -> Iterator[Problem]:
     if validator == "required":
         for key in error.validator_value:
             if isinstance(error.instance, dict) and key not in error.instance:
-                yield Problem(path, node.line, node.col, Code.SCHEMA, f"'{key}' is required")
+                yield Problem(path, node.line, node.col, Code.SCHEMA, said=msg("'{key}' is required", key=key))
         return
     if validator == "additionalProperties" and isinstance(node, MappingNode):
         allowed = ", ".join(error.schema.get("properties", {}))
         for key in error.instance:
             if key not in error.schema.get("properties", {}):
                 line, col = node.key_positions[key]
-                yield Problem(path, line, col, Code.SCHEMA, f"unknown key '{_shown_text(key)}' (allowed here: {allowed})")
+                yield Problem(path, line, col, Code.SCHEMA, said=msg("unknown key '{key}' (allowed here: {allowed})",
+                                                                     key=_shown_text(key), allowed=allowed))
         return
     if validator == "propertyNames" or (error.schema_path and "propertyNames" in error.schema_path):
         key = error.instance
         line, col = node.key_positions.get(key, (node.line, node.col)) if isinstance(node, MappingNode) else (node.line, node.col)
         description = error.schema.get("description", "valid")
-        yield Problem(path, line, col, Code.SCHEMA, f"'{_shown_text(key)}' is not {description}")
+        yield Problem(path, line, col, Code.SCHEMA, said=msg("'{key}' is not {description}", key=_shown_text(key),
+                                                             description=described(description)))
         return
-    yield Problem(path, node.line, node.col, Code.SCHEMA, _wrong_value(error, node))
+    yield Problem(path, node.line, node.col, Code.SCHEMA, said=_wrong_value(error, node))
 
 
-def _wrong_value(error: Any, node: YamlNode) -> str:
+def described(description: str) -> Message:
+    """A schema's description of what a value must be ("a four-digit year"): each is a msgid of the
+    catalogue too (tests/report/test_translations.py holds every one to it)."""
+    return pmsg("what a value must be", description)
+
+
+def _wrong_value(error: Any, node: YamlNode) -> Message:
     field = _field_name(list(error.absolute_path))
     description = error.schema.get("description")
-    if description is None:
-        description = error.message
+    must_be = as_written(error.message) if description is None else described(description)
     shown = _shown(error.instance)
     if isinstance(node, Scalar) and not node.quoted:
         digits = sum(ch.isdigit() for ch in node.text)
         if digits > MAX_DIGITS and _INT.fullmatch(node.text.replace(".", "", 1)):
-            return f"{field}: a number may have at most {MAX_DIGITS} digits"
+            return msg("{field}: a number may have at most {digits} digits", field=field, digits=MAX_DIGITS)
         if node.yaml11_kind() in ("bool", "int", "float") and isinstance(error.instance, str):
-            return (f"{field} must be {description}, not '{_shown_text(node.text)}' "
-                    f"(YAML 1.1 tools would read it as {_yaml11_reading(node.text)})")
-    return f"{field} must be {description}, not {shown}"
+            return msg("{field} must be {description}, not '{shown}' (YAML 1.1 tools would read it as {reading})",
+                       field=field, description=must_be, shown=_shown_text(node.text), reading=_yaml11_reading(node.text))
+    return msg("{field} must be {description}, not {shown}", field=field, description=must_be, shown=shown)
 
 
-def _field_name(path: list[Any]) -> str:
+def _field_name(path: list[Any]) -> Message | str:
     if not path:
-        return "the file"
+        return msg("the file")
     if isinstance(path[-1], int):
-        parent = f"'{path[-2]}'" if len(path) > 1 else "the list"
-        return f"entry {path[-1] + 1} of {parent}"
+        if len(path) > 1:
+            return msg("entry {number} of '{parent}'", number=path[-1] + 1, parent=str(path[-2]))
+        return msg("entry {number} of the list", number=path[-1] + 1)
     return f"'{_shown_text(str(path[-1]))}'"
 
 

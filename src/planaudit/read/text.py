@@ -6,19 +6,10 @@ from __future__ import annotations
 import codecs
 import functools
 import re
-import unicodedata
 from typing import Any
 
-_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
-
-
-def printable(text: str) -> str:
-    """``text`` with control and format characters (escape sequences, bidi overrides,
-    newlines) replaced by visible escapes, so that data can never drive the terminal."""
-    if text.isprintable():
-        return text
-    return "".join(ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in _INVISIBLE else ch
-                   for ch in text)
+from planaudit.messages import Message, msg
+from planaudit.messages import printable as printable  # where the reading stages have always found it
 
 
 def simplified(text: str) -> str:
@@ -41,7 +32,8 @@ class NotUtf8(ValueError):
     """Bytes that are not UTF-8 text, with where the first bad byte stands (1-based)."""
 
     def __init__(self, line: int, col: int, byte: int) -> None:
-        super().__init__(f"is not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8")
+        self.said = msg("is not UTF-8 text (byte {byte}); save the file as UTF-8", byte=f"0x{byte:02x}")
+        super().__init__(self.said.render("en"))
         self.line = line
         self.col = col
 
@@ -82,8 +74,9 @@ def _place(text: str, index: int) -> tuple[int, int, str]:
 class Undecodable(ValueError):
     """A document that is not text in the encoding it is read in, with where (1-based)."""
 
-    def __init__(self, line: int, col: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, line: int, col: int, said: Message) -> None:
+        super().__init__(said.render("en"))
+        self.said = said
         self.line = line
         self.col = col
 
@@ -95,19 +88,20 @@ def decode_document(raw: bytes, encoding: str | None = None) -> str:
         try:
             return decode_utf8(raw)
         except NotUtf8 as error:
-            raise Undecodable(error.line, error.col, f"{error}, or pass --encoding gb18030 for GBK or GB18030 text") \
-                from None
+            raise Undecodable(error.line, error.col, msg("{problem}, or pass --encoding gb18030 for GBK or GB18030 text",
+                                                         problem=error.said)) from None
     try:
         name = codecs.lookup(encoding).name
     except LookupError:
-        raise Undecodable(1, 1, f"unknown encoding '{encoding}'") from None
+        raise Undecodable(1, 1, msg("unknown encoding '{name}'", name=encoding)) from None
     try:
         return raw.decode(name)
     except UnicodeDecodeError as error:
         line_start = raw.rfind(b"\n", 0, error.start) + 1
         col = len(raw[line_start:error.start].decode(name, "replace")) + 1
         raise Undecodable(raw.count(b"\n", 0, error.start) + 1, col,
-                          f"not {encoding} text: byte 0x{raw[error.start]:02x} cannot be read") from None
+                          msg("not {name} text: byte {byte} cannot be read", name=encoding,
+                              byte=f"0x{raw[error.start]:02x}")) from None
 
 
 def decode_utf8(raw: bytes) -> str:

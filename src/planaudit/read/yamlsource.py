@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from planaudit.messages import Message, msg, pmsg
 from planaudit.model.problems import Code, Problem
 from planaudit.read.text import NotUtf8, decode_utf8, first_ambiguous_line_break, first_disallowed_character
 from planaudit.read.yamltree import MappingNode, Scalar, SequenceNode, YamlNode
@@ -28,7 +29,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 MAX_DEPTH = 32
-TOO_DEEP_MESSAGE = f"values nested more than {MAX_DEPTH} levels deep"
+TOO_DEEP_MESSAGE = msg("values nested more than {depth} levels deep", depth=MAX_DEPTH)
 _FLOW_BRACKET = re.compile(r"[\[\]{}]")
 _STR_TAG = "tag:yaml.org,2002:str"
 _DUPLICATE = "\0duplicate key"  # marks the value of a repeated key, which is dropped
@@ -46,18 +47,18 @@ def decode_document(raw: bytes, display: str) -> Document:
     try:
         text = decode_utf8(raw)
     except NotUtf8 as error:
-        return _failed(display, error.line, error.col, Code.ENCODING, str(error))
+        return _failed(display, error.line, error.col, Code.ENCODING, error.said)
     line_break = first_ambiguous_line_break(text)
     if line_break is not None:
         line, col, character = line_break
         return _failed(display, line, col, Code.AMBIGUOUS_LINE_BREAK,
-                       f"U+{ord(character):04X} is a line break to some YAML readers and not to others; "
-                       "remove it or write a plain line break")
+                       msg("{character} is a line break to some YAML readers and not to others; "
+                           "remove it or write a plain line break", character=f"U+{ord(character):04X}"))
     disallowed = first_disallowed_character(text)
     if disallowed is not None:  # said here, where it stands: libyaml says only that the file holds one
         line, col, character = disallowed
-        return _failed(display, line, col, Code.YAML_SYNTAX, f"U+{ord(character):04X} is a control character or "
-                       "a non-character, which a YAML file may not hold; remove it")
+        return _failed(display, line, col, Code.YAML_SYNTAX, msg("{character} is a control character or "
+                       "a non-character, which a YAML file may not hold; remove it", character=f"U+{ord(character):04X}"))
     return parse_text(text, display)
 
 
@@ -74,19 +75,25 @@ def parse_text(text: str, display: str) -> Document:
         message = " ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
         started = error.context_mark.line + 1 if error.context_mark else line  # where what failed began
         hint = plain_words(text, [line, started, line - 1])
-        return _failed(display, line, col, Code.YAML_SYNTAX, f"{hint} (YAML: {message})" if hint else message)
+        said = msg("{hint} (YAML: {words})", hint=hint, words=message) if hint else parser_words(message)
+        return _failed(display, line, col, Code.YAML_SYNTAX, said)
     except yaml.YAMLError as error:
         too_deep = flow_too_deep(text, len(text))
         if too_deep is not None:
             return _failed(display, *too_deep, Code.TOO_DEEP, TOO_DEEP_MESSAGE)
-        return _failed(display, 1, 1, Code.YAML_SYNTAX, str(error).splitlines()[0])
+        return _failed(display, 1, 1, Code.YAML_SYNTAX, parser_words(str(error).splitlines()[0]))
     return Document(display, None if builder.fatal else builder.root, tuple(builder.problems))
 
 
 _KEY = re.compile(r"^\s*(?:-\s+)?[^\s'\"#][^:#]*:\s+(?P<value>.*)$")
 
 
-def plain_words(text: str, near: list[int]) -> str | None:
+def parser_words(words: str) -> Message:
+    """The YAML parser's own words (English, whatever the run's language), as a message."""
+    return pmsg("the YAML parser's own words", "{words}", words=words)
+
+
+def plain_words(text: str, near: list[int]) -> Message | None:
     """The commonest YAML mistakes, said in plain words, judged from the lines ``near`` where the
     parser stopped: what to do, said before the parser's own words."""
     lines = text.splitlines()
@@ -95,13 +102,13 @@ def plain_words(text: str, near: list[int]) -> str | None:
             continue
         source = lines[number - 1]
         if source[:len(source) - len(source.lstrip())].count("\t"):
-            return f"line {number} is indented with a tab; indent with spaces"
+            return msg("line {line} is indented with a tab; indent with spaces", line=number)
         found = _KEY.match(source)
         value = found["value"] if found else ""
         if value[:1] not in ("'", '"', "[", "{", "|", ">") and ": " in value:
-            return f"the value on line {number} holds ': ', which YAML reads as a new key: quote this value"
+            return msg("the value on line {line} holds ': ', which YAML reads as a new key: quote this value", line=number)
         if value[:1] in ("'", '"') and value.count(value[0]) % 2:
-            return f"the quote that opens the value on line {number} is not closed"
+            return msg("the quote that opens the value on line {line} is not closed", line=number)
     return None
 
 
@@ -122,8 +129,8 @@ def flow_too_deep(text: str, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _failed(display: str, line: int, col: int, code: Code, message: str) -> Document:
-    return Document(display, None, (Problem(display, line, col, code, message),))
+def _failed(display: str, line: int, col: int, code: Code, said: Message) -> Document:
+    return Document(display, None, (Problem(display, line, col, code, said=said),))
 
 
 class _TreeBuilder:
@@ -138,9 +145,9 @@ class _TreeBuilder:
         self.problems: list[Problem] = []
         self.fatal = False
 
-    def problem(self, mark: Any, code: Code, message: str) -> bool:
+    def problem(self, mark: Any, code: Code, said: Message) -> bool:
         """Record a problem that leaves the tree unusable; False stops reading."""
-        self.problems.append(Problem(self.display, mark.line + 1, mark.column + 1, code, message))
+        self.problems.append(Problem(self.display, mark.line + 1, mark.column + 1, code, said=said))
         self.fatal = True
         return False
 
@@ -172,22 +179,24 @@ class _TreeBuilder:
                 if not self.node_event(event):
                     return
             elif kind is yaml.AliasEvent:
-                self.problem(event.start_mark, Code.ALIAS, f"aliases (*{event.anchor}) are not allowed; write the value out")
+                self.problem(event.start_mark, Code.ALIAS, msg("aliases ({anchors}) are not allowed; write the value out",
+                                                                    anchors=f"*{event.anchor}"))
                 return
             elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
-                    self.problem(event.start_mark, Code.YAML_SYNTAX, "a file holds one YAML document, not several")
+                    self.problem(event.start_mark, Code.YAML_SYNTAX, msg("a file holds one YAML document, not several"))
                     return
 
     def node_event(self, event: Any) -> bool:
         mark = event.start_mark
         if event.anchor is not None:
-            return self.problem(mark, Code.ALIAS, f"anchors (&{event.anchor}) are not allowed; write the value out")
+            return self.problem(mark, Code.ALIAS, msg("anchors ({anchors}) are not allowed; write the value out",
+                                                          anchors=f"&{event.anchor}"))
         tag = event.tag
         if tag not in (None, "!", _STR_TAG):
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            return self.problem(mark, Code.TAG, f"the tag {shown} is not allowed; planaudit reads plain YAML only")
+            return self.problem(mark, Code.TAG, msg("the tag {tag} is not allowed; planaudit reads plain YAML only", tag=shown))
         line, col = mark.line + 1, mark.column + 1
         if isinstance(event, yaml.ScalarEvent):
             quoted = bool(event.style) or tag == _STR_TAG  # plain style is None or
@@ -221,16 +230,16 @@ class _TreeBuilder:
 
     def take_key(self, parent: MappingNode, node: YamlNode, mark: Any) -> bool:
         if not isinstance(node, Scalar):
-            return self.problem(mark, Code.SCHEMA, "a mapping key must be plain text")
+            return self.problem(mark, Code.SCHEMA, msg("a mapping key must be plain text"))
         if node.text == "<<" and not node.quoted:
-            return self.problem(mark, Code.ALIAS, "merge keys (<<) are not allowed; write the values out")
+            return self.problem(mark, Code.ALIAS, msg("merge keys (<<) are not allowed; write the values out"))
         if node.text in parent:
             # Not fatal: the first value is kept so that the rest of the file is still checked.
             first_line, _ = parent.key_positions[node.text]
             self.problems.append(Problem(
                 self.display, node.line, node.col, Code.DUPLICATE_KEY,
-                f"key '{node.text}' appears twice in this mapping (first on line {first_line}); "
-                "YAML would silently keep only the last"))
+                said=msg("key '{key}' appears twice in this mapping (first on line {line}); "
+                         "YAML would silently keep only the last", key=node.text, line=first_line)))
             node = Scalar(_DUPLICATE, True, node.line, node.col)
         parent.key_positions[node.text] = (node.line, node.col)
         self.pending_key[-1] = node

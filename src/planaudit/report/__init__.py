@@ -1,10 +1,10 @@
-"""The registry of output formats: the one table that the CLI's --format choices, -o's file endings
-and the reporters themselves are read from (and its like for `planaudit diff`'s formats).
+"""The registry of output formats: the one table that every command's --format choices, -o's file
+endings and the reporters themselves are read from — `check`'s, `diff`'s and `coverage`'s alike.
 
-A format is one module of this package with its Reporter class, and one line here. Each module is
-imported when its format is first asked for, so that a run loads only the formats it writes (and
-start-up stays quick): that is why this table, not the classes, says each format's name, endings
-and whether programs read it.
+A format is one module of this package with its reporter class (see :mod:`planaudit.report.base`),
+and one line here. Each module is imported when its format is first asked for, so that a run loads
+only the formats it writes (and start-up stays quick): that is why this table, not the classes,
+says each format's name, endings, whether programs read it, and the command it serves.
 """
 
 from __future__ import annotations
@@ -13,37 +13,26 @@ import importlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
-from planaudit.report.base import CoverageReporter, DiffReporter, Part, Reporter
+from planaudit.report.base import BaseReporter, CoverageReporter, DiffReporter, Reporter
 
-T = TypeVar("T")
+CHECK, DIFF, COVERAGE = "check", "diff", "coverage"  # the commands that write reports
 
 
 @dataclass(frozen=True)
 class Format:
     name: str  # for --format
     module: str  # the module of this package that holds it
-    cls: str  # its Reporter class
+    cls: str  # its reporter class
     suffixes: tuple[str, ...] = ()  # the file endings that choose it for -o
     for_programs: bool = False  # read by programs: it keeps workflow commands inert in its own text (see
     # planaudit.report.workflow) and is never wrapped in stop-commands on a CI log
     binary: bool = False  # bytes (a workbook): written to a file with -o, never offered to --format
+    command: str = CHECK  # the command it serves: check (and export), diff or coverage
 
 
-FORMATS: list[Format] = []
-_BY_NAME: dict[str, Format] = {}
-BY_SUFFIX: dict[str, str] = {}  # a file ending → the name of the format it chooses
-
-
-def register(found: Format) -> None:
-    """Add a format to the registry (before the command line is built, to be offered there)."""
-    FORMATS.append(found)
-    _BY_NAME[found.name] = found
-    BY_SUFFIX.update(dict.fromkeys(found.suffixes, found.name))
-
-
-for _format in (
+TABLE: list[Format] = [
     Format("table", "table", "TableReporter"),
     Format("markdown", "markdown", "MarkdownReporter", (".md",)),
     Format("json", "json_report", "JsonReporter", (".json",), for_programs=True),
@@ -52,79 +41,135 @@ for _format in (
     Format("github", "github", "GithubReporter", for_programs=True),
     Format("sarif", "sarif", "SarifReporter", (".sarif",), for_programs=True),
     Format("xlsx", "xlsx_report", "XlsxReporter", (".xlsx",), for_programs=True, binary=True),
-):
-    register(_format)
-
-
-# `planaudit diff`'s formats: a module of this package each, by name.
-DIFF_FORMATS: list[Format] = [
-    Format("table", "diff_table", "DiffTableReporter"),
-    Format("markdown", "diff_markdown", "DiffMarkdownReporter", (".md",)),
-    Format("json", "diff_json", "DiffJsonReporter", (".json",), for_programs=True),
-    Format("github", "diff_github", "DiffGithubReporter", for_programs=True),
+    Format("table", "diff_table", "DiffTableReporter", command=DIFF),
+    Format("markdown", "diff_markdown", "DiffMarkdownReporter", (".md",), command=DIFF),
+    Format("json", "diff_json", "DiffJsonReporter", (".json",), for_programs=True, command=DIFF),
+    Format("github", "diff_github", "DiffGithubReporter", for_programs=True, command=DIFF),
+    Format("table", "coverage_table", "CoverageTableReporter", command=COVERAGE),
+    Format("markdown", "coverage_markdown", "CoverageMarkdownReporter", (".md",), command=COVERAGE),
+    Format("json", "coverage_json", "CoverageJsonReporter", (".json",), for_programs=True, command=COVERAGE),
 ]
 
 
-# `planaudit coverage`'s formats, likewise.
-COVERAGE_FORMATS: list[Format] = [
-    Format("table", "coverage_table", "CoverageTableReporter"),
-    Format("markdown", "coverage_markdown", "CoverageMarkdownReporter", (".md",)),
-    Format("json", "coverage_json", "CoverageJsonReporter", (".json",), for_programs=True),
-]
+def register(found: Format) -> None:
+    """Add a format to the registry (before the command line is built, to be offered there)."""
+    TABLE.append(found)
+    {CHECK: FORMATS, DIFF: DIFF_FORMATS, COVERAGE: COVERAGE_FORMATS}[found.command].append(found)
 
 
-class _Reporters(Mapping[str, T]):
-    """Reporter classes by format name, each module imported when its format is first asked for."""
-
-    def __init__(self, formats: dict[str, Format]) -> None:
-        self.formats = formats
-
-    def __getitem__(self, name: str) -> T:
-        found = self.formats[name]
-        return getattr(importlib.import_module(f".{found.module}", __name__), found.cls)  # type: ignore[no-any-return]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.formats)
-
-    def __len__(self) -> int:
-        return len(self.formats)
+def formats(command: str = CHECK) -> list[Format]:
+    """The formats of ``command``, in the table's order."""
+    return [found for found in TABLE if found.command == command]
 
 
-REPORTERS: Mapping[str, type[Reporter]] = _Reporters(_BY_NAME)
-DIFF_BY_NAME: dict[str, Format] = {found.name: found for found in DIFF_FORMATS}
-DIFF_BY_SUFFIX: dict[str, str] = {suffix: found.name for found in DIFF_FORMATS for suffix in found.suffixes}
-DIFF_REPORTERS: Mapping[str, type[DiffReporter]] = _Reporters(DIFF_BY_NAME)
-COVERAGE_BY_NAME: dict[str, Format] = {found.name: found for found in COVERAGE_FORMATS}
-COVERAGE_REPORTERS: Mapping[str, type[CoverageReporter]] = _Reporters(COVERAGE_BY_NAME)
+def format_named(name: str, command: str = CHECK) -> Format:
+    """The format ``name`` of ``command``; KeyError when there is none."""
+    for found in formats(command):
+        if found.name == name:
+            return found
+    raise KeyError(name)
 
 
-def stream_formats() -> list[str]:
+def reporter_class(name: str, command: str = CHECK) -> type[Any]:
+    """The reporter class of the format ``name`` of ``command``, its module imported now."""
+    found = format_named(name, command)
+    return getattr(importlib.import_module(f".{found.module}", __name__), found.cls)  # type: ignore[no-any-return]
+
+
+def by_suffix(command: str = CHECK) -> dict[str, str]:
+    """A file ending → the name of the format of ``command`` it chooses."""
+    return {suffix: found.name for found in formats(command) for suffix in found.suffixes}
+
+
+def stream_formats(command: str = CHECK) -> list[str]:
     """The formats --format offers: every one that is text."""
-    return [found.name for found in FORMATS if not found.binary]
+    return [found.name for found in formats(command) if not found.binary]
 
 
-def for_programs(name: str) -> bool:
+def for_programs(name: str, command: str = CHECK) -> bool:
     """Is the format ``name`` read by programs? Known without importing it."""
-    return _BY_NAME[name].for_programs
+    return format_named(name, command).for_programs
 
 
-def reporter_for_file(path: Path) -> type[Reporter] | None:
-    """The reporter that a file's ending chooses (see :data:`BY_SUFFIX`)."""
-    name = BY_SUFFIX.get(path.suffix.lower())
-    return None if name is None else REPORTERS[name]
+def reporter_for_file(path: Path, command: str = CHECK) -> type[Any] | None:
+    """The reporter that a file's ending chooses (see :func:`by_suffix`)."""
+    name = by_suffix(command).get(path.suffix.lower())
+    return None if name is None else reporter_class(name, command)
 
 
-def endings_text() -> str:
+def endings_text(command: str = CHECK) -> str:
     """The endings -o understands, with their formats: ".md (markdown), .json (json), …"."""
-    return ", ".join(f"{suffix} ({name})" for suffix, name in BY_SUFFIX.items())
+    return ", ".join(f"{suffix} ({name})" for suffix, name in by_suffix(command).items())
 
 
 def diff_endings_text() -> str:
-    """The endings `diff -o` understands, with their formats: ".md (markdown), .json (json)"."""
-    return ", ".join(f"{suffix} ({name})" for suffix, name in DIFF_BY_SUFFIX.items())
+    """:func:`endings_text` of `diff` (kept for the command line)."""
+    return endings_text(DIFF)
 
 
-__all__ = ["BY_SUFFIX", "COVERAGE_BY_NAME", "COVERAGE_FORMATS", "COVERAGE_REPORTERS", "CoverageReporter",
-           "DIFF_BY_NAME", "DIFF_BY_SUFFIX", "DIFF_FORMATS", "DIFF_REPORTERS", "DiffReporter", "FORMATS", "Format",
-           "Part", "REPORTERS", "Reporter", "diff_endings_text", "endings_text", "for_programs", "register",
+class _Reporters(Mapping[str, Any]):
+    """Reporter classes of one command by format name, read from the table as it is when asked."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+
+    def __getitem__(self, name: str) -> Any:
+        return reporter_class(name, self.command)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([found.name for found in formats(self.command)])
+
+    def __len__(self) -> int:
+        return len(formats(self.command))
+
+
+class _Named(Mapping[str, Format]):
+    """One command's formats by name, read from the table as it is when asked."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+
+    def __getitem__(self, name: str) -> Format:
+        return format_named(name, self.command)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([found.name for found in formats(self.command)])
+
+    def __len__(self) -> int:
+        return len(formats(self.command))
+
+
+class _Suffixes(Mapping[str, str]):
+    """One command's endings → format names, read from the table as it is when asked."""
+
+    def __init__(self, command: str) -> None:
+        self.command = command
+
+    def __getitem__(self, suffix: str) -> str:
+        return by_suffix(self.command)[suffix]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(by_suffix(self.command))
+
+    def __len__(self) -> int:
+        return len(by_suffix(self.command))
+
+
+# Views of the table by command, under the names the command line has used.
+FORMATS: list[Format] = formats(CHECK)
+DIFF_FORMATS: list[Format] = formats(DIFF)
+COVERAGE_FORMATS: list[Format] = formats(COVERAGE)
+REPORTERS: Mapping[str, type[Reporter]] = _Reporters(CHECK)
+DIFF_REPORTERS: Mapping[str, type[DiffReporter]] = _Reporters(DIFF)
+COVERAGE_REPORTERS: Mapping[str, type[CoverageReporter]] = _Reporters(COVERAGE)
+DIFF_BY_NAME: Mapping[str, Format] = _Named(DIFF)
+COVERAGE_BY_NAME: Mapping[str, Format] = _Named(COVERAGE)
+BY_SUFFIX: Mapping[str, str] = _Suffixes(CHECK)
+DIFF_BY_SUFFIX: Mapping[str, str] = _Suffixes(DIFF)
+
+
+__all__ = ["BY_SUFFIX", "CHECK", "COVERAGE", "COVERAGE_BY_NAME", "COVERAGE_FORMATS", "COVERAGE_REPORTERS",
+           "DIFF", "DIFF_BY_NAME", "DIFF_BY_SUFFIX", "DIFF_FORMATS", "DIFF_REPORTERS", "TABLE", "BaseReporter",
+           "CoverageReporter", "DiffReporter", "Format", "REPORTERS", "Reporter", "by_suffix", "diff_endings_text",
+           "endings_text", "for_programs", "format_named", "formats", "register", "reporter_class",
            "reporter_for_file", "stream_formats"]

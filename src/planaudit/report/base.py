@@ -1,20 +1,28 @@
-"""The interfaces output formats implement: Reporter for an audit, DiffReporter for a comparison."""
+"""The one interface every output format implements, for `check`, `diff` and `coverage` alike.
+
+A reporter is told, in order: :meth:`~BaseReporter.begin` with what is known of the whole run and
+the stream to write to; :meth:`~BaseReporter.jurisdiction` once for each jurisdiction's result, in
+order; :meth:`~BaseReporter.end` with the whole run again. It writes as it goes; a format whose text
+must say something before the rows that only comes later keeps that part itself (see
+:class:`Held`), so that a large audit is never held whole. It sees nothing else of the run: results
+reach it as frozen dataclasses (:mod:`planaudit.model.result`), however and wherever they were judged.
+"""
 
 from __future__ import annotations
 
 import abc
 import io
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+import tempfile
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Generic, TextIO, TypeVar
 
-if TYPE_CHECKING:
-    from planaudit.model.changes import DiffResult
-    from planaudit.model.coverage import CoverageResult
-    from planaudit.model.result import AuditResult, Overview
+if TYPE_CHECKING:  # not imported at run time: the run memo's replay imports this module, and no model
+    from planaudit.model.changes import DiffResult  # noqa: F401 - named in the bases below
+    from planaudit.model.coverage import CoverageResult  # noqa: F401 - named in the bases below
+    from planaudit.model.result import AuditResult, JurisdictionResult, Overview  # noqa: F401 - likewise
 
-# What a format renders of one piece of an audit: a sequence of plain values (text, whole numbers,
-# None, lists of them) that the spool keeps, in the order the format's own assemble unpacks them.
-Part = Sequence[Any]
+O = TypeVar("O")  # what a run knows of itself as a whole  # noqa: E741
+R = TypeVar("R")  # one jurisdiction's result
 
 
 class Rendering:
@@ -35,17 +43,33 @@ class Rendering:
         return what in self.fail_on.split(",")
 
 
-class Reporter(Rendering, abc.ABC):
-    """Renders an audit; sees nothing else of the run.
-
-    A report is rendered piece by piece, so that a large audit never has to be held at once: each
-    piece (one or more whole jurisdictions, in order) becomes a :data:`Part` — on whichever
-    process judged it — and :meth:`assemble` writes the report from the :class:`Overview` and the
-    parts. Rendering an audit whole or in pieces gives the same text.
-    """
-
+class BaseReporter(Rendering, abc.ABC, Generic[O, R]):
+    """begin(overview, out) → jurisdiction(result), for each in order → end(overview)."""
 
     binary = False  # writes bytes, to ``out.buffer`` (a workbook): only to a file, never to a terminal
+
+    def begin(self, overview: O, out: TextIO) -> None:
+        """Start the report on ``out``; ``overview`` says what is known of the whole run."""
+        self.out = out
+
+    @abc.abstractmethod
+    def jurisdiction(self, result: R) -> None:
+        """Report one jurisdiction's result (they come in order)."""
+
+    def end(self, overview: O) -> None:  # noqa: B027 - most formats have nothing to close
+        """Finish the report: whatever comes after the last jurisdiction."""
+
+    def write_all(self, overview: O, results: Iterable[R], out: TextIO) -> None:
+        """The whole report of ``results`` to ``out``: begin, each jurisdiction, end."""
+        self.begin(overview, out)
+        for result in results:
+            self.jurisdiction(result)
+        self.end(overview)
+
+
+class Reporter(BaseReporter["Overview", "JurisdictionResult"]):
+    """Renders an audit (`check`). The overview it is begun with is the whole run's: every
+    jurisdiction's name and counts, known before the first result is handed to it."""
 
     def render(self, result: AuditResult) -> str:
         """The whole report as text, ending with a newline."""
@@ -55,33 +79,47 @@ class Reporter(Rendering, abc.ABC):
         """The whole report as the bytes a file of it holds."""
         buffer = io.BytesIO()
         text = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
-        self.assemble(result.overview(), [self.part(result)], text)
+        self.write_all(result.overview(), result.jurisdictions(), text)
         text.flush()
         return buffer.getvalue()
 
-    @abc.abstractmethod
-    def part(self, piece: AuditResult) -> Part:
-        """What the report says of the targets and inconsistencies of one piece of an audit."""
 
-    @abc.abstractmethod
-    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
-        """Write the whole report to ``out``: the parts of every piece in order, within what the
-        overview says of them all. ``parts`` may be iterated more than once."""
-
-
-class DiffReporter(Rendering, abc.ABC):
-    """Renders what `planaudit diff` found; sees nothing else of the run."""
+class DiffReporter(BaseReporter["DiffResult", "DiffResult"]):
+    """Renders what `planaudit diff` found. A comparison is one whole: it is begun with it, and
+    handed it once (its sections run across jurisdictions, so it is not cut by them)."""
 
     default_fail_on = "never"
 
-    @abc.abstractmethod
     def write(self, result: DiffResult, out: TextIO) -> None:
         """Write the whole comparison to ``out``."""
+        self.write_all(result, [result], out)
 
 
-class CoverageReporter(Rendering, abc.ABC):
-    """Renders what `planaudit coverage` found; sees nothing else of the run."""
+class CoverageReporter(BaseReporter["CoverageResult", "CoverageResult"]):
+    """Renders what `planaudit coverage` found: one jurisdiction's document against its data file."""
 
-    @abc.abstractmethod
     def write(self, result: CoverageResult, out: TextIO) -> None:
         """Write the whole finding to ``out``."""
+        self.write_all(result, [result], out)
+
+
+class Held:
+    """Text a reporter keeps until its end — rows that follow what only the last jurisdiction
+    decides — in a temporary file once it grows, so that a large audit is not held in memory."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.SpooledTemporaryFile(  # noqa: SIM115 - as long-lived as the report
+            max_size=1 << 20, mode="w+", encoding="utf-8", errors="surrogatepass", newline="")
+        self.empty = True
+
+    def write(self, text: str) -> None:
+        if text:
+            self._file.write(text)
+            self.empty = False
+
+    def __iter__(self) -> Iterator[str]:
+        """What was kept, in pieces, from the start; then it is dropped."""
+        self._file.seek(0)
+        while chunk := self._file.read(1 << 16):
+            yield chunk
+        self._file.close()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from planaudit.exact.numbers import format_number
 from planaudit.model.changes import Change, DiffResult, FigureChange, InconsistencyChange, NotCompared, TargetChange
-from planaudit.model.data import Bound, Figure
+from planaudit.model.data import Figure
 from planaudit.model.problems import errors
 from planaudit.model.result import TargetResult
 from planaudit.report.display import actual_text, evidence_text, inconsistency_reading, verdict_text
@@ -105,10 +105,9 @@ def figure_value(figure: Figure | None, lang: str) -> str:
     """A figure's value as its file states it: 276, ≥1200, 91%, yes; with its stated growth."""
     if figure is None:
         return DIFF_WORDS[lang]["none"]
-    if isinstance(figure.value, bool):
-        return WORDS[lang]["yes" if figure.value else "no"]
-    text = {Bound.EXACT: "", Bound.LOWER: "≥", Bound.UPPER: "≤", Bound.APPROX: "≈"}[figure.bound] + format_number(figure.value)
-    text += "%" if figure.value_is_percent else ""
+    if isinstance(figure.stated.value, bool):
+        return WORDS[lang]["yes" if figure.stated.value else "no"]
+    text = figure.stated.written()
     if figure.growth is not None:
         text += f", {WORDS[lang]['growth']} {format_number(figure.growth)}%"
     return text

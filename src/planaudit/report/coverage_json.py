@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import Any
 
 from planaudit.model.coverage import CoverageResult, Quote
 from planaudit.report.base import CoverageReporter
@@ -11,8 +11,8 @@ from planaudit.report.jsontext import dumps
 
 class CoverageJsonReporter(CoverageReporter):
 
-    def write(self, result: CoverageResult, out: TextIO) -> None:
-        out.write(dumps({
+    def jurisdiction(self, result: CoverageResult) -> None:
+        self.out.write(dumps({
             "schema_version": 1,
             "document": result.document,
             "kind": result.kind,

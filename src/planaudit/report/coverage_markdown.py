@@ -3,8 +3,6 @@ cell escaped as the audit's Markdown escapes it."""
 
 from __future__ import annotations
 
-from typing import TextIO
-
 from planaudit.model.coverage import CoverageResult
 from planaudit.report.base import CoverageReporter
 from planaudit.report.coverage import COVERAGE_WORDS, summary_text, title_text, uncovered_heading
@@ -13,7 +11,7 @@ from planaudit.report.markdown import cell, table
 
 class CoverageMarkdownReporter(CoverageReporter):
 
-    def write(self, result: CoverageResult, out: TextIO) -> None:
+    def jurisdiction(self, result: CoverageResult) -> None:
         words = COVERAGE_WORDS[self.lang]
         blocks = [f"**{cell(title_text(result, self.lang))}**", cell(summary_text(result, self.lang))]
         if result.uncovered:
@@ -24,4 +22,4 @@ class CoverageMarkdownReporter(CoverageReporter):
             if quotes:
                 rows = [[cell(str(quote.location)), cell(quote.text)] for quote in quotes]
                 blocks += [f"### {cell(heading)}", table([words["file"], words["quote"]], rows)]
-        out.write("\n\n".join(blocks) + "\n")
+        self.out.write("\n\n".join(blocks) + "\n")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TextIO
-
 from planaudit.model.coverage import CoverageResult, Quote
 from planaudit.read.text import printable
 from planaudit.report.base import CoverageReporter
@@ -12,7 +10,7 @@ from planaudit.report.coverage import COVERAGE_WORDS, summary_text, title_text, 
 
 class CoverageTableReporter(CoverageReporter):
 
-    def write(self, result: CoverageResult, out: TextIO) -> None:
+    def jurisdiction(self, result: CoverageResult) -> None:
         words = COVERAGE_WORDS[self.lang]
         lines = [printable(title_text(result, self.lang))]
         if result.uncovered:
@@ -22,7 +20,7 @@ class CoverageTableReporter(CoverageReporter):
             if quotes:
                 lines += ["", heading, *map(_quote, quotes)]
         lines += ["", printable(summary_text(result, self.lang))]
-        out.write("\n".join(lines) + "\n")
+        self.out.write("\n".join(lines) + "\n")
 
 
 def _quote(quote: Quote) -> str:

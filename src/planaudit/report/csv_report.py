@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
 from typing import TextIO
 
 from planaudit.exact.numbers import format_number
-from planaudit.model.result import AuditResult, Overview, TargetResult
+from planaudit.model.result import JurisdictionResult, Overview, TargetResult
 from planaudit.read.text import printable
-from planaudit.report.base import Part, Reporter
+from planaudit.report.base import Reporter
 from planaudit.report.display import evidence_text, inconsistency_text, value_text
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS
 from planaudit.report.workflow import plain_text
@@ -35,23 +34,22 @@ def spreadsheet_safe(text: str) -> str:
 
 class CsvReporter(Reporter):
 
-    def part(self, piece: AuditResult) -> Part:
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(list(map(spreadsheet_safe, self._row(item)))
-                                                          for item in piece.results)
-        return (buffer.getvalue(),)
-
-    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+    def begin(self, overview: Overview, out: TextIO) -> None:
+        super().begin(overview, out)
         out.write(BOM)
         csv.writer(out, lineterminator="\n").writerow(COLUMNS)
-        for (rows,) in parts:
-            out.write(rows)
+
+    def jurisdiction(self, result: JurisdictionResult) -> None:
+        buffer = io.StringIO()  # written whole: a row never reaches a file half made
+        csv.writer(buffer, lineterminator="\n").writerows(list(map(spreadsheet_safe, self._row(item)))
+                                                          for item in result.results)
+        self.out.write(buffer.getvalue())
 
     def _row(self, item: TargetResult) -> list[str]:
         target = item.target
         return [
             target.jurisdiction, target.id, target.title, target.metric, target.rule,
-            "" if target.value is None else format_number(target.value),
+            "" if target.value.number is None else format_number(target.value.number),
             item.metric.unit, item.verdict.value, VERDICTS[self.lang][item.verdict], item.reason.value,
             REASONS[self.lang][item.reason],
             "" if item.actual is None else value_text(item.actual.value, item.metric.unit, self.lang),

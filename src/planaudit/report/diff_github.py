@@ -8,8 +8,6 @@ changed"), so that GitHub, which shows ten annotations of each kind per step, sh
 
 from __future__ import annotations
 
-from typing import TextIO
-
 from planaudit.model.changes import Change, DiffResult, InconsistencyChange, TargetChange
 from planaudit.read.text import printable
 from planaudit.report.base import DiffReporter
@@ -29,7 +27,7 @@ from planaudit.report.workflow import plain_text
 
 class DiffGithubReporter(DiffReporter):
 
-    def write(self, result: DiffResult, out: TextIO) -> None:
+    def jurisdiction(self, result: DiffResult) -> None:
         lines = [self._worse(item) for item in result.worse]
         lines += [self._inconsistency(item) for item in result.new_inconsistencies]
         lines += [notice for group in groups(result) if (notice := self._notice(group))]
@@ -37,7 +35,7 @@ class DiffGithubReporter(DiffReporter):
                                    f"{item.year} {item.jurisdiction}: {DIFF_WORDS[self.lang]['side_' + item.side]}")
                   for item in result.not_compared]
         lines.sort(key=lambda line: ("::error", "::warning", "::notice").index(line.split(" ", 1)[0]))
-        out.write("".join(line + "\n" for line in lines) + plain_text(printable(summary_text(result, self.lang))) + "\n")
+        self.out.write("".join(line + "\n" for line in lines) + plain_text(printable(summary_text(result, self.lang))) + "\n")
 
     def _worse(self, item: TargetChange) -> str:
         level = "error" if self.fails_on("worse") else "warning"

@@ -3,7 +3,7 @@ the object `check --format json` gives it; a figure, its evidence object; number
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import Any
 
 from planaudit.model.changes import Change, DiffResult
 from planaudit.report import jsontext
@@ -15,7 +15,7 @@ SCHEMA_VERSION = 1
 
 class DiffJsonReporter(DiffReporter):
 
-    def write(self, result: DiffResult, out: TextIO) -> None:
+    def jurisdiction(self, result: DiffResult) -> None:
         lang = self.lang
         document = {
             "schema_version": SCHEMA_VERSION,
@@ -34,7 +34,7 @@ class DiffJsonReporter(DiffReporter):
             "not_compared": [{"year": item.year, "jurisdiction": item.jurisdiction, "side": item.side}
                              for item in result.not_compared],
         }
-        out.write(jsontext.dumps(document))
+        self.out.write(jsontext.dumps(document))
 
 
 def _maybe(convert: Any, value: Any, *args: Any) -> Any:

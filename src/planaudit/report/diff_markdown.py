@@ -5,7 +5,6 @@ escaped as the audit's Markdown escapes it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TextIO
 
 from planaudit.model.changes import DiffResult, TargetChange
 from planaudit.report.base import DiffReporter
@@ -27,7 +26,7 @@ from planaudit.report.markdown import cell, table
 
 class DiffMarkdownReporter(DiffReporter):
 
-    def write(self, result: DiffResult, out: TextIO) -> None:
+    def jurisdiction(self, result: DiffResult) -> None:
         words = DIFF_WORDS[self.lang]
         blocks = [f"**{words['title']}** {cell(summary_text(result, self.lang))}"]
         if result.targets:
@@ -39,7 +38,7 @@ class DiffMarkdownReporter(DiffReporter):
         if details:
             blocks.append(f"<details><summary>{cell(words['details'])}</summary>\n\n" + "\n\n".join(details)
                           + "\n\n</details>")
-        out.write("\n\n".join(blocks) + "\n")
+        self.out.write("\n\n".join(blocks) + "\n")
 
     def _targets_table(self, changes: Sequence[TargetChange]) -> str:
         words = DIFF_WORDS[self.lang]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from typing import TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -31,7 +30,7 @@ _WIDTH = 100  # off a terminal (and $COLUMNS unset), the width lines are wrapped
 
 class DiffTableReporter(DiffReporter):
 
-    def write(self, result: DiffResult, out: TextIO) -> None:
+    def jurisdiction(self, result: DiffResult) -> None:
         buffer = io.StringIO()
         console = Console(file=buffer, width=self.width or _WIDTH, force_terminal=self.color, no_color=not self.color,
                           highlight=False, emoji=False, markup=False)
@@ -43,7 +42,7 @@ class DiffTableReporter(DiffReporter):
         for item in result.not_compared:
             console.print(Text(printable(f"{DIFF_WORDS[self.lang]['not_compared']}: {not_compared_text(item, self.lang)}"),
                                style="bold red"))
-        out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+        self.out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
 
     def _changes(self, group: Group) -> Table:
         """Each change: its word, what changed, and under it how it stood before and after."""

@@ -15,24 +15,21 @@ def value_text(value: Interval | bool, unit: str, lang: str) -> str:
     return interval_text(value, unit)
 
 
-_SIDES = {"floor": "−", "ceiling": "+"}  # how a tolerance reads on one side; on both, "±"
-
-
 def threshold_amount(result: TargetResult) -> str | None:
     """The target's value in the unit it is compared in — with its tolerance, "7% −0.5%" — or None
     for a rule without one."""
-    reference = result.target.value_ref
+    reference = result.target.value.reference
     unit = result.rule.threshold_unit(result.metric.unit)
     if reference is not None:  # a relative target: the metric it names, and the figure found for it
-        named = reference.metric + (f"[{reference.scope}]" if reference.scope else "")
+        named = reference.text()
         compared = result.compared_with
         amount = named if compared is None else f"{named} ({interval_text(compared, result.metric.unit)})"
     elif result.threshold is None:
-        return "?" if result.target.value_unknown else None
+        return "?" if result.target.value.unknown else None
     else:
         amount = quantity(result.threshold, unit)
     if result.tolerance is not None:
-        amount += f" {_SIDES.get(result.target.direction or 'both', '±')}{quantity(result.tolerance, unit)}"
+        amount += f" {result.target.tolerance.side}{quantity(result.tolerance, unit)}"
     return amount
 
 
@@ -41,7 +38,7 @@ def threshold_text(result: TargetResult, lang: str) -> str:
     text = result.rule.threshold_text(threshold_amount(result), WORDS[lang], lang)
     if result.target.basis is not None:
         text += f" ({WORDS[lang][result.target.basis]})"
-    return text + f" ({WORDS[lang]['per_report']})" if result.target.value_from_report else text
+    return text + f" ({WORDS[lang]['per_report']})" if result.target.value.from_report else text
 
 
 def target_id_text(result: TargetResult) -> str:
@@ -62,14 +59,14 @@ def actual_text(result: TargetResult, lang: str) -> str:
     if actual.figure is not None and actual.figure.basis is not None:
         text += f" ({WORDS[lang][actual.figure.basis]})"
     if actual.figure is not None and actual.figure.of_target is not None:
-        text += f" ({WORDS[lang]['of_target'].format(share=f'{actual.figure.value}%')})"
+        text += f" ({WORDS[lang]['of_target'].format(share=f'{actual.figure.stated.value}%')})"
     if actual.derivation is not None:
         text += f" ({WORDS[lang]['derived']})"
     for warning in result.warnings:
         if warning.figure is actual.figure:
             text += f" ({other_reading(warning, lang)} {interval_text(warning.derived_reading, result.metric.unit)})"
     for rival in rival_shares(result):
-        text += f" ({other_reading(rival, lang)} {WORDS[lang]['of_target'].format(share=f'{rival.figure.value}%')})"
+        text += f" ({other_reading(rival, lang)} {WORDS[lang]['of_target'].format(share=f'{rival.figure.stated.value}%')})"
     if result.growth is not None and result.rule.measure is not None:
         text += f", {WORDS[lang][result.rule.measure.word]} {interval_text(result.growth, PERCENT)}"
     return text

@@ -57,8 +57,8 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
     lines.append(f"{words['threshold']}: {threshold_text(item, lang)}")
     if target.scope:
         lines.append(f"{words['scope']}: {printable(target.scope)}")
-    if target.deadline:
-        lines.append(f"{words['deadline']}: {date_text(target.deadline, lang)}")
+    if target.period.deadline:
+        lines.append(f"{words['deadline']}: {date_text(target.period.deadline, lang)}")
     lines.append(f"{words['actual']}: {actual_text(item, lang) if item.actual or item.items else words['none']}")
     if item.actual:
         lines.extend(_resolution(item.actual, metric.unit, lang, "  "))
@@ -78,7 +78,7 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
         lines.append(f"{words[measure.word]}: {formula} = {interval_text(item.growth, PERCENT)}")
     centre = item.threshold if item.compared_with is None or not item.compared_with.is_exact else item.compared_with.point
     if item.rule.band is not None and centre is not None and item.tolerance is not None:
-        allowed = item.rule.band(centre, item.tolerance, item.target.direction or "both")
+        allowed = item.rule.band(centre, item.tolerance, item.target.tolerance.sides)
         lines.append(f"{words['allowed']}: {interval_text(allowed, metric.unit)}")
     for found in item.items:  # an umbrella: each item's verdict
         lines.append(f"  {found.target.id}: {verdict_text(found, lang)} — {printable(found.target.title)}")

@@ -9,11 +9,10 @@ the findings first.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TextIO
 
-from planaudit.model.result import AuditResult, Inconsistency, Overview, Reason, TargetResult, Verdict
-from planaudit.report.base import Part, Reporter
+from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, Reason, TargetResult, Verdict
+from planaudit.report.base import Held, Reporter
 from planaudit.report.display import actual_text, evidence_text, figure_place, inconsistency_texts, other_reading, threshold_text
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS, summary_line
 from planaudit.report.problems import workflow_command
@@ -30,28 +29,34 @@ _FOLDED = {
 
 class GithubReporter(Reporter):
 
-    def part(self, piece: AuditResult) -> Part:
+    def begin(self, overview: Overview, out: TextIO) -> None:
+        super().begin(overview, out)
+        self.levels = [Held() for _ in _LEVELS[1:]]  # errors are written at once; warnings and notices wait
+
+    def jurisdiction(self, result: JurisdictionResult) -> None:
         lines: dict[str, list[str]] = {level: [] for level in _LEVELS}
         folded: dict[tuple[str, Reason], list[TargetResult]] = {}
-        for item in piece.results:
+        for item in result.results:
             if item.verdict is Verdict.MET:
                 continue
             if item.verdict is Verdict.UNMEASURED and not self._fails(item):
                 folded.setdefault((item.target.jurisdiction, item.reason), []).append(item)
                 continue
             lines["error" if self._fails(item) else "notice"].append(self._target(item))
-        for inconsistency in piece.inconsistencies:
+        for inconsistency in result.inconsistencies:
             level = "error" if self.fails_on("inconsistent") else "warning"
             lines[level].append(self._inconsistency(inconsistency, level))
         lines["notice"] += [self._folded(items) for items in folded.values()]
-        return tuple(_lines(lines[level]) for level in _LEVELS)
+        self.out.write(_lines(lines[_LEVELS[0]]))
+        for held, level in zip(self.levels, _LEVELS[1:], strict=True):
+            held.write(_lines(lines[level]))
 
-    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
-        for index in range(len(_LEVELS)):
-            for part in parts:
-                out.write(part[index])
+    def end(self, overview: Overview) -> None:
+        for held in self.levels:
+            for text in held:
+                self.out.write(text)
         summary = overview.summary
-        out.write(summary_line(self.lang, overview.year, summary) + "\n")
+        self.out.write(summary_line(self.lang, overview.year, summary) + "\n")
 
     def _fails(self, item: TargetResult) -> bool:
         return not item.waived and self.fails_on(item.verdict.value)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any, TextIO
 
 from planaudit.exact.numbers import Interval, format_number
 from planaudit.model.data import Figure
-from planaudit.model.result import AuditResult, Inconsistency, Overview, TargetResult
+from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, TargetResult
 from planaudit.report import jsontext
-from planaudit.report.base import Part, Reporter
+from planaudit.report.base import Held, Reporter
 from planaudit.report.i18n import detail_text
 
 SCHEMA_VERSION = 1
@@ -18,22 +17,32 @@ SCHEMA_VERSION = 1
 
 class JsonReporter(Reporter):
 
-    def part(self, piece: AuditResult) -> Part:
-        return (jsontext.items([target_data(item, self.lang) for item in piece.results], depth=2),
-                jsontext.items([inconsistency_data(item) for item in piece.inconsistencies], depth=2))
-
-    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+    def begin(self, overview: Overview, out: TextIO) -> None:
+        super().begin(overview, out)
         document = {
             "schema_version": SCHEMA_VERSION,
             "year": overview.year,
             "summary": asdict(overview.summary),
             "not_judged": list(overview.not_judged),
-            "results": jsontext.streamed("results"),
-            "inconsistencies": jsontext.streamed("inconsistencies"),
+            "results": [],
         }
-        lists = {"results": (results for results, _ in parts),
-                 "inconsistencies": (inconsistencies for _, inconsistencies in parts)}
-        jsontext.write_document(document, lists, out)
+        head, self.tail = jsontext.around_last_list(document)
+        out.write(head)
+        self.results = jsontext.ListWriter(out, depth=2)
+        self.held = Held()  # the inconsistencies follow every result
+        self.inconsistencies = jsontext.ListWriter(self.held, depth=2)
+
+    def jurisdiction(self, result: JurisdictionResult) -> None:
+        self.results.add(jsontext.items([target_data(item, self.lang) for item in result.results], depth=2))
+        self.inconsistencies.add(jsontext.items([inconsistency_data(item) for item in result.inconsistencies], depth=2))
+
+    def end(self, overview: Overview) -> None:
+        self.results.close()
+        self.inconsistencies.close()
+        self.out.write(',\n  "inconsistencies": ')
+        for text in self.held:
+            self.out.write(text)
+        self.out.write(self.tail)
 
 
 def _number(value: Interval | bool | None) -> str | bool | None:
@@ -73,17 +82,18 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
         "title": target.title,
         "metric": target.metric,
         "rule": target.rule,
-        "value": None if target.value is None else format_number(target.value),
-        "value_source": "report" if target.value_from_report else "plan",
-        "value_quote": target.value_quote,
-        "value_from": None if target.value_ref is None else {
-            "metric": target.value_ref.metric, "scope": target.value_ref.scope, "value": _number(item.compared_with)},
+        "value": None if target.value.number is None else format_number(target.value.number),
+        "value_source": "report" if target.value.from_report else "plan",
+        "value_quote": target.value.quote,
+        "value_from": None if target.value.reference is None else {
+            "metric": target.value.reference.metric, "scope": target.value.reference.scope,
+            "value": _number(item.compared_with)},
         "unit": unit,
         "basis": target.basis,
         "tolerance": None if item.tolerance is None else format_number(item.tolerance),
-        "direction": (target.direction or "both") if item.tolerance is not None else None,
+        "direction": target.tolerance.sides if item.tolerance is not None else None,
         "scope": target.scope,
-        "deadline": target.deadline.isoformat() if target.deadline else None,
+        "deadline": target.period.deadline.isoformat() if target.period.deadline else None,
         "section": target.section,
         "parent": target.parent,
         "items": list(target.items),
@@ -111,8 +121,8 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
 def figure_data(figure: Figure) -> dict[str, Any]:
     return {
         "metric": figure.metric,
-        "value": figure.value if isinstance(figure.value, bool) else format_number(figure.value),
-        "bound": figure.bound.value,
+        "value": figure.stated.value if isinstance(figure.stated.value, bool) else format_number(figure.stated.value),
+        "bound": figure.stated.bound.value,
         "scope": figure.scope,
         "as_of": figure.as_of.isoformat(),
         "basis": figure.basis,

@@ -14,8 +14,8 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any, TextIO
+from collections.abc import Iterable
+from typing import Any, Protocol
 
 from planaudit.report.workflow import json_text
 
@@ -81,10 +81,6 @@ def dumps(document: Any) -> str:
     return json_text(text)
 
 
-_LIST_MARK = "\u0000planaudit list: "  # a value no document of ours holds: where a streamed list goes
-_MARKED_LIST = re.compile(r'\[\n +"\\u0000planaudit list: (?P<key>[^"]+)"\n(?P<indent> *)\]')
-
-
 def items(values: list[Any], depth: int) -> str:
     """``values`` as they stand inside a list at ``depth`` of an indented document, without the
     brackets and the newlines around them; '' when there are none. Such texts, joined by ",\\n",
@@ -97,29 +93,40 @@ def items(values: list[Any], depth: int) -> str:
     return pad + inner.replace("\n", "\n" + pad) if pad else inner
 
 
-def streamed(name: str) -> list[str]:
-    """A stand-in, in a document given to :func:`write_document`, for the list named ``name``."""
-    return [_LIST_MARK + name]
-
-
-def write_document(document: Any, lists: Mapping[str, Iterable[str]], out: TextIO) -> None:
-    """Write ``document`` as :func:`dumps` would, each :func:`streamed` stand-in replaced by its
-    list from ``lists``: the texts :func:`items` made for its pieces, in order."""
+def around_last_list(document: Any) -> tuple[str, str]:
+    """The text of ``document`` before and after its last value, an empty list that ends its last
+    member at every level (``{"runs": [{"tool": …, "results": []}]}``): where a list is streamed."""
     text = dumps(document)
-    position = 0
-    for match in _MARKED_LIST.finditer(text):
-        out.write(text[position:match.start()])
-        pieces = (piece for piece in lists[match["key"]] if piece)
-        first = next(pieces, None)
-        if first is None:
-            out.write("[]")
-        else:
-            out.write("[\n")
-            out.write(first)
-            for piece in pieces:
-                out.write(",\n")
-                out.write(piece)
-            out.write("\n" + match["indent"] + "]")
-        position = match.end()
-    out.write(text[position:])
+    at = text.rindex("[]")
+    return text[:at], text[at + 2:]
 
+
+class Writable(Protocol):
+    def write(self, text: str, /) -> object: ...
+
+
+class ListWriter:
+    """One list of an indented document, written as its items come: the texts :func:`items` made
+    for them at ``depth``, each run of items in turn."""
+
+    def __init__(self, out: Writable, depth: int) -> None:
+        self.out = out
+        self.depth = depth
+        self.empty = True
+
+    def add(self, text: str) -> None:
+        if text:
+            self.out.write("[\n" if self.empty else ",\n")
+            self.out.write(text)
+            self.empty = False
+
+    def add_joined(self, chunks: Iterable[str]) -> None:
+        """Items whose texts were joined by ",\\n" (and kept, perhaps cut anywhere into chunks)."""
+        for index, chunk in enumerate(chunks):
+            if index == 0:
+                self.add(chunk)  # opens the list, or follows its items
+            else:
+                self.out.write(chunk)
+
+    def close(self) -> None:
+        self.out.write("[]" if self.empty else "\n" + "  " * (self.depth - 1) + "]")

@@ -6,12 +6,11 @@ A missed target is a failure, an unmeasured one is skipped; a waived target is n
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Iterable
 from typing import TextIO
 
-from planaudit.model.result import AuditResult, Overview, TargetResult, Verdict
+from planaudit.model.result import JurisdictionResult, Overview, TargetResult, Verdict
 from planaudit.read.text import printable
-from planaudit.report.base import Part, Reporter
+from planaudit.report.base import Held, Reporter
 from planaudit.report.display import actual_text, evidence_text, inconsistency_text, threshold_text
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS, detail_text
 from planaudit.report.workflow import xml_text
@@ -21,39 +20,39 @@ _INDENT = "  "  # a suite's, inside <testsuites>
 
 class JunitReporter(Reporter):
 
-    def part(self, piece: AuditResult) -> Part:
-        suites = []
-        totals = {"failures": 0, "skipped": 0}
-        for jurisdiction, items in piece.by_jurisdiction().items():
-            suite = ElementTree.Element("testsuite", name=jurisdiction)
-            counts = {"tests": len(items), "failures": 0, "skipped": 0}
-            for item in items:
-                outcome = self._testcase(suite, item)
-                if outcome:
-                    counts[outcome] += 1
-                    totals[outcome] += 1
-            for key, count in counts.items():
-                suite.set(key, str(count))
-            suite.set("errors", "0")
-            ElementTree.indent(suite, level=1)
-            suites.append(xml_text(_INDENT + ElementTree.tostring(suite, encoding="unicode") + "\n"))
-        return "".join(suites), totals["failures"], totals["skipped"]
+    def begin(self, overview: Overview, out: TextIO) -> None:
+        super().begin(overview, out)
+        self.suites = Held()  # the totals open the document: the suites wait for them
+        self.totals = {"failures": 0, "skipped": 0}
 
-    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
-        totals = {"tests": overview.summary.targets + len(overview.not_judged),
-                  "failures": sum(failures for _, failures, _ in parts),
-                  "skipped": sum(skipped for _, _, skipped in parts), "errors": len(overview.not_judged)}
+    def jurisdiction(self, result: JurisdictionResult) -> None:
+        suite = ElementTree.Element("testsuite", name=result.slug)
+        counts = {"tests": len(result.results), "failures": 0, "skipped": 0}
+        for item in result.results:
+            outcome = self._testcase(suite, item)
+            if outcome:
+                counts[outcome] += 1
+                self.totals[outcome] += 1
+        for key, count in counts.items():
+            suite.set(key, str(count))
+        suite.set("errors", "0")
+        ElementTree.indent(suite, level=1)
+        self.suites.write(xml_text(_INDENT + ElementTree.tostring(suite, encoding="unicode") + "\n"))
+
+    def end(self, overview: Overview) -> None:
+        totals = {"tests": overview.summary.targets + len(overview.not_judged), **self.totals,
+                  "errors": len(overview.not_judged)}
         suites = ElementTree.Element("testsuites", name=f"planaudit {overview.year}")
         for key, count in totals.items():
             suites.set(key, str(count))
         suites.text = "\n"
         opening, _, closing = xml_text(ElementTree.tostring(suites, encoding="unicode")).partition("\n")
-        out.write('<?xml version="1.0" encoding="UTF-8"?>\n' + opening + "\n")
-        for text, _, _ in parts:
-            out.write(text)
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n' + opening + "\n")
+        for text in self.suites:
+            self.out.write(text)
         for slug in overview.not_judged:
-            out.write(self._not_judged(slug))
-        out.write(closing + "\n")
+            self.out.write(self._not_judged(slug))
+        self.out.write(closing + "\n")
 
     def _not_judged(self, slug: str) -> str:
         """A suite of one error: the jurisdiction's files have errors, so none of its targets was judged."""

@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TextIO
 
 from planaudit._version import __version__
 from planaudit.exact.numbers import format_number
-from planaudit.model.result import AuditResult, Inconsistency, Overview, Summary, TargetResult, Verdict
+from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, Summary, TargetResult, Verdict
 from planaudit.read.text import printable
-from planaudit.report.base import Part, Reporter
+from planaudit.report.base import Reporter
 from planaudit.report.display import (
     actual_text,
     evidence_text,
@@ -65,17 +65,8 @@ def _id_cell(item: TargetResult) -> str:
 
 class MarkdownReporter(Reporter):
 
-    def part(self, piece: AuditResult) -> Part:
-        words = WORDS[self.lang]
-        sections = []
-        for jurisdiction, items in piece.by_jurisdiction().items():
-            sections.append(f"## {cell(piece.names[jurisdiction])} ({jurisdiction})")
-            sections.append(self._targets_table(items) if items else words["no_targets"])
-        inconsistencies = [self._inconsistency_row(item) for item in piece.inconsistencies]
-        unmeasured = [self._unmeasured_row(item) for item in piece.results if item.verdict is Verdict.UNMEASURED]
-        return "\n\n".join(sections), inconsistencies, unmeasured
-
-    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+    def begin(self, overview: Overview, out: TextIO) -> None:
+        super().begin(overview, out)
         words = WORDS[self.lang]
         head = [
             f"# {words['report_title'].format(year=overview.year)}",
@@ -87,16 +78,23 @@ class MarkdownReporter(Reporter):
             self._chart(overview),
         ]
         out.write("\n\n".join(head))
-        for sections, _, _ in parts:
-            if sections:
-                out.write("\n\n" + sections)
-        inconsistencies = [row for _, rows, _ in parts for row in rows]
+        self.inconsistencies: list[list[str]] = []  # rows of the tables at the end: tabulate aligns them whole
+        self.unmeasured: list[list[str]] = []
+
+    def jurisdiction(self, result: JurisdictionResult) -> None:
+        words = WORDS[self.lang]
+        self.out.write(f"\n\n## {cell(result.name)} ({result.slug})\n\n")
+        self.out.write(self._targets_table(result.results) if result.results else words["no_targets"])
+        self.inconsistencies += [self._inconsistency_row(item) for item in result.inconsistencies]
+        self.unmeasured += [self._unmeasured_row(item) for item in result.results if item.verdict is Verdict.UNMEASURED]
+
+    def end(self, overview: Overview) -> None:
+        words = WORDS[self.lang]
         tail = [f"## {words['inconsistencies']}",
-                self._inconsistencies_table(inconsistencies) if inconsistencies else words["no_inconsistencies"]]
-        unmeasured = [row for _, _, rows in parts for row in rows]
-        if unmeasured:
-            tail += [f"## {words['unmeasured_section']}", self._unmeasured_table(unmeasured)]
-        out.write("\n\n" + "\n\n".join(tail) + "\n")
+                self._inconsistencies_table(self.inconsistencies) if self.inconsistencies else words["no_inconsistencies"]]
+        if self.unmeasured:
+            tail += [f"## {words['unmeasured_section']}", self._unmeasured_table(self.unmeasured)]
+        self.out.write("\n\n" + "\n\n".join(tail) + "\n")
 
     def _summary_table(self, overview: Overview) -> str:
         words = WORDS[self.lang]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from planaudit.errors import CannotWrite, OutputExists
+from planaudit.messages import msg
 
 
 def write_atomically(path: Path, text: str, replace: bool = True) -> None:
@@ -35,7 +36,7 @@ def atomic_file(path: Path, replace: bool = True) -> Iterator[BinaryIO]:
     ``/dev/null``, a FIFO — is written into, never replaced; a directory is refused."""
     existing = _status(path)
     if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise CannotWrite(path, "it is a directory")
+        raise CannotWrite(path, msg("it is a directory"))
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         if not replace:
             raise OutputExists(path)

@@ -3,34 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from planaudit.model.problems import Problem, counted
+from planaudit.messages import msg
+from planaudit.model.problems import Problem, found
 from planaudit.read.text import printable
 from planaudit.report import jsontext
 
 
-def localize(text: str, lang: str) -> str:
-    """``text`` in ``lang``; the Chinese wordings are loaded only when they are needed."""
-    if lang != "zh":
-        return text
-    from planaudit.report import messages_zh
-
-    return messages_zh.localize(text, lang)
-
-
 def text(problems: Sequence[Problem], lang: str = "en") -> str:
-    lines = [str(problem) for problem in problems]
-    lines.append(f"{counted(problems)} found")
-    return localize("\n".join(lines), lang) + "\n"
+    return ProblemsText(tuple(problems)).render(lang) + "\n"
 
 
-def problems_text(problems: Sequence[Problem], not_judged: Sequence[str]) -> str:
+@dataclass(frozen=True)
+class ProblemsText:
+    """Problems, one a line, then how many were found (and, for `check`, which jurisdictions they
+    kept from being judged): put into words in a language when shown; ``str()`` is the English."""
+
+    problems: tuple[Problem, ...]
+    not_judged: tuple[str, ...] = ()
+
+    def render(self, lang: str = "en") -> str:
+        summary = found(self.problems)
+        if self.not_judged:
+            summary = msg("{found}; not judged: {jurisdictions}", found=summary, jurisdictions=", ".join(self.not_judged))
+        return "\n".join([*(problem.text(lang) for problem in self.problems), summary.render(lang)])
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def problems_text(problems: Sequence[Problem], not_judged: Sequence[str]) -> ProblemsText:
     """What `check` says on standard error of the problems it found: each one, then what they cost."""
-    lines = [str(problem) for problem in problems]
-    summary = f"{counted(problems)} found"
-    if not_judged:
-        summary += f"; not judged: {', '.join(not_judged)}"
-    return "\n".join([*lines, summary])
+    return ProblemsText(tuple(problems), tuple(not_judged))
 
 
 def json_list(problems: Sequence[Problem], lang: str = "en") -> str:
@@ -45,7 +50,7 @@ def github(problems: Sequence[Problem], lang: str = "en") -> str:
     """GitHub Actions workflow commands: each problem annotates its file and line."""
     return "".join(
         f"::{problem.code.severity.value} file={escape_property(problem.path)},line={problem.line},col={problem.col},"
-        f"title={escape_property(problem.code.value)}::{escape_data(localize(problem.message, lang))}\n"
+        f"title={escape_property(problem.code.value)}::{escape_data(problem.words(lang))}\n"
         for problem in problems
     )
 

@@ -7,15 +7,13 @@ outcome file. A waiver is a SARIF suppression, with its reason as the justificat
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable
 from typing import Any, TextIO
 
 from planaudit._version import __version__
-from planaudit.model.result import AuditResult, Inconsistency, Overview, TargetResult, Verdict
+from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, TargetResult, Verdict
 from planaudit.read.text import printable
 from planaudit.report import jsontext
-from planaudit.report.base import Part, Reporter
+from planaudit.report.base import Held, Reporter
 from planaudit.report.display import actual_text, evidence_text, inconsistency_texts, other_reading, threshold_text
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS
 
@@ -32,12 +30,8 @@ _RULE_INDEX = {rule_id: index for index, (rule_id, *_rest) in enumerate(_RULES)}
 
 class SarifReporter(Reporter):
 
-    def part(self, piece: AuditResult) -> Part:
-        return (jsontext.items([self._target(item) for item in piece.results], depth=_RESULTS_DEPTH),
-                jsontext.items([self._inconsistency(item) for item in piece.inconsistencies], depth=_RESULTS_DEPTH))
-
-    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
-        results = itertools.chain((targets for targets, _ in parts), (inconsistencies for _, inconsistencies in parts))
+    def begin(self, overview: Overview, out: TextIO) -> None:
+        super().begin(overview, out)
         document = {
             "$schema": SARIF_SCHEMA,
             "version": "2.1.0",
@@ -48,10 +42,26 @@ class SarifReporter(Reporter):
                          "defaultConfiguration": {"level": level}}
                         for rule_id, name, text, level in _RULES]}},
                 "columnKind": "unicodeCodePoints",
-                "results": jsontext.streamed("results"),
+                "results": [],
             }],
         }
-        jsontext.write_document(document, {"results": results}, out)
+        head, self.tail = jsontext.around_last_list(document)
+        out.write(head)
+        self.results = jsontext.ListWriter(out, depth=_RESULTS_DEPTH)
+        self.held = Held()  # the inconsistencies follow every target's result
+        self.separator = ""
+
+    def jurisdiction(self, result: JurisdictionResult) -> None:
+        self.results.add(jsontext.items([self._target(item) for item in result.results], depth=_RESULTS_DEPTH))
+        text = jsontext.items([self._inconsistency(item) for item in result.inconsistencies], depth=_RESULTS_DEPTH)
+        if text:
+            self.held.write(self.separator + text)
+            self.separator = ",\n"
+
+    def end(self, overview: Overview) -> None:
+        self.results.add_joined(self.held)
+        self.results.close()
+        self.out.write(self.tail)
 
     def _target(self, item: TargetResult) -> dict[str, Any]:
         words = WORDS[self.lang]

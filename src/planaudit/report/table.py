@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
 from typing import TextIO
 
 from rich import box
@@ -12,9 +11,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from planaudit.model.result import AuditResult, Inconsistency, Overview, TargetResult, Verdict
+from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, TargetResult, Verdict
 from planaudit.read.text import printable
-from planaudit.report.base import Part, Reporter
+from planaudit.report.base import Reporter
 from planaudit.report.display import (
     actual_text,
     figure_place,
@@ -36,31 +35,32 @@ _STYLES = {Verdict.MET: "green", Verdict.MISSED: "bold red", Verdict.UNMEASURED:
 
 class TableReporter(Reporter):
 
-    def part(self, piece: AuditResult) -> Part:
+    def begin(self, overview: Overview, out: TextIO) -> None:
+        super().begin(overview, out)
+        self.rows: list[tuple[str, ...]] = []  # the inconsistent figures, drawn as one table at the end
+
+    def jurisdiction(self, result: JurisdictionResult) -> None:
         words = WORDS[self.lang]
         console, buffer = self._console()
-        for jurisdiction, items in piece.by_jurisdiction().items():
-            heading = f"{piece.names[jurisdiction]} ({jurisdiction})"
-            if items:
-                heading += f" · {items[0].target.location.path}"
-            console.print(Text(self._cell(heading).plain, style="bold"))
-            console.print(self._targets(items) if items else Text(words["no_targets"]))
-            console.print()
-        rows = [self._inconsistency_row(item) for item in piece.inconsistencies]
-        return _unpadded(buffer.getvalue()), rows
+        heading = f"{result.name} ({result.slug})"
+        if result.results:
+            heading += f" · {result.results[0].target.location.path}"
+        console.print(Text(self._cell(heading).plain, style="bold"))
+        console.print(self._targets(list(result.results)) if result.results else Text(words["no_targets"]))
+        console.print()
+        self.out.write(_unpadded(buffer.getvalue()))
+        self.rows += [self._inconsistency_row(item) for item in result.inconsistencies]
 
-    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
-        for sections, _ in parts:
-            out.write(sections)
+    def end(self, overview: Overview) -> None:
         console, buffer = self._console()
         if overview.summary.inconsistent:
-            console.print(self._inconsistencies([row for _, rows in parts for row in rows]))
+            console.print(self._inconsistencies(self.rows))
             console.print()
         summary = overview.summary
         console.print(Text(summary_line(self.lang, overview.year, summary)))
         if overview.not_judged:
             console.print(Text(WORDS[self.lang]["not_judged"].format(slugs=", ".join(overview.not_judged)), style="bold red"))
-        out.write(_unpadded(buffer.getvalue()))
+        self.out.write(_unpadded(buffer.getvalue()))
 
     def _console(self) -> tuple[Console, io.StringIO]:
         buffer = io.StringIO()

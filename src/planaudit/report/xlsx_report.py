@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, TextIO
 
-from planaudit.model.result import AuditResult, Inconsistency, Overview, Summary, TargetResult, Verdict
+from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, Summary, TargetResult, Verdict
 from planaudit.read.text import printable
-from planaudit.report.base import Part, Reporter
+from planaudit.report.base import Reporter
 from planaudit.report.display import (
     actual_text,
     evidence_text,
@@ -45,34 +45,33 @@ def display_width(text: str) -> int:
 class XlsxReporter(Reporter):
     binary = True
 
-    def part(self, piece: AuditResult) -> Part:
-        sheets = [[slug, piece.names[slug], [self._row(number, item) for number, item in enumerate(items, 1)]]
-                  for slug, items in piece.by_jurisdiction().items()]
-        return sheets, [self._inconsistency_row(item) for item in piece.inconsistencies]
-
-    def assemble(self, overview: Overview, parts: Iterable[Part], out: TextIO) -> None:
+    def begin(self, overview: Overview, out: TextIO) -> None:
         import xlsxwriter  # imported only when a workbook is written
 
-        buffer = io.BytesIO()
-        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                                "strings_to_urls": False, "strings_to_numbers": False})
+        super().begin(overview, out)
+        self.buffer = io.BytesIO()
+        self.workbook = xlsxwriter.Workbook(self.buffer, {"in_memory": True, "strings_to_formulas": False,
+                                                          "strings_to_urls": False, "strings_to_numbers": False})
         created = dt.datetime.combine(report_date(), dt.time())
-        workbook.set_properties({"title": WORDS[self.lang]["report_title"].format(year=overview.year),
-                                 "created": created})
-        sheets = _Sheets(workbook, self.lang)
-        self._summary(sheets, overview)
-        inconsistencies: list[list[str]] = []
-        for jurisdictions, rows in parts:
-            for slug, name, targets in jurisdictions:
-                self._jurisdiction(sheets, slug, name, targets)
-            inconsistencies += rows
-        if inconsistencies:
+        self.workbook.set_properties({"title": WORDS[self.lang]["report_title"].format(year=overview.year),
+                                      "created": created})
+        self.sheets = _Sheets(self.workbook, self.lang)
+        self._summary(self.sheets, overview)
+        self.inconsistencies: list[list[str]] = []
+
+    def jurisdiction(self, result: JurisdictionResult) -> None:
+        rows = [self._row(number, item) for number, item in enumerate(result.results, 1)]
+        self._jurisdiction(self.sheets, result.slug, result.name, rows)
+        self.inconsistencies += [self._inconsistency_row(item) for item in result.inconsistencies]
+
+    def end(self, overview: Overview) -> None:
+        if self.inconsistencies:
             words = WORDS[self.lang]
             headers = [words["jurisdiction"], words["metric"], words["stated"], words["derived_value"], words["evidence"]]
-            sheets.table(words["inconsistent"], headers, inconsistencies)
-        workbook.close()
-        out.flush()
-        out.buffer.write(buffer.getvalue())  # type: ignore[attr-defined]
+            self.sheets.table(words["inconsistent"], headers, self.inconsistencies)
+        self.workbook.close()
+        self.out.flush()
+        self.out.buffer.write(self.buffer.getvalue())  # type: ignore[attr-defined]
 
     def _summary(self, sheets: _Sheets, overview: Overview) -> None:
         words = WORDS[self.lang]
@@ -97,7 +96,7 @@ class XlsxReporter(Reporter):
         return [number, target.id, target.title, threshold_text(item, lang), actual_text(item, lang),
                 verdict_text(item, lang), item.verdict.value, REASONS[lang][item.reason], detail_text(item.detail, lang),
                 evidence_text(item, lang), "; ".join(inconsistency_text(warning, lang) for warning in item.warnings),
-                str(target.location), target.deadline.isoformat() if target.deadline else "", target.scope or "",
+                str(target.location), target.period.deadline.isoformat() if target.period.deadline else "", target.scope or "",
                 target.section or ""]
 
     def _inconsistency_row(self, item: Inconsistency) -> list[str]:

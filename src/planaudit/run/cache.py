@@ -4,9 +4,10 @@ It lives in the user's own cache directory (``$XDG_CACHE_HOME/planaudit``, else
 ``~/.cache/planaudit``), one folder per data repository, or in ``$PLANAUDIT_CACHE_DIR`` — never
 inside the data repository, whose files come from strangers: a cache directory inside the
 repository, or the repository itself, or one that holds it (their real paths compared) is not used.
-Nothing in it can run code: an entry is plain data — text, numbers and lists in the small binary
-form of :mod:`spool` — or, for a report, the report's own bytes, checked against the digest its
-record holds; every entry is checked as it is read. Nor is an entry trusted because it is there:
+Nothing in it can run code: an entry is plain data — JSON; a judged jurisdiction as the JSON of
+:mod:`planaudit.run.codec`, which builds only the model's own classes, never by unpickling — or,
+for a report, the report's own bytes, checked against the digest its record holds; every entry
+is checked as it is read. Nor is an entry trusted because it is there:
 each plain entry begins with a MAC of its key and its data, under the user's own secret key (a
 private file of the user's cache directory, made once, never in a repository), so that an entry
 planaudit did not write for this user — copied, committed, forged — is a miss. A directory that is
@@ -22,6 +23,7 @@ import contextlib
 import functools
 import hashlib
 import hmac
+import json
 import os
 import secrets
 import stat
@@ -32,7 +34,7 @@ from typing import IO, Any, BinaryIO
 
 from planaudit._version import __version__
 
-FORMAT = "4"  # bump when what is cached changes shape
+FORMAT = "5"  # bump when what is cached changes shape
 CHUNK = 1 << 20
 KEY_FILE = "key"  # the user's secret key for the MACs of entries, in user_cache_home()/planaudit
 KEY_SIZE = 32
@@ -148,9 +150,19 @@ class Cache:
         return digest.hexdigest()
 
     def get(self, key: str) -> Any | None:
-        """The plain value kept under ``key`` (see :mod:`spool`), or None."""
-        from planaudit.run.spool import CorruptSpool, decode
+        """The plain value kept under ``key`` by :meth:`put` (text, numbers, lists of them), or None."""
+        payload = self.get_bytes(key)
+        try:
+            return None if payload is None else json.loads(payload)
+        except (ValueError, RecursionError):
+            return None
 
+    def put(self, key: str, value: Any) -> None:
+        """Keep a plain value — text, numbers, None and lists of them — under ``key``, as JSON."""
+        self.put_bytes(key, json.dumps(value).encode("ascii"))
+
+    def get_bytes(self, key: str) -> bytes | None:
+        """The bytes kept under ``key``, or None: never bytes planaudit did not write for this user."""
         with self._opened(key) as stream:
             if stream is None:
                 return None
@@ -161,17 +173,10 @@ class Cache:
         mac, payload = data[:MAC_SIZE], data[MAC_SIZE:]
         if not hmac.compare_digest(mac, self._mac(key, payload)):
             return None  # not written by planaudit for this user, under this key
-        try:
-            return decode(payload)
-        except CorruptSpool:
-            return None
+        return payload
 
-    def put(self, key: str, value: Any) -> None:
-        """Keep a plain value — text, whole numbers, None and lists of them — under ``key``; a failed
-        write keeps nothing."""
-        from planaudit.run.spool import encode
-
-        payload = encode(value)
+    def put_bytes(self, key: str, payload: bytes) -> None:
+        """Keep ``payload`` under ``key``; a failed write keeps nothing."""
         with self.writing(key) as entry:
             if entry is not None:
                 entry.write(self._mac(key, payload) + payload)

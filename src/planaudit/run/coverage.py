@@ -46,7 +46,7 @@ def coverage(root: Path, document: Path, jurisdiction: str | None = None, year: 
         return plan_coverage(text, str(document), plans[(year, slug)], part)
     items: list[Plan | Report] = [*plans.values(), *reports.values()]
     plan = plans.get((year, slug))
-    restating = [target for target in plan.targets if target.value_from_report] if plan else []
+    restating = [target for target in plan.targets if target.value.from_report] if plan else []
     return report_coverage(text, str(document), reports[(year, slug)],
                            figures_no_target_uses(items, scanned.catalogue), restating, part)
 

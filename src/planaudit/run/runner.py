@@ -5,33 +5,42 @@ YEAR-1 and YEAR. Figures are resolved, baselines found and inconsistencies looke
 jurisdiction only, so each jurisdiction is judged on its own. That keeps a national audit small
 in memory — no more than one jurisdiction's files and results are held at once — and lets
 jurisdictions be judged on every core: a worker process reads, checks and judges its
-jurisdictions and renders their part of each report, and only that text (with the counts and
-any problems) comes back.
+jurisdictions, and each one's outcome comes back — its problems, counts and result (a frozen
+:class:`JurisdictionResult`, its rules and metrics named by id) — to be kept in a temporary file
+(:class:`Results`) until each reporter is handed the results in order (``Rendered.write``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
+import tempfile
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from planaudit.check.validate import catalogue_problems, item_checks, no_metrics
 from planaudit.errors import InvalidData, NoTargets, UnknownJurisdiction
 from planaudit.exact.numbers import MAX_COMPUTED_DIGITS, NumberTooLarge
 from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.verdicts import judge_year
-from planaudit.model.data import Catalogue, Plan, Repository, Settings
+from planaudit.messages import msg
+from planaudit.model.data import Catalogue, Metric, Plan, Repository, Settings
 from planaudit.model.problems import Code, Problem, capped, errors
-from planaudit.model.result import AuditResult, Overview, Summary
+from planaudit.model.result import AuditResult, JurisdictionResult, Overview, Summary
 from planaudit.read import layout, load
 from planaudit.read.layout import DataFile
 from planaudit.read.load import FileRead, Progress, Reader, plans_and_reports, scan, unreadable_file, unreadable_problem
-from planaudit.report.base import Part, Reporter
+from planaudit.run import codec
 from planaudit.run.cache import Cache, run_digest, unit_digest
+from planaudit.run.codec import CodecError
 from planaudit.run.pool import ordered_map
-from planaudit.run.spool import Spool
+from planaudit.run.wire import Wire
+
+if TYPE_CHECKING:  # the run hands results to reporters; it imports nothing of report/
+    from planaudit.report.base import Reporter
 
 
 @dataclass(frozen=True)
@@ -182,8 +191,9 @@ def too_large(catalogue: Catalogue, error: NumberTooLarge, jurisdiction: str, ye
     where, key = places[0] if places else (None, "derive")
     line, col = (1, 1) if where is None else where.positions.get(key, (where.location.line, where.location.col))
     return Problem("rules/" if where is None else where.location.path, line, col, Code.EXPRESSION,
-                   f"'{key}' computes, from the {year} figures of {jurisdiction}, a number of more than "
-                   f"{MAX_COMPUTED_DIGITS} digits; {jurisdiction} is not judged")
+                   said=msg("'{key}' computes, from the {year} figures of {jurisdiction}, a number of more than "
+                            "{digits} digits; {jurisdiction} is not judged", key=key, year=year, jurisdiction=jurisdiction,
+                            digits=MAX_COMPUTED_DIGITS))
 
 
 def raise_for_problems(audit: Audit, problems: list[Problem]) -> None:
@@ -215,144 +225,183 @@ def audit_whole(audit: Audit, progress: Progress | None = None) -> AuditResult:
 
 
 @dataclass(frozen=True)
+class Judged:
+    """What the run keeps in hand of a judged jurisdiction, for the overview: its name and counts."""
+
+    slug: str
+    name: str
+    summary: Summary
+    missed: tuple[str, ...]  # "jurisdiction/id" of its missed targets (not waived)
+    unmeasured: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A jurisdiction's outcome as it crosses from the process that judged it: the digest of its
+    files as read, its problems, and — when it was judged — its name and counts, and its result
+    (a :class:`JurisdictionResult`, as :class:`Results` keeps it)."""
+
+    digest: str
+    problems: tuple[Problem, ...]
+    judged: Judged | None = None
+    result: bytes = b""
+
+
+class Shared:
+    """The rules and metrics of an audit, which every result of it shares: a result that leaves
+    the process that judged it — to another process, to the cache — names each by its id, and is
+    given the audit's own back (they hold functions and expressions, which are not data)."""
+
+    def __init__(self, audit: Audit) -> None:
+        self.rules = audit.rules
+        self.metrics = audit.catalogue.metrics
+        self.wire = Wire(self.rules, self.metrics)
+
+    def reference(self, value: object) -> tuple[str, str] | None:
+        """("rule" or "metric", its id) for a rule or metric of the audit's; None for anything else."""
+        if isinstance(value, Rule) and self.rules.get(value.id) is value:
+            return ("rule", value.id)
+        if isinstance(value, Metric) and self.metrics.get(value.id) is value:
+            return ("metric", value.id)
+        return None
+
+    def resolve(self, kind: str, ident: str) -> Rule | Metric:
+        """The rule or metric a :meth:`reference` names; KeyError when the audit has none."""
+        return {"rule": self.rules, "metric": self.metrics}[kind][ident]
+
+    def pickled(self, result: JurisdictionResult) -> bytes:
+        """``result`` as it crosses to the parent and :class:`Results` keeps it."""
+        return self.wire.dumps(result)
+
+    def unpickled(self, data: bytes) -> JurisdictionResult:
+        """What :meth:`pickled` made, in this run (never anything read from elsewhere)."""
+        return self.wire.loads(data)  # type: ignore[no-any-return]
+
+
+class Results:
+    """The judged jurisdictions' results, in order, kept in a temporary file of this run's own (an
+    audit is never held whole in memory) and handed back one at a time, as often as asked. The
+    file is the run's alone (unnamed, gone with it), written only with what this run's own
+    processes pickled; the cache, which outlives a run, keeps JSON instead (run/codec.py)."""
+
+    def __init__(self, shared: Shared) -> None:
+        self.shared = shared
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - as long-lived as the results
+        self._sizes: list[int] = []
+
+    def append(self, pickled: bytes) -> None:
+        self._file.seek(0, os.SEEK_END)
+        self._file.write(pickled)
+        self._sizes.append(len(pickled))
+
+    def __iter__(self) -> Iterator[JurisdictionResult]:
+        position = 0
+        for size in self._sizes:
+            self._file.seek(position)  # each reading keeps its own place
+            pickled = self._file.read(size)
+            position += size
+            yield self.shared.unpickled(pickled)
+
+
+@dataclass(frozen=True)
 class Rendered:
-    """An audit rendered for some reporters: the overview, each reporter's parts in order, and the
-    digest of every byte the run read (what a recorded answer may be keyed on)."""
+    """An audit judged for some reporters: the overview, every judged jurisdiction's result in
+    order, and the digest of every byte the run read (what a recorded answer may be keyed on)."""
 
     overview: Overview
     reporters: Sequence[Reporter]
-    parts: list[Spool]  # one per reporter
+    results: Results
     inputs: str
     problems: list[Problem]  # every problem of what was read, sorted and capped: warnings, and errors that
     # kept their jurisdiction from being judged
 
     def write(self, index: int, out: TextIO) -> None:
-        """Write the report of ``reporters[index]``."""
-        self.reporters[index].assemble(self.overview, self.parts[index], out)
+        """Write the report of ``reporters[index]``: begun with the overview, handed each
+        jurisdiction's result in order, ended."""
+        self.reporters[index].write_all(self.overview, self.results, out)
 
 
 def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | None = None,
            workers: int | None = None) -> Rendered:
-    """Judge every jurisdiction and render its part of each reporter's report, on ``workers``
-    processes (default: every core) when there are many jurisdictions."""
+    """Judge every jurisdiction, on ``workers`` processes (default: every core) when there are
+    many, keeping each one's result for the reporters, which are handed them by ``Rendered.write``."""
     problems = list(audit.problems)
-    names: dict[str, str] = {}
-    summaries: dict[str, Summary] = {}
+    judged: list[Judged] = []
     not_judged: list[str] = []
-    missed: list[str] = []
-    unmeasured: list[str] = []
-    spools = [Spool() for _ in reporters]
+    shared = Shared(audit)
+    results = Results(shared)
     digests: list[tuple[str, str]] = []
     files_done = audit.files_read
-    for jurisdiction, (digest, (found, judged)) in zip(audit.jurisdictions, outcomes(audit, reporters, workers), strict=True):
-        problems += found
-        digests.append((jurisdiction.slug, digest))
-        if judged is not None:
-            slug, name, summary, parts, (missed_here, unmeasured_here) = judged
-            names[slug], summaries[slug] = name, summary
-            missed += missed_here
-            unmeasured += unmeasured_here
-            for spool, part in zip(spools, parts, strict=True):
-                spool.append(part)
+    for jurisdiction, outcome in zip(audit.jurisdictions, outcomes(audit, shared, workers), strict=True):
+        problems += outcome.problems
+        digests.append((jurisdiction.slug, outcome.digest))
+        if outcome.judged is not None:
+            judged.append(outcome.judged)
+            results.append(outcome.result)
         elif jurisdiction.audited:
             not_judged.append(jurisdiction.slug)
         files_done += len(jurisdiction.files)
         report_progress(progress, files_done, audit.files_total)
     raise_for_problems(audit, problems)
-    overview = Overview(audit.year, audit.settings, names, summaries, tuple(not_judged), tuple(missed),
-                        tuple(unmeasured))
-    return Rendered(overview, reporters, spools, run_digest(audit.head, digests, audit.misplaced), capped(problems))
+    overview = Overview(audit.year, audit.settings, {item.slug: item.name for item in judged},
+                        {item.slug: item.summary for item in judged}, tuple(not_judged),
+                        tuple(name for item in judged for name in item.missed),
+                        tuple(name for item in judged for name in item.unmeasured))
+    return Rendered(overview, reporters, results, run_digest(audit.head, digests, audit.misplaced), capped(problems))
 
 
-Named = tuple[list[str], list[str]]  # the "jurisdiction/id" of its missed and of its unmeasured targets
-Judged = tuple[str, str, Summary, tuple[Part, ...], Named]  # slug, name, counts, each reporter's part, named
-Outcome = tuple[list[Problem], Judged | None]
-
-
-def outcomes(audit: Audit, reporters: Sequence[Reporter], workers: int | None) -> Iterator[tuple[str, Outcome]]:
-    """Each jurisdiction's digest and outcome, in order, on every core when there are many."""
-    shape = repr([(type(reporter).__name__, reporter.lang, reporter.color, reporter.width, reporter.fail_on)
-                  for reporter in reporters])
-    context = f"jurisdiction {audit.year} {run_digest(audit.head, [], [])} {audit.settings!r} {shape}"
-    task = functools.partial(jurisdiction_outcome, audit, reporters, context)
+def outcomes(audit: Audit, shared: Shared, workers: int | None) -> Iterator[Outcome]:
+    """Each jurisdiction's outcome, in order, on every core when there are many."""
+    context = f"jurisdiction {audit.year} {run_digest(audit.head, [], [])} {audit.settings!r}"
+    task = functools.partial(jurisdiction_outcome, audit, shared, context)
     return ordered_map(task, range(len(audit.jurisdictions)), workers, chunksize=4)
 
 
-def jurisdiction_outcome(audit: Audit, reporters: Sequence[Reporter], context: str, index: int) -> tuple[str, Outcome]:
-    """A jurisdiction's digest, and its problems or its name, counts and parts: from the cache
-    when its files as read now were judged before with the same rules, settings and reporters;
-    else judged anew — from the very bytes the digest covers."""
+def jurisdiction_outcome(audit: Audit, shared: Shared, context: str, index: int) -> Outcome:
+    """A jurisdiction's outcome: from the cache when its files as read now were judged before with
+    the same rules and settings; else judged anew — from the very bytes the digest covers."""
     jurisdiction = audit.jurisdictions[index]
     contents = read_jurisdiction(audit, jurisdiction)
     digest = contents_digest(jurisdiction, contents)
     if audit.cache is None:
-        return digest, judged_outcome(audit, jurisdiction, reporters, contents)
+        return outcome_of(shared, digest, *judged_result(audit, jurisdiction, contents))
     key = audit.cache.key(digest, context, str(jurisdiction.audited))
-    cached = outcome_from_data(audit.cache.get(key))
+    cached = cached_result(shared, audit.cache.get_bytes(key))
     if cached is not None:
-        return digest, cached
-    outcome = judged_outcome(audit, jurisdiction, reporters, contents)
-    audit.cache.put(key, outcome_to_data(outcome))
-    return digest, outcome
+        return outcome_of(shared, digest, *cached)
+    found = judged_result(audit, jurisdiction, contents)
+    with contextlib.suppress(CodecError):  # a value the codec cannot write is simply not kept
+        audit.cache.put_bytes(key, codec.dumps(found, shared.reference))
+    return outcome_of(shared, digest, *found)
 
 
-def judged_outcome(audit: Audit, jurisdiction: Jurisdiction, reporters: Sequence[Reporter], contents: list[Content]) -> Outcome:
+JudgedResult = tuple[tuple[Problem, ...], JurisdictionResult | None]
+
+
+def judged_result(audit: Audit, jurisdiction: Jurisdiction, contents: list[Content]) -> JudgedResult:
     problems, piece = judge_jurisdiction(audit, jurisdiction, contents)
-    if piece is None:
-        return problems, None
-    (slug, name), = piece.names.items()
-    parts = tuple(plain(reporter.part(piece)) for reporter in reporters)
-    overview = piece.overview()
-    return problems, (slug, name, overview.summaries[slug], parts, (list(overview.missed), list(overview.unmeasured)))
+    return tuple(problems), None if piece is None else piece.jurisdictions()[0]
 
 
-def plain(value: Any) -> Any:
-    """A part as the spool gives it back (tuples as lists), so that a part from the cache or the
-    spool is the very value a fresh one is."""
-    if isinstance(value, (tuple, list)):
-        return [plain(item) for item in value]
-    return value
-
-
-SUMMARY_FIELDS = ("targets", "met", "missed", "unmeasured", "waived", "inconsistent", "asserted")
-
-
-def outcome_to_data(outcome: Outcome) -> Any:
-    """An outcome as plain data, for the cache: [problems, judged or None]."""
-    problems, judged = outcome
-    listed = [[problem.path, problem.line, problem.col, problem.code.value, problem.message] for problem in problems]
-    if judged is None:
-        return [listed, None]
-    slug, name, summary, parts, (missed, unmeasured) = judged
-    return [listed, [slug, name, [getattr(summary, name) for name in SUMMARY_FIELDS], list(parts), missed, unmeasured]]
-
-
-def outcome_from_data(value: Any) -> Outcome | None:
-    """An outcome from a cache entry, or None unless the entry has exactly the shape written."""
-    try:
-        listed, judged = value
-        problems = [Problem(path, line, col, Code(code), message) for path, line, col, code, message in listed]
-        if not all(type(problem.path) is str and type(problem.message) is str and type(problem.line) is int
-                   and type(problem.col) is int for problem in problems):
-            return None
-        if judged is None:
-            return problems, None
-        slug, name, counts, parts, missed, unmeasured = judged
-        if (errors(problems) or type(slug) is not str or type(name) is not str or len(counts) != len(SUMMARY_FIELDS)
-                or not all(type(count) is int for count in counts) or not all(is_part(part) for part in parts)
-                or not all(type(named) is list and all(type(item) is str for item in named)
-                           for named in (missed, unmeasured))):
-            return None
-        return problems, (slug, name, Summary(*counts), tuple(parts), (missed, unmeasured))
-    except (TypeError, ValueError, KeyError, AttributeError):
+def cached_result(shared: Shared, payload: bytes | None) -> JudgedResult | None:
+    """What a cache entry holds, or None unless it holds a jurisdiction's problems and result."""
+    if payload is None:
         return None
+    try:
+        problems, result = codec.loads(payload, shared.resolve)
+    except (CodecError, TypeError, ValueError):
+        return None
+    if (type(problems) is not tuple or not all(isinstance(problem, Problem) for problem in problems)
+            or not (result is None or isinstance(result, JurisdictionResult)) or (result is not None and errors(list(problems)))):
+        return None
+    return problems, result
 
 
-def is_part(value: Any) -> bool:
-    """Plain text, numbers and lists of them: what a part is made of."""
-    if type(value) is list:
-        return all(is_part(item) for item in value)
-    return type(value) in (str, int) or value is None
+def outcome_of(shared: Shared, digest: str, problems: tuple[Problem, ...], result: JurisdictionResult | None) -> Outcome:
+    if result is None:
+        return Outcome(digest, problems)
+    return Outcome(digest, problems, Judged(result.slug, result.name, result.summary, result.missed, result.unmeasured),
+                   shared.pickled(result))
 
 
 def report_progress(progress: Progress | None, files_done: int, files_total: int) -> None:

@@ -14,6 +14,8 @@ import pytest
 
 from support import COUNT_METRICS, RepoBuilder
 
+pytestmark = pytest.mark.process  # the module dropped in before the command starts
+
 MODULE = '''
 """`growth_at_most`: met when (actual − baseline) / baseline × 100 ≤ value (同比增长不超过…)."""
 
@@ -65,7 +67,7 @@ def test_it_is_judged_and_shown(with_rule):
 
 def test_it_is_explained(with_rule):
     folder, data = with_rule
-    lines = planaudit(folder, "explain", "2022", "testville", "fast", "--no-cache", "--data", str(data)).stdout
+    lines = planaudit(folder, "explain", "2022", "testville", "fast", "--data", str(data)).stdout
     assert "Rule: growth_at_most — growth at most" in lines
     assert "Growth: (1250 − 1000) / 1000 × 100 = 25%" in lines
     assert "Comparison: 25% ≤ 10% → fails" in lines

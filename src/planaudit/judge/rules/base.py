@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from planaudit.exact.numbers import Interval, Truth
+from planaudit.exact.numbers import Interval, Truth, to_fraction
 from planaudit.judge.units import convert, growth_unit, written_unit
-from planaudit.model.data import PERCENT, Label
+from planaudit.model.data import NO_TOLERANCE, PERCENT, Label, Tolerance
 
 if TYPE_CHECKING:
     from planaudit.model.data import Target
@@ -66,15 +66,50 @@ class Rule:
         """The unit the target's value is written in."""
         if self.measure is not None:
             return PERCENT
-        return written_unit(target.value_is_percent, target.unit, metric_unit)
+        return written_unit(target.value.percent, target.value.unit, metric_unit)
 
     def threshold(self, target: Target, metric_unit: str) -> Fraction | None:
         """The target's value in the unit it is compared in; raises UnitError when it cannot be."""
-        if target.value is None:
+        number = target.value.number
+        if number is None:
             return None
         if self.measure is not None:
-            return convert(target.value, growth_unit(target.value_is_percent, target.unit), PERCENT)
-        return convert(target.value, self.value_unit(target, metric_unit), metric_unit)
+            return convert(number, growth_unit(target.value.percent, target.value.unit), PERCENT)
+        return convert(number, self.value_unit(target, metric_unit), metric_unit)
+
+    def tolerance(self, target: Target, metric_unit: str, threshold: Fraction | None,
+                  defaults: Tolerance = NO_TOLERANCE) -> Fraction | None:
+        """How far from the value still counts, in the metric's unit, for a rule with a band: the
+        target's tolerance, else ``defaults`` (planaudit.yaml's `about_tolerance`); None for other rules."""
+        if self.band is None or threshold is None:
+            return None
+        for given in (target.tolerance, defaults):
+            if given.amount is not None:
+                return convert(given.amount, self.value_unit(target, metric_unit), metric_unit)
+            if given.share is not None:
+                return abs(threshold) * to_fraction(given.share) / 100
+        return Fraction(0)  # validate says that the target needs one
+
+    def allowed(self, threshold: Fraction | None, tolerance: Fraction | None, sides: str) -> Interval | None:
+        """What the check compares the figure with: the value, or (a rule with a band) the band
+        about it on ``sides`` (floor, ceiling or both); None when there is no value."""
+        if threshold is None:
+            return None
+        if self.band is None or tolerance is None:
+            return Interval.exact(threshold)
+        return self.band(threshold, tolerance, sides)
+
+    def decide(self, actual: Actual, value: Interval | None, baseline: Interval | None) -> Truth | None:
+        """The rule's answer, or None when it is undefined (it divides by zero)."""
+        try:
+            return self.check(actual, value, baseline)
+        except ZeroDivisionError:
+            return None
+
+    @property
+    def compares_level(self) -> bool:
+        """Does it compare the figure's own level with the value (not a measure of it, not true/false)?"""
+        return self.measure is None and not self.boolean
 
     def threshold_unit(self, metric_unit: str) -> str:
         """The unit :meth:`threshold` gives."""

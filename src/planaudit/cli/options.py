@@ -1,0 +1,103 @@
+"""The options and arguments of every command, each with its --help (read by the commands of
+:mod:`planaudit.cli.app`)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from pathlib import Path
+
+import typer
+
+from planaudit.report import COVERAGE_FORMATS, DIFF_FORMATS, diff_endings_text, endings_text, stream_formats
+from planaudit.report.language import LANGUAGES
+from planaudit.report.problems import PROBLEM_FORMATS
+from planaudit.run.failon import FailOn, changes_fail_on
+from planaudit.schemas import Kind
+
+Format = enum.Enum("Format", {name: name for name in stream_formats()}, type=str)  # type: ignore[misc]
+ProblemFormat = enum.Enum("ProblemFormat", {name: name for name in PROBLEM_FORMATS}, type=str)  # type: ignore[misc]
+SchemaKind = enum.Enum("SchemaKind", {kind.value: kind.value for kind in Kind}, type=str)  # type: ignore[misc]
+Lang = enum.Enum("Lang", {name: name for name in LANGUAGES}, type=str)  # type: ignore[misc]
+DiffFormat = enum.Enum("DiffFormat", {found.name: found.name for found in DIFF_FORMATS}, type=str)  # type: ignore[misc]
+DocumentKindChoice = enum.Enum("DocumentKindChoice", {"plan": "plan", "report": "report"}, type=str)  # type: ignore[misc]
+CoverageFormat = enum.Enum("CoverageFormat", {found.name: found.name for found in COVERAGE_FORMATS}, type=str)  # type: ignore[misc]
+
+
+def _fail_on(text: str, parse: Callable[[str], FailOn] = FailOn.parse) -> FailOn:
+    try:
+        return parse(text)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+DataOption = typer.Option(
+    Path("."), "--data", envvar="PLANAUDIT_DATA", file_okay=False,
+    help="The data repository (targets/, outcomes/, rules/). Default: the current directory.",
+)
+LangOption = typer.Option(None, "--lang", help="Language of the output. Default: planaudit.yaml's lang, then the locale.")
+JurisdictionOption = typer.Option(None, "-j", "--jurisdiction",
+                                  help="Only this jurisdiction, by slug (fuzhou) or name (福州市, 福州); repeatable.")
+NoCacheOption = typer.Option(False, "--no-cache", help="Judge every file afresh, neither reading nor writing the cache.")
+EncodingOption = typer.Option(None, "--encoding", help="The document's encoding when it is not UTF-8: gb18030 (which "
+                                                       "reads GBK too), big5…")
+
+CheckYear = typer.Argument(..., help="The year whose targets are judged.")
+CheckOutputFormat = typer.Option("table", "--format", help="Format of the report on standard output.")
+CheckOutput = typer.Option(
+    None, "-o", "--output", dir_okay=False,
+    help=f"Also write a report to this file, in the format its ending names: {endings_text()} (repeatable).",
+)
+CheckFailOn = typer.Option(
+    None, "--fail-on", parser=lambda text: _fail_on(text), metavar="WHAT",
+    help="Exit 1 on any of missed, unmeasured, inconsistent (an inconsistent figure), joined by commas "
+         "(missed,inconsistent); or never. Default: planaudit.yaml's fail_on, then missed.",
+)
+ExportYear = typer.Argument(..., help="The year whose targets are judged.")
+ExportOutput = typer.Option(None, "-o", "--output", dir_okay=False,
+                            help="Write the report to this file. Default: standard output.")
+ExplainYear = typer.Argument(..., help="The year of the target.")
+ExplainJurisdiction = typer.Argument(..., help="The jurisdiction: its slug (fuzhou) or its name (福州市, 福州).")
+ExplainTarget = typer.Argument(..., help="The target's id, the start of one id alone, or its row's number (#) "
+                                         "in the jurisdiction's table.")
+ValidateOutputFormat = typer.Option("text", "--format", help="How to list the problems.")
+ValidateStrict = typer.Option(False, "--strict", help="Exit 1 on warnings too, not only on errors.")
+ValidateLang = typer.Option(None, "--lang", help="Language of the messages. Default: the locale.")
+DiffBase = typer.Argument(None, help="The revision compared with. Default: where the current branch left "
+                                     "the default branch (GITHUB_BASE_REF's, origin's HEAD, main or master).")
+DiffHead = typer.Argument(None, help="The revision compared. Default: the working tree, every file "
+                                     "check would read there, tracked or not.")
+DiffYear = typer.Option(None, "--year", help="Only this year (repeatable). Default: every year "
+                                             "the changes touch.")
+DiffOutputFormat = typer.Option("table", "--format", help="Format of the comparison on standard output.")
+DiffOutput = typer.Option(
+    None, "-o", "--output", dir_okay=False,
+    help=f"Also write the comparison to this file, in the format its ending names: {diff_endings_text()} "
+         "(repeatable).")
+DiffFailOn = typer.Option("never", "--fail-on", parser=lambda text: _fail_on(text, changes_fail_on),
+                          metavar="WHAT", help="Exit 1 on any of worse (a verdict got worse: met → "
+                                               "unmeasured → missed) and inconsistent (an inconsistent figure appeared), "
+                                               "joined by commas; or never.")
+SchemaWhich = typer.Argument(..., help="Which file's schema.")
+InitDirectory = typer.Argument(Path("."), file_okay=False, help="Where to create it.")
+CoverageDocument = typer.Argument(..., dir_okay=False, help="The plan or report, as text.")
+CoverageJurisdiction = typer.Option(
+    None, "-j", "--jurisdiction",
+    help="Whose document it is. Default: the jurisdiction whose file has the most quotes standing in it.")
+CoverageYear = typer.Option(None, "--year", help="The document's year. Default: from its title.")
+CoverageKind = typer.Option(
+    None, "--kind", help="plan or report. Default: from the title (要点/计划: plan; 总结/报告: report).")
+CoveragePart = typer.Option(None, "--part", help="Only this part of the document: 三 for 三、… (a report "
+                                                 "whose part 三 is next year's plan).")
+CoverageOutputFormat = typer.Option("table", "--format", help="Format of the finding.")
+ExtractFile = typer.Argument(..., dir_okay=False, help="The plan or report, as text (UTF-8 unless --encoding).")
+ExtractKind = typer.Option(
+    None, "--kind", help="plan or report. Default: from the title (要点/计划: plan; 总结/报告: report).")
+ExtractYear = typer.Option(None, "--year", help="The document's year. Default: from the title, e.g. 2022年工作要点.")
+ExtractJurisdiction = typer.Option(
+    None, "-j", "--jurisdiction", help="Its slug. Default: the output file's name, else the input file's.")
+ExtractOutput = typer.Option(None, "-o", "--output", dir_okay=False,
+                             help="Write the draft to this file. Default: standard output.")
+ExtractForce = typer.Option(False, "--force", help="Replace the output file if it exists.")
+ExtractLang = typer.Option(None, "--lang", help="Language of the messages and the draft's comment. "
+                                                "Default: the locale.")

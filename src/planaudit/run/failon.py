@@ -1,0 +1,137 @@
+"""What fails a run (--fail-on), the line that says why one failed, and every command's exit
+status, decided in one function."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from planaudit.errors import EXIT_FAILED, EXIT_OK, EXIT_UNUSABLE
+from planaudit.messages import Message, Param, joined, msg, pmsg
+
+if TYPE_CHECKING:
+    from planaudit.model.changes import DiffResult
+    from planaudit.model.result import Overview, Summary
+
+
+def exit_status(*, unusable: bool = False, failed: bool = False) -> int:
+    """Every command's exit status: 2 when it could not do what it was asked (bad usage, data that
+    cannot be checked: every PlanauditError's ``exit_status``, an error among what `check` and
+    `diff` read); 1 when it failed (its --fail-on, `validate`'s error or --strict warning,
+    `coverage`'s quote not verbatim, a reader of standard output gone); else 0."""
+    if unusable:
+        return EXIT_UNUSABLE
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+class Failing(enum.Enum):
+    """What may fail a `planaudit check`."""
+
+    MISSED = "missed"
+    UNMEASURED = "unmeasured"
+    INCONSISTENT = "inconsistent"
+
+
+class ChangeFailing(enum.Enum):
+    """What may fail a `planaudit diff`."""
+
+    WORSE = "worse"  # a verdict got worse
+    INCONSISTENT = "inconsistent"  # an inconsistent figure appeared
+
+
+@dataclass(frozen=True)
+class FailOn:
+    """What fails a run: ``--fail-on missed,inconsistent`` (any of missed, unmeasured and
+    inconsistent, exactly those: a single word means that word alone), or ``never``; for `diff`,
+    any of worse and inconsistent, or never."""
+
+    kinds: frozenset[enum.Enum]
+
+    @classmethod
+    def parse(cls, text: str, choices: type[enum.Enum] = Failing) -> FailOn:
+        """The --fail-on (or planaudit.yaml ``fail_on``) of ``text``; ValueError when it is none."""
+        if text.strip() == "never":
+            return cls(frozenset())
+        words = [word.strip() for word in text.split(",")]
+        known = {kind.value: kind for kind in choices}
+        if not all(word in known for word in words):
+            names = list(known)
+            raise ValueError(f"'{text}' is not a --fail-on: use never, or any of {', '.join(names)} joined by commas "
+                             f"({names[0]},{names[-1]})")
+        return cls(frozenset(known[word] for word in words))
+
+    @property
+    def value(self) -> str:
+        """Its words, in the order of their enum: "missed,inconsistent", or "never"."""
+        ordered = sorted(self.kinds, key=lambda kind: list(type(kind).__members__.values()).index(kind))
+        return ",".join(kind.value for kind in ordered) or "never"
+
+    def fails(self, summary: Summary) -> bool:
+        """Whether a `check` whose counts are ``summary`` fails (a waived target never does)."""
+        counts = {Failing.MISSED: summary.missed, Failing.UNMEASURED: summary.unmeasured,
+                  Failing.INCONSISTENT: summary.inconsistent}
+        return any(count for kind, count in counts.items() if kind in self.kinds)
+
+    def fails_diff(self, result: DiffResult) -> bool:
+        """Whether a `diff` fails: a verdict got worse, or an inconsistent figure appeared, as asked."""
+        return bool((ChangeFailing.WORSE in self.kinds and result.worse)
+                    or (ChangeFailing.INCONSISTENT in self.kinds and result.new_inconsistencies))
+
+
+NEVER = FailOn(frozenset())
+DEFAULT_FAIL_ON = FailOn.parse("missed")
+
+
+def changes_fail_on(text: str) -> FailOn:
+    """`planaudit diff`'s --fail-on: never, or any of worse and inconsistent."""
+    return FailOn.parse(text, ChangeFailing)
+
+
+def failure_text(overview: Overview, fail_on: FailOn) -> Message:
+    """Why a run failed, in one line: "failed: 2 missed (fuzhou/x, quzhou/y), 1 inconsistent figure
+    — --fail-on missed,inconsistent"."""
+    summary = overview.summary
+    parts = []
+    if Failing.MISSED in fail_on.kinds and summary.missed:
+        parts.append(msg("{count} missed ({named})", count=summary.missed, named=_some(overview.missed)))
+    if Failing.UNMEASURED in fail_on.kinds and summary.unmeasured:
+        parts.append(msg("{count} unmeasured ({named})", count=summary.unmeasured, named=_some(overview.unmeasured)))
+    if Failing.INCONSISTENT in fail_on.kinds and summary.inconsistent:
+        count = summary.inconsistent
+        parts.append(msg("{count} inconsistent figure", count=count) if count == 1
+                     else msg("{count} inconsistent figures", count=count))
+    return _failed(parts, fail_on)
+
+
+def changes_failure_text(result: DiffResult, fail_on: FailOn) -> Message:
+    """"failed: 1 verdict worse (2022 fuzhou/x), 1 new inconsistent figure — --fail-on worse,inconsistent"."""
+    parts = []
+    if ChangeFailing.WORSE in fail_on.kinds and result.worse:
+        worse = result.worse
+        named = _some([f"{item.year} {item.jurisdiction}/{item.target.id}" for item in worse])
+        parts.append(msg("{count} verdict worse ({named})", count=1, named=named) if len(worse) == 1
+                     else msg("{count} verdicts worse ({named})", count=len(worse), named=named))
+    if ChangeFailing.INCONSISTENT in fail_on.kinds and result.new_inconsistencies:
+        count = len(result.new_inconsistencies)
+        parts.append(msg("{count} new inconsistent figure", count=count) if count == 1
+                     else msg("{count} new inconsistent figures", count=count))
+    return _failed(parts, fail_on)
+
+
+def _failed(parts: list[Message], fail_on: FailOn) -> Message:
+    return msg("failed: {reasons} — --fail-on {fail_on}", reasons=joined(parts, _BETWEEN), fail_on=fail_on.value)
+
+
+_BETWEEN = pmsg("between the reasons a run failed", ", ")
+
+
+_NAMED = 5  # targets named in the line that says why a run failed; the rest are counted
+
+
+def _some(targets: Sequence[str]) -> Param:
+    shown = ", ".join(targets[:_NAMED])
+    if len(targets) <= _NAMED:
+        return shown
+    return msg("{named}, and {count} more", named=shown, count=len(targets) - _NAMED)

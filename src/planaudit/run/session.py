@@ -1,0 +1,325 @@
+"""What each command does between its options and its exit status: the library call behind each
+command of the command line, which hands it a request and a :class:`Voice` and exits with the
+status it returns.
+
+The language of what is said on standard error is resolved here, once per command: the request's
+``lang`` (--lang), else planaudit.yaml's once it is read, else the locale's. A run's reports go to
+their files first, then to GitHub's step summary, then to standard output; a `check` is answered
+from the run memo when one over the very same bytes was recorded (:mod:`planaudit.run.memo`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
+
+from planaudit.errors import EXIT_FAILED, NotADataRepository
+from planaudit.run.delivery import Report, Write, append_to, deliver, inert_stdout
+from planaudit.run.failon import (
+    DEFAULT_FAIL_ON,
+    NEVER,
+    FailOn,
+    changes_failure_text,
+    exit_status,
+    failure_text,
+)
+
+if TYPE_CHECKING:
+    from planaudit.messages import Sayable
+    from planaudit.model.changes import DiffResult
+    from planaudit.model.coverage import CoverageResult
+    from planaudit.read.load import Progress
+    from planaudit.run.memo import RunMemo
+    from planaudit.run.runner import Rendered
+
+ProgressBar = Callable[[], contextlib.AbstractContextManager["Progress | None"]]
+
+
+class Voice(Protocol):
+    """Where a command says things on standard error, and the language it says them in."""
+
+    lang: str
+
+    def say(self, text: str) -> None: ...
+
+
+def say(voice: Voice, said: str | Sayable) -> str:
+    """Say ``said`` in the voice's language: the words said."""
+    text = said if isinstance(said, str) else said.render(voice.lang)
+    voice.say(text)
+    return text
+
+
+def no_progress() -> contextlib.AbstractContextManager[Progress | None]:
+    return contextlib.nullcontext()
+
+
+def repository_root(data: Path) -> Path:
+    """The data repository that ``data`` is in (see :func:`planaudit.read.layout.find_root`)."""
+    from planaudit.read.layout import NoRepository, find_root
+
+    try:
+        return find_root(data)
+    except NoRepository:
+        raise NotADataRepository(data) from None
+
+
+def settings_lang(root: Path, chosen: str | None) -> str:
+    """``chosen``, else planaudit.yaml's lang, else the locale's."""
+    from planaudit.read.load import Loader
+    from planaudit.report.language import default_lang
+
+    return chosen or default_lang(Loader(root).settings().lang)
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    """A `check` (or an `export`): which audit, its reports, and what fails it."""
+
+    data: Path
+    year: int
+    jurisdictions: tuple[str, ...] = ()
+    reports: tuple[Report, ...] = (Report("table"),)
+    lang: str | None = None  # else planaudit.yaml's, else the locale's
+    fail_on: FailOn | None = None  # else planaudit.yaml's, else missed
+    verdicts_fail: bool = True  # False (export): only an error fails it, and nothing says why
+    cache: bool = True  # the cache of judged jurisdictions, and the run memo
+    memo: bool = True
+
+    def memo_options(self) -> list[object]:
+        """Every option that shapes what the run writes and says."""
+        reports = [(report.format, report.path and str(report.path), report.color, report.width) for report in self.reports]
+        return [reports, self.lang, self.fail_on and self.fail_on.value, self.verdicts_fail]
+
+
+def check(request: CheckRequest, voice: Voice, progress: ProgressBar = no_progress) -> int:
+    """Judge the audit, deliver its reports, say its problems and why it failed; the exit status."""
+    from planaudit.report import for_programs
+
+    root = repository_root(request.data)
+    human = [not for_programs(report.format) for report in request.reports]
+    step_summary = github_step_summary(request.reports)
+    memo = None if step_summary else _memo(root, request)
+    recorded = memo.recorded() if memo is not None else None
+    if memo is not None and recorded is not None:
+        before, voice.lang = voice.lang, recorded.lang  # a file that cannot be written is said as the run said it
+        on_screen = [shown for report, shown in zip(request.reports, human, strict=True) if report.path is None]
+        if memo.replay(recorded, all(on_screen)):
+            for text in recorded.said:
+                voice.say(text)
+            return recorded.status
+        voice.lang = before
+    fail_on, rendered = _render(root, request, voice, progress, step_summary is not None)
+    from planaudit.model.problems import errors
+
+    unusable = bool(errors(rendered.problems))
+    failed = request.verdicts_fail and fail_on.fails(rendered.overview.summary)
+    kept = _deliver(request.reports, rendered.write, human, step_summary, len(request.reports),
+                    None if memo is None else functools.partial(memo.keeping, rendered.inputs))
+    said = [say(voice, text) for text in _said(rendered, fail_on if failed else None)]
+    status = exit_status(unusable=unusable, failed=failed)
+    if memo is not None and not unusable:  # an error is said afresh each time
+        memo.record(rendered.inputs, [report.path for report in request.reports], status, kept, voice.lang, said)
+    return status
+
+
+def _memo(root: Path, request: CheckRequest) -> RunMemo | None:
+    if not (request.cache and request.memo):
+        return None
+    from planaudit.run.memo import RunMemo
+
+    return RunMemo.open(root, request.year, list(request.jurisdictions), request.memo_options())
+
+
+def _render(root: Path, request: CheckRequest, voice: Voice, progress: ProgressBar, summary: bool
+            ) -> tuple[FailOn, Rendered]:
+    """The audit judged and rendered for each report (and, ``summary``, the step summary's); the --fail-on:
+    the request's, else planaudit.yaml's, else the default."""
+    from planaudit.report import REPORTERS
+    from planaudit.report.language import default_lang
+    from planaudit.run import runner
+    from planaudit.run.cache import Cache
+
+    with progress() as advance:
+        audit = runner.prepare(root, request.year, request.jurisdictions, advance,
+                               Cache.open(root) if request.cache else None)
+        voice.lang = request.lang or default_lang(audit.settings.lang)
+        settings = audit.settings.fail_on
+        fail_on = request.fail_on or (FailOn.parse(settings) if settings else DEFAULT_FAIL_ON)
+        looks = [(report.format, report.color, report.width) for report in request.reports]
+        if summary:
+            looks.append(("markdown", False, None))
+        reporters = [REPORTERS[name](voice.lang, color=color, width=width, fail_on=fail_on.value)
+                     for name, color, width in looks]
+        return fail_on, runner.render(audit, reporters, advance)
+
+
+def github_step_summary(reports: Sequence[Report]) -> Path | None:
+    """GitHub's step summary, when a run's standard output is in the github format on Actions: it gets
+    the Markdown report too (such a run is never answered from the memo: it appends)."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    shown = any(report.path is None and report.format == "github" for report in reports)
+    return Path(summary) if summary and shown else None
+
+
+def _deliver(reports: Sequence[Report], write: Callable[[int, TextIO], None], human: Sequence[bool],
+             step_summary: Path | None = None, summary: int | None = None,
+             keeping: Callable[[int], Any] | None = None) -> list[Any]:
+    """Each report, the files first, then the step summary (``write``'s report ``summary``), then
+    standard output; each copied as it goes where ``keeping(index)`` says: those copies."""
+    kept: list[Any] = [None] * len(reports)
+    on_screen = [index for index, report in enumerate(reports) if report.path is None]
+    files = [index for index in range(len(reports)) if index not in on_screen]
+    for index in files:
+        kept[index] = _deliver_one(reports[index], functools.partial(write, index), human[index], keeping, index)
+    if step_summary is not None and summary is not None:
+        append_to(step_summary, functools.partial(write, summary))
+    for index in on_screen:
+        kept[index] = _deliver_one(reports[index], functools.partial(write, index), human[index], keeping, index)
+    return kept
+
+
+def _deliver_one(report: Report, write: Write, human: bool, keeping: Callable[[int], Any] | None, index: int) -> Any:
+    with keeping(index) if keeping is not None else contextlib.nullcontext() as copy:
+        deliver(report.path, write, human, copy)
+        return copy
+
+
+def _said(rendered: Rendered, failing: FailOn | None) -> list[str | Sayable]:
+    """What a `check` says on standard error: its problems, then why it failed."""
+    from planaudit.report.problems import problems_text
+
+    said: list[str | Sayable] = [problems_text(rendered.problems, rendered.overview.not_judged)] if rendered.problems else []
+    if failing is not None:
+        said.append(failure_text(rendered.overview, failing))
+    return said
+
+
+def export(data: Path, year: int, jurisdictions: Sequence[str], output: Path | None, lang: str | None, cache: bool,
+           voice: Voice, progress: ProgressBar = no_progress) -> int:
+    """The audit as one Markdown report to publish, to ``output`` or standard output; only an
+    error fails it."""
+    request = CheckRequest(data, year, tuple(jurisdictions), (Report("markdown", output),), lang, verdicts_fail=False,
+                           cache=cache, memo=False)
+    return check(request, voice, progress)
+
+
+def explain(data: Path, year: int, jurisdiction: str, target: str, lang: str | None, voice: Voice,
+            progress: ProgressBar = no_progress) -> int:
+    """How one target's verdict was reached, on standard output."""
+    from planaudit.report.explain import render_explanation
+    from planaudit.report.language import default_lang
+    from planaudit.run import runner
+
+    root = repository_root(data)
+    with progress() as advance:
+        result = runner.audit_whole(runner.prepare(root, year, [jurisdiction], advance), advance)
+    (slug,) = result.names or [jurisdiction]  # the slug of the jurisdiction chosen, however it was named
+    item = result.find(slug, target)
+    with inert_stdout(True):
+        sys.stdout.write(render_explanation(item, lang or default_lang(result.settings.lang)))
+    return exit_status()
+
+
+def validate(data: Path, output_format: str, strict: bool, voice: Voice, progress: ProgressBar = no_progress) -> int:
+    """Every problem of the repository, listed on standard output; 1 on an error (or, ``strict``, a warning)."""
+    from planaudit.model.problems import capped, errors
+    from planaudit.report.problems import PROBLEM_FORMATS
+    from planaudit.run.validate import validate_everything
+
+    root = repository_root(data)
+    with progress() as advance:
+        problems = capped(validate_everything(root, advance))
+    with inert_stdout(output_format == "text"):
+        sys.stdout.write(PROBLEM_FORMATS[output_format](problems, voice.lang))
+    return exit_status(failed=bool(errors(problems)) or (strict and bool(problems)))
+
+
+@dataclass(frozen=True)
+class DiffRequest:
+    """A `diff`: which revisions and years, its reports, and what fails it."""
+
+    data: Path
+    base: str | None = None
+    head: str | None = None
+    years: tuple[int, ...] = ()
+    reports: tuple[Report, ...] = field(default=(Report("table"),))
+    lang: str | None = None
+    fail_on: FailOn = NEVER
+
+
+def diff(request: DiffRequest, voice: Voice) -> int:
+    """Compare the revisions, deliver the comparison, say its problems and why it failed."""
+    from planaudit.model.problems import errors
+    from planaudit.report import DIFF_BY_NAME
+    from planaudit.report.problems import problems_text
+    from planaudit.run.diff import compare_revisions
+
+    root = repository_root(request.data)
+    voice.lang = settings_lang(root, request.lang)
+    result = compare_revisions(root, request.base, request.head, request.years)
+    step_summary = github_step_summary(request.reports)
+    looks = [(report.format, report.color, report.width) for report in request.reports]
+    if step_summary:
+        looks.append(("markdown", False, None))
+    writers = [diff_writer(result, name, voice.lang, color, width, request.fail_on) for name, color, width in looks]
+    human = [not DIFF_BY_NAME[report.format].for_programs for report in request.reports]
+    _deliver(request.reports, lambda index, out: writers[index](out), human, step_summary, len(request.reports))
+    if result.problems:
+        say(voice, problems_text(list(result.problems), ()))
+    status = exit_status(unusable=bool(errors(result.problems)), failed=request.fail_on.fails_diff(result))
+    if status == EXIT_FAILED:
+        say(voice, changes_failure_text(result, request.fail_on))
+    return status
+
+
+def diff_writer(result: DiffResult, name: str, lang: str, color: bool, width: int | None, fail_on: FailOn) -> Write:
+    """The one place a diff reporter is called: what writes ``result`` in the format ``name``."""
+    from planaudit.report import DIFF_REPORTERS
+
+    reporter = DIFF_REPORTERS[name](lang, color=color, width=width, fail_on=fail_on.value)
+    return lambda out: reporter.write(result, out)
+
+
+@dataclass(frozen=True)
+class CoverageRequest:
+    """A `coverage`: the document, whose it is, and the format of the finding."""
+
+    data: Path
+    document: Path
+    jurisdiction: str | None = None
+    year: int | None = None
+    kind: str | None = None  # plan or report
+    encoding: str | None = None
+    part: str | None = None
+    output_format: str = "table"
+    lang: str | None = None
+
+
+def coverage(request: CoverageRequest, voice: Voice) -> int:
+    """Hold the document against the repository, on standard output; 1 when a quote is not verbatim."""
+    from planaudit.extract import DocumentKind
+    from planaudit.report import COVERAGE_BY_NAME
+    from planaudit.run.coverage import coverage as cover
+
+    root = repository_root(request.data)
+    voice.lang = settings_lang(root, request.lang)
+    kind = DocumentKind(request.kind) if request.kind is not None else None
+    result = cover(root, request.document, request.jurisdiction, request.year, kind, request.encoding, request.part)
+    human = not COVERAGE_BY_NAME[request.output_format].for_programs
+    deliver(None, coverage_writer(result, request.output_format, voice.lang), human)
+    return exit_status(failed=bool(result.not_verbatim))
+
+
+def coverage_writer(result: CoverageResult, name: str, lang: str) -> Write:
+    """The one place a coverage reporter is called: what writes ``result`` in the format ``name``."""
+    from planaudit.report import COVERAGE_REPORTERS
+
+    reporter = COVERAGE_REPORTERS[name](lang)
+    return lambda out: reporter.write(result, out)
