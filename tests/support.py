@@ -16,7 +16,6 @@ from planaudit.model.result import AuditResult, TargetResult
 from planaudit.read.load import ItemChecks, plans_and_reports, read_file, scan
 from planaudit.report import REPORTERS
 from planaudit.run import runner
-from planaudit.run.cache import Cache
 
 JURISDICTION = "testville"
 GENERATOR = Path(__file__).parent.parent / "bench" / "generate.py"
@@ -72,9 +71,9 @@ class RepoBuilder:
         return result
 
 
-def streamed_json(root: Path, jurisdictions: tuple[str, ...] = (), cache: bool = True, workers: int = 1) -> str:
+def streamed_json(root: Path, jurisdictions: tuple[str, ...] = (), workers: int = 1) -> str:
     """The JSON report as `check` makes it: judged a jurisdiction at a time, on ``workers`` processes."""
-    prepared = runner.prepare(root, 2022, jurisdictions, cache=Cache.open(root) if cache else None)
+    prepared = runner.prepare(root, 2022, jurisdictions)
     reporter = REPORTERS["json"]()
     out = io.StringIO()
     runner.render(prepared, [reporter], workers=workers).write(0, out)

@@ -121,6 +121,7 @@ def planaudit(root: Path, *args: str) -> str:
     return acceptance_support.planaudit(*args, "--data", str(root), data=None, env={**GIT_ENVIRONMENT, **today}).stdout
 
 
+@pytest.mark.long  # real shell steps: CI runs them (pytest -m long)
 @pytest.mark.process  # the action's shell steps
 def test_a_pull_request_that_adds_a_met_target_passes_and_its_comparison_is_an_output(pull_request, tmp_path):
     root, base = pull_request
@@ -136,6 +137,7 @@ def test_a_pull_request_that_adds_a_met_target_passes_and_its_comparison_is_an_o
     assert summary == comment + planaudit(root, "check", "2022", "--format", "markdown")
 
 
+@pytest.mark.long  # real shell steps: CI runs them (pytest -m long)
 @pytest.mark.process  # the action's shell steps
 def test_a_verdict_made_worse_fails_the_run_under_diff_fail_on_worse(pull_request, tmp_path):
     root, base = pull_request
@@ -149,6 +151,7 @@ def test_a_verdict_made_worse_fails_the_run_under_diff_fail_on_worse(pull_reques
     assert log.startswith("::error file=targets/2022/example.yaml,line=7,title=")
 
 
+@pytest.mark.long  # real shell steps: CI runs them (pytest -m long)
 @pytest.mark.process  # the action's shell steps
 def test_the_check_s_own_fail_on_fails_the_run_after_the_comparison_is_made(pull_request, tmp_path):
     root, base = pull_request
@@ -160,6 +163,7 @@ def test_the_check_s_own_fail_on_fails_the_run_after_the_comparison_is_made(pull
     assert runner.output("diff-markdown").startswith("**planaudit diff** ")
 
 
+@pytest.mark.long  # real shell steps: CI runs them (pytest -m long)
 @pytest.mark.process  # the action's shell steps
 def test_on_a_push_nothing_is_compared(pull_request, tmp_path):
     root, _ = pull_request
@@ -169,6 +173,7 @@ def test_on_a_push_nothing_is_compared(pull_request, tmp_path):
     assert runner.output("diff-markdown") == ""
 
 
+@pytest.mark.long  # real shell steps: CI runs them (pytest -m long)
 @pytest.mark.process  # the action's shell steps
 def test_a_shallow_checkout_fetches_the_base_commit(pull_request, tmp_path):
     origin, base = pull_request

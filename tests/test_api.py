@@ -13,10 +13,10 @@ from planaudit.errors import NotADataRepository
 EXAMPLE = Path(__file__).parent / "examples" / "basic"
 
 
-def test_audit_judges_afresh_and_takes_no_cache_option():
-    """`cache` changed nothing in audit(); it is gone. prepare() still takes it: render() uses the cache."""
+def test_audit_and_prepare_judge_afresh_and_take_no_cache_option():
+    """The library judges every file afresh: only `check`'s run memo is a cache (of whole runs)."""
     assert "cache" not in inspect.signature(api.audit).parameters
-    assert "cache" in inspect.signature(api.prepare).parameters
+    assert "cache" not in inspect.signature(api.prepare).parameters
 
 
 def test_the_repository_is_found_from_any_folder_inside_it():

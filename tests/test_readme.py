@@ -4,14 +4,13 @@ page; and every ``console`` example of the README and of docs/ is the real outpu
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from acceptance_support import planaudit
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -85,11 +84,7 @@ def test_console_example(document, command, output):
     cut = CUT.fullmatch(command)
     program, *args = shlex.split(cut["command"] if cut else command)
     assert program == "planaudit"
-    environment = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
-    environment.pop("PLANAUDIT_DATA", None)
-    environment.pop("COLUMNS", None)
-    run = subprocess.run([sys.executable, "-m", "planaudit", *args], cwd=ROOT, capture_output=True,
-                         text=True, encoding="utf-8", env=environment, timeout=60)
+    run = planaudit(*args, data=None, cwd=ROOT)  # in this process, as a new process would run it
     assert (excerpt(run.stdout, cut["end"], int(cut["lines"])) if cut else run.stdout) == output
 
 

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 from planaudit.model.problems import Problem, capped
 from planaudit.model.result import AuditResult, TargetResult
 from planaudit.read.load import Progress
-from planaudit.run import runner, session
-from planaudit.run.cache import Cache
+from planaudit.run import runner
 from planaudit.run.validate import validate_everything
 
 if TYPE_CHECKING:
@@ -30,17 +29,16 @@ def audit(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str]
     Raises a :class:`~planaudit.errors.PlanauditError` when the data cannot be checked.
     ``progress(files_read, files_to_read)`` is called as files are read. ``data_dir`` may be
     any folder inside the repository: its root is found by walking up (:func:`repository_root`).
-    Every file is judged afresh: the cache serves :func:`render`.
+    Every file is read and judged afresh.
     """
-    return runner.audit_whole(prepare(data_dir, year, jurisdictions, progress, cache=False), progress)
+    return runner.audit_whole(prepare(data_dir, year, jurisdictions, progress), progress)
 
 
 def prepare(data_dir: str | PathLike[str], year: int, jurisdictions: Sequence[str] = (),
-            progress: Progress | None = None, cache: bool = True) -> runner.Audit:
+            progress: Progress | None = None) -> runner.Audit:
     """An audit of ``year`` ready to :func:`render`: its settings and catalogue read, its data files
     grouped by jurisdiction. Raises as :func:`audit` does when there is nothing to audit."""
-    root = repository_root(data_dir)
-    return runner.prepare(root, year, jurisdictions, progress, Cache.open(root) if cache else None)
+    return runner.prepare(repository_root(data_dir), year, jurisdictions, progress)
 
 
 def render(prepared: runner.Audit, reporters: Sequence[Reporter], progress: Progress | None = None) -> runner.Rendered:
@@ -53,7 +51,9 @@ def render(prepared: runner.Audit, reporters: Sequence[Reporter], progress: Prog
 
 def explain(data_dir: str | PathLike[str], year: int, jurisdiction: str, target_id: str) -> TargetResult:
     """The verdict of one target, with everything that went into it."""
-    return audit(data_dir, year, [jurisdiction]).find(jurisdiction, target_id)
+    from planaudit.report.explain import find_target
+
+    return find_target(audit(data_dir, year, [jurisdiction]), jurisdiction, target_id)
 
 
 def validate(data_dir: str | PathLike[str], progress: Progress | None = None, workers: int | None = None) -> list[Problem]:
@@ -96,7 +96,9 @@ def settings(data_dir: str | PathLike[str]) -> Settings:
 def repository_root(data_dir: str | PathLike[str]) -> Path:
     """The data repository that ``data_dir`` is in: itself, or the nearest directory above it with
     targets/, outcomes/, rules/ or planaudit.yaml. Raises :class:`NotADataRepository` when none is."""
-    return session.repository_root(Path(data_dir))
+    from planaudit.read.layout import repository_root as found
+
+    return found(Path(data_dir))
 
 
 def draft(document: str | PathLike[str], output: str | PathLike[str] | None = None, jurisdiction: str | None = None,

@@ -40,7 +40,7 @@ def printable(text: str) -> str:
 Param = Union[str, int, "Message", tuple["Param", ...]]  # a tuple is its parts rendered one after another
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Message:
     """A wording (its English template, the msgid) and what goes into it; ``context`` tells apart
     two wordings that read alike in English (gettext's msgctxt)."""

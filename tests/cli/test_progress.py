@@ -1,5 +1,6 @@
 """Progress: the library reports files read; the command draws a bar only on a terminal."""
 
+import pytest
 from typer.testing import CliRunner
 
 from planaudit import api
@@ -55,6 +56,7 @@ def stderr_on_a_terminal(root) -> bytes:
     return drawn
 
 
+@pytest.mark.process  # standard error a real terminal (a pty)
 def test_a_progress_bar_on_a_terminal_when_many_files_are_read(tmp_path):
     repository(tmp_path, jurisdictions=30)  # 61 files: above the bar's threshold of 50
     drawn = stderr_on_a_terminal(tmp_path)

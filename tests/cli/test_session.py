@@ -1,4 +1,4 @@
-"""What a command does between its options and its exit status (planaudit.run.session): a warm
+"""What a command does between its options and its exit status (planaudit.session.commands): a warm
 `check` answers exactly as a cold one did — warnings, reports, files and exit status alike —, errors
 are said afresh, the step summary gets the Markdown audit, and dead options are gone."""
 
@@ -110,7 +110,8 @@ def test_the_step_summary_gets_the_markdown_audit_each_run(tmp_path, monkeypatch
     assert summary.read_bytes() == b"before\n" + markdown + markdown
 
 
-@pytest.mark.parametrize("args", [["validate", "--no-cache"], ["explain", "2022", "testville", "x", "--no-cache"]])
+@pytest.mark.parametrize("args", [["validate", "--no-cache"], ["explain", "2022", "testville", "x", "--no-cache"],
+                                  ["export", "2022", "--no-cache"]])
 def test_options_that_changed_nothing_are_gone(tmp_path, args):
     root = repository(tmp_path / "data", WARNED).root
     result = CliRunner().invoke(app, [*args, "--data", str(root)], env=ENVIRONMENT)

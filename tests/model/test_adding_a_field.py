@@ -91,6 +91,7 @@ def check_with(tmp_path, steps: tuple[str, ...]) -> subprocess.CompletedProcess[
                           cwd=root, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
 
 
+@pytest.mark.process  # the recipe followed in a fresh process
 def test_a_field_added_as_the_recipe_says_is_read_carried_and_shown(tmp_path):
     run = check_with(tmp_path, ALL_STEPS)
     assert run.returncode == 0, run.stderr
@@ -98,6 +99,8 @@ def test_a_field_added_as_the_recipe_says_is_read_carried_and_shown(tmp_path):
     assert (result["id"], result["verdict"], result["commitment"]) == ("cases", "met", "确保")
 
 
+@pytest.mark.long  # four more fresh processes: CI runs them (pytest -m long)
+@pytest.mark.process
 @pytest.mark.parametrize("left_out", ALL_STEPS)
 def test_no_step_of_the_recipe_can_be_left_out(tmp_path, left_out):
     run = check_with(tmp_path, tuple(step for step in ALL_STEPS if step != left_out))

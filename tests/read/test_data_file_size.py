@@ -124,6 +124,7 @@ def peak_memory_of_validate(root: Path) -> int:
 
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="a process's peak memory is read from /proc")
+@pytest.mark.long  # a scale run: CI runs it (pytest -m long)
 @pytest.mark.process  # a fresh process's peak memory
 def test_a_report_over_the_cap_costs_no_memory(tmp_path):
     root = repository(tmp_path / "data", 100, settings=None)

@@ -174,6 +174,7 @@ def test_a_file_larger_than_the_output_buffer_is_read_whole(monkeypatch):
     assert len(fastread.output_buffer) >= len(raw)
 
 
+@pytest.mark.long  # a scale run: CI runs it (pytest -m long)
 @pytest.mark.process  # a fresh process's memory
 def test_reading_many_files_does_not_grow_memory():
     """rapidyaml's emit_json_malloc leaks what it allocates: a national audit grew by gigabytes."""

@@ -4,9 +4,12 @@ reasons, --help, and click's and typer's own words."""
 
 from __future__ import annotations
 
+import ast
 import gettext
+import importlib
 import json
 import os
+import pkgutil
 import re
 from io import BytesIO
 from pathlib import Path
@@ -23,11 +26,16 @@ from planaudit import errors, messages
 from planaudit.cli.app import app
 from planaudit.cli.words import TranslatedGroup, chosen_lang, help_texts
 from planaudit.messages import msg, pmsg
+from planaudit.model.changes import Change
 from planaudit.model.problems import Code, Problem, found
 from planaudit.model.result import Reason, Verdict
 from planaudit.read.structure import described
 from planaudit.report import i18n
-from planaudit.run import codec
+from planaudit.report.changes import CHANGES, DIFF_WORDS
+from planaudit.report.coverage import COVERAGE_WORDS
+from planaudit.report.i18n import InLanguages
+from planaudit.report.language import LANGUAGES
+from planaudit.run.wire import Wire
 from translated import untranslated
 
 LOCALE = Path(messages.__file__).parent / "locale"
@@ -67,6 +75,24 @@ def schema_descriptions() -> set[str]:
     return seen
 
 
+def word_tables() -> list[InLanguages]:
+    """Every table of words of planaudit's modules (their English, translated through the catalogue)."""
+    found: dict[int, InLanguages] = {}
+    for module in pkgutil.walk_packages([str(SOURCE)], "planaudit."):
+        if module.name != "planaudit.__main__":  # which runs the command line
+            found.update((id(value), value) for value in vars(importlib.import_module(module.name)).values()
+                         if isinstance(value, InLanguages))
+    return list(found.values())
+
+
+TABLES = word_tables()
+
+
+def test_the_tables_of_words_are_all_found():
+    assert {id(table) for table in (i18n.VERDICTS, i18n.REASONS, i18n.DETAILS, i18n.WORDS, COVERAGE_WORDS, DIFF_WORDS,
+                                     CHANGES)} < {id(table) for table in TABLES}  # and explain's
+
+
 def test_every_wording_of_the_source_has_its_chinese():
     chinese = translations()
     missing = sorted((context or "", msgid) for context, msgid in extracted() if not chinese.get((context, msgid)))
@@ -76,10 +102,7 @@ def test_every_wording_of_the_source_has_its_chinese():
 RUN_TIME_WORDINGS = [
     *(("what a value must be", text) for text in sorted(schema_descriptions())),
     *(("a type of value", text) for text in ("number", "boolean")),
-    *(("verdict", text) for text in i18n.VERDICTS["en"].values()),
-    *(("verdict reason", text) for text in i18n.REASONS["en"].values()),
-    *(("verdict detail", text) for text in i18n.DETAILS["en"].values()),
-    *((f"report: {key}", text) for key, text in i18n.WORDS["en"].items()),
+    *((table.context(key), text) for table in TABLES for key, text in table.english.items()),
     *(("help", text) for text in dict.fromkeys(help_texts(typer.main.get_command(app)))),
 ]
 
@@ -104,6 +127,53 @@ def test_every_verdict_and_reason_reads_in_both_languages():
     assert i18n.REASONS["en"][Reason.NO_REPORT] == "no report for this year"
     assert i18n.REASONS["zh"][Reason.NO_REPORT] == "无该年度工作总结"
     assert all(untranslated(text) == [] for text in i18n.REASONS["zh"].values())
+
+
+def test_every_table_of_words_reads_in_chinese():
+    """No word of a table is left in English (what goes into its braces aside; value: unknown and basis: real
+    are keys and values of the data)."""
+    english = [(table.context(key), text) for table in TABLES for key, text in table["zh"].items()
+               if untranslated(_FIELD.sub(" ", text), "unknown real")]
+    assert english == []
+
+
+def test_a_word_is_told_apart_by_what_it_names():
+    """The same English names two changes in Chinese: a revised target (修订), a changed figure (修改)."""
+    assert (CHANGES["en"]["targets", Change.REVISED], CHANGES["en"]["figures", Change.REVISED]) == ("revised", "changed")
+    assert (CHANGES["zh"]["targets", Change.REVISED], CHANGES["zh"]["figures", Change.REVISED]) == ("修订", "修改")
+    assert (CHANGES["zh"]["figures", Change.ADDED], CHANGES["zh"]["inconsistencies", Change.ADDED]) == ("新增", "新出现")
+    assert (DIFF_WORDS["en"]["colon"], DIFF_WORDS["zh"]["colon"]) == (": ", "：")
+    assert COVERAGE_WORDS["zh"]["summary_plan"].format(covered=41, total=46, share=89) == "46项承诺中41项有对应目标（89%）"
+
+
+def language_keyed(tree: ast.AST) -> list[int]:
+    """The lines of ``tree`` where words are given by language: a dict keyed by a language code
+    ({"zh": …}, dict(zh=…)), or any call given a language's words as a literal (Label(zh="不低于", …))."""
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict) and any(isinstance(key, ast.Constant) and key.value in LANGUAGES
+                                              for key in node.keys):
+            lines.append(node.lineno)
+        elif isinstance(node, ast.Call) and any(keyword.arg in LANGUAGES and (
+                isinstance(node.func, ast.Name) and node.func.id == "dict" or isinstance(keyword.value, ast.Constant))
+                for keyword in node.keywords):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_the_check_for_tables_by_language_finds_one():
+    assert language_keyed(ast.parse('WORDS = {"en": {"title": "Title"}, "zh": {"title": "标题"}}\nx = dict(zh="是")')) == [
+        1, 2]
+    assert language_keyed(ast.parse('label = Label(zh="不低于", en="at least")\nkeys = {"id": 1}')) == [1]
+    assert language_keyed(ast.parse('label = Label(zh or en, en or zh)\nsaid = Label.said(pmsg("rule", "at least"))')) == []
+
+
+def test_no_module_keeps_its_own_translations():
+    """Words in a language other than English are in the catalogue alone: no module holds a table
+    keyed by language (a second translation system, which the catalogue's tests would not see)."""
+    found = [f"{path.relative_to(SOURCE)}:{line}" for path in sorted(SOURCE.rglob("*.py"))
+             if LOCALE not in path.parents for line in language_keyed(ast.parse(path.read_text(encoding="utf-8")))]
+    assert found == []
 
 
 @pytest.mark.parametrize("domain", ["planaudit", "messages"])
@@ -155,12 +225,14 @@ def test_the_counts_under_a_list_of_problems():
     assert (str(found([])), found([]).render("zh")) == ("no problems found", "未发现问题")
 
 
-def test_a_problem_keeps_what_it_says_through_the_cache():
-    """A cached jurisdiction's warnings are said in the run's language as a fresh one's are."""
+def test_a_problem_keeps_what_it_says_from_a_worker():
+    """A jurisdiction's warnings, judged in another process, are said in the run's language as the
+    run's own are."""
     problem = Problem("targets/2022/a.yaml", 3, 7, Code.YAML11, said=msg(
         "'{text}' is read as {reading} by YAML 1.1 tools; {advice}", text="off", reading="false",
         advice=msg('quote it if you mean the text: "{text}"', text="off")))
-    again = codec.loads(codec.dumps(problem))
+    wire = Wire({}, {})
+    again = wire.loads(wire.dumps(problem))
     assert again == problem and again.text("zh") == problem.text("zh") == (
         "targets/2022/a.yaml:3:7: yaml11-trap YAML 1.1 工具会把 'off' 读作 false；如指文本，请加引号：\"off\"")
 

@@ -3,7 +3,7 @@ code, and answers only for the very bytes a run read."""
 
 from __future__ import annotations
 
-import dataclasses
+import hashlib
 import json
 import os
 import shutil
@@ -16,15 +16,15 @@ import pytest
 
 from acceptance_support import Run, planaudit, planaudit_process
 from planaudit import api
-from planaudit.model.result import JurisdictionResult, Verdict
 from planaudit.read import layout
 from planaudit.report import REPORTERS
-from planaudit.run import cache, codec, pool, runner
+from planaudit.run import cache, pool, runner
 from planaudit.run.cache import Cache, run_digest, unit_digest
 from support import generate, streamed_json
 
 ROOT = Path(__file__).parent.parent.parent
 KEY = bytes(range(32))  # a user's secret key, for caches made directly
+REPORT_FILES = ("out.json", "out.xml", "out.sarif", "out.csv", "out.xlsx", "out.md")  # every file format
 
 
 def verdicts(root: Path) -> str:
@@ -35,74 +35,72 @@ def cache_files(root: Path) -> list[Path]:
     return [path for path in (root.parent / "cache").rglob("*") if path.is_file()]
 
 
-def test_identical_with_and_without_cache_cold_and_warm_serial_and_parallel(repository, monkeypatch):
-    uncached = streamed_json(repository, cache=False)
+def seen(run: Run) -> tuple[int, str, str]:
+    """What a run gave: its exit status and what it wrote on standard output and standard error."""
+    return run.returncode, run.stdout, run.stderr
+
+
+def check(root: Path, *args: str) -> Run:
+    """`check 2022 --format json` with the repository fixture's cache (beside it): fills the run memo."""
+    return planaudit("check", "2022", "--format", "json", *args, "--data", str(root), data=None,
+                     env={"PLANAUDIT_CACHE_DIR": str(root.parent / "cache")})
+
+
+def test_identical_serial_parallel_and_from_the_memo(repository, monkeypatch):
+    uncached = streamed_json(repository)
     assert uncached == verdicts(repository)
-    assert streamed_json(repository) == uncached  # cold: fills the cache
-    assert len(cache_files(repository)) == 2  # one entry per jurisdiction
-    assert streamed_json(repository) == uncached  # warm
+    assert check(repository).stdout == uncached  # cold: fills the memo
+    assert len(cache_files(repository)) == 2  # the memo's record and the report's copy
+    assert check(repository).stdout == uncached  # warm: replayed
     monkeypatch.setattr(pool, "PARALLEL_FROM", 1)
-    assert streamed_json(repository, workers=2, cache=False) == uncached
     assert streamed_json(repository, workers=2) == uncached
     assert streamed_json(repository, workers=1) == uncached
 
 
-def test_every_format_renders_alike_from_the_cache(repository):
-    for name in REPORTERS:
-        fresh = runner.render(runner.prepare(repository, 2022), [REPORTERS[name]("zh")])
-        runner.render(runner.prepare(repository, 2022, cache=Cache.open(repository)), [REPORTERS[name]("zh")])
-        cached = runner.render(runner.prepare(repository, 2022, cache=Cache.open(repository)), [REPORTERS[name]("zh")])
-        texts = []
-        for rendered in (fresh, cached):
-            import io
-
-            buffer = io.BytesIO()
-            out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")  # a workbook writes bytes to out.buffer
-            rendered.write(0, out)
-            out.flush()
-            texts.append(buffer.getvalue())
-        assert texts[0] == texts[1], name
+def test_every_format_is_replayed_byte_for_byte(repository, tmp_path):
+    runs = []
+    for attempt in ("cold", "warm", "afresh"):
+        folder = tmp_path / attempt
+        options = [option for name in REPORT_FILES for option in ("-o", str(folder / name))]
+        run = check(repository, *options, *(["--no-cache"] if attempt == "afresh" else []))
+        runs.append((run.returncode, run.stdout, run.stderr,
+                     {name: (folder / name).read_bytes() for name in REPORT_FILES}))
+    assert runs[0] == runs[1] == runs[2]
+    assert runs[0][0] == 1 and all(runs[0][3].values())
 
 
 def test_entries_are_plain_data_and_corrupt_ones_are_ignored(repository):
-    expected = streamed_json(repository)
-    shared = runner.Shared(runner.prepare(repository, 2022))
-    for path in cache_files(repository):  # after its MAC: JSON of the model's classes, nothing else
-        problems, result = codec.loads(path.read_bytes()[cache.MAC_SIZE:], shared.resolve)
-        assert isinstance(result, JurisdictionResult) and result.results[0].rule is shared.rules[result.results[0].rule.id]
+    expected = check(repository)
+    (record,) = [path for path in cache_files(repository) if not path.name.endswith("-0")]
+    (copy,) = [path for path in cache_files(repository) if path.name.endswith("-0")]
+    assert len(json.loads(record.read_bytes()[cache.MAC_SIZE:])) == 5  # after its MAC: JSON, nothing else
+    assert copy.read_bytes() == expected.stdout.encode()  # the report's own bytes
     for path in cache_files(repository):
         path.write_bytes(path.read_bytes()[:-1])  # cut short by a byte
-    assert streamed_json(repository) == expected
-    shapeless = [[], ["x", 1, [], []]]
-    for garbage in (b"not a cache entry", json.dumps(shapeless).encode(), b"\x80\x04K."):  # with no MAC
+    assert check(repository) == expected
+    for garbage in (b"not a cache entry", json.dumps([[], ["x", 1, [], []]]).encode(), b"\x80\x04K."):  # with no MAC
         for path in cache_files(repository):
             path.write_bytes(garbage)
-        assert streamed_json(repository) == expected
-    kept = Cache.open(repository)
-    for value in (shapeless, [], [[["a", 1, 1, "nope", "m"]], None], {"t": [{"t": []}, {"C": "Popen", "f": {}}]},
-                  {"t": [{"t": []}, {"R": "rule", "id": "no-such-rule"}]}):  # with the user's MAC: read, and refused
-        for path in cache_files(repository):
-            kept.put(path.name, value)
-        assert streamed_json(repository) == expected
+        assert check(repository) == expected
 
 
 def test_an_entry_that_is_not_a_regular_file_is_a_miss_at_once(repository):
-    expected = streamed_json(repository)
+    expected = check(repository)
     for path in cache_files(repository):
         path.unlink()
         os.mkfifo(path)  # reading a FIFO would hang
-    assert streamed_json(repository) == expected
+    assert check(repository) == expected
     for path in cache_files(repository):
         path.unlink()
         path.symlink_to("/dev/zero")
-    assert streamed_json(repository) == expected
+    assert check(repository) == expected
 
 
 def test_the_cache_lives_in_the_users_cache_directory_never_in_the_repository(repository, monkeypatch, tmp_path):
     monkeypatch.delenv("PLANAUDIT_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     (repository / ".planaudit-cache").mkdir()  # a committed one is never looked at
-    streamed_json(repository)
+    planaudit("check", "2022", "--data", str(repository), data=None, env={"PLANAUDIT_CACHE_DIR": None})
     assert list((repository / ".planaudit-cache").iterdir()) == []
     folder, key = sorted((tmp_path / "xdg" / "planaudit").iterdir(), key=lambda path: path.name == cache.KEY_FILE)
     assert folder.stat().st_mode & 0o777 == 0o700 and any(folder.rglob("*"))
@@ -118,7 +116,7 @@ def test_a_directory_others_may_write_to_is_not_used(repository, monkeypatch, tm
     shared.chmod(0o777)
     monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(shared))
     assert Cache.open(repository) is None
-    assert streamed_json(repository) == streamed_json(repository, cache=False)
+    assert seen(cli(repository, shared, "check", "2022")) == seen(cli(repository, shared, "check", "2022", "--no-cache"))
     assert list(shared.iterdir()) == []
 
 
@@ -129,21 +127,21 @@ def test_a_directory_of_another_user_is_not_used(repository, monkeypatch, tmp_pa
     os.chown(theirs, 54321, -1)
     monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(theirs))
     assert Cache.open(repository) is None
-    assert streamed_json(repository) == streamed_json(repository, cache=False)
+    assert seen(cli(repository, theirs, "check", "2022")) == seen(cli(repository, theirs, "check", "2022", "--no-cache"))
     assert list(theirs.iterdir()) == []
 
 
 def test_symlinked_fan_out_folders_write_nothing_elsewhere(repository, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    streamed_json(repository)
+    expected = check(repository)
     files = cache_files(repository)
     for path in files:
         path.unlink()
     for folder in {path.parent for path in files}:  # two entries may share a folder: each is replaced once
         folder.rmdir()
         folder.symlink_to(elsewhere)
-    assert streamed_json(repository) == streamed_json(repository, cache=False)
+    assert check(repository) == check(repository) == expected
 
 
 def test_keys_are_length_prefixed():
@@ -179,15 +177,15 @@ def test_two_runs_can_share_a_cache(repository, tmp_path):
 
 
 def test_entries_written_by_other_code_are_not_used(repository, monkeypatch):
-    streamed_json(repository)
+    expected = check(repository)
     cache.code_fingerprint.cache_clear()
     monkeypatch.setattr(cache, "code_fingerprint", lambda: "another build of planaudit")
     judged = []
     original = runner.judge_jurisdiction
     monkeypatch.setattr(runner, "judge_jurisdiction", lambda audit, unit, *contents: judged.append(unit.slug)
                         or original(audit, unit, *contents))
-    assert streamed_json(repository) == streamed_json(repository, cache=False)
-    assert "riverton" in judged
+    assert check(repository) == expected
+    assert "riverton" in judged  # judged afresh: the memo of the other build is not replayed
 
 
 def cli(repository: Path, cache_dir: Path, *args: str, importtime: bool = False) -> Run | subprocess.CompletedProcess[str]:
@@ -361,7 +359,7 @@ def test_timing_is_not_what_keeps_a_copy_whole(tmp_path):
                                     [[None], 0, [["d", 1]], 1, []], [[None], 0, [["d", 1]], "en", [1]],
                                     [[None], 0, [["d", 1]], "en", "said"], [[None], 0, [["d", 1]], "en"]])
 def test_a_memo_record_of_any_other_shape_is_a_miss(repository, record):
-    from planaudit.run.memo import RunMemo
+    from planaudit.session.memo import RunMemo
 
     memo = RunMemo.open(repository, 2022, [], ["the options"])
     memo.cache.put(memo.key(cache.inputs_digest(repository, 2022)), record)
@@ -384,54 +382,42 @@ def test_a_memo_record_planaudit_did_not_write_is_never_replayed(repository, tmp
 
 def test_an_entry_that_is_a_directory_is_a_miss(repository):
     """The reported attack: a directory where an entry belongs was a traceback."""
-    expected = streamed_json(repository, cache=False)
-    streamed_json(repository)
+    expected = check(repository)
     for path in cache_files(repository):
         path.unlink()
         path.mkdir()
-    assert streamed_json(repository) == expected
+    assert check(repository) == expected
 
 
-def test_an_entry_of_lists_nested_two_hundred_thousand_deep_is_a_miss(repository, monkeypatch):
-    """The reported attack: the reader of entries recursed once per list, past Python's stack."""
-    deep = b"[" * 200_000 + b"]" * 200_000
-    with pytest.raises(codec.CodecError):
-        codec.loads(deep)
-    with pytest.raises(codec.CodecError):
-        codec.loads(b'{"t":[' * 100_000 + b"null" + b"]}" * 100_000)
-    value = codec.loads(b'{"t": [' * 32 + b"null" + b"]}" * 32)  # a few deep: read
-    for _ in range(32):
-        (value,) = value
-    assert value is None
-    expected = streamed_json(repository, cache=False)
-    streamed_json(repository)
-    monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(repository.parent / "cache"))
-    kept = Cache.open(repository)
-    for path in cache_files(repository):
-        kept.put_bytes(path.name, deep)  # with the user's MAC: read, and refused
-    assert streamed_json(repository) == expected
+def test_a_memo_record_of_lists_nested_two_hundred_thousand_deep_is_a_miss(repository, monkeypatch):
+    """The reported attack on the reader of entries — JSON nested past Python's stack — on the memo's record."""
+    from planaudit.session.memo import RunMemo
+
+    memo = RunMemo.open(repository, 2022, [], ["the options"])
+    key = memo.key(cache.inputs_digest(repository, 2022))
+    deep = "[" * 200_000 + "]" * 200_000
+    with monkeypatch.context() as writing:
+        writing.setattr(json, "dumps", lambda value: deep)
+        memo.cache.put(key, None)  # with the user's MAC: read, and refused
+    assert json.dumps([]) == "[]" and len(cache_files(repository)) == 1
+    assert memo.recorded() is None
 
 
-def forged_cache(repository: Path, cache_dir: Path, monkeypatch) -> dict[Path, bytes]:
-    """Every judged jurisdiction in ``cache_dir`` forged to have met what it missed — with the user's own
-    key, as if the forger had it — and the run memo dropped: the forged entries, by path."""
+def forged_memo(repository: Path, cache_dir: Path, monkeypatch) -> dict[Path, bytes]:
+    """The run memo in ``cache_dir`` forged to say met what the run missed, exit 0 — with the user's own key,
+    as if the forger had it: the record's data (after its MAC) and the report's copy, by path."""
+    honest = cli(repository, cache_dir, "check", "2022", "--format", "json")
     monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(cache_dir))
-    honest = streamed_json(repository)
     kept = Cache.open(repository)
-    shared = runner.Shared(runner.prepare(repository, 2022))
-    forged = {}
-    for path in [path for path in cache_dir.rglob("*") if path.is_file()]:
-        try:
-            problems, result = codec.loads(kept.get_bytes(path.name) or b"", shared.resolve)
-        except (codec.CodecError, ValueError):  # the memo's record, or a report's copy
-            path.unlink()
-            continue
-        met = tuple(dataclasses.replace(item, verdict=Verdict.MET) if item.verdict is Verdict.MISSED else item
-                    for item in result.results)
-        forged[path] = codec.dumps((problems, dataclasses.replace(result, results=met)), shared.reference)
-        kept.put_bytes(path.name, forged[path])
-    assert streamed_json(repository) != honest  # the forged entries are what a run reads
-    return forged
+    (record,) = [path for path in cache_dir.rglob("*") if path.is_file() and not path.name.endswith("-0")]
+    (copy,) = cache_dir.rglob("*-0")
+    paths, _, _, lang, _ = kept.get(record.name)
+    report = copy.read_bytes().replace(b'"verdict": "missed"', b'"verdict": "met"')
+    copy.write_bytes(report)
+    kept.put(record.name, [paths, 0, [[hashlib.blake2b(report, digest_size=20).hexdigest(), len(report)]], lang, []])
+    forged = cli(repository, cache_dir, "check", "2022", "--format", "json")
+    assert (forged.returncode, forged.stdout) == (0, report.decode()) != (honest.returncode, honest.stdout)  # replayed
+    return {record: record.read_bytes()[cache.MAC_SIZE:], copy: report}
 
 
 def test_a_cache_directory_in_the_repository_is_not_used(repository, tmp_path, monkeypatch):
@@ -439,7 +425,7 @@ def test_a_cache_directory_in_the_repository_is_not_used(repository, tmp_path, m
     a missed target reported met, exit 0."""
     fresh = cli(repository, tmp_path / "none", "check", "2022", "--format", "json", "--no-cache")
     assert fresh.returncode == 1
-    forged_cache(repository, tmp_path / "forged", monkeypatch)
+    forged_memo(repository, tmp_path / "forged", monkeypatch)
     shutil.move(tmp_path / "forged", repository / ".cache")  # committed with the data
     run = cli(repository, repository / ".cache", "check", "2022", "--format", "json")
     assert (run.returncode, run.stdout) == (1, fresh.stdout)
@@ -461,21 +447,25 @@ def test_a_cache_directory_that_is_or_holds_the_repository_or_is_in_it_is_never_
         monkeypatch.setenv("PLANAUDIT_CACHE_DIR", str(directory))
     before = sorted(repository.rglob("*"))
     assert Cache.open(repository) is None
-    assert streamed_json(repository) == streamed_json(repository, cache=False)
+    environment = {"PLANAUDIT_CACHE_DIR": os.environ.get("PLANAUDIT_CACHE_DIR")}  # None: unset
+    runs = [planaudit("check", "2022", *options, "--data", str(repository), data=None, env=environment)
+            for options in ([], [], ["--no-cache"])]
+    assert seen(runs[0]) == seen(runs[1]) == seen(runs[2])
     assert sorted(repository.rglob("*")) == before  # nothing made there
 
 
 def test_an_entry_planaudit_did_not_write_for_this_user_is_a_miss(repository, tmp_path, monkeypatch):
     """Entries are keyed by content, which anyone can compute: each also carries a MAC under the user's
     own key, so that one forged without it — or written for another user — is a miss."""
-    expected = streamed_json(repository, cache=False)
-    forged = forged_cache(repository, tmp_path / "forged", monkeypatch)
+    expected = cli(repository, tmp_path / "none", "check", "2022", "--format", "json", "--no-cache")
+    forged = forged_memo(repository, tmp_path / "forged", monkeypatch)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-user"))  # the same entries, another user's key
-    assert streamed_json(repository) == expected
-    for made_up in (b"", bytes(32)):  # the forged data with no MAC, or a made-up one
+    assert seen(cli(repository, tmp_path / "forged", "check", "2022", "--format", "json")) == seen(expected)
+    (record,) = [path for path in forged if not path.name.endswith("-0")]
+    for made_up in (b"", bytes(32)):  # the forged record with no MAC, or a made-up one
         for path, value in forged.items():
-            path.write_bytes(made_up + value)
-        assert streamed_json(repository) == expected
+            path.write_bytes((made_up if path == record else b"") + value)
+        assert seen(cli(repository, tmp_path / "forged", "check", "2022", "--format", "json")) == seen(expected)
 
 
 def test_a_file_holding_an_unreadable_files_marker_has_its_own_digest(repository, tmp_path):

@@ -9,7 +9,6 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-from planaudit.check.quotes import in_quote, looks_like_a_ratio, stated_numbers
 from planaudit.errors import CloseNames, did_you_mean
 from planaudit.exact.expr import split_name
 from planaudit.exact.numbers import format_number
@@ -35,6 +34,7 @@ from planaudit.model.data import (
 from planaudit.model.problems import Code, Problem
 from planaudit.read.layout import DataFile
 from planaudit.read.load import read_file
+from planaudit.read.quotes import in_quote, looks_like_a_ratio, stated_numbers
 
 
 def catalogue_problems(catalogue: Catalogue) -> list[Problem]:

@@ -1,4 +1,4 @@
-"""The command line: options in, one library call (:mod:`planaudit.run.session`), the exit status out."""
+"""The command line: options in, one library call (:mod:`planaudit.session.commands`), the exit status out."""
 
 from __future__ import annotations
 
@@ -23,10 +23,10 @@ from planaudit.messages import Message, Sayable, msg
 from planaudit.report import BY_SUFFIX, DIFF_BY_SUFFIX
 from planaudit.report.language import default_lang
 from planaudit.report.schema import published_schema_text
-from planaudit.run import session
-from planaudit.run.delivery import Report
 from planaudit.run.failon import FailOn, exit_status
 from planaudit.schemas import Kind
+from planaudit.session import commands
+from planaudit.session.delivery import Report
 
 # The library itself (api, and through it the model, the parser and the judge) is imported inside
 # the commands that use it: the command line starts quickly, and --help and schema stay instant.
@@ -118,9 +118,9 @@ def check(
     voice = _voice(lang)
     files = [Report(_format_of(voice, path, BY_SUFFIX, " ".join(sorted(BY_SUFFIX))), path) for path in output or []]
     on_screen = Report(output_format.value, None, is_terminal(), terminal_width())
-    request = session.CheckRequest(data, year, tuple(jurisdiction or ()), (on_screen, *files), lang and lang.value,
-                                   fail_on, cache=not no_cache)
-    raise typer.Exit(_call(voice, lambda: session.check(request, voice, progress_bar)))
+    request = commands.CheckRequest(data, year, tuple(jurisdiction or ()), (on_screen, *files), lang and lang.value,
+                                   fail_on, memo=not no_cache)
+    raise typer.Exit(_call(voice, lambda: commands.check(request, voice, progress_bar)))
 
 
 @app.command()
@@ -129,13 +129,12 @@ def export(
     output: Path | None = opt.ExportOutput,
     jurisdiction: list[str] | None = opt.JurisdictionOption,
     lang: Lang | None = opt.LangOption,
-    no_cache: bool = opt.NoCacheOption,
     data: Path = opt.DataOption,
 ) -> None:
     """Write the audit of YEAR as a Markdown report to publish."""
     voice = _voice(lang)
-    raise typer.Exit(_call(voice, lambda: session.export(data, year, jurisdiction or [], output, lang and lang.value,
-                                                         not no_cache, voice, progress_bar)))
+    raise typer.Exit(_call(voice, lambda: commands.export(data, year, jurisdiction or [], output, lang and lang.value,
+                                                         voice, progress_bar)))
 
 
 @app.command()
@@ -148,7 +147,7 @@ def explain(
 ) -> None:
     """Show how one target's verdict was reached: rule, figures, derivation, baseline, comparison."""
     voice = _voice(lang)
-    raise typer.Exit(_call(voice, lambda: session.explain(data, year, jurisdiction, target, lang and lang.value, voice,
+    raise typer.Exit(_call(voice, lambda: commands.explain(data, year, jurisdiction, target, lang and lang.value, voice,
                                                           progress_bar)))
 
 
@@ -165,7 +164,7 @@ def validate(
     warning), 2 for bad usage.
     """
     voice = _voice(lang)
-    raise typer.Exit(_call(voice, lambda: session.validate(data, output_format.value, strict, voice, progress_bar)))
+    raise typer.Exit(_call(voice, lambda: commands.validate(data, output_format.value, strict, voice, progress_bar)))
 
 
 @app.command()
@@ -185,8 +184,8 @@ def diff(
     listed = " ".join(DIFF_BY_SUFFIX)
     files = [Report(_format_of(voice, path, DIFF_BY_SUFFIX, listed), path) for path in output or []]
     on_screen = Report(output_format.value, None, is_terminal(), terminal_width())
-    request = session.DiffRequest(data, base, head, tuple(year or ()), (on_screen, *files), lang and lang.value, fail_on)
-    raise typer.Exit(_call(voice, lambda: session.diff(request, voice)))
+    request = commands.DiffRequest(data, base, head, tuple(year or ()), (on_screen, *files), lang and lang.value, fail_on)
+    raise typer.Exit(_call(voice, lambda: commands.diff(request, voice)))
 
 
 @app.command()
@@ -222,9 +221,9 @@ def coverage(
     that no target (figure) quotes, with its line and section; every quote of the jurisdiction's
     file that the document does not hold verbatim (exit 1); a report's figures that no target uses."""
     voice = _voice(lang)
-    request = session.CoverageRequest(data, document, jurisdiction, year, kind and kind.value, encoding, part,
+    request = commands.CoverageRequest(data, document, jurisdiction, year, kind and kind.value, encoding, part,
                                       output_format.value, lang and lang.value)
-    raise typer.Exit(_call(voice, lambda: session.coverage(request, voice)))
+    raise typer.Exit(_call(voice, lambda: commands.coverage(request, voice)))
 
 
 @app.command()

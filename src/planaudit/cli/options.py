@@ -38,7 +38,7 @@ DataOption = typer.Option(
 LangOption = typer.Option(None, "--lang", help="Language of the output. Default: planaudit.yaml's lang, then the locale.")
 JurisdictionOption = typer.Option(None, "-j", "--jurisdiction",
                                   help="Only this jurisdiction, by slug (fuzhou) or name (福州市, 福州); repeatable.")
-NoCacheOption = typer.Option(False, "--no-cache", help="Judge every file afresh, neither reading nor writing the cache.")
+NoCacheOption = typer.Option(False, "--no-cache", help="Judge every file afresh, neither replaying nor recording the run memo.")
 EncodingOption = typer.Option(None, "--encoding", help="The document's encoding when it is not UTF-8: gb18030 (which "
                                                        "reads GBK too), big5…")
 

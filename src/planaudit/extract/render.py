@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from planaudit.extract.draft import DocumentKind, Draft, DraftFigure, DraftTarget
+from planaudit.messages import Message, msg, pmsg
 from planaudit.model.data import UNASSIGNED_METRIC, Bound
 
 
@@ -74,26 +75,13 @@ def _dumped(kind: type, shown: str, value: Any) -> str:
     return text.removesuffix("\n...\n").removesuffix("\n")
 
 
-_HEADER = {
-    "en": ["# Drafted by `planaudit extract` from {name} ({kind}, {count} {key}). Review every entry against",
-           f"# the document, then replace each `metric: {UNASSIGNED_METRIC}` with a metric id from rules/:",
-           "# `planaudit validate` lists those still unassigned."],
-    "zh": ["# 由 `planaudit extract` 根据 {name} 起草（{kind_zh}，{count}项）。请逐项对照原文核对，",
-           f"# 并将每个 `metric: {UNASSIGNED_METRIC}` 替换为 rules/ 中的指标编号：",
-           "# `planaudit validate` 会列出尚未指定的条目。"],
-}
-_KIND_ZH = {DocumentKind.PLAN: "工作要点，目标", DocumentKind.REPORT: "工作总结，数据"}
-
-
 def render(draft: Draft, lang: str = "en") -> str:
     """The draft as YAML, headed by a comment in ``lang`` that says what to do with it."""
     entries = ([_target(target) for target in draft.targets] if draft.kind is DocumentKind.PLAN
                else [_figure(figure) for figure in draft.figures])
     key = "targets" if draft.kind is DocumentKind.PLAN else "figures"
-    header = [line.format(name=Path(draft.source).name, kind=draft.kind.value, kind_zh=_KIND_ZH[draft.kind],
-                          count=len(entries), key=key) for line in _HEADER["zh" if lang == "zh" else "en"]]
     lines = [
-        *header,
+        *_header(draft, len(entries)).render(lang).split("\n"),
         f"jurisdiction: {scalar(draft.jurisdiction)}",
         f"year: {draft.year}",
     ]
@@ -101,6 +89,17 @@ def render(draft: Draft, lang: str = "en") -> str:
         lines.append(f"document: {_flow({'title': draft.title})}")
     lines.append(f"{key}:" if entries else f"{key}: []")
     return "\n".join(lines + [line for entry in entries for line in entry]) + "\n"
+
+
+def _header(draft: Draft, count: int) -> Message:
+    """The comment at the head of a draft: what it was drafted from, and what to do with it."""
+    plan = draft.kind is DocumentKind.PLAN
+    return msg("# Drafted by `planaudit extract` from {name} ({kind}, {count} {key}). Review every entry against\n"
+               "# the document, then replace each `metric: {unassigned}` with a metric id from rules/:\n"
+               "# `planaudit validate` lists those still unassigned.",
+               name=Path(draft.source).name, count=count, unassigned=UNASSIGNED_METRIC,
+               kind=pmsg("a draft's document", "plan") if plan else pmsg("a draft's document", "report"),
+               key=pmsg("what a draft holds", "targets") if plan else pmsg("what a draft holds", "figures"))
 
 
 def _target(target: DraftTarget) -> list[str]:

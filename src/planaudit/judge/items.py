@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from planaudit.exact.numbers import Interval, Truth
 from planaudit.judge.rules.base import Actual, Rule
+from planaudit.messages import pmsg
 from planaudit.model.data import UMBRELLA, Label, Location, Metric, Target
 from planaudit.model.result import Detail, Reason, TargetResult, Verdict
 
@@ -17,8 +18,8 @@ def _judged_on_items(actual: Actual, value: Interval | None, baseline: Interval 
 
 # What an umbrella's result names as its metric and rule. Neither is in the catalogue or the rule
 # registry: no target can name them, and an umbrella names neither.
-ITEMS_METRIC = Metric(UMBRELLA, Label(zh="分项", en="items"), "item", None, None, Location("", 0))
-EVERY_ITEM = Rule(id=UMBRELLA, label=Label(zh="各分项均达标", en="every item met"), symbol="∀",
+ITEMS_METRIC = Metric(UMBRELLA, Label.said(pmsg("metric", "items")), "item", None, None, Location("", 0))
+EVERY_ITEM = Rule(id=UMBRELLA, label=Label.said(pmsg("rule", "every item met")), symbol="∀",
                   check=_judged_on_items, needs_value=False)
 
 

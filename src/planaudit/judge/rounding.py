@@ -7,10 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from planaudit.check.quotes import multiplied_step
 from planaudit.exact.numbers import Interval, decimal_places, to_fraction
 from planaudit.judge.units import convert, written_unit
 from planaudit.model.data import PERCENT, RATIO, Bound, Figure, Metric
+from planaudit.read.quotes import multiplied_step
 
 
 def written_step(figure: Figure, metric: Metric) -> Fraction | None:

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from planaudit.exact.expr import Expression
 from planaudit.exact.numbers import format_number
+from planaudit.messages import Message
 
 PERCENT = "percent"
 RATIO = "ratio"
@@ -56,6 +57,11 @@ class Label:
 
     def text(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+    @classmethod
+    def said(cls, wording: Message) -> Label:
+        """A built-in's label (a rule's, the umbrella's), in each language from the catalogue."""
+        return cls(zh=wording.render("zh"), en=wording.render("en"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,7 +66,7 @@ _WARNINGS = frozenset({Code.YAML11, Code.VALUE_NOT_IN_QUOTE, Code.PERCENT_AS_RAT
                        Code.UNKNOWN_TARGET})
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Problem:
     """A problem at a place. ``said`` is what it says (a wording and its parameters, rendered in the
     run's language when it is shown); ``message`` is that in English — what programs read (JSON, the

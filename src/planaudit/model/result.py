@@ -10,11 +10,13 @@ import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from planaudit.errors import UnknownTarget
 from planaudit.exact.numbers import Interval
-from planaudit.judge.rules import Rule
 from planaudit.model.data import Assertion, Figure, Metric, Settings, Target
+
+if TYPE_CHECKING:
+    from planaudit.judge.rules import Rule  # in a process, the rule itself; between processes, its id (run/wire.py)
 
 
 class Verdict(enum.Enum):
@@ -297,18 +299,3 @@ class AuditResult:
         for result in self.results:
             grouped[result.target.jurisdiction].append(result)
         return grouped
-
-    def find(self, jurisdiction: str, wanted: str) -> TargetResult:
-        """The result of one target, named by its id, by its row's number in the jurisdiction's
-        table (1, 2, …; as every report numbers them), or by a prefix of one id alone;
-        :class:`UnknownTarget` if there is none, or the prefix begins more than one id."""
-        candidates = [item for item in self.results if item.target.jurisdiction == jurisdiction]
-        ids = [item.target.id for item in candidates]
-        if wanted in ids:
-            return candidates[ids.index(wanted)]
-        if wanted.isdecimal() and 1 <= int(wanted) <= len(candidates):
-            return candidates[int(wanted) - 1]
-        starting = [item for item in candidates if item.target.id.startswith(wanted)]
-        if len(starting) == 1:
-            return starting[0]
-        raise UnknownTarget(self.year, jurisdiction, wanted, ids, [item.target.id for item in starting])

@@ -49,6 +49,17 @@ def find_root(start: Path) -> Path:
     raise NoRepository(start)
 
 
+def repository_root(data: Path) -> Path:
+    """The data repository that ``data`` is in (:func:`find_root`); :class:`NotADataRepository`
+    when there is none."""
+    from planaudit.errors import NotADataRepository
+
+    try:
+        return find_root(data)
+    except NoRepository:
+        raise NotADataRepository(data) from None
+
+
 def shown(name: str) -> str:
     """A file name as text: bytes that are not UTF-8 are shown as \\x escapes, never as surrogates."""
     return os.fsencode(name).decode("utf-8", "backslashreplace")

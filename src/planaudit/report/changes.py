@@ -12,48 +12,29 @@ from planaudit.model.data import Figure
 from planaudit.model.problems import errors
 from planaudit.model.result import TargetResult
 from planaudit.report.display import actual_text, evidence_text, inconsistency_reading, verdict_text
-from planaudit.report.i18n import REASONS, WORDS, detail_text
+from planaudit.report.i18n import REASONS, WORDS, InLanguages, detail_text
 
-# How each kind of change is named, for targets, figures and inconsistent figures.
-CHANGES = {
-    "en": {
-        "targets": {Change.WORSE: "worse", Change.BETTER: "better", Change.ADDED: "added", Change.REMOVED: "removed",
-                    Change.REVISED: "revised"},
-        "figures": {Change.ADDED: "added", Change.REMOVED: "removed", Change.REVISED: "changed"},
-        "inconsistencies": {Change.ADDED: "new", Change.REMOVED: "gone", Change.REVISED: "changed"},
-    },
-    "zh": {
-        "targets": {Change.WORSE: "变差", Change.BETTER: "改善", Change.ADDED: "新增", Change.REMOVED: "删除",
-                    Change.REVISED: "修订"},
-        "figures": {Change.ADDED: "新增", Change.REMOVED: "删除", Change.REVISED: "修改"},
-        "inconsistencies": {Change.ADDED: "新出现", Change.REMOVED: "消失", Change.REVISED: "变化"},
-    },
-}
+# How each kind of change is named, for targets, figures and inconsistent figures (their translations
+# are in planaudit/locale, as are DIFF_WORDS').
+CHANGES = InLanguages({
+    ("targets", Change.WORSE): "worse", ("targets", Change.BETTER): "better", ("targets", Change.ADDED): "added",
+    ("targets", Change.REMOVED): "removed", ("targets", Change.REVISED): "revised",
+    ("figures", Change.ADDED): "added", ("figures", Change.REMOVED): "removed", ("figures", Change.REVISED): "changed",
+    ("inconsistencies", Change.ADDED): "new", ("inconsistencies", Change.REMOVED): "gone",
+    ("inconsistencies", Change.REVISED): "changed",
+}, lambda key: f"diff: {key[1].value} {key[0]}")
 
-DIFF_WORDS = {
-    "en": {
-        "title": "planaudit diff", "targets": "targets", "figures": "figures", "inconsistencies": "inconsistent figures",
-        "not_compared": "not compared", "no_change": "no target, figure or inconsistent figure changed",
-        "errors_only": "nothing compared: the data has errors (listed on standard error)",
-        "before": "before", "after": "after", "change": "Change", "year": "Year", "jurisdiction": "Jurisdiction",
-        "target": "Target", "figure": "figure", "inconsistency": "inconsistent figure", "details": "Evidence before and after",
-        "side_base": "its files at the base have errors", "side_head": "its files at the head have errors",
-        "count": "{count} {word}", "none": "—", "group": "{group} {counts}", "comma": ", ", "semicolon": "; ",
-        "side": "{side}: {text}",
-    },
-    "zh": {
-        "title": "planaudit diff", "targets": "目标", "figures": "数据", "inconsistencies": "数据不一致",
-        "not_compared": "未比较", "no_change": "目标、数据与数据不一致均无变化",
-        "errors_only": "未作比较：数据有错误（见标准错误输出）",
-        "before": "变更前", "after": "变更后", "change": "变化", "year": "年度", "jurisdiction": "地区",
-        "target": "目标", "figure": "数据", "inconsistency": "数据不一致", "details": "变更前后的依据",
-        "side_base": "基准版本的数据文件有错误", "side_head": "新版本的数据文件有错误",
-        "count": "{word}{count}项", "none": "—", "group": "{group}{counts}", "comma": "，", "semicolon": "；",
-        "side": "{side}：{text}",
-    },
-}
+DIFF_WORDS = InLanguages({
+    "title": "planaudit diff", "targets": "targets", "figures": "figures", "inconsistencies": "inconsistent figures",
+    "not_compared": "not compared", "no_change": "no target, figure or inconsistent figure changed",
+    "errors_only": "nothing compared: the data has errors (listed on standard error)",
+    "before": "before", "after": "after", "change": "Change", "year": "Year", "jurisdiction": "Jurisdiction",
+    "target": "Target", "figure": "figure", "inconsistency": "inconsistent figure", "details": "Evidence before and after",
+    "side_base": "its files at the base have errors", "side_head": "its files at the head have errors",
+    "count": "{count} {word}", "none": "—", "group": "{group} {counts}", "comma": ", ", "semicolon": "; ",
+    "colon": ": ", "side": "{side}: {text}",
+}, lambda key: f"diff: {key}")
 
-_COLON = {"en": ": ", "zh": "："}
 _ORDER = (Change.WORSE, Change.BETTER, Change.ADDED, Change.REMOVED, Change.REVISED)
 
 
@@ -61,7 +42,7 @@ def summary_text(result: DiffResult, lang: str) -> str:
     """"main (3f2c1a9) → working tree: targets 1 worse, 2 added; figures 1 changed"."""
     said = counts_text(result.targets, result.figures, result.inconsistencies, lang, len(result.not_compared))
     nothing = DIFF_WORDS[lang]["errors_only" if errors(result.problems) else "no_change"]
-    return f"{result.base} → {result.head}{_COLON[lang]}{said or nothing}"
+    return f"{result.base} → {result.head}{DIFF_WORDS[lang]['colon']}{said or nothing}"
 
 
 def counts_text(targets: Sequence[TargetChange], figures: Sequence[FigureChange],
@@ -70,7 +51,7 @@ def counts_text(targets: Sequence[TargetChange], figures: Sequence[FigureChange]
     words = DIFF_WORDS[lang]
     said = []
     for group, items in (("targets", targets), ("figures", figures), ("inconsistencies", inconsistencies)):
-        counts = [words["count"].format(count=count, word=CHANGES[lang][group][change])
+        counts = [words["count"].format(count=count, word=CHANGES[lang][group, change])
                   for change in _ORDER if (count := sum(item.change is change for item in items))]
         if counts:
             said.append(words["group"].format(group=words[group], counts=words["comma"].join(counts)))
@@ -81,7 +62,7 @@ def counts_text(targets: Sequence[TargetChange], figures: Sequence[FigureChange]
 
 def change_word(item: TargetChange | FigureChange | InconsistencyChange, lang: str) -> str:
     group = "targets" if isinstance(item, TargetChange) else "figures" if isinstance(item, FigureChange) else "inconsistencies"
-    return CHANGES[lang][group][item.change]
+    return CHANGES[lang][group, item.change]
 
 
 def state_text(result: TargetResult | None, lang: str) -> str:
@@ -89,7 +70,7 @@ def state_text(result: TargetResult | None, lang: str) -> str:
     if result is None:
         return DIFF_WORDS[lang]["none"]
     shown = actual_text(result, lang) if result.actual is not None else REASONS[lang][result.reason]
-    return f"{verdict_text(result, lang)}{_COLON[lang]}{shown}"
+    return f"{verdict_text(result, lang)}{DIFF_WORDS[lang]['colon']}{shown}"
 
 
 def state_details(result: TargetResult | None, lang: str) -> str:

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import re
 
+from planaudit.errors import UnknownTarget
 from planaudit.exact.numbers import Truth
 from planaudit.judge.resolve import implied_level
 from planaudit.model.data import PERCENT, Figure
-from planaudit.model.result import Derivation, Detail, Inconsistency, Reason, Resolved, TargetResult, Verdict
+from planaudit.model.result import (
+    AuditResult,
+    Derivation,
+    Detail,
+    Inconsistency,
+    Reason,
+    Resolved,
+    TargetResult,
+    Verdict,
+)
 from planaudit.read.text import printable
 from planaudit.report.display import (
     actual_text,
@@ -21,26 +31,35 @@ from planaudit.report.display import (
     value_text,
     verdict_text,
 )
-from planaudit.report.i18n import REASONS, VERDICTS, WORDS, date_text, detail_text, unit_name
+from planaudit.report.i18n import REASONS, VERDICTS, WORDS, InLanguages, date_text, detail_text, unit_name
 
-_LABELS = {
-    "en": {"rule": "Rule", "threshold": "Threshold", "metric": "Metric", "scope": "Scope", "deadline": "Deadline",
-           "actual": "Actual", "baseline": "Baseline", "growth": "Growth", "comparison": "Comparison",
-           "allowed": "Counts as met", "reference": "Value from",
-           "verdict": "Verdict", "warning": "Warning", "waived": "Waived", "quote": "Plan says",
-           "explicit": "given in the target", "none": "no figure", "holds": "holds", "fails": "fails",
-           "undecided": "cannot be decided", "derived": "derived", "stated": "stated",
-           "rounding": "as rounded: stated {stated}, derived {derived} — no value in common"},
-    "zh": {"rule": "规则", "threshold": "目标值", "metric": "指标", "scope": "范围", "deadline": "截止日期",
-           "actual": "实际", "baseline": "基数", "growth": "增长", "comparison": "比较",
-           "allowed": "视为达标的范围", "reference": "目标值取自",
-           "verdict": "结论", "warning": "警告", "waived": "豁免", "quote": "原文",
-           "explicit": "目标中给定", "none": "无数据", "holds": "成立", "fails": "不成立",
-           "undecided": "无法判定", "derived": "推算", "stated": "报告",
-           "rounding": "按舍入：所述为{stated}，推算为{derived}，两者无交集"},
-}
+_LABELS = InLanguages({  # the words of an explanation; their translations are in planaudit/locale
+    "rule": "Rule", "threshold": "Threshold", "metric": "Metric", "scope": "Scope", "deadline": "Deadline",
+    "actual": "Actual", "baseline": "Baseline", "growth": "Growth", "comparison": "Comparison",
+    "allowed": "Counts as met", "reference": "Value from",
+    "verdict": "Verdict", "warning": "Warning", "waived": "Waived", "quote": "Plan says",
+    "explicit": "given in the target", "none": "no figure", "holds": "holds", "fails": "fails",
+    "undecided": "cannot be decided", "derived": "derived", "stated": "stated",
+    "rounding": "as rounded: stated {stated}, derived {derived} — no value in common",
+}, lambda key: f"explain: {key}")
 _COMPARED = frozenset({Reason.STATED, Reason.DERIVED, Reason.IMPRECISE, Reason.WITHIN_TOLERANCE})
 _OUTCOME = {Verdict.MET: "holds", Verdict.MISSED: "fails", Verdict.UNMEASURED: "undecided"}
+
+
+def find_target(audit: AuditResult, jurisdiction: str, wanted: str) -> TargetResult:
+    """The result of one target, named by its id, by its row's number in the jurisdiction's
+    table (1, 2, …; as every report numbers them), or by a prefix of one id alone;
+    :class:`UnknownTarget` if there is none, or the prefix begins more than one id."""
+    candidates = [item for item in audit.results if item.target.jurisdiction == jurisdiction]
+    ids = [item.target.id for item in candidates]
+    if wanted in ids:
+        return candidates[ids.index(wanted)]
+    if wanted.isdecimal() and 1 <= int(wanted) <= len(candidates):
+        return candidates[int(wanted) - 1]
+    starting = [item for item in candidates if item.target.id.startswith(wanted)]
+    if len(starting) == 1:
+        return starting[0]
+    raise UnknownTarget(audit.year, jurisdiction, wanted, ids, [item.target.id for item in starting])
 
 
 def render_explanation(item: TargetResult, lang: str = "en") -> str:

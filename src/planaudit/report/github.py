@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from planaudit.messages import Message, Param, msg
 from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, Reason, TargetResult, Verdict
 from planaudit.report.base import Held, Reporter
 from planaudit.report.display import actual_text, evidence_text, figure_place, inconsistency_texts, other_reading, threshold_text
@@ -19,12 +20,6 @@ from planaudit.report.problems import workflow_command
 
 _LEVELS = ("error", "warning", "notice")  # the order annotations are written in
 _NAMED = 10  # target ids named in a folded notice; the rest are counted
-_FOLDED = {
-    "en": {"wait": "{slug}: {count} {targets} wait for the {year} report: {ids}",
-           "reason": "{slug}: {count} {targets} unmeasured — {reason}: {ids}", "more": ", and {count} more"},
-    "zh": {"wait": "{slug}：{count}项目标等待{year}年工作总结：{ids}",
-           "reason": "{slug}：{count}项目标{reason}：{ids}", "more": "，另有{count}项"},
-}
 
 
 class GithubReporter(Reporter):
@@ -81,16 +76,26 @@ class GithubReporter(Reporter):
 
     def _folded(self, items: list[TargetResult]) -> str:
         """One notice for the unmeasured targets of one jurisdiction and one reason, at the first one."""
-        first, words = items[0], _FOLDED[self.lang]
-        ids = ", ".join(item.target.id for item in items[:_NAMED])
-        if len(items) > _NAMED:
-            ids += words["more"].format(count=len(items) - _NAMED)
-        key = "wait" if first.reason is Reason.NO_REPORT else "reason"
-        message = words[key].format(slug=first.target.jurisdiction, count=len(items), year=first.target.year,
-                                    reason=REASONS[self.lang][first.reason], ids=ids,
-                                    targets="target" if len(items) == 1 else "targets")
+        first = items[0]
+        message = _folded_text(items, REASONS[self.lang][first.reason]).render(self.lang)
         title = f"{VERDICTS[self.lang][Verdict.UNMEASURED]}: {REASONS[self.lang][first.reason]}"
         return workflow_command("notice", first.target.location.path, first.target.location.line, title, message)
+
+
+def _folded_text(items: list[TargetResult], reason: str) -> Message:
+    """"quzhou: 30 targets wait for the 2022 report: a, b, …, and 20 more" (what they wait for, when
+    there is a report: ``reason``)."""
+    first, count = items[0], len(items)
+    ids: Param = ", ".join(item.target.id for item in items[:_NAMED])
+    if count > _NAMED:
+        ids = (ids, msg(", and {count} more", count=count - _NAMED))
+    said: dict[str, Param] = {"slug": first.target.jurisdiction, "count": count, "ids": ids}
+    if first.reason is Reason.NO_REPORT:
+        return msg("{slug}: {count} target wait for the {year} report: {ids}", year=first.target.year, **said) \
+            if count == 1 else msg("{slug}: {count} targets wait for the {year} report: {ids}", year=first.target.year,
+                                   **said)
+    return msg("{slug}: {count} target unmeasured — {reason}: {ids}", reason=reason, **said) if count == 1 else \
+        msg("{slug}: {count} targets unmeasured — {reason}: {ids}", reason=reason, **said)
 
 
 def _lines(lines: list[str]) -> str:

@@ -16,7 +16,9 @@ K = TypeVar("K")
 
 
 class InLanguages(Mapping[str, Mapping[K, str]], Generic[K]):
-    """A table of English wordings and, by language, the same translated (when first asked for)."""
+    """A table of English wordings and, by language, the same translated (when first asked for):
+    each wording is looked up under the context ``context(key)`` gives it, so that one English word
+    can have two translations. Every module's words are such a table, or msg() and pmsg()."""
 
     def __init__(self, english: dict[K, str], context: Callable[[K], str]) -> None:
         self.english = english
@@ -36,7 +38,7 @@ class InLanguages(Mapping[str, Mapping[K, str]], Generic[K]):
     def __len__(self) -> int:
         return len(LANGUAGES)
 
-__all__ = ["DETAILS", "LANGUAGES", "REASONS", "VERDICTS", "WORDS", "coverage_line", "date_text", "default_lang",
+__all__ = ["DETAILS", "LANGUAGES", "REASONS", "VERDICTS", "WORDS", "InLanguages", "coverage_line", "date_text", "default_lang",
            "detail_text", "summary_line", "unit_name"]
 
 VERDICTS = InLanguages({Verdict.MET: "met", Verdict.MISSED: "missed", Verdict.UNMEASURED: "unmeasured"},

@@ -1,20 +1,19 @@
-"""The cache: judged jurisdictions and whole reports, kept as data under keys made from content.
+"""The cache: the run memo's records and reports (run/memo.py), kept as data under keys made from content.
 
 It lives in the user's own cache directory (``$XDG_CACHE_HOME/planaudit``, else
 ``~/.cache/planaudit``), one folder per data repository, or in ``$PLANAUDIT_CACHE_DIR`` — never
 inside the data repository, whose files come from strangers: a cache directory inside the
 repository, or the repository itself, or one that holds it (their real paths compared) is not used.
-Nothing in it can run code: an entry is plain data — JSON; a judged jurisdiction as the JSON of
-:mod:`planaudit.run.codec`, which builds only the model's own classes, never by unpickling — or,
-for a report, the report's own bytes, checked against the digest its record holds; every entry
-is checked as it is read. Nor is an entry trusted because it is there:
+Nothing in it can run code: an entry is plain data — a record as JSON of text, numbers and lists,
+never unpickled, or a report's own bytes, checked against the digest its record holds; every
+entry is checked as it is read. Nor is an entry trusted because it is there:
 each plain entry begins with a MAC of its key and its data, under the user's own secret key (a
 private file of the user's cache directory, made once, never in a repository), so that an entry
 planaudit did not write for this user — copied, committed, forged — is a miss. A directory that is
 not the user's, or that others may write to, is not used; an entry that is not a regular file, or
 nested deeper than any planaudit writes, is a miss, found before it is used.
 Every failure — unreadable, corrupt, unwritable, a full disk — is just a miss: the cache never
-fails a run, and a hit gives exactly what the run would have computed (tests/test_cache.py).
+fails a run, and a hit gives exactly what the run would have computed (tests/run/test_cache.py).
 """
 
 from __future__ import annotations
@@ -34,7 +33,7 @@ from typing import IO, Any, BinaryIO
 
 from planaudit._version import __version__
 
-FORMAT = "5"  # bump when what is cached changes shape
+FORMAT = "6"  # bump when what is cached changes shape
 CHUNK = 1 << 20
 KEY_FILE = "key"  # the user's secret key for the MACs of entries, in user_cache_home()/planaudit
 KEY_SIZE = 32
@@ -150,19 +149,24 @@ class Cache:
         return digest.hexdigest()
 
     def get(self, key: str) -> Any | None:
-        """The plain value kept under ``key`` by :meth:`put` (text, numbers, lists of them), or None."""
-        payload = self.get_bytes(key)
+        """The plain value kept under ``key`` by :meth:`put` (text, numbers, lists of them), or None:
+        never a value planaudit did not write for this user."""
+        payload = self._payload(key)
         try:
             return None if payload is None else json.loads(payload)
         except (ValueError, RecursionError):
             return None
 
     def put(self, key: str, value: Any) -> None:
-        """Keep a plain value — text, numbers, None and lists of them — under ``key``, as JSON."""
-        self.put_bytes(key, json.dumps(value).encode("ascii"))
+        """Keep a plain value — text, numbers, None and lists of them — under ``key``, as JSON after
+        its MAC; a failed write keeps nothing."""
+        payload = json.dumps(value).encode("ascii")
+        with self.writing(key) as entry:
+            if entry is not None:
+                entry.write(self._mac(key, payload) + payload)
 
-    def get_bytes(self, key: str) -> bytes | None:
-        """The bytes kept under ``key``, or None: never bytes planaudit did not write for this user."""
+    def _payload(self, key: str) -> bytes | None:
+        """The JSON kept under ``key`` once its MAC is checked, or None."""
         with self._opened(key) as stream:
             if stream is None:
                 return None
@@ -174,12 +178,6 @@ class Cache:
         if not hmac.compare_digest(mac, self._mac(key, payload)):
             return None  # not written by planaudit for this user, under this key
         return payload
-
-    def put_bytes(self, key: str, payload: bytes) -> None:
-        """Keep ``payload`` under ``key``; a failed write keeps nothing."""
-        with self.writing(key) as entry:
-            if entry is not None:
-                entry.write(self._mac(key, payload) + payload)
 
     def _mac(self, key: str, payload: bytes) -> bytes:
         """The MAC of a plain entry: its key and its data, under the user's secret key."""

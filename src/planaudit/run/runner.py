@@ -12,7 +12,6 @@ jurisdictions, and each one's outcome comes back — its problems, counts and re
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import tempfile
@@ -27,15 +26,13 @@ from planaudit.exact.numbers import MAX_COMPUTED_DIGITS, NumberTooLarge
 from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.verdicts import judge_year
 from planaudit.messages import msg
-from planaudit.model.data import Catalogue, Metric, Plan, Repository, Settings
+from planaudit.model.data import Catalogue, Plan, Repository, Settings
 from planaudit.model.problems import Code, Problem, capped, errors
 from planaudit.model.result import AuditResult, JurisdictionResult, Overview, Summary
 from planaudit.read import layout, load
 from planaudit.read.layout import DataFile
 from planaudit.read.load import FileRead, Progress, Reader, plans_and_reports, scan, unreadable_file, unreadable_problem
-from planaudit.run import codec
-from planaudit.run.cache import Cache, run_digest, unit_digest
-from planaudit.run.codec import CodecError
+from planaudit.run.cache import run_digest, unit_digest
 from planaudit.run.pool import ordered_map
 from planaudit.run.wire import Wire
 
@@ -66,7 +63,6 @@ class Audit:
     blocked: bool  # an error in the settings or the catalogue: nothing is judged
     files_read: int  # settings and rules files, before the data files
     files_total: int
-    cache: Cache | None
     reader: Reader[FileRead]
     head: list[tuple[str, bytes]]  # the settings and rules files as read: every verdict depends on them
     misplaced: list[str]
@@ -74,7 +70,7 @@ class Audit:
 
 
 def prepare(data_dir: Path, year: int, jurisdictions: Sequence[str] = (), progress: Progress | None = None,
-            cache: Cache | None = None, subset: Collection[str] | None = None) -> Audit:
+            subset: Collection[str] | None = None) -> Audit:
     """Read the settings and the catalogue, and group the year's data files by jurisdiction: every
     jurisdiction's, or only the chosen ones' (the others' files are not read at all). ``subset``
     chooses by slug without asking that each has a plan for the year (`diff` compares what is there)."""
@@ -96,7 +92,6 @@ def prepare(data_dir: Path, year: int, jurisdictions: Sequence[str] = (), progre
         root=data_dir, year=year, settings=scanned.settings, catalogue=scanned.catalogue, jurisdictions=every,
         problems=problems, known=known, blocked=blocked,
         files_read=scanned.loader.read, files_total=scanned.loader.read + sum(len(jobs) for _, jobs in grouped),
-        cache=cache,
         reader=functools.partial(load.read_data_file, checks=item_checks(scanned.catalogue, scanned.settings)),
         head=scanned.loader.head, misplaced=scanned.misplaced, rules=rule_table(scanned.catalogue),
     )
@@ -249,25 +244,13 @@ class Outcome:
 
 class Shared:
     """The rules and metrics of an audit, which every result of it shares: a result that leaves
-    the process that judged it — to another process, to the cache — names each by its id, and is
-    given the audit's own back (they hold functions and expressions, which are not data)."""
+    the process that judged it names each by its id, and is given the audit's own back (they hold
+    functions and expressions, which are not data)."""
 
     def __init__(self, audit: Audit) -> None:
         self.rules = audit.rules
         self.metrics = audit.catalogue.metrics
         self.wire = Wire(self.rules, self.metrics)
-
-    def reference(self, value: object) -> tuple[str, str] | None:
-        """("rule" or "metric", its id) for a rule or metric of the audit's; None for anything else."""
-        if isinstance(value, Rule) and self.rules.get(value.id) is value:
-            return ("rule", value.id)
-        if isinstance(value, Metric) and self.metrics.get(value.id) is value:
-            return ("metric", value.id)
-        return None
-
-    def resolve(self, kind: str, ident: str) -> Rule | Metric:
-        """The rule or metric a :meth:`reference` names; KeyError when the audit has none."""
-        return {"rule": self.rules, "metric": self.metrics}[kind][ident]
 
     def pickled(self, result: JurisdictionResult) -> bytes:
         """``result`` as it crosses to the parent and :class:`Results` keeps it."""
@@ -282,7 +265,7 @@ class Results:
     """The judged jurisdictions' results, in order, kept in a temporary file of this run's own (an
     audit is never held whole in memory) and handed back one at a time, as often as asked. The
     file is the run's alone (unnamed, gone with it), written only with what this run's own
-    processes pickled; the cache, which outlives a run, keeps JSON instead (run/codec.py)."""
+    processes pickled."""
 
     def __init__(self, shared: Shared) -> None:
         self.shared = shared
@@ -352,55 +335,21 @@ def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | Non
 
 def outcomes(audit: Audit, shared: Shared, workers: int | None) -> Iterator[Outcome]:
     """Each jurisdiction's outcome, in order, on every core when there are many."""
-    context = f"jurisdiction {audit.year} {run_digest(audit.head, [], [])} {audit.settings!r}"
-    task = functools.partial(jurisdiction_outcome, audit, shared, context)
+    task = functools.partial(jurisdiction_outcome, audit, shared)
     return ordered_map(task, range(len(audit.jurisdictions)), workers, chunksize=4)
 
 
-def jurisdiction_outcome(audit: Audit, shared: Shared, context: str, index: int) -> Outcome:
-    """A jurisdiction's outcome: from the cache when its files as read now were judged before with
-    the same rules and settings; else judged anew — from the very bytes the digest covers."""
+def jurisdiction_outcome(audit: Audit, shared: Shared, index: int) -> Outcome:
+    """A jurisdiction's outcome, judged from the very bytes its digest covers (its files, read once)."""
     jurisdiction = audit.jurisdictions[index]
     contents = read_jurisdiction(audit, jurisdiction)
     digest = contents_digest(jurisdiction, contents)
-    if audit.cache is None:
-        return outcome_of(shared, digest, *judged_result(audit, jurisdiction, contents))
-    key = audit.cache.key(digest, context, str(jurisdiction.audited))
-    cached = cached_result(shared, audit.cache.get_bytes(key))
-    if cached is not None:
-        return outcome_of(shared, digest, *cached)
-    found = judged_result(audit, jurisdiction, contents)
-    with contextlib.suppress(CodecError):  # a value the codec cannot write is simply not kept
-        audit.cache.put_bytes(key, codec.dumps(found, shared.reference))
-    return outcome_of(shared, digest, *found)
-
-
-JudgedResult = tuple[tuple[Problem, ...], JurisdictionResult | None]
-
-
-def judged_result(audit: Audit, jurisdiction: Jurisdiction, contents: list[Content]) -> JudgedResult:
     problems, piece = judge_jurisdiction(audit, jurisdiction, contents)
-    return tuple(problems), None if piece is None else piece.jurisdictions()[0]
-
-
-def cached_result(shared: Shared, payload: bytes | None) -> JudgedResult | None:
-    """What a cache entry holds, or None unless it holds a jurisdiction's problems and result."""
-    if payload is None:
-        return None
-    try:
-        problems, result = codec.loads(payload, shared.resolve)
-    except (CodecError, TypeError, ValueError):
-        return None
-    if (type(problems) is not tuple or not all(isinstance(problem, Problem) for problem in problems)
-            or not (result is None or isinstance(result, JurisdictionResult)) or (result is not None and errors(list(problems)))):
-        return None
-    return problems, result
-
-
-def outcome_of(shared: Shared, digest: str, problems: tuple[Problem, ...], result: JurisdictionResult | None) -> Outcome:
-    if result is None:
-        return Outcome(digest, problems)
-    return Outcome(digest, problems, Judged(result.slug, result.name, result.summary, result.missed, result.unmeasured),
+    if piece is None:
+        return Outcome(digest, tuple(problems))
+    (result,) = piece.jurisdictions()
+    return Outcome(digest, tuple(problems),
+                   Judged(result.slug, result.name, result.summary, result.missed, result.unmeasured),
                    shared.pickled(result))
 
 

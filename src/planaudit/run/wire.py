@@ -2,31 +2,55 @@
 there until the reporters read it: pickled, with two differences from pickle's own way.
 
 - A rule or metric of the audit goes as its id and comes back as the audit's own object: a rule
-  holds functions, which are code, not data (:mod:`planaudit.run.codec` does the same for the cache).
-- A frozen dataclass with slots goes as its class and its field values, and comes back made by its
-  own __init__ (or with its fields set, when that does more): pickle's own way for such classes runs
-  a slower loop of Python code for every object, each way.
+  holds functions, which are code, not data.
+- A frozen dataclass with slots of the model (:data:`MODULES`) goes as its class and its field
+  values, and comes back made by its own __init__ (or with its fields set, when that does more):
+  pickle's own way for such classes runs a slower loop of Python code for every object, each way.
 
 Only the run's own processes write what is read here, into a temporary file of its own
-(:class:`planaudit.run.runner.Results`); nothing read from elsewhere — the cache — is ever unpickled.
+(:class:`planaudit.run.runner.Results`); nothing read from elsewhere — a file, the run memo — is
+ever unpickled.
 """
 
 from __future__ import annotations
 
 import copyreg
 import dataclasses
+import functools
 import io
 import operator
 import pickle
 from collections.abc import Callable, Mapping
 from fractions import Fraction
+from types import ModuleType
 from typing import Any
 
 from planaudit.judge.rules import Rule
+from planaudit.model import data as model_data
+from planaudit.model import result as model_result
 from planaudit.model.data import Metric
-from planaudit.run.codec import field_names, known_classes, made_by_init
 
+MODULES: tuple[ModuleType, ...] = (model_data, model_result)  # the modules whose slotted dataclasses a result is made of
 _READING: list[Wire] = []  # the wire whose result is being read: what an id is looked up in
+
+
+def slotted_dataclasses() -> list[type]:
+    """Every dataclass with slots defined in :data:`MODULES`."""
+    return [value for module in MODULES for value in vars(module).values()
+            if isinstance(value, type) and value.__module__ == module.__name__
+            and dataclasses.is_dataclass(value) and "__slots__" in vars(value)]
+
+
+@functools.cache
+def field_names(cls: type) -> tuple[str, ...]:
+    return tuple(item.name for item in dataclasses.fields(cls))
+
+
+@functools.cache
+def made_by_init(cls: type) -> bool:
+    """Does ``cls``'s own __init__ do nothing but set its fields, each given in order? (Then calling
+    it is the quickest way to make one again: dataclasses write that __init__ out, field by field.)"""
+    return not hasattr(cls, "__post_init__") and all(item.init for item in dataclasses.fields(cls))
 
 
 def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
@@ -61,8 +85,7 @@ class Wire:
     def __init__(self, rules: Mapping[str, Rule], metrics: Mapping[str, Metric]) -> None:
         self.rules = rules
         self.metrics = metrics
-        self.getters = {cls: _getter(cls) for cls in known_classes().values()
-                        if dataclasses.is_dataclass(cls) and "__slots__" in vars(cls)}  # the others: pickle's own, quick
+        self.getters = {cls: _getter(cls) for cls in slotted_dataclasses()}  # the others: pickle's own, quick
         self.plain = {cls for cls in self.getters if made_by_init(cls)}
         self.table: dict[type, Callable[[Any], Any]] = dict(copyreg.dispatch_table)
         self.table.update(dict.fromkeys(self.getters, self._dataclass))

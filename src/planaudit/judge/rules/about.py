@@ -7,6 +7,7 @@ from fractions import Fraction
 
 from planaudit.exact.numbers import Interval, Truth
 from planaudit.judge.rules.base import Actual, Rule
+from planaudit.messages import pmsg
 from planaudit.model.data import Label
 
 
@@ -24,4 +25,4 @@ def within(actual: Actual, allowed: Interval | None, baseline: Interval | None) 
     return above & below
 
 
-RULE = Rule(id="about", label=Label(zh="左右", en="about"), symbol="≈", check=within, band=band)
+RULE = Rule(id="about", label=Label.said(pmsg("rule", "about")), symbol="≈", check=within, band=band)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planaudit.exact.numbers import Interval, Truth
 from planaudit.judge.rules.base import Actual, Rule
+from planaudit.messages import pmsg
 from planaudit.model.data import Label
 
 
@@ -11,5 +12,5 @@ def check(actual: Actual, value: Interval | None, baseline: Interval | None) -> 
     return Truth.of(actual is True)
 
 
-RULE = Rule(id="achieved", label=Label(zh="实现", en="achieved"), symbol="✓", check=check,
+RULE = Rule(id="achieved", label=Label.said(pmsg("rule", "achieved")), symbol="✓", check=check,
             needs_value=False, boolean=True)

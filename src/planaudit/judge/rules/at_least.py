@@ -2,6 +2,7 @@
 
 from planaudit.exact.numbers import Interval
 from planaudit.judge.rules.base import comparison_rule
+from planaudit.messages import pmsg
 from planaudit.model.data import Label
 
-RULE = comparison_rule("at_least", Label(zh="不低于", en="at least"), "≥", Interval.ge)
+RULE = comparison_rule("at_least", Label.said(pmsg("rule", "at least")), "≥", Interval.ge)

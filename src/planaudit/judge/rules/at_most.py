@@ -2,6 +2,7 @@
 
 from planaudit.exact.numbers import Interval
 from planaudit.judge.rules.base import comparison_rule
+from planaudit.messages import pmsg
 from planaudit.model.data import Label
 
-RULE = comparison_rule("at_most", Label(zh="不超过", en="at most"), "≤", Interval.le)
+RULE = comparison_rule("at_most", Label.said(pmsg("rule", "at most")), "≤", Interval.le)

@@ -2,6 +2,7 @@
 
 from planaudit.exact.numbers import Interval
 from planaudit.judge.rules.base import comparison_rule
+from planaudit.messages import pmsg
 from planaudit.model.data import Label
 
-RULE = comparison_rule("equals", Label(zh="等于", en="equals"), "=", Interval.eq)
+RULE = comparison_rule("equals", Label.said(pmsg("rule", "equals")), "=", Interval.eq)

@@ -2,6 +2,7 @@
 
 from planaudit.exact.numbers import Interval
 from planaudit.judge.rules.base import growth_rule
+from planaudit.messages import pmsg
 from planaudit.model.data import Label
 
-RULE = growth_rule("growth_at_least", Label(zh="同比增长不低于", en="growth at least"), "≥", Interval.ge)
+RULE = growth_rule("growth_at_least", Label.said(pmsg("rule", "growth at least")), "≥", Interval.ge)

@@ -2,6 +2,7 @@
 
 from planaudit.exact.numbers import Interval
 from planaudit.judge.rules.base import comparison_rule
+from planaudit.messages import pmsg
 from planaudit.model.data import Label
 
-RULE = comparison_rule("less_than", Label(zh="低于", en="less than"), "<", Interval.lt)
+RULE = comparison_rule("less_than", Label.said(pmsg("rule", "less than")), "<", Interval.lt)

@@ -2,6 +2,7 @@
 
 from planaudit.exact.numbers import Interval
 from planaudit.judge.rules.base import comparison_rule
+from planaudit.messages import pmsg
 from planaudit.model.data import Label
 
-RULE = comparison_rule("more_than", Label(zh="超过", en="more than"), ">", Interval.gt)
+RULE = comparison_rule("more_than", Label.said(pmsg("rule", "more than")), ">", Interval.gt)

@@ -5,7 +5,7 @@ status it returns.
 The language of what is said on standard error is resolved here, once per command: the request's
 ``lang`` (--lang), else planaudit.yaml's once it is read, else the locale's. A run's reports go to
 their files first, then to GitHub's step summary, then to standard output; a `check` is answered
-from the run memo when one over the very same bytes was recorded (:mod:`planaudit.run.memo`).
+from the run memo when one over the very same bytes was recorded (:mod:`planaudit.session.memo`).
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
-from planaudit.errors import EXIT_FAILED, NotADataRepository
-from planaudit.run.delivery import Report, Write, append_to, deliver, inert_stdout
+from planaudit.errors import EXIT_FAILED
 from planaudit.run.failon import (
     DEFAULT_FAIL_ON,
     NEVER,
@@ -29,14 +28,15 @@ from planaudit.run.failon import (
     exit_status,
     failure_text,
 )
+from planaudit.session.delivery import Report, Write, append_to, deliver, inert_stdout
 
 if TYPE_CHECKING:
     from planaudit.messages import Sayable
     from planaudit.model.changes import DiffResult
     from planaudit.model.coverage import CoverageResult
     from planaudit.read.load import Progress
-    from planaudit.run.memo import RunMemo
     from planaudit.run.runner import Rendered
+    from planaudit.session.memo import RunMemo
 
 ProgressBar = Callable[[], contextlib.AbstractContextManager["Progress | None"]]
 
@@ -61,13 +61,10 @@ def no_progress() -> contextlib.AbstractContextManager[Progress | None]:
 
 
 def repository_root(data: Path) -> Path:
-    """The data repository that ``data`` is in (see :func:`planaudit.read.layout.find_root`)."""
-    from planaudit.read.layout import NoRepository, find_root
+    """The data repository that ``data`` is in (see :func:`planaudit.read.layout.repository_root`)."""
+    from planaudit.read.layout import repository_root as found
 
-    try:
-        return find_root(data)
-    except NoRepository:
-        raise NotADataRepository(data) from None
+    return found(data)
 
 
 def settings_lang(root: Path, chosen: str | None) -> str:
@@ -89,8 +86,7 @@ class CheckRequest:
     lang: str | None = None  # else planaudit.yaml's, else the locale's
     fail_on: FailOn | None = None  # else planaudit.yaml's, else missed
     verdicts_fail: bool = True  # False (export): only an error fails it, and nothing says why
-    cache: bool = True  # the cache of judged jurisdictions, and the run memo
-    memo: bool = True
+    memo: bool = True  # the run memo: False neither replays nor records it
 
     def memo_options(self) -> list[object]:
         """Every option that shapes what the run writes and says."""
@@ -130,9 +126,9 @@ def check(request: CheckRequest, voice: Voice, progress: ProgressBar = no_progre
 
 
 def _memo(root: Path, request: CheckRequest) -> RunMemo | None:
-    if not (request.cache and request.memo):
+    if not request.memo:
         return None
-    from planaudit.run.memo import RunMemo
+    from planaudit.session.memo import RunMemo
 
     return RunMemo.open(root, request.year, list(request.jurisdictions), request.memo_options())
 
@@ -144,11 +140,9 @@ def _render(root: Path, request: CheckRequest, voice: Voice, progress: ProgressB
     from planaudit.report import REPORTERS
     from planaudit.report.language import default_lang
     from planaudit.run import runner
-    from planaudit.run.cache import Cache
 
     with progress() as advance:
-        audit = runner.prepare(root, request.year, request.jurisdictions, advance,
-                               Cache.open(root) if request.cache else None)
+        audit = runner.prepare(root, request.year, request.jurisdictions, advance)
         voice.lang = request.lang or default_lang(audit.settings.lang)
         settings = audit.settings.fail_on
         fail_on = request.fail_on or (FailOn.parse(settings) if settings else DEFAULT_FAIL_ON)
@@ -201,19 +195,19 @@ def _said(rendered: Rendered, failing: FailOn | None) -> list[str | Sayable]:
     return said
 
 
-def export(data: Path, year: int, jurisdictions: Sequence[str], output: Path | None, lang: str | None, cache: bool,
+def export(data: Path, year: int, jurisdictions: Sequence[str], output: Path | None, lang: str | None,
            voice: Voice, progress: ProgressBar = no_progress) -> int:
     """The audit as one Markdown report to publish, to ``output`` or standard output; only an
     error fails it."""
     request = CheckRequest(data, year, tuple(jurisdictions), (Report("markdown", output),), lang, verdicts_fail=False,
-                           cache=cache, memo=False)
+                           memo=False)
     return check(request, voice, progress)
 
 
 def explain(data: Path, year: int, jurisdiction: str, target: str, lang: str | None, voice: Voice,
             progress: ProgressBar = no_progress) -> int:
     """How one target's verdict was reached, on standard output."""
-    from planaudit.report.explain import render_explanation
+    from planaudit.report.explain import find_target, render_explanation
     from planaudit.report.language import default_lang
     from planaudit.run import runner
 
@@ -221,7 +215,7 @@ def explain(data: Path, year: int, jurisdiction: str, target: str, lang: str | N
     with progress() as advance:
         result = runner.audit_whole(runner.prepare(root, year, [jurisdiction], advance), advance)
     (slug,) = result.names or [jurisdiction]  # the slug of the jurisdiction chosen, however it was named
-    item = result.find(slug, target)
+    item = find_target(result, slug, target)
     with inert_stdout(True):
         sys.stdout.write(render_explanation(item, lang or default_lang(result.settings.lang)))
     return exit_status()

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from planaudit.run.cache import Blob, Cache, inputs_digest
-from planaudit.run.delivery import copy_out, files_first
+from planaudit.session.delivery import copy_out, files_first
 
 ENVIRONMENT = ("LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "SOURCE_DATE_EPOCH", "GITHUB_ACTIONS")
 

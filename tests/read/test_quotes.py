@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planaudit.check.quotes import in_quote, in_quote_exactly, looks_like_a_ratio, stated_numbers
+from planaudit.read.quotes import in_quote, in_quote_exactly, looks_like_a_ratio, stated_numbers
 
 
 @pytest.mark.parametrize(("quote", "numbers"), [
