@@ -45,7 +45,7 @@ class TranslatedGroup(TyperGroup):
             if lang != "en":
                 translate_help(command, lang)
             if command.callback is not None:
-                command.callback = _under(outside, command.callback)
+                command.callback = _under(outside, getattr(command.callback, "unwrapped", command.callback))
         with _language(lang):
             return super().main(args, *rest, **options)
 
@@ -86,6 +86,7 @@ def _under(outside: str | None, callback: Callable[..., Any]) -> Callable[..., A
         with _language(outside):
             return callback(*args, **kwargs)
 
+    run.unwrapped = callback  # type: ignore[attr-defined]  # a command object run again is wrapped once, not again
     return run
 
 
