@@ -5,7 +5,6 @@ comparison with the expected outputs in tests/acceptance/expected/ (PLANAUDIT_RE
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import os
 import subprocess
@@ -19,7 +18,6 @@ from click.testing import CliRunner
 from typer.main import get_command
 
 from planaudit.cli import app as cli_app
-from planaudit.report.language import default_lang
 
 HERE = Path(__file__).parent / "acceptance"
 EXAMPLES = HERE.parent / "examples"
@@ -50,7 +48,7 @@ def planaudit(*args: str, data: str | None = "basic", env: Mapping[str, str | No
     new process would give (an unexpected exception is its traceback on standard error and status 1)."""
     arguments = (*args, *(("--data", str(EXAMPLES / data)) if data else ()))
     environment = {**RUN_ENVIRONMENT, **(env or {})}
-    with _inside(cwd), _environment(environment), _as_a_new_process():
+    with _inside(cwd), _environment(environment):  # the command line keeps no state between runs
         result = CliRunner().invoke(get_command(cli_app.app), arguments, input=input, prog_name=PROGRAM,
                                     terminal_width=_help_width())
     stderr = _text(result.stderr_bytes)
@@ -112,32 +110,6 @@ def _environment(changes: Mapping[str, str | None]) -> Iterator[None]:
         os.environ.clear()
         os.environ.update(before)
 
-
-@contextlib.contextmanager
-def _as_a_new_process() -> Iterator[None]:
-    """The one place that undoes the state the command line keeps between runs in one process, which a
-    new process starts without. Today (issue 25 removes both): the run's language in a global of
-    cli/app.py, read when an error is said, set from the locale at import; and main()'s --help in
-    Chinese under a Chinese locale, put in place of the English on the app's objects."""
-    speech = vars(cli_app).get("_Speech")  # the global the issue removes; a run's language started from its locale
-    chinese = default_lang(None) == "zh"  # under the run's environment, already in place
-    translated = chinese and importlib.util.find_spec("planaudit.cli.help_zh") is not None
-    saved = []
-    language = None if speech is None else speech.lang
-    if translated:
-        from planaudit.cli.help_zh import help_texts, translate_help
-
-        saved = [(holder, holder.help) for holder, _ in help_texts(cli_app.app)]
-        translate_help(cli_app.app)
-    if speech is not None:
-        speech.lang = default_lang(None)
-    try:
-        yield
-    finally:
-        for holder, text in saved:
-            holder.help = text
-        if speech is not None:
-            speech.lang = language
 
 def assert_matches(name: str, text: str) -> None:
     expected = EXPECTED / name

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import enum
 import os
 import sys
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 import typer
 
@@ -17,9 +13,9 @@ from planaudit._version import __version__
 from planaudit.cli import options as opt
 from planaudit.cli.options import CoverageFormat, DiffFormat, DocumentKindChoice, Format, Lang, ProblemFormat, SchemaKind
 from planaudit.cli.terminal import is_terminal, progress_bar, terminal_width
+from planaudit.cli.voice import call, format_of, usage_error, voice_of
 from planaudit.cli.words import TranslatedGroup  # click's and typer's own words, and the help, translated
-from planaudit.errors import PlanauditError
-from planaudit.messages import Message, Sayable, msg
+from planaudit.messages import msg
 from planaudit.report import BY_SUFFIX, DIFF_BY_SUFFIX
 from planaudit.report.language import default_lang
 from planaudit.report.schema import published_schema_text
@@ -40,9 +36,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-T = TypeVar("T")
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"planaudit {__version__}")
@@ -54,53 +47,6 @@ def main_options(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
     """planaudit: did the plan's targets meet the report's figures?"""
-
-
-@dataclass
-class Stderr:
-    """Where a command says things: standard error, in the language the command resolves once (--lang,
-    else the locale's, then planaudit.yaml's once the library has read it) and passes."""
-
-    lang: str
-
-    def say(self, text: str | Sayable) -> None:
-        _error(text, self.lang)
-
-
-def _voice(lang: enum.Enum | None) -> Stderr:
-    return Stderr(lang.value if lang is not None else default_lang(None))
-
-
-def _call(voice: Stderr, action: Callable[[], T]) -> T:
-    """Call the library; a PlanauditError becomes its message on stderr and its exit status."""
-    try:
-        return action()
-    except PlanauditError as error:
-        voice.say(error.format(voice.lang))
-        raise typer.Exit(error.exit_status) from None
-
-
-def _error(message: str | Sayable, lang: str) -> None:
-    """A message on standard error, in the language of the run (text is said as it is), never
-    executed as a workflow command on a CI log."""
-    from planaudit.report.workflow import inert
-
-    with inert(sys.stderr):
-        typer.echo(message if isinstance(message, str) else message.render(lang), err=True)
-
-
-def _usage_error(voice: Stderr, message: Message) -> typer.Exit:
-    voice.say(msg("planaudit: error: {error}", error=message))
-    return typer.Exit(exit_status(unusable=True))
-
-
-def _format_of(voice: Stderr, path: Path, endings: Mapping[str, str], listed: str) -> str:
-    """The format an -o file's ending names, or a usage error that lists the endings."""
-    name = endings.get(path.suffix.lower())
-    if name is None:
-        raise _usage_error(voice, msg("cannot tell the format of {path} from its ending; use one of {endings}",
-                                      path=str(path), endings=listed))
-    return name
 
 
 @app.command()
@@ -115,12 +61,12 @@ def check(
     data: Path = opt.DataOption,
 ) -> None:
     """Judge every target of YEAR and print the verdicts."""
-    voice = _voice(lang)
-    files = [Report(_format_of(voice, path, BY_SUFFIX, " ".join(sorted(BY_SUFFIX))), path) for path in output or []]
+    voice = voice_of(lang)
+    files = [Report(format_of(voice, path, BY_SUFFIX, " ".join(sorted(BY_SUFFIX))), path) for path in output or []]
     on_screen = Report(output_format.value, None, is_terminal(), terminal_width())
     request = commands.CheckRequest(data, year, tuple(jurisdiction or ()), (on_screen, *files), lang and lang.value,
                                    fail_on, memo=not no_cache)
-    raise typer.Exit(_call(voice, lambda: commands.check(request, voice, progress_bar)))
+    raise typer.Exit(call(voice, lambda: commands.check(request, voice, progress_bar)))
 
 
 @app.command()
@@ -132,8 +78,8 @@ def export(
     data: Path = opt.DataOption,
 ) -> None:
     """Write the audit of YEAR as a Markdown report to publish."""
-    voice = _voice(lang)
-    raise typer.Exit(_call(voice, lambda: commands.export(data, year, jurisdiction or [], output, lang and lang.value,
+    voice = voice_of(lang)
+    raise typer.Exit(call(voice, lambda: commands.export(data, year, jurisdiction or [], output, lang and lang.value,
                                                          voice, progress_bar)))
 
 
@@ -146,8 +92,8 @@ def explain(
     data: Path = opt.DataOption,
 ) -> None:
     """Show how one target's verdict was reached: rule, figures, derivation, baseline, comparison."""
-    voice = _voice(lang)
-    raise typer.Exit(_call(voice, lambda: commands.explain(data, year, jurisdiction, target, lang and lang.value, voice,
+    voice = voice_of(lang)
+    raise typer.Exit(call(voice, lambda: commands.explain(data, year, jurisdiction, target, lang and lang.value, voice,
                                                           progress_bar)))
 
 
@@ -163,8 +109,8 @@ def validate(
     Exit 0 when no error is found (warnings are listed), 1 when one is (or, with --strict, a
     warning), 2 for bad usage.
     """
-    voice = _voice(lang)
-    raise typer.Exit(_call(voice, lambda: commands.validate(data, output_format.value, strict, voice, progress_bar)))
+    voice = voice_of(lang)
+    raise typer.Exit(call(voice, lambda: commands.validate(data, output_format.value, strict, voice, progress_bar)))
 
 
 @app.command()
@@ -180,12 +126,12 @@ def diff(
 ) -> None:
     """Show what a change to the data does to the audit: targets added or removed, verdicts that
     got better or worse, figures and inconsistent figures that changed — between two git revisions."""
-    voice = _voice(lang)
+    voice = voice_of(lang)
     listed = " ".join(DIFF_BY_SUFFIX)
-    files = [Report(_format_of(voice, path, DIFF_BY_SUFFIX, listed), path) for path in output or []]
+    files = [Report(format_of(voice, path, DIFF_BY_SUFFIX, listed), path) for path in output or []]
     on_screen = Report(output_format.value, None, is_terminal(), terminal_width())
     request = commands.DiffRequest(data, base, head, tuple(year or ()), (on_screen, *files), lang and lang.value, fail_on)
-    raise typer.Exit(_call(voice, lambda: commands.diff(request, voice)))
+    raise typer.Exit(call(voice, lambda: commands.diff(request, voice)))
 
 
 @app.command()
@@ -199,7 +145,7 @@ def init(directory: Path = opt.InitDirectory) -> None:
     """Create a data repository with one worked example: a target, a report and a derived metric."""
     from planaudit.scaffold import EXAMPLE_YEAR, create_repository
 
-    created = _call(_voice(None), lambda: create_repository(directory))
+    created = call(voice_of(None), lambda: create_repository(directory))
     listed = "".join(f"  {path}\n" for path in created)
     sys.stdout.write(f"Created a planaudit data repository in {directory}:\n{listed}"
                      f"Try: planaudit check {EXAMPLE_YEAR} --data {directory}\n")
@@ -220,10 +166,10 @@ def coverage(
     """Hold a plan (or a report) against the repository: every commitment (figure) of the document
     that no target (figure) quotes, with its line and section; every quote of the jurisdiction's
     file that the document does not hold verbatim (exit 1); a report's figures that no target uses."""
-    voice = _voice(lang)
+    voice = voice_of(lang)
     request = commands.CoverageRequest(data, document, jurisdiction, year, kind and kind.value, encoding, part,
                                       output_format.value, lang and lang.value)
-    raise typer.Exit(_call(voice, lambda: commands.coverage(request, voice)))
+    raise typer.Exit(call(voice, lambda: commands.coverage(request, voice)))
 
 
 @app.command()
@@ -245,12 +191,12 @@ def extract(
     from planaudit.extract import DocumentKind
     from planaudit.read.layout import SLUG
 
-    voice = _voice(lang)
+    voice = voice_of(lang)
     if jurisdiction is not None and not SLUG.fullmatch(jurisdiction):
-        raise _usage_error(voice, msg("jurisdiction '{name}' is not a slug (lower-case letters, digits, - and _)",
+        raise usage_error(voice, msg("jurisdiction '{name}' is not a slug (lower-case letters, digits, - and _)",
                                       name=jurisdiction))
     chosen = DocumentKind(kind.value) if kind is not None else None
-    text = _call(voice, lambda: api.draft(file, output, jurisdiction, chosen, year, force, voice.lang, encoding))
+    text = call(voice, lambda: api.draft(file, output, jurisdiction, chosen, year, force, voice.lang, encoding))
     if output is None:
         sys.stdout.write(text)
 
