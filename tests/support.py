@@ -14,7 +14,7 @@ from planaudit.model.data import Catalogue, Repository, Settings
 from planaudit.model.problems import Problem
 from planaudit.model.result import AuditResult, TargetResult
 from planaudit.read.load import ItemChecks, plans_and_reports, read_file, scan
-from planaudit.report import REPORTERS
+from planaudit.report import reporter_class
 from planaudit.run import runner
 
 JURISDICTION = "testville"
@@ -74,7 +74,7 @@ class RepoBuilder:
 def streamed_json(root: Path, jurisdictions: tuple[str, ...] = (), workers: int = 1) -> str:
     """The JSON report as `check` makes it: judged a jurisdiction at a time, on ``workers`` processes."""
     prepared = runner.prepare(root, 2022, jurisdictions)
-    reporter = REPORTERS["json"]()
+    reporter = reporter_class("json")()
     out = io.StringIO()
     runner.render(prepared, [reporter], workers=workers).write(0, out)
     return out.getvalue()

@@ -24,7 +24,7 @@ from planaudit.extract.plan import builds
 from planaudit.extract.render import scalar
 from planaudit.extract.segment import clauses
 from planaudit.model.data import Location, Plan, SourceDocument, Target, Threshold
-from planaudit.report import COVERAGE_REPORTERS
+from planaudit.report import COVERAGE, reporter_class
 from support import COUNT_METRICS, JURISDICTION, RepoBuilder
 from timing import assert_linear, best_time
 
@@ -65,7 +65,7 @@ def drafted_and_held(root: Path, shape: str, size: int) -> None:
         path = root / f"{kind}.txt"
         path.write_text(text, encoding="utf-8")
         result = api.coverage(root, path, JURISDICTION)
-        COVERAGE_REPORTERS["json"]("en").write(result, io.StringIO())
+        reporter_class("json", COVERAGE)("en").write(result, io.StringIO())
 
 
 @pytest.mark.parametrize("shape", list(SHAPES))

@@ -9,7 +9,7 @@ import pytest
 
 from planaudit import Reason, Verdict
 from planaudit.check.validate import item_checks
-from planaudit.report import REPORTERS
+from planaudit.report import reporter_class
 from planaudit.report.display import actual_text, threshold_text
 from planaudit.report.explain import render_explanation
 from planaudit.report.i18n import detail_text
@@ -130,7 +130,7 @@ def test_a_target_s_basis_against_its_reference_s(tmp_path):
 def test_json_and_explain_show_the_basis(tmp_path):
     builder = RepoBuilder(tmp_path).rules(METRICS).targets(INCOME.format(basis=", basis: real"))
     result = builder.outcomes("- {metric: income.growth, value: 2.9%, basis: real, quote: 实际增长2.9%}").audit()
-    (row,) = json.loads(REPORTERS["json"]("en").render(result))["results"]
+    (row,) = json.loads(reporter_class("json")("en").render(result))["results"]
     assert (row["basis"], row["evidence"][0]["basis"]) == ("real", "real")
     assert "  stated: outcomes/2022/testville.yaml:4 “实际增长2.9%” (2022-12-31, real (price changes taken out))" in (
         render_explanation(result.results[0]).splitlines())

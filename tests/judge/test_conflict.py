@@ -8,7 +8,7 @@ import json
 import pytest
 
 from planaudit import Reason, Verdict
-from planaudit.report import REPORTERS
+from planaudit.report import reporter_class
 from planaudit.report.explain import render_explanation
 from support import COUNT_METRICS, RepoBuilder
 
@@ -32,7 +32,7 @@ def test_figures_that_disagree_about_the_verdict_contest_it(tmp_path):
     explained = render_explanation(item, "en")
     assert "the report states rate as 72% and, elsewhere, as 100%, and the two give different verdicts" in explained
     assert "also stated 100%" in explained and "“实现全覆盖（100%）”" in explained
-    document = json.loads(REPORTERS["json"]("en").render(result))
+    document = json.loads(reporter_class("json")("en").render(result))
     assert [entry["kind"] for entry in document["inconsistencies"]] == ["conflict"]
 
 
@@ -40,7 +40,7 @@ def test_figures_that_disagree_but_agree_about_the_verdict_let_it_stand_with_the
     result = audit(tmp_path, "95%")
     (item,) = result.results
     assert (item.verdict, item.reason, len(item.warnings)) == (Verdict.MET, Reason.STATED, 1)
-    assert "also stated 100%" in REPORTERS["markdown"]("en").render(result)
+    assert "also stated 100%" in reporter_class("markdown")("en").render(result)
 
 
 @pytest.mark.parametrize("flags", [("", ""), (", conflict: true", "")])
@@ -67,9 +67,9 @@ def test_a_figure_stated_elsewhere_as_a_bound_is_shown_as_one(tmp_path):
     (item,) = result.results
     (conflict,) = result.inconsistencies
     assert (item.verdict, item.reason) == (Verdict.UNMEASURED, Reason.CONTESTED)
-    assert "also stated ≥95%" in REPORTERS["markdown"]("en").render(result)
+    assert "also stated ≥95%" in reporter_class("markdown")("en").render(result)
     assert "as 72% and, elsewhere, as ≥95%" in render_explanation(item, "en")
-    assert json.loads(REPORTERS["json"]("en").render(result))["inconsistencies"][0]["derived"] == "95"
+    assert json.loads(reporter_class("json")("en").render(result))["inconsistencies"][0]["derived"] == "95"
 
 
 def test_a_bound_that_holds_the_other_figure_is_no_conflict(tmp_path):

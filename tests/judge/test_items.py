@@ -8,7 +8,7 @@ import json
 import pytest
 
 from planaudit import Reason, Verdict
-from planaudit.report import REPORTERS
+from planaudit.report import reporter_class
 from planaudit.report.display import actual_text, target_id_text, threshold_text
 from planaudit.report.explain import render_explanation
 from planaudit.report.i18n import detail_text
@@ -61,10 +61,10 @@ def test_every_format_says_how_many_items_are_met(tmp_path):
     assert (threshold_text(umbrella, "zh"), actual_text(umbrella, "zh")) == ("各分项均达标", "3个分项中2项达标")
     assert detail_text(umbrella.detail, "en") == "2 of 3 items met, 0 missed, 1 unmeasured"
     assert (target_id_text(umbrella), target_id_text(brand)) == ("programme", "↳ brand")
-    rows = json.loads(REPORTERS["json"]("en").render(result))["results"]
+    rows = json.loads(reporter_class("json")("en").render(result))["results"]
     assert [(row["id"], row["parent"], row["items"], row["verdict"]) for row in rows[:2]] == [
         ("programme", None, ["brand", "model", "studios"], "unmeasured"), ("brand", "programme", [], "met")]
-    markdown = REPORTERS["markdown"]("en").render(result)
+    markdown = reporter_class("markdown")("en").render(result)
     assert "| 实施“3+3+3”工程 | `programme` targets/2022/testville.yaml:4 | every item met | 2 of 3 items met |" in (
         " ".join(markdown.split()).replace("| |", "|"))
     assert "`brand` ∈ `programme` targets/2022/testville.yaml:8" in markdown

@@ -8,7 +8,7 @@ import pytest
 
 from planaudit import Reason, Verdict
 from planaudit.check.validate import item_checks
-from planaudit.report import REPORTERS
+from planaudit.report import reporter_class
 from planaudit.report.display import threshold_text
 from support import RepoBuilder, load_repository
 
@@ -47,7 +47,7 @@ def test_a_scope_of_the_other_metric(tmp_path):
         - {metric: income.growth, value: 6.5%, quote: 居民收入增长6.5%}
         """, rule="more_than").results
     assert (item.verdict, [figure.quote for figure in item.evidence()]) == (Verdict.MET, ["居民收入增长6.5%", "全省增长6.1%"])
-    document = json.loads(REPORTERS["json"]("en").render(audit(tmp_path, "{metric: gdp.growth, scope: province}", """
+    document = json.loads(reporter_class("json")("en").render(audit(tmp_path, "{metric: gdp.growth, scope: province}", """
         - {metric: gdp.growth, scope: province, value: 6.1%, quote: 全省增长6.1%}
         - {metric: income.growth, value: 6.5%, quote: 居民收入增长6.5%}
         """, rule="more_than")))
@@ -57,7 +57,7 @@ def test_a_scope_of_the_other_metric(tmp_path):
 def test_without_the_other_figure_it_is_unmeasured_and_says_why(tmp_path):
     (item,) = audit(tmp_path, "{metric: gdp.growth}", "- {metric: income.growth, value: 7%, quote: 增长7%}").results
     assert (item.verdict, item.reason) == (Verdict.UNMEASURED, Reason.NOT_REPORTED)
-    assert REPORTERS["markdown"]("en").render(audit(tmp_path, "{metric: gdp.growth}", "- {metric: income.growth, value: 7%, "
+    assert reporter_class("markdown")("en").render(audit(tmp_path, "{metric: gdp.growth}", "- {metric: income.growth, value: 7%, "
                                                                                        "quote: 增长7%}")).count(
         "the value is the report's figure of gdp.growth: the report states no figure for gdp.growth") == 1
 

@@ -8,7 +8,7 @@ import pytest
 
 from planaudit import Verdict
 from planaudit.check.validate import item_checks
-from planaudit.report import REPORTERS
+from planaudit.report import reporter_class
 from planaudit.report.display import threshold_text
 from support import COUNT_METRICS, RepoBuilder, load_repository
 
@@ -23,9 +23,9 @@ def test_judged_on_the_value_the_report_restates_and_shown_as_such(tmp_path):
     assert item.verdict is Verdict.MET
     assert threshold_text(item, "en") == "≥ 5 (as the report restates it)"
     assert threshold_text(item, "zh") == "≥ 5 (据工作总结所述)"
-    target = json.loads(REPORTERS["json"]("en").render(result))["results"][0]
+    target = json.loads(reporter_class("json")("en").render(result))["results"][0]
     assert (target["value_source"], target["value_quote"]) == ("report", "原定目标为5家")
-    assert "≥ 5 (as the report restates it)" in REPORTERS["markdown"]("en").render(result)
+    assert "≥ 5 (as the report restates it)" in reporter_class("markdown")("en").render(result)
 
 
 @pytest.mark.parametrize(("target", "problem"), [

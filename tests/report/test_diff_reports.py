@@ -10,7 +10,7 @@ import pytest
 
 from planaudit.judge.compare import compare_inconsistencies, compare_targets
 from planaudit.model.changes import Change, DiffResult, FigureChange
-from planaudit.report import DIFF_FORMATS, DIFF_REPORTERS, diff_endings_text
+from planaudit.report import DIFF, endings_text, formats, reporter_class
 from support import COUNT_METRICS, JURISDICTION, RepoBuilder
 
 HOSTILE = "a | b <script>x</script> [link](https://evil.example) \x1b[31mred ##[error]x\n::error::y %0A"
@@ -33,7 +33,7 @@ def hostile_diff(tmp_path) -> DiffResult:
 
 def rendered(name: str, result: DiffResult, fail_on: str = "never") -> str:
     out = io.StringIO()
-    DIFF_REPORTERS[name]("en", fail_on=fail_on).write(result, out)
+    reporter_class(name, DIFF)("en", fail_on=fail_on).write(result, out)
     return out.getvalue()
 
 
@@ -66,7 +66,7 @@ def test_json_reads_back_the_very_strings(tmp_path):
     assert document["targets"][0]["after"]["title"] == HOSTILE
 
 
-@pytest.mark.parametrize("found", DIFF_FORMATS, ids=lambda found: found.name)
+@pytest.mark.parametrize("found", formats(DIFF), ids=lambda found: found.name)
 def test_every_diff_format_is_registered_with_its_class(found):
-    assert DIFF_REPORTERS[found.name].__name__ == found.cls
-    assert all(f"{suffix} ({found.name})" in diff_endings_text() for suffix in found.suffixes)
+    assert reporter_class(found.name, DIFF).__name__ == found.cls
+    assert all(f"{suffix} ({found.name})" in endings_text(DIFF) for suffix in found.suffixes)

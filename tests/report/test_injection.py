@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import acceptance_support
-from planaudit.report import BY_SUFFIX, COVERAGE_FORMATS, stream_formats, workflow
+from planaudit.report import COVERAGE, by_suffix, formats, stream_formats, workflow
 from support import RepoBuilder
 
 INJECTED = "##[error file=README.md,line=1]Injected"
@@ -234,7 +234,7 @@ def test_c1_controls_and_bidi_overrides_from_data_are_escaped_in_every_format_of
         assert run.returncode == 0, run.stderr
         assert visible(run.stdout + run.stderr), output_format
     outputs = tmp_path / "outputs"
-    files = [outputs / f"audit{ending}" for ending in BY_SUFFIX]
+    files = [outputs / f"audit{ending}" for ending in by_suffix()]
     run = planaudit("check", "2022", "--no-cache", *[option for file in files for option in ("-o", str(file))],
                     "--data", str(hidden), actions=False)
     assert run.returncode == 0, run.stderr
@@ -259,7 +259,7 @@ def test_c1_controls_and_bidi_overrides_from_data_are_escaped_in_every_other_com
     assert "调解" in run.stdout and visible(run.stdout + run.stderr)
 
 
-@pytest.mark.parametrize("output_format", [found.name for found in COVERAGE_FORMATS])
+@pytest.mark.parametrize("output_format", [found.name for found in formats(COVERAGE)])
 def test_c1_controls_and_bidi_overrides_are_escaped_in_every_format_of_coverage(hidden, tmp_path, output_format):
     plan = tmp_path / "plan.txt"
     plan.write_text(f"2022年工作要点\n一、{HIDDEN}达到90%以上。\n二、案件{INVISIBLE}办结率达到95%。\n", encoding="utf-8")

@@ -2,7 +2,7 @@
 
 import json
 
-from planaudit.report import REPORTERS
+from planaudit.report import reporter_class
 from support import COUNT_METRICS, RepoBuilder
 
 
@@ -17,7 +17,7 @@ def test_numbers_are_decimal_strings_and_fields_follow_the_spec(tmp_path):
         - {metric: closed, value: 276, quote: 结案276件}
         - {metric: rate, value: 91, quote: 结案率91%}
         """)
-    document = json.loads(REPORTERS["json"]().render(builder.audit()))
+    document = json.loads(reporter_class("json")().render(builder.audit()))
     assert list(document) == ["schema_version", "year", "summary", "not_judged", "results", "inconsistencies"]
     rate, cases = document["results"]
     assert {key: rate[key] for key in ("value", "unit", "verdict", "reason", "actual", "baseline")} == {

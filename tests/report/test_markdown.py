@@ -2,7 +2,7 @@
 
 import re
 
-from planaudit.report import REPORTERS
+from planaudit.report import reporter_class
 from planaudit.report.markdown import cell
 from support import COUNT_METRICS, RepoBuilder
 
@@ -25,7 +25,7 @@ def test_hostile_titles_stay_inside_their_cells(tmp_path):
         f"value: 1, quote: q}}" for i, title in enumerate(HOSTILE))
     builder.targets(entries)
     builder.outcomes("- {metric: cases, value: 5, quote: \"|引用|\"}")
-    report = REPORTERS["markdown"]("en").render(builder.audit())
+    report = reporter_class("markdown")("en").render(builder.audit())
     section = report.split("## testville (testville)\n\n")[1].split("\n\n")[0].splitlines()
     assert len(section) == 2 + len(HOSTILE)  # header, rule, one line per target: no newline escaped the table
     assert {unescaped_pipes(line) for line in section} == {8}

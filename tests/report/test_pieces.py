@@ -10,7 +10,7 @@ import pytest
 
 from planaudit import api
 from planaudit.model.result import AuditResult
-from planaudit.report import REPORTERS
+from planaudit.report import formats, reporter_class
 from planaudit.run import pool, runner
 
 ROOT = Path(__file__).parent.parent.parent
@@ -37,14 +37,14 @@ def result(request) -> AuditResult:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("name", sorted(REPORTERS))
+@pytest.mark.parametrize("name", sorted(found.name for found in formats()))
 def test_a_report_of_results_from_workers_is_the_report_of_the_whole(result, name, lang, monkeypatch):
     """Judged in worker processes, kept, read back: each format writes the very bytes it writes of the
     audit judged whole, here."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.setattr(pool, "PARALLEL_FROM", 1)
     root = ROOT if "fuzhou" in result.names else EXAMPLE
-    reporter = REPORTERS[name](lang)
+    reporter = reporter_class(name)(lang)
     assert len(result.jurisdictions()) >= 2
     buffer = io.BytesIO()
     out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")  # a workbook writes bytes to out.buffer

@@ -6,22 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from planaudit.report import BY_SUFFIX, FORMATS, REPORTERS, Reporter, reporter_for_file
+from planaudit.report import Reporter, by_suffix, formats, reporter_class, reporter_for_file
 
 OUTPUT_PAGE = (Path(__file__).parent.parent.parent / "docs" / "output.md").read_text(encoding="utf-8")
 
 
 def test_every_format_is_a_reporter_and_every_ending_chooses_its_format():
-    for found in FORMATS:
-        assert issubclass(REPORTERS[found.name], Reporter)
+    for found in formats():
+        assert issubclass(reporter_class(found.name), Reporter)
         for suffix in found.suffixes:
-            assert reporter_for_file(Path(f"report{suffix.upper()}")) is REPORTERS[found.name]
-    assert set(BY_SUFFIX.values()) <= set(REPORTERS)
+            assert reporter_for_file(Path(f"report{suffix.upper()}")) is reporter_class(found.name)
+    assert set(by_suffix().values()) <= {found.name for found in formats()}
     assert reporter_for_file(Path("report.txt")) is None
 
 
 def test_every_format_has_its_line_in_the_docs():
-    for found in FORMATS:
+    for found in formats():
         endings = " ".join(f"`{suffix}`" for suffix in found.suffixes)
         assert f"| `{found.name}` | {endings} |".replace("|  |", "| |") in OUTPUT_PAGE, found.name
 

@@ -1,7 +1,7 @@
 """The table reporter: titles shown literally, colour only when asked for."""
 
 from planaudit.read.text import printable
-from planaudit.report import REPORTERS
+from planaudit.report import reporter_class
 from support import COUNT_METRICS, RepoBuilder
 
 HOSTILE = [
@@ -25,7 +25,7 @@ def hostile_result(tmp_path):
 def test_hostile_titles_are_shown_literally(tmp_path):
     result = hostile_result(tmp_path)
     assert [item.target.title for item in result.results] == HOSTILE
-    output = REPORTERS["table"]("en").render(result)
+    output = reporter_class("table")("en").render(result)
     assert "\x1b" not in output and "\x07" not in output and "\u202e" not in output
     assert "[red]红色[/red] [link=https://example.com]点我[/link]" in output
     assert "\\x1b[31m变红\\x1b[0m\\x1b]8;;https://evil.example\\x07链接" in output
@@ -35,8 +35,8 @@ def test_hostile_titles_are_shown_literally(tmp_path):
 
 def test_colour_only_when_asked(tmp_path):
     result = hostile_result(tmp_path)
-    assert "\x1b[" in REPORTERS["table"]("en", color=True).render(result)
-    plain = REPORTERS["table"]("en").render(result)
+    assert "\x1b[" in reporter_class("table")("en", color=True).render(result)
+    plain = reporter_class("table")("en").render(result)
     assert "\x1b" not in plain
 
 
@@ -59,7 +59,7 @@ def test_at_80_columns_each_target_is_three_lines_with_its_verdict_on_the_first(
     builder.targets("\n".join(f"- {{id: t{i}, title: {title}, metric: cases, rule: at_least, value: 1, quote: q}}"
                               for i, title in enumerate(LONG_TITLES)))
     builder.outcomes("- {metric: cases, value: 5, quote: q}")
-    output = REPORTERS["table"]("zh", width=80).render(builder.audit())
+    output = reporter_class("table")("zh", width=80).render(builder.audit())
     lines = output.splitlines()
     assert all(cell_len(line) <= 80 for line in lines)
     table = lines[3:lines.index("", 3 + 3 * len(LONG_TITLES) - 1)]

@@ -6,7 +6,7 @@ import io
 
 import openpyxl
 
-from planaudit.report import REPORTERS
+from planaudit.report import reporter_class
 from planaudit.report.xlsx_report import display_width
 from support import COUNT_METRICS, RepoBuilder
 
@@ -23,7 +23,7 @@ def workbook(tmp_path, lang="en", targets=None, figures=None):
         - {metric: closed, value: 276, quote: 结案276件}
         - {metric: rate, value: 91%, quote: 结案率91%}
         """)
-    return openpyxl.load_workbook(io.BytesIO(REPORTERS["xlsx"](lang).render_bytes(builder.audit())))
+    return openpyxl.load_workbook(io.BytesIO(reporter_class("xlsx")(lang).render_bytes(builder.audit())))
 
 
 def test_a_summary_sheet_then_one_per_jurisdiction_then_the_inconsistent_figures(tmp_path):
@@ -68,4 +68,4 @@ def test_the_same_audit_gives_the_same_bytes(tmp_path, monkeypatch):
     builder.targets("- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}")
     builder.outcomes("- {metric: cases, value: 2, quote: q}")
     result = builder.audit()
-    assert REPORTERS["xlsx"]().render_bytes(result) == REPORTERS["xlsx"]().render_bytes(result)
+    assert reporter_class("xlsx")().render_bytes(result) == reporter_class("xlsx")().render_bytes(result)

@@ -17,7 +17,7 @@ import pytest
 from acceptance_support import Run, planaudit, planaudit_process
 from planaudit import api
 from planaudit.read import layout
-from planaudit.report import REPORTERS
+from planaudit.report import reporter_class
 from planaudit.run import cache, pool, runner
 from planaudit.run.cache import Cache, run_digest, unit_digest
 from support import generate, streamed_json
@@ -28,7 +28,7 @@ REPORT_FILES = ("out.json", "out.xml", "out.sarif", "out.csv", "out.xlsx", "out.
 
 
 def verdicts(root: Path) -> str:
-    return REPORTERS["json"]().render(api.audit(root, 2022))
+    return reporter_class("json")().render(api.audit(root, 2022))
 
 
 def cache_files(root: Path) -> list[Path]:
@@ -154,7 +154,7 @@ def test_keys_are_length_prefixed():
 
 
 def test_the_digest_a_run_records_is_the_one_a_lookup_computes(repository):
-    rendered = runner.render(runner.prepare(repository, 2022), [REPORTERS["json"]()])
+    rendered = runner.render(runner.prepare(repository, 2022), [reporter_class("json")()])
     assert rendered.inputs == cache.inputs_digest(repository, 2022)
     report = repository / "outcomes" / "2022" / "riverton.yaml"
     report.write_bytes(report.read_bytes() + b"# changed\n")

@@ -9,7 +9,7 @@ import pytest
 
 from planaudit import api
 from planaudit.errors import InvalidData, UnknownJurisdiction
-from planaudit.report import REPORTERS
+from planaudit.report import reporter_class
 from planaudit.run import runner
 from support import COUNT_METRICS, RepoBuilder, streamed_json
 
@@ -42,12 +42,12 @@ def test_a_jurisdiction_without_a_plan_is_unknown_before_anything_is_read(reposi
 def test_a_chosen_jurisdiction_is_judged_and_the_others_only_checked(repository):
     chosen = streamed_json(repository, ("riverton",))
     assert '"jurisdiction": "hillcounty"' not in chosen and '"jurisdiction": "riverton"' in chosen
-    assert chosen == REPORTERS["json"]().render(api.audit(repository, 2022, ["riverton"]))
+    assert chosen == reporter_class("json")().render(api.audit(repository, 2022, ["riverton"]))
 
 
 def test_an_audit_prepared_once_serves_every_reporters_options(repository):
     audit = runner.prepare(repository, 2022)
-    english, chinese = REPORTERS["table"]("en"), REPORTERS["table"]("zh")
+    english, chinese = reporter_class("table")("en"), reporter_class("table")("zh")
     runner.render(audit, [english])
     out = io.StringIO()
     runner.render(audit, [chinese]).write(0, out)
@@ -84,12 +84,12 @@ def test_a_result_crosses_with_its_rule_and_metric_named_by_id(repository):
 
 def test_the_library_renders_as_the_command_does(repository, tmp_path):
     prepared = api.prepare(repository, 2022)
-    reporter = REPORTERS["csv"]("zh")
+    reporter = reporter_class("csv")("zh")
     rendered = api.render(prepared, [reporter])
     out = io.StringIO()
     rendered.write(0, out)
     whole = api.audit(repository, 2022)
-    assert out.getvalue() == REPORTERS["csv"]("zh").render(whole)
+    assert out.getvalue() == reporter_class("csv")("zh").render(whole)
     assert rendered.overview.summary == whole.summary
 
 

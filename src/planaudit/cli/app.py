@@ -16,7 +16,7 @@ from planaudit.cli.terminal import is_terminal, progress_bar, terminal_width
 from planaudit.cli.voice import call, format_of, usage_error, voice_of
 from planaudit.cli.words import TranslatedGroup  # click's and typer's own words, and the help, translated
 from planaudit.messages import msg
-from planaudit.report import BY_SUFFIX, DIFF_BY_SUFFIX
+from planaudit.report import DIFF, by_suffix
 from planaudit.report.language import default_lang
 from planaudit.report.schema import published_schema_text
 from planaudit.run.failon import FailOn, exit_status
@@ -62,7 +62,7 @@ def check(
 ) -> None:
     """Judge every target of YEAR and print the verdicts."""
     voice = voice_of(lang)
-    files = [Report(format_of(voice, path, BY_SUFFIX, " ".join(sorted(BY_SUFFIX))), path) for path in output or []]
+    files = [Report(format_of(voice, path, by_suffix(), " ".join(sorted(by_suffix()))), path) for path in output or []]
     on_screen = Report(output_format.value, None, is_terminal(), terminal_width())
     request = commands.CheckRequest(data, year, tuple(jurisdiction or ()), (on_screen, *files), lang and lang.value,
                                    fail_on, memo=not no_cache)
@@ -127,8 +127,8 @@ def diff(
     """Show what a change to the data does to the audit: targets added or removed, verdicts that
     got better or worse, figures and inconsistent figures that changed — between two git revisions."""
     voice = voice_of(lang)
-    listed = " ".join(DIFF_BY_SUFFIX)
-    files = [Report(format_of(voice, path, DIFF_BY_SUFFIX, listed), path) for path in output or []]
+    listed = " ".join(by_suffix(DIFF))
+    files = [Report(format_of(voice, path, by_suffix(DIFF), listed), path) for path in output or []]
     on_screen = Report(output_format.value, None, is_terminal(), terminal_width())
     request = commands.DiffRequest(data, base, head, tuple(year or ()), (on_screen, *files), lang and lang.value, fail_on)
     raise typer.Exit(call(voice, lambda: commands.diff(request, voice)))

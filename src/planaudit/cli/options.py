@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from planaudit.report import COVERAGE_FORMATS, DIFF_FORMATS, diff_endings_text, endings_text, stream_formats
+from planaudit.report import COVERAGE, DIFF, endings_text, formats, stream_formats
 from planaudit.report.language import LANGUAGES
 from planaudit.report.problems import PROBLEM_FORMATS
 from planaudit.run.failon import FailOn, changes_fail_on
@@ -19,9 +19,9 @@ Format = enum.Enum("Format", {name: name for name in stream_formats()}, type=str
 ProblemFormat = enum.Enum("ProblemFormat", {name: name for name in PROBLEM_FORMATS}, type=str)  # type: ignore[misc]
 SchemaKind = enum.Enum("SchemaKind", {kind.value: kind.value for kind in Kind}, type=str)  # type: ignore[misc]
 Lang = enum.Enum("Lang", {name: name for name in LANGUAGES}, type=str)  # type: ignore[misc]
-DiffFormat = enum.Enum("DiffFormat", {found.name: found.name for found in DIFF_FORMATS}, type=str)  # type: ignore[misc]
+DiffFormat = enum.Enum("DiffFormat", {found.name: found.name for found in formats(DIFF)}, type=str)  # type: ignore[misc]
 DocumentKindChoice = enum.Enum("DocumentKindChoice", {"plan": "plan", "report": "report"}, type=str)  # type: ignore[misc]
-CoverageFormat = enum.Enum("CoverageFormat", {found.name: found.name for found in COVERAGE_FORMATS}, type=str)  # type: ignore[misc]
+CoverageFormat = enum.Enum("CoverageFormat", {found.name: found.name for found in formats(COVERAGE)}, type=str)  # type: ignore[misc]
 
 
 def _fail_on(text: str, parse: Callable[[str], FailOn] = FailOn.parse) -> FailOn:
@@ -72,7 +72,7 @@ DiffYear = typer.Option(None, "--year", help="Only this year (repeatable). Defau
 DiffOutputFormat = typer.Option("table", "--format", help="Format of the comparison on standard output.")
 DiffOutput = typer.Option(
     None, "-o", "--output", dir_okay=False,
-    help=f"Also write the comparison to this file, in the format its ending names: {diff_endings_text()} "
+    help=f"Also write the comparison to this file, in the format its ending names: {endings_text(DIFF)} "
          "(repeatable).")
 DiffFailOn = typer.Option("never", "--fail-on", parser=lambda text: _fail_on(text, changes_fail_on),
                           metavar="WHAT", help="Exit 1 on any of worse (a verdict got worse: met → "

@@ -10,7 +10,6 @@ says each format's name, endings, whether programs read it, and the command it s
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,7 +53,6 @@ TABLE: list[Format] = [
 def register(found: Format) -> None:
     """Add a format to the registry (before the command line is built, to be offered there)."""
     TABLE.append(found)
-    {CHECK: FORMATS, DIFF: DIFF_FORMATS, COVERAGE: COVERAGE_FORMATS}[found.command].append(found)
 
 
 def formats(command: str = CHECK) -> list[Format]:
@@ -102,74 +100,6 @@ def endings_text(command: str = CHECK) -> str:
     return ", ".join(f"{suffix} ({name})" for suffix, name in by_suffix(command).items())
 
 
-def diff_endings_text() -> str:
-    """:func:`endings_text` of `diff` (kept for the command line)."""
-    return endings_text(DIFF)
-
-
-class _Reporters(Mapping[str, Any]):
-    """Reporter classes of one command by format name, read from the table as it is when asked."""
-
-    def __init__(self, command: str) -> None:
-        self.command = command
-
-    def __getitem__(self, name: str) -> Any:
-        return reporter_class(name, self.command)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter([found.name for found in formats(self.command)])
-
-    def __len__(self) -> int:
-        return len(formats(self.command))
-
-
-class _Named(Mapping[str, Format]):
-    """One command's formats by name, read from the table as it is when asked."""
-
-    def __init__(self, command: str) -> None:
-        self.command = command
-
-    def __getitem__(self, name: str) -> Format:
-        return format_named(name, self.command)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter([found.name for found in formats(self.command)])
-
-    def __len__(self) -> int:
-        return len(formats(self.command))
-
-
-class _Suffixes(Mapping[str, str]):
-    """One command's endings → format names, read from the table as it is when asked."""
-
-    def __init__(self, command: str) -> None:
-        self.command = command
-
-    def __getitem__(self, suffix: str) -> str:
-        return by_suffix(self.command)[suffix]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(by_suffix(self.command))
-
-    def __len__(self) -> int:
-        return len(by_suffix(self.command))
-
-
-# Views of the table by command, under the names the command line has used.
-FORMATS: list[Format] = formats(CHECK)
-DIFF_FORMATS: list[Format] = formats(DIFF)
-COVERAGE_FORMATS: list[Format] = formats(COVERAGE)
-REPORTERS: Mapping[str, type[Reporter]] = _Reporters(CHECK)
-DIFF_REPORTERS: Mapping[str, type[DiffReporter]] = _Reporters(DIFF)
-COVERAGE_REPORTERS: Mapping[str, type[CoverageReporter]] = _Reporters(COVERAGE)
-DIFF_BY_NAME: Mapping[str, Format] = _Named(DIFF)
-COVERAGE_BY_NAME: Mapping[str, Format] = _Named(COVERAGE)
-BY_SUFFIX: Mapping[str, str] = _Suffixes(CHECK)
-DIFF_BY_SUFFIX: Mapping[str, str] = _Suffixes(DIFF)
-
-
-__all__ = ["BY_SUFFIX", "CHECK", "COVERAGE", "COVERAGE_BY_NAME", "COVERAGE_FORMATS", "COVERAGE_REPORTERS",
-           "DIFF", "DIFF_BY_NAME", "DIFF_BY_SUFFIX", "DIFF_FORMATS", "DIFF_REPORTERS", "TABLE", "BaseReporter",
-           "CoverageReporter", "DiffReporter", "Format", "REPORTERS", "Reporter", "by_suffix", "diff_endings_text",
-           "endings_text", "for_programs", "format_named", "formats", "register", "reporter_class",
-           "reporter_for_file", "stream_formats"]
+__all__ = ["CHECK", "COVERAGE", "DIFF", "TABLE", "BaseReporter", "CoverageReporter", "DiffReporter", "Format",
+           "Reporter", "by_suffix", "endings_text", "for_programs", "format_named", "formats", "register",
+           "reporter_class", "reporter_for_file", "stream_formats"]

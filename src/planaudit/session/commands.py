@@ -137,7 +137,7 @@ def _render(root: Path, request: CheckRequest, voice: Voice, progress: ProgressB
             ) -> tuple[FailOn, Rendered]:
     """The audit judged and rendered for each report (and, ``summary``, the step summary's); the --fail-on:
     the request's, else planaudit.yaml's, else the default."""
-    from planaudit.report import REPORTERS
+    from planaudit.report import reporter_class
     from planaudit.report.language import default_lang
     from planaudit.run import runner
 
@@ -149,7 +149,7 @@ def _render(root: Path, request: CheckRequest, voice: Voice, progress: ProgressB
         looks = [(report.format, report.color, report.width) for report in request.reports]
         if summary:
             looks.append(("markdown", False, None))
-        reporters = [REPORTERS[name](voice.lang, color=color, width=width, fail_on=fail_on.value)
+        reporters = [reporter_class(name)(voice.lang, color=color, width=width, fail_on=fail_on.value)
                      for name, color, width in looks]
         return fail_on, runner.render(audit, reporters, advance)
 
@@ -251,7 +251,7 @@ class DiffRequest:
 def diff(request: DiffRequest, voice: Voice) -> int:
     """Compare the revisions, deliver the comparison, say its problems and why it failed."""
     from planaudit.model.problems import errors
-    from planaudit.report import DIFF_BY_NAME
+    from planaudit.report import DIFF, format_named
     from planaudit.report.problems import problems_text
     from planaudit.run.diff import compare_revisions
 
@@ -263,7 +263,7 @@ def diff(request: DiffRequest, voice: Voice) -> int:
     if step_summary:
         looks.append(("markdown", False, None))
     writers = [diff_writer(result, name, voice.lang, color, width, request.fail_on) for name, color, width in looks]
-    human = [not DIFF_BY_NAME[report.format].for_programs for report in request.reports]
+    human = [not format_named(report.format, DIFF).for_programs for report in request.reports]
     _deliver(request.reports, lambda index, out: writers[index](out), human, step_summary, len(request.reports))
     if result.problems:
         say(voice, problems_text(list(result.problems), ()))
@@ -275,9 +275,9 @@ def diff(request: DiffRequest, voice: Voice) -> int:
 
 def diff_writer(result: DiffResult, name: str, lang: str, color: bool, width: int | None, fail_on: FailOn) -> Write:
     """The one place a diff reporter is called: what writes ``result`` in the format ``name``."""
-    from planaudit.report import DIFF_REPORTERS
+    from planaudit.report import DIFF, reporter_class
 
-    reporter = DIFF_REPORTERS[name](lang, color=color, width=width, fail_on=fail_on.value)
+    reporter = reporter_class(name, DIFF)(lang, color=color, width=width, fail_on=fail_on.value)
     return lambda out: reporter.write(result, out)
 
 
@@ -299,21 +299,21 @@ class CoverageRequest:
 def coverage(request: CoverageRequest, voice: Voice) -> int:
     """Hold the document against the repository, on standard output; 1 when a quote is not verbatim."""
     from planaudit.extract import DocumentKind
-    from planaudit.report import COVERAGE_BY_NAME
+    from planaudit.report import COVERAGE, format_named
     from planaudit.run.coverage import coverage as cover
 
     root = repository_root(request.data)
     voice.lang = settings_lang(root, request.lang)
     kind = DocumentKind(request.kind) if request.kind is not None else None
     result = cover(root, request.document, request.jurisdiction, request.year, kind, request.encoding, request.part)
-    human = not COVERAGE_BY_NAME[request.output_format].for_programs
+    human = not format_named(request.output_format, COVERAGE).for_programs
     deliver(None, coverage_writer(result, request.output_format, voice.lang), human)
     return exit_status(failed=bool(result.not_verbatim))
 
 
 def coverage_writer(result: CoverageResult, name: str, lang: str) -> Write:
     """The one place a coverage reporter is called: what writes ``result`` in the format ``name``."""
-    from planaudit.report import COVERAGE_REPORTERS
+    from planaudit.report import COVERAGE, reporter_class
 
-    reporter = COVERAGE_REPORTERS[name](lang)
+    reporter = reporter_class(name, COVERAGE)(lang)
     return lambda out: reporter.write(result, out)

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from planaudit import Reason, Verdict
-from planaudit.report import REPORTERS
+from planaudit.report import reporter_class
 from support import COUNT_METRICS, RepoBuilder
 
 TARGETS = """
@@ -55,16 +55,16 @@ def test_planaudit_yaml_can_refuse_claims(builder):
     builder.write("planaudit.yaml", "accept_assertions: false\n")
     item = builder.audit().results[0]
     assert (item.verdict, item.reason) == (Verdict.UNMEASURED, Reason.NOT_REPORTED)
-    assert "accept_assertions is false" in REPORTERS["markdown"]("en").render(builder.audit())
+    assert "accept_assertions is false" in reporter_class("markdown")("en").render(builder.audit())
 
 
 def test_every_format_keeps_asserted_apart_and_traceable(builder):
     result = builder.audit()
-    markdown = REPORTERS["markdown"]("en").render(result)
+    markdown = reporter_class("markdown")("en").render(result)
     assert "met (asserted)" in markdown and "“各项年度目标任务全面完成” (outcomes/2022/testville.yaml:6)" in markdown
     assert "2 asserted by the report, not measured" in markdown and "Asserted only" in markdown
-    assert "met (asserted)" in REPORTERS["table"]("en").render(result)
-    document = json.loads(REPORTERS["json"]("en").render(result))
+    assert "met (asserted)" in reporter_class("table")("en").render(result)
+    document = json.loads(reporter_class("json")("en").render(result))
     assert document["summary"]["asserted"] == 2
     assert document["results"][0]["reason"] == "asserted"
     assert document["results"][0]["assertion"] == {"quote": "各项年度目标任务全面完成",

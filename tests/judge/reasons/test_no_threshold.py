@@ -2,7 +2,7 @@
 
 from planaudit import Reason, Verdict
 from planaudit.model.data import ValueKind
-from planaudit.report import REPORTERS
+from planaudit.report import reporter_class
 from planaudit.report.display import threshold_text
 from support import RepoBuilder, judge
 
@@ -17,5 +17,5 @@ def test_a_lost_value_is_unmeasured_whatever_the_report_says(tmp_path):
 def test_it_reads_as_an_unknown_threshold(tmp_path):
     result = judge(tmp_path, "at_least", "unknown", None)
     assert threshold_text(result, "en") == "≥ ?"
-    text = REPORTERS["markdown"]("en").render(RepoBuilder(tmp_path).audit())
+    text = reporter_class("markdown")("en").render(RepoBuilder(tmp_path).audit())
     assert "| the plan's value is lost | the plan's number was lost in its source (value: unknown)" in text

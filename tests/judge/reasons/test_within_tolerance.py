@@ -9,7 +9,7 @@ import json
 import pytest
 
 from planaudit import Reason, Verdict
-from planaudit.report import REPORTERS
+from planaudit.report import reporter_class
 from planaudit.report.explain import render_explanation
 from support import COUNT_METRICS, RepoBuilder
 
@@ -34,14 +34,14 @@ def test_the_verdict_is_met_with_its_own_reason_and_why(result):
     ("junit", "met only thanks to the tolerance of 0.5%"), ("sarif", "met within the tolerance (about)"),
 ])
 def test_every_human_format_says_so(result, name, shown):
-    text = REPORTERS[name]("en").render(result)
+    text = reporter_class(name)("en").render(result)
     assert shown in text
     assert "≈ 7% −0.5%" in text or name == "sarif"
 
 
 def test_programs_read_the_reason_and_the_tolerance(result):
-    (target,) = json.loads(REPORTERS["json"]("en").render(result))["results"]
+    (target,) = json.loads(reporter_class("json")("en").render(result))["results"]
     assert (target["verdict"], target["reason"], target["tolerance"], target["direction"]) == (
         "met", "within_tolerance", "0.5", "floor")
-    (row,) = csv.DictReader(io.StringIO(REPORTERS["csv"]("zh").render(result).lstrip("\ufeff")))
+    (row,) = csv.DictReader(io.StringIO(reporter_class("csv")("zh").render(result).lstrip("\ufeff")))
     assert (row["reason"], row["reason_text"]) == ("within_tolerance", "在“左右”允许范围内达标")
