@@ -8,7 +8,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planaudit.model.problems import Problem, capped
+from planaudit.model.problems import Problem
 from planaudit.model.result import AuditResult, TargetResult
 from planaudit.read.load import Progress
 from planaudit.run import runner
@@ -59,7 +59,7 @@ def explain(data_dir: str | PathLike[str], year: int, jurisdiction: str, target_
 def validate(data_dir: str | PathLike[str], progress: Progress | None = None, workers: int | None = None) -> list[Problem]:
     """Every problem of every file of the data repository, all years, sorted; [] when it is clean.
     Past 100 problems of one code in one file, one more problem says how many more there are."""
-    return capped(validate_everything(repository_root(data_dir), progress, workers))
+    return list(validate_everything(repository_root(data_dir), progress, workers))
 
 
 def diff(data_dir: str | PathLike[str], base: str | None = None, head: str | None = None,

@@ -331,7 +331,8 @@ def test_a_kept_copy_reads_back_only_with_its_digest_and_size(tmp_path):
 
 def test_nothing_in_planaudit_unpickles_what_it_did_not_pickle_in_this_run():
     """Only run/wire.py pickles: a result crossing from a worker to the run, kept in the run's own
-    unnamed temporary file (runner.Results) until the reporters read it. Nothing that outlives a
+    unnamed temporary file (runner.Results) until the reporters read it, and the problems `validate`
+    found, kept in memory by file (validate.Found) until they are listed. Nothing that outlives a
     run — the cache, the memo — and nothing read from a file is ever unpickled."""
     import re
 
@@ -341,9 +342,11 @@ def test_nothing_in_planaudit_unpickles_what_it_did_not_pickle_in_this_run():
              for path in package.rglob("*.py")}
     assert {path: calls for path, calls in found.items() if calls} == {"run/wire.py": ["import pickle", "pickle.loads("]}
     sources = {path.relative_to(package).as_posix(): path.read_text(encoding="utf-8") for path in package.rglob("*.py")}
-    assert [path for path, text in sources.items() if "unpickled(" in text or "wire.loads(" in text] == ["run/runner.py"]
+    assert sorted(path for path, text in sources.items() if "unpickled(" in text or "wire.loads(" in text) == [
+        "run/runner.py", "run/validate.py"]
     assert re.findall(r"\w+\.unpickled\(|\bwire\.loads\(", sources["run/runner.py"]) == [
         "wire.loads(", "shared.unpickled("]  # in Shared.unpickled, which Results alone calls
+    assert re.findall(r"\S*wire\.loads\(", sources["run/validate.py"]) == ["self._wire.loads("]  # of what add_packed kept
 
 
 def test_timing_is_not_what_keeps_a_copy_whole(tmp_path):

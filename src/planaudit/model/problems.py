@@ -116,8 +116,12 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
 def found(problems: Sequence[Problem]) -> Message:
     """"2 errors and 1 warning found", "no problems found": the line under a list of problems."""
     errors_found = len(errors(problems))
-    warned = len(problems) - errors_found
-    if not problems:
+    return found_counts(errors_found, len(problems) - errors_found)
+
+
+def found_counts(errors_found: int, warned: int) -> Message:
+    """:func:`found` of a list of problems that holds so many errors and warnings."""
+    if not errors_found and not warned:
         return msg("no problems found")
     parts = []
     if errors_found:

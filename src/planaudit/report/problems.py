@@ -2,17 +2,74 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from planaudit.messages import msg
-from planaudit.model.problems import Problem, found
+from planaudit.model.problems import Problem, found, found_counts
 from planaudit.read.text import printable
 from planaudit.report import jsontext
+from planaudit.report.jsontext import Writable
 
 
-def text(problems: Sequence[Problem], lang: str = "en") -> str:
-    return ProblemsText(tuple(problems)).render(lang) + "\n"
+class Tally:
+    """How many errors and warnings a list of problems written so far holds."""
+
+    def __init__(self) -> None:
+        self.errors = 0
+        self.warnings = 0
+
+    def count(self, problem: Problem) -> Problem:
+        if problem.is_error:
+            self.errors += 1
+        else:
+            self.warnings += 1
+        return problem
+
+
+def write_text(problems: Iterable[Problem], lang: str, out: Writable) -> Tally:
+    """Each problem a line, then how many were found."""
+    tally = Tally()
+    for problem in problems:
+        out.write(tally.count(problem).text(lang) + "\n")
+    out.write(found_counts(tally.errors, tally.warnings).render(lang) + "\n")
+    return tally
+
+
+def write_json(problems: Iterable[Problem], lang: str, out: Writable) -> Tally:
+    """For programs: each message in English, whatever ``lang``; written as the problems come, a
+    thousand at a time (the text of ``{"problems": [...]}`` as :func:`jsontext.dumps` writes it)."""
+    tally = Tally()
+    head, tail = jsontext.around_last_list({"problems": []})
+    out.write(head)
+    listed = jsontext.ListWriter(out, depth=2)
+    for batch in _batches(problems, 1000):
+        listed.add(jsontext.items([_problem_data(tally.count(problem)) for problem in batch], depth=2))
+    listed.close()
+    out.write(tail)
+    return tally
+
+
+def _batches(values: Iterable[Problem], size: int) -> Iterator[tuple[Problem, ...]]:
+    iterator = iter(values)
+    while batch := tuple(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _problem_data(problem: Problem) -> dict[str, object]:
+    return {"file": problem.path, "line": problem.line, "col": problem.col, "code": problem.code.value,
+            "severity": problem.code.severity.value, "message": problem.message}
+
+
+def write_github(problems: Iterable[Problem], lang: str, out: Writable) -> Tally:
+    """GitHub Actions workflow commands: each problem annotates its file and line."""
+    tally = Tally()
+    for problem in problems:
+        tally.count(problem)
+        out.write(f"::{problem.code.severity.value} file={escape_property(problem.path)},line={problem.line},"
+                  f"col={problem.col},title={escape_property(problem.code.value)}::{escape_data(problem.words(lang))}\n")
+    return tally
 
 
 @dataclass(frozen=True)
@@ -38,23 +95,6 @@ def problems_text(problems: Sequence[Problem], not_judged: Sequence[str]) -> Pro
     return ProblemsText(tuple(problems), tuple(not_judged))
 
 
-def json_list(problems: Sequence[Problem], lang: str = "en") -> str:
-    """For programs: each message in English, whatever ``lang``."""
-    document = {"problems": [{"file": problem.path, "line": problem.line, "col": problem.col,
-                              "code": problem.code.value, "severity": problem.code.severity.value,
-                              "message": problem.message} for problem in problems]}
-    return jsontext.dumps(document)
-
-
-def github(problems: Sequence[Problem], lang: str = "en") -> str:
-    """GitHub Actions workflow commands: each problem annotates its file and line."""
-    return "".join(
-        f"::{problem.code.severity.value} file={escape_property(problem.path)},line={problem.line},col={problem.col},"
-        f"title={escape_property(problem.code.value)}::{escape_data(problem.words(lang))}\n"
-        for problem in problems
-    )
-
-
 def escape_data(text: str) -> str:
     """A workflow command's message: shown literally, on one line."""
     return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -71,4 +111,5 @@ def workflow_command(level: str, path: str | None, line: int | None, title: str,
     return f"::{level} {where}title={escape_property(title)}::{escape_data(message)}"
 
 
-PROBLEM_FORMATS: dict[str, Callable[[Sequence[Problem], str], str]] = {"text": text, "json": json_list, "github": github}
+ProblemWriter = Callable[[Iterable[Problem], str, Writable], Tally]
+PROBLEM_FORMATS: dict[str, ProblemWriter] = {"text": write_text, "json": write_json, "github": write_github}

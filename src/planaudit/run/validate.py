@@ -1,29 +1,80 @@
 """`planaudit validate`: every file of every year read and checked, a jurisdiction at a time — on worker
-processes for a large repository (check/validate.py holds the checks; this, who runs them where)."""
+processes for a large repository (check/validate.py holds the checks; this, who runs them where).
+
+A national repository can have hundreds of thousands of warnings, listed sorted by file. They are
+kept until then as each file's problems pickled together by the process that found them (about 120
+bytes a problem, where the objects take about 860), and each file's are unpickled, sorted and capped
+only when it is listed.
+"""
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from pathlib import Path
 
 from planaudit.check.validate import catalogue_problems, jurisdiction_problems, no_metrics
-from planaudit.model.problems import Problem
+from planaudit.model.data import Catalogue, Settings
+from planaudit.model.problems import Problem, capped
 from planaudit.read import layout
+from planaudit.read.layout import DataFile
 from planaudit.read.load import Progress, scan_everything
 from planaudit.run.pool import ordered_map
+from planaudit.run.wire import Wire
+
+Packed = list[tuple[str, bytes]]  # each file's problems, pickled together, by the file's path
 
 
-def validate_everything(data_dir: Path, progress: Progress | None = None, workers: int | None = None) -> list[Problem]:
+class Found:
+    """Every problem of a repository, by file: iterated, each file's in turn — files in the order
+    of their paths — sorted, with at most MAX_PER_CODE of one code in one file (what
+    :func:`~planaudit.model.problems.capped` makes of them all, one file at a time)."""
+
+    def __init__(self) -> None:
+        self._wire = Wire({}, {})
+        self._files: dict[str, list[bytes | list[Problem]]] = {}
+
+    def add(self, problems: list[Problem]) -> None:
+        for path, group in by_path(problems).items():
+            self._files.setdefault(path, []).append(group)
+
+    def add_packed(self, packed: Packed) -> None:
+        for path, pickled in packed:
+            self._files.setdefault(path, []).append(pickled)
+
+    def __iter__(self) -> Iterator[Problem]:
+        for path in sorted(self._files):
+            yield from capped([problem for group in self._files[path] for problem in self._problems(group)])
+
+    def _problems(self, group: bytes | list[Problem]) -> list[Problem]:
+        return self._wire.loads(group) if isinstance(group, bytes) else group  # type: ignore[no-any-return]
+
+
+def by_path(problems: list[Problem]) -> dict[str, list[Problem]]:
+    grouped: dict[str, list[Problem]] = {}
+    for problem in problems:
+        grouped.setdefault(problem.path, []).append(problem)
+    return grouped
+
+
+def packed_problems(root: Path, files: list[DataFile], *, catalogue: Catalogue, settings: Settings) -> Packed:
+    """One jurisdiction's problems (:func:`jurisdiction_problems`), each file's pickled together."""
+    wire = Wire({}, {})
+    found = jurisdiction_problems(root, files, catalogue=catalogue, settings=settings)
+    return [(path, wire.dumps(group)) for path, group in by_path(found).items()]
+
+
+def validate_everything(data_dir: Path, progress: Progress | None = None, workers: int | None = None) -> Found:
     """Every problem of every file, all years. A jurisdiction's files are read and checked against
     the catalogue together — on a worker process for large repositories — so that its figures are
     matched with its targets there, and only its problems travel back, never a parsed file."""
     scanned = scan_everything(data_dir, progress)
-    problems = scanned.loader.problems + catalogue_problems(scanned.catalogue)
-    problems += no_metrics(scanned.catalogue, len(scanned.jobs))
+    found = Found()
+    found.add(scanned.loader.problems + catalogue_problems(scanned.catalogue) + no_metrics(scanned.catalogue, len(scanned.jobs)))
     units = [files for _, files in layout.by_jurisdiction(scanned.jobs)]
-    task = functools.partial(jurisdiction_problems, data_dir, catalogue=scanned.catalogue, settings=scanned.settings)
-    for files, found in zip(units, ordered_map(task, units, workers), strict=True):
-        problems += found
+    task = functools.partial(packed_problems, data_dir, catalogue=scanned.catalogue, settings=scanned.settings)
+    for files, packed in zip(units, ordered_map(task, units, workers), strict=True):
+        found.add_packed(packed)
         for _ in files:
             scanned.loader.tick()
-    return problems
+    return found

@@ -25,12 +25,15 @@ from fractions import Fraction
 from types import ModuleType
 from typing import Any
 
+from planaudit import messages
 from planaudit.judge.rules import Rule
 from planaudit.model import data as model_data
+from planaudit.model import problems as model_problems
 from planaudit.model import result as model_result
 from planaudit.model.data import Metric
 
-MODULES: tuple[ModuleType, ...] = (model_data, model_result)  # the modules whose slotted dataclasses a result is made of
+# the modules whose slotted dataclasses a result, or a problem, is made of
+MODULES: tuple[ModuleType, ...] = (model_data, model_result, model_problems, messages)
 _READING: list[Wire] = []  # the wire whose result is being read: what an id is looked up in
 
 

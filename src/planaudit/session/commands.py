@@ -223,16 +223,15 @@ def explain(data: Path, year: int, jurisdiction: str, target: str, lang: str | N
 
 def validate(data: Path, output_format: str, strict: bool, voice: Voice, progress: ProgressBar = no_progress) -> int:
     """Every problem of the repository, listed on standard output; 1 on an error (or, ``strict``, a warning)."""
-    from planaudit.model.problems import capped, errors
     from planaudit.report.problems import PROBLEM_FORMATS
     from planaudit.run.validate import validate_everything
 
     root = repository_root(data)
     with progress() as advance:
-        problems = capped(validate_everything(root, advance))
+        found = validate_everything(root, advance)
     with inert_stdout(output_format == "text"):
-        sys.stdout.write(PROBLEM_FORMATS[output_format](problems, voice.lang))
-    return exit_status(failed=bool(errors(problems)) or (strict and bool(problems)))
+        tally = PROBLEM_FORMATS[output_format](found, voice.lang, sys.stdout)
+    return exit_status(failed=bool(tally.errors) or (strict and bool(tally.warnings)))
 
 
 @dataclass(frozen=True)
