@@ -61,3 +61,14 @@ def test_the_pieces_hold_what_makes_the_formats_differ(result):
         assert result.inconsistencies
     else:
         assert any(item.waived for item in result.results) and "missed" in verdicts
+
+
+@pytest.mark.parametrize("name", sorted(found.name for found in formats()))
+def test_a_piece_is_made_from_the_result_and_the_options_alone(result, name):
+    """The run makes pieces in the workers, from the reporters as they were made, before any begin:
+    making one changes nothing of the reporter, and the same result gives the same piece."""
+    reporter = reporter_class(name)("zh", width=90, fail_on="missed,inconsistent")
+    before = dict(vars(reporter))
+    first = [reporter.piece(item) for item in result.jurisdictions()]
+    assert vars(reporter) == before
+    assert first == [reporter.piece(item) for item in result.jurisdictions()]

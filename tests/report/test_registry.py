@@ -32,9 +32,12 @@ FORMAT_MODULE = '''
 from planaudit.report.base import Reporter
 
 
-class TsvReporter(Reporter):
-    def jurisdiction(self, result):
-        self.out.write("".join(f"{item.target.id}\\t{item.verdict.value}\\n" for item in result.results))
+class TsvReporter(Reporter[str]):
+    def piece(self, result):
+        return "".join(f"{item.target.id}\\t{item.verdict.value}\\n" for item in result.results)
+
+    def add(self, piece):
+        self.out.write(piece)
 '''
 
 

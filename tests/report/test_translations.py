@@ -231,7 +231,7 @@ def test_a_problem_keeps_what_it_says_from_a_worker():
     problem = Problem("targets/2022/a.yaml", 3, 7, Code.YAML11, said=msg(
         "'{text}' is read as {reading} by YAML 1.1 tools; {advice}", text="off", reading="false",
         advice=msg('quote it if you mean the text: "{text}"', text="off")))
-    wire = Wire({}, {})
+    wire = Wire()
     again = wire.loads(wire.dumps(problem))
     assert again == problem and again.text("zh") == problem.text("zh") == (
         "targets/2022/a.yaml:3:7: yaml11-trap YAML 1.1 工具会把 'off' 读作 false；如指文本，请加引号：\"off\"")

@@ -54,32 +54,31 @@ def test_an_audit_prepared_once_serves_every_reporters_options(repository):
     assert out.getvalue() == chinese.render(api.audit(repository, 2022))
 
 
-def test_results_are_kept_and_read_back_as_often_as_asked(repository):
+def test_pieces_are_kept_and_read_back_as_often_as_asked(repository):
     audit = runner.prepare(repository, 2022)
     whole = runner.audit_whole(audit).jurisdictions()
-    shared = runner.Shared(audit)
-    kept = runner.Results(shared)
+    reporters = [reporter_class("json")("en"), reporter_class("csv")("zh")]
+    shared = runner.Shared(reporters)
+    kept = runner.Pieces(shared)
     for result in whole:
-        kept.append(shared.pickled(result))
-    first, second = iter(kept), iter(kept)
-    assert next(first) == whole[0]
-    assert list(second) == whole  # each reading keeps its place
-    assert list(first) == whole[1:]
+        kept.append(shared.pickled_pieces(result))
+    csv_pieces = [reporters[1].piece(result) for result in whole]
+    first, second = kept.of(1), kept.of(1)
+    assert next(first) == csv_pieces[0]
+    assert list(second) == csv_pieces  # each reading keeps its place
+    assert list(first) == csv_pieces[1:]
+    assert list(kept.of(0)) == [reporters[0].piece(result) for result in whole]
 
 
-def test_a_result_crosses_with_its_rule_and_metric_named_by_id(repository):
-    """What leaves a worker is data: the rule (which holds functions) and the metric go as their ids,
-    and come back as the audit's own."""
+def test_what_crosses_from_a_worker_is_text_not_the_model(repository):
+    """A worker sends the run what each jurisdiction adds to each report: text and rows, never a
+    rule (which holds functions) nor the model's objects."""
     audit = runner.prepare(repository, 2022)
-    shared = runner.Shared(audit)
     result = runner.audit_whole(audit).jurisdictions()[0]
-    item = result.results[0]
-    pickled = shared.pickled(result)
-    assert item.rule.id.encode() in pickled and b"planaudit.judge.rules" not in pickled  # the rule by its id
-    back = shared.unpickled(pickled)
-    assert back == result
-    assert back.results[0].rule is audit.rules[item.rule.id]
-    assert back.results[0].metric is audit.catalogue.metrics[item.metric.id]
+    shared = runner.Shared([reporter_class(name)("en") for name in ("json", "markdown", "table", "xlsx", "junit")])
+    pickled = shared.pickled_pieces(result)
+    assert b"planaudit.judge" not in pickled and b"planaudit.model" not in pickled
+    assert shared.unpickled(pickled) == tuple(reporter.piece(result) for reporter in shared.reporters)
 
 
 def test_the_library_renders_as_the_command_does(repository, tmp_path):

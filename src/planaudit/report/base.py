@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # not imported at run time: the run memo's replay imports thi
 
 O = TypeVar("O")  # what a run knows of itself as a whole  # noqa: E741
 R = TypeVar("R")  # one jurisdiction's result
+P = TypeVar("P")  # what a jurisdiction adds to a report of `check`
 
 
 class Rendering:
@@ -67,9 +68,26 @@ class BaseReporter(Rendering, abc.ABC, Generic[O, R]):
         self.end(overview)
 
 
-class Reporter(BaseReporter["Overview", "JurisdictionResult"]):
+class Reporter(BaseReporter["Overview", "JurisdictionResult"], Generic[P]):
     """Renders an audit (`check`). The overview it is begun with is the whole run's: every
-    jurisdiction's name and counts, known before the first result is handed to it."""
+    jurisdiction's name and counts, known before the first result is handed to it.
+
+    It reports a jurisdiction in two steps: :meth:`piece` makes what the jurisdiction adds to the
+    report — from its result and the reporter's options alone, so that the run may make it in the
+    process that judged the jurisdiction, while others are judged — and :meth:`add` puts it into the
+    report, in order, after :meth:`begin`."""
+
+    @abc.abstractmethod
+    def piece(self, result: JurisdictionResult) -> P:
+        """What ``result`` adds to the report: a value of plain data (text, numbers, lists, frozen
+        dataclasses of them), made without changing the reporter."""
+
+    @abc.abstractmethod
+    def add(self, piece: P) -> None:
+        """Put a jurisdiction's :meth:`piece` into the report (they come in order)."""
+
+    def jurisdiction(self, result: JurisdictionResult) -> None:
+        self.add(self.piece(result))
 
     def render(self, result: AuditResult) -> str:
         """The whole report as text, ending with a newline."""

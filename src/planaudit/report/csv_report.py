@@ -32,18 +32,22 @@ def spreadsheet_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-class CsvReporter(Reporter):
+class CsvReporter(Reporter[str]):
 
     def begin(self, overview: Overview, out: TextIO) -> None:
         super().begin(overview, out)
         out.write(BOM)
         csv.writer(out, lineterminator="\n").writerow(COLUMNS)
 
-    def jurisdiction(self, result: JurisdictionResult) -> None:
-        buffer = io.StringIO()  # written whole: a row never reaches a file half made
+    def piece(self, result: JurisdictionResult) -> str:
+        """The jurisdiction's rows (written whole: a row never reaches a file half made)."""
+        buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\n").writerows(list(map(spreadsheet_safe, self._row(item)))
                                                           for item in result.results)
-        self.out.write(buffer.getvalue())
+        return buffer.getvalue()
+
+    def add(self, piece: str) -> None:
+        self.out.write(piece)
 
     def _row(self, item: TargetResult) -> list[str]:
         target = item.target

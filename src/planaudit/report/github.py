@@ -9,6 +9,7 @@ the findings first.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TextIO
 
 from planaudit.messages import Message, Param, msg
@@ -22,13 +23,22 @@ _LEVELS = ("error", "warning", "notice")  # the order annotations are written in
 _NAMED = 10  # target ids named in a folded notice; the rest are counted
 
 
-class GithubReporter(Reporter):
+@dataclass(frozen=True)
+class GithubPiece:
+    """A jurisdiction's workflow commands, by level: its errors, warnings and notices."""
+
+    errors: str
+    warnings: str
+    notices: str
+
+
+class GithubReporter(Reporter[GithubPiece]):
 
     def begin(self, overview: Overview, out: TextIO) -> None:
         super().begin(overview, out)
         self.levels = [Held() for _ in _LEVELS[1:]]  # errors are written at once; warnings and notices wait
 
-    def jurisdiction(self, result: JurisdictionResult) -> None:
+    def piece(self, result: JurisdictionResult) -> GithubPiece:
         lines: dict[str, list[str]] = {level: [] for level in _LEVELS}
         folded: dict[tuple[str, Reason], list[TargetResult]] = {}
         for item in result.results:
@@ -42,9 +52,13 @@ class GithubReporter(Reporter):
             level = "error" if self.fails_on("inconsistent") else "warning"
             lines[level].append(self._inconsistency(inconsistency, level))
         lines["notice"] += [self._folded(items) for items in folded.values()]
-        self.out.write(_lines(lines[_LEVELS[0]]))
-        for held, level in zip(self.levels, _LEVELS[1:], strict=True):
-            held.write(_lines(lines[level]))
+        return GithubPiece(*(_lines(lines[level]) for level in _LEVELS))
+
+    def add(self, piece: GithubPiece) -> None:
+        self.out.write(piece.errors)
+        warnings, notices = self.levels
+        warnings.write(piece.warnings)
+        notices.write(piece.notices)
 
     def end(self, overview: Overview) -> None:
         for held in self.levels:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any, TextIO
 
 from planaudit.exact.numbers import Interval, format_number
@@ -15,7 +15,15 @@ from planaudit.report.i18n import detail_text
 SCHEMA_VERSION = 1
 
 
-class JsonReporter(Reporter):
+@dataclass(frozen=True)
+class JsonPiece:
+    """A jurisdiction's members of the two lists: its targets' and its inconsistent figures'."""
+
+    results: str
+    inconsistencies: str
+
+
+class JsonReporter(Reporter[JsonPiece]):
 
     def begin(self, overview: Overview, out: TextIO) -> None:
         super().begin(overview, out)
@@ -32,9 +40,13 @@ class JsonReporter(Reporter):
         self.held = Held()  # the inconsistencies follow every result
         self.inconsistencies = jsontext.ListWriter(self.held, depth=2)
 
-    def jurisdiction(self, result: JurisdictionResult) -> None:
-        self.results.add(jsontext.items([target_data(item, self.lang) for item in result.results], depth=2))
-        self.inconsistencies.add(jsontext.items([inconsistency_data(item) for item in result.inconsistencies], depth=2))
+    def piece(self, result: JurisdictionResult) -> JsonPiece:
+        return JsonPiece(jsontext.items([target_data(item, self.lang) for item in result.results], depth=2),
+                         jsontext.items([inconsistency_data(item) for item in result.inconsistencies], depth=2))
+
+    def add(self, piece: JsonPiece) -> None:
+        self.results.add(piece.results)
+        self.inconsistencies.add(piece.inconsistencies)
 
     def end(self, overview: Overview) -> None:
         self.results.close()

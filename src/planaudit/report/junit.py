@@ -6,6 +6,7 @@ A missed target is a failure, an unmeasured one is skipped; a waived target is n
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
 from typing import TextIO
 
 from planaudit.model.result import JurisdictionResult, Overview, TargetResult, Verdict
@@ -18,26 +19,40 @@ from planaudit.report.workflow import xml_text
 _INDENT = "  "  # a suite's, inside <testsuites>
 
 
-class JunitReporter(Reporter):
+@dataclass(frozen=True)
+class JunitPiece:
+    """A jurisdiction's test suite as written, and how many of its cases failed and were skipped."""
+
+    suite: str
+    failures: int
+    skipped: int
+
+
+class JunitReporter(Reporter[JunitPiece]):
 
     def begin(self, overview: Overview, out: TextIO) -> None:
         super().begin(overview, out)
         self.suites = Held()  # the totals open the document: the suites wait for them
         self.totals = {"failures": 0, "skipped": 0}
 
-    def jurisdiction(self, result: JurisdictionResult) -> None:
+    def piece(self, result: JurisdictionResult) -> JunitPiece:
         suite = ElementTree.Element("testsuite", name=result.slug)
         counts = {"tests": len(result.results), "failures": 0, "skipped": 0}
         for item in result.results:
             outcome = self._testcase(suite, item)
             if outcome:
                 counts[outcome] += 1
-                self.totals[outcome] += 1
         for key, count in counts.items():
             suite.set(key, str(count))
         suite.set("errors", "0")
         ElementTree.indent(suite, level=1)
-        self.suites.write(xml_text(_INDENT + ElementTree.tostring(suite, encoding="unicode") + "\n"))
+        return JunitPiece(xml_text(_INDENT + ElementTree.tostring(suite, encoding="unicode") + "\n"),
+                          counts["failures"], counts["skipped"])
+
+    def add(self, piece: JunitPiece) -> None:
+        self.suites.write(piece.suite)
+        self.totals["failures"] += piece.failures
+        self.totals["skipped"] += piece.skipped
 
     def end(self, overview: Overview) -> None:
         totals = {"tests": overview.summary.targets + len(overview.not_judged), **self.totals,

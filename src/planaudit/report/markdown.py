@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TextIO
 
 from planaudit._version import __version__
@@ -63,7 +64,16 @@ def _id_cell(item: TargetResult) -> str:
     return f"`{item.target.id}`{parent} {cell(str(item.target.location))}"
 
 
-class MarkdownReporter(Reporter):
+@dataclass(frozen=True)
+class MarkdownPiece:
+    """A jurisdiction's section, and its rows of the tables at the end."""
+
+    section: str
+    inconsistencies: list[list[str]]
+    unmeasured: list[list[str]]
+
+
+class MarkdownReporter(Reporter[MarkdownPiece]):
 
     def begin(self, overview: Overview, out: TextIO) -> None:
         super().begin(overview, out)
@@ -81,12 +91,17 @@ class MarkdownReporter(Reporter):
         self.inconsistencies: list[list[str]] = []  # rows of the tables at the end: tabulate aligns them whole
         self.unmeasured: list[list[str]] = []
 
-    def jurisdiction(self, result: JurisdictionResult) -> None:
+    def piece(self, result: JurisdictionResult) -> MarkdownPiece:
         words = WORDS[self.lang]
-        self.out.write(f"\n\n## {cell(result.name)} ({result.slug})\n\n")
-        self.out.write(self._targets_table(result.results) if result.results else words["no_targets"])
-        self.inconsistencies += [self._inconsistency_row(item) for item in result.inconsistencies]
-        self.unmeasured += [self._unmeasured_row(item) for item in result.results if item.verdict is Verdict.UNMEASURED]
+        section = f"\n\n## {cell(result.name)} ({result.slug})\n\n" + (
+            self._targets_table(result.results) if result.results else words["no_targets"])
+        return MarkdownPiece(section, [self._inconsistency_row(item) for item in result.inconsistencies],
+                             [self._unmeasured_row(item) for item in result.results if item.verdict is Verdict.UNMEASURED])
+
+    def add(self, piece: MarkdownPiece) -> None:
+        self.out.write(piece.section)
+        self.inconsistencies += piece.inconsistencies
+        self.unmeasured += piece.unmeasured
 
     def end(self, overview: Overview) -> None:
         words = WORDS[self.lang]

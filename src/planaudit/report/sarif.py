@@ -7,6 +7,7 @@ outcome file. A waiver is a SARIF suppression, with its reason as the justificat
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from planaudit._version import __version__
@@ -28,7 +29,15 @@ _RESULTS_DEPTH = 4  # the document's runs[0].results
 _RULE_INDEX = {rule_id: index for index, (rule_id, *_rest) in enumerate(_RULES)}
 
 
-class SarifReporter(Reporter):
+@dataclass(frozen=True)
+class SarifPiece:
+    """A jurisdiction's results: its targets' and, to follow every target's, its inconsistent figures'."""
+
+    targets: str
+    inconsistencies: str
+
+
+class SarifReporter(Reporter[SarifPiece]):
 
     def begin(self, overview: Overview, out: TextIO) -> None:
         super().begin(overview, out)
@@ -51,11 +60,14 @@ class SarifReporter(Reporter):
         self.held = Held()  # the inconsistencies follow every target's result
         self.separator = ""
 
-    def jurisdiction(self, result: JurisdictionResult) -> None:
-        self.results.add(jsontext.items([self._target(item) for item in result.results], depth=_RESULTS_DEPTH))
-        text = jsontext.items([self._inconsistency(item) for item in result.inconsistencies], depth=_RESULTS_DEPTH)
-        if text:
-            self.held.write(self.separator + text)
+    def piece(self, result: JurisdictionResult) -> SarifPiece:
+        return SarifPiece(jsontext.items([self._target(item) for item in result.results], depth=_RESULTS_DEPTH),
+                          jsontext.items([self._inconsistency(item) for item in result.inconsistencies], depth=_RESULTS_DEPTH))
+
+    def add(self, piece: SarifPiece) -> None:
+        self.results.add(piece.targets)
+        if piece.inconsistencies:
+            self.held.write(self.separator + piece.inconsistencies)
             self.separator = ",\n"
 
     def end(self, overview: Overview) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import TextIO
 
 from rich import box
@@ -33,13 +34,21 @@ _WIDE = 200  # columns from which a target's row is one line of columns, not thr
 _STYLES = {Verdict.MET: "green", Verdict.MISSED: "bold red", Verdict.UNMEASURED: "yellow"}
 
 
-class TableReporter(Reporter):
+@dataclass(frozen=True)
+class TablePiece:
+    """A jurisdiction's table as drawn, and its rows of the inconsistent figures' table at the end."""
+
+    drawn: str
+    inconsistencies: list[tuple[str, ...]]
+
+
+class TableReporter(Reporter[TablePiece]):
 
     def begin(self, overview: Overview, out: TextIO) -> None:
         super().begin(overview, out)
         self.rows: list[tuple[str, ...]] = []  # the inconsistent figures, drawn as one table at the end
 
-    def jurisdiction(self, result: JurisdictionResult) -> None:
+    def piece(self, result: JurisdictionResult) -> TablePiece:
         words = WORDS[self.lang]
         console, buffer = self._console()
         heading = f"{result.name} ({result.slug})"
@@ -48,8 +57,11 @@ class TableReporter(Reporter):
         console.print(Text(self._cell(heading).plain, style="bold"))
         console.print(self._targets(list(result.results)) if result.results else Text(words["no_targets"]))
         console.print()
-        self.out.write(_unpadded(buffer.getvalue()))
-        self.rows += [self._inconsistency_row(item) for item in result.inconsistencies]
+        return TablePiece(_unpadded(buffer.getvalue()), [self._inconsistency_row(item) for item in result.inconsistencies])
+
+    def add(self, piece: TablePiece) -> None:
+        self.out.write(piece.drawn)
+        self.rows += piece.inconsistencies
 
     def end(self, overview: Overview) -> None:
         console, buffer = self._console()

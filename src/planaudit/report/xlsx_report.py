@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, Summary, TargetResult, Verdict
@@ -42,7 +43,18 @@ def display_width(text: str) -> int:
     return width if width >= 0 else len(text)
 
 
-class XlsxReporter(Reporter):
+@dataclass(frozen=True)
+class XlsxPiece:
+    """A jurisdiction's sheet — its slug, name and a row for each target — and its rows of the
+    inconsistent figures' sheet."""
+
+    slug: str
+    name: str
+    targets: list[list[Any]]
+    inconsistencies: list[list[Any]]
+
+
+class XlsxReporter(Reporter[XlsxPiece]):
     binary = True
 
     def begin(self, overview: Overview, out: TextIO) -> None:
@@ -59,10 +71,13 @@ class XlsxReporter(Reporter):
         self._summary(self.sheets, overview)
         self.inconsistencies: list[list[str]] = []
 
-    def jurisdiction(self, result: JurisdictionResult) -> None:
-        rows = [self._row(number, item) for number, item in enumerate(result.results, 1)]
-        self._jurisdiction(self.sheets, result.slug, result.name, rows)
-        self.inconsistencies += [self._inconsistency_row(item) for item in result.inconsistencies]
+    def piece(self, result: JurisdictionResult) -> XlsxPiece:
+        return XlsxPiece(result.slug, result.name, [self._row(number, item) for number, item in enumerate(result.results, 1)],
+                         [self._inconsistency_row(item) for item in result.inconsistencies])
+
+    def add(self, piece: XlsxPiece) -> None:
+        self._jurisdiction(self.sheets, piece.slug, piece.name, piece.targets)
+        self.inconsistencies += piece.inconsistencies
 
     def end(self, overview: Overview) -> None:
         if self.inconsistencies:

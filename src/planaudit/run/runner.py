@@ -5,9 +5,10 @@ YEAR-1 and YEAR. Figures are resolved, baselines found and inconsistencies looke
 jurisdiction only, so each jurisdiction is judged on its own. That keeps a national audit small
 in memory — no more than one jurisdiction's files and results are held at once — and lets
 jurisdictions be judged on every core: a worker process reads, checks and judges its
-jurisdictions, and each one's outcome comes back — its problems, counts and result (a frozen
-:class:`JurisdictionResult`, its rules and metrics named by id) — to be kept in a temporary file
-(:class:`Results`) until each reporter is handed the results in order (``Rendered.write``).
+jurisdictions, makes what each one adds to each report (the reporter's ``piece`` of its
+:class:`JurisdictionResult`), and each one's outcome comes back — its problems, counts and pieces —
+to be kept in a temporary file (:class:`Pieces`) until each reporter is begun with the whole run's
+overview and handed its pieces in order (``Rendered.write``).
 """
 
 from __future__ import annotations
@@ -233,43 +234,41 @@ class Judged:
 @dataclass(frozen=True)
 class Outcome:
     """A jurisdiction's outcome as it crosses from the process that judged it: the digest of its
-    files as read, its problems, and — when it was judged — its name and counts, and its result
-    (a :class:`JurisdictionResult`, as :class:`Results` keeps it)."""
+    files as read, its problems, and — when it was judged — its name and counts, and what it adds
+    to each report (pickled, as :class:`Pieces` keeps it)."""
 
     digest: str
     problems: tuple[Problem, ...]
     judged: Judged | None = None
-    result: bytes = b""
+    pieces: bytes = b""
 
 
 class Shared:
-    """The rules and metrics of an audit, which every result of it shares: a result that leaves
-    the process that judged it names each by its id, and is given the audit's own back (they hold
-    functions and expressions, which are not data)."""
+    """What the processes of a run share: the reporters, whose pieces a worker makes of each result
+    it judged, and how those pieces cross to the run (plain data, pickled)."""
 
-    def __init__(self, audit: Audit) -> None:
-        self.rules = audit.rules
-        self.metrics = audit.catalogue.metrics
-        self.wire = Wire(self.rules, self.metrics)
+    def __init__(self, reporters: Sequence[Reporter]) -> None:
+        self.reporters = reporters
+        self.wire = Wire()
 
-    def pickled(self, result: JurisdictionResult) -> bytes:
-        """``result`` as it crosses to the parent and :class:`Results` keeps it."""
-        return self.wire.dumps(result)
+    def pickled_pieces(self, result: JurisdictionResult) -> bytes:
+        """What ``result`` adds to each report, as it crosses to the run and :class:`Pieces` keeps it."""
+        return self.wire.dumps(tuple(reporter.piece(result) for reporter in self.reporters))
 
-    def unpickled(self, data: bytes) -> JurisdictionResult:
-        """What :meth:`pickled` made, in this run (never anything read from elsewhere)."""
+    def unpickled(self, data: bytes) -> tuple[object, ...]:
+        """What :meth:`pickled_pieces` made, in this run (never anything read from elsewhere)."""
         return self.wire.loads(data)  # type: ignore[no-any-return]
 
 
-class Results:
-    """The judged jurisdictions' results, in order, kept in a temporary file of this run's own (an
-    audit is never held whole in memory) and handed back one at a time, as often as asked. The
-    file is the run's alone (unnamed, gone with it), written only with what this run's own
-    processes pickled."""
+class Pieces:
+    """What the judged jurisdictions add to the reports, in order, kept in a temporary file of this
+    run's own (an audit is never held whole in memory) and handed back one jurisdiction at a time,
+    as often as asked. The file is the run's alone (unnamed, gone with it), written only with what
+    this run's own processes pickled."""
 
     def __init__(self, shared: Shared) -> None:
         self.shared = shared
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - as long-lived as the results
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - as long-lived as the pieces
         self._sizes: list[int] = []
 
     def append(self, pickled: bytes) -> None:
@@ -277,13 +276,14 @@ class Results:
         self._file.write(pickled)
         self._sizes.append(len(pickled))
 
-    def __iter__(self) -> Iterator[JurisdictionResult]:
+    def of(self, index: int) -> Iterator[object]:
+        """The pieces of the reporter at ``index``, a jurisdiction at a time."""
         position = 0
         for size in self._sizes:
             self._file.seek(position)  # each reading keeps its own place
             pickled = self._file.read(size)
             position += size
-            yield self.shared.unpickled(pickled)
+            yield self.shared.unpickled(pickled)[index]
 
 
 @dataclass(frozen=True)
@@ -293,26 +293,30 @@ class Rendered:
 
     overview: Overview
     reporters: Sequence[Reporter]
-    results: Results
+    pieces: Pieces
     inputs: str
     problems: list[Problem]  # every problem of what was read, sorted and capped: warnings, and errors that
     # kept their jurisdiction from being judged
 
     def write(self, index: int, out: TextIO) -> None:
         """Write the report of ``reporters[index]``: begun with the overview, handed each
-        jurisdiction's result in order, ended."""
-        self.reporters[index].write_all(self.overview, self.results, out)
+        jurisdiction's piece in order, ended."""
+        reporter = self.reporters[index]
+        reporter.begin(self.overview, out)
+        for piece in self.pieces.of(index):
+            reporter.add(piece)
+        reporter.end(self.overview)
 
 
 def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | None = None,
            workers: int | None = None) -> Rendered:
     """Judge every jurisdiction, on ``workers`` processes (default: every core) when there are
-    many, keeping each one's result for the reporters, which are handed them by ``Rendered.write``."""
+    many, keeping what each one adds to each report, which ``Rendered.write`` hands the reporter."""
     problems = list(audit.problems)
     judged: list[Judged] = []
     not_judged: list[str] = []
-    shared = Shared(audit)
-    results = Results(shared)
+    shared = Shared(reporters)
+    pieces = Pieces(shared)
     digests: list[tuple[str, str]] = []
     files_done = audit.files_read
     for jurisdiction, outcome in zip(audit.jurisdictions, outcomes(audit, shared, workers), strict=True):
@@ -320,7 +324,7 @@ def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | Non
         digests.append((jurisdiction.slug, outcome.digest))
         if outcome.judged is not None:
             judged.append(outcome.judged)
-            results.append(outcome.result)
+            pieces.append(outcome.pieces)
         elif jurisdiction.audited:
             not_judged.append(jurisdiction.slug)
         files_done += len(jurisdiction.files)
@@ -330,7 +334,7 @@ def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | Non
                         {item.slug: item.summary for item in judged}, tuple(not_judged),
                         tuple(name for item in judged for name in item.missed),
                         tuple(name for item in judged for name in item.unmeasured))
-    return Rendered(overview, reporters, results, run_digest(audit.head, digests, audit.misplaced), capped(problems))
+    return Rendered(overview, reporters, pieces, run_digest(audit.head, digests, audit.misplaced), capped(problems))
 
 
 def outcomes(audit: Audit, shared: Shared, workers: int | None) -> Iterator[Outcome]:
@@ -350,7 +354,7 @@ def jurisdiction_outcome(audit: Audit, shared: Shared, index: int) -> Outcome:
     (result,) = piece.jurisdictions()
     return Outcome(digest, tuple(problems),
                    Judged(result.slug, result.name, result.summary, result.missed, result.unmeasured),
-                   shared.pickled(result))
+                   shared.pickled_pieces(result))
 
 
 def report_progress(progress: Progress | None, files_done: int, files_total: int) -> None:

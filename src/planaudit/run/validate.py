@@ -31,7 +31,7 @@ class Found:
     :func:`~planaudit.model.problems.capped` makes of them all, one file at a time)."""
 
     def __init__(self) -> None:
-        self._wire = Wire({}, {})
+        self._wire = Wire()
         self._files: dict[str, list[bytes | list[Problem]]] = {}
 
     def add(self, problems: list[Problem]) -> None:
@@ -59,7 +59,7 @@ def by_path(problems: list[Problem]) -> dict[str, list[Problem]]:
 
 def packed_problems(root: Path, files: list[DataFile], *, catalogue: Catalogue, settings: Settings) -> Packed:
     """One jurisdiction's problems (:func:`jurisdiction_problems`), each file's pickled together."""
-    wire = Wire({}, {})
+    wire = Wire()
     found = jurisdiction_problems(root, files, catalogue=catalogue, settings=settings)
     return [(path, wire.dumps(group)) for path, group in by_path(found).items()]
 

@@ -1,15 +1,12 @@
-"""How a judged jurisdiction's result crosses from the worker that judged it to the run, and is kept
-there until the reporters read it: pickled, with two differences from pickle's own way.
+"""How what a worker made crosses to the run, and is kept there until it is used: what a judged
+jurisdiction adds to each report (:class:`planaudit.run.runner.Pieces`) and the problems `validate`
+found (:class:`planaudit.run.validate.Found`). Pickled, with one difference from pickle's own way:
+a frozen dataclass with slots of a problem (:data:`MODULES`) goes as its class and its field
+values, and comes back made by its own __init__ (or with its fields set, when that does more):
+pickle's own way for such classes runs a slower loop of Python code for every object, each way.
 
-- A rule or metric of the audit goes as its id and comes back as the audit's own object: a rule
-  holds functions, which are code, not data.
-- A frozen dataclass with slots of the model (:data:`MODULES`) goes as its class and its field
-  values, and comes back made by its own __init__ (or with its fields set, when that does more):
-  pickle's own way for such classes runs a slower loop of Python code for every object, each way.
-
-Only the run's own processes write what is read here, into a temporary file of its own
-(:class:`planaudit.run.runner.Results`); nothing read from elsewhere — a file, the run memo — is
-ever unpickled.
+Only the run's own processes write what is read here, into its memory or a temporary file of its
+own; nothing read from elsewhere — a file, the run memo — is ever unpickled.
 """
 
 from __future__ import annotations
@@ -20,21 +17,16 @@ import functools
 import io
 import operator
 import pickle
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from fractions import Fraction
 from types import ModuleType
 from typing import Any
 
 from planaudit import messages
-from planaudit.judge.rules import Rule
-from planaudit.model import data as model_data
 from planaudit.model import problems as model_problems
-from planaudit.model import result as model_result
-from planaudit.model.data import Metric
 
-# the modules whose slotted dataclasses a result, or a problem, is made of
-MODULES: tuple[ModuleType, ...] = (model_data, model_result, model_problems, messages)
-_READING: list[Wire] = []  # the wire whose result is being read: what an id is looked up in
+# the modules whose slotted dataclasses what crosses is made of (a report's pieces are text and lists)
+MODULES: tuple[ModuleType, ...] = (model_problems, messages)
 
 
 def slotted_dataclasses() -> list[type]:
@@ -64,12 +56,6 @@ def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
     return value
 
 
-def _named(kind: str, ident: str) -> Rule | Metric:
-    """The audit's rule or metric of this id (see :meth:`Wire.loads`)."""
-    wire = _READING[-1]
-    return wire.rules[ident] if kind == "rule" else wire.metrics[ident]
-
-
 def _fraction(value: Fraction) -> Any:
     """A fraction as its two whole numbers: pickle's own way writes its text, read back by a regex."""
     return Fraction, (value.numerator, value.denominator)
@@ -83,18 +69,14 @@ def _getter(cls: type) -> Callable[[Any], tuple[Any, ...]]:
 
 
 class Wire:
-    """Pickles and unpickles the results of one audit, whose rules and metrics are given."""
+    """Pickles and unpickles what crosses from a run's workers to the run."""
 
-    def __init__(self, rules: Mapping[str, Rule], metrics: Mapping[str, Metric]) -> None:
-        self.rules = rules
-        self.metrics = metrics
+    def __init__(self) -> None:
         self.getters = {cls: _getter(cls) for cls in slotted_dataclasses()}  # the others: pickle's own, quick
         self.plain = {cls for cls in self.getters if made_by_init(cls)}
         self.table: dict[type, Callable[[Any], Any]] = dict(copyreg.dispatch_table)
         self.table.update(dict.fromkeys(self.getters, self._dataclass))
         self.table[Fraction] = _fraction
-        self.table[Rule] = self._rule
-        self.table[Metric] = self._metric
 
     def dumps(self, value: Any) -> bytes:
         buffer = io.BytesIO()
@@ -105,24 +87,10 @@ class Wire:
 
     def loads(self, data: bytes) -> Any:
         """What :meth:`dumps` made, in this run."""
-        _READING.append(self)
-        try:
-            return pickle.loads(data)  # noqa: S301 - the run's own bytes, from its own processes (see above)
-        finally:
-            _READING.pop()
+        return pickle.loads(data)  # noqa: S301 - the run's own bytes, from its own processes (see above)
 
     def _dataclass(self, value: Any) -> Any:
         cls = type(value)
         if cls in self.plain:
             return cls, self.getters[cls](value)
         return _rebuild, (cls, self.getters[cls](value))
-
-    def _rule(self, value: Rule) -> Any:
-        if self.rules.get(value.id) is value:
-            return _named, ("rule", value.id)
-        return value.__reduce_ex__(pickle.HIGHEST_PROTOCOL)  # a rule of no catalogue (a test's): as it is
-
-    def _metric(self, value: Metric) -> Any:
-        if self.metrics.get(value.id) is value:
-            return _named, ("metric", value.id)
-        return self._dataclass(value)  # one the judge made (an umbrella's items)
