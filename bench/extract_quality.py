@@ -58,12 +58,13 @@ def overlap(quote: str, clause: str) -> bool:
 
 
 def _same_target(draft: DraftTarget, target: Target) -> bool:
-    return (overlap(target.quote, draft.clause) and draft.rule == target.rule and draft.value == target.value.number
+    return (overlap(target.provenance.quote, draft.clause) and draft.rule == target.rule and draft.value == target.value.number
             and draft.deadline == target.period.deadline)
 
 
 def _same_figure(draft: DraftFigure, figure: Figure) -> bool:
-    return overlap(figure.quote, draft.clause) and draft.value == figure.stated.value and draft.bound is figure.stated.bound
+    return (overlap(figure.provenance.quote, draft.clause) and draft.value == figure.stated.value
+            and draft.bound is figure.stated.bound)
 
 
 def score(seeds: Path, seed: str, kind: DocumentKind, bundled: str) -> Score:
@@ -74,11 +75,11 @@ def score(seeds: Path, seed: str, kind: DocumentKind, bundled: str) -> Score:
     if kind is DocumentKind.PLAN:
         assert isinstance(read.item, Plan)
         return _score(seed, read.item.targets, draft.targets,
-                      lambda d, t: overlap(t.quote, d.clause), _same_target)
+                      lambda d, t: overlap(t.provenance.quote, d.clause), _same_target)
     assert isinstance(read.item, Report)
     numbers = [figure for figure in read.item.figures if isinstance(figure.stated.value, Decimal)]
     return _score(seed, numbers, draft.figures,
-                  lambda d, f: overlap(f.quote, d.clause) and d.value == f.stated.value, _same_figure)
+                  lambda d, f: overlap(f.provenance.quote, d.clause) and d.value == f.stated.value, _same_figure)
 
 
 def _score(seed: str, hand_made: Sequence, drafts: Sequence, finds, matches) -> Score:  # type: ignore[type-arg, no-untyped-def]

@@ -34,9 +34,9 @@ def bundled():
 
 def quotes() -> list[tuple[str, int, str]]:
     repository = bundled()
-    found = [(plan.path, target.location.line, target.quote)
+    found = [(plan.path, target.location.line, target.provenance.quote)
              for plan in repository.plans.values() for target in plan.targets]
-    found += [(report.path, figure.location.line, figure.quote)
+    found += [(report.path, figure.location.line, figure.provenance.quote)
               for report in repository.reports.values() for figure in report.figures]
     return found
 

@@ -23,7 +23,7 @@ from planaudit.extract.mentions import QUOTED_WHOLE, mentions
 from planaudit.extract.plan import builds
 from planaudit.extract.render import scalar
 from planaudit.extract.segment import clauses
-from planaudit.model.data import Location, Plan, SourceDocument, Target, Threshold
+from planaudit.model.data import Location, Plan, Provenance, SourceDocument, Target, Threshold
 from planaudit.report import COVERAGE, reporter_class
 from support import COUNT_METRICS, JURISDICTION, RepoBuilder
 from timing import assert_linear, best_time
@@ -168,7 +168,7 @@ def test_a_number_too_long_for_any_data_file_is_drafted_as_none():
 def test_coverage_finds_the_clauses_no_quote_stands_on_as_it_did(parts, quoted):
     text = "2022年工作要点\n" + "".join(parts)
     targets = tuple(Target(jurisdiction="x", year=2022, id=f"t{index}", title="t", metric="cases", rule="at_least",
-                           quote=quote, location=Location("targets/x.yaml", index + 1),
+                           provenance=Provenance(quote=quote, location=Location("targets/x.yaml", index + 1)),
                            value=Threshold(number=Decimal(1))) for index, quote in enumerate(quoted))
     plan = Plan("targets/2022/x.yaml", "x", "x", 2022, SourceDocument(), targets)
     found = plan_coverage(text, "p.txt", plan)

@@ -67,8 +67,8 @@ def test_the_figure_of_the_target_s_basis_is_chosen_when_the_report_gives_both(t
         """
     real = judged(tmp_path / "real", INCOME.format(basis=", basis: real"), figures)
     nominal = judged(tmp_path / "nominal", INCOME.format(basis=", basis: nominal"), figures)
-    assert (real.verdict, real.evidence()[0].quote) == (Verdict.MISSED, "实际增长2.9%")
-    assert (nominal.verdict, nominal.evidence()[0].quote) == (Verdict.MET, "名义增长5.0%")
+    assert (real.verdict, real.evidence()[0].provenance.quote) == (Verdict.MISSED, "实际增长2.9%")
+    assert (nominal.verdict, nominal.evidence()[0].provenance.quote) == (Verdict.MET, "名义增长5.0%")
 
 
 GROWTH = ("- {{id: income, title: 居民收入增长3%, metric: income, rule: growth_at_least, value: 3%, "
@@ -115,7 +115,8 @@ def test_a_relative_target_takes_the_basis_of_its_reference(tmp_path):
         "is real (price changes taken out): the two are not compared")
     both = judged(tmp_path / "both", SYNC, gdp + "- {metric: income.growth, value: 2.9%, basis: real, quote: 实际增长2.9%}\n"
                                                 "- {metric: income.growth, value: 5.0%, basis: nominal, quote: 名义增长5.0%}")
-    assert (both.verdict, [figure.quote for figure in both.evidence()]) == (Verdict.MISSED, ["实际增长2.9%", "增长3.0%"])
+    assert (both.verdict, [figure.provenance.quote for figure in both.evidence()]) == (
+        Verdict.MISSED, ["实际增长2.9%", "增长3.0%"])
 
 
 def test_a_target_s_basis_against_its_reference_s(tmp_path):

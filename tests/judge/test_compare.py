@@ -71,6 +71,13 @@ def test_a_line_moved_by_an_edit_above_is_no_change(tmp_path):
     assert changes(tmp_path, targets="# a comment\n" + TARGETS, figures="# note\n" + FIGURES) == []
 
 
+def test_what_a_target_cites_is_part_of_what_it_says(tmp_path):
+    """Its plan's words and its section are compared; where it stands in its file is not."""
+    assert changes(tmp_path, targets=TARGETS.replace("quote: 开通服务", "quote: 开通服务热线")) == [(Change.REVISED, "open")]
+    sectioned = TARGETS.replace("  quote: 开通服务\n", "  quote: 开通服务\n  section: 二\n")
+    assert changes(tmp_path, targets=sectioned) == [(Change.REVISED, "open")]
+
+
 def test_a_plan_that_is_new_adds_every_target(tmp_path):
     after = side(tmp_path / "head")
     found = compare_targets(2022, JURISDICTION, None, after)
@@ -90,7 +97,8 @@ def test_figures_are_paired_by_metric_scope_and_date(tmp_path):
     after = report(tmp_path / "head", "# moved\n" + FIGURES.replace("受理282件", "受理 282 件")
                    + "- metric: share\n  value: 0.5\n  quote: 一半\n")
     found = compare_figures(2022, JURISDICTION, before, after)
-    assert [(item.change, item.figure.metric, item.before and item.before.quote, item.after and item.after.quote)
+    assert [(item.change, item.figure.metric, item.before and item.before.provenance.quote,
+             item.after and item.after.provenance.quote)
             for item in found] == [(Change.REVISED, "cases", "受理282件", "受理 282 件"),
                                    (Change.ADDED, "share", None, "一半"), (Change.REMOVED, "open", "已开通", None)]
 

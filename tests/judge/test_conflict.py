@@ -28,7 +28,8 @@ def test_figures_that_disagree_about_the_verdict_contest_it(tmp_path):
     (conflict,) = result.inconsistencies
     assert (item.verdict, item.reason) == (Verdict.UNMEASURED, Reason.CONTESTED)
     assert conflict.conflict
-    assert (conflict.figure.quote, conflict.derived.figure.quote) == ("附表：覆盖率72%", "实现全覆盖（100%）")
+    assert (conflict.figure.provenance.quote, conflict.derived.figure.provenance.quote) == (
+        "附表：覆盖率72%", "实现全覆盖（100%）")
     explained = render_explanation(item, "en")
     assert "the report states rate as 72% and, elsewhere, as 100%, and the two give different verdicts" in explained
     assert "also stated 100%" in explained and "“实现全覆盖（100%）”" in explained

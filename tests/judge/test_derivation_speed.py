@@ -17,7 +17,19 @@ from planaudit import api
 from planaudit.check.validate import MAX_DERIVATION_DEPTH
 from planaudit.exact.expr import parse
 from planaudit.judge.resolve import Resolver, rounded_value
-from planaudit.model.data import Bound, Catalogue, Figure, Label, Location, Metric, Report, Scope, SourceDocument, Stated
+from planaudit.model.data import (
+    Bound,
+    Catalogue,
+    Figure,
+    Label,
+    Location,
+    Metric,
+    Provenance,
+    Report,
+    Scope,
+    SourceDocument,
+    Stated,
+)
 from planaudit.model.result import Missing, Resolved
 from planaudit.report.explain import render_explanation
 from support import JURISDICTION, RepoBuilder
@@ -36,7 +48,7 @@ def figure(name: str, value: str, scope: str | None = None, as_of: dt.date = END
            line: int = 1) -> Figure:
     stated = Stated(value=Decimal(value), bound=bound, approx_share=Decimal(5) if bound is Bound.APPROX else None)
     return Figure(jurisdiction=PLACE, year=YEAR, metric=name, stated=stated, scope=scope, as_of=as_of,
-                  quote=f"{name}{value}件", location=Location("outcomes/2022/j.yaml", line))
+                  provenance=Provenance(quote=f"{name}{value}件", location=Location("outcomes/2022/j.yaml", line)))
 
 
 def diamond(depth: int) -> list[Metric]:

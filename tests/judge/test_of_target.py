@@ -110,9 +110,10 @@ def test_shares_that_contradict_each_other_contest_the_verdict_whatever_their_or
     (item,) = result.results
     (conflict,) = result.inconsistencies
     assert (item.verdict, item.reason, item.detail.code) == (Verdict.UNMEASURED, Reason.CONTESTED, "conflicting")
-    assert (item.actual.figure.quote, item.actual.value) == ("完成72%", Interval(Fraction(715, 100), Fraction(725, 100)))
+    assert (item.actual.figure.provenance.quote, item.actual.value) == (
+        "完成72%", Interval(Fraction(715, 100), Fraction(725, 100)))
     assert conflict.conflict and conflict.metric.unit == "percent"
-    assert (conflict.figure.quote, conflict.stated, conflict.derived.value) == (
+    assert (conflict.figure.provenance.quote, conflict.stated, conflict.derived.value) == (
         "完成率达100%", Interval.exact(100), Interval.exact(72))
     assert item.warnings == (conflict,)
     assert actual_text(item, "en") == "7.15–7.25 (72% of the target) (also stated 100% of the target)"
@@ -124,7 +125,7 @@ def test_shares_that_contradict_each_other_but_agree_on_the_verdict_let_it_stand
     result = institutions(tmp_path, TEXT_SHARE.replace("100%", "130%"), TABLE_SHARE.replace("72%", "126%"))
     (item,) = result.results
     (conflict,) = result.inconsistencies
-    assert (item.verdict, item.reason, item.actual.figure.quote) == (Verdict.MET, Reason.STATED, "完成126%")
+    assert (item.verdict, item.reason, item.actual.figure.provenance.quote) == (Verdict.MET, Reason.STATED, "完成126%")
     assert item.warnings == (conflict,)
 
 
@@ -140,7 +141,7 @@ def test_each_share_is_checked_against_the_level_of_its_own_date(tmp_path):
     )
     (item,) = result.results
     (inconsistency,) = result.inconsistencies
-    assert (inconsistency.figure.quote, inconsistency.derived.value) == ("全年完成90%", Interval.exact(110))
+    assert (inconsistency.figure.provenance.quote, inconsistency.derived.value) == ("全年完成90%", Interval.exact(110))
     assert (item.verdict, item.reason, item.actual.value) == (Verdict.MET, Reason.DERIVED, Interval.exact(11))
     assert item.warnings == (inconsistency,)
 

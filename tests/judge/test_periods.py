@@ -45,7 +45,7 @@ def only(tmp_path, targets, figures):
 def test_a_ceiling_over_the_year(tmp_path, figures, verdict, reason, quote):
     item = only(tmp_path, CEILING, figures)
     assert (item.verdict, item.reason) == (verdict, reason)
-    assert [figure.quote for figure in item.evidence()][-1:] == ([quote] if quote else [])
+    assert [figure.provenance.quote for figure in item.evidence()][-1:] == ([quote] if quote else [])
 
 
 def test_a_target_at_year_end_ignores_means_and_maxima(tmp_path):
@@ -53,7 +53,7 @@ def test_a_target_at_year_end_ignores_means_and_maxima(tmp_path):
         - {metric: unemployment, value: 5.3%, quote: 年末降到5.3%}
         - {metric: unemployment, value: 5.8%, aggregate: max, quote: 全年最高5.8%}
         """)
-    assert (item.verdict, item.evidence()[0].quote) == (Verdict.MET, "年末降到5.3%")
+    assert (item.verdict, item.evidence()[0].provenance.quote) == (Verdict.MET, "年末降到5.3%")
 
 
 SCHOOLS = "- {id: schools, title: 新建学校60所, metric: schools, rule: at_least, value: 60, quote: 新建学校60所}"

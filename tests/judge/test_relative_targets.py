@@ -46,7 +46,8 @@ def test_a_scope_of_the_other_metric(tmp_path):
         - {metric: gdp.growth, scope: province, value: 6.1%, quote: 全省增长6.1%}
         - {metric: income.growth, value: 6.5%, quote: 居民收入增长6.5%}
         """, rule="more_than").results
-    assert (item.verdict, [figure.quote for figure in item.evidence()]) == (Verdict.MET, ["居民收入增长6.5%", "全省增长6.1%"])
+    assert (item.verdict, [figure.provenance.quote for figure in item.evidence()]) == (
+        Verdict.MET, ["居民收入增长6.5%", "全省增长6.1%"])
     document = json.loads(reporter_class("json")("en").render(audit(tmp_path, "{metric: gdp.growth, scope: province}", """
         - {metric: gdp.growth, scope: province, value: 6.1%, quote: 全省增长6.1%}
         - {metric: income.growth, value: 6.5%, quote: 居民收入增长6.5%}

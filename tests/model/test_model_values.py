@@ -17,7 +17,9 @@ from planaudit.model.data import (
     Figure,
     Location,
     MetricRef,
+    NamedDocument,
     Period,
+    Provenance,
     Stated,
     Target,
     Threshold,
@@ -136,3 +138,25 @@ def test_a_bound_reads_before_its_number():
 ])
 def test_a_stated_value_knows_when_its_approximation_is_wrong(stated, default, fault):
     assert stated.approx_fault(default) == fault
+
+
+def test_a_target_rests_on_its_plan_s_words_in_its_section():
+    read = target(section="一（二）", quote="确保行政败诉率控制在8%以内")
+    assert read.provenance == Provenance(quote="确保行政败诉率控制在8%以内", location=HERE, section="一（二）")
+    assert (read.location, read.provenance.place()) == (HERE, "targets/2022/x.yaml:3")
+
+
+def test_a_figure_names_the_document_it_comes_from_where_the_report_names_several():
+    documents = {"q1": NamedDocument("q1", title="一季度通报")}
+    figure = read_figure({"metric": "cases", "value": 3, "quote": "受理3件", "source": "q1"}, HERE, {"value": (4, 10)},
+                         2022, "x", documents)
+    assert figure.provenance == Provenance(quote="受理3件", location=HERE, source=documents["q1"])
+    assert figure.provenance.place() == "targets/2022/x.yaml:3, 一季度通报"
+    assert figure.positions == {"value": (4, 10)}
+
+
+def test_what_an_entry_cites_does_not_change_when_it_moves_in_its_file():
+    here = target(section="一", quote="q").provenance
+    moved = dataclasses.replace(here, location=Location(HERE.path, 30), positions={"quote": (30, 5)})
+    assert moved.cited() == here.cited() and moved != here
+    assert dataclasses.replace(here, section="二").cited() != here.cited()

@@ -27,7 +27,8 @@ def test_yaml11_lookalikes_stay_strings(tmp_path):
     assert [(problem.line, problem.col, problem.code) for problem in loaded.problems] == [
         (1, 15, Code.YAML11), (4, 10, Code.YAML11), (4, 22, Code.YAML11), (4, 75, Code.YAML11), (5, 100, Code.YAML11)]
     first, second = loaded.repository.plans[(2022, "no")].targets
-    assert (first.jurisdiction, first.id, first.title, first.metric, first.quote) == ("no", "yes", "on", "on.off", "010")
+    assert (first.jurisdiction, first.id, first.title, first.metric, first.provenance.quote) == (
+        "no", "yes", "on", "on.off", "010")
     assert (second.id, second.title, second.scope) == ("2022-03-01", "1e3", "0x1F")
 
 

@@ -24,7 +24,7 @@ Span = tuple[int, int]
 def plan_coverage(text: str, document: str, plan: Plan, part: str | None = None) -> CoverageResult:
     """Every commitment of the plan's text (of its ``part`` only, when given: 三 for 三、…), and
     whether a target quotes it."""
-    quotes = [Quote(target.quote, target.location) for target in plan.targets]
+    quotes = [Quote(target.provenance.quote, target.location) for target in plan.targets]
     found = [clause for clause in _located(text) if reads_as_commitment(clause[0], plan.year)
              and (part is None or _in_part(clause[0], part))]
     return _result(text, document, "plan", plan.jurisdiction, plan.year, plan.path, found, quotes)
@@ -35,13 +35,13 @@ def report_coverage(text: str, document: str, report: Report, unused: Iterable[F
     """Every figure-bearing clause of the report's text and whether a figure (or a claim of
     completion) quotes it; the figures no target uses. ``restating``: the year's targets whose
     value the report restates (value_quote), whose words must stand in it too."""
-    quotes = [Quote(figure.quote, figure.location) for figure in report.figures]
+    quotes = [Quote(figure.provenance.quote, figure.location) for figure in report.figures]
     quotes += [Quote(claim.quote, claim.location) for claim in report.assertions]
     quotes += [Quote(target.value.quote, target.location) for target in restating if target.value.quote]
     found = [clause for clause in _located(text) if draft_figures([clause[0]])
              and (part is None or _in_part(clause[0], part))]
     return _result(text, document, "report", report.jurisdiction, report.year, report.path, found, quotes,
-                   tuple(Quote(figure.quote, figure.location) for figure in unused))
+                   tuple(Quote(figure.provenance.quote, figure.location) for figure in unused))
 
 
 def _result(text: str, document: str, kind: str, jurisdiction: str, year: int, data_file: str,

@@ -486,17 +486,17 @@ def _check_figure(figure: Figure, catalogue: Catalogue, known: Known) -> Iterato
     elif not isinstance(stated.value, bool):
         unit = written_unit(stated.percent, None, metric.unit)
         yield from _check_quote(figure, stated.value, unit, stated.percent)
-    if figure.growth is not None and in_quote(figure.growth, PERCENT, figure.quote) is False:
+    if figure.growth is not None and in_quote(figure.growth, PERCENT, figure.provenance.quote) is False:
         yield _at(figure, "growth", Code.VALUE_NOT_IN_QUOTE,
                   msg("the growth {value}% is none of the numbers its quote states ({numbers})",
-                      value=format_number(figure.growth), numbers=_numbers_text(figure.quote)))
+                      value=format_number(figure.growth), numbers=_numbers_text(figure.provenance.quote)))
 
 
 def _check_quote(item: Target | Figure, value: Decimal, unit: str, percent_sign: bool, quote: str | None = None
                  ) -> Iterator[Problem]:
     """Warnings for a value that its own quote (or ``quote``, the words that state it) does not
     state, or a percentage written as a ratio."""
-    quote = item.quote if quote is None else quote
+    quote = item.provenance.quote if quote is None else quote
     if looks_like_a_ratio(value, unit, percent_sign):
         shown = format_number(value)
         hundredfold = format_number(Fraction(value) * 100)

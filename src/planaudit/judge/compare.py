@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
 from planaudit.model.changes import VERDICT_ORDER, Change, FigureChange, InconsistencyChange, TargetChange
-from planaudit.model.data import Figure, Report, Target
+from planaudit.model.data import Figure, Provenance, Report, Target
 from planaudit.model.result import AuditResult, Inconsistency, TargetResult
 
 T = TypeVar("T")
@@ -57,15 +57,19 @@ def _judged_on(item: TargetResult) -> tuple[object, ...]:
 
 def _target_fields(target: Target) -> tuple[object, ...]:
     """What a target says, without where it stands in its file: every field, a new one too."""
-    return tuple(getattr(target, field.name) for field in dataclasses.fields(target)
-                 if field.name not in ("location", "positions"))
+    return tuple(_said(getattr(target, field.name)) for field in dataclasses.fields(target))
 
 
 def _figure_fields(figure: Figure) -> tuple[object, ...]:
     """What a figure says, without where it stands in its file (nor whose it is: its report's): every
     other field, a new one too."""
-    return tuple(getattr(figure, field.name) for field in dataclasses.fields(figure)
-                 if field.name not in ("jurisdiction", "year", "location", "positions"))
+    return tuple(_said(getattr(figure, field.name)) for field in dataclasses.fields(figure)
+                 if field.name not in ("jurisdiction", "year"))
+
+
+def _said(value: object) -> object:
+    """A field's value as compared: of its provenance, what it cites, not where its entry stands."""
+    return value.cited() if isinstance(value, Provenance) else value
 
 
 def _figure_key(figure: Figure) -> tuple[Hashable, ...]:

@@ -217,7 +217,7 @@ def share_order(share: Figure) -> tuple[dt.date, Decimal, str]:
     """How a target's stated shares are ordered, whatever the file's order: by date, then value (the
     first of the latest date is the one judged, the others of that date are its rivals)."""
     assert isinstance(share.stated.value, Decimal)  # validate: a share is a percentage
-    return share.as_of, share.stated.value, share.quote or ""
+    return share.as_of, share.stated.value, share.provenance.quote or ""
 
 
 def implied_level(share: Figure, threshold: Fraction) -> Interval:

@@ -20,7 +20,7 @@ def written_step(figure: Figure, metric: Metric) -> Fraction | None:
     value, percent = figure.stated.value, figure.stated.percent
     if isinstance(value, bool) or figure.stated.bound is not Bound.EXACT:
         return None
-    step = None if percent else multiplied_step(value, figure.quote)
+    step = None if percent else multiplied_step(value, figure.provenance.quote)
     if step is None and (percent or metric.unit in (PERCENT, RATIO) or decimal_places(value) > 0):
         step = Decimal(1).scaleb(-decimal_places(value))
     if step is None:

@@ -268,10 +268,33 @@ YEAR_END = Period()
 
 
 @dataclass(frozen=True, slots=True)
+class Provenance:
+    """What an entry rests on and where it comes from: the document's own words (``quote``); where in
+    the document — a plan's section (``section``), or, when a report names several documents, which
+    one (``source``); and where the entry stands in its data file (``location``, and ``positions``:
+    each key's, so that a problem points at a field)."""
+
+    quote: str
+    location: Location
+    positions: Positions = _where()
+    section: str | None = None
+    source: NamedDocument | None = None
+
+    def cited(self) -> tuple[str, str | None, NamedDocument | None]:
+        """What it rests on, wherever its entry stands in its file (what `diff` compares)."""
+        return self.quote, self.section, self.source
+
+    def place(self) -> str:
+        """Its file and line, and the document it comes from when the report names several."""
+        place = f"{self.location.path}:{self.location.line}"
+        return place if self.source is None else f"{place}, {self.source.title or self.source.id}"
+
+
+@dataclass(frozen=True, slots=True)
 class Target:
     """One target of a plan, built by keyword from small values: what its threshold is
-    (:class:`Threshold`), its tolerance, its period; where it stands (``location``, ``positions``:
-    every entry's, so that a problem points at a field) and the words it rests on."""
+    (:class:`Threshold`), its tolerance, its period, and what it rests on and where it stands
+    (:class:`Provenance`: the plan's words, its section, its place in the file)."""
 
     jurisdiction: str
     year: int
@@ -279,19 +302,25 @@ class Target:
     title: str
     metric: str
     rule: str
-    quote: str
-    location: Location
-    positions: Positions = _where()
+    provenance: Provenance
     value: Threshold = NO_VALUE
     tolerance: Tolerance = NO_TOLERANCE
     period: Period = YEAR_END
     scope: str | None = None
     basis: str | None = None  # nominal or real: what its value means (None: unstated, never checked)
     baseline: Decimal | None = None
-    section: str | None = None
     waiver: Waiver | None = None
     items: tuple[str, ...] = ()  # an umbrella's: the ids of its items, which follow it in the plan
     parent: str | None = None  # an item's: the id of its umbrella
+
+    @property
+    def location(self) -> Location:
+        """Where it stands in its file (as every entry of a data file says)."""
+        return self.provenance.location
+
+    @property
+    def positions(self) -> Positions:
+        return self.provenance.positions
 
     @property
     def is_umbrella(self) -> bool:
@@ -337,7 +366,8 @@ class Stated:
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One figure of a report, built by keyword: what it states (:class:`Stated`), of which metric,
-    scope and date, over what (``aggregate``); where it stands and the words it rests on."""
+    scope and date, over what (``aggregate``), and what it rests on and where it stands
+    (:class:`Provenance`: the report's words, the document, its place in the file)."""
 
     jurisdiction: str
     year: int
@@ -345,15 +375,21 @@ class Figure:
     stated: Stated
     scope: str | None
     as_of: dt.date
-    quote: str
-    location: Location
-    positions: Positions = _where()
+    provenance: Provenance
     growth: Decimal | None = None  # the year-on-year growth the report states with it, in percent (同比增长21%)
     of_target: str | None = None  # the id of a target whose value this figure states a share of (占年度目标的126%)
     aggregate: str = "end"  # what it measures over its period: end (the value at as_of), mean, max or min
-    source: NamedDocument | None = None  # the document it comes from, when the report names several
     conflict: bool = False  # the report states it again, differently (its text 100%, its table 72%)
     basis: str | None = None  # nominal or real: what its value (and its stated growth) means; None: unstated
+
+    @property
+    def location(self) -> Location:
+        """Where it stands in its file (as every entry of a data file says)."""
+        return self.provenance.location
+
+    @property
+    def positions(self) -> Positions:
+        return self.provenance.positions
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from planaudit.model.data import (
     Period,
     Plan,
     Positions,
+    Provenance,
     Report,
     RuleDefinition,
     Scope,
@@ -270,10 +271,10 @@ def read_target(entry: dict[str, Any], location: Location, positions: Positions,
     waiver = entry.get("waiver")
     return Target(
         jurisdiction=jurisdiction, year=year, id=entry["id"], title=entry["title"], metric=entry["metric"],
-        rule=entry["rule"], quote=entry["quote"], location=location, positions=positions,
+        rule=entry["rule"], provenance=Provenance(quote=entry["quote"], location=location, positions=positions,
+                                                  section=entry.get("section")),
         value=_threshold(entry), tolerance=_tolerance(entry), period=_period(entry),
         scope=entry.get("scope"), basis=entry.get("basis"), baseline=_number(entry.get("baseline"))[0],
-        section=entry.get("section"),
         waiver=None if waiver is None else Waiver(waiver["reason"], _date(waiver.get("date"))),
     )
 
@@ -344,9 +345,10 @@ def read_figure(entry: dict[str, Any], location: Location, positions: Positions,
     growth = entry.get("growth")
     return Figure(
         jurisdiction=jurisdiction, year=year, metric=entry["metric"], stated=_stated(entry), scope=entry.get("scope"),
-        as_of=_year_end(year) if as_of is None else dt.date.fromisoformat(as_of), quote=entry["quote"],
-        location=location, positions=positions, growth=None if growth is None else _number(growth)[0],
-        of_target=entry.get("of_target"), aggregate=entry.get("aggregate") or "end", source=source,
+        as_of=_year_end(year) if as_of is None else dt.date.fromisoformat(as_of),
+        provenance=Provenance(quote=entry["quote"], location=location, positions=positions, source=source),
+        growth=None if growth is None else _number(growth)[0],
+        of_target=entry.get("of_target"), aggregate=entry.get("aggregate") or "end",
         conflict=entry.get("conflict") is True, basis=entry.get("basis"),
     )
 

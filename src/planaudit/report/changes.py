@@ -98,7 +98,7 @@ def figure_details(figure: Figure | None, lang: str) -> str:
     """A figure's value with its quote, file and line."""
     if figure is None:
         return DIFF_WORDS[lang]["none"]
-    return f"{figure_value(figure, lang)} “{figure.quote}” ({figure.location})"
+    return f"{figure_value(figure, lang)} “{figure.provenance.quote}” ({figure.location})"
 
 
 def inconsistency_value(item: InconsistencyChange, before: bool, lang: str) -> str:

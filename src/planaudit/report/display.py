@@ -89,10 +89,7 @@ def reason_text(result: TargetResult, lang: str) -> str:
 
 def figure_place(figure: Figure) -> str:
     """Where a figure stands: its file and line, and the document it comes from when the report names several."""
-    place = f"{figure.location.path}:{figure.location.line}"
-    if figure.source is not None:
-        place += f", {figure.source.title or figure.source.id}"
-    return place
+    return figure.provenance.place()
 
 
 def other_reading(inconsistency: Inconsistency, lang: str, counts: str = "from_counts") -> str:
@@ -118,7 +115,7 @@ def inconsistency_texts(inconsistency: Inconsistency) -> tuple[str, str]:
 
 def evidence_text(result: TargetResult, lang: str) -> str:
     """The quotes a verdict rests on, each with its file and line; a waiver's reason too."""
-    parts = [f"“{figure.quote}” ({figure_place(figure)})" for figure in result.evidence()]
+    parts = [f"“{figure.provenance.quote}” ({figure_place(figure)})" for figure in result.evidence()]
     if result.assertion is not None:
         parts.append(f"“{result.assertion.quote}” ({result.assertion.location})")
     if result.target.waiver is not None:

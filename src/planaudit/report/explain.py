@@ -68,7 +68,7 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
     lines = [
         f"{target.jurisdiction}/{target.id}  ({target.location.path}:{target.location.line})",
         f"  {printable(target.title)}",
-        f"{words['quote']}: \u201c{printable(target.quote)}\u201d",
+        f"{words['quote']}: \u201c{printable(target.provenance.quote)}\u201d",
     ]
     if not target.is_umbrella:  # an umbrella has no metric or rule of its own: its items do
         lines += [f"{words['metric']}: {metric.id} — {printable(metric.label.text(lang))} ({unit_name(metric.unit, lang)})",
@@ -217,4 +217,4 @@ def _figure(figure: Figure, lang: str) -> str:
     when = date_text(figure.as_of, lang)
     if figure.basis is not None:
         when += f", {detail_text(Detail.basis(figure.basis), lang)}"
-    return f"{figure_place(figure)} \u201c{printable(figure.quote)}\u201d ({when})"
+    return f"{figure_place(figure)} \u201c{printable(figure.provenance.quote)}\u201d ({when})"

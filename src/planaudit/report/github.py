@@ -76,8 +76,8 @@ class GithubReporter(Reporter[GithubPiece]):
         figure = inconsistency.figure
         return workflow_command(level, figure.location.path, figure.location.line, words["inconsistent"],
                              f"{inconsistency.metric.label.text(self.lang)}: {words['stated']} {stated}, "
-                             f"{other_reading(inconsistency, self.lang, 'derived_value')} {derived} — “{figure.quote}” "
-                                f"({figure_place(figure)})")
+                             f"{other_reading(inconsistency, self.lang, 'derived_value')} {derived} — "
+                             f"“{figure.provenance.quote}” ({figure_place(figure)})")
 
     def _target(self, item: TargetResult) -> str:
         level = "error" if self._fails(item) else "notice"

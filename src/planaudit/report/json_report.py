@@ -106,7 +106,7 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
         "direction": target.tolerance.sides if item.tolerance is not None else None,
         "scope": target.scope,
         "deadline": target.period.deadline.isoformat() if target.period.deadline else None,
-        "section": target.section,
+        "section": target.provenance.section,
         "parent": target.parent,
         "items": list(target.items),
         "verdict": item.verdict.value,
@@ -138,12 +138,12 @@ def figure_data(figure: Figure) -> dict[str, Any]:
         "scope": figure.scope,
         "as_of": figure.as_of.isoformat(),
         "basis": figure.basis,
-        "quote": figure.quote,
+        "quote": figure.provenance.quote,
         "file": figure.location.path,
         "line": figure.location.line,
-        "source": None if figure.source is None else {
-            "id": figure.source.id, "title": figure.source.title, "issuer": figure.source.issuer,
-            "date": figure.source.date.isoformat() if figure.source.date else None},
+        "source": None if figure.provenance.source is None else {
+            "id": figure.provenance.source.id, "title": figure.provenance.source.title, "issuer": figure.provenance.source.issuer,
+            "date": figure.provenance.source.date.isoformat() if figure.provenance.source.date else None},
     }
 
 

@@ -150,7 +150,7 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
     def _inconsistency_row(self, item: Inconsistency) -> list[str]:
         stated, derived = inconsistency_texts(item)
         return [item.figure.jurisdiction, cell(item.metric.label.text(self.lang)), cell(stated), cell(derived),
-                cell(f"“{item.figure.quote}” ({figure_place(item.figure)})")]
+                cell(f"“{item.figure.provenance.quote}” ({figure_place(item.figure)})")]
 
     def _inconsistencies_table(self, rows: list[list[str]]) -> str:
         words = WORDS[self.lang]

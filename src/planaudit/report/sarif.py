@@ -101,7 +101,7 @@ class SarifReporter(Reporter[SarifPiece]):
         words = WORDS[self.lang]
         against = other_reading(item, self.lang, "derived_value")
         text = (f"{item.metric.label.text(self.lang)}: {words['stated']} {stated}, {against} {derived} "
-                f"— “{item.figure.quote}”")
+                f"— “{item.figure.provenance.quote}”")
         return {
             "ruleId": "inconsistent", "ruleIndex": _RULE_INDEX["inconsistent"], "level": "warning",
             "message": {"text": printable(text)},

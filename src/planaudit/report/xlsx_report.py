@@ -112,12 +112,12 @@ class XlsxReporter(Reporter[XlsxPiece]):
                 verdict_text(item, lang), item.verdict.value, REASONS[lang][item.reason], detail_text(item.detail, lang),
                 evidence_text(item, lang), "; ".join(inconsistency_text(warning, lang) for warning in item.warnings),
                 str(target.location), target.period.deadline.isoformat() if target.period.deadline else "", target.scope or "",
-                target.section or ""]
+                target.provenance.section or ""]
 
     def _inconsistency_row(self, item: Inconsistency) -> list[str]:
         stated, derived = inconsistency_texts(item)
         return [item.figure.jurisdiction, item.metric.label.text(self.lang), stated, derived,
-                f"“{item.figure.quote}” ({figure_place(item.figure)})"]
+                f"“{item.figure.provenance.quote}” ({figure_place(item.figure)})"]
 
 
 def _counts(summary: Summary) -> list[int]:

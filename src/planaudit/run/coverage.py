@@ -57,8 +57,8 @@ def _whose(text: str, read: dict[DataFile, FileRead], folder: str, year: int) ->
     counts = []
     for job, found in read.items():
         item = found.item
-        quotes = ([target.quote for target in item.targets] if isinstance(item, Plan)
-                  else [figure.quote for figure in item.figures] if isinstance(item, Report) else [])
+        quotes = ([target.provenance.quote for target in item.targets] if isinstance(item, Plan)
+                  else [figure.provenance.quote for figure in item.figures] if isinstance(item, Report) else [])
         counts.append((sum(quote in text for quote in quotes), job.jurisdiction))
     counts.sort(reverse=True)
     if counts[0][0] == 0 or (len(counts) > 1 and counts[1][0] == counts[0][0]):

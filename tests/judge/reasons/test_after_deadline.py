@@ -27,7 +27,7 @@ def test_latest_figure_on_or_before_the_deadline_is_used(tmp_path):
     result = builder.only()
     assert (result.verdict, result.reason) == (Verdict.MET, Reason.STATED)
     assert result.actual is not None and result.actual.value == Interval.exact(0)
-    assert [figure.quote for figure in result.evidence()] == ["4月底清零"]
+    assert [figure.provenance.quote for figure in result.evidence()] == ["4月底清零"]
 
 
 def test_earlier_figure_decides_when_the_later_one_is_past_the_deadline(tmp_path):

@@ -34,7 +34,7 @@ def builder(tmp_path, target):
 def test_a_verdict_stands_only_when_both_figures_give_it(tmp_path, rule, value, verdict, reason):
     result = builder(tmp_path, f"- {{id: r, title: t, metric: rate, rule: {rule}, value: {value}, quote: q}}").only()
     assert (result.verdict, result.reason) == (verdict, reason)
-    assert [warning.figure.quote for warning in result.warnings] == ["结案率91%"]
+    assert [warning.figure.provenance.quote for warning in result.warnings] == ["结案率91%"]
 
 
 def test_the_detail_names_both_figures(tmp_path):

@@ -46,7 +46,7 @@ def test_figure_of_the_same_scope_counts(tmp_path):
         - {metric: rate, value: 95, scope: county, quote: 县级结案率95%}
         """)
     result = builder.only()
-    assert (result.verdict, [figure.quote for figure in result.evidence()]) == (Verdict.MET, ["县级结案率95%"])
+    assert (result.verdict, [figure.provenance.quote for figure in result.evidence()]) == (Verdict.MET, ["县级结案率95%"])
 
 
 def test_a_missing_input_is_explained_in_both_languages(tmp_path):

@@ -23,7 +23,7 @@ def test_derived_figure(tmp_path):
     result = builder.only()
     assert (result.verdict, result.reason) == (Verdict.MET, Reason.DERIVED)
     assert result.actual is not None and result.actual.derivation is not None
-    assert [figure.quote for figure in result.evidence()] == ["立案282件", "结案276件"]
+    assert [figure.provenance.quote for figure in result.evidence()] == ["立案282件", "结案276件"]
 
 
 def test_chained_derivation(tmp_path):
