@@ -13,7 +13,7 @@ from planaudit import Verdict
 from planaudit.exact.expr import parse
 from planaudit.exact.numbers import Interval, format_number
 from planaudit.judge.resolve import Resolver, inconsistency
-from planaudit.model.data import Catalogue, Figure, Label, Location, Metric, Provenance, Report, SourceDocument, Stated
+from planaudit.model.data import Catalogue, Figure, Label, Location, Metric, Provenance, Report, SourceDocument, Span, Stated
 from planaudit.report.explain import render_explanation
 from support import COUNT_METRICS, RepoBuilder
 
@@ -123,7 +123,7 @@ def test_explain_shows_both_rounding_intervals(tmp_path):
 
 def year_end_figure(metric: str, value: Decimal, quote: str, line: int) -> Figure:
     return Figure(jurisdiction="j", year=2022, metric=metric, stated=Stated(value=value), scope=None,
-                  as_of=dt.date(2022, 12, 31), provenance=Provenance(quote=quote, location=Location("o.yaml", line)))
+                  span=Span(as_of=dt.date(2022, 12, 31)), provenance=Provenance(quote=quote, location=Location("o.yaml", line)))
 
 
 @settings(max_examples=300, deadline=None)

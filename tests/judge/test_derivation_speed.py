@@ -28,6 +28,7 @@ from planaudit.model.data import (
     Report,
     Scope,
     SourceDocument,
+    Span,
     Stated,
 )
 from planaudit.model.result import Missing, Resolved
@@ -47,7 +48,7 @@ def metric(name: str, derive: str | None = None, unit: str = "case") -> Metric:
 def figure(name: str, value: str, scope: str | None = None, as_of: dt.date = END, bound: Bound = Bound.EXACT,
            line: int = 1) -> Figure:
     stated = Stated(value=Decimal(value), bound=bound, approx_share=Decimal(5) if bound is Bound.APPROX else None)
-    return Figure(jurisdiction=PLACE, year=YEAR, metric=name, stated=stated, scope=scope, as_of=as_of,
+    return Figure(jurisdiction=PLACE, year=YEAR, metric=name, stated=stated, scope=scope, span=Span(as_of=as_of),
                   provenance=Provenance(quote=f"{name}{value}件", location=Location("outcomes/2022/j.yaml", line)))
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from planaudit.exact.numbers import Interval
 from planaudit.judge.rounding import rounding_interval, written_step
-from planaudit.model.data import Bound, Figure, Label, Location, Metric, Provenance, Stated
+from planaudit.model.data import Bound, Figure, Label, Location, Metric, Provenance, Span, Stated
 
 
 def metric(unit):
@@ -19,7 +19,7 @@ def metric(unit):
 
 def figure(value, quote, percent=False, bound=Bound.EXACT):
     return Figure(jurisdiction="j", year=2022, metric="m", stated=Stated(value=Decimal(value), percent=percent, bound=bound),
-                  scope=None, as_of=dt.date(2022, 12, 31),
+                  scope=None, span=Span(as_of=dt.date(2022, 12, 31)),
                   provenance=Provenance(quote=quote, location=Location("outcomes/2022/j.yaml", 4)))
 
 

@@ -49,8 +49,8 @@ def test_numbers_are_exact_decimals_from_their_text(tmp_path):
     assert (b.value.number, b.value.percent) == (Decimal("0.16"), False)
     rate, cases, state = repository.reports[(2022, "testville")].figures
     assert type(rate.stated.value) is Decimal and str(rate.stated.value) == "97.12"
-    assert (rate.stated.bound, rate.as_of) == (Bound.EXACT, dt.date(2022, 12, 31))
-    assert (cases.stated.bound, cases.as_of, cases.location.line) == (Bound.LOWER, dt.date(2022, 6, 30), 5)
+    assert (rate.stated.bound, rate.span.as_of) == (Bound.EXACT, dt.date(2022, 12, 31))
+    assert (cases.stated.bound, cases.span.as_of, cases.location.line) == (Bound.LOWER, dt.date(2022, 6, 30), 5)
     assert state.stated.value is True
 
 

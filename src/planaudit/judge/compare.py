@@ -74,7 +74,7 @@ def _said(value: object) -> object:
 
 def _figure_key(figure: Figure) -> tuple[Hashable, ...]:
     """What makes two figures at two revisions the same figure."""
-    return figure.metric, figure.scope, figure.as_of, figure.aggregate, figure.of_target, figure.basis
+    return figure.metric, figure.scope, figure.span.as_of, figure.span.aggregate, figure.of_target, figure.basis
 
 
 def compare_figures(year: int, jurisdiction: str, before: Report | None, after: Report | None) -> list[FigureChange]:
@@ -89,7 +89,7 @@ def compare_inconsistencies(year: int, jurisdiction: str, before: AuditResult | 
                             ) -> list[InconsistencyChange]:
     """The inconsistent figures of one jurisdiction that appeared, went away, or changed their numbers."""
     def key(item: Inconsistency) -> Hashable:
-        return item.metric.id, item.figure.scope, item.figure.as_of
+        return item.metric.id, item.figure.scope, item.figure.span.as_of
 
     old = _keyed(before.inconsistencies if before else (), key)
     new = _keyed(after.inconsistencies if after else (), key)

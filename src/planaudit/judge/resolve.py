@@ -54,12 +54,12 @@ class Resolver:
             for figure in report.figures:
                 if figure.of_target is not None:  # a share of a target (占年度目标的126%), not the metric's value
                     self.shares[(report.year, report.jurisdiction, figure.of_target)].append(figure)
-                elif figure.aggregate != "end":  # a mean, maximum or minimum: only a target over the year asks
+                elif figure.span.aggregate != "end":  # a mean, maximum or minimum: only a target over the year asks
                     self.over_period[(report.year, report.jurisdiction, figure.metric, figure.scope)].append(figure)
                 else:
                     self.figures[(report.year, report.jurisdiction, figure.metric, figure.scope)].append(figure)
         for figures in self.figures.values():
-            figures.sort(key=lambda figure: figure.as_of)
+            figures.sort(key=lambda figure: figure.span.as_of)
         for shares in self.shares.values():
             shares.sort(key=share_order)
         self._memo: dict[tuple[FigureKey, dt.date | None, bool, str | None], Resolved | Missing] = {}
@@ -79,16 +79,16 @@ class Resolver:
         year, _, metric_id, _ = key
         metric = self.catalogue.metrics[metric_id]
         candidates = _in_basis(self.figures.get(key, []), basis)
-        eligible = [figure for figure in candidates if deadline is None or figure.as_of <= deadline]
+        eligible = [figure for figure in candidates if deadline is None or figure.span.as_of <= deadline]
         if eligible:
             latest = eligible[-1]
             value = figure_value(latest, metric, self.approx_share)
             if not exact_only or isinstance(value, bool) or value.is_exact:
-                return Resolved(metric_id, year, value, latest.as_of, figure=latest)
+                return Resolved(metric_id, year, value, latest.span.as_of, figure=latest)
         derived = self._derive(key, metric, deadline, visiting)
         if isinstance(derived, Missing) and candidates and not eligible:
             return Missing(Reason.AFTER_DEADLINE, Detail.of("after_deadline", metric=metric_id,
-                                                            as_of=candidates[0].as_of, deadline=deadline))
+                                                            as_of=candidates[0].span.as_of, deadline=deadline))
         if isinstance(derived, Missing) and derived.reason is Reason.NOT_REPORTED and not candidates:
             return self._other_scopes(key) or derived
         return derived
@@ -197,7 +197,7 @@ def conflicts(resolver: Resolver, report: Report) -> list[Inconsistency]:
     groups: dict[Hashable, list[Figure]] = defaultdict(list)
     for figure in report.figures:
         if figure.conflict and not figure.stated.is_state:
-            groups[(figure.metric, figure.scope, figure.as_of, figure.aggregate, figure.of_target, figure.basis)].append(figure)
+            groups[(figure.metric, figure.scope, figure.span, figure.of_target, figure.basis)].append(figure)
     found = []
     for group in groups.values():
         first, *others = sorted(group, key=share_order) if group[0].of_target is not None else group
@@ -208,7 +208,7 @@ def conflicts(resolver: Resolver, report: Report) -> list[Inconsistency]:
         for other in others:
             stated = share_value(other) if other.of_target is not None else resolver.value_of(other, metric)
             if isinstance(stated, Interval) and isinstance(said, Interval) and not stated.overlaps(said):
-                found.append(Inconsistency(other, metric, stated, Resolved(metric.id, first.year, said, first.as_of,
+                found.append(Inconsistency(other, metric, stated, Resolved(metric.id, first.year, said, first.span.as_of,
                                                                            figure=first), Fraction(0), conflict=True))
     return found
 
@@ -217,7 +217,7 @@ def share_order(share: Figure) -> tuple[dt.date, Decimal, str]:
     """How a target's stated shares are ordered, whatever the file's order: by date, then value (the
     first of the latest date is the one judged, the others of that date are its rivals)."""
     assert isinstance(share.stated.value, Decimal)  # validate: a share is a percentage
-    return share.as_of, share.stated.value, share.provenance.quote or ""
+    return share.span.as_of, share.stated.value, share.provenance.quote or ""
 
 
 def implied_level(share: Figure, threshold: Fraction) -> Interval:
@@ -245,7 +245,7 @@ def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal
     metric = resolver.catalogue.metrics[figure.metric]
     if metric.derive is None or figure.stated.is_state or figure.of_target is not None:
         return None  # a share of a target is checked against its level (share_inconsistencies)
-    derived = resolver.derive(figure.year, figure.jurisdiction, figure.metric, figure.scope, figure.as_of)
+    derived = resolver.derive(figure.year, figure.jurisdiction, figure.metric, figure.scope, figure.span.as_of)
     if isinstance(derived, Missing):
         return None
     stated = figure_value(figure, metric, resolver.approx_share)
@@ -333,7 +333,7 @@ def share_inconsistencies(resolver: Resolver, plans: Iterable[Plan], thresholds:
 def share_inconsistency(resolver: Resolver, target: Target, share: Figure, threshold: Fraction) -> Inconsistency | None:
     """How a stated share of ``target`` disagrees with its level figure of the same date divided by
     the target's value, if it does."""
-    level = resolver.resolve((target.year, target.jurisdiction, target.metric, target.scope), share.as_of,
+    level = resolver.resolve((target.year, target.jurisdiction, target.metric, target.scope), share.span.as_of,
                              exact_only=True)  # the level when the share was stated (1至6月…完成59%)
     if isinstance(level, Missing) or not isinstance(level.value, Interval):
         return None

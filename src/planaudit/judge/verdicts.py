@@ -337,7 +337,7 @@ class _Judge:
         """The shares of the latest date a share is stated on: the first is judged on when there is
         no level figure, the others (stated with conflict: true) are its rivals."""
         shares = self.shares_of(target)
-        return [share for share in shares if share.as_of == shares[-1].as_of] if shares else []
+        return [share for share in shares if share.span.as_of == shares[-1].span.as_of] if shares else []
 
     def rival_shares(self, case: Case) -> list[Reading]:
         """The levels the judged share's rivals imply, each with the conflict that lists it: other
@@ -414,16 +414,16 @@ class _Judge:
         every = [*self.resolver.figures.get(key, []), *self.resolver.over_period.get(key, [])]
         value = rule.allowed(case.threshold, case.tolerance, target.tolerance.sides)
         for figure in every:
-            if figure.aggregate == needed:
-                return Resolved(target.metric, target.year, self.resolver.value_of(figure, case.metric), figure.as_of,
+            if figure.span.aggregate == needed:
+                return Resolved(target.metric, target.year, self.resolver.value_of(figure, case.metric), figure.span.as_of,
                                 figure=figure)
         for figure in every:
             figure_value = self.resolver.value_of(figure, case.metric)
             if value is not None and rule.decide(figure_value, value, None) is Truth.FALSE:
-                return Resolved(target.metric, target.year, figure_value, figure.as_of, figure=figure)
+                return Resolved(target.metric, target.year, figure_value, figure.span.as_of, figure=figure)
         if not every:
             return None
-        given = ", ".join(f"{figure.aggregate} {figure.as_of}" for figure in every)
+        given = ", ".join(f"{figure.span.aggregate} {figure.span.as_of}" for figure in every)
         return Missing(Reason.WRONG_AGGREGATE, Detail.of("wrong_aggregate", metric=target.metric, given=given,
                                                          needed=needed or "-"))
 
@@ -433,7 +433,7 @@ class _Judge:
         rounding allows), for a rule that compares a level with the value; None for others."""
         if threshold is None or not rule.compares_level or share.stated.is_state:
             return None
-        return Resolved(share.metric, share.year, implied_level(share, threshold), share.as_of, figure=share)
+        return Resolved(share.metric, share.year, implied_level(share, threshold), share.span.as_of, figure=share)
 
     def claim(self, target: Target) -> Assertion | None:
         """The report's first claim of completion that covers the target, if it makes one."""

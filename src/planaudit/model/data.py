@@ -268,6 +268,15 @@ YEAR_END = Period()
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """The part of its year a figure measures: its value at ``as_of`` (``aggregate`` "end"), or the
+    mean, maximum or minimum of the year up to ``as_of``."""
+
+    as_of: dt.date
+    aggregate: str = "end"
+
+
+@dataclass(frozen=True, slots=True)
 class Provenance:
     """What an entry rests on and where it comes from: the document's own words (``quote``); where in
     the document — a plan's section (``section``), or, when a report names several documents, which
@@ -365,8 +374,8 @@ class Stated:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """One figure of a report, built by keyword: what it states (:class:`Stated`), of which metric,
-    scope and date, over what (``aggregate``), and what it rests on and where it stands
+    """One figure of a report, built by keyword: what it states (:class:`Stated`), of which metric and
+    scope, over which part of its year (:class:`Span`), and what it rests on and where it stands
     (:class:`Provenance`: the report's words, the document, its place in the file)."""
 
     jurisdiction: str
@@ -374,11 +383,10 @@ class Figure:
     metric: str
     stated: Stated
     scope: str | None
-    as_of: dt.date
+    span: Span
     provenance: Provenance
     growth: Decimal | None = None  # the year-on-year growth the report states with it, in percent (同比增长21%)
     of_target: str | None = None  # the id of a target whose value this figure states a share of (占年度目标的126%)
-    aggregate: str = "end"  # what it measures over its period: end (the value at as_of), mean, max or min
     conflict: bool = False  # the report states it again, differently (its text 100%, its table 72%)
     basis: str | None = None  # nominal or real: what its value (and its stated growth) means; None: unstated
 

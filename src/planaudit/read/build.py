@@ -38,6 +38,7 @@ from planaudit.model.data import (
     RuleDefinition,
     Scope,
     SourceDocument,
+    Span,
     Stated,
     Target,
     Threshold,
@@ -88,7 +89,7 @@ def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: 
         duplicate=lambda figure, first: Problem(
             display, figure.location.line, figure.location.col, Code.DUPLICATE_FIGURE,
             said=msg("{metric} (scope {scope}, as of {date}{of_target}) is already reported on line {line}",
-                     metric=figure.metric, scope=figure.scope or "-", date=str(figure.as_of), line=first.location.line,
+                     metric=figure.metric, scope=figure.scope or "-", date=str(figure.span.as_of), line=first.location.line,
                      of_target=msg(", of target {target}", target=figure.of_target) if figure.of_target else "")),
         problems=problems,
     )
@@ -209,7 +210,7 @@ def _figure_identity(figure: Figure) -> Hashable:
 
 
 def _figure_key(figure: Figure) -> Hashable:
-    return figure.metric, figure.scope, figure.as_of, figure.of_target, figure.aggregate, figure.basis
+    return figure.metric, figure.scope, figure.span.as_of, figure.of_target, figure.span.aggregate, figure.basis
 
 
 Entry = TypeVar("Entry", Target, Figure)
@@ -345,10 +346,10 @@ def read_figure(entry: dict[str, Any], location: Location, positions: Positions,
     growth = entry.get("growth")
     return Figure(
         jurisdiction=jurisdiction, year=year, metric=entry["metric"], stated=_stated(entry), scope=entry.get("scope"),
-        as_of=_year_end(year) if as_of is None else dt.date.fromisoformat(as_of),
+        span=_span(year, as_of, entry.get("aggregate")),
         provenance=Provenance(quote=entry["quote"], location=location, positions=positions, source=source),
         growth=None if growth is None else _number(growth)[0],
-        of_target=entry.get("of_target"), aggregate=entry.get("aggregate") or "end",
+        of_target=entry.get("of_target"),
         conflict=entry.get("conflict") is True, basis=entry.get("basis"),
     )
 
@@ -365,7 +366,9 @@ def _stated(entry: dict[str, Any]) -> Stated:
                   approx_share=None if approx_share is None else _number(approx_share)[0])
 
 
-@functools.lru_cache(maxsize=64)
-def _year_end(year: int) -> dt.date:
-    """The date a figure stands at when its report gives none."""
-    return dt.date(year, 12, 31)
+@functools.lru_cache(maxsize=256)
+def _span(year: int, as_of: str | None, aggregate: str | None) -> Span:
+    """What a figure measures (as_of, aggregate): by default, the value at its year's end. (Most of a
+    report's figures share a few: each is made once.)"""
+    return Span(as_of=dt.date(year, 12, 31) if as_of is None else dt.date.fromisoformat(as_of),
+                aggregate=aggregate or "end")

@@ -214,7 +214,7 @@ def _resolution(resolved: Resolved, unit: str, lang: str, indent: str, shown: se
 
 
 def _figure(figure: Figure, lang: str) -> str:
-    when = date_text(figure.as_of, lang)
+    when = date_text(figure.span.as_of, lang)
     if figure.basis is not None:
         when += f", {detail_text(Detail.basis(figure.basis), lang)}"
     return f"{figure_place(figure)} \u201c{printable(figure.provenance.quote)}\u201d ({when})"

@@ -136,7 +136,7 @@ def figure_data(figure: Figure) -> dict[str, Any]:
         "value": figure.stated.value if isinstance(figure.stated.value, bool) else format_number(figure.stated.value),
         "bound": figure.stated.bound.value,
         "scope": figure.scope,
-        "as_of": figure.as_of.isoformat(),
+        "as_of": figure.span.as_of.isoformat(),
         "basis": figure.basis,
         "quote": figure.provenance.quote,
         "file": figure.location.path,
