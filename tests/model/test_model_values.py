@@ -20,6 +20,7 @@ from planaudit.model.data import (
     NamedDocument,
     Period,
     Provenance,
+    Span,
     Stated,
     Target,
     Threshold,
@@ -160,3 +161,10 @@ def test_what_an_entry_cites_does_not_change_when_it_moves_in_its_file():
     moved = dataclasses.replace(here, location=Location(HERE.path, 30), positions={"quote": (30, 5)})
     assert moved.cited() == here.cited() and moved != here
     assert dataclasses.replace(here, section="二").cited() != here.cited()
+
+
+@pytest.mark.parametrize("cls", [Target, Figure, Threshold, Tolerance, Period, Provenance, Stated, Span])
+def test_a_target_a_figure_and_their_parts_are_built_by_keyword_only(cls):
+    assert all(field.kw_only for field in dataclasses.fields(cls))
+    with pytest.raises(TypeError):
+        cls(*[None] * len(dataclasses.fields(cls)))

@@ -155,7 +155,7 @@ class ValueKind(enum.Enum):
     UNKNOWN = "unknown"  # `value: unknown`: the source lost the number (研发投入强度达到3.)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Threshold:
     """What a target's value is — a number as written (with the unit it is written in, and whether
     as "85%"), another figure of the same report, unknown, or none — and where it comes from: the
@@ -211,7 +211,7 @@ class Threshold:
 NO_VALUE = Threshold()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Tolerance:
     """How far from its value an `about` target still counts as met: ``amount`` in the unit the
     value is written in (``percent``: written as "0.5%"), or ``share`` of the value in percent; on
@@ -251,7 +251,7 @@ _SIDES = {"floor": "−", "ceiling": "+"}
 NO_TOLERANCE = Tolerance()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Period:
     """When a target is judged: by ``deadline`` (None: the year's end), and over what — "year": the
     whole year (全年控制在…以内), not only its end."""
@@ -267,7 +267,7 @@ class Period:
 YEAR_END = Period()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Span:
     """The part of its year a figure measures: its value at ``as_of`` (``aggregate`` "end"), or the
     mean, maximum or minimum of the year up to ``as_of``."""
@@ -276,7 +276,7 @@ class Span:
     aggregate: str = "end"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Provenance:
     """What an entry rests on and where it comes from: the document's own words (``quote``); where in
     the document — a plan's section (``section``), or, when a report names several documents, which
@@ -299,7 +299,7 @@ class Provenance:
         return place if self.source is None else f"{place}, {self.source.title or self.source.id}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Target:
     """One target of a plan, built by keyword from small values: what its threshold is
     (:class:`Threshold`), its tolerance, its period, and what it rests on and where it stands
@@ -341,7 +341,7 @@ class Target:
         return f"{self.year}/{self.jurisdiction}/{self.id}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Stated:
     """A figure's value as its report states it: a number — written as "91%" or not — with its bound
     (余: at least, 近: at most, 约: about, and how far off then: ``approx_share``, in percent of it, or
@@ -372,7 +372,7 @@ class Stated:
         return self.bound.symbol + format_number(self.value) + ("%" if self.percent else "")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Figure:
     """One figure of a report, built by keyword: what it states (:class:`Stated`), of which metric and
     scope, over which part of its year (:class:`Span`), and what it rests on and where it stands
