@@ -100,6 +100,7 @@ def test_architecture_keeps_a_place_for_adding_a_field():
 @pytest.mark.skipif(importlib.util.find_spec("mkdocs") is None or importlib.util.find_spec("material") is None,
                     reason="mkdocs and mkdocs-material are not installed (pip install -e '.[docs]')")
 @pytest.mark.process  # mkdocs, as CI runs it
+@pytest.mark.long  # a contributor's `pytest` leaves it to `pytest -m long` (and .ci/run builds the site first)
 def test_the_site_builds_strict(tmp_path):
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(tmp_path / "site")],
