@@ -13,12 +13,13 @@ FLOOR = 0.25  # seconds: below this either way, noise decides the ratio, so it i
 
 
 def best_time(work: Callable[[], object], repeat: int = 3) -> float:
-    """The shortest of ``repeat`` runs of ``work``, in seconds: the run least disturbed by the machine."""
+    """The shortest of ``repeat`` runs of ``work``, in seconds of this process's processor time (what
+    other processes on a busy machine take of it does not count): the run least disturbed."""
     best = float("inf")
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         work()
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 

@@ -117,10 +117,10 @@ def test_validate_of_many_misspelt_metrics_takes_little_longer_than_of_as_many_r
     right, misspelt = repository(tmp_path / "right", 5000, 500, False), repository(tmp_path / "wrong", 5000, 500, True)
 
     def validate(root: Path) -> float:
-        start = time.perf_counter()
+        start = time.process_time()
         problems = api.validate(root)
         assert len(problems) == (101 if root == misspelt else 0)
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     baseline = validate(right)  # the same files, read and checked the same way, with nothing to suggest
     assert validate(misspelt) < 2 * baseline + 1  # comparing each with every metric took 10 s (the issue: 101 s)
