@@ -68,7 +68,7 @@ def test_a_piece_is_made_from_the_result_and_the_options_alone(result, name):
     """The run makes pieces in the workers, from the reporters as they were made, before any begin:
     making one changes nothing of the reporter, and the same result gives the same piece."""
     reporter = reporter_class(name)("zh", width=90, fail_on="missed,inconsistent")
-    before = dict(vars(reporter))
+    before = dict(vars(reporter))  # a shallow copy is enough: an unbegun reporter holds only its options, immutable
     first = [reporter.piece(item) for item in result.jurisdictions()]
     assert vars(reporter) == before
     assert first == [reporter.piece(item) for item in result.jurisdictions()]

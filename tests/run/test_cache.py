@@ -330,8 +330,8 @@ def test_a_kept_copy_reads_back_only_with_its_digest_and_size(tmp_path):
 
 
 def test_nothing_in_planaudit_unpickles_what_it_did_not_pickle_in_this_run():
-    """Only run/wire.py pickles: a result crossing from a worker to the run, kept in the run's own
-    unnamed temporary file (runner.Results) until the reporters read it, and the problems `validate`
+    """Only run/wire.py pickles: what a jurisdiction adds to each report, crossing from a worker to the
+    run, kept in the run's own unnamed temporary file (runner.Pieces) until the reporters add it, and the problems `validate`
     found, kept in memory by file (validate.Found) until they are listed. Nothing that outlives a
     run — the cache, the memo — and nothing read from a file is ever unpickled."""
     import re
@@ -345,7 +345,7 @@ def test_nothing_in_planaudit_unpickles_what_it_did_not_pickle_in_this_run():
     assert sorted(path for path, text in sources.items() if "unpickled(" in text or "wire.loads(" in text) == [
         "run/runner.py", "run/validate.py"]
     assert re.findall(r"\w+\.unpickled\(|\bwire\.loads\(", sources["run/runner.py"]) == [
-        "wire.loads(", "shared.unpickled("]  # in Shared.unpickled, which Results alone calls
+        "wire.loads(", "shared.unpickled("]  # in Shared.unpickled, which Pieces alone calls
     assert re.findall(r"\S*wire\.loads\(", sources["run/validate.py"]) == ["self._wire.loads("]  # of what add_packed kept
 
 

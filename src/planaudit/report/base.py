@@ -6,6 +6,8 @@ order; :meth:`~BaseReporter.end` with the whole run again. It writes as it goes;
 must say something before the rows that only comes later keeps that part itself (see
 :class:`Held`), so that a large audit is never held whole. It sees nothing else of the run: results
 reach it as frozen dataclasses (:mod:`planaudit.model.result`), however and wherever they were judged.
+A reporter of `check` takes each jurisdiction in two steps (:class:`Reporter`): ``piece(result)``,
+which the run calls in the worker process that judged it, and ``add(piece)``, in order, in the run.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import abc
 import io
 import tempfile
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Generic, TextIO, TypeVar
+from typing import TYPE_CHECKING, Generic, TextIO, TypeVar, final
 
 if TYPE_CHECKING:  # not imported at run time: the run memo's replay imports this module, and no model
     from planaudit.model.changes import DiffResult  # noqa: F401 - named in the bases below
@@ -86,6 +88,7 @@ class Reporter(BaseReporter["Overview", "JurisdictionResult"], Generic[P]):
     def add(self, piece: P) -> None:
         """Put a jurisdiction's :meth:`piece` into the report (they come in order)."""
 
+    @final  # the run calls piece and add apart: a format that did more here would differ across processes
     def jurisdiction(self, result: JurisdictionResult) -> None:
         self.add(self.piece(result))
 

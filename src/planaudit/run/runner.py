@@ -37,7 +37,7 @@ from planaudit.run.cache import run_digest, unit_digest
 from planaudit.run.pool import ordered_map
 from planaudit.run.wire import Wire
 
-if TYPE_CHECKING:  # the run hands results to reporters; it imports nothing of report/
+if TYPE_CHECKING:  # the run hands results to reporters' piece, and pieces to their add; it imports nothing of report/
     from planaudit.report.base import Reporter
 
 
@@ -240,7 +240,7 @@ class Outcome:
     digest: str
     problems: tuple[Problem, ...]
     judged: Judged | None = None
-    pieces: bytes = b""
+    pieces: tuple[bytes, ...] = ()  # one for each reporter
 
 
 class Shared:
@@ -251,13 +251,13 @@ class Shared:
         self.reporters = reporters
         self.wire = Wire()
 
-    def pickled_pieces(self, result: JurisdictionResult) -> bytes:
+    def pickled_pieces(self, result: JurisdictionResult) -> tuple[bytes, ...]:
         """What ``result`` adds to each report, as it crosses to the run and :class:`Pieces` keeps it."""
-        return self.wire.dumps(tuple(reporter.piece(result) for reporter in self.reporters))
+        return tuple(self.wire.dumps(reporter.piece(result)) for reporter in self.reporters)
 
-    def unpickled(self, data: bytes) -> tuple[object, ...]:
-        """What :meth:`pickled_pieces` made, in this run (never anything read from elsewhere)."""
-        return self.wire.loads(data)  # type: ignore[no-any-return]
+    def unpickled(self, data: bytes) -> object:
+        """A piece :meth:`pickled_pieces` made, in this run (never anything read from elsewhere)."""
+        return self.wire.loads(data)
 
 
 class Pieces:
@@ -269,27 +269,27 @@ class Pieces:
     def __init__(self, shared: Shared) -> None:
         self.shared = shared
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 - as long-lived as the pieces
-        self._sizes: list[int] = []
+        self._places: list[list[tuple[int, int]]] = [[] for _ in shared.reporters]  # each reporter's: where, how long
 
-    def append(self, pickled: bytes) -> None:
-        self._file.seek(0, os.SEEK_END)
-        self._file.write(pickled)
-        self._sizes.append(len(pickled))
+    def append(self, pickled: tuple[bytes, ...]) -> None:
+        """One jurisdiction's pieces, one for each reporter."""
+        position = self._file.seek(0, os.SEEK_END)
+        for places, piece in zip(self._places, pickled, strict=True):
+            self._file.write(piece)
+            places.append((position, len(piece)))
+            position += len(piece)
 
     def of(self, index: int) -> Iterator[object]:
-        """The pieces of the reporter at ``index``, a jurisdiction at a time."""
-        position = 0
-        for size in self._sizes:
+        """The pieces of the reporter at ``index``, a jurisdiction at a time (only its own are read)."""
+        for position, size in self._places[index]:
             self._file.seek(position)  # each reading keeps its own place
-            pickled = self._file.read(size)
-            position += size
-            yield self.shared.unpickled(pickled)[index]
+            yield self.shared.unpickled(self._file.read(size))
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """An audit judged for some reporters: the overview, every judged jurisdiction's result in
-    order, and the digest of every byte the run read (what a recorded answer may be keyed on)."""
+    """An audit judged for some reporters: the overview, what each judged jurisdiction adds to each
+    report, in order, and the digest of every byte the run read (what a recorded answer may be keyed on)."""
 
     overview: Overview
     reporters: Sequence[Reporter]

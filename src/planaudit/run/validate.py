@@ -1,10 +1,11 @@
 """`planaudit validate`: every file of every year read and checked, a jurisdiction at a time — on worker
 processes for a large repository (check/validate.py holds the checks; this, who runs them where).
 
-A national repository can have hundreds of thousands of warnings, listed sorted by file. They are
-kept until then as each file's problems pickled together by the process that found them (about 120
-bytes a problem, where the objects take about 860), and each file's are unpickled, sorted and capped
-only when it is listed.
+A national repository can have hundreds of thousands of warnings, listed sorted by file. A
+jurisdiction's are kept until then file by file, each file's problems pickled together by the
+process that found them (about 120 bytes a problem, where the objects take about 860; the few of
+the settings and the catalogue stay objects), and each file's are unpickled, sorted and capped only
+when it is listed.
 """
 
 from __future__ import annotations
@@ -59,9 +60,14 @@ def by_path(problems: list[Problem]) -> dict[str, list[Problem]]:
 
 def packed_problems(root: Path, files: list[DataFile], *, catalogue: Catalogue, settings: Settings) -> Packed:
     """One jurisdiction's problems (:func:`jurisdiction_problems`), each file's pickled together."""
-    wire = Wire()
     found = jurisdiction_problems(root, files, catalogue=catalogue, settings=settings)
-    return [(path, wire.dumps(group)) for path, group in by_path(found).items()]
+    return [(path, process_wire().dumps(group)) for path, group in by_path(found).items()]
+
+
+@functools.cache
+def process_wire() -> Wire:
+    """The wire this process pickles its problems with (made once: it looks its classes up)."""
+    return Wire()
 
 
 def validate_everything(data_dir: Path, progress: Progress | None = None, workers: int | None = None) -> Found:

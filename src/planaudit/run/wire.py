@@ -25,7 +25,8 @@ from typing import Any
 from planaudit import messages
 from planaudit.model import problems as model_problems
 
-# the modules whose slotted dataclasses what crosses is made of (a report's pieces are text and lists)
+# the modules whose slotted dataclasses what crosses is made of (a report's pieces are text, lists and small
+# frozen dataclasses of them, which pickle's own way carries)
 MODULES: tuple[ModuleType, ...] = (model_problems, messages)
 
 
