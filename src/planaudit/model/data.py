@@ -299,8 +299,24 @@ class Provenance:
         return place if self.source is None else f"{place}, {self.source.title or self.source.id}"
 
 
+class Placed:
+    """An entry that stands where its provenance says: its ``location`` and ``positions`` read as
+    every entry of a data file's do."""
+
+    __slots__ = ()
+    provenance: Provenance
+
+    @property
+    def location(self) -> Location:
+        return self.provenance.location
+
+    @property
+    def positions(self) -> Positions:
+        return self.provenance.positions
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Target:
+class Target(Placed):
     """One target of a plan, built by keyword from small values: what its threshold is
     (:class:`Threshold`), its tolerance, its period, and what it rests on and where it stands
     (:class:`Provenance`: the plan's words, its section, its place in the file)."""
@@ -321,15 +337,6 @@ class Target:
     waiver: Waiver | None = None
     items: tuple[str, ...] = ()  # an umbrella's: the ids of its items, which follow it in the plan
     parent: str | None = None  # an item's: the id of its umbrella
-
-    @property
-    def location(self) -> Location:
-        """Where it stands in its file (as every entry of a data file says)."""
-        return self.provenance.location
-
-    @property
-    def positions(self) -> Positions:
-        return self.provenance.positions
 
     @property
     def is_umbrella(self) -> bool:
@@ -373,7 +380,7 @@ class Stated:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Figure:
+class Figure(Placed):
     """One figure of a report, built by keyword: what it states (:class:`Stated`), of which metric and
     scope, over which part of its year (:class:`Span`), and what it rests on and where it stands
     (:class:`Provenance`: the report's words, the document, its place in the file)."""
@@ -389,15 +396,6 @@ class Figure:
     of_target: str | None = None  # the id of a target whose value this figure states a share of (占年度目标的126%)
     conflict: bool = False  # the report states it again, differently (its text 100%, its table 72%)
     basis: str | None = None  # nominal or real: what its value (and its stated growth) means; None: unstated
-
-    @property
-    def location(self) -> Location:
-        """Where it stands in its file (as every entry of a data file says)."""
-        return self.provenance.location
-
-    @property
-    def positions(self) -> Positions:
-        return self.provenance.positions
 
 
 @dataclass(frozen=True, slots=True)
