@@ -32,7 +32,6 @@ class Found:
     :func:`~planaudit.model.problems.capped` makes of them all, one file at a time)."""
 
     def __init__(self) -> None:
-        self._wire = Wire()
         self._files: dict[str, list[bytes | list[Problem]]] = {}
 
     def add(self, problems: list[Problem]) -> None:
@@ -48,7 +47,7 @@ class Found:
             yield from capped([problem for group in self._files[path] for problem in self._problems(group)])
 
     def _problems(self, group: bytes | list[Problem]) -> list[Problem]:
-        return self._wire.loads(group) if isinstance(group, bytes) else group  # type: ignore[no-any-return]
+        return process_wire().loads(group) if isinstance(group, bytes) else group  # type: ignore[no-any-return]
 
 
 def by_path(problems: list[Problem]) -> dict[str, list[Problem]]:
