@@ -207,3 +207,20 @@ def test_explain_sets_out_a_shared_derivation_once(tmp_path):
         "        a2 = 4",  # set out above: its value only
         "        b2 = 5",
     ]
+
+
+def test_whether_derivations_cycle_is_each_catalogues_own_when_asked_in_turn():
+    """It is worked out once per catalogue (every jurisdiction of an audit shares one): asked of one
+    catalogue, then another, then the first again, each gets its own answer."""
+    cyclic = resolver([metric("a", "b + 1"), metric("b", "a")], [])
+    acyclic = resolver(diamond(2), diamond_figures(2))
+    assert [cyclic.acyclic, acyclic.acyclic, cyclic.acyclic, acyclic.acyclic] == [False, True, False, True]
+    again = resolver([metric("a", "b + 1"), metric("b", "a")], [])  # an equal catalogue, made anew
+    assert not again.acyclic
+
+
+def test_the_figures_a_stated_value_rests_on_are_its_own_figure():
+    made = resolver(diamond(1), diamond_figures(1))
+    resolved = made.resolve((YEAR, PLACE, "a1", None))
+    assert isinstance(resolved, Resolved) and resolved.figure is not None
+    assert resolved.figures() == (resolved.figure,)

@@ -166,3 +166,16 @@ def test_what_an_entry_cites_does_not_change_when_it_moves_in_its_file():
 @pytest.mark.parametrize("cls", [Target, Figure, Threshold, Tolerance, Period, Provenance, Stated, Span])
 def test_a_target_a_figure_and_their_parts_are_built_by_keyword_only(cls):
     assert all(field.kw_only for field in dataclasses.fields(cls))
+
+
+def test_equal_entries_hash_alike_so_a_copy_finds_the_original():
+    """A target's or figure's hash is quick (its metric and place), and agrees with ==."""
+    figure = read_figure({"metric": "cases", "value": 5, "quote": "5件"}, HERE, {}, 2022, "x")
+    copy = dataclasses.replace(figure, stated=dataclasses.replace(figure.stated))
+    assert copy == figure and copy is not figure and hash(copy) == hash(figure)
+    assert {figure: "found"}[copy] == "found"
+    other = dataclasses.replace(figure, stated=Stated(value=Decimal(6)))
+    assert other != figure and {figure: 1}.get(other) is None
+    made = target(value=5)
+    assert {made: "found"}[dataclasses.replace(made)] == "found"
+    assert dataclasses.replace(made, title="another") not in {made}

@@ -467,14 +467,15 @@ def _check_figure(figure: Figure, catalogue: Catalogue, known: Known) -> Iterato
             yield _at(figure, "metric", Code.UNKNOWN_METRIC, _unknown_metric(figure.metric, known))
         return
     stated = figure.stated
-    if stated.is_state != (metric.unit == BOOLEAN):
+    is_state = stated.is_state
+    if is_state != (metric.unit == BOOLEAN):
         yield _at(figure, "value", Code.UNIT,
                   msg("{metric} is in {unit}: its value must be true or false", metric=metric.id, unit=metric.unit)
                   if metric.unit == BOOLEAN else
                   msg("{metric} is in {unit}: its value must be a number", metric=metric.id, unit=metric.unit))
-    elif stated.is_state and stated.bound is not Bound.EXACT:
+    elif is_state and stated.bound is not Bound.EXACT:
         yield _at(figure, "bound", Code.UNIT, msg("a true/false figure cannot have a bound"))
-    elif stated.is_state and figure.basis is not None:
+    elif is_state and figure.basis is not None:
         yield _at(figure, "basis", Code.VALUE_FORBIDDEN, msg("basis is for numbers: a true/false figure has none"))
     elif figure.of_target is not None:
         if not stated.percent:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import graphlib
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
@@ -123,19 +122,10 @@ class Resolver:
 
     share_inputs = True  # False: each derivation's inputs resolved afresh on every path (a differential test's reference)
 
-    @functools.cached_property
+    @property
     def acyclic(self) -> bool:
-        """Whether no metric's derivation leads back to itself. Then what an input resolves to does
-        not depend on the derivations that asked for it (only a cycle makes the path matter), so each
-        is resolved once: metrics whose derivations share inputs (a "diamond") take time linear in
-        their number, not exponential. (A cycle is a problem of validate's; such data is not judged.)"""
-        graph = {metric_id: metric.derive.metrics for metric_id, metric in self.catalogue.metrics.items()
-                 if metric.derive is not None}
-        try:
-            graphlib.TopologicalSorter(graph).prepare()
-        except graphlib.CycleError:
-            return False
-        return True
+        """Whether no metric's derivation leads back to itself (see :func:`derivations_acyclic`)."""
+        return derivations_acyclic(self.catalogue)
 
     def _input(self, key: FigureKey, deadline: dt.date | None, visiting: frozenset[str]) -> Resolved | Missing:
         """A derivation's input, from exact figures: resolved once per key and deadline when the
@@ -171,6 +161,31 @@ class Resolver:
         as_of = max(source.as_of for source in inputs) if inputs else dt.date(year, 12, 31)
         derivation = Derivation(metric_id, metric.derive.source, tuple(inputs), tuple(names))
         return Resolved(metric_id, year, value, as_of, derivation=derivation)  # type: ignore[arg-type]
+
+
+_ACYCLIC: dict[int, tuple[Catalogue, bool]] = {}  # by the catalogue's identity: a catalogue holds mappings, unhashable
+
+
+def derivations_acyclic(catalogue: Catalogue) -> bool:
+    """Whether no metric's derivation leads back to itself. Then what an input resolves to does
+    not depend on the derivations that asked for it (only a cycle makes the path matter), so each
+    is resolved once: metrics whose derivations share inputs (a "diamond") take time linear in
+    their number, not exponential. (A cycle is a problem of validate's; such data is not judged.)
+    Worked out once for each catalogue: every jurisdiction of an audit is judged with the same one."""
+    known = _ACYCLIC.get(id(catalogue))
+    if known is not None and known[0] is catalogue:  # the catalogue is held, so its id is not reused
+        return known[1]
+    graph = {metric_id: metric.derive.metrics for metric_id, metric in catalogue.metrics.items()
+             if metric.derive is not None}
+    try:
+        graphlib.TopologicalSorter(graph).prepare()
+        acyclic = True
+    except graphlib.CycleError:
+        acyclic = False
+    if len(_ACYCLIC) >= 8:  # an audit has one catalogue, a diff two: a few suffice
+        _ACYCLIC.clear()
+    _ACYCLIC[id(catalogue)] = (catalogue, acyclic)
+    return acyclic
 
 
 def _in_basis(figures: list[Figure], basis: str | None) -> list[Figure]:

@@ -299,6 +299,13 @@ class Provenance:
         return place if self.source is None else f"{place}, {self.source.title or self.source.id}"
 
 
+def _entry_hash(entry: Target | Figure) -> int:
+    """A target's or figure's hash, from its metric and place alone: equal entries share them, so it
+    agrees with ==, and the judge, which keys its findings by figure, does not hash every part of each."""
+    location = entry.provenance.location
+    return hash((entry.metric, location.path, location.line, location.col))
+
+
 class Placed:
     """An entry that stands where its provenance says: its ``location`` and ``positions`` read as
     every entry of a data file's do."""
@@ -337,6 +344,9 @@ class Target(Placed):
     waiver: Waiver | None = None
     items: tuple[str, ...] = ()  # an umbrella's: the ids of its items, which follow it in the plan
     parent: str | None = None  # an item's: the id of its umbrella
+
+    def __hash__(self) -> int:
+        return _entry_hash(self)
 
     @property
     def is_umbrella(self) -> bool:
@@ -396,6 +406,9 @@ class Figure(Placed):
     of_target: str | None = None  # the id of a target whose value this figure states a share of (占年度目标的126%)
     conflict: bool = False  # the report states it again, differently (its text 100%, its table 72%)
     basis: str | None = None  # nominal or real: what its value (and its stated growth) means; None: unstated
+
+    def __hash__(self) -> int:
+        return _entry_hash(self)
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,6 +66,8 @@ class Resolved:
     def figures(self) -> tuple[Figure, ...]:
         """Every stated figure this value rests on, each once, in the order its derivations name
         them (an input that derivations share is walked once: a "diamond" of them stays linear)."""
+        if self.figure is not None:
+            return (self.figure,)
         found: dict[int, Figure] = {}
         walked: set[int] = set()
         stack: list[Resolved] = [self]

@@ -357,6 +357,8 @@ def read_figure(entry: dict[str, Any], location: Location, positions: Positions,
 def _stated(entry: dict[str, Any]) -> Stated:
     """What a figure states (value, bound, approx_share)."""
     raw, bound, approx_share = entry["value"], entry.get("bound"), entry.get("approx_share")
+    if type(raw) is bool and bound is None and approx_share is None:
+        return _STATES[raw]  # a state as most reports give it: one value for each, shared
     if isinstance(raw, bool) or type(raw) is Decimal:
         value, percent = raw, False
     else:
@@ -364,6 +366,9 @@ def _stated(entry: dict[str, Any]) -> Stated:
         assert value is not None, "the schema requires 'value'"
     return Stated(value=value, percent=percent, bound=Bound(bound) if bound else Bound.EXACT,
                   approx_share=None if approx_share is None else _number(approx_share)[0])
+
+
+_STATES = {True: Stated(value=True), False: Stated(value=False)}
 
 
 @functools.lru_cache(maxsize=256)
