@@ -74,3 +74,43 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
     monkeypatch.delenv("NO_COLOR")
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
     assert not cli.is_terminal()
+
+
+def validate(builder, *args):
+    return CliRunner().invoke(app, ["validate", "--data", str(builder.root), *args], env={"LANG": "C.UTF-8"})
+
+
+def test_validate_speaks_the_repository_language(tmp_path):
+    """As every command does: --lang, else planaudit.yaml's lang, else the locale."""
+    from planaudit import api
+    from planaudit.model.problems import found_counts
+
+    builder = repository(tmp_path, "lang: zh\n")
+    builder.targets("- {id: x, title: 案件1000件以上, metric: cases, rule: at_least, value: 1000, quote: 案件900件以上}")
+    problems = api.validate(builder.root)
+    assert "value-not-in-quote" in {problem.code.value for problem in problems} and not any(p.is_error for p in problems)
+    assert all(problem.text("zh") != problem.text("en") for problem in problems)
+    for args, lang in [((), "zh"), (("--lang", "en"), "en"), (("--lang", "zh"), "zh")]:
+        result = validate(builder, *args)
+        assert result.exit_code == 0
+        assert result.stdout.splitlines() == [*(problem.text(lang) for problem in problems),
+                                              found_counts(0, len(problems)).render(lang)]
+    builder.write("planaudit.yaml", "fail_on: never\n")  # no lang: the locale's
+    assert validate(builder).stdout.splitlines()[0] == problems[0].text("en")
+
+
+def test_extract_speaks_the_language_of_the_repository_it_runs_in(tmp_path, monkeypatch):
+    builder = repository(tmp_path, "lang: zh\n")
+    document = tmp_path / "plan.txt"
+    document.write_text("2022年工作要点\n一、加强法律援助\n1.法律援助案件办结率达到95%以上。\n", encoding="utf-8")
+    monkeypatch.chdir(builder.root)
+    chinese = CliRunner().invoke(app, ["extract", str(document), "-j", "x", "--kind", "plan"], env={"LANG": "C.UTF-8"})
+    english = CliRunner().invoke(app, ["extract", str(document), "-j", "x", "--kind", "plan", "--lang", "en"],
+                                 env={"LANG": "C.UTF-8"})
+    assert (chinese.exit_code, english.exit_code) == (0, 0)
+    assert chinese.stdout != english.stdout
+    assert chinese.stdout.splitlines()[0].startswith("#") and english.stdout.splitlines()[0].startswith("#")
+    from planaudit import api
+    from planaudit.extract import DocumentKind
+    assert chinese.stdout == api.draft(document, None, "x", DocumentKind("plan"), None, False, "zh", None)
+    assert english.stdout == api.draft(document, None, "x", DocumentKind("plan"), None, False, "en", None)

@@ -323,11 +323,38 @@ def test_a_missing_argument_is_said_in_chinese():
 
 
 def test_a_year_that_is_no_number_is_said_in_chinese():
+    """Every word of it: click names the value's type "integer", planaudit's year type names itself."""
     run = planaudit("check", "20x9", data=None, env=CHINESE)
     invalid = click_word("Invalid value for {param_hint}: {message}").format(
         param_hint="'YEAR'", message=click_word("{value!r} is not a valid {number_type}.").format(
-            value="20x9", number_type="integer"))
+            value="20x9", number_type=click_word("year")))
+    assert click_word("year") == "年份"
     assert (run.returncode, run.stderr.splitlines()[-1]) == (2, click_word("Error: {message}").format(message=invalid))
+
+
+@pytest.mark.parametrize("args", [["check", "20x9"], ["export", "20x9"], ["explain", "20x9", "t"],
+                                  ["diff", "--year", "20x9"], ["coverage", "x.txt", "--year", "20x9"],
+                                  ["extract", "x.txt", "--year", "20x9"]])
+def test_every_year_is_named_a_year(args):
+    english = planaudit(*args, data=None, env={"LANG": "C"})
+    chinese = planaudit(*args, data=None, env=CHINESE)
+    assert (english.returncode, chinese.returncode) == (2, 2)
+    assert "'20x9' is" in english.stderr and "year" in english.stderr.splitlines()[-1]
+    assert "integer" not in english.stderr + chinese.stderr
+    assert chinese.stderr.splitlines()[-1].endswith(f"'20x9' 不是有效的{click_word('year')}。")
+
+
+def test_the_list_of_commands_shows_each_in_chinese_words():
+    """click shortens a help text at spaces; a Chinese one, which has none, shows its first sentence,
+    or its first clause when that is long — never "..." alone."""
+    shown = planaudit("--help", data=None, env=CHINESE).stdout
+    heading = shown.index("\n" + click_word("Commands"))
+    listed = dict(line.split(None, 1) for line in shown[heading:].splitlines()[2:] if line.strip())
+    assert set(listed) == set(typer.main.get_command(app).commands)
+    assert listed["coverage"] == "将工作要点（或工作总结）与数据仓库对照"
+    assert listed["diff"] == "显示数据的改动对核查结果的影响"
+    assert listed["check"] == "评估 YEAR 年的每项目标并输出结论。"
+    assert not any(text.endswith("...") for text in listed.values())
     assert click_word("Usage:") == "用法："
 
 

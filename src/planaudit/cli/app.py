@@ -110,7 +110,8 @@ def validate(
     warning), 2 for bad usage.
     """
     voice = voice_of(lang)
-    raise typer.Exit(call(voice, lambda: commands.validate(data, output_format.value, strict, voice, progress_bar)))
+    raise typer.Exit(call(voice, lambda: commands.validate(data, output_format.value, strict, lang and lang.value, voice,
+                                                            progress_bar)))
 
 
 @app.command()
@@ -192,6 +193,7 @@ def extract(
     from planaudit.read.layout import SLUG
 
     voice = voice_of(lang)
+    voice.lang = commands.lang_here(lang and lang.value)
     if jurisdiction is not None and not SLUG.fullmatch(jurisdiction):
         raise usage_error(voice, msg("jurisdiction '{name}' is not a slug (lower-case letters, digits, - and _)",
                                       name=jurisdiction))

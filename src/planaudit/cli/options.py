@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import enum
+import gettext
 from collections.abc import Callable
 from pathlib import Path
 
+import click
 import typer
 
 from planaudit.report import COVERAGE, DIFF, endings_text, formats, stream_formats
@@ -22,6 +24,18 @@ Lang = enum.Enum("Lang", {name: name for name in LANGUAGES}, type=str)  # type: 
 DiffFormat = enum.Enum("DiffFormat", {found.name: found.name for found in formats(DIFF)}, type=str)  # type: ignore[misc]
 DocumentKindChoice = enum.Enum("DocumentKindChoice", {"plan": "plan", "report": "report"}, type=str)  # type: ignore[misc]
 CoverageFormat = enum.Enum("CoverageFormat", {found.name: found.name for found in formats(COVERAGE)}, type=str)  # type: ignore[misc]
+
+
+class YearType(click.types.IntParamType):
+    """A year: a whole number, which click's messages name "year" ("'20x9' is not a valid year"), in the
+    run's language (click's own catalogue, as its other words), where an int is named "integer"."""
+
+    @property  # read when click says it, while the run's language is set (see planaudit.cli.words)
+    def name(self) -> str:  # type: ignore[override]
+        return gettext.gettext("year")
+
+
+YEAR = YearType()
 
 
 def _fail_on(text: str, parse: Callable[[str], FailOn] = FailOn.parse) -> FailOn:
@@ -42,7 +56,7 @@ NoCacheOption = typer.Option(False, "--no-cache", help="Judge every file afresh,
 EncodingOption = typer.Option(None, "--encoding", help="The document's encoding when it is not UTF-8: gb18030 (which "
                                                        "reads GBK too), big5…")
 
-CheckYear = typer.Argument(..., help="The year whose targets are judged.")
+CheckYear = typer.Argument(..., click_type=YEAR, help="The year whose targets are judged.")
 CheckOutputFormat = typer.Option("table", "--format", help="Format of the report on standard output.")
 CheckOutput = typer.Option(
     None, "-o", "--output", dir_okay=False,
@@ -53,21 +67,22 @@ CheckFailOn = typer.Option(
     help="Exit 1 on any of missed, unmeasured, inconsistent (an inconsistent figure), joined by commas "
          "(missed,inconsistent); or never. Default: planaudit.yaml's fail_on, then missed.",
 )
-ExportYear = typer.Argument(..., help="The year whose targets are judged.")
+ExportYear = typer.Argument(..., click_type=YEAR, help="The year whose targets are judged.")
 ExportOutput = typer.Option(None, "-o", "--output", dir_okay=False,
                             help="Write the report to this file. Default: standard output.")
-ExplainYear = typer.Argument(..., help="The year of the target.")
+ExplainYear = typer.Argument(..., click_type=YEAR, help="The year of the target.")
 ExplainJurisdiction = typer.Argument(..., help="The jurisdiction: its slug (fuzhou) or its name (福州市, 福州).")
 ExplainTarget = typer.Argument(..., help="The target's id, the start of one id alone, or its row's number (#) "
                                          "in the jurisdiction's table.")
 ValidateOutputFormat = typer.Option("text", "--format", help="How to list the problems.")
 ValidateStrict = typer.Option(False, "--strict", help="Exit 1 on warnings too, not only on errors.")
-ValidateLang = typer.Option(None, "--lang", help="Language of the messages. Default: the locale.")
+ValidateLang = typer.Option(None, "--lang", help="Language of the messages. Default: planaudit.yaml's lang, then "
+                                                 "the locale.")
 DiffBase = typer.Argument(None, help="The revision compared with. Default: where the current branch left "
                                      "the default branch (GITHUB_BASE_REF's, origin's HEAD, main or master).")
 DiffHead = typer.Argument(None, help="The revision compared. Default: the working tree, every file "
                                      "check would read there, tracked or not.")
-DiffYear = typer.Option(None, "--year", help="Only this year (repeatable). Default: every year "
+DiffYear = typer.Option(None, "--year", click_type=YEAR, help="Only this year (repeatable). Default: every year "
                                              "the changes touch.")
 DiffOutputFormat = typer.Option("table", "--format", help="Format of the comparison on standard output.")
 DiffOutput = typer.Option(
@@ -84,7 +99,7 @@ CoverageDocument = typer.Argument(..., dir_okay=False, help="The plan or report,
 CoverageJurisdiction = typer.Option(
     None, "-j", "--jurisdiction",
     help="Whose document it is. Default: the jurisdiction whose file has the most quotes standing in it.")
-CoverageYear = typer.Option(None, "--year", help="The document's year. Default: from its title.")
+CoverageYear = typer.Option(None, "--year", click_type=YEAR, help="The document's year. Default: from its title.")
 CoverageKind = typer.Option(
     None, "--kind", help="plan or report. Default: from the title (要点/计划: plan; 总结/报告: report).")
 CoveragePart = typer.Option(None, "--part", help="Only this part of the document: 三 for 三、… (a report "
@@ -93,11 +108,12 @@ CoverageOutputFormat = typer.Option("table", "--format", help="Format of the fin
 ExtractFile = typer.Argument(..., dir_okay=False, help="The plan or report, as text (UTF-8 unless --encoding).")
 ExtractKind = typer.Option(
     None, "--kind", help="plan or report. Default: from the title (要点/计划: plan; 总结/报告: report).")
-ExtractYear = typer.Option(None, "--year", help="The document's year. Default: from the title, e.g. 2022年工作要点.")
+ExtractYear = typer.Option(None, "--year", click_type=YEAR,
+                           help="The document's year. Default: from the title, e.g. 2022年工作要点.")
 ExtractJurisdiction = typer.Option(
     None, "-j", "--jurisdiction", help="Its slug. Default: the output file's name, else the input file's.")
 ExtractOutput = typer.Option(None, "-o", "--output", dir_okay=False,
                              help="Write the draft to this file. Default: standard output.")
 ExtractForce = typer.Option(False, "--force", help="Replace the output file if it exists.")
 ExtractLang = typer.Option(None, "--lang", help="Language of the messages and the draft's comment. "
-                                                "Default: the locale.")
+                                                "Default: the lang of the data repository it runs in, then the locale.")

@@ -19,6 +19,7 @@ import contextlib
 import functools
 import gettext
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -96,6 +97,26 @@ def translate_help(command: click.Command, lang: str) -> None:
         text = getattr(holder, "help", None)
         if text:
             holder.help = translate(text, lang, HELP)
+    if command.help and command.short_help is None:
+        command.short_help = short_help(command.help)
+
+
+_CLAUSE_END = re.compile("[。；：]")  # a sentence's or a clause's end, in a language written without spaces
+
+
+def short_help(text: str) -> str | None:
+    """What a group's list of commands shows of a help text written without spaces between words
+    (Chinese): its first sentence, or, when that is long, its first clause. click shortens a help text
+    at spaces, and would show "..." alone for such a sentence. None (click's own way) for other text."""
+    first = text.split("\n\n", 1)[0].strip()
+    end = _CLAUSE_END.search(first)
+    if end is None:
+        return None
+    sentence = first[:first.find("。") + 1] if "。" in first else first
+    return sentence if len(sentence) <= SHORT_HELP_LENGTH else first[:end.start()]
+
+
+SHORT_HELP_LENGTH = 45  # click's own limit for a command's short help
 
 
 def help_texts(command: click.Command) -> list[str]:

@@ -75,6 +75,19 @@ def settings_lang(root: Path, chosen: str | None) -> str:
     return chosen or default_lang(Loader(root).settings().lang)
 
 
+def lang_here(chosen: str | None) -> str:
+    """``chosen``, else the lang of the data repository the command runs in, if it runs in one,
+    else the locale's (a command that reads no repository: extract)."""
+    from planaudit.read.layout import NoRepository, find_root
+    from planaudit.report.language import default_lang
+
+    try:
+        root = find_root(Path("."))
+    except NoRepository:
+        return chosen or default_lang(None)
+    return settings_lang(root, chosen)
+
+
 @dataclass(frozen=True)
 class CheckRequest:
     """A `check` (or an `export`): which audit, its reports, and what fails it."""
@@ -221,12 +234,15 @@ def explain(data: Path, year: int, jurisdiction: str, target: str, lang: str | N
     return exit_status()
 
 
-def validate(data: Path, output_format: str, strict: bool, voice: Voice, progress: ProgressBar = no_progress) -> int:
-    """Every problem of the repository, listed on standard output; 1 on an error (or, ``strict``, a warning)."""
+def validate(data: Path, output_format: str, strict: bool, lang: str | None, voice: Voice,
+             progress: ProgressBar = no_progress) -> int:
+    """Every problem of the repository, listed on standard output, in ``lang``, else planaudit.yaml's
+    language, else the locale's; 1 on an error (or, ``strict``, a warning)."""
     from planaudit.report.problems import PROBLEM_FORMATS
     from planaudit.run.validate import validate_everything
 
     root = repository_root(data)
+    voice.lang = settings_lang(root, lang)
     with progress() as advance:
         found = validate_everything(root, advance)
     with inert_stdout(output_format == "text"):
