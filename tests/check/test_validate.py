@@ -103,3 +103,13 @@ def test_the_repository_s_about_tolerance_is_a_target_s_tolerance(tmp_path):
     assert [problem.split(" ", 2)[1] for problem in problems(builder)] == ["value-missing"]
     builder.write("planaudit.yaml", "about_tolerance: 5\n")
     assert problems(builder) == []
+
+
+@pytest.mark.parametrize(("value", "quote", "expected"), [
+    ("1", "刑事案件发案率1%", []),  # the quote states 1 as a percentage: as written
+    ("0.9", "结案率90%", ["percent-as-ratio"]),
+])
+def test_a_small_percent_its_quote_states_is_no_ratio(tmp_path, value, quote, expected):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS).targets("[]").outcomes(
+        f"- {{metric: rate, value: {value}, quote: {quote}}}")
+    assert [problem.split(": ", 1)[1].split()[0] for problem in problems(builder)] == expected

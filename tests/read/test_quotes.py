@@ -51,6 +51,18 @@ def test_a_percent_written_as_a_ratio():
     assert not looks_like_a_ratio(Decimal("0.85"), "ratio", False)
 
 
+@pytest.mark.parametrize(("value", "quote", "warned"), [
+    ("1", "刑事案件发案率1%", False),  # the quote says 1%: the value is as written
+    ("0.5", "误差控制在0.5%以内", False),
+    ("0.5", "误差控制在５‰以内", False),  # 5‰ is 0.5%
+    ("1", "刑事案件发案率下降1个百分点", True),  # 1 with no percent sign beside it
+    ("0.85", "结案率达85%以上", True),  # 0.85 for 85%: the warning's very case
+    ("1", "", True),
+])
+def test_a_percent_its_quote_states_as_such_is_no_ratio(value, quote, warned):
+    assert looks_like_a_ratio(Decimal(value), "percent", False, quote) is warned
+
+
 PIECES = st.sampled_from(["8", "5", "0", "85", "1", "12", ".", ",", "%", "‰", "万", "千", " ", "率", "达", "-", "８", "５",
                           "％", "，", "一", "十", "两", "零"])
 VALUES = st.sampled_from(["85", "8", "5", "0.85", "0.5", "12.85", "1850", "850000", "1", "10", "0", "-5", "85.0", "2"])

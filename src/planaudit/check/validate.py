@@ -498,7 +498,7 @@ def _check_quote(item: Target | Figure, value: Decimal, unit: str, percent_sign:
     """Warnings for a value that its own quote (or ``quote``, the words that state it) does not
     state, or a percentage written as a ratio."""
     quote = item.provenance.quote if quote is None else quote
-    if looks_like_a_ratio(value, unit, percent_sign):
+    if looks_like_a_ratio(value, unit, percent_sign, quote):
         shown = format_number(value)
         hundredfold = format_number(Fraction(value) * 100)
         yield _at(item, "value", Code.PERCENT_AS_RATIO,

@@ -147,6 +147,9 @@ def readings(number: Stated, unit: str) -> tuple[Decimal, ...]:
     return (number.value,)
 
 
-def looks_like_a_ratio(value: Decimal, unit: str, percent_sign: bool) -> bool:
-    """A value of a percent that is written as a ratio: 0.85 for 85%."""
-    return unit == PERCENT and not percent_sign and 0 < value <= 1
+def looks_like_a_ratio(value: Decimal, unit: str, percent_sign: bool, quote: str = "") -> bool:
+    """A value of a percent that is written as a ratio: 0.85 for 85% — unless ``quote``, its own
+    words, states that very number as a percentage ("发案率1%": 1 is 1%, as written)."""
+    if unit != PERCENT or percent_sign or not 0 < value <= 1:
+        return False
+    return not any(number.percent and number.value == value for number in stated_numbers(quote))
