@@ -133,8 +133,8 @@ def test_json_and_explain_show_the_basis(tmp_path):
     result = builder.outcomes("- {metric: income.growth, value: 2.9%, basis: real, quote: 实际增长2.9%}").audit()
     (row,) = json.loads(reporter_class("json")("en").render(result))["results"]
     assert (row["basis"], row["evidence"][0]["basis"]) == ("real", "real")
-    assert "  stated: outcomes/2022/testville.yaml:4 “实际增长2.9%” (2022-12-31, real (price changes taken out))" in (
-        render_explanation(result.results[0]).splitlines())
+    assert ("  stated: outcomes/2022/testville.yaml:4 “实际增长2.9%” (date not stated, taken as 2022-12-31, "
+            "real (price changes taken out))") in render_explanation(result.results[0]).splitlines()
 
 
 def test_two_figures_in_two_bases_are_not_a_duplicate(tmp_path):

@@ -95,3 +95,37 @@ def test_explain_reads_a_contested_verdict_against_what_the_judge_compared_with(
     (item,) = result.results
     explained = render_explanation(item, "en").splitlines()
     assert [line for line in explained if line.startswith("Comparison (")] == readings
+
+
+def test_a_figure_dated_at_the_year_end_and_one_undated_are_the_same_reading(tmp_path):
+    """An undated figure is taken at its year's end: stated twice, once with that date and once
+    without, it is still one figure stated twice (that one says its date and the other does not
+    changes nothing of the comparison)."""
+    result = RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(TARGET).outcomes("""
+        - {metric: rate, value: 100%, conflict: true, quote: 实现全覆盖（100%）}
+        - {metric: rate, value: 72%, as_of: 2022-12-31, conflict: true, quote: 附表：覆盖率72%}
+        """).audit()
+    (item,) = result.results
+    assert (item.verdict, item.reason) == (Verdict.UNMEASURED, Reason.CONTESTED)
+    assert [entry.conflict for entry in result.inconsistencies] == [True]
+
+
+def test_an_undated_figure_is_shown_as_undated(tmp_path):
+    """Never an invented date: a figure whose report gives no date says so, in explain and in JSON."""
+    result = RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(TARGET).outcomes("""
+        - {metric: rate, value: 95%, quote: 覆盖率95%}
+        - {metric: cases, value: 10, as_of: 2022-06-30, quote: 上半年10件}
+        """).audit()
+    (item,) = result.results
+    explained = render_explanation(item, "en").splitlines()
+    assert "  stated: outcomes/2022/testville.yaml:4 “覆盖率95%” (date not stated, taken as 2022-12-31)" in explained
+    assert "  报告: outcomes/2022/testville.yaml:4 “覆盖率95%” (未注明日期，按2022年12月31日计)" in render_explanation(
+        item, "zh").splitlines()
+    document = json.loads(reporter_class("json")("en").render(result))
+    (evidence,) = document["results"][0]["evidence"]
+    assert (evidence["as_of"], evidence["as_of_stated"]) == ("2022-12-31", False)
+    dated = RepoBuilder(tmp_path / "dated").rules(COUNT_METRICS).targets(TARGET).outcomes(
+        "- {metric: rate, value: 95%, as_of: 2022-12-31, quote: 覆盖率95%}").audit()
+    assert "(2022-12-31)" in render_explanation(dated.results[0], "en")
+    (evidence,) = json.loads(reporter_class("json")("en").render(dated))["results"][0]["evidence"]
+    assert (evidence["as_of"], evidence["as_of_stated"]) == ("2022-12-31", True)

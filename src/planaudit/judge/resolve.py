@@ -212,7 +212,8 @@ def conflicts(resolver: Resolver, report: Report) -> list[Inconsistency]:
     groups: dict[Hashable, list[Figure]] = defaultdict(list)
     for figure in report.figures:
         if figure.conflict and not figure.stated.is_state:
-            groups[(figure.metric, figure.scope, figure.span, figure.of_target, figure.basis)].append(figure)
+            groups[(figure.metric, figure.scope, figure.span.as_of, figure.span.aggregate, figure.of_target,
+                    figure.basis)].append(figure)
     found = []
     for group in groups.values():
         first, *others = sorted(group, key=share_order) if group[0].of_target is not None else group

@@ -270,10 +270,12 @@ YEAR_END = Period()
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Span:
     """The part of its year a figure measures: its value at ``as_of`` (``aggregate`` "end"), or the
-    mean, maximum or minimum of the year up to ``as_of``."""
+    mean, maximum or minimum of the year up to ``as_of``. A report that states no date is taken at
+    its year's end: ``as_of_stated`` False says so, and no report shows that date as the report's."""
 
     as_of: dt.date
     aggregate: str = "end"
+    as_of_stated: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

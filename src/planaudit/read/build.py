@@ -376,4 +376,4 @@ def _span(year: int, as_of: str | None, aggregate: str | None) -> Span:
     """What a figure measures (as_of, aggregate): by default, the value at its year's end. (Most of a
     report's figures share a few: each is made once.)"""
     return Span(as_of=dt.date(year, 12, 31) if as_of is None else dt.date.fromisoformat(as_of),
-                aggregate=aggregate or "end")
+                aggregate=aggregate or "end", as_of_stated=as_of is not None)

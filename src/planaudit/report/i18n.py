@@ -133,6 +133,7 @@ WORDS = InLanguages({
     "chart": "Verdicts", "evidence": "Evidence", "none": "none",
     "unmeasured_section": "Unmeasured targets and why", "detail": "Detail", "why": "Why", "waived_reason": "waived",
     "no_inconsistencies": "No stated figure disagrees with its counts.",
+    "date_not_stated": "date not stated, taken as {date}",
 }, lambda key: f"report: {key}")
 
 

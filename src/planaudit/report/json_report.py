@@ -137,6 +137,7 @@ def figure_data(figure: Figure) -> dict[str, Any]:
         "bound": figure.stated.bound.value,
         "scope": figure.scope,
         "as_of": figure.span.as_of.isoformat(),
+        "as_of_stated": figure.span.as_of_stated,
         "basis": figure.basis,
         "quote": figure.provenance.quote,
         "file": figure.location.path,
