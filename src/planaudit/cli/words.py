@@ -102,6 +102,7 @@ def translate_help(command: click.Command, lang: str) -> None:
 
 
 _CLAUSE_END = re.compile("[。；：]")  # a sentence's or a clause's end, in a language written without spaces
+SHORT_HELP_LENGTH = 45  # click's own limit for a command's short help
 
 
 def short_help(text: str) -> str | None:
@@ -114,9 +115,6 @@ def short_help(text: str) -> str | None:
         return None
     sentence = first[:first.find("。") + 1] if "。" in first else first
     return sentence if len(sentence) <= SHORT_HELP_LENGTH else first[:end.start()]
-
-
-SHORT_HELP_LENGTH = 45  # click's own limit for a command's short help
 
 
 def help_texts(command: click.Command) -> list[str]:

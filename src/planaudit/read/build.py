@@ -354,6 +354,9 @@ def read_figure(entry: dict[str, Any], location: Location, positions: Positions,
     )
 
 
+_STATES = {True: Stated(value=True), False: Stated(value=False)}
+
+
 def _stated(entry: dict[str, Any]) -> Stated:
     """What a figure states (value, bound, approx_share)."""
     raw, bound, approx_share = entry["value"], entry.get("bound"), entry.get("approx_share")
@@ -366,9 +369,6 @@ def _stated(entry: dict[str, Any]) -> Stated:
         assert value is not None, "the schema requires 'value'"
     return Stated(value=value, percent=percent, bound=Bound(bound) if bound else Bound.EXACT,
                   approx_share=None if approx_share is None else _number(approx_share)[0])
-
-
-_STATES = {True: Stated(value=True), False: Stated(value=False)}
 
 
 @functools.lru_cache(maxsize=256)
