@@ -82,8 +82,8 @@ DiffBase = typer.Argument(None, help="The revision compared with. Default: where
                                      "the default branch (GITHUB_BASE_REF's, origin's HEAD, main or master).")
 DiffHead = typer.Argument(None, help="The revision compared. Default: the working tree, every file "
                                      "check would read there, tracked or not.")
-DiffYear = typer.Option(None, "--year", click_type=YEAR, help="Only this year (repeatable). Default: every year "
-                                             "the changes touch.")
+DiffYear = typer.Option(None, "--year", click_type=YEAR,
+                        help="Only this year (repeatable). Default: every year the changes touch.")
 DiffOutputFormat = typer.Option("table", "--format", help="Format of the comparison on standard output.")
 DiffOutput = typer.Option(
     None, "-o", "--output", dir_okay=False,
