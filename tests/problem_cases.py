@@ -52,6 +52,11 @@ CASES = {
     Code.DUPLICATE_FIGURE: ("outcomes/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\nfigures:\n"
                             "  - {metric: cases, value: 1, quote: q}\n  - {metric: cases, value: 2, quote: r}\n",
                             (5, 5), "cases (scope -, as of 2022-12-31) is already reported on line 4"),
+    Code.DUPLICATE_TARGET: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets:\n"
+                            "  - {id: a, title: t, metric: open, rule: achieved, quote: q}\n"
+                            "  - {id: b, title: u, metric: open, rule: achieved, quote: r}\n", (5, 10),
+                            "target 'b' makes the commitment of 'a' on line 4 (the same metric, rule, value and scope): "
+                            "one commitment, counted twice; merge them, or say what differs"),
     Code.UNKNOWN_METRIC: ("targets/2022/testville.yaml", f"jurisdiction: testville\nyear: 2022\ntargets:\n  "
                           f"{TARGET.replace('cases', 'casez')}\n", (4, 2 + TARGET.index("cases") + 1),
                          "unknown metric 'casez'; did you mean 'cases'?"),

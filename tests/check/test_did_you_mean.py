@@ -107,7 +107,7 @@ def repository(root: Path, metrics: int, targets: int, misspelt: bool) -> Path:
     names = catalogue(metrics)
     named = misspellings(names, targets) if misspelt else random.Random(2).choices(names, k=targets)
     rules = "metrics:\n" + "".join(f"  {name}: {{unit: case}}\n" for name in names)
-    entries = "\n".join(f"- {{id: t{index}, title: t, metric: {name}, rule: at_least, value: 1, quote: q}}"
+    entries = "\n".join(f"- {{id: t{index}, title: t, metric: {name}, rule: at_least, value: {index + 1}, quote: q}}"
                         for index, name in enumerate(named))
     RepoBuilder(root).rules(rules).targets(entries).outcomes("[]")
     return root

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -159,6 +159,7 @@ def _check_against(item: Plan | Report, catalogue: Catalogue, settings: Settings
 def _check_item(item: Plan | Report, catalogue: Catalogue, rules: dict[str, Rule], settings: Settings, known: Known
                 ) -> Iterator[Problem]:
     if isinstance(item, Plan):
+        yield from _check_repeated_commitments(item)
         for target in item.targets:
             if target.is_umbrella:
                 continue  # it has no metric or rule of its own: its items are checked
@@ -168,6 +169,25 @@ def _check_item(item: Plan | Report, catalogue: Catalogue, rules: dict[str, Rule
         for figure in item.figures:
             yield from _check_figure(figure, catalogue, known)
             yield from _check_approx(figure, settings)
+
+
+def _check_repeated_commitments(plan: Plan) -> Iterator[Problem]:
+    """A target that makes the commitment an earlier one of the plan makes — the same metric, rule,
+    value, scope, basis and period — is judged on the same figure and would count twice."""
+    first: dict[Hashable, Target] = {}
+    for target in plan.targets:
+        if target.is_umbrella:
+            continue  # judged on its items
+        same = first.setdefault(_commitment(target), target)
+        if same is not target:
+            yield _at(target, "id", Code.DUPLICATE_TARGET,
+                      msg("target '{id}' makes the commitment of '{first}' on line {line} (the same metric, rule, value "
+                          "and scope): one commitment, counted twice; merge them, or say what differs", id=target.id,
+                          first=same.id, line=same.location.line))
+
+
+def _commitment(target: Target) -> Hashable:
+    return target.metric, target.rule, target.value, target.scope, target.basis, target.period, target.tolerance
 
 
 def _at(item: Target | Figure | Metric, key: str, code: Code, said: Message) -> Problem:

@@ -37,6 +37,7 @@ class Code(enum.Enum):
     BAD_REVISION = "bad-revision"
     DUPLICATE_ID = "duplicate-id"
     DUPLICATE_FIGURE = "duplicate-figure"
+    DUPLICATE_TARGET = "duplicate-target"
     UNKNOWN_METRIC = "unknown-metric"
     UNASSIGNED_METRIC = "unassigned-metric"
     UNKNOWN_RULE = "unknown-rule"
@@ -63,7 +64,7 @@ class Code(enum.Enum):
 
 
 _WARNINGS = frozenset({Code.YAML11, Code.VALUE_NOT_IN_QUOTE, Code.PERCENT_AS_RATIO, Code.UNUSED_FIGURE,
-                       Code.UNKNOWN_TARGET})
+                       Code.UNKNOWN_TARGET, Code.DUPLICATE_TARGET})
 
 
 @dataclass(frozen=True, order=True, slots=True)
