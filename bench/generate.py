@@ -39,8 +39,22 @@ def header(slug: str, year: int, key: str) -> list[str]:
             f"document: {{title: {year}年工作, issuer: 模拟县司法局}}", f"{key}:"]
 
 
+def another_commitment(metric: str, rule: str, value: str | None, made: set[tuple[str, str, str | None]]) -> str:
+    """``metric``, or, when the plan already makes that commitment, the next metric of its kind that it
+    does not: a plan makes each commitment once (two would be the warning duplicate-target). No draw
+    of ``rng`` is spent, so every other target and figure is what the same seed always gave."""
+    kind = next(names for names in (STATES, [name for name, _, _ in RATES], COUNTS) if metric in names)
+    start = kind.index(metric)
+    for step in range(len(kind)):
+        candidate = kind[(start + step) % len(kind)]
+        if (candidate, rule, value) not in made:
+            return candidate
+    return metric
+
+
 def plan(slug: str, rng: random.Random) -> str:
     lines = header(slug, 2022, "targets")
+    made: set[tuple[str, str, str | None]] = set()
     for index in range(TARGETS):
         roll = rng.random()
         entry = [f"  - id: t{index:02d}"]
@@ -58,6 +72,8 @@ def plan(slug: str, rng: random.Random) -> str:
             metric, rule, value = rng.choice(RATES)[0], "near_target", str(rng.randint(70, 95))
         else:
             metric, rule, value = rng.choice(COUNTS), "at_least", str(rng.randint(10, 5000))
+        metric = another_commitment(metric, rule, value, made)
+        made.add((metric, rule, value))
         entry += [f"    title: 模拟目标{index}：{metric}{rule}{value or ''}", f"    metric: {metric}", f"    rule: {rule}"]
         if value is not None:
             entry.append(f"    value: {value}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -173,20 +173,23 @@ def _check_item(item: Plan | Report, catalogue: Catalogue, rules: dict[str, Rule
 
 def _check_repeated_commitments(plan: Plan) -> Iterator[Problem]:
     """A target that makes the commitment an earlier one of the plan makes — the same metric, rule,
-    value, scope, basis and period — is judged on the same figure and would count twice."""
-    first: dict[Hashable, Target] = {}
+    value, scope, basis, period and tolerance — is judged on the same figure and would count twice."""
+    made: dict[tuple[str, str, str | None], list[Target]] = {}  # by metric, rule and scope: then compared whole
     for target in plan.targets:
         if target.is_umbrella:
             continue  # judged on its items
-        same = first.setdefault(_commitment(target), target)
-        if same is not target:
+        alike = made.setdefault((target.metric, target.rule, target.scope), [])
+        same = next((earlier for earlier in alike if _commitment(earlier) == _commitment(target)), None)
+        if same is None:
+            alike.append(target)
+        else:
             yield _at(target, "id", Code.DUPLICATE_TARGET,
                       msg("target '{id}' makes the commitment of '{first}' on line {line} (the same metric, rule, value "
                           "and scope): one commitment, counted twice; merge them, or say what differs", id=target.id,
                           first=same.id, line=same.location.line))
 
 
-def _commitment(target: Target) -> Hashable:
+def _commitment(target: Target) -> tuple[object, ...]:
     return target.metric, target.rule, target.value, target.scope, target.basis, target.period, target.tolerance
 
 
