@@ -81,11 +81,13 @@ def lang_here(chosen: str | None) -> str:
     from planaudit.read.layout import NoRepository, find_root
     from planaudit.report.language import default_lang
 
+    if chosen:
+        return chosen
     try:
         root = find_root(Path("."))
     except NoRepository:
-        return chosen or default_lang(None)
-    return settings_lang(root, chosen)
+        return default_lang(None)
+    return settings_lang(root, None)
 
 
 @dataclass(frozen=True)
