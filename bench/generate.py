@@ -110,6 +110,8 @@ def report(slug: str, year: int, rng: random.Random) -> str:
         if as_of:
             lines.append(f"    as_of: {as_of}")
         lines.append(f"    quote: 总结第{written}处数据{value}")
+        if metric in STATES:  # its quote does not repeat its target's words: an evaluator's reading, explained
+            lines.append("    note: 评估者据总结原文判断")
         written += 1
     return "\n".join(lines) + "\n"
 

@@ -41,7 +41,7 @@ EMITTED: dict[str, set[str]] = {
                "section", "waiver"},
     "outcome file": {"jurisdiction", "name", "year", "document", "documents", "figures", "assertions"},
     "figure": {"metric", "value", "bound", "approx_share", "scope", "as_of", "growth", "quote", "of_target",
-               "aggregate", "source", "conflict", "basis"},
+               "aggregate", "source", "conflict", "basis", "note"},
     "rules file": {"metrics", "rules", "scopes"},
     "metric": {"label", "unit", "derive", "tolerance", "cumulative"},
     "rule": {"label", "expr", "growth"},
@@ -222,6 +222,8 @@ def figures(draw: st.DrawFn, catalogue: Catalogue, year: int, plan: list[dict[st
     if share_of is not None:
         entry["of_target"] = share_of["id"]
         entry["value"] = draw(st.sampled_from(["126%", "58%", "100%", "72%", "100.0%"]))
+    elif unit == "boolean" and sometimes(draw, 0.1):
+        entry["value"] = "partly"  # done in part: with a note, mostly (validate errs without one)
     else:
         entry["value"] = value_for(draw, unit)
     if unit != "boolean" and sometimes(draw, 0.2):
@@ -241,6 +243,8 @@ def figures(draw: st.DrawFn, catalogue: Catalogue, year: int, plan: list[dict[st
         if (unit != "boolean" or key in ("as_of", "source", "scope")) and sometimes(draw, 0.12 if likely else 0.02):
             entry[key] = make()
     entry["quote"] = text(draw) if sometimes(draw, 0.3) else f"{entry['value']}"
+    if sometimes(draw, 0.9 if entry["value"] == "partly" else 0.1):
+        entry["note"] = text(draw)  # an evaluator's reading: the verdict on it is judged
     return entry
 
 
@@ -322,7 +326,7 @@ def distinct(drawn: list[dict[str, Any]], conflict: bool) -> list[dict[str, Any]
         key = tuple(str(figure.get(name)) for name in ("metric", "scope", "as_of", "of_target", "aggregate", "basis"))
         if key not in kept:
             kept[key] = figure
-        elif conflict and not isinstance(figure["value"], bool):
+        elif conflict and not isinstance(figure["value"], bool) and figure["value"] != "partly":
             kept[key]["conflict"] = figure["conflict"] = True
             kept[key + ("again",)] = figure
     return list(kept.values())

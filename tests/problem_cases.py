@@ -9,6 +9,9 @@ TARGET = "- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}
 LINK_TO_DEV_NULL, FIFO = "\0a link to /dev/null", "\0a FIFO"  # not text: what the file is instead
 LINK_INSIDE = "\0a link to rules/metrics.yaml"
 OVER_THE_CAP, CAP = "\0one byte more than max_file_size in planaudit.yaml", 1000
+# The plan a case's file is checked against, where the problem is between the two.
+PLANS = {Code.JUDGED_WITHOUT_NOTE: "jurisdiction: testville\nyear: 2022\ntargets:\n"
+                                   "  - {id: a, title: 开通热线, metric: open, rule: achieved, quote: 开通热线}\n"}
 DIFF_ONLY = {Code.BAD_REVISION}  # said of a revision's tree by `diff` (tests/read/test_git_attacks.py), never by validate
 CASES = {
     Code.YAML_SYNTAX: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets: [\n",
@@ -93,6 +96,10 @@ CASES = {
     Code.UNKNOWN_DOCUMENT: ("outcomes/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\n"
                             "documents: [{id: year-end}]\nfigures:\n  - {metric: cases, value: 3, source: q1, quote: 3}\n",
                             (5, 39), "source 'q1' is not one of the report's documents (listed: year-end)"),
+    Code.JUDGED_WITHOUT_NOTE: ("outcomes/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\nfigures:\n"
+                               "  - {metric: open, value: true, quote: 成立了服务站}\n", (4, 5),
+                               "the quote repeats 0% of the words of target 'a' (line 4), under the 50% that would state "
+                               "it done: a verdict on it is an evaluator's reading, which a note must explain"),
     Code.UNKNOWN_SCOPE: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets:\n"
                          "  - {id: a, title: t, metric: cases, rule: at_least, value: 1, scope: 市本级, quote: q}\n",
                          (4, 71), "unknown scope '市本级': declare it under scopes: in rules/ (declared: county)"),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from planaudit import Reason, Verdict, audit
+from planaudit import Grounds, Reason, Verdict, audit
 from planaudit.exact.numbers import format_number
 from support import load_repository
 
@@ -61,59 +61,60 @@ def test_every_plan_and_report_names_its_source_document():
 
 MET, MISSED, UNMEASURED = Verdict.MET, Verdict.MISSED, Verdict.UNMEASURED
 STATED, NO_REPORT, NOT_REPORTED, NO_BASELINE = Reason.STATED, Reason.NO_REPORT, Reason.NOT_REPORTED, Reason.NO_BASELINE
+MEASURED, STATED_, JUDGED = Grounds.MEASURED, Grounds.STATED, Grounds.JUDGED  # what a verdict rests on
 
 FUZHOU_2022 = {
-    "legal-hub-stationing": (MET, STATED),
-    "rule-of-law-government-model": (MET, STATED),
-    "head-appearance-rate-up": (UNMEASURED, NO_BASELINE),  # 97.12% reported, but no 2021 figure
-    "full-time-mediator-share-up": (UNMEASURED, NOT_REPORTED),
-    "medical-dispute-closure-rate-up": (UNMEASURED, NO_BASELINE),
-    "medical-dispute-mediation-success": (UNMEASURED, NOT_REPORTED),  # a closure rate is not a success rate
-    "small-correction-centres-upgrade": (UNMEASURED, NOT_REPORTED),
-    "resettlement-information-sharing": (UNMEASURED, NOT_REPORTED),
-    "full-stationing": (UNMEASURED, NOT_REPORTED),
-    "hotline-round-the-clock": (MET, STATED),
-    "brand-148-three-year-action": (MET, STATED),
-    "public-legal-services-3-3-3": (UNMEASURED, Reason.ITEMS),  # 7 of its 9 items met; 2 the report is silent on
-    "party-building-brands": (MET, STATED),  # 4 branches awarded Party-building brands: more than 一批's one
-    "law-culture-clusters": (MET, STATED),
-    "mediation-contest": (UNMEASURED, NOT_REPORTED),
-    "legal-aid-labour-arbitration": (MET, STATED),
-    "medical-dispute-model": (MET, STATED),  # the report's 医患纠纷调处“福州模式”
-    "review-convenience-measures": (UNMEASURED, NOT_REPORTED),
-    "smart-notary": (MET, STATED),
-    "hotline-12348-upgrade": (MET, STATED),  # 12348 linked with 110 and 12345
-    "star-lawyer-studios": (MET, STATED),
-    "village-legal-advisers": (UNMEASURED, NOT_REPORTED),
-    "public-lawyer-government-share": (UNMEASURED, NOT_REPORTED),
-    "lawyer-mediation-studio-share": (UNMEASURED, NOT_REPORTED),
-    "lawyer-mediation-studio-per-county": (UNMEASURED, NOT_REPORTED),
-    "sanction-linkage": (UNMEASURED, NOT_REPORTED),  # the report links bar-association sanctions only
-    "grassroots-contact-points": (UNMEASURED, NOT_REPORTED),
-    "online-review-coverage": (UNMEASURED, NOT_REPORTED),
-    "enforcement-supervision-three-levels": (UNMEASURED, NOT_REPORTED),
-    "first-violation-list-second-batch": (UNMEASURED, NOT_REPORTED),  # the report has the first batch
-    "enforcement-platform": (MET, STATED),
-    "legal-aid-area-wide": (MET, STATED),
-    "criminal-defence-coverage": (UNMEASURED, NOT_REPORTED),
-    "smart-legal-aid-platform": (UNMEASURED, NOT_REPORTED),
-    "admin-review-advisory-committee": (MET, STATED),  # the report: the committee's working rules (试行)
-    "admin-review-case-seminars": (MET, STATED),  # the report: its 专家论证 seminars
-    "constitution-40th-activities": (UNMEASURED, NOT_REPORTED),
-    "rural-legal-literates": (MET, STATED),
-    "disputes-zero-blind-spots": (UNMEASURED, NOT_REPORTED),
-    "reoffending-risk-scale": (UNMEASURED, NOT_REPORTED),
-    "bar-exam-2022": (UNMEASURED, NOT_REPORTED),
-    "enforcement-supervisors": (UNMEASURED, NOT_REPORTED),
-    "party-organisation-effective-coverage": (UNMEASURED, NOT_REPORTED),
-    "hotline-full-time-services": (MET, STATED),  # 二（五） repeats 五（一）'s commitment: the same figure
-    "review-dispute-resolution-system": (UNMEASURED, NOT_REPORTED),
-    "justice-office-quality-year": (UNMEASURED, NOT_REPORTED),
-    "smart-correction-applications": (UNMEASURED, NOT_REPORTED),
-    "expert-lawyer-seats": (UNMEASURED, NOT_REPORTED),
-    "platforms-interconnected": (MET, STATED),  # 12348 linked with 110 and 12345
-    "chamber-law-firm-cooperation": (UNMEASURED, NOT_REPORTED),
-    "specialised-notary-brands": (UNMEASURED, NOT_REPORTED),
+    "legal-hub-stationing": (MET, STATED, JUDGED),
+    "rule-of-law-government-model": (MET, STATED, JUDGED),
+    "head-appearance-rate-up": (UNMEASURED, NO_BASELINE, None),  # 97.12% reported, but no 2021 figure
+    "full-time-mediator-share-up": (UNMEASURED, NOT_REPORTED, None),
+    "medical-dispute-closure-rate-up": (UNMEASURED, NO_BASELINE, None),
+    "medical-dispute-mediation-success": (UNMEASURED, NOT_REPORTED, None),  # a closure rate is not a success rate
+    "small-correction-centres-upgrade": (UNMEASURED, NOT_REPORTED, None),
+    "resettlement-information-sharing": (UNMEASURED, NOT_REPORTED, None),
+    "full-stationing": (UNMEASURED, NOT_REPORTED, None),
+    "hotline-round-the-clock": (MET, STATED, STATED_),
+    "brand-148-three-year-action": (MET, STATED, STATED_),
+    "public-legal-services-3-3-3": (UNMEASURED, Reason.ITEMS, None),  # 6 of 9 items met (1 measured, 1 stated, 4 judged)
+    "party-building-brands": (MET, STATED, JUDGED),  # 4 branches awarded 党建品牌: read as brands launched (note)
+    "law-culture-clusters": (MET, STATED, JUDGED),
+    "mediation-contest": (UNMEASURED, NOT_REPORTED, None),
+    "legal-aid-labour-arbitration": (MET, STATED, STATED_),
+    "medical-dispute-model": (MET, STATED, JUDGED),  # the report's 医患纠纷调处“福州模式”
+    "review-convenience-measures": (UNMEASURED, NOT_REPORTED, None),
+    "smart-notary": (MET, STATED, JUDGED),
+    "hotline-12348-upgrade": (UNMEASURED, NOT_REPORTED, None),  # docking 12348 with 110 and 12345 is no upgrade
+    "star-lawyer-studios": (MET, STATED, MEASURED),
+    "village-legal-advisers": (UNMEASURED, NOT_REPORTED, None),
+    "public-lawyer-government-share": (UNMEASURED, NOT_REPORTED, None),
+    "lawyer-mediation-studio-share": (UNMEASURED, NOT_REPORTED, None),
+    "lawyer-mediation-studio-per-county": (UNMEASURED, NOT_REPORTED, None),
+    "sanction-linkage": (UNMEASURED, NOT_REPORTED, None),  # the report links bar-association sanctions only
+    "grassroots-contact-points": (UNMEASURED, NOT_REPORTED, None),
+    "online-review-coverage": (UNMEASURED, NOT_REPORTED, None),
+    "enforcement-supervision-three-levels": (UNMEASURED, NOT_REPORTED, None),
+    "first-violation-list-second-batch": (UNMEASURED, NOT_REPORTED, None),  # the report has the first batch
+    "enforcement-platform": (MET, STATED, STATED_),
+    "legal-aid-area-wide": (MET, STATED, STATED_),
+    "criminal-defence-coverage": (UNMEASURED, NOT_REPORTED, None),
+    "smart-legal-aid-platform": (UNMEASURED, NOT_REPORTED, None),
+    "admin-review-advisory-committee": (MET, STATED, STATED_),  # the report: the committee's working rules (试行)
+    "admin-review-case-seminars": (UNMEASURED, NOT_REPORTED, None),  # 专家论证研讨 is no seminar on review cases
+    "constitution-40th-activities": (UNMEASURED, NOT_REPORTED, None),
+    "rural-legal-literates": (MET, STATED, STATED_),
+    "disputes-zero-blind-spots": (UNMEASURED, NOT_REPORTED, None),
+    "reoffending-risk-scale": (UNMEASURED, NOT_REPORTED, None),
+    "bar-exam-2022": (UNMEASURED, NOT_REPORTED, None),
+    "enforcement-supervisors": (UNMEASURED, NOT_REPORTED, None),
+    "party-organisation-effective-coverage": (UNMEASURED, NOT_REPORTED, None),
+    "hotline-full-time-services": (MET, STATED, STATED_),  # 二（五） repeats 五（一）'s commitment: the same figure
+    "review-dispute-resolution-system": (UNMEASURED, NOT_REPORTED, None),
+    "justice-office-quality-year": (UNMEASURED, NOT_REPORTED, None),
+    "smart-correction-applications": (UNMEASURED, NOT_REPORTED, None),
+    "expert-lawyer-seats": (UNMEASURED, NOT_REPORTED, None),
+    "platforms-interconnected": (MET, STATED, JUDGED),  # 12348 linked with 110 and 12345 (no word of data sharing)
+    "chamber-law-firm-cooperation": (UNMEASURED, NOT_REPORTED, None),
+    "specialised-notary-brands": (UNMEASURED, NOT_REPORTED, None),
 }
 
 
@@ -121,8 +122,9 @@ def verdicts(year: int) -> dict[tuple[str, str], tuple[Verdict, Reason]]:
     return {(item.target.jurisdiction, item.target.id): (item.verdict, item.reason) for item in audit(ROOT, year).results}
 
 
-def test_fuzhou_2022_verdicts():
-    found = {target: verdict for (jurisdiction, target), verdict in verdicts(2022).items() if jurisdiction == "fuzhou"}
+def test_fuzhou_2022_verdicts_and_what_each_rests_on():
+    found = {item.target.id: (item.verdict, item.reason, item.grounds) for item in audit(ROOT, 2022).results
+             if item.target.jurisdiction == "fuzhou"}
     assert found == FUZHOU_2022
 
 
@@ -138,8 +140,8 @@ def test_inconsistencies_in_the_reports():
     result = audit(ROOT, 2022)
     found = [(item.figure.jurisdiction, item.metric.id, format_number(item.stated.point),
               format_number(item.derived_value), item.figure.location.line) for item in result.inconsistencies]
-    assert found == [("fuzhou", "admin_litigation.head_appearance_rate", "97.12", "97.13", 35),  # 1285/1323 = 97.1277%:
-                     ("fuzhou", "medical_dispute.closure_rate", "91", "97.87", 53)]  # 97.12 is cut off, not rounded
+    assert found == [("fuzhou", "admin_litigation.head_appearance_rate", "97.12", "97.13", 37),  # 1285/1323 = 97.1277%:
+                     ("fuzhou", "medical_dispute.closure_rate", "91", "97.87", 55)]  # 97.12 is cut off, not rounded
 
 
 def test_quzhou_targets_use_the_civil_code_reading():

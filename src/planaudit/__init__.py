@@ -12,10 +12,11 @@ from planaudit._version import __version__
 
 _PUBLIC = {
     "audit": "api", "explain": "api", "PlanauditError": "errors",
-    "AuditResult": "model.result", "Reason": "model.result", "TargetResult": "model.result", "Verdict": "model.result",
+    "AuditResult": "model.result", "Grounds": "model.result",
+    "Reason": "model.result", "TargetResult": "model.result", "Verdict": "model.result",
 }
 
-__all__ = ["AuditResult", "PlanauditError", "Reason", "TargetResult", "Verdict", "__version__", "audit", "explain"]
+__all__ = ["AuditResult", "Grounds", "PlanauditError", "Reason", "TargetResult", "Verdict", "__version__", "audit", "explain"]
 
 
 def __getattr__(name: str) -> Any:

@@ -55,7 +55,13 @@ def test_verdicts_in_json():
         ("riverton", "closure-rate"): ("met", "stated"),
     }
     assert document["summary"] == {"targets": 10, "met": 3, "missed": 2, "unmeasured": 4, "waived": 1,
-                                   "inconsistent": 1, "asserted": 0}
+                                   "inconsistent": 1, "asserted": 0, "partly": 0, "met_measured": 2, "met_stated": 1,
+                                   "met_judged": 0, "missed_measured": 2, "missed_stated": 0, "missed_judged": 0}
+    assert {(item["jurisdiction"], item["id"]): item["grounds"] for item in document["results"]
+            if item["verdict"] in ("met", "missed")} == {
+        ("riverton", "backlog-cleared"): "measured", ("riverton", "litigation-loss"): "measured",
+        ("riverton", "hotline"): "stated", ("riverton", "closure-rate"): "measured", ("riverton", "legal-aid-growth"): "measured",
+        ("riverton", "mediation-success"): "measured"}
     assert document["inconsistencies"] == [{
         "jurisdiction": "riverton", "metric": "disputes.closure_rate", "scope": None, "stated": "91",
         "derived": "97.87", "kind": "counts", "tolerance": "0", "stated_range": ["90.5", "91.5"],

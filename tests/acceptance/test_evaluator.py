@@ -145,7 +145,7 @@ def test_a_problem_blocks_only_its_jurisdiction_and_check_exits_2():
 
 def test_the_table_says_which_jurisdictions_were_not_judged():
     run = planaudit("check", "2022", data="partly-broken")
-    assert run.stdout.splitlines()[-2:] == ["2022: 2 targets — 2 met, 0 missed, 0 unmeasured",
+    assert run.stdout.splitlines()[-2:] == ["2022: 2 targets — 2 met (2 measured), 0 missed, 0 unmeasured",
                                             "Not judged, because their files have errors: colon, draft, fuzhou"]
 
 
@@ -173,7 +173,7 @@ def test_with_a_jurisdiction_chosen_the_others_files_are_not_read():
 def test_a_slug_that_yaml_1_1_reads_as_false_is_checked_with_a_warning():
     run = planaudit("check", "2022", "-j", "no", data="partly-broken")
     assert run.returncode == 0
-    assert run.stdout.splitlines()[-1] == "2022: 1 target — 1 met, 0 missed, 0 unmeasured"
+    assert run.stdout.splitlines()[-1] == "2022: 1 target — 1 met (1 measured), 0 missed, 0 unmeasured"
     assert run.stderr.splitlines()[-1] == "2 warnings found"
 
 
@@ -217,10 +217,11 @@ def test_json_results_carry_scope_deadline_section_and_place():
 
 def test_a_growth_target_is_judged_on_the_growth_the_report_states():
     run = planaudit("explain", "2022", "lakeview", "legal-aid-growth", data="evaluator")
-    assert run.stdout.splitlines()[-2:] == [
+    assert run.stdout.splitlines()[-3:] == [
         "Comparison: 21% ≥ 20% → holds",
-        "Verdict: met — reported figure (judged on the growth the report states, 21%: there is no figure of last "
-        "year to compute it from)"]
+        "Verdict: met — stated in the report (judged on the growth the report states, 21%: there is no figure of last "
+        "year to compute it from)",
+        "Rests on: measured — a number compared with the threshold"]
 
 
 # 11. The Excel workbook an evaluator files.
@@ -236,7 +237,7 @@ def test_check_writes_an_excel_workbook(tmp_path):
     sheet = book["lakeview"]
     assert sheet["A1"].value == "湖景市 (lakeview)" and sheet.freeze_panes == "A4"
     assert [cell.value for cell in sheet[4]][:2] == [1, "closure-rate-up"]
-    assert sheet["J4"].value == ("“结案率91%” (outcomes/2022/lakeview.yaml:11); "
+    assert sheet["K4"].value == ("“结案率91%” (outcomes/2022/lakeview.yaml:11); "
                                  "“医患纠纷结案率92%” (outcomes/2021/lakeview.yaml:5)")
 
 
@@ -325,7 +326,7 @@ def test_extract_drafts_with_a_chinese_head_and_chinese_errors(tmp_path):
 
 def test_the_markdown_headline_states_coverage_before_success():
     lines = planaudit("export", "2022", data="evaluator").stdout.splitlines()
-    assert lines[6] == "**5 targets: 2 measured — 2 met, 0 missed; 3 unmeasured**"
+    assert lines[6] == "**5 targets: 2 decided — 2 met (2 measured), 0 missed; 3 unmeasured**"
 
 
 def test_the_markdown_tables_are_aligned_by_display_width():

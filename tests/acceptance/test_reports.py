@@ -42,7 +42,7 @@ def test_junit_counts():
     assert cases["backlog-cleared"] == ["failure"] and cases["closure-rate"] == ["skipped"]  # waived: never a failure
     assert cases["hotline"] == ["system-out"] and cases["early-training"] == ["skipped"]
     failure = next(case for case in root.iter("testcase") if case.get("name").startswith("backlog-cleared"))[0]
-    assert failure.get("message") == "missed: reported figure — “4月底尚余积案3件” (outcomes/2022/riverton.yaml:15)"
+    assert failure.get("message") == "missed: stated in the report — “4月底尚余积案3件” (outcomes/2022/riverton.yaml:15)"
 
 
 def test_sarif_is_valid_and_counts_match():
@@ -81,8 +81,8 @@ def test_the_bundled_finding_is_the_first_annotation_and_all_fit_githubs_limits(
     bundled = str(EXAMPLES.parent.parent)
     lines = planaudit("check", "2022", "--format", "github", "--data", bundled, data=None).stdout.splitlines()
     annotations = [line for line in lines if line.startswith("::")]
-    assert annotations[0].startswith("::warning file=outcomes/2022/fuzhou.yaml,line=35,title=inconsistent::")
-    assert annotations[1].startswith("::warning file=outcomes/2022/fuzhou.yaml,line=53,title=inconsistent::")
+    assert annotations[0].startswith("::warning file=outcomes/2022/fuzhou.yaml,line=37,title=inconsistent::")
+    assert annotations[1].startswith("::warning file=outcomes/2022/fuzhou.yaml,line=55,title=inconsistent::")
     assert all(sum(line.startswith(f"::{kind} ") for line in annotations) <= 10 for kind in ("error", "warning", "notice"))
 
 

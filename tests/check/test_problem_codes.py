@@ -8,7 +8,7 @@ import pytest
 
 from planaudit import api
 from planaudit.model.problems import Code
-from problem_cases import CAP, CASES, DIFF_ONLY, FIFO, LINK_INSIDE, LINK_TO_DEV_NULL, OVER_THE_CAP
+from problem_cases import CAP, CASES, DIFF_ONLY, FIFO, LINK_INSIDE, LINK_TO_DEV_NULL, OVER_THE_CAP, PLANS
 from support import COUNT_METRICS, RepoBuilder
 from translated import untranslated
 
@@ -21,6 +21,8 @@ def test_every_code_has_a_case():
 def test_problem_code(tmp_path, code):
     path, text, (line, col), message = CASES[code]
     builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    if code in PLANS:
+        builder.write("targets/2022/testville.yaml", PLANS[code])
     file = tmp_path / path
     file.parent.mkdir(parents=True, exist_ok=True)
     if text == LINK_TO_DEV_NULL:
@@ -40,7 +42,7 @@ def test_problem_code(tmp_path, code):
         (path, line, col, code, message)], builder
     chinese = problems[0].text("zh")  # the same problem in Chinese, from its wording and parameters
     assert chinese.startswith(f"{path}:{line}:{col}: {code.value} ") and chinese != str(problems[0])
-    assert untranslated(chinese.split(" ", 2)[2], text + " achieved at_least equals boolean county") == [], chinese
+    assert untranslated(chinese.split(" ", 2)[2], text + " achieved at_least equals boolean county note") == [], chinese
 
 
 TRAPS = {"yes": "true", "no": "false", "on": "true", "off": "false", "1_000": "1000", "0x1F": "31", "010": "8",

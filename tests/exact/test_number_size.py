@@ -95,7 +95,7 @@ def test_a_derivation_below_the_limit_is_judged(tmp_path):
     chained(tmp_path, 1)
     run = planaudit(tmp_path, "check", "2022", "--no-cache")
     assert (run.returncode, run.stderr) == (0, "")
-    assert "2022: 1 target — 1 met, 0 missed, 0 unmeasured" in run.stdout
+    assert "2022: 1 target — 1 met (1 measured), 0 missed, 0 unmeasured" in run.stdout
 
 
 def test_a_custom_rule_beyond_a_thousand_digits_is_a_problem_where_it_is_written(tmp_path):

@@ -69,8 +69,8 @@ def test_every_format_says_how_many_items_are_met(tmp_path):
         " ".join(markdown.split()).replace("| |", "|"))
     assert "`brand` ∈ `programme` targets/2022/testville.yaml:8" in markdown
     assert render_explanation(umbrella).splitlines()[3:9] == [
-        "Threshold: every item met", "Actual: 2 of 3 items met", "  brand: met — 推出品牌",
-        "  model: unmeasured — 创新模式", "  studios: met — 打造2个工作室",
+        "Threshold: every item met", "Actual: 2 of 3 items met", "  brand: met (judged) — 推出品牌",
+        "  model: unmeasured — 创新模式", "  studios: met (measured) — 打造2个工作室",
         "Verdict: unmeasured — judged on its items (2 of 3 items met, 0 missed, 1 unmeasured)"]
 
 

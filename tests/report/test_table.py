@@ -66,6 +66,6 @@ def test_at_80_columns_each_target_is_three_lines_with_its_verdict_on_the_first(
     rows = [table[start:start + 3] for start in range(0, len(table), 4)]
     assert len(rows) == len(LONG_TITLES) and all(table[start - 1] == "" for start in range(4, len(table), 4))
     for number, (row, title) in enumerate(zip(rows, LONG_TITLES, strict=True)):
-        assert row[0].startswith(f"{number + 1}   {title[:10]}") and row[0].endswith("达标")
+        assert row[0].startswith(f"{number + 1}   {title[:10]}") and row[0].endswith("达标 (数据比对)")
         assert row[1].strip() == "≥ 1 · 5"
-        assert row[2].strip() == f"t{number}，第{4 + number}行 · 报告数据"
+        assert row[2].strip() == f"t{number}，第{4 + number}行 · 工作总结载明"

@@ -30,19 +30,22 @@ def test_a_summary_sheet_then_one_per_jurisdiction_then_the_inconsistent_figures
     book = workbook(tmp_path)
     assert book.sheetnames == ["Summary", "testville", "inconsistent"]
     summary = [list(row) for row in book["Summary"].iter_rows(values_only=True)]
-    assert summary[0][0] == "3 targets: 2 measured — 1 met, 1 missed; 1 unmeasured"
-    assert summary[2] == ["Jurisdiction", "Name", "Targets", "Measured", "Met", "Missed", "Unmeasured", "Waived"]
-    assert summary[3] == ["testville", "testville", 3, 2, 1, 1, 1, 0]
+    assert summary[0][0] == "3 targets: 2 decided — 1 met (1 measured), 1 missed (1 measured); 1 unmeasured"
+    assert summary[2] == ["Jurisdiction", "Name", "Targets", "Decided", "Met", "Met: measured", "Met: stated", "Met: judged",
+                          "Missed", "Missed: measured", "Missed: stated", "Missed: judged", "Partly done", "Unmeasured",
+                          "Asserted only", "Waived"]
+    assert summary[3] == ["testville", "testville", 3, 2, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0]
 
 
 def test_each_jurisdiction_sheet_has_a_frozen_filtered_header_and_coloured_verdicts(tmp_path):
     sheet = workbook(tmp_path)["testville"]
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     header = rows[2]
-    assert header[:7] == ["#", "ID", "Target", "Threshold", "Actual", "Verdict", "Verdict code"]
-    assert (sheet.freeze_panes, sheet.auto_filter.ref) == ("A4", "A3:O6")
+    assert header[:8] == ["#", "ID", "Target", "Threshold", "Actual", "Verdict", "Verdict code", "Rests on"]
+    assert (sheet.freeze_panes, sheet.auto_filter.ref) == ("A4", "A3:P6")
     by_id = {row[1]: dict(zip(header, row, strict=True)) for row in rows[3:]}
     assert by_id["b"]["Verdict code"] == "missed" and by_id["a"]["Verdict code"] == "met"
+    assert (by_id["a"]["Rests on"], by_id["b"]["Rests on"], by_id["c"]["Rests on"]) == ("measured", "measured", "")
     assert by_id["b"]["Evidence"] == "“结案率91%” (outcomes/2022/testville.yaml:6)"
     assert by_id["b"]["Warnings"] == "rate stated 91%, from counts 97.87% (outcomes/2022/testville.yaml:6)"
     assert by_id["b"]["File"] == "targets/2022/testville.yaml:5"

@@ -32,6 +32,7 @@ from planaudit.model.data import (
     ValueKind,
 )
 from planaudit.model.problems import Code, Problem
+from planaudit.model.wording import STATED_SHARE, in_targets_words, words_share
 from planaudit.read.layout import DataFile
 from planaudit.read.load import read_file
 from planaudit.read.quotes import in_quote, looks_like_a_ratio, stated_numbers
@@ -50,7 +51,30 @@ def jurisdiction_problems(root: Path, files: list[DataFile], *, catalogue: Catal
     reads = [read_file(root, file, checks) for file in files]
     items = [read.item for read in reads if read.item is not None]
     return [problem for read in reads for problem in read.problems] + unused_figures(items, catalogue) \
-        + unknown_named_targets(items)
+        + unknown_named_targets(items) + unexplained_readings(items)
+
+
+def unexplained_readings(items: list[Plan | Report]) -> list[Problem]:
+    """A warning at each yes/no figure without a note whose quote repeats too little of the words
+    of a target it decides (the same year, metric and scope) to state it done: a verdict on it is
+    an evaluator's reading, which a note must explain (docs/verdicts.md, What a verdict rests on)."""
+    targets: dict[tuple[int, str, str | None], list[Target]] = {}
+    for plan in items:
+        if isinstance(plan, Plan):
+            for target in plan.targets:
+                targets.setdefault((plan.year, target.metric, target.scope), []).append(target)
+    return [_judged_without_note(figure, target) for report in items if isinstance(report, Report)
+            for figure in report.figures if figure.stated.is_state and figure.note is None
+            for target in targets.get((figure.year, figure.metric, figure.scope), ())
+            if not in_targets_words(target, figure.provenance.quote)]
+
+
+def _judged_without_note(figure: Figure, target: Target) -> Problem:
+    share = words_share(target, figure.provenance.quote)
+    return _at(figure, "quote", Code.JUDGED_WITHOUT_NOTE,
+               msg("the quote repeats {share}% of the words of target '{id}' (line {line}), under the {least}% that would "
+                   "state it done: a verdict on it is an evaluator's reading, which a note must explain", share=int(share * 100),
+                   id=target.id, line=target.location.line, least=int(STATED_SHARE * 100)))
 
 
 def unknown_named_targets(items: list[Plan | Report]) -> list[Problem]:
@@ -491,6 +515,9 @@ def _check_figure(figure: Figure, catalogue: Catalogue, known: Known) -> Iterato
         return
     stated = figure.stated
     is_state = stated.is_state
+    if stated.partly and figure.note is None:
+        yield _at(figure, "value", Code.VALUE_MISSING,
+                  msg("a commitment done in part needs a note: saying what was done and what was not"))
     if is_state != (metric.unit == BOOLEAN):
         yield _at(figure, "value", Code.UNIT,
                   msg("{metric} is in {unit}: its value must be true or false", metric=metric.id, unit=metric.unit)

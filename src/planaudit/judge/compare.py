@@ -51,7 +51,7 @@ def _judged_on(item: TargetResult) -> tuple[object, ...]:
     baseline = item.baseline.value if item.baseline else None
     evidence = tuple(_figure_fields(figure) for figure in item.evidence())
     warnings = tuple((warning.stated, warning.derived_reading) for warning in item.warnings)
-    return (_target_fields(item.target), item.rule.id, item.reason, item.threshold, actual, baseline, item.growth,
+    return (_target_fields(item.target), item.rule.id, item.reason, item.grounds, item.threshold, actual, baseline, item.growth,
             item.detail, item.target.waiver, evidence, warnings)
 
 

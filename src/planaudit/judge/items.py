@@ -25,18 +25,22 @@ EVERY_ITEM = Rule(id=UMBRELLA, label=Label.said(pmsg("rule", "every item met")),
 
 def umbrella_result(target: Target, items: Sequence[TargetResult]) -> TargetResult:
     """The umbrella's verdict from its items': missed when one is missed (and not waived: a waived
-    item never fails, so it cannot make its umbrella fail, only keep it from being met); met when
-    all are met — with the reason `asserted` when a report's claim, not a figure, met one of them."""
+    item never fails, so it cannot make its umbrella fail, only keep it from being met); else done
+    in part when one is (so not met, whatever the unmeasured ones are); met when all are met — with
+    the reason `asserted` when a report's claim, not a figure, met one of them."""
     verdicts = [item.verdict for item in items]
     reason = Reason.ITEMS
     if any(item.verdict is Verdict.MISSED and not item.waived for item in items):
         verdict = Verdict.MISSED
+    elif any(item.verdict is Verdict.PARTLY and not item.waived for item in items):
+        verdict = Verdict.PARTLY
     elif all(found is Verdict.MET for found in verdicts):
         verdict = Verdict.MET
         if any(item.reason is Reason.ASSERTED for item in items):
             reason = Reason.ASSERTED  # counted with the asserted, apart from the measured
     else:
         verdict = Verdict.UNMEASURED
-    detail = Detail.of("items", met=verdicts.count(Verdict.MET), total=len(verdicts),
-                       missed=verdicts.count(Verdict.MISSED), unmeasured=verdicts.count(Verdict.UNMEASURED))
+    detail = Detail.of("items" if Verdict.PARTLY not in verdicts else "items_partly", met=verdicts.count(Verdict.MET),
+                       total=len(verdicts), missed=verdicts.count(Verdict.MISSED),
+                       unmeasured=verdicts.count(Verdict.UNMEASURED), partly=verdicts.count(Verdict.PARTLY))
     return TargetResult(target, ITEMS_METRIC, EVERY_ITEM, verdict, reason, None, detail=detail, items=tuple(items))

@@ -1,7 +1,8 @@
 """Judge: one verdict per target, with its reason and evidence (docs/verdicts.md).
 
 A target is judged in named steps (:attr:`_Judge.steps`): is its value known, is there a report,
-which figure, which reference, a cumulative figure's floor, which baseline, is it usable, compare.
+which figure, which reference, a cumulative figure's floor, which baseline, is it usable, is it
+done only in part, compare.
 Each decides the target (a :class:`TargetResult`) or passes it on, with what it found, to the next;
 what differs between rules is asked of the rule (:mod:`planaudit.judge.rules.base`).
 """
@@ -168,7 +169,7 @@ class _Judge:
         settings = repository.settings
         self.about = Tolerance(amount=settings.about_tolerance, share=settings.about_tolerance_share)
         self.steps: tuple[Step, ...] = (self.value_known, self.report_given, self.which_figure, self.which_reference,
-                                        self.cumulative, self.which_baseline, self.usable, self.compare)
+                                        self.cumulative, self.which_baseline, self.usable, self.done_in_part, self.compare)
 
     def target(self, target: Target) -> TargetResult:
         """The target's verdict: the first step that decides it."""
@@ -261,6 +262,16 @@ class _Judge:
                 warnings += (self.warnings[share],)
         case.warnings = warnings
         return None
+
+    @staticmethod
+    def done_in_part(case: Case) -> TargetResult | None:
+        """A figure that says the commitment is done in part (value: partly): neither met nor missed."""
+        figure = case.found.figure
+        if figure is None or not figure.stated.partly:
+            return None
+        return TargetResult(target=case.target, metric=case.metric, rule=case.rule, verdict=Verdict.PARTLY,
+                            reason=Reason.PARTLY, threshold=case.threshold, actual=case.actual, warnings=case.warnings,
+                            detail=Detail.of("partly", note=figure.note or ""))
 
     def compare(self, case: Case) -> TargetResult:
         """The rule's verdict on the figure, unless a reading of it that the report also gives would decide otherwise."""

@@ -33,8 +33,9 @@ def _either(before: T | None, after: T | None) -> T:
     return found
 
 
-# How good a verdict is: a change to a lower one is worse.
-VERDICT_ORDER = {Verdict.MISSED: 0, Verdict.UNMEASURED: 1, Verdict.MET: 2}
+# How good a verdict is: a change to a lower one is worse. Done in part is known not met, so below
+# unmeasured (which may yet be met), and above missed.
+VERDICT_ORDER = {Verdict.MISSED: 0, Verdict.PARTLY: 1, Verdict.UNMEASURED: 2, Verdict.MET: 3}
 
 
 @dataclass(frozen=True, slots=True)

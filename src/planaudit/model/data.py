@@ -19,6 +19,7 @@ from planaudit.messages import Message
 PERCENT = "percent"
 RATIO = "ratio"
 BOOLEAN = "boolean"
+PARTLY = "partly"  # a figure's value that says its commitment is done in part
 UNASSIGNED_METRIC = "TODO"  # the placeholder `planaudit extract` writes; validate asks for a real metric
 UMBRELLA = "(items)"  # the metric and rule of an umbrella target, which is judged on its items (no metric id has brackets)
 NOMINAL = "nominal"  # in current prices: what levels are unless they say otherwise
@@ -364,12 +365,13 @@ class Target(Placed):
 class Stated:
     """A figure's value as its report states it: a number — written as "91%" or not — with its bound
     (余: at least, 近: at most, 约: about, and how far off then: ``approx_share``, in percent of it, or
-    planaudit.yaml's); or a state, true or false."""
+    planaudit.yaml's); or a state, true or false — or done in part (``partly``: its value is False)."""
 
     value: Decimal | bool
     percent: bool = False  # written as "91%"
     bound: Bound = Bound.EXACT
     approx_share: Decimal | None = None  # bound approx: how far off the true value may be, in percent of this
+    partly: bool = False  # `value: partly`: done in part — a state whose value is False, so that it never meets a target
 
     @property
     def is_state(self) -> bool:
@@ -408,6 +410,7 @@ class Figure(Placed):
     of_target: str | None = None  # the id of a target whose value this figure states a share of (占年度目标的126%)
     conflict: bool = False  # the report states it again, differently (its text 100%, its table 72%)
     basis: str | None = None  # nominal or real: what its value (and its stated growth) means; None: unstated
+    note: str | None = None  # an evaluator's reading of the quote (why it proves the target): a verdict on it is judged
 
     def __hash__(self) -> int:
         return _entry_hash(self)

@@ -53,6 +53,7 @@ class Code(enum.Enum):
     UNUSED_FIGURE = "unused-figure"
     UNKNOWN_TARGET = "unknown-target"
     UNKNOWN_DOCUMENT = "unknown-document"
+    JUDGED_WITHOUT_NOTE = "judged-without-note"
 
     @property
     def severity(self) -> Severity:
@@ -64,7 +65,7 @@ class Code(enum.Enum):
 
 
 _WARNINGS = frozenset({Code.YAML11, Code.VALUE_NOT_IN_QUOTE, Code.PERCENT_AS_RATIO, Code.UNUSED_FIGURE,
-                       Code.UNKNOWN_TARGET, Code.DUPLICATE_TARGET})
+                       Code.UNKNOWN_TARGET, Code.DUPLICATE_TARGET, Code.JUDGED_WITHOUT_NOTE})
 
 
 @dataclass(frozen=True, order=True, slots=True)

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from planaudit.exact.numbers import Interval
 from planaudit.model.data import Assertion, Figure, Metric, Settings, Target
+from planaudit.model.wording import in_targets_words
 
 if TYPE_CHECKING:
     from planaudit.judge.rules import Rule  # in a process, the rule itself; between processes, its id (run/wire.py)
@@ -23,6 +25,27 @@ class Verdict(enum.Enum):
     MET = "met"
     MISSED = "missed"
     UNMEASURED = "unmeasured"
+    PARTLY = "partly"  # done in part (a figure of `value: partly`): never met, counted apart, failing as missed does
+
+
+class Grounds(enum.Enum):
+    """What a verdict rests on, strongest first."""
+
+    MEASURED = "measured"  # a number the report gives (or its counts give), compared with the threshold
+    STATED = "stated"  # the report says it is done (or not), in words that repeat the plan's
+    JUDGED = "judged"  # an evaluator's reading of the report's words, which the figure's note explains
+    ASSERTED = "asserted"  # the report's blanket claim of completion, naming no figure
+
+    @staticmethod
+    def weakest(found: Iterable[Grounds]) -> Grounds:
+        return max(found, key=_GROUNDS_ORDER.index)
+
+    @staticmethod
+    def strongest(found: Iterable[Grounds]) -> Grounds:
+        return min(found, key=_GROUNDS_ORDER.index)
+
+
+_GROUNDS_ORDER = list(Grounds)
 
 
 class Reason(enum.Enum):
@@ -42,6 +65,7 @@ class Reason(enum.Enum):
     INTERIM_ONLY = "interim_only"  # a cumulative metric's figure before the period's end falls short: it may still grow
     BASIS_MISMATCH = "basis_mismatch"  # nominal against real (growth from levels in current prices, a real target)
     ITEMS = "items"  # an umbrella target, judged on its items: met when all are, missed when one is
+    PARTLY = "partly"  # the report's words show it done in part (value: partly), as the figure's note explains
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,9 +201,38 @@ class TargetResult:
             figures += self.reference.figures()
         return figures
 
+    @property
+    def grounds(self) -> Grounds | None:
+        """What the verdict rests on; None for an unmeasured target, which rests on nothing. A
+        yes/no figure is *stated* when its quote repeats the target's words, else *judged*; a
+        figure with a note is an evaluator's reading, *judged*, and so is a commitment done in part.
+        An umbrella met rests on its weakest item; one missed (or done in part), on the strongest
+        of the items that make it so."""
+        if self.verdict is Verdict.UNMEASURED:
+            return None
+        if self.reason is Reason.ASSERTED:
+            return Grounds.ASSERTED
+        if self.items:
+            deciding = [item.grounds for item in self.items
+                        if item.verdict is self.verdict and (self.verdict is Verdict.MET or not item.waived)]
+            found = [grounds for grounds in deciding if grounds is not None]
+            if not found:
+                return None
+            return Grounds.weakest(found) if self.verdict is Verdict.MET else Grounds.strongest(found)
+        if self.verdict is Verdict.PARTLY or any(figure.note is not None for figure in self.evidence()):
+            return Grounds.JUDGED
+        figure = None if self.actual is None else self.actual.figure
+        if figure is not None and figure.stated.is_state:
+            return Grounds.STATED if in_targets_words(self.target, figure.provenance.quote) else Grounds.JUDGED
+        return Grounds.MEASURED
+
 
 @dataclass(frozen=True, slots=True)
 class Summary:
+    """A year's counts. Each target counts once: waived ones apart, those met only on the report's
+    claim of completion (``asserted``) apart from the met, those done in part (``partly``) apart
+    from the missed; the met and the missed are split by what they rest on (:class:`Grounds`)."""
+
     targets: int
     met: int
     missed: int
@@ -187,6 +240,13 @@ class Summary:
     waived: int
     inconsistent: int
     asserted: int = 0  # met only on the report's claim of completion: apart from met, never measured
+    partly: int = 0  # done in part: neither met nor missed, and failing as missed does
+    met_measured: int = 0
+    met_stated: int = 0
+    met_judged: int = 0
+    missed_measured: int = 0
+    missed_stated: int = 0
+    missed_judged: int = 0
 
     @property
     def share_met(self) -> Fraction | None:
@@ -194,20 +254,29 @@ class Summary:
         measured = self.met + self.missed
         return Fraction(self.met, measured) if measured else None
 
+    def by_grounds(self, verdict: Verdict) -> list[tuple[Grounds, int]]:
+        """How many of the met (or missed) rest on each of measured, stated and judged, in that order."""
+        name = verdict.value
+        return [(grounds, getattr(self, f"{name}_{grounds.value}")) for grounds in _SPLIT]
+
     def __add__(self, other: Summary) -> Summary:
         return Summary(*(getattr(self, name) + getattr(other, name) for name in _SUMMARY_COUNTS))
 
 
-_SUMMARY_COUNTS = ("targets", "met", "missed", "unmeasured", "waived", "inconsistent", "asserted")
-EMPTY_SUMMARY = Summary(0, 0, 0, 0, 0, 0, 0)
+_SPLIT = (Grounds.MEASURED, Grounds.STATED, Grounds.JUDGED)
+_SUMMARY_COUNTS = ("targets", "met", "missed", "unmeasured", "waived", "inconsistent", "asserted", "partly",
+                   "met_measured", "met_stated", "met_judged", "missed_measured", "missed_stated", "missed_judged")
+EMPTY_SUMMARY = Summary(*(0 for _ in _SUMMARY_COUNTS))
 
 
 def _summarize(results: Sequence[TargetResult], inconsistencies: Sequence[Inconsistency]) -> Summary:
-    """Counts of verdicts; a waived target is counted apart, not under its verdict, and so is one
-    met on an assertion alone."""
+    """Counts of verdicts, and of what the met and the missed rest on; a waived target is counted
+    apart, not under its verdict, and so is one met on an assertion alone."""
     counted = [result for result in results if not result.waived]
     asserted = sum(result.reason is Reason.ASSERTED for result in counted)
     verdicts = [result.verdict for result in counted]
+    split = Counter((result.verdict, result.grounds) for result in counted
+                    if result.verdict in (Verdict.MET, Verdict.MISSED))
     return Summary(
         targets=len(results),
         met=verdicts.count(Verdict.MET) - asserted,
@@ -216,6 +285,9 @@ def _summarize(results: Sequence[TargetResult], inconsistencies: Sequence[Incons
         waived=len(results) - len(counted),
         inconsistent=len(inconsistencies),
         asserted=asserted,
+        partly=verdicts.count(Verdict.PARTLY),
+        **{f"{verdict.value}_{grounds.value}": split[verdict, grounds]
+           for verdict in (Verdict.MET, Verdict.MISSED) for grounds in _SPLIT},
     )
 
 
@@ -231,6 +303,7 @@ class Overview:
     not_judged: tuple[str, ...] = ()  # jurisdictions asked for whose files have errors
     missed: tuple[str, ...] = ()  # "jurisdiction/id" of every missed target (not waived), in order
     unmeasured: tuple[str, ...] = ()  # and of every unmeasured one
+    partly: tuple[str, ...] = ()  # and of every one done in part
 
     @staticmethod
     def named(results: Sequence[TargetResult], verdict: Verdict) -> tuple[str, ...]:
@@ -266,6 +339,10 @@ class JurisdictionResult:
     def unmeasured(self) -> tuple[str, ...]:
         return Overview.named(self.results, Verdict.UNMEASURED)
 
+    @property
+    def partly(self) -> tuple[str, ...]:
+        return Overview.named(self.results, Verdict.PARTLY)
+
 
 @dataclass(frozen=True, slots=True)
 class AuditResult:
@@ -286,7 +363,8 @@ class AuditResult:
             inconsistencies[item.figure.jurisdiction].append(item)
         summaries = {slug: _summarize(items, inconsistencies[slug]) for slug, items in self.by_jurisdiction().items()}
         return Overview(self.year, self.settings, self.names, summaries, (),
-                        Overview.named(self.results, Verdict.MISSED), Overview.named(self.results, Verdict.UNMEASURED))
+                        Overview.named(self.results, Verdict.MISSED), Overview.named(self.results, Verdict.UNMEASURED),
+                        Overview.named(self.results, Verdict.PARTLY))
 
     def jurisdictions(self) -> list[JurisdictionResult]:
         """The audit a jurisdiction at a time, in the order of its names."""

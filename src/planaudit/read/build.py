@@ -19,6 +19,7 @@ from planaudit.messages import msg
 from planaudit.model.data import (
     NO_TOLERANCE,
     NO_VALUE,
+    PARTLY,
     UMBRELLA,
     UNASSIGNED_METRIC,
     YEAR_END,
@@ -350,18 +351,21 @@ def read_figure(entry: dict[str, Any], location: Location, positions: Positions,
         provenance=Provenance(quote=entry["quote"], location=location, positions=positions, source=source),
         growth=None if growth is None else _number(growth)[0],
         of_target=entry.get("of_target"),
-        conflict=entry.get("conflict") is True, basis=entry.get("basis"),
+        conflict=entry.get("conflict") is True, basis=entry.get("basis"), note=entry.get("note"),
     )
 
 
-_STATES = {True: Stated(value=True), False: Stated(value=False)}
+_STATES = {True: Stated(value=True), False: Stated(value=False), PARTLY: Stated(value=False, partly=True)}
 
 
 def _stated(entry: dict[str, Any]) -> Stated:
     """What a figure states (value, bound, approx_share)."""
     raw, bound, approx_share = entry["value"], entry.get("bound"), entry.get("approx_share")
-    if type(raw) is bool and bound is None and approx_share is None:
+    if (type(raw) is bool or raw == PARTLY) and bound is None and approx_share is None:
         return _STATES[raw]  # a state as most reports give it: one value for each, shared
+    if raw == PARTLY:
+        return Stated(value=False, partly=True, bound=Bound(bound) if bound else Bound.EXACT,
+                      approx_share=None if approx_share is None else _number(approx_share)[0])
     if isinstance(raw, bool) or type(raw) is Decimal:
         value, percent = raw, False
     else:

@@ -42,8 +42,9 @@ class Rendering:
         self.fail_on = self.default_fail_on if fail_on is None else fail_on  # "missed,inconsistent"
 
     def fails_on(self, what: str) -> bool:
-        """Does the run fail on ``what`` (missed, unmeasured or inconsistent; for `diff`, worse or inconsistent)?"""
-        return what in self.fail_on.split(",")
+        """Does the run fail on ``what`` (missed, unmeasured or inconsistent; for `diff`, worse or
+        inconsistent)? A target done in part (partly) fails as a missed one does."""
+        return ("missed" if what == "partly" else what) in self.fail_on.split(",")
 
 
 class BaseReporter(Rendering, abc.ABC, Generic[O, R]):

@@ -5,14 +5,21 @@ from __future__ import annotations
 from planaudit.exact.numbers import Interval
 from planaudit.judge.units import interval_text, quantity
 from planaudit.model.data import PERCENT, Figure
-from planaudit.model.result import Inconsistency, Reason, TargetResult, Verdict
-from planaudit.report.i18n import REASONS, VERDICTS, WORDS
+from planaudit.model.result import Inconsistency, Reason, Resolved, TargetResult, Verdict
+from planaudit.report.i18n import GROUNDS, REASONS, VERDICTS, WORDS
 
 
 def value_text(value: Interval | bool, unit: str, lang: str) -> str:
     if isinstance(value, bool):
         return WORDS[lang]["yes" if value else "no"]
     return interval_text(value, unit)
+
+
+def resolved_text(resolved: Resolved, unit: str, lang: str) -> str:
+    """A value found for a metric, as a reader sees it: "91%", "yes", "in part" (a figure of value: partly)."""
+    if resolved.figure is not None and resolved.figure.stated.partly:
+        return WORDS[lang]["partly"]
+    return value_text(resolved.value, unit, lang)
 
 
 def threshold_amount(result: TargetResult) -> str | None:
@@ -55,7 +62,7 @@ def actual_text(result: TargetResult, lang: str) -> str:
     actual = result.actual
     if actual is None:
         return "—"
-    text = value_text(actual.value, result.metric.unit, lang)
+    text = resolved_text(actual, result.metric.unit, lang)
     if actual.figure is not None and actual.figure.basis is not None:
         text += f" ({WORDS[lang][actual.figure.basis]})"
     if actual.figure is not None and actual.figure.of_target is not None:
@@ -73,11 +80,18 @@ def actual_text(result: TargetResult, lang: str) -> str:
 
 
 def verdict_text(result: TargetResult, lang: str) -> str:
-    """"met", "met (within tolerance)", "missed (waived)"."""
-    text = VERDICTS[lang][result.verdict]
-    if result.reason in (Reason.WITHIN_TOLERANCE, Reason.ASSERTED):
-        text += f" ({WORDS[lang][result.reason.value]})"
+    """The verdict and what it rests on: "met (stated)", "met (measured, within tolerance)",
+    "met (asserted)", "missed (measured) (waived)", "unmeasured"."""
+    qualifiers = [] if result.grounds is None else [GROUNDS[lang][result.grounds]]
+    if result.reason is Reason.WITHIN_TOLERANCE:
+        qualifiers.append(WORDS[lang][result.reason.value])
+    text = VERDICTS[lang][result.verdict] + (f" ({', '.join(qualifiers)})" if qualifiers else "")
     return f"{text} ({WORDS[lang]['waived']})" if result.waived else text
+
+
+def grounds_text(result: TargetResult, lang: str) -> str:
+    """What the verdict rests on, in a word ("measured", "stated", "judged", "asserted"); "" when unmeasured."""
+    return "" if result.grounds is None else GROUNDS[lang][result.grounds]
 
 
 def reason_text(result: TargetResult, lang: str) -> str:
@@ -115,12 +129,17 @@ def inconsistency_texts(inconsistency: Inconsistency) -> tuple[str, str]:
 
 def evidence_text(result: TargetResult, lang: str) -> str:
     """The quotes a verdict rests on, each with its file and line; a waiver's reason too."""
-    parts = [f"“{figure.provenance.quote}” ({figure_place(figure)})" for figure in result.evidence()]
+    parts = [f"“{figure.provenance.quote}” ({figure_place(figure)})" + note_text(figure, lang) for figure in result.evidence()]
     if result.assertion is not None:
         parts.append(f"“{result.assertion.quote}” ({result.assertion.location})")
     if result.target.waiver is not None:
         parts.append(f"{WORDS[lang]['waived_reason']}: {result.target.waiver.reason}")
     return "; ".join(parts)
+
+
+def note_text(figure: Figure, lang: str) -> str:
+    """The evaluator's note on a figure, as it follows its quote: " — note: …"; "" when it has none."""
+    return "" if figure.note is None else f" — {WORDS[lang]['note']}: {figure.note}"
 
 
 def inconsistency_reading(inconsistency: Inconsistency, lang: str) -> str:

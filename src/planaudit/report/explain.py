@@ -12,18 +12,22 @@ from planaudit.model.result import (
     AuditResult,
     Derivation,
     Detail,
+    Grounds,
     Inconsistency,
     Reason,
     Resolved,
     TargetResult,
     Verdict,
 )
+from planaudit.model.wording import STATED_SHARE, words_share
 from planaudit.read.text import printable
 from planaudit.report.display import (
     actual_text,
     figure_place,
+    grounds_text,
     inconsistency_texts,
     interval_text,
+    note_text,
     other_reading,
     rival_shares,
     threshold_amount,
@@ -41,9 +45,17 @@ _LABELS = InLanguages({  # the words of an explanation; their translations are i
     "explicit": "given in the target", "none": "no figure", "holds": "holds", "fails": "fails",
     "undecided": "cannot be decided", "derived": "derived", "stated": "stated",
     "rounding": "as rounded: stated {stated}, derived {derived} — no value in common",
+    "grounds": "Rests on",
+    "grounds_measured": "a number compared with the threshold",
+    "grounds_stated": "the report says so in words that repeat {share}% of the target's",
+    "grounds_judged": "an evaluator's reading of the report's words, which the figure's note explains",
+    "grounds_unexplained": "an evaluator's reading: the quote repeats {share}% of the target's words, under {least}%, "
+                           "and no note says why it shows the target done",
+    "grounds_asserted": "the report's blanket claim of completion, naming no figure",
+    "grounds_items": "its items' verdicts",
 }, lambda key: f"explain: {key}")
 _COMPARED = frozenset({Reason.STATED, Reason.DERIVED, Reason.IMPRECISE, Reason.WITHIN_TOLERANCE})
-_OUTCOME = {Verdict.MET: "holds", Verdict.MISSED: "fails", Verdict.UNMEASURED: "undecided"}
+_OUTCOME = {Verdict.MET: "holds", Verdict.MISSED: "fails", Verdict.UNMEASURED: "undecided", Verdict.PARTLY: "fails"}
 
 
 def find_target(audit: AuditResult, jurisdiction: str, wanted: str) -> TargetResult:
@@ -108,12 +120,31 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
     verdict = f"{VERDICTS[lang][item.verdict]} — {REASONS[lang][item.reason]}"
     detail = detail_text(item.detail, lang)
     lines.append(f"{words['verdict']}: {verdict}" + (f" ({printable(detail)})" if detail else ""))
+    if item.grounds is not None:
+        lines.append(f"{words['grounds']}: {grounds_text(item, lang)} — {_grounds_why(item, lang)}")
     for warning in item.warnings:
         lines.extend(_inconsistency(warning, lang))
     if target.waiver:
         date = f", {date_text(target.waiver.date, lang)}" if target.waiver.date else ""
         lines.append(f"{words['waived']}: {printable(target.waiver.reason)}{date}")
     return "\n".join(map(printable, lines)) + "\n"  # every line, whatever part of it came from data
+
+
+def _grounds_why(item: TargetResult, lang: str) -> str:
+    """Why the verdict rests on what it does: for a yes/no figure, how much of the target's words its quote repeats."""
+    words = _LABELS[lang]
+    grounds = item.grounds
+    figure = None if item.actual is None else item.actual.figure
+    if item.items:
+        return words["grounds_items"]
+    if grounds is Grounds.ASSERTED or grounds is Grounds.MEASURED:
+        return words[f"grounds_{grounds.value}"]
+    if figure is None or not figure.stated.is_state or any(found.note is not None for found in item.evidence()):
+        return words["grounds_judged"]
+    share = int(words_share(item.target, figure.provenance.quote) * 100)
+    if grounds is Grounds.STATED:
+        return words["grounds_stated"].format(share=share)
+    return words["grounds_unexplained"].format(share=share, least=int(STATED_SHARE * 100))
 
 
 def _inconsistency(warning: Inconsistency, lang: str) -> list[str]:
@@ -219,4 +250,4 @@ def _figure(figure: Figure, lang: str) -> str:
         when = WORDS[lang]["date_not_stated"].format(date=when)
     if figure.basis is not None:
         when += f", {detail_text(Detail.basis(figure.basis), lang)}"
-    return f"{figure_place(figure)} \u201c{printable(figure.provenance.quote)}\u201d ({when})"
+    return f"{figure_place(figure)} \u201c{printable(figure.provenance.quote)}\u201d ({when}){note_text(figure, lang)}"

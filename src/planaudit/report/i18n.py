@@ -8,8 +8,8 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from typing import Generic, TypeVar
 
-from planaudit.messages import Param, msg, pmsg, translate
-from planaudit.model.result import Detail, Reason, Summary, Verdict
+from planaudit.messages import Param, joined, msg, pmsg, translate
+from planaudit.model.result import Detail, Grounds, Reason, Summary, Verdict
 from planaudit.report.language import LANGUAGES, default_lang
 
 K = TypeVar("K")
@@ -38,14 +38,17 @@ class InLanguages(Mapping[str, Mapping[K, str]], Generic[K]):
     def __len__(self) -> int:
         return len(LANGUAGES)
 
-__all__ = ["DETAILS", "LANGUAGES", "REASONS", "VERDICTS", "WORDS", "InLanguages", "coverage_line", "date_text", "default_lang",
-           "detail_text", "summary_line", "unit_name"]
+__all__ = ["DETAILS", "GROUNDS", "LANGUAGES", "REASONS", "VERDICTS", "WORDS", "InLanguages", "coverage_line", "date_text",
+           "default_lang", "detail_text", "grounds_split", "summary_line", "unit_name"]
 
-VERDICTS = InLanguages({Verdict.MET: "met", Verdict.MISSED: "missed", Verdict.UNMEASURED: "unmeasured"},
-                       lambda _: "verdict")
+VERDICTS = InLanguages({Verdict.MET: "met", Verdict.MISSED: "missed", Verdict.UNMEASURED: "unmeasured",
+                        Verdict.PARTLY: "partly done"}, lambda _: "verdict")
+
+GROUNDS = InLanguages({Grounds.MEASURED: "measured", Grounds.STATED: "stated", Grounds.JUDGED: "judged",
+                       Grounds.ASSERTED: "asserted"}, lambda _: "what a verdict rests on")
 
 REASONS = InLanguages({
-    Reason.STATED: "reported figure",
+    Reason.STATED: "stated in the report",
     Reason.DERIVED: "derived from reported counts",
     Reason.NO_REPORT: "no report for this year",
     Reason.AFTER_DEADLINE: "reported only after the deadline",
@@ -61,6 +64,7 @@ REASONS = InLanguages({
     Reason.INTERIM_ONLY: "only an interim figure, short of the target",
     Reason.BASIS_MISMATCH: "nominal against real",
     Reason.ITEMS: "judged on its items",
+    Reason.PARTLY: "done in part",
 }, lambda _: "verdict reason")
 
 DETAILS = InLanguages({
@@ -91,6 +95,8 @@ DETAILS = InLanguages({
     "assertion_refused": "{inner}; the report asserts completion (“{quote}”, {where}), but planaudit.yaml's "
                          "accept_assertions is false",
     "items": "{met} of {total} items met, {missed} missed, {unmeasured} unmeasured",
+    "items_partly": "{met} of {total} items met, {partly} done in part, {missed} missed, {unmeasured} unmeasured",
+    "partly": "the report shows it done only in part: {note}",
     "basis_nominal": "nominal (in current prices)",
     "basis_real": "real (price changes taken out)",
     "basis_figure": "the figure of {metric} is {basis}, but the target's value is {wanted}: the two are not compared",
@@ -129,42 +135,65 @@ WORDS = InLanguages({
                  "the figures of the work summaries.",
     "summary": "Summary", "total": "Total", "targets": "Targets", "met": "Met", "missed": "Missed",
     "unmeasured": "Unmeasured", "waived_count": "Waived",
-    "asserted_count": "Asserted only", "share_met": "Met of measured",
+    "asserted_count": "Asserted only", "share_met": "Met of decided",
     "chart": "Verdicts", "evidence": "Evidence", "none": "none",
     "unmeasured_section": "Unmeasured targets and why", "detail": "Detail", "why": "Why", "waived_reason": "waived",
     "no_inconsistencies": "No stated figure disagrees with its counts.",
     "date_not_stated": "date not stated, taken as {date}",
+    "grounds": "Rests on", "note": "note", "partly_count": "Partly done", "partly": "in part",
+    "decided": "Decided",
+    "met_grounds": "Met: {grounds}", "missed_grounds": "Missed: {grounds}",
 }, lambda key: f"report: {key}")
 
 
+def grounds_split(summary: Summary, verdict: Verdict) -> Param:
+    """What the met (or missed) rest on, each kind that has any: " (2 measured, 12 stated, 4 judged)"."""
+    parts = [_SPLIT_PARTS[grounds](count) for grounds, count in summary.by_grounds(verdict) if count]
+    return msg(" ({parts})", parts=joined(parts, _BETWEEN_GROUNDS)) if parts else ""
+
+
+_SPLIT_PARTS: dict[Grounds, Callable[[int], Param]] = {
+    Grounds.MEASURED: lambda count: msg("{count} measured", count=count),
+    Grounds.STATED: lambda count: msg("{count} stated", count=count),
+    Grounds.JUDGED: lambda count: msg("{count} judged", count=count),
+}
+_BETWEEN_GROUNDS = pmsg("between the counts of what verdicts rest on", ", ")
+
+
+def _counts(summary: Summary, partly: Param) -> dict[str, Param]:
+    return {
+        "count": summary.targets, "met": summary.met, "missed": summary.missed, "unmeasured": summary.unmeasured,
+        "met_split": grounds_split(summary, Verdict.MET), "missed_split": grounds_split(summary, Verdict.MISSED),
+        "partly": partly if summary.partly else ""}
+
+
 def summary_line(lang: str, year: int, summary: Summary) -> str:
-    """One line of a year's counts, in ``lang``."""
+    """One line of a year's counts, in ``lang``: "2022: 115 targets — 18 met (14 stated, 4 judged), ..."."""
     inconsistent = summary.inconsistent
     parts: dict[str, Param] = {
-        "year": year, "count": summary.targets, "met": summary.met, "missed": summary.missed, "unmeasured": summary.unmeasured,
+        "year": year, **_counts(summary, msg(", {count} partly done", count=summary.partly)),
         "asserted": msg(", {count} asserted", count=summary.asserted) if summary.asserted else "",
         "waived": msg(", {count} waived", count=summary.waived) if summary.waived else "",
         "inconsistent": "" if not inconsistent else msg("; {count} inconsistent figure", count=1) if inconsistent == 1
         else msg("; {count} inconsistent figures", count=inconsistent)}
-    said = msg("{year}: {count} target — {met} met, {missed} missed, {unmeasured} unmeasured{asserted}{waived}{inconsistent}",
-               **parts) if summary.targets == 1 else \
-        msg("{year}: {count} targets — {met} met, {missed} missed, {unmeasured} unmeasured{asserted}{waived}{inconsistent}",
-            **parts)
+    said = msg("{year}: {count} target — {met} met{met_split}, {missed} missed{missed_split}{partly}, {unmeasured} "
+               "unmeasured{asserted}{waived}{inconsistent}", **parts) if summary.targets == 1 else \
+        msg("{year}: {count} targets — {met} met{met_split}, {missed} missed{missed_split}{partly}, {unmeasured} "
+            "unmeasured{asserted}{waived}{inconsistent}", **parts)
     return said.render(lang)
 
 
 def coverage_line(lang: str, summary: Summary) -> str:
-    """How many targets could be judged before how many were met: "64 targets: 9 measured — 9 met,
-    0 missed; 55 unmeasured" (a share of the measured alone invites misquoting)."""
+    """How many targets could be decided before how many were met: "64 targets: 9 decided — 9 met
+    (9 measured), 0 missed; 55 unmeasured" (a share of the decided alone invites misquoting)."""
     parts: dict[str, Param] = {
-        "count": summary.targets, "measured": summary.met + summary.missed, "met": summary.met, "missed": summary.missed,
-        "unmeasured": summary.unmeasured,
+        **_counts(summary, msg("; {count} partly done", count=summary.partly)), "decided": summary.met + summary.missed,
         "asserted": msg("; {count} asserted by the report, not measured", count=summary.asserted) if summary.asserted else "",
         "waived": msg("; {count} waived", count=summary.waived) if summary.waived else ""}
-    said = msg("{count} target: {measured} measured — {met} met, {missed} missed; {unmeasured} unmeasured{asserted}{waived}",
-               **parts) if summary.targets == 1 else \
-        msg("{count} targets: {measured} measured — {met} met, {missed} missed; {unmeasured} unmeasured{asserted}{waived}",
-            **parts)
+    said = msg("{count} target: {decided} decided — {met} met{met_split}, {missed} missed{missed_split}{partly}; "
+               "{unmeasured} unmeasured{asserted}{waived}", **parts) if summary.targets == 1 else \
+        msg("{count} targets: {decided} decided — {met} met{met_split}, {missed} missed{missed_split}{partly}; "
+            "{unmeasured} unmeasured{asserted}{waived}", **parts)
     return said.render(lang)
 
 

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, TextIO
 
 from planaudit.exact.numbers import Interval, format_number
-from planaudit.model.data import Figure
+from planaudit.model.data import PARTLY, Figure
 from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, TargetResult
 from planaudit.report import jsontext
 from planaudit.report.base import Held, Reporter
@@ -110,6 +110,7 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
         "parent": target.parent,
         "items": list(target.items),
         "verdict": item.verdict.value,
+        "grounds": None if item.grounds is None else item.grounds.value,
         "reason": item.reason.value,
         "detail": detail_text(item.detail, lang),
         "actual": _number(actual),
@@ -133,19 +134,28 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
 def figure_data(figure: Figure) -> dict[str, Any]:
     return {
         "metric": figure.metric,
-        "value": figure.stated.value if isinstance(figure.stated.value, bool) else format_number(figure.stated.value),
+        "value": _stated_value(figure),
         "bound": figure.stated.bound.value,
         "scope": figure.scope,
         "as_of": figure.span.as_of.isoformat(),
         "as_of_stated": figure.span.as_of_stated,
         "basis": figure.basis,
         "quote": figure.provenance.quote,
+        "note": figure.note,
         "file": figure.location.path,
         "line": figure.location.line,
         "source": None if figure.provenance.source is None else {
             "id": figure.provenance.source.id, "title": figure.provenance.source.title, "issuer": figure.provenance.source.issuer,
             "date": figure.provenance.source.date.isoformat() if figure.provenance.source.date else None},
     }
+
+
+def _stated_value(figure: Figure) -> str | bool:
+    """A figure's value: a decimal string, true or false, or "partly"."""
+    stated = figure.stated
+    if stated.partly:
+        return PARTLY
+    return stated.value if isinstance(stated.value, bool) else format_number(stated.value)
 
 
 def _warning(inconsistency: Inconsistency) -> dict[str, Any]:

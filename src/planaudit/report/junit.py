@@ -95,7 +95,7 @@ class JunitReporter(Reporter[JunitPiece]):
             message = printable(f"{WORDS[self.lang]['inconsistent']}: {inconsistency_text(item.warnings[0], self.lang)}")
             ElementTree.SubElement(case, "failure", message=message, type="inconsistent").text = details
             return "failures"
-        if item.verdict is Verdict.MISSED and not item.waived:
+        if item.verdict in (Verdict.MISSED, Verdict.PARTLY) and not item.waived:
             ElementTree.SubElement(case, "failure", message=message, type=item.verdict.value).text = details
             return "failures"
         if item.verdict is Verdict.UNMEASURED or item.waived:

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from planaudit._version import __version__
 from planaudit.exact.numbers import format_number
+from planaudit.messages import render
 from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, Summary, TargetResult, Verdict
 from planaudit.read.text import printable
 from planaudit.report.base import Reporter
@@ -26,7 +27,7 @@ from planaudit.report.display import (
     threshold_text,
     verdict_text,
 )
-from planaudit.report.i18n import REASONS, VERDICTS, WORDS, coverage_line, date_text, detail_text
+from planaudit.report.i18n import REASONS, VERDICTS, WORDS, coverage_line, date_text, detail_text, grounds_split
 
 # Markdown syntax a cell must not start; "_" unless it stands between two letters or digits, where
 # it can neither open nor close emphasis (so metric ids and slugs read plainly; "__x__" is escaped).
@@ -114,23 +115,29 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
     def _summary_table(self, overview: Overview) -> str:
         words = WORDS[self.lang]
         asserted = overview.summary.asserted > 0  # the column is there only when a report asserts something
-        rows = [self._summary_row(f"{cell(name)} ({slug})", overview.summaries[slug], asserted)
+        partly = overview.summary.partly > 0  # and this one when a commitment is done in part
+        rows = [self._summary_row(f"{cell(name)} ({slug})", overview.summaries[slug], asserted, partly)
                 for slug, name in overview.names.items()]
-        rows.append(self._summary_row(f"**{words['total']}**", overview.summary, asserted))
-        headers = [words["jurisdiction"], words["targets"], words["met"], words["missed"], words["unmeasured"],
+        rows.append(self._summary_row(f"**{words['total']}**", overview.summary, asserted, partly))
+        headers = [words["jurisdiction"], words["targets"], words["met"], words["missed"],
+                   *([words["partly_count"]] if partly else []), words["unmeasured"],
                    *([words["asserted_count"]] if asserted else []), words["waived_count"], words["share_met"]]
         return table(headers, rows)
 
-    def _summary_row(self, name: str, summary: Summary, asserted: bool) -> list[str]:
+    def _summary_row(self, name: str, summary: Summary, asserted: bool, partly: bool) -> list[str]:
+        """A row of counts; the met and the missed each with what they rest on: "18 (14 stated, 4 judged)"."""
         share = summary.share_met
         shown = "—" if share is None else f"{format_number(share * 100)}%"
-        return [name, str(summary.targets), str(summary.met), str(summary.missed), str(summary.unmeasured),
-                *([str(summary.asserted)] if asserted else []), str(summary.waived), shown]
+        met, missed = (f"{count}{render(grounds_split(summary, verdict), self.lang)}"
+                       for count, verdict in ((summary.met, Verdict.MET), (summary.missed, Verdict.MISSED)))
+        return [name, str(summary.targets), cell(met), cell(missed), *([str(summary.partly)] if partly else []),
+                str(summary.unmeasured), *([str(summary.asserted)] if asserted else []), str(summary.waived), shown]
 
     def _chart(self, overview: Overview) -> str:
         """A mermaid pie of the verdicts; GitHub and GitLab render it."""
         words, summary = WORDS[self.lang], overview.summary
         slices = [(VERDICTS[self.lang][Verdict.MET], summary.met), (VERDICTS[self.lang][Verdict.MISSED], summary.missed),
+                  (VERDICTS[self.lang][Verdict.PARTLY], summary.partly),
                   (VERDICTS[self.lang][Verdict.UNMEASURED], summary.unmeasured), (words["asserted_count"], summary.asserted),
                   (words["waived"], summary.waived)]
         lines = [f"pie title {words['chart']} {overview.year}"]

@@ -24,6 +24,7 @@ _RULES = (
     ("unmeasured", "TargetUnmeasured", "A work-plan target that the reports cannot decide.", "warning"),
     ("inconsistent", "InconsistentFigure", "A stated rate that disagrees with the counts behind it.", "warning"),
     ("met", "TargetMet", "A work-plan target that the report's figures show was met.", "none"),
+    ("partly", "TargetPartlyDone", "A work-plan target that the report shows was done only in part.", "error"),
 )
 _RESULTS_DEPTH = 4  # the document's runs[0].results
 _RULE_INDEX = {rule_id: index for index, (rule_id, *_rest) in enumerate(_RULES)}
@@ -86,12 +87,13 @@ class SarifReporter(Reporter[SarifPiece]):
             "message": {"text": printable(text)},
             "locations": [_location(item.target.location.path, item.target.location.line)],
             "properties": {"jurisdiction": item.target.jurisdiction, "target": item.target.id,
-                           "reason": item.reason.value},
+                           "reason": item.reason.value,
+                           "grounds": None if item.grounds is None else item.grounds.value},
         }
         if item.verdict is Verdict.MET:
             entry.update(kind="pass", level="none")
         else:
-            entry["level"] = "error" if item.verdict is Verdict.MISSED else "warning"
+            entry["level"] = "error" if item.verdict in (Verdict.MISSED, Verdict.PARTLY) else "warning"
         if item.target.waiver is not None:
             entry["suppressions"] = [{"kind": "external", "justification": printable(item.target.waiver.reason)}]
         return entry

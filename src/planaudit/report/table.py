@@ -31,7 +31,7 @@ _CELL_LINES = 4  # a cell shows at most this many lines of the table's width
 _GAP = 2  # columns between two columns of a table (rich's padding, on both sides)
 _CARDS = 100  # the widest a table of three-line rows is drawn
 _WIDE = 200  # columns from which a target's row is one line of columns, not three lines
-_STYLES = {Verdict.MET: "green", Verdict.MISSED: "bold red", Verdict.UNMEASURED: "yellow"}
+_STYLES = {Verdict.MET: "green", Verdict.MISSED: "bold red", Verdict.UNMEASURED: "yellow", Verdict.PARTLY: "red"}
 
 
 @dataclass(frozen=True)

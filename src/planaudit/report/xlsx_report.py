@@ -21,15 +21,17 @@ from planaudit.report.display import (
     actual_text,
     evidence_text,
     figure_place,
+    grounds_text,
     inconsistency_text,
     inconsistency_texts,
     threshold_text,
     verdict_text,
 )
-from planaudit.report.i18n import REASONS, WORDS, coverage_line, detail_text
+from planaudit.report.i18n import GROUNDS, REASONS, WORDS, coverage_line, detail_text
 from planaudit.report.markdown import report_date
 
-_FILLS = {Verdict.MET.value: "#C6EFCE", Verdict.MISSED.value: "#FFC7CE", Verdict.UNMEASURED.value: "#FFEB9C"}
+_FILLS = {Verdict.MET.value: "#C6EFCE", Verdict.MISSED.value: "#FFC7CE", Verdict.UNMEASURED.value: "#FFEB9C",
+          Verdict.PARTLY.value: "#F8CBAD"}
 _WIDEST = 60  # display columns; a longer cell wraps
 _CELL_LIMIT = 32_767  # characters Excel keeps in a cell
 _SHEET_NAME = 31  # characters Excel allows in a sheet's name
@@ -90,8 +92,11 @@ class XlsxReporter(Reporter[XlsxPiece]):
 
     def _summary(self, sheets: _Sheets, overview: Overview) -> None:
         words = WORDS[self.lang]
-        headers = [words["jurisdiction"], words["name"], words["targets"], words["measured"], words["met"],
-                   words["missed"], words["unmeasured"], words["waived_count"]]
+        split = [grounds for grounds, _ in overview.summary.by_grounds(Verdict.MET)]
+        headers = [words["jurisdiction"], words["name"], words["targets"], words["decided"], words["met"],
+                   *(words["met_grounds"].format(grounds=GROUNDS[self.lang][grounds]) for grounds in split),
+                   words["missed"], *(words["missed_grounds"].format(grounds=GROUNDS[self.lang][grounds]) for grounds in split),
+                   words["partly_count"], words["unmeasured"], words["asserted_count"], words["waived_count"]]
         rows: list[list[Any]] = [[slug, name, *_counts(overview.summaries[slug])] for slug, name in overview.names.items()]
         rows.append([words["total"], "", *_counts(overview.summary)])
         notes = [coverage_line(self.lang, overview.summary)]
@@ -102,14 +107,15 @@ class XlsxReporter(Reporter[XlsxPiece]):
     def _jurisdiction(self, sheets: _Sheets, slug: str, name: str, targets: list[list[Any]]) -> None:
         words = WORDS[self.lang]
         headers = ["#", words["id"], words["target"], words["threshold"], words["actual"], words["verdict"],
-                   words["verdict_code"], words["reason"], words["detail"], words["evidence"], words["warnings"], words["file"],
-                   words["deadline"], words["scope"], words["section"]]
+                   words["verdict_code"], words["grounds"], words["reason"], words["detail"], words["evidence"],
+                   words["warnings"], words["file"], words["deadline"], words["scope"], words["section"]]
         sheets.table(slug, headers, targets, title=f"{name} ({slug})", verdict_column=headers.index(words["verdict_code"]))
 
     def _row(self, number: int, item: TargetResult) -> list[Any]:
         target, lang = item.target, self.lang
         return [number, target.id, target.title, threshold_text(item, lang), actual_text(item, lang),
-                verdict_text(item, lang), item.verdict.value, REASONS[lang][item.reason], detail_text(item.detail, lang),
+                verdict_text(item, lang), item.verdict.value, grounds_text(item, lang), REASONS[lang][item.reason],
+                detail_text(item.detail, lang),
                 evidence_text(item, lang), "; ".join(inconsistency_text(warning, lang) for warning in item.warnings),
                 str(target.location), target.period.deadline.isoformat() if target.period.deadline else "", target.scope or "",
                 target.provenance.section or ""]
@@ -121,8 +127,10 @@ class XlsxReporter(Reporter[XlsxPiece]):
 
 
 def _counts(summary: Summary) -> list[int]:
-    return [summary.targets, summary.met + summary.missed, summary.met, summary.missed, summary.unmeasured,
-            summary.waived]
+    return [summary.targets, summary.met + summary.missed, summary.met,
+            *(count for _, count in summary.by_grounds(Verdict.MET)), summary.missed,
+            *(count for _, count in summary.by_grounds(Verdict.MISSED)), summary.partly, summary.unmeasured,
+            summary.asserted, summary.waived]
 
 
 class _Sheets:

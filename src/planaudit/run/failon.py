@@ -69,8 +69,9 @@ class FailOn:
         return ",".join(kind.value for kind in ordered) or "never"
 
     def fails(self, summary: Summary) -> bool:
-        """Whether a `check` whose counts are ``summary`` fails (a waived target never does)."""
-        counts = {Failing.MISSED: summary.missed, Failing.UNMEASURED: summary.unmeasured,
+        """Whether a `check` whose counts are ``summary`` fails (a waived target never does; one done
+        in part fails as a missed one does: it is not met)."""
+        counts = {Failing.MISSED: summary.missed + summary.partly, Failing.UNMEASURED: summary.unmeasured,
                   Failing.INCONSISTENT: summary.inconsistent}
         return any(count for kind, count in counts.items() if kind in self.kinds)
 
@@ -96,6 +97,8 @@ def failure_text(overview: Overview, fail_on: FailOn) -> Message:
     parts = []
     if Failing.MISSED in fail_on.kinds and summary.missed:
         parts.append(msg("{count} missed ({named})", count=summary.missed, named=_some(overview.missed)))
+    if Failing.MISSED in fail_on.kinds and summary.partly:
+        parts.append(msg("{count} partly done ({named})", count=summary.partly, named=_some(overview.partly)))
     if Failing.UNMEASURED in fail_on.kinds and summary.unmeasured:
         parts.append(msg("{count} unmeasured ({named})", count=summary.unmeasured, named=_some(overview.unmeasured)))
     if Failing.INCONSISTENT in fail_on.kinds and summary.inconsistent:

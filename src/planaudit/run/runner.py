@@ -229,6 +229,7 @@ class Judged:
     summary: Summary
     missed: tuple[str, ...]  # "jurisdiction/id" of its missed targets (not waived)
     unmeasured: tuple[str, ...]
+    partly: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -333,7 +334,8 @@ def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | Non
     overview = Overview(audit.year, audit.settings, {item.slug: item.name for item in judged},
                         {item.slug: item.summary for item in judged}, tuple(not_judged),
                         tuple(name for item in judged for name in item.missed),
-                        tuple(name for item in judged for name in item.unmeasured))
+                        tuple(name for item in judged for name in item.unmeasured),
+                        tuple(name for item in judged for name in item.partly))
     return Rendered(overview, reporters, pieces, run_digest(audit.head, digests, audit.misplaced), capped(problems))
 
 
@@ -353,7 +355,7 @@ def jurisdiction_outcome(audit: Audit, shared: Shared, index: int) -> Outcome:
         return Outcome(digest, tuple(problems))
     (result,) = piece.jurisdictions()
     return Outcome(digest, tuple(problems),
-                   Judged(result.slug, result.name, result.summary, result.missed, result.unmeasured),
+                   Judged(result.slug, result.name, result.summary, result.missed, result.unmeasured, result.partly),
                    shared.pickled_pieces(result))
 
 

@@ -30,7 +30,7 @@ def test_the_verdict_is_met_with_its_own_reason_and_why(result):
 
 
 @pytest.mark.parametrize(("name", "shown"), [
-    ("table", "met (within tolerance)"), ("markdown", "met (within tolerance)"),
+    ("table", "met (measured, within tolerance)"), ("markdown", "met (measured, within tolerance)"),
     ("junit", "met only thanks to the tolerance of 0.5%"), ("sarif", "met within the tolerance (about)"),
 ])
 def test_every_human_format_says_so(result, name, shown):
