@@ -41,7 +41,7 @@ EMITTED: dict[str, set[str]] = {
                "section", "waiver"},
     "outcome file": {"jurisdiction", "name", "year", "document", "documents", "figures", "assertions"},
     "figure": {"metric", "value", "bound", "approx_share", "scope", "as_of", "growth", "quote", "of_target",
-               "aggregate", "source", "conflict", "basis", "note"},
+               "aggregate", "source", "conflict", "basis", "note", "acknowledged"},
     "rules file": {"metrics", "rules", "scopes"},
     "metric": {"label", "unit", "derive", "tolerance", "cumulative"},
     "rule": {"label", "expr", "growth"},
@@ -237,6 +237,7 @@ def figures(draw: st.DrawFn, catalogue: Catalogue, year: int, plan: list[dict[st
                 "aggregate": lambda: draw(st.sampled_from(["end", "mean", "max", "min"])),
                 "basis": lambda: draw(st.sampled_from(["nominal", "real"])),
                 "conflict": lambda: True,
+                "acknowledged": lambda: text(draw),
                 "source": lambda: draw(st.sampled_from(documents or ["review"]))}
     for key, make in optional.items():
         likely = (key != "scope" or catalogue.scopes) and (key != "source" or documents)

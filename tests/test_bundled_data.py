@@ -6,12 +6,14 @@ are absent it is skipped (and says so).
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 from planaudit import Grounds, Reason, Verdict, audit
 from planaudit.exact.numbers import format_number
+from planaudit.model.result import Agreement
 from support import load_repository
 
 ROOT = Path(__file__).parent.parent
@@ -140,8 +142,10 @@ def test_inconsistencies_in_the_reports():
     result = audit(ROOT, 2022)
     found = [(item.figure.jurisdiction, item.metric.id, format_number(item.stated.point),
               format_number(item.derived_value), item.figure.location.line) for item in result.inconsistencies]
-    assert found == [("fuzhou", "admin_litigation.head_appearance_rate", "97.12", "97.13", 37),  # 1285/1323 = 97.1277%:
-                     ("fuzhou", "medical_dispute.closure_rate", "91", "97.87", 55)]  # 97.12 is cut off, not rounded
+    assert found == [("fuzhou", "medical_dispute.closure_rate", "91", "97.87", 55)]
+    head_rate = next(item for item in result.results if item.target.id == "head-appearance-rate-up")
+    assert [(counts.agreement, format_number(counts.stated.point), counts.derived_value)  # 97.12% is 1285/1323 =
+            for counts in head_rate.agreeing] == [(Agreement.CUT_OFF, "97.12", Fraction(128500, 1323))]  # 97.1277%, cut off
 
 
 def test_quzhou_targets_use_the_civil_code_reading():

@@ -56,7 +56,8 @@ def test_verdicts_in_json():
     }
     assert document["summary"] == {"targets": 10, "met": 3, "missed": 2, "unmeasured": 4, "waived": 1,
                                    "inconsistent": 1, "asserted": 0, "partly": 0, "met_measured": 2, "met_stated": 1,
-                                   "met_judged": 0, "missed_measured": 2, "missed_stated": 0, "missed_judged": 0}
+                                   "met_judged": 0, "missed_measured": 2, "missed_stated": 0, "missed_judged": 0,
+                                   "acknowledged": 0}
     assert {(item["jurisdiction"], item["id"]): item["grounds"] for item in document["results"]
             if item["verdict"] in ("met", "missed")} == {
         ("riverton", "backlog-cleared"): "measured", ("riverton", "litigation-loss"): "measured",
@@ -65,7 +66,7 @@ def test_verdicts_in_json():
     assert document["inconsistencies"] == [{
         "jurisdiction": "riverton", "metric": "disputes.closure_rate", "scope": None, "stated": "91",
         "derived": "97.87", "kind": "counts", "tolerance": "0", "stated_range": ["90.5", "91.5"],
-        "derived_range": ["97.87", "97.87"], "file": "outcomes/2022/riverton.yaml", "line": 41}]
+        "derived_range": ["97.87", "97.87"], "acknowledged": None, "file": "outcomes/2022/riverton.yaml", "line": 41}]
 
 
 @pytest.mark.parametrize(

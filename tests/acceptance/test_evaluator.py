@@ -24,7 +24,8 @@ def test_contested_evidence_is_unmeasured_and_shows_both_figures():
     found = results()
     contested, standing = found["closure-rate-up"], found["closure-rate-85"]
     assert (contested["verdict"], contested["reason"]) == ("unmeasured", "contested")
-    assert contested["warnings"] == [{"code": "inconsistent", "kind": "counts", "metric": "medical_dispute.closure_rate",
+    assert contested["warnings"] == [{"code": "inconsistent", "kind": "counts", "agreement": "none", "acknowledged": None,
+                                      "metric": "medical_dispute.closure_rate",
                                       "stated": "91", "derived": "97.87", "file": "outcomes/2022/lakeview.yaml",
                                       "line": 11}]
     assert (standing["verdict"], standing["reason"]) == ("met", "stated")

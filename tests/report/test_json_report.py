@@ -25,7 +25,8 @@ def test_numbers_are_decimal_strings_and_fields_follow_the_spec(tmp_path):
     assert rate["evidence"] == [{"metric": "rate", "value": "91", "bound": "exact", "scope": None,
                                  "as_of": "2022-12-31", "as_of_stated": False, "basis": None, "quote": "结案率91%",
                                  "note": None, "file": "outcomes/2022/testville.yaml", "line": 6, "source": None}]
-    assert rate["warnings"] == [{"code": "inconsistent", "kind": "counts", "metric": "rate", "stated": "91", "derived": "97.87",
+    assert rate["warnings"] == [{"code": "inconsistent", "kind": "counts", "agreement": "none", "acknowledged": None,
+                                 "metric": "rate", "stated": "91", "derived": "97.87",
                                  "file": "outcomes/2022/testville.yaml", "line": 6}]
     assert (rate["scope"], rate["deadline"], rate["section"]) == (None, None, None)
     assert (rate["target_file"], rate["target_line"]) == ("targets/2022/testville.yaml", 4)

@@ -78,6 +78,18 @@ def format_number(value: Decimal | Fraction | int) -> str:
 
 
 _EXACT_PLACES = 6  # a computed value with at most this many decimal places is shown exactly
+
+
+def format_to_places(value: Fraction, places: int) -> str:
+    """An exact number to ``places`` decimal places, rounded half to even, with "…" when that drops
+    digits (1285/1323×100 to 4 places: "97.1277…"); exact when it has no more places."""
+    numerator, denominator = value.numerator, value.denominator
+    rounded, remainder = divmod(numerator * 10**places, denominator)
+    if not remainder:
+        return format_number(value)
+    if 2 * remainder > denominator or (2 * remainder == denominator and rounded % 2):
+        rounded += 1
+    return _decimal_text(rounded, places) + "…"
 _EXACT_SCALE = 10**_EXACT_PLACES
 _SCIENTIFIC_BITS = 3322  # 2**3322 ≈ 10**1000: past it, a value is written with its power of ten
 

@@ -11,10 +11,10 @@ from fractions import Fraction
 
 from planaudit.exact.expr import split_name
 from planaudit.exact.numbers import Interval, decimal_places, to_fraction
-from planaudit.judge.rounding import rounding_interval
+from planaudit.judge.rounding import cut_off, rounding_interval
 from planaudit.judge.units import convert, written_unit
 from planaudit.model.data import PERCENT, Bound, Catalogue, Figure, Metric, Plan, Report, Target
-from planaudit.model.result import Derivation, Detail, Inconsistency, Missing, Reason, Resolved
+from planaudit.model.result import Agreement, Derivation, Detail, Inconsistency, Missing, Reason, Resolved
 
 FigureKey = tuple[int, str, str, "str | None"]  # which figures: (year, jurisdiction, metric, scope — None: the whole)
 
@@ -273,8 +273,9 @@ def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal
     derived_range = rounded_value(resolver, derived)
     if derived_range is None or stated_range.overlaps(derived_range):
         return None
+    agreement = Agreement.CUT_OFF if cut_off(figure, metric, stated, derived.value) else Agreement.NONE
     return Inconsistency(figure, metric, stated, derived, tolerance, stated_range=stated_range,
-                         derived_range=derived_range)
+                         derived_range=derived_range, agreement=agreement)
 
 
 def rounded_value(resolver: Resolver, resolved: Resolved, done: dict[int, Interval | None] | None = None

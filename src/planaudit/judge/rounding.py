@@ -28,6 +28,16 @@ def written_step(figure: Figure, metric: Metric) -> Fraction | None:
     return abs(convert(to_fraction(step), written_unit(percent, None, metric.unit), metric.unit))
 
 
+def cut_off(figure: Figure, metric: Metric, stated: Interval, derived: Interval) -> bool:
+    """Is the figure its counts' exact value cut off at its written place (toward zero), not rounded?
+    97.12% for 1285 / 1323 = 97.1277…%: 97.12 ≤ 97.1277… < 97.13."""
+    step = written_step(figure, metric)
+    if step is None or not stated.is_exact or not derived.is_exact:
+        return False
+    value, exact = stated.point, derived.point
+    return value <= exact < value + step if value >= 0 else value - step < exact <= value
+
+
 def rounding_interval(figure: Figure, metric: Metric, value: Interval) -> Interval:
     """The values a figure whose value (in its metric's unit) is ``value`` may stand for, its rounding
     allowing: half its last place either way."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from planaudit.exact.numbers import Interval, format_number, to_fraction
+from planaudit.exact.numbers import Interval, format_number, format_to_places, to_fraction
 from planaudit.messages import Message, msg
 from planaudit.model.data import PERCENT, RATIO
 
@@ -44,15 +44,16 @@ def growth_unit(percent_sign: bool, declared: str | None) -> str:
     return PERCENT if percent_sign or declared is None else declared
 
 
-def quantity(value: Fraction, unit: str) -> str:
-    """A value as it reads in its unit: "97.87%", "8"."""
-    return format_number(value) + ("%" if unit == PERCENT else "")
+def quantity(value: Fraction, unit: str, places: int | None = None) -> str:
+    """A value as it reads in its unit: "97.87%", "8"; to ``places`` decimal places: "97.1277…%"."""
+    text = format_number(value) if places is None else format_to_places(value, places)
+    return text + ("%" if unit == PERCENT else "")
 
 
-def interval_text(value: Interval, unit: str) -> str:
-    """An exact value, a range ("90%–92%") or a bound ("≥1600")."""
+def interval_text(value: Interval, unit: str, places: int | None = None) -> str:
+    """An exact value (to ``places`` decimal places, if given), a range ("90%–92%") or a bound ("≥1600")."""
     if value.is_exact:
-        return quantity(value.point, unit)
+        return quantity(value.point, unit, places)
     if value.lo is not None and value.hi is not None:
         return f"{quantity(value.lo, unit)}–{quantity(value.hi, unit)}"
     if value.lo is not None:

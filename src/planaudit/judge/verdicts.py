@@ -28,6 +28,7 @@ from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.units import interval_text, quantity
 from planaudit.model.data import NOMINAL, PERCENT, Assertion, Figure, Metric, Plan, Repository, Target, Tolerance
 from planaudit.model.result import (
+    Agreement,
     AuditResult,
     Baseline,
     Detail,
@@ -58,6 +59,8 @@ class Case:
     reference: Resolved | None = None  # a relative target's (value: {metric: …}) figure
     baseline: Baseline | None = None
     warnings: tuple[Inconsistency, ...] = ()  # the inconsistent figures the verdict rests on
+    agreeing: tuple[Inconsistency, ...] = ()  # its figures' counts that agree with them only cut off
+    rounded: tuple[Inconsistency, ...] = ()  # its figure's counts, where they agree with it by its rounding
 
     @property
     def found(self) -> Resolved:
@@ -73,7 +76,7 @@ class Case:
         """The target unmeasured, for ``reason``, with what the verdict would have rested on."""
         return TargetResult(target=self.target, metric=self.metric, rule=self.rule, verdict=Verdict.UNMEASURED,
                             reason=reason, threshold=self.threshold, detail=detail, tolerance=self.tolerance,
-                            reference=self.reference, **found)
+                            reference=self.reference, **{"agreeing": self.agreeing, **found})
 
 
 Step = Callable[[Case], "TargetResult | None"]  # a verdict; or None: pass on (with what it found, on the case)
@@ -85,17 +88,17 @@ def judge_year(repository: Repository, year: int, plans: Iterable[Plan],
     plans = sorted(plans, key=lambda plan: plan.jurisdiction)
     resolver = Resolver(repository.catalogue, repository.reports.values(), repository.settings.approx_share)
     rules = rules or rule_table(repository.catalogue)
-    inconsistencies = _inconsistencies(repository, resolver, year, plans, rules)
-    judge = _Judge(repository, resolver, inconsistencies, rules)
+    found = _inconsistencies(repository, resolver, year, plans, rules)
+    judge = _Judge(repository, resolver, found, rules)
     results = tuple(result for plan in plans for result in _judge_plan(judge, plan))
     names = {plan.jurisdiction: plan.name for plan in plans}
-    return AuditResult(year, repository.settings, names, results, tuple(inconsistencies))
+    return AuditResult(year, repository.settings, names, results, tuple(item for item in found if item.listed))
 
 
 def _inconsistencies(repository: Repository, resolver: Resolver, year: int, plans: list[Plan],
                      rules: Mapping[str, Rule]) -> list[Inconsistency]:
     """The year's figures that disagree with their counts, or with each other (a share of a target
-    against its level, or a share stated twice)."""
+    against its level, or a share stated twice) — and those whose counts they are cut off from."""
     jurisdictions = {plan.jurisdiction for plan in plans}
     this_year = [report for (report_year, _), report in sorted(repository.reports.items())
                  if report_year == year and report.jurisdiction in jurisdictions]
@@ -145,6 +148,9 @@ def _disagreement(warning: Inconsistency) -> Detail:
     if warning.conflict:
         return Detail.of("conflicting", metric=warning.metric.id, stated=interval_text(warning.stated, unit),
                          other=interval_text(warning.derived_reading, unit))
+    if not warning.listed:  # they agree, cut off or rounded, and yet decide otherwise
+        return Detail.of(f"contested_{warning.agreement.value}", metric=warning.metric.id,
+                         stated=interval_text(warning.stated, unit), derived=interval_text(warning.derived_reading, unit))
     return Detail.of("contested", metric=warning.metric.id, stated=interval_text(warning.stated, unit),
                      derived=interval_text(warning.derived_reading, unit))
 
@@ -164,7 +170,8 @@ class _Judge:
         self.repository = repository
         self.resolver = resolver
         self.rules = rules
-        self.warnings = {inconsistency.figure: inconsistency for inconsistency in inconsistencies}
+        self.warnings = {item.figure: item for item in inconsistencies if item.listed}
+        self.cut_off = {item.figure: item for item in inconsistencies if not item.listed}
         self.last_year: dict[Figure, Inconsistency | None] = {}
         settings = repository.settings
         self.about = Tolerance(amount=settings.about_tolerance, share=settings.about_tolerance_share)
@@ -208,6 +215,7 @@ class _Judge:
         if isinstance(actual, Missing):
             return self.claimed(case, actual) or case.unmeasured(actual.reason, actual.detail)
         case.actual = actual
+        case.agreeing = tuple(self.cut_off[figure] for figure in actual.figures() if figure in self.cut_off)
         return None
 
     def which_reference(self, case: Case) -> TargetResult | None:
@@ -280,13 +288,15 @@ class _Judge:
             return case.unmeasured(Reason.IMPRECISE, Detail.of("straddles"), actual=case.actual, warnings=case.warnings)
         centre, value, tolerance = compared
         case.tolerance = tolerance
-        found = {"actual": case.actual, "baseline": case.baseline, "warnings": case.warnings}
+        found = {"actual": case.actual, "baseline": case.baseline, "warnings": case.warnings, "agreeing": case.agreeing}
         growth = case.rule.measured(case.found.value, case.baseline_value)
         truth = case.rule.decide(case.found.value, value, case.baseline_value)
         if truth is None:
             return case.unmeasured(Reason.UNDEFINED, Detail.of("rule_zero", rule=case.rule.id), **found)
+        case.rounded = self.rounded_counts(case)
         contested = self.contested(case, truth, value)
         if contested is not None:
+            found["agreeing"] = (*case.agreeing, *case.rounded)
             return case.unmeasured(Reason.CONTESTED, contested, growth=growth, compared=value, **found)
         verdict = _VERDICTS.get(truth, Verdict.UNMEASURED)
         reason, detail = self.why(case, verdict, centre)
@@ -469,6 +479,21 @@ class _Judge:
         return TargetResult(verdict=verdict, reason=reason, growth=growth,
                             detail=Detail.of("stated_growth", growth=interval_text(growth, PERCENT)), **decided)
 
+    def rounded_counts(self, case: Case) -> tuple[Inconsistency, ...]:
+        """The counts of the stated figure the verdict rests on, where they agree with it by its
+        rounding (83.00% for 82.996%): a reading of their own, which may decide otherwise."""
+        figure = case.found.figure
+        metric = self.repository.catalogue.metrics.get(figure.metric) if figure is not None else None
+        if figure is None or metric is None or metric.derive is None or figure.stated.is_state \
+                or figure.of_target is not None or figure in self.warnings or figure in self.cut_off:
+            return ()
+        derived = self.resolver.derive(figure.year, figure.jurisdiction, figure.metric, figure.scope, figure.span.as_of)
+        if isinstance(derived, Missing) or not isinstance(derived.value, Interval) or derived.value == case.found.value:
+            return ()
+        stated = self.resolver.value_of(figure, metric)
+        assert isinstance(stated, Interval)
+        return (Inconsistency(figure, metric, stated, derived, Fraction(0), agreement=Agreement.ROUNDED),)
+
     def warnings_of(self, actual: Resolved, baseline: Baseline | None = None) -> tuple[Inconsistency, ...]:
         """The inconsistent figures among those the verdict rests on: this year's, and the baseline's."""
         warnings = [self.warnings[figure] for figure in actual.figures() if figure in self.warnings]
@@ -479,14 +504,16 @@ class _Judge:
     def last_year_warning(self, figure: Figure) -> Inconsistency | None:
         """How a figure of last year's report disagrees with its counts, if it does (found once)."""
         if figure not in self.last_year:
-            self.last_year[figure] = inconsistency(self.resolver, figure, self.repository.settings.tolerance)
+            found = inconsistency(self.resolver, figure, self.repository.settings.tolerance)
+            self.last_year[figure] = found if found is not None and found.listed else None
         return self.last_year[figure]
 
     def contested(self, case: Case, truth: Truth, value: Interval | None) -> Detail | None:
         """Why the verdict cannot stand when a stated figure it rests on disagrees with its counts (or
         with itself stated elsewhere: the judged share's rivals, when the verdict rests on a share of
-        the target) and the other reading would decide otherwise; None when every reading agrees."""
-        if not case.warnings:
+        the target) and the other reading would decide otherwise — even where the two agree, cut off
+        or rounded (83.00% stated, 82.996% from the counts, against ≥ 83%); None when every reading agrees."""
+        if not (case.warnings or case.agreeing or case.rounded):
             return None
         for actual_value, actual_warning in self.actual_readings(case):
             for baseline_value, baseline_warning in self.baseline_readings(case):
@@ -499,10 +526,12 @@ class _Judge:
     def actual_readings(self, case: Case) -> list[Reading]:
         """The figure's value, its counts' reading when they disagree, and the judged share's rivals."""
         actual = case.found
-        derived = {warning.figure: warning for warning in case.warnings}
+        derived = {warning.figure: warning for warning in (*case.warnings, *case.agreeing)}
         readings: list[Reading] = [(actual.value, None)]
         if actual.figure in derived:
             readings.append((derived[actual.figure].derived.value, derived[actual.figure]))
+        else:
+            readings += [(counts.derived.value, counts) for counts in case.rounded]
         if actual.figure is not None and actual.figure.of_target is not None:
             readings += self.rival_shares(case)
         return readings

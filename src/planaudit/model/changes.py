@@ -108,7 +108,13 @@ class DiffResult:
 
     @property
     def new_inconsistencies(self) -> tuple[InconsistencyChange, ...]:
+        """The inconsistent figures that appeared (an acknowledged one among them: it is listed)."""
         return tuple(item for item in self.inconsistencies if item.change is Change.ADDED)
+
+    @property
+    def new_unacknowledged(self) -> tuple[InconsistencyChange, ...]:
+        """The inconsistent figures that appeared and that the data does not acknowledge: what fails."""
+        return tuple(item for item in self.new_inconsistencies if item.after is not None and not item.after.acknowledged)
 
     @property
     def empty(self) -> bool:

@@ -411,6 +411,7 @@ class Figure(Placed):
     conflict: bool = False  # the report states it again, differently (its text 100%, its table 72%)
     basis: str | None = None  # nominal or real: what its value (and its stated growth) means; None: unstated
     note: str | None = None  # an evaluator's reading of the quote (why it proves the target): a verdict on it is judged
+    acknowledged: str | None = None  # why its disagreement with its counts is accepted: listed still, never failing
 
     def __hash__(self) -> int:
         return _entry_hash(self)

@@ -138,10 +138,19 @@ class Baseline:
     source: Resolved | None  # None: the target's explicit baseline
 
 
+class Agreement(enum.Enum):
+    """How a stated figure and its counts agree, where they do not disagree."""
+
+    NONE = "none"  # they share no value: the figure is inconsistent, and listed
+    CUT_OFF = "cut_off"  # the figure is its counts' value cut off at its written place, not rounded (97.12% for 97.1277%)
+    ROUNDED = "rounded"  # the figure is its counts' value rounded (83.00% for 82.996%)
+
+
 @dataclass(frozen=True, slots=True)
 class Inconsistency:
     """A stated figure that disagrees with the value derived from its counts — or, ``conflict``,
-    with the same figure stated elsewhere in the report."""
+    with the same figure stated elsewhere in the report. With an ``agreement``, the same pair where
+    they agree after all (cut off, or rounded): never listed, but shown where it bears on a verdict."""
 
     figure: Figure
     metric: Metric
@@ -151,6 +160,17 @@ class Inconsistency:
     conflict: bool = False  # ``derived`` is not from counts but another figure the report states (its table)
     stated_range: Interval | None = None  # what the stated figure may stand for, its rounding allowing
     derived_range: Interval | None = None  # what its counts give when each stands for its rounding interval
+    agreement: Agreement = Agreement.NONE
+
+    @property
+    def listed(self) -> bool:
+        """Is it an inconsistency (listed, counted), not a pair that agrees after all?"""
+        return self.agreement is Agreement.NONE
+
+    @property
+    def acknowledged(self) -> str | None:
+        """Why the data accepts the disagreement (the figure's ``acknowledged:``): still listed, never failing."""
+        return self.figure.acknowledged
 
     @property
     def derived_reading(self) -> Interval:
@@ -183,6 +203,7 @@ class TargetResult:
     reference: Resolved | None = None  # the figure a `value: {metric: …}` target was compared with
     items: tuple[TargetResult, ...] = ()  # an umbrella target's: its items' results, which decide it
     compared: Interval | None = None  # what the rule compared the figure with: the value, its band, or the reference
+    agreeing: tuple[Inconsistency, ...] = ()  # counts that agree with its figures only cut off (or, contested, rounded)
 
     @property
     def compared_with(self) -> Interval | None:
@@ -238,7 +259,7 @@ class Summary:
     missed: int
     unmeasured: int
     waived: int
-    inconsistent: int
+    inconsistent: int  # not acknowledged: what fails --fail-on inconsistent
     asserted: int = 0  # met only on the report's claim of completion: apart from met, never measured
     partly: int = 0  # done in part: neither met nor missed, and failing as missed does
     met_measured: int = 0
@@ -247,6 +268,7 @@ class Summary:
     missed_measured: int = 0
     missed_stated: int = 0
     missed_judged: int = 0
+    acknowledged: int = 0  # inconsistent figures the data acknowledges (acknowledged:): listed, never failing
 
     @property
     def share_met(self) -> Fraction | None:
@@ -265,7 +287,8 @@ class Summary:
 
 _SPLIT = (Grounds.MEASURED, Grounds.STATED, Grounds.JUDGED)
 _SUMMARY_COUNTS = ("targets", "met", "missed", "unmeasured", "waived", "inconsistent", "asserted", "partly",
-                   "met_measured", "met_stated", "met_judged", "missed_measured", "missed_stated", "missed_judged")
+                   "met_measured", "met_stated", "met_judged", "missed_measured", "missed_stated", "missed_judged",
+                   "acknowledged")
 EMPTY_SUMMARY = Summary(*(0 for _ in _SUMMARY_COUNTS))
 
 
@@ -277,15 +300,17 @@ def _summarize(results: Sequence[TargetResult], inconsistencies: Sequence[Incons
     verdicts = [result.verdict for result in counted]
     split = Counter((result.verdict, result.grounds) for result in counted
                     if result.verdict in (Verdict.MET, Verdict.MISSED))
+    acknowledged = sum(item.acknowledged is not None for item in inconsistencies)
     return Summary(
         targets=len(results),
         met=verdicts.count(Verdict.MET) - asserted,
         missed=verdicts.count(Verdict.MISSED),
         unmeasured=verdicts.count(Verdict.UNMEASURED),
         waived=len(results) - len(counted),
-        inconsistent=len(inconsistencies),
+        inconsistent=len(inconsistencies) - acknowledged,
         asserted=asserted,
         partly=verdicts.count(Verdict.PARTLY),
+        acknowledged=acknowledged,
         **{f"{verdict.value}_{grounds.value}": split[verdict, grounds]
            for verdict in (Verdict.MET, Verdict.MISSED) for grounds in _SPLIT},
     )

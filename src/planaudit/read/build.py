@@ -352,6 +352,7 @@ def read_figure(entry: dict[str, Any], location: Location, positions: Positions,
         growth=None if growth is None else _number(growth)[0],
         of_target=entry.get("of_target"),
         conflict=entry.get("conflict") is True, basis=entry.get("basis"), note=entry.get("note"),
+        acknowledged=entry.get("acknowledged"),
     )
 
 

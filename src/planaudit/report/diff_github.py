@@ -45,8 +45,8 @@ class DiffGithubReporter(DiffReporter):
                                 f"{change_word(item, self.lang)}: {target.id}", message)
 
     def _inconsistency(self, item: InconsistencyChange) -> str:
-        level = "error" if self.fails_on("inconsistent") else "warning"
         assert item.after is not None
+        level = "error" if self.fails_on("inconsistent") and not item.after.acknowledged else "warning"
         location = item.after.figure.location
         return workflow_command(level, location.path, location.line,
                                 f"{DIFF_WORDS[self.lang]['inconsistency']}: {item.metric}",

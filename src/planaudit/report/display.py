@@ -121,10 +121,15 @@ def rival_shares(result: TargetResult) -> list[Inconsistency]:
     return [warning for warning in result.warnings if warning.conflict and warning.derived.figure is actual.figure]
 
 
-def inconsistency_texts(inconsistency: Inconsistency) -> tuple[str, str]:
-    """The stated and the derived value, in the metric's unit."""
+def inconsistency_texts(inconsistency: Inconsistency, exact: bool = False) -> tuple[str, str]:
+    """The stated and the derived value, in the metric's unit; ``exact``: the derived one to more
+    places than a report shows (97.1277%, where 97.13% would hide that 97.12% is it cut off)."""
     unit = inconsistency.metric.unit
-    return interval_text(inconsistency.stated, unit), interval_text(inconsistency.derived_reading, unit)
+    return interval_text(inconsistency.stated, unit), interval_text(inconsistency.derived_reading, unit,
+                                                                    places=_EXACT_PLACES if exact else None)
+
+
+_EXACT_PLACES = 4
 
 
 def evidence_text(result: TargetResult, lang: str) -> str:
@@ -149,5 +154,13 @@ def inconsistency_reading(inconsistency: Inconsistency, lang: str) -> str:
 
 
 def inconsistency_text(inconsistency: Inconsistency, lang: str) -> str:
-    """"closure_rate stated 91%, from counts 97.87% (outcomes/2022/x.yaml:41)"."""
-    return f"{inconsistency.metric.id} {inconsistency_reading(inconsistency, lang)} ({figure_place(inconsistency.figure)})"
+    """"closure_rate stated 91%, from counts 97.87% (outcomes/2022/x.yaml:41)", and why the data
+    accepts it, if it does: "…; acknowledged: 总结笔误"."""
+    text = f"{inconsistency.metric.id} {inconsistency_reading(inconsistency, lang)} ({figure_place(inconsistency.figure)})"
+    return text + acknowledged_text(inconsistency, lang, "; ")
+
+
+def acknowledged_text(inconsistency: Inconsistency, lang: str, before: str = " — ") -> str:
+    """Why the data accepts an inconsistent figure (its acknowledged:), after ``before``; "" when it does not."""
+    reason = inconsistency.acknowledged
+    return "" if reason is None else before + WORDS[lang]["acknowledged"].format(reason=reason)

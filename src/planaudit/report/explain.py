@@ -46,6 +46,9 @@ _LABELS = InLanguages({  # the words of an explanation; their translations are i
     "undecided": "cannot be decided", "derived": "derived", "stated": "stated",
     "rounding": "as rounded: stated {stated}, derived {derived} — no value in common",
     "grounds": "Rests on",
+    "counts": "Counts",
+    "cut_off": "cut off at its written place, not rounded: consistent, and not listed",
+    "rounded": "its rounding: consistent, and not listed",
     "grounds_measured": "a number compared with the threshold",
     "grounds_stated": "the report says so in words that repeat {share}% of the target's",
     "grounds_judged": "an evaluator's reading of the report's words, which the figure's note explains",
@@ -124,6 +127,8 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
         lines.append(f"{words['grounds']}: {grounds_text(item, lang)} — {_grounds_why(item, lang)}")
     for warning in item.warnings:
         lines.extend(_inconsistency(warning, lang))
+    for counts in item.agreeing:
+        lines.extend(_agreeing(counts, lang))
     if target.waiver:
         date = f", {date_text(target.waiver.date, lang)}" if target.waiver.date else ""
         lines.append(f"{words['waived']}: {printable(target.waiver.reason)}{date}")
@@ -145,6 +150,19 @@ def _grounds_why(item: TargetResult, lang: str) -> str:
     if grounds is Grounds.STATED:
         return words["grounds_stated"].format(share=share)
     return words["grounds_unexplained"].format(share=share, least=int(STATED_SHARE * 100))
+
+
+def _agreeing(counts: Inconsistency, lang: str) -> list[str]:
+    """Counts that agree with their stated figure only cut off, or rounded: why it is not listed."""
+    words = _LABELS[lang]
+    stated, derived = inconsistency_texts(counts, exact=True)
+    lines = [f"{words['counts']}: {counts.metric.id} {WORDS[lang]['stated'].lower()} {stated}, "
+             f"{other_reading(counts, lang, 'derived_value').lower()} {derived} — {words[counts.agreement.value]} "
+             f"({figure_place(counts.figure)})"]
+    derivation = counts.derived.derivation
+    if derivation is not None:
+        lines.append(f"  {derivation.metric} = {derivation.expression} = {arithmetic(derivation, lang)} = {derived}")
+    return lines
 
 
 def _inconsistency(warning: Inconsistency, lang: str) -> list[str]:
@@ -202,7 +220,7 @@ def _readings(item: TargetResult, lang: str) -> list[str]:
     words, said = _LABELS[lang], WORDS[lang]
     assert item.actual is not None
     readings = [(said["stated"].lower(), item.actual.value)]
-    readings += [(other_reading(warning, lang), warning.derived.value) for warning in item.warnings
+    readings += [(other_reading(warning, lang), warning.derived.value) for warning in (*item.warnings, *item.agreeing)
                  if warning.figure is item.actual.figure]
     if item.threshold is not None:  # a share of the target stated otherwise too: the level it implies
         readings += [(other_reading(rival, lang), implied_level(rival.figure, item.threshold))

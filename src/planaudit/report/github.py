@@ -15,7 +15,15 @@ from typing import TextIO
 from planaudit.messages import Message, Param, msg
 from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, Reason, TargetResult, Verdict
 from planaudit.report.base import Held, Reporter
-from planaudit.report.display import actual_text, evidence_text, figure_place, inconsistency_texts, other_reading, threshold_text
+from planaudit.report.display import (
+    acknowledged_text,
+    actual_text,
+    evidence_text,
+    figure_place,
+    inconsistency_texts,
+    other_reading,
+    threshold_text,
+)
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS, summary_line
 from planaudit.report.problems import workflow_command
 
@@ -49,7 +57,7 @@ class GithubReporter(Reporter[GithubPiece]):
                 continue
             lines["error" if self._fails(item) else "notice"].append(self._target(item))
         for inconsistency in result.inconsistencies:
-            level = "error" if self.fails_on("inconsistent") else "warning"
+            level = "error" if self.fails_on("inconsistent") and not inconsistency.acknowledged else "warning"
             lines[level].append(self._inconsistency(inconsistency, level))
         lines["notice"] += [self._folded(items) for items in folded.values()]
         return GithubPiece(*(_lines(lines[level]) for level in _LEVELS))
@@ -77,7 +85,8 @@ class GithubReporter(Reporter[GithubPiece]):
         return workflow_command(level, figure.location.path, figure.location.line, words["inconsistent"],
                              f"{inconsistency.metric.label.text(self.lang)}: {words['stated']} {stated}, "
                              f"{other_reading(inconsistency, self.lang, 'derived_value')} {derived} — "
-                             f"“{figure.provenance.quote}” ({figure_place(figure)})")
+                             f"“{figure.provenance.quote}” ({figure_place(figure)})"
+                             + acknowledged_text(inconsistency, self.lang))
 
     def _target(self, item: TargetResult) -> str:
         level = "error" if self._fails(item) else "notice"

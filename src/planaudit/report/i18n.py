@@ -56,7 +56,7 @@ REASONS = InLanguages({
     Reason.NO_BASELINE: "no baseline to compare with",
     Reason.IMPRECISE: "figure too imprecise",
     Reason.UNDEFINED: "rule divides by zero",
-    Reason.CONTESTED: "stated figure contradicts its counts",
+    Reason.CONTESTED: "stated figure and its counts decide differently",
     Reason.WITHIN_TOLERANCE: "met within the tolerance (about)",
     Reason.NO_THRESHOLD: "the plan's value is lost",
     Reason.ASSERTED: "asserted by the report, not measured",
@@ -81,6 +81,9 @@ DETAILS = InLanguages({
     "straddles": "the figure is a bound, and its range lies on both sides of the threshold",
     "rule_zero": "rule {rule} divides by zero",
     "contested": "{metric} is stated as {stated} but its counts give {derived}, and the two give different verdicts",
+    "contested_rounded": "{metric} is stated as {stated}, its counts' {derived} rounded; but the two give different verdicts",
+    "contested_cut_off": "{metric} is stated as {stated}, its counts' {derived} cut off, not rounded; but the two give "
+                         "different verdicts",
     "within_tolerance": "met only thanks to the tolerance of {tolerance}: the figure falls short of the value itself",
     "no_threshold": "the plan's number was lost in its source (value: unknown), so nothing can be compared",
     "asserted": "the report gives no figure, but asserts completion: “{quote}” ({where})",
@@ -140,6 +143,7 @@ WORDS = InLanguages({
     "unmeasured_section": "Unmeasured targets and why", "detail": "Detail", "why": "Why", "waived_reason": "waived",
     "no_inconsistencies": "No stated figure disagrees with its counts.",
     "date_not_stated": "date not stated, taken as {date}",
+    "acknowledged": "acknowledged: {reason}",
     "grounds": "Rests on", "note": "note", "partly_count": "Partly done", "partly": "in part",
     "decided": "Decided",
     "met_grounds": "Met: {grounds}", "missed_grounds": "Missed: {grounds}",
@@ -175,11 +179,12 @@ def summary_line(lang: str, year: int, summary: Summary) -> str:
         "asserted": msg(", {count} asserted", count=summary.asserted) if summary.asserted else "",
         "waived": msg(", {count} waived", count=summary.waived) if summary.waived else "",
         "inconsistent": "" if not inconsistent else msg("; {count} inconsistent figure", count=1) if inconsistent == 1
-        else msg("; {count} inconsistent figures", count=inconsistent)}
+        else msg("; {count} inconsistent figures", count=inconsistent),
+        "acknowledged": "" if not summary.acknowledged else msg("; {count} acknowledged", count=summary.acknowledged)}
     said = msg("{year}: {count} target — {met} met{met_split}, {missed} missed{missed_split}{partly}, {unmeasured} "
-               "unmeasured{asserted}{waived}{inconsistent}", **parts) if summary.targets == 1 else \
+               "unmeasured{asserted}{waived}{inconsistent}{acknowledged}", **parts) if summary.targets == 1 else \
         msg("{year}: {count} targets — {met} met{met_split}, {missed} missed{missed_split}{partly}, {unmeasured} "
-            "unmeasured{asserted}{waived}{inconsistent}", **parts)
+            "unmeasured{asserted}{waived}{inconsistent}{acknowledged}", **parts)
     return said.render(lang)
 
 

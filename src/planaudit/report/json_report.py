@@ -126,6 +126,7 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
         "assertion": None if item.assertion is None else {
             "quote": item.assertion.quote, "file": item.assertion.location.path, "line": item.assertion.location.line},
         "warnings": [_warning(warning) for warning in item.warnings],
+        "agreeing": [_warning(counts) for counts in item.agreeing],
         "target_file": target.location.path,
         "target_line": target.location.line,
     }
@@ -160,8 +161,10 @@ def _stated_value(figure: Figure) -> str | bool:
 
 def _warning(inconsistency: Inconsistency) -> dict[str, Any]:
     return {
-        "code": "inconsistent",
+        "code": "inconsistent" if inconsistency.listed else "consistent",
         "kind": "conflict" if inconsistency.conflict else "counts",
+        "agreement": inconsistency.agreement.value,
+        "acknowledged": inconsistency.acknowledged,
         "metric": inconsistency.metric.id,
         "stated": _number(inconsistency.stated),
         "derived": _number(inconsistency.derived_reading),
@@ -182,6 +185,7 @@ def inconsistency_data(inconsistency: Inconsistency) -> dict[str, Any]:
         "tolerance": format_number(inconsistency.tolerance),
         "stated_range": _range(inconsistency.stated_range),
         "derived_range": _range(inconsistency.derived_range),
+        "acknowledged": inconsistency.acknowledged,
         "file": figure.location.path,
         "line": figure.location.line,
     }

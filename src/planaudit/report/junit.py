@@ -91,8 +91,9 @@ class JunitReporter(Reporter[JunitPiece]):
                  f"{words['evidence']}: {evidence_text(item, self.lang) or '—'}"]
         lines += [inconsistency_text(warning, self.lang) for warning in item.warnings]
         details = "\n".join(printable(line) for line in [*lines, detail_text(item.detail, self.lang)] if line)
-        if item.warnings and self.fails_on("inconsistent") and not item.waived:
-            message = printable(f"{WORDS[self.lang]['inconsistent']}: {inconsistency_text(item.warnings[0], self.lang)}")
+        failing = [warning for warning in item.warnings if not warning.acknowledged]
+        if failing and self.fails_on("inconsistent") and not item.waived:
+            message = printable(f"{WORDS[self.lang]['inconsistent']}: {inconsistency_text(failing[0], self.lang)}")
             ElementTree.SubElement(case, "failure", message=message, type="inconsistent").text = details
             return "failures"
         if item.verdict in (Verdict.MISSED, Verdict.PARTLY) and not item.waived:

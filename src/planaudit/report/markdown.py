@@ -20,6 +20,7 @@ from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, 
 from planaudit.read.text import printable
 from planaudit.report.base import Reporter
 from planaudit.report.display import (
+    acknowledged_text,
     actual_text,
     evidence_text,
     figure_place,
@@ -157,7 +158,7 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
     def _inconsistency_row(self, item: Inconsistency) -> list[str]:
         stated, derived = inconsistency_texts(item)
         return [item.figure.jurisdiction, cell(item.metric.label.text(self.lang)), cell(stated), cell(derived),
-                cell(f"“{item.figure.provenance.quote}” ({figure_place(item.figure)})")]
+                cell(f"“{item.figure.provenance.quote}” ({figure_place(item.figure)})" + acknowledged_text(item, self.lang))]
 
     def _inconsistencies_table(self, rows: list[list[str]]) -> str:
         words = WORDS[self.lang]

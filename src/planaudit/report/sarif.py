@@ -104,12 +104,15 @@ class SarifReporter(Reporter[SarifPiece]):
         against = other_reading(item, self.lang, "derived_value")
         text = (f"{item.metric.label.text(self.lang)}: {words['stated']} {stated}, {against} {derived} "
                 f"— “{item.figure.provenance.quote}”")
-        return {
+        entry: dict[str, Any] = {
             "ruleId": "inconsistent", "ruleIndex": _RULE_INDEX["inconsistent"], "level": "warning",
             "message": {"text": printable(text)},
             "locations": [_location(item.figure.location.path, item.figure.location.line)],
             "properties": {"jurisdiction": item.figure.jurisdiction, "metric": item.metric.id},
         }
+        if item.acknowledged is not None:
+            entry["suppressions"] = [{"kind": "external", "justification": printable(item.acknowledged)}]
+        return entry
 
 
 def _location(path: str, line: int) -> dict[str, Any]:

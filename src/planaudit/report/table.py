@@ -16,6 +16,7 @@ from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, 
 from planaudit.read.text import printable
 from planaudit.report.base import Reporter
 from planaudit.report.display import (
+    acknowledged_text,
     actual_text,
     figure_place,
     inconsistency_texts,
@@ -65,7 +66,7 @@ class TableReporter(Reporter[TablePiece]):
 
     def end(self, overview: Overview) -> None:
         console, buffer = self._console()
-        if overview.summary.inconsistent:
+        if self.rows:  # every inconsistent figure, an acknowledged one too
             console.print(self._inconsistencies(self.rows))
             console.print()
         summary = overview.summary
@@ -140,7 +141,8 @@ class TableReporter(Reporter[TablePiece]):
     def _inconsistency_row(self, item: Inconsistency) -> tuple[str, ...]:
         stated, derived = inconsistency_texts(item)
         return tuple(self._cell(text).plain for text in (
-            item.figure.jurisdiction, item.metric.label.text(self.lang), stated, derived, figure_place(item.figure)))
+            item.figure.jurisdiction, item.metric.label.text(self.lang) + acknowledged_text(item, self.lang, " — "), stated,
+            derived, figure_place(item.figure)))
 
     def _inconsistencies(self, rows: list[tuple[str, ...]]) -> Table:
         words = WORDS[self.lang]

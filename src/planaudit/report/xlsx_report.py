@@ -18,6 +18,7 @@ from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, 
 from planaudit.read.text import printable
 from planaudit.report.base import Reporter
 from planaudit.report.display import (
+    acknowledged_text,
     actual_text,
     evidence_text,
     figure_place,
@@ -123,7 +124,7 @@ class XlsxReporter(Reporter[XlsxPiece]):
     def _inconsistency_row(self, item: Inconsistency) -> list[str]:
         stated, derived = inconsistency_texts(item)
         return [item.figure.jurisdiction, item.metric.label.text(self.lang), stated, derived,
-                f"“{item.figure.provenance.quote}” ({figure_place(item.figure)})"]
+                f"“{item.figure.provenance.quote}” ({figure_place(item.figure)})" + acknowledged_text(item, self.lang)]
 
 
 def _counts(summary: Summary) -> list[int]:

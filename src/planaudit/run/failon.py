@@ -78,7 +78,7 @@ class FailOn:
     def fails_diff(self, result: DiffResult) -> bool:
         """Whether a `diff` fails: a verdict got worse, or an inconsistent figure appeared, as asked."""
         return bool((ChangeFailing.WORSE in self.kinds and result.worse)
-                    or (ChangeFailing.INCONSISTENT in self.kinds and result.new_inconsistencies))
+                    or (ChangeFailing.INCONSISTENT in self.kinds and result.new_unacknowledged))
 
 
 NEVER = FailOn(frozenset())
@@ -116,8 +116,8 @@ def changes_failure_text(result: DiffResult, fail_on: FailOn) -> Message:
         named = _some([f"{item.year} {item.jurisdiction}/{item.target.id}" for item in worse])
         parts.append(msg("{count} verdict worse ({named})", count=1, named=named) if len(worse) == 1
                      else msg("{count} verdicts worse ({named})", count=len(worse), named=named))
-    if ChangeFailing.INCONSISTENT in fail_on.kinds and result.new_inconsistencies:
-        count = len(result.new_inconsistencies)
+    if ChangeFailing.INCONSISTENT in fail_on.kinds and result.new_unacknowledged:
+        count = len(result.new_unacknowledged)
         parts.append(msg("{count} new inconsistent figure", count=count) if count == 1
                      else msg("{count} new inconsistent figures", count=count))
     return _failed(parts, fail_on)
