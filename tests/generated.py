@@ -38,7 +38,7 @@ EMITTED: dict[str, set[str]] = {
     "target file": {"jurisdiction", "name", "year", "document", "targets"},
     "target": {"id", "title", "items", "metric", "rule", "value", "value_source", "value_quote", "unit", "scope",
                "deadline", "over", "basis", "baseline", "tolerance", "tolerance_share", "direction", "quote",
-               "section", "waiver"},
+               "section", "strength", "waiver"},
     "outcome file": {"jurisdiction", "name", "year", "document", "documents", "figures", "assertions"},
     "figure": {"metric", "value", "bound", "approx_share", "scope", "as_of", "growth", "quote", "of_target",
                "aggregate", "source", "conflict", "basis", "note", "acknowledged"},
@@ -183,6 +183,7 @@ def targets(draw: st.DrawFn, catalogue: Catalogue, index: int | str, year: int, 
                 "basis": lambda: draw(st.sampled_from(["nominal", "real"])),
                 "unit": lambda: unit if unit != "boolean" else "boolean",
                 "section": lambda: draw(st.sampled_from(["四（一）", "一"])),
+                "strength": lambda: draw(st.sampled_from(["firm", "strive", "explore"])),
                 "waiver": lambda: {"reason": "上级政策调整，目标取消", "date": date_in(draw, year)}}
     for key, make in optional.items():
         unlikely = (key == "scope" and not catalogue.scopes) or (key == "basis" and unit == "boolean")

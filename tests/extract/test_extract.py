@@ -192,6 +192,7 @@ targets:
     rule: equals
     value: 0
     deadline: 2022-04-30
+    strength: strive
     quote: 信访积案力争在4月底前全面化解清零
     section: 一（三）
   - id: t02  # line 4

@@ -42,7 +42,7 @@ def test_each_jurisdiction_sheet_has_a_frozen_filtered_header_and_coloured_verdi
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     header = rows[2]
     assert header[:8] == ["#", "ID", "Target", "Threshold", "Actual", "Verdict", "Verdict code", "Rests on"]
-    assert (sheet.freeze_panes, sheet.auto_filter.ref) == ("A4", "A3:P6")
+    assert (sheet.freeze_panes, sheet.auto_filter.ref) == ("A4", "A3:Q6")
     by_id = {row[1]: dict(zip(header, row, strict=True)) for row in rows[3:]}
     assert by_id["b"]["Verdict code"] == "missed" and by_id["a"]["Verdict code"] == "met"
     assert (by_id["a"]["Rests on"], by_id["b"]["Rests on"], by_id["c"]["Rests on"]) == ("measured", "measured", "")

@@ -16,7 +16,8 @@ import yaml
 
 from planaudit.extract.draft import DocumentKind, Draft, DraftFigure, DraftTarget
 from planaudit.messages import Message, msg, pmsg
-from planaudit.model.data import UNASSIGNED_METRIC, Bound
+from planaudit.model.data import UNASSIGNED_METRIC, Bound, Strength
+from planaudit.model.wording import strength_of
 
 
 class _Dumper(yaml.SafeDumper):
@@ -113,6 +114,9 @@ def _target(target: DraftTarget) -> list[str]:
         fields.append(("unit", target.unit, target.counter))
     if target.deadline is not None:
         fields.append(("deadline", target.deadline, None))
+    strength = strength_of(target.clause)
+    if strength is not Strength.FIRM:  # the plan's own hedge (力争, 探索), written out for the reviewer to see
+        fields.append(("strength", strength.value, None))
     fields.append(("quote", target.clause, None))
     if target.section is not None:
         fields.append(("section", target.section, None))

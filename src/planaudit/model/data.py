@@ -41,6 +41,14 @@ class Bound(enum.Enum):
 _BOUND_SYMBOLS = {Bound.EXACT: "", Bound.LOWER: "≥", Bound.UPPER: "≤", Bound.APPROX: "≈"}
 
 
+class Strength(enum.Enum):
+    """How firmly a plan commits to a target, as its own words hedge it."""
+
+    FIRM = "firm"  # 确保、完成、实现: promised
+    STRIVE = "strive"  # 力争、争取、努力、争创: striven for
+    EXPLORE = "explore"  # 探索、研究、试点: to be tried, not promised
+
+
 @dataclass(frozen=True, order=True, slots=True)
 class Location:
     path: str
@@ -347,6 +355,7 @@ class Target(Placed):
     waiver: Waiver | None = None
     items: tuple[str, ...] = ()  # an umbrella's: the ids of its items, which follow it in the plan
     parent: str | None = None  # an item's: the id of its umbrella
+    strength: Strength = Strength.FIRM  # as `strength:` says, else as the plan's words hedge it (力争: strive)
 
     def __hash__(self) -> int:
         return _entry_hash(self)

@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from planaudit.exact.numbers import Interval
-from planaudit.model.data import Assertion, Figure, Metric, Settings, Target
+from planaudit.model.data import Assertion, Figure, Metric, Settings, Strength, Target
 from planaudit.model.wording import in_targets_words
 
 if TYPE_CHECKING:
@@ -269,6 +269,10 @@ class Summary:
     missed_stated: int = 0
     missed_judged: int = 0
     acknowledged: int = 0  # inconsistent figures the data acknowledges (acknowledged:): listed, never failing
+    met_strive: int = 0  # of the met, those the plan only strove for (力争), and those it would explore (探索)
+    met_explore: int = 0
+    missed_strive: int = 0
+    missed_explore: int = 0
 
     @property
     def share_met(self) -> Fraction | None:
@@ -281,14 +285,20 @@ class Summary:
         name = verdict.value
         return [(grounds, getattr(self, f"{name}_{grounds.value}")) for grounds in _SPLIT]
 
+    def by_strength(self, verdict: Verdict) -> list[tuple[Strength, int]]:
+        """How many of the met (or missed) the plan only strove for, and only would explore."""
+        name = verdict.value
+        return [(strength, getattr(self, f"{name}_{strength.value}")) for strength in _HEDGED]
+
     def __add__(self, other: Summary) -> Summary:
         return Summary(*(getattr(self, name) + getattr(other, name) for name in _SUMMARY_COUNTS))
 
 
 _SPLIT = (Grounds.MEASURED, Grounds.STATED, Grounds.JUDGED)
+_HEDGED = (Strength.STRIVE, Strength.EXPLORE)
 _SUMMARY_COUNTS = ("targets", "met", "missed", "unmeasured", "waived", "inconsistent", "asserted", "partly",
                    "met_measured", "met_stated", "met_judged", "missed_measured", "missed_stated", "missed_judged",
-                   "acknowledged")
+                   "acknowledged", "met_strive", "met_explore", "missed_strive", "missed_explore")
 EMPTY_SUMMARY = Summary(*(0 for _ in _SUMMARY_COUNTS))
 
 
@@ -301,6 +311,8 @@ def _summarize(results: Sequence[TargetResult], inconsistencies: Sequence[Incons
     split = Counter((result.verdict, result.grounds) for result in counted
                     if result.verdict in (Verdict.MET, Verdict.MISSED))
     acknowledged = sum(item.acknowledged is not None for item in inconsistencies)
+    hedged = Counter((result.verdict, result.target.strength) for result in counted
+                     if result.verdict in (Verdict.MET, Verdict.MISSED) and result.reason is not Reason.ASSERTED)
     return Summary(
         targets=len(results),
         met=verdicts.count(Verdict.MET) - asserted,
@@ -311,6 +323,8 @@ def _summarize(results: Sequence[TargetResult], inconsistencies: Sequence[Incons
         asserted=asserted,
         partly=verdicts.count(Verdict.PARTLY),
         acknowledged=acknowledged,
+        **{f"{verdict.value}_{strength.value}": hedged[verdict, strength]
+           for verdict in (Verdict.MET, Verdict.MISSED) for strength in _HEDGED},
         **{f"{verdict.value}_{grounds.value}": split[verdict, grounds]
            for verdict in (Verdict.MET, Verdict.MISSED) for grounds in _SPLIT},
     )

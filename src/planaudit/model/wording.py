@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from fractions import Fraction
 
-from planaudit.model.data import Target
+from planaudit.model.data import Strength, Target
 
 STATED_SHARE = Fraction(1, 2)  # at least half of the target's character pairs: its words, not a reading of them
 
@@ -28,6 +28,16 @@ def shared_share(words: str, quote: str) -> Fraction:
     """The share of ``words``' character pairs that ``quote`` repeats (1 when ``words`` has none)."""
     pairs = _pairs(words)
     return Fraction(len(pairs & _pairs(quote)), len(pairs)) if pairs else Fraction(1)
+
+
+# The words that hedge a commitment, weakest first: a target whose words hold one of them is that strong.
+HEDGES = ((Strength.EXPLORE, ("探索", "研究", "试点")), (Strength.STRIVE, ("力争", "争取", "努力", "争创")))
+
+
+def strength_of(words: str) -> Strength:
+    """How firmly ``words`` commit: explore where they hold 探索, 研究 or 试点; else strive where they
+    hold 力争, 争取, 努力 or 争创; else firm."""
+    return next((strength for strength, hedges in HEDGES if any(hedge in words for hedge in hedges)), Strength.FIRM)
 
 
 def words_share(target: Target, quote: str) -> Fraction:

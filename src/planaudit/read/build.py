@@ -41,12 +41,14 @@ from planaudit.model.data import (
     SourceDocument,
     Span,
     Stated,
+    Strength,
     Target,
     Threshold,
     Tolerance,
     Waiver,
 )
 from planaudit.model.problems import Code, Problem
+from planaudit.model.wording import strength_of
 from planaudit.read.yamltree import MappingNode, Scalar
 
 
@@ -278,6 +280,7 @@ def read_target(entry: dict[str, Any], location: Location, positions: Positions,
         value=_threshold(entry), tolerance=_tolerance(entry), period=_period(entry),
         scope=entry.get("scope"), basis=entry.get("basis"), baseline=_number(entry.get("baseline"))[0],
         waiver=None if waiver is None else Waiver(waiver["reason"], _date(waiver.get("date"))),
+        strength=Strength(entry["strength"]) if "strength" in entry else strength_of(entry["quote"]),
     )
 
 

@@ -21,7 +21,7 @@ from planaudit.report.i18n import REASONS, VERDICTS, WORDS
 from planaudit.report.workflow import plain_text
 
 COLUMNS = ("jurisdiction", "id", "title", "metric", "rule", "value", "unit", "verdict", "verdict_text", "reason",
-           "reason_text", "grounds", "grounds_text",
+           "reason_text", "grounds", "grounds_text", "strength",
            "actual", "baseline", "waived", "evidence", "warnings", "target_file", "target_line")
 BOM = "\ufeff"  # so that Excel, on a Chinese Windows too, opens the file as UTF-8
 
@@ -57,7 +57,7 @@ class CsvReporter(Reporter[str]):
             "" if target.value.number is None else format_number(target.value.number),
             item.metric.unit, item.verdict.value, VERDICTS[self.lang][item.verdict], item.reason.value,
             REASONS[self.lang][item.reason],
-            "" if item.grounds is None else item.grounds.value, grounds_text(item, self.lang),
+            "" if item.grounds is None else item.grounds.value, grounds_text(item, self.lang), target.strength.value,
             "" if item.actual is None else resolved_text(item.actual, item.metric.unit, self.lang),
             "" if item.baseline is None else value_text(item.baseline.value, item.metric.unit, self.lang),
             "" if target.waiver is None else target.waiver.reason,

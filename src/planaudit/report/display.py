@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planaudit.exact.numbers import Interval
 from planaudit.judge.units import interval_text, quantity
-from planaudit.model.data import PERCENT, Figure
+from planaudit.model.data import PERCENT, Figure, Strength
 from planaudit.model.result import Inconsistency, Reason, Resolved, TargetResult, Verdict
 from planaudit.report.i18n import GROUNDS, REASONS, VERDICTS, WORDS
 
@@ -41,10 +41,13 @@ def threshold_amount(result: TargetResult) -> str | None:
 
 
 def threshold_text(result: TargetResult, lang: str) -> str:
-    """"≥ 85%"; a value the plan does not give, only the report: "≥ 12000 (as the report restates it)"."""
+    """"≥ 85%"; a value the plan does not give, only the report: "≥ 12000 (as the report restates
+    it)"; one the plan only strives for or would explore: "≥ 85% (strive)"."""
     text = result.rule.threshold_text(threshold_amount(result), WORDS[lang], lang)
     if result.target.basis is not None:
         text += f" ({WORDS[lang][result.target.basis]})"
+    if result.target.strength is not Strength.FIRM:
+        text += f" ({WORDS[lang][result.target.strength.value]})"
     return text + f" ({WORDS[lang]['per_report']})" if result.target.value.from_report else text
 
 

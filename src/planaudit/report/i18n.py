@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Generic, TypeVar
 
 from planaudit.messages import Param, joined, msg, pmsg, translate
+from planaudit.model.data import Strength
 from planaudit.model.result import Detail, Grounds, Reason, Summary, Verdict
 from planaudit.report.language import LANGUAGES, default_lang
 
@@ -144,6 +145,7 @@ WORDS = InLanguages({
     "no_inconsistencies": "No stated figure disagrees with its counts.",
     "date_not_stated": "date not stated, taken as {date}",
     "acknowledged": "acknowledged: {reason}",
+    "strive": "strive", "explore": "explore", "firm": "firm", "strength": "Strength",
     "grounds": "Rests on", "note": "note", "partly_count": "Partly done", "partly": "in part",
     "decided": "Decided",
     "met_grounds": "Met: {grounds}", "missed_grounds": "Missed: {grounds}",
@@ -151,15 +153,26 @@ WORDS = InLanguages({
 
 
 def grounds_split(summary: Summary, verdict: Verdict) -> Param:
-    """What the met (or missed) rest on, each kind that has any: " (2 measured, 12 stated, 4 judged)"."""
+    """What the met (or missed) rest on, each kind that has any, and how many of them the plan only
+    strove for or would explore: " (2 measured, 12 stated, 4 judged; of them 3 strive)"."""
     parts = [_SPLIT_PARTS[grounds](count) for grounds, count in summary.by_grounds(verdict) if count]
-    return msg(" ({parts})", parts=joined(parts, _BETWEEN_GROUNDS)) if parts else ""
+    hedged = [_HEDGED_PARTS[strength](count) for strength, count in summary.by_strength(verdict) if count]
+    if not parts:
+        return ""
+    if not hedged:
+        return msg(" ({parts})", parts=joined(parts, _BETWEEN_GROUNDS))
+    return msg(" ({parts}; of them {hedged})", parts=joined(parts, _BETWEEN_GROUNDS),
+               hedged=joined(hedged, _BETWEEN_GROUNDS))
 
 
 _SPLIT_PARTS: dict[Grounds, Callable[[int], Param]] = {
     Grounds.MEASURED: lambda count: msg("{count} measured", count=count),
     Grounds.STATED: lambda count: msg("{count} stated", count=count),
     Grounds.JUDGED: lambda count: msg("{count} judged", count=count),
+}
+_HEDGED_PARTS: dict[Strength, Callable[[int], Param]] = {
+    Strength.STRIVE: lambda count: msg("{count} strive", count=count),
+    Strength.EXPLORE: lambda count: msg("{count} explore", count=count),
 }
 _BETWEEN_GROUNDS = pmsg("between the counts of what verdicts rest on", ", ")
 

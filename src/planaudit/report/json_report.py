@@ -107,6 +107,7 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
         "scope": target.scope,
         "deadline": target.period.deadline.isoformat() if target.period.deadline else None,
         "section": target.provenance.section,
+        "strength": target.strength.value,
         "parent": target.parent,
         "items": list(target.items),
         "verdict": item.verdict.value,

@@ -109,7 +109,7 @@ class XlsxReporter(Reporter[XlsxPiece]):
         words = WORDS[self.lang]
         headers = ["#", words["id"], words["target"], words["threshold"], words["actual"], words["verdict"],
                    words["verdict_code"], words["grounds"], words["reason"], words["detail"], words["evidence"],
-                   words["warnings"], words["file"], words["deadline"], words["scope"], words["section"]]
+                   words["warnings"], words["file"], words["deadline"], words["scope"], words["section"], words["strength"]]
         sheets.table(slug, headers, targets, title=f"{name} ({slug})", verdict_column=headers.index(words["verdict_code"]))
 
     def _row(self, number: int, item: TargetResult) -> list[Any]:
@@ -119,7 +119,7 @@ class XlsxReporter(Reporter[XlsxPiece]):
                 detail_text(item.detail, lang),
                 evidence_text(item, lang), "; ".join(inconsistency_text(warning, lang) for warning in item.warnings),
                 str(target.location), target.period.deadline.isoformat() if target.period.deadline else "", target.scope or "",
-                target.provenance.section or ""]
+                target.provenance.section or "", WORDS[lang][target.strength.value]]
 
     def _inconsistency_row(self, item: Inconsistency) -> list[str]:
         stated, derived = inconsistency_texts(item)
