@@ -250,9 +250,11 @@ def share_value(share: Figure) -> Interval:
 
 def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal | None,
                   quick: bool = True) -> Inconsistency | None:
-    """How a stated figure disagrees with the value derived from its counts, if it does: when what
-    the figure may stand for (its rounding interval, widened by any tolerance declared) and what its
-    counts give, each standing for its own rounding interval, share no value.
+    """A stated figure set against the value derived from its counts: inconsistent (agreement
+    none) when what the figure may stand for (its rounding interval, widened by any tolerance
+    declared) and what its counts give, each standing for its own rounding interval, share no
+    value — unless the figure is their value cut off (agreement cut_off); else agreeing by rounding
+    (rounded). None when it has no counts to set it against.
 
     ``quick``: the counts' value as written lies within their range (each input's written value is
     in its rounding interval, and the arithmetic keeps that), so when the stated range holds it the
@@ -268,11 +270,14 @@ def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal
     assert isinstance(stated, Interval) and isinstance(derived.value, Interval)
     tolerance = _tolerance(metric, default_tolerance)
     stated_range = rounding_interval(figure, metric, stated).widened(tolerance)
+    rounded = Inconsistency(figure, metric, stated, derived, tolerance, agreement=Agreement.ROUNDED)
     if quick and stated_range.overlaps(derived.value):
-        return None
+        return rounded
     derived_range = rounded_value(resolver, derived)
-    if derived_range is None or stated_range.overlaps(derived_range):
-        return None
+    if derived_range is None:  # the wider counts divide by a range holding zero: only the counts as written tell
+        return rounded if stated_range.overlaps(derived.value) else None
+    if stated_range.overlaps(derived_range):
+        return rounded
     agreement = Agreement.CUT_OFF if cut_off(figure, metric, stated, derived.value) else Agreement.NONE
     return Inconsistency(figure, metric, stated, derived, tolerance, stated_range=stated_range,
                          derived_range=derived_range, agreement=agreement)

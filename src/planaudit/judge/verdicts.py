@@ -24,6 +24,7 @@ from planaudit.judge.resolve import (
     share_inconsistencies,
     stated_share,
 )
+from planaudit.judge.rounding import written_step
 from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.units import interval_text, quantity
 from planaudit.model.data import NOMINAL, PERCENT, Assertion, Figure, Metric, Plan, Repository, Target, Tolerance
@@ -171,7 +172,8 @@ class _Judge:
         self.resolver = resolver
         self.rules = rules
         self.warnings = {item.figure: item for item in inconsistencies if item.listed}
-        self.cut_off = {item.figure: item for item in inconsistencies if not item.listed}
+        self.cut_off = {item.figure: item for item in inconsistencies if item.agreement is Agreement.CUT_OFF}
+        self.rounded = {item.figure: item for item in inconsistencies if item.agreement is Agreement.ROUNDED}
         self.last_year: dict[Figure, Inconsistency | None] = {}
         settings = repository.settings
         self.about = Tolerance(amount=settings.about_tolerance, share=settings.about_tolerance_share)
@@ -480,19 +482,16 @@ class _Judge:
                             detail=Detail.of("stated_growth", growth=interval_text(growth, PERCENT)), **decided)
 
     def rounded_counts(self, case: Case) -> tuple[Inconsistency, ...]:
-        """The counts of the stated figure the verdict rests on, where they agree with it by its
-        rounding (83.00% for 82.996%): a reading of their own, which may decide otherwise."""
-        figure = case.found.figure
-        metric = self.repository.catalogue.metrics.get(figure.metric) if figure is not None else None
-        if figure is None or metric is None or metric.derive is None or figure.stated.is_state \
-                or figure.of_target is not None or figure in self.warnings or figure in self.cut_off:
+        """The exact counts of the stated figure the verdict rests on, where they agree with it by
+        its rounding (83.00% for 20749 / 25000 = 82.996%): a reading of their own, which may decide
+        otherwise. Counts that are rounded themselves (3.2万) are no more exact than the figure: none."""
+        counts = self.rounded.get(case.found.figure) if case.found.figure is not None else None
+        if counts is None or counts.derived.value == counts.stated:
             return ()
-        derived = self.resolver.derive(figure.year, figure.jurisdiction, figure.metric, figure.scope, figure.span.as_of)
-        if isinstance(derived, Missing) or not isinstance(derived.value, Interval) or derived.value == case.found.value:
+        metrics = self.repository.catalogue.metrics
+        if any(written_step(figure, metrics[figure.metric]) is not None for figure in counts.derived.figures()):
             return ()
-        stated = self.resolver.value_of(figure, metric)
-        assert isinstance(stated, Interval)
-        return (Inconsistency(figure, metric, stated, derived, Fraction(0), agreement=Agreement.ROUNDED),)
+        return (counts,)
 
     def warnings_of(self, actual: Resolved, baseline: Baseline | None = None) -> tuple[Inconsistency, ...]:
         """The inconsistent figures among those the verdict rests on: this year's, and the baseline's."""
