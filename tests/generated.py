@@ -38,10 +38,10 @@ EMITTED: dict[str, set[str]] = {
     "target file": {"jurisdiction", "name", "year", "document", "targets"},
     "target": {"id", "title", "items", "metric", "rule", "value", "value_source", "value_quote", "unit", "scope",
                "deadline", "over", "basis", "baseline", "tolerance", "tolerance_share", "direction", "quote",
-               "section", "strength", "waiver"},
+               "section", "at", "strength", "waiver"},
     "outcome file": {"jurisdiction", "name", "year", "document", "documents", "figures", "assertions"},
     "figure": {"metric", "value", "bound", "approx_share", "scope", "as_of", "growth", "quote", "of_target",
-               "aggregate", "source", "conflict", "basis", "note", "acknowledged"},
+               "aggregate", "source", "conflict", "basis", "note", "acknowledged", "at"},
     "rules file": {"metrics", "rules", "scopes"},
     "metric": {"label", "unit", "derive", "tolerance", "cumulative"},
     "rule": {"label", "expr", "growth"},
@@ -184,6 +184,7 @@ def targets(draw: st.DrawFn, catalogue: Catalogue, index: int | str, year: int, 
                 "unit": lambda: unit if unit != "boolean" else "boolean",
                 "section": lambda: draw(st.sampled_from(["四（一）", "一"])),
                 "strength": lambda: draw(st.sampled_from(["firm", "strive", "explore"])),
+                "at": lambda: draw(st.sampled_from(["三（二）", "第5页", text(draw)])),
                 "waiver": lambda: {"reason": "上级政策调整，目标取消", "date": date_in(draw, year)}}
     for key, make in optional.items():
         unlikely = (key == "scope" and not catalogue.scopes) or (key == "basis" and unit == "boolean")
@@ -239,6 +240,7 @@ def figures(draw: st.DrawFn, catalogue: Catalogue, year: int, plan: list[dict[st
                 "basis": lambda: draw(st.sampled_from(["nominal", "real"])),
                 "conflict": lambda: True,
                 "acknowledged": lambda: text(draw),
+                "at": lambda: draw(st.sampled_from(["二、（一）", "第12页"])),
                 "source": lambda: draw(st.sampled_from(documents or ["review"]))}
     for key, make in optional.items():
         likely = (key != "scope" or catalogue.scopes) and (key != "source" or documents)
@@ -293,7 +295,8 @@ def plan_file(draw: st.DrawFn, jurisdiction: str, year: int, plan: list[dict[str
     if sometimes(draw):
         content["name"] = "福州市"
     if sometimes(draw):
-        content["document"] = {"title": "2022年全市司法工作要点", "issuer": "福州市司法局", "date": f"{year}-03-01"}
+        content["document"] = {"title": "2022年全市司法工作要点", "issuer": "福州市司法局", "date": f"{year}-03-01",
+                               "url": "https://sfj.fuzhou.gov.cn/zwgk/ghjh/202203/t20220301.htm"}
     content["targets"] = plan
     return content
 
@@ -309,7 +312,8 @@ def report_files(draw: st.DrawFn, catalogue: Catalogue, jurisdiction: str, year:
     documents = []
     if sometimes(draw, 0.2):
         documents = ["review", "progress-q3"]
-        content["documents"] = [{"id": "review", "title": "2024年政府工作报告", "issuer": "市人民政府"},
+        content["documents"] = [{"id": "review", "title": "2024年政府工作报告", "issuer": "市人民政府",
+                                 "url": "http://www.example.gov.cn/a?b=1&c=2_(x)"},
                                 {"id": "progress-q3", "date": f"{year}-10-15"}]
     content["figures"] = distinct([draw(figures(catalogue, year, plan, documents)) for _ in range(draw(st.integers(0, 6)))],
                                   conflict=sometimes(draw, 0.5))

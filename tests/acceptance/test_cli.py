@@ -271,4 +271,5 @@ def test_explain_in_chinese_is_chinese_throughout():
     achieved = planaudit("explain", "2022", "riverton", "hotline", "--lang", "zh").stdout
     assert "实际: 是\n" in achieved and "比较: 是 → 成立\n" in achieved
     waived = planaudit("explain", "2022", "riverton", "closure-rate", "--lang", "zh").stdout
-    assert "警告: 数据不一致 — disputes.closure_rate 所述 91%, 推算值 97.87% (outcomes/2022/riverton.yaml:41)\n" in waived
+    assert ("警告: 数据不一致 — disputes.closure_rate 所述 91%, 推算值 97.87% (outcomes/2022/riverton.yaml:41, "
+            "《2022年全市司法行政工作总结》)\n") in waived

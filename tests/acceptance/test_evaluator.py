@@ -301,7 +301,7 @@ def test_check_says_its_problems_and_errors_in_chinese():
 def test_explain_in_chinese_names_units_and_dates_as_chinese_readers_do():
     lines = planaudit("explain", "2022", "lakeview", "1", "--lang", "zh", data="evaluator").stdout.splitlines()
     assert "指标: medical_dispute.closure_rate — 医患纠纷结案率 (百分比)" in lines
-    assert "  报告: outcomes/2022/lakeview.yaml:11 “结案率91%” (未注明日期，按2022年12月31日计)" in lines  # stated undated
+    assert "  报告: outcomes/2022/lakeview.yaml:11 “结案率91%” (未注明日期（按年末计）)" in lines  # stated undated
     assert "比较 (所述): actual > baseline 其中 actual = 91%, baseline = 92% → 不成立" in lines
 
 

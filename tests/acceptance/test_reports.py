@@ -42,7 +42,8 @@ def test_junit_counts():
     assert cases["backlog-cleared"] == ["failure"] and cases["closure-rate"] == ["skipped"]  # waived: never a failure
     assert cases["hotline"] == ["system-out"] and cases["early-training"] == ["skipped"]
     failure = next(case for case in root.iter("testcase") if case.get("name").startswith("backlog-cleared"))[0]
-    assert failure.get("message") == "missed: stated in the report — “4月底尚余积案3件” (outcomes/2022/riverton.yaml:15)"
+    assert failure.get("message") == ("missed: stated in the report — “4月底尚余积案3件” (outcomes/2022/riverton.yaml:15, "
+                                      "《2022年全市司法行政工作总结》)")
 
 
 def test_sarif_is_valid_and_counts_match():

@@ -133,7 +133,7 @@ def test_json_and_explain_show_the_basis(tmp_path):
     result = builder.outcomes("- {metric: income.growth, value: 2.9%, basis: real, quote: 实际增长2.9%}").audit()
     (row,) = json.loads(reporter_class("json")("en").render(result))["results"]
     assert (row["basis"], row["evidence"][0]["basis"]) == ("real", "real")
-    assert ("  stated: outcomes/2022/testville.yaml:4 “实际增长2.9%” (date not stated, taken as 2022-12-31, "
+    assert ("  stated: outcomes/2022/testville.yaml:4 “实际增长2.9%” (date not stated (taken as the year's end), "
             "real (price changes taken out))") in render_explanation(result.results[0]).splitlines()
 
 

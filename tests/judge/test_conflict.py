@@ -118,8 +118,8 @@ def test_an_undated_figure_is_shown_as_undated(tmp_path):
         """).audit()
     (item,) = result.results
     explained = render_explanation(item, "en").splitlines()
-    assert "  stated: outcomes/2022/testville.yaml:4 “覆盖率95%” (date not stated, taken as 2022-12-31)" in explained
-    assert "  报告: outcomes/2022/testville.yaml:4 “覆盖率95%” (未注明日期，按2022年12月31日计)" in render_explanation(
+    assert "  stated: outcomes/2022/testville.yaml:4 “覆盖率95%” (date not stated (taken as the year's end))" in explained
+    assert "  报告: outcomes/2022/testville.yaml:4 “覆盖率95%” (未注明日期（按年末计）)" in render_explanation(
         item, "zh").splitlines()
     document = json.loads(reporter_class("json")("en").render(result))
     (evidence,) = document["results"][0]["evidence"]

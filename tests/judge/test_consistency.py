@@ -119,7 +119,7 @@ def test_explain_shows_both_rounding_intervals(tmp_path):
         "Warning: inconsistent — cases (homes: share of the target) stated 105.4%, derived 105.24% "
         "(outcomes/2022/testville.yaml:5)",
         "  as rounded: stated 105.35%–105.45%, derived 105.23%–105.26% — no value in common",
-        "  stated: outcomes/2022/testville.yaml:4 “完成改造38.94万户” (date not stated, taken as 2022-12-31)"]
+        "  stated: outcomes/2022/testville.yaml:4 “完成改造38.94万户” (date not stated (taken as the year's end))"]
 
 
 def year_end_figure(metric: str, value: Decimal, quote: str, line: int) -> Figure:

@@ -176,7 +176,7 @@ def test_explain_says_why_a_verdict_rests_on_what_it_does(tmp_path):
     assert lines[-2:] == ["Verdict: partly done — done in part (the report shows it done only in part: 覆盖率92%，未达全覆盖)",
                           "Rests on: judged — an evaluator's reading of the report's words, which the figure's note explains"]
     assert lines[-3].endswith(
-        "“村（社区）法律顾问覆盖率达92%” (date not stated, taken as 2022-12-31) — note: 覆盖率92%，未达全覆盖")
+        "“村（社区）法律顾问覆盖率达92%” (date not stated (taken as the year's end)) — note: 覆盖率92%，未达全覆盖")
 
 
 @pytest.mark.parametrize("name", ["table", "markdown", "json", "csv", "junit", "github", "sarif"])

@@ -151,8 +151,9 @@ def test_a_figure_names_the_document_it_comes_from_where_the_report_names_severa
     documents = {"q1": NamedDocument("q1", title="一季度通报")}
     figure = read_figure({"metric": "cases", "value": 3, "quote": "受理3件", "source": "q1"}, HERE, {"value": (4, 10)},
                          2022, "x", documents)
-    assert figure.provenance == Provenance(quote="受理3件", location=HERE, source=documents["q1"])
-    assert figure.provenance.place() == "targets/2022/x.yaml:3, 一季度通报"
+    assert figure.provenance == Provenance(quote="受理3件", location=HERE, source=documents["q1"],
+                                           document=documents["q1"])
+    assert figure.provenance.place() == "targets/2022/x.yaml:3, 《一季度通报》"
     assert figure.positions == {"value": (4, 10)}
 
 

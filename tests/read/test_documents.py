@@ -30,7 +30,7 @@ def audit(tmp_path, report=REPORT):
 
 def test_evidence_names_the_document_a_figure_came_from(tmp_path):
     result = audit(tmp_path).audit()
-    assert evidence_text(result.results[0], "en") == "“受理310件” (outcomes/2022/testville.yaml:7, 2022年工作总结)"
+    assert evidence_text(result.results[0], "en") == "“受理310件” (outcomes/2022/testville.yaml:7, 《2022年工作总结》)"
     (evidence,) = json.loads(reporter_class("json")("en").render(result))["results"][0]["evidence"]
     assert evidence["source"] == {"id": "year-end", "title": "2022年工作总结", "issuer": "司法局", "date": "2023-01-20"}
 

@@ -75,9 +75,17 @@ class Label:
 
 @dataclass(frozen=True, slots=True)
 class SourceDocument:
+    """The document a data file encodes (its `document:`): what an audit cites as its source."""
+
     title: str | None = None
     issuer: str | None = None
     date: dt.date | None = None
+    url: str | None = None
+
+    @property
+    def given(self) -> bool:
+        """Does the file say anything of it?"""
+        return any(value is not None for value in (self.title, self.issuer, self.date, self.url))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +96,10 @@ class NamedDocument:
     title: str | None = None
     issuer: str | None = None
     date: dt.date | None = None
+    url: str | None = None
+
+
+Document = SourceDocument | NamedDocument  # what an entry's words are quoted from
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,15 +311,21 @@ class Provenance:
     positions: Positions = _where()
     section: str | None = None
     source: NamedDocument | None = None
+    document: Document | None = None  # the document quoted: ``source``, else the file's document: (None: it names none)
+    at: str | None = None  # where in the document: a section, paragraph or page
 
-    def cited(self) -> tuple[str, str | None, NamedDocument | None]:
+    def cited(self) -> tuple[str, str | None, NamedDocument | None, str | None]:
         """What it rests on, wherever its entry stands in its file (what `diff` compares)."""
-        return self.quote, self.section, self.source
+        return self.quote, self.section, self.source, self.at
 
     def place(self) -> str:
-        """Its file and line, and the document it comes from when the report names several."""
+        """Its file and line, and the document it is quoted from, and where in it, when the data says:
+        "outcomes/2022/fuzhou.yaml:37, 《2022年全市司法行政工作总结》 三（二）"."""
         place = f"{self.location.path}:{self.location.line}"
-        return place if self.source is None else f"{place}, {self.source.title or self.source.id}"
+        document = self.document
+        name = None if document is None else document.title or (document.id if isinstance(document, NamedDocument) else None)
+        cited = " ".join(part for part in (f"《{name}》" if name else None, self.at) if part)
+        return f"{place}, {cited}" if cited else place
 
 
 def _entry_hash(entry: Target | Figure) -> int:

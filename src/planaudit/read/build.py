@@ -71,12 +71,13 @@ def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: 
     instance = parsed.instance
     name = instance.get("name") or jurisdiction
     document = instance.get("document") or {}
-    source = SourceDocument(document.get("title"), document.get("issuer"), _date(document.get("date")))
+    source = SourceDocument(document.get("title"), document.get("issuer"), _date(document.get("date")), document.get("url"))
+    quoted = source if source.given else None
     if kind == "targets":
         targets = _unique_entries(
             [target for index, (entry, location, positions) in enumerate(parsed.entries)
              for target in _read_targets(entry, location, positions, parsed.items.get(index, []), year, jurisdiction,
-                                         problems)],
+                                         problems, quoted)],
             identity=lambda target: target.id,
             duplicate=lambda target, first: Problem(
                 display, *target.positions.get("id", (target.location.line, target.location.col)), Code.DUPLICATE_ID,
@@ -86,7 +87,7 @@ def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: 
         return Plan(display, jurisdiction, name, year, source, targets)
     documents = _read_documents(parsed, display, problems)
     figures = _unique_entries(
-        [read_figure(entry, location, positions, year, jurisdiction, documents, problems)
+        [read_figure(entry, location, positions, year, jurisdiction, documents, problems, quoted)
          for entry, location, positions in parsed.entries],
         identity=_figure_identity,
         duplicate=lambda figure, first: Problem(
@@ -245,17 +246,18 @@ def _date(value: str | None) -> dt.date | None:
 
 def _read_targets(entry: dict[str, Any], location: Location, positions: Positions,
                   items: list[tuple[dict[str, Any], Location, Positions]], year: int, jurisdiction: str,
-                  problems: list[Problem]) -> list[Target]:
+                  problems: list[Problem], document: SourceDocument | None = None) -> list[Target]:
     """A target; or an umbrella target and, after it, its items (one level: an item has none)."""
     if "items" not in entry:
-        return [read_target(entry, location, positions, year, jurisdiction)]
+        return [read_target(entry, location, positions, year, jurisdiction, document)]
     for key in ("metric", "rule", "value", "baseline", "tolerance", "tolerance_share", "direction", "over", "basis",
                 "unit", "scope", "deadline", "value_source", "value_quote"):
         if key in entry:
             problems.append(Problem(location.path, *positions.get(key, (location.line, location.col)),
                                     Code.VALUE_FORBIDDEN, said=msg("an umbrella target (with items:) takes no {key}: "
                                                                    "each item has its own", key=key)))
-    umbrella = read_target({**entry, "metric": UMBRELLA, "rule": UMBRELLA}, location, positions, year, jurisdiction)
+    umbrella = read_target({**entry, "metric": UMBRELLA, "rule": UMBRELLA}, location, positions, year, jurisdiction,
+                           document)
     read = []
     for item, where, item_positions in items:
         if "items" in item:  # the schema allows it, so that its own items are checked; the model does not
@@ -263,12 +265,13 @@ def _read_targets(entry: dict[str, Any], location: Location, positions: Position
                                     Code.VALUE_FORBIDDEN, said=msg("an item takes no items of its own: list them all "
                                                                    "under '{id}'", id=umbrella.id)))
             item = {**item, "metric": UMBRELLA, "rule": UMBRELLA}
-        read.append(dataclasses.replace(read_target(item, where, item_positions, year, jurisdiction), parent=umbrella.id))
+        read.append(dataclasses.replace(read_target(item, where, item_positions, year, jurisdiction, document),
+                                        parent=umbrella.id))
     return [dataclasses.replace(umbrella, items=tuple(item.id for item in read)), *read]
 
 
 def read_target(entry: dict[str, Any], location: Location, positions: Positions, year: int,
-                 jurisdiction: str) -> Target:
+                jurisdiction: str, document: SourceDocument | None = None) -> Target:
     """One entry of a target file, as the schema read it, → its Target, by keyword: each part
     (value, tolerance, period) from its own fields. A new field of a target is read here (see
     docs/architecture.md, "Adding a field")."""
@@ -276,7 +279,7 @@ def read_target(entry: dict[str, Any], location: Location, positions: Positions,
     return Target(
         jurisdiction=jurisdiction, year=year, id=entry["id"], title=entry["title"], metric=entry["metric"],
         rule=entry["rule"], provenance=Provenance(quote=entry["quote"], location=location, positions=positions,
-                                                  section=entry.get("section")),
+                                                  section=entry.get("section"), document=document, at=entry.get("at")),
         value=_threshold(entry), tolerance=_tolerance(entry), period=_period(entry),
         scope=entry.get("scope"), basis=entry.get("basis"), baseline=_number(entry.get("baseline"))[0],
         waiver=None if waiver is None else Waiver(waiver["reason"], _date(waiver.get("date"))),
@@ -332,13 +335,16 @@ def _read_documents(parsed: Parsed, display: str, problems: list[Problem]) -> di
             problems.append(Problem(display, line, col, Code.DUPLICATE_ID,
                                     said=msg("document id '{id}' is listed twice", id=str(entry["id"]))))
             continue
-        documents[entry["id"]] = NamedDocument(entry["id"], entry.get("title"), entry.get("issuer"), _date(entry.get("date")))
+        documents[entry["id"]] = NamedDocument(entry["id"], entry.get("title"), entry.get("issuer"), _date(entry.get("date")),
+                                               entry.get("url"))
     return documents
 
 
 def read_figure(entry: dict[str, Any], location: Location, positions: Positions, year: int, jurisdiction: str,
-                 documents: dict[str, NamedDocument] | None = None, problems: list[Problem] | None = None) -> Figure:
-    """One entry of an outcome file → its Figure, by keyword; its ``source`` one of ``documents``."""
+                documents: dict[str, NamedDocument] | None = None, problems: list[Problem] | None = None,
+                document: SourceDocument | None = None) -> Figure:
+    """One entry of an outcome file → its Figure, by keyword; its ``source`` one of ``documents``,
+    else it is quoted from ``document`` (the file's)."""
     as_of = entry.get("as_of")
     source = None if entry.get("source") is None else (documents or {}).get(entry["source"])
     if entry.get("source") is not None and source is None and problems is not None:
@@ -351,7 +357,8 @@ def read_figure(entry: dict[str, Any], location: Location, positions: Positions,
     return Figure(
         jurisdiction=jurisdiction, year=year, metric=entry["metric"], stated=_stated(entry), scope=entry.get("scope"),
         span=_span(year, as_of, entry.get("aggregate")),
-        provenance=Provenance(quote=entry["quote"], location=location, positions=positions, source=source),
+        provenance=Provenance(quote=entry["quote"], location=location, positions=positions, source=source,
+                              document=source or document, at=entry.get("at")),
         growth=None if growth is None else _number(growth)[0],
         of_target=entry.get("of_target"),
         conflict=entry.get("conflict") is True, basis=entry.get("basis"), note=entry.get("note"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from planaudit.exact.numbers import Interval
 from planaudit.judge.units import interval_text, quantity
-from planaudit.model.data import PERCENT, Figure, Strength
-from planaudit.model.result import Inconsistency, Reason, Resolved, TargetResult, Verdict
-from planaudit.report.i18n import GROUNDS, REASONS, VERDICTS, WORDS
+from planaudit.model.data import PERCENT, Document, Figure, NamedDocument, Strength
+from planaudit.model.result import Inconsistency, JurisdictionResult, Reason, Resolved, TargetResult, Verdict
+from planaudit.report.i18n import GROUNDS, REASONS, VERDICTS, WORDS, date_text
 
 
 def value_text(value: Interval | bool, unit: str, lang: str) -> str:
@@ -102,6 +102,24 @@ def reason_text(result: TargetResult, lang: str) -> str:
     if result.warnings:
         text += f"; {WORDS[lang]['inconsistent']}"
     return text
+
+
+def cited_documents(result: JurisdictionResult) -> list[tuple[str, Document]]:
+    """The documents a jurisdiction's audit quotes, each once, with the data file that encodes it:
+    its plan's (its targets'), then its reports' (their figures the verdicts rest on), in order."""
+    found: dict[tuple[str, Document], None] = {}
+    for item in result.results:
+        for provenance in (item.target.provenance, *(figure.provenance for figure in item.evidence())):
+            if provenance.document is not None:
+                found.setdefault((provenance.location.path, provenance.document))
+    return list(found)
+
+
+def document_cells(document: Document, lang: str) -> list[str]:
+    """A document's title (or id), issuer, date and web address, each "" where the data gives none."""
+    title = document.title or (document.id if isinstance(document, NamedDocument) else "")
+    return [title, document.issuer or "", "" if document.date is None else date_text(document.date, lang),
+            document.url or ""]
 
 
 def figure_place(figure: Figure) -> str:

@@ -265,7 +265,7 @@ def _resolution(resolved: Resolved, unit: str, lang: str, indent: str, shown: se
 def _figure(figure: Figure, lang: str) -> str:
     when = date_text(figure.span.as_of, lang)
     if not figure.span.as_of_stated:
-        when = WORDS[lang]["date_not_stated"].format(date=when)
+        when = WORDS[lang]["date_not_stated"]  # never a date the report does not give
     if figure.basis is not None:
         when += f", {detail_text(Detail.basis(figure.basis), lang)}"
     return f"{figure_place(figure)} \u201c{printable(figure.provenance.quote)}\u201d ({when}){note_text(figure, lang)}"

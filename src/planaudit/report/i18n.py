@@ -143,10 +143,11 @@ WORDS = InLanguages({
     "chart": "Verdicts", "evidence": "Evidence", "none": "none",
     "unmeasured_section": "Unmeasured targets and why", "detail": "Detail", "why": "Why", "waived_reason": "waived",
     "no_inconsistencies": "No stated figure disagrees with its counts.",
-    "date_not_stated": "date not stated, taken as {date}",
+    "date_not_stated": "date not stated (taken as the year's end)",
     "acknowledged": "acknowledged: {reason}",
     "strive": "strive", "explore": "explore", "firm": "firm", "strength": "Strength",
     "grounds": "Rests on", "note": "note", "partly_count": "Partly done", "partly": "in part",
+    "sources": "Sources", "document": "Document", "issuer": "Issuer", "date": "Date", "url": "Web address",
     "decided": "Decided",
     "met_grounds": "Met: {grounds}", "missed_grounds": "Missed: {grounds}",
 }, lambda key: f"report: {key}")

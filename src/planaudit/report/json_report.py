@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, TextIO
 
 from planaudit.exact.numbers import Interval, format_number
-from planaudit.model.data import PARTLY, Figure
+from planaudit.model.data import PARTLY, Document, Figure
 from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, TargetResult
 from planaudit.report import jsontext
 from planaudit.report.base import Held, Reporter
@@ -107,6 +107,8 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
         "scope": target.scope,
         "deadline": target.period.deadline.isoformat() if target.period.deadline else None,
         "section": target.provenance.section,
+        "at": target.provenance.at,
+        "document": document_data(target.provenance.document),
         "strength": target.strength.value,
         "parent": target.parent,
         "items": list(target.items),
@@ -143,6 +145,8 @@ def figure_data(figure: Figure) -> dict[str, Any]:
         "as_of_stated": figure.span.as_of_stated,
         "basis": figure.basis,
         "quote": figure.provenance.quote,
+        "at": figure.provenance.at,
+        "document": document_data(figure.provenance.document),
         "note": figure.note,
         "file": figure.location.path,
         "line": figure.location.line,
@@ -150,6 +154,14 @@ def figure_data(figure: Figure) -> dict[str, Any]:
             "id": figure.provenance.source.id, "title": figure.provenance.source.title, "issuer": figure.provenance.source.issuer,
             "date": figure.provenance.source.date.isoformat() if figure.provenance.source.date else None},
     }
+
+
+def document_data(document: Document | None) -> dict[str, Any] | None:
+    """The document an entry is quoted from: title, issuer, date, url (each null where not given)."""
+    if document is None:
+        return None
+    return {"title": document.title, "issuer": document.issuer,
+            "date": None if document.date is None else document.date.isoformat(), "url": document.url}
 
 
 def _stated_value(figure: Figure) -> str | bool:

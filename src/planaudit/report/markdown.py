@@ -16,12 +16,15 @@ from typing import TextIO
 from planaudit._version import __version__
 from planaudit.exact.numbers import format_number
 from planaudit.messages import render
+from planaudit.model.data import Document
 from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, Summary, TargetResult, Verdict
 from planaudit.read.text import printable
 from planaudit.report.base import Reporter
 from planaudit.report.display import (
     acknowledged_text,
     actual_text,
+    cited_documents,
+    document_cells,
     evidence_text,
     figure_place,
     inconsistency_texts,
@@ -73,6 +76,7 @@ class MarkdownPiece:
     section: str
     inconsistencies: list[list[str]]
     unmeasured: list[list[str]]
+    sources: list[list[str]]
 
 
 class MarkdownReporter(Reporter[MarkdownPiece]):
@@ -92,18 +96,21 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
         out.write("\n\n".join(head))
         self.inconsistencies: list[list[str]] = []  # rows of the tables at the end: tabulate aligns them whole
         self.unmeasured: list[list[str]] = []
+        self.sources: list[list[str]] = []
 
     def piece(self, result: JurisdictionResult) -> MarkdownPiece:
         words = WORDS[self.lang]
         section = f"\n\n## {cell(result.name)} ({result.slug})\n\n" + (
             self._targets_table(result.results) if result.results else words["no_targets"])
         return MarkdownPiece(section, [self._inconsistency_row(item) for item in result.inconsistencies],
-                             [self._unmeasured_row(item) for item in result.results if item.verdict is Verdict.UNMEASURED])
+                             [self._unmeasured_row(item) for item in result.results if item.verdict is Verdict.UNMEASURED],
+                             [self._source_row(result.slug, path, document) for path, document in cited_documents(result)])
 
     def add(self, piece: MarkdownPiece) -> None:
         self.out.write(piece.section)
         self.inconsistencies += piece.inconsistencies
         self.unmeasured += piece.unmeasured
+        self.sources += piece.sources
 
     def end(self, overview: Overview) -> None:
         words = WORDS[self.lang]
@@ -111,6 +118,9 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
                 self._inconsistencies_table(self.inconsistencies) if self.inconsistencies else words["no_inconsistencies"]]
         if self.unmeasured:
             tail += [f"## {words['unmeasured_section']}", self._unmeasured_table(self.unmeasured)]
+        if self.sources:
+            headers = [words["jurisdiction"], words["document"], words["issuer"], words["date"], words["url"], words["file"]]
+            tail += [f"## {words['sources']}", table(headers, self.sources)]
         self.out.write("\n\n" + "\n\n".join(tail) + "\n")
 
     def _summary_table(self, overview: Overview) -> str:
@@ -164,6 +174,10 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
         words = WORDS[self.lang]
         headers = [words["jurisdiction"], words["metric"], words["stated"], words["derived_value"], words["evidence"]]
         return table(headers, rows)
+
+    def _source_row(self, slug: str, path: str, document: Document) -> list[str]:
+        title, issuer, date, url = document_cells(document, self.lang)
+        return [slug, cell(title), cell(issuer), cell(date), f"`{url}`" if url else "", cell(path)]
 
     def _unmeasured_row(self, item: TargetResult) -> list[str]:
         return [item.target.jurisdiction, cell(item.target.title), cell(REASONS[self.lang][item.reason]),

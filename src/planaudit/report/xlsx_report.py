@@ -20,6 +20,8 @@ from planaudit.report.base import Reporter
 from planaudit.report.display import (
     acknowledged_text,
     actual_text,
+    cited_documents,
+    document_cells,
     evidence_text,
     figure_place,
     grounds_text,
@@ -55,6 +57,7 @@ class XlsxPiece:
     name: str
     targets: list[list[Any]]
     inconsistencies: list[list[Any]]
+    sources: list[list[Any]]
 
 
 class XlsxReporter(Reporter[XlsxPiece]):
@@ -73,20 +76,27 @@ class XlsxReporter(Reporter[XlsxPiece]):
         self.sheets = _Sheets(self.workbook, self.lang)
         self._summary(self.sheets, overview)
         self.inconsistencies: list[list[str]] = []
+        self.sources: list[list[str]] = []  # the documents cited: the last sheet
 
     def piece(self, result: JurisdictionResult) -> XlsxPiece:
         return XlsxPiece(result.slug, result.name, [self._row(number, item) for number, item in enumerate(result.results, 1)],
-                         [self._inconsistency_row(item) for item in result.inconsistencies])
+                         [self._inconsistency_row(item) for item in result.inconsistencies],
+                         [[result.slug, *document_cells(document, self.lang), path]
+                          for path, document in cited_documents(result)])
 
     def add(self, piece: XlsxPiece) -> None:
         self._jurisdiction(self.sheets, piece.slug, piece.name, piece.targets)
         self.inconsistencies += piece.inconsistencies
+        self.sources += piece.sources
 
     def end(self, overview: Overview) -> None:
+        words = WORDS[self.lang]
         if self.inconsistencies:
-            words = WORDS[self.lang]
             headers = [words["jurisdiction"], words["metric"], words["stated"], words["derived_value"], words["evidence"]]
             self.sheets.table(words["inconsistent"], headers, self.inconsistencies)
+        if self.sources:
+            headers = [words["jurisdiction"], words["document"], words["issuer"], words["date"], words["url"], words["file"]]
+            self.sheets.table(words["sources"], headers, self.sources)
         self.workbook.close()
         self.out.flush()
         self.out.buffer.write(self.buffer.getvalue())  # type: ignore[attr-defined]
