@@ -37,11 +37,11 @@ TEXTS = ("医患纠纷调解成功率达85%以上", "办理法律援助案件1,2
 EMITTED: dict[str, set[str]] = {
     "target file": {"jurisdiction", "name", "year", "document", "targets"},
     "target": {"id", "title", "items", "metric", "rule", "value", "value_source", "value_quote", "unit", "scope",
-               "deadline", "over", "basis", "baseline", "tolerance", "tolerance_share", "direction", "quote",
+               "deadline", "over", "basis", "baseline", "tolerance", "tolerance_share", "direction", "quote", "value_note",
                "section", "at", "strength", "waiver"},
     "outcome file": {"jurisdiction", "name", "year", "document", "documents", "figures", "assertions"},
     "figure": {"metric", "value", "bound", "approx_share", "scope", "as_of", "growth", "quote", "of_target",
-               "aggregate", "source", "conflict", "basis", "note", "acknowledged", "at"},
+               "aggregate", "source", "conflict", "basis", "note", "acknowledged", "at", "value_note"},
     "rules file": {"metrics", "rules", "scopes"},
     "metric": {"label", "unit", "derive", "tolerance", "cumulative"},
     "rule": {"label", "expr", "growth"},
@@ -78,6 +78,13 @@ def number(draw: st.DrawFn, unit: str) -> Any:
         return draw(leaf("number"))
     value = draw(st.sampled_from([0, 1, 3, 5, 7, 10, 12, 85, 90, 97.12, 100, 126, 1204, 0.5, 2.9, -3]))
     return f"{value}%" if unit == "percent" and sometimes(draw, 0.7) else value
+
+
+def stating(draw: st.DrawFn, value: Any) -> str:
+    """A quote that states the value, mostly (a value its quote does not state is an error); else any text."""
+    if value is None or isinstance(value, (bool, dict)) or value in ("unknown", "partly") or sometimes(draw, 0.1):
+        return text(draw)
+    return f"{text(draw)}{value}" if sometimes(draw, 0.5) else f"{value}"
 
 
 def date_in(draw: st.DrawFn, year: int) -> str:
@@ -194,7 +201,9 @@ def targets(draw: st.DrawFn, catalogue: Catalogue, index: int | str, year: int, 
         entry["value_source"] = draw(st.sampled_from(["report", "plan"]))
         if entry["value_source"] == "report" or sometimes(draw, 0.1):
             entry["value_quote"] = text(draw)
-    entry["quote"] = text(draw)
+    entry["quote"] = stating(draw, entry.get("value"))
+    if isinstance(entry.get("value"), (int, float, str)) and sometimes(draw, 0.05):
+        entry["value_note"] = text(draw)  # computed from the quote: held to nothing else
     return entry
 
 
@@ -246,7 +255,11 @@ def figures(draw: st.DrawFn, catalogue: Catalogue, year: int, plan: list[dict[st
         likely = (key != "scope" or catalogue.scopes) and (key != "source" or documents)
         if (unit != "boolean" or key in ("as_of", "source", "scope")) and sometimes(draw, 0.12 if likely else 0.02):
             entry[key] = make()
-    entry["quote"] = text(draw) if sometimes(draw, 0.3) else f"{entry['value']}"
+    entry["quote"] = stating(draw, entry["value"])
+    if "growth" in entry and sometimes(draw, 0.9):  # the growth too, mostly, as reports state it
+        entry["quote"] += f"，同比增长{entry['growth']}"
+    if sometimes(draw, 0.05):
+        entry["value_note"] = text(draw)
     if sometimes(draw, 0.9 if entry["value"] == "partly" else 0.1):
         entry["note"] = text(draw)  # an evaluator's reading: the verdict on it is judged
     return entry

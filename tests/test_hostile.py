@@ -99,7 +99,7 @@ def test_hostile_titles_are_shown_literally(tmp_path, case):
     builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
     builder.write("targets/2022/testville.yaml",
                   f'jurisdiction: testville\nyear: 2022\ntargets:\n  - {{id: a, title: "{escaped}", metric: cases, '
-                  f'rule: at_least, value: 10, quote: "{escaped}"}}\n')
+                  f'rule: at_least, value: 10, quote: "{escaped} 10"}}\n')  # hostile, stating its value
     builder.outcomes("- {metric: cases, value: 12, quote: q}")
     for args in (("check", "2022"), ("explain", "2022", "testville", "a")):
         result = run(tmp_path, *args)

@@ -25,9 +25,11 @@ def repository(root: Path, outcomes: str, settings: str | None = None) -> RepoBu
 
 
 WARNED = """
-    - {metric: cases, value: 282, quote: 受理案件300件}
+    - {metric: cases, value: 282, quote: 受理案件282件}
     - {metric: closed, value: 276, quote: 办结276件}
-    """  # 282 is none of the numbers its quote states: a warning (value-not-in-quote)
+    - {metric: share, value: 0.5, quote: 占比五成}
+    - {metric: rate, value: 0.98, quote: 结案率98%}
+    """  # 0.98 of a percent, where the quote says 98%: a warning (percent-as-ratio)
 BROKEN = """
     - {metric: cases, value: 282, quote: 受理案件282件}
     - {metric: nowhere, value: 1, quote: 1件}
@@ -77,7 +79,7 @@ def test_a_warm_check_with_warnings_is_byte_for_byte_the_cold_one(tmp_path, monk
     uncached = Run(root, [*options, "--no-cache"], files)
     assert judged == [1, 1]  # the warm run was replayed: nothing was judged
     assert warm.seen() == cold.seen() == uncached.seen()
-    assert b"value-not-in-quote" in cold.stderr and cold.status == (0 if "never" in args else 1)
+    assert b"percent-as-ratio" in cold.stderr and cold.status == (0 if "never" in args else 1)
     assert all(cold.files)
 
 

@@ -86,9 +86,9 @@ def test_validate_speaks_the_repository_language(tmp_path):
     from planaudit.model.problems import found_counts
 
     builder = repository(tmp_path, "lang: zh\n")
-    builder.targets("- {id: x, title: 案件1000件以上, metric: cases, rule: at_least, value: 1000, quote: 案件900件以上}")
+    builder.targets("- {id: x, title: 结案率90%以上, metric: rate, rule: at_least, value: 0.9, quote: 结案率90%以上}")
     problems = api.validate(builder.root)
-    assert "value-not-in-quote" in {problem.code.value for problem in problems} and not any(p.is_error for p in problems)
+    assert "percent-as-ratio" in {problem.code.value for problem in problems} and not any(p.is_error for p in problems)
     assert all(problem.text("zh") != problem.text("en") for problem in problems)
     for args, lang in [((), "zh"), (("--lang", "en"), "en"), (("--lang", "zh"), "zh")]:
         result = validate(builder, *args)

@@ -35,7 +35,25 @@ def test_the_numbers_a_quote_states(quote, numbers):
     ("850", "case", "办理1,850件", False),  # part of another number
     ("85", "percent", "比率为12.85%", False),
     ("5", "percent", "5‰", False),  # 5‰ is 0.5%
-    ("-5", "percent", "增长-5%", False),  # a sign is not read
+    ("-5", "percent", "增长-5%", True),  # a minus sign is read
+    ("-5", "percent", "同比下降5%", True),  # and so is a fall
+    ("5", "percent", "同比下降5%", True),  # the number as written too: a growth of -5% is "下降5%"
+    ("100", "percent", "提高2个百分点", False),  # 百分点 is a unit, not the number 100
+    ("2", "percent", "提高2个百分点", True),
+    ("13700", "hundred_million", "粮食产量1.37万亿斤", True),  # 1.37万亿 is 13700 亿
+    ("1200000000000", "yuan", "1.2万亿元", True),
+    ("70", "percent", "七成以上", True),
+    ("0.3", "percent", "千分之三", True),
+    ("85", "percent", "百分之八十五", True),
+    ("66.67", "percent", "三分之二", True),  # two thirds, to its written places
+    ("0.67", "ratio", "三分之二", True),
+    ("66", "percent", "三分之二", False),  # rounds it to none of its places
+    ("2", "times", "经济总量翻一番", True),
+    ("100", "percent", "经济总量翻一番", True),  # as growth
+    ("5", "percent", "增长5—6%", True),  # the first end of a range takes the second's sign
+    ("12000", "person", "一万二千人", True),
+    ("1005", "item", "一千零五件", True),
+    ("5.5", "percent", "ＧＤＰ增长５．５％", True),  # full-width
     ("200000", "person", "20万余人", True),
     ("1", "item", "推进法治建设", None),  # states no number: not checked
 ])
@@ -81,3 +99,67 @@ def test_the_quick_answer_is_the_exact_one(quote, value, unit):
 def test_a_quote_in_traditional_characters_states_its_numbers(quote, value, unit):
     assert in_quote(Decimal(value), unit, quote) is True
     assert in_quote_exactly(Decimal(value), unit, quote) is True
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _below_ten_thousand(number: int) -> str:
+    text, zero = "", False
+    for place, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = number // place % 10
+        if digit:
+            text += ("零" if zero and text else "") + _DIGITS[digit] + unit
+            zero = False
+        else:
+            zero = True
+    return text
+
+
+def chinese(number: int) -> str:
+    """How a document writes 1 ≤ number < 10⁸ in Chinese numerals: 十五, 一千零五, 一万二千."""
+    high, low = divmod(number, 10_000)
+    if not high:
+        return "十" + _below_ten_thousand(low).removeprefix("一十") if 10 <= low < 20 else _below_ten_thousand(low)
+    rest = "" if not low else ("零" if low < 1000 else "") + _below_ten_thousand(low)
+    return _below_ten_thousand(high) + "万" + rest
+
+
+FULL_WIDTH = str.maketrans("0123456789.%", "０１２３４５６７８９．％")
+
+
+@st.composite
+def written(draw: st.DrawFn) -> tuple[str, str, str]:
+    """A value, its unit, and a quote that writes it as documents do."""
+    style = draw(st.sampled_from(["plain", "commas", "full-width", "wan", "yi", "chinese", "percent", "per-hundred",
+                                  "tenths", "range", "fall"]))
+    number = draw(st.integers(1, 99_999_999))
+    if style == "commas":
+        return str(number), "case", f"受理{number:,}件"
+    if style == "full-width":
+        return str(number), "case", f"受理{str(number).translate(FULL_WIDTH)}件"
+    if style == "wan":
+        return str(number * 10_000), "person", f"覆盖{number}万人"
+    if style == "yi":
+        return str(number), "ten_thousand_yuan", f"投资{Decimal(number) / 10_000}亿元"  # in 万元
+    if style == "chinese":
+        return str(number), "item", f"建成{chinese(number)}个"
+    share = Decimal(draw(st.integers(1, 9999))) / 100
+    if style == "percent":
+        return str(share), "percent", f"达到{share}%以上"
+    if style == "per-hundred":
+        whole = number % 100 + 1
+        return str(whole), "percent", f"达到百分之{chinese(whole)}"
+    if style == "tenths":
+        tenths = number % 9 + 1
+        return str(tenths * 10), "percent", f"{_DIGITS[tenths]}成以上"
+    if style == "range":
+        return str(share), "percent", f"增长{share}—{share + 1}%"
+    return str(-share), "percent", f"同比下降{share}%"  # fall
+
+
+@settings(max_examples=1000, deadline=None)
+@given(case=written())
+def test_every_way_a_document_writes_a_number_is_read(case):
+    value, unit, quote = case
+    assert in_quote(Decimal(value), unit, quote) is True, (value, quote)

@@ -20,8 +20,8 @@ def hostile_diff(tmp_path) -> DiffResult:
     def side(name, value):
         builder = RepoBuilder(tmp_path / name).rules(COUNT_METRICS)
         builder.targets(f"- {{id: t, title: {json.dumps(HOSTILE)}, metric: cases, rule: at_least, value: 300, "
-                        f"quote: {json.dumps(HOSTILE)}}}")
-        builder.outcomes(f"- {{metric: cases, value: {value}, quote: {json.dumps(HOSTILE)}}}")
+                        f"quote: {json.dumps(HOSTILE + ' 300')}}}")  # hostile, and stating its value
+        builder.outcomes(f"- {{metric: cases, value: {value}, quote: {json.dumps(HOSTILE + f' {value}')}}}")
         return builder.audit()
 
     before, after = side("base", 310), side("head", 290)

@@ -45,13 +45,13 @@ def hostile(tmp_path) -> Path:
           metric: cases
           rule: at_least
           value: 5
-          quote: {json.dumps(INJECTED)}
+          quote: {json.dumps(INJECTED + " 5")}
         - id: b
           title: {json.dumps(WRAPPED)}
           metric: cases
           rule: odd
           value: 5
-          quote: "=HYPERLINK(\\"https://evil.example\\")"
+          quote: "=HYPERLINK(\\"https://evil.example/5\\")"
         - id: c
           title: links
           metric: links
@@ -62,7 +62,7 @@ def hostile(tmp_path) -> Path:
     builder.outcomes(f"""
         - metric: cases
           value: 3
-          quote: {json.dumps(INJECTED)}
+          quote: {json.dumps(INJECTED + " 3")}
         - metric: links
           value: 3
           quote: q
@@ -129,7 +129,7 @@ def test_machine_formats_still_parse_and_hold_the_data_exactly(hostile):
         return planaudit("check", "2022", "--format", output_format, "--no-cache", "--data", str(hostile)).stdout
 
     results = json.loads(stdout("json"))["results"]
-    assert results[0]["title"] == TITLE and results[0]["evidence"][0]["quote"] == INJECTED
+    assert results[0]["title"] == TITLE and results[0]["evidence"][0]["quote"] == INJECTED + " 3"
     sarif = json.loads(stdout("sarif"))
     assert INJECTED in json.dumps(sarif, ensure_ascii=False)
     suites = ElementTree.fromstring(stdout("junit"))

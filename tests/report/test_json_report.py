@@ -24,7 +24,8 @@ def test_numbers_are_decimal_strings_and_fields_follow_the_spec(tmp_path):
         "value": "90", "unit": "percent", "verdict": "met", "reason": "stated", "actual": "91", "baseline": None}
     assert rate["evidence"] == [{"metric": "rate", "value": "91", "bound": "exact", "scope": None,
                                  "as_of": "2022-12-31", "as_of_stated": False, "basis": None, "quote": "结案率91%",
-                                 "at": None, "document": None, "note": None, "file": "outcomes/2022/testville.yaml",
+                                 "at": None, "document": None, "note": None, "value_note": None,
+                                 "file": "outcomes/2022/testville.yaml",
                                  "line": 6, "source": None}]
     assert rate["warnings"] == [{"code": "inconsistent", "kind": "counts", "agreement": "none", "acknowledged": None,
                                  "metric": "rate", "stated": "91", "derived": "97.87",

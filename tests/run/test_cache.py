@@ -220,7 +220,7 @@ def test_the_memo_follows_every_input_and_option(repository, tmp_path):
         cli(repository, cache_dir, *args)  # fill the memo
         assert cli(repository, cache_dir, *args).stdout == cli(repository, tmp_path / "none", *args, "--no-cache").stdout
     report = repository / "outcomes" / "2022" / "riverton.yaml"
-    report.write_text(report.read_text(encoding="utf-8").replace("value: 9.5", "value: 7.5"), encoding="utf-8")
+    report.write_text(report.read_text(encoding="utf-8").replace("9.5", "7.5"), encoding="utf-8")
     changed = cli(repository, cache_dir, "check", "2022", "--format", "json")
     assert verdict_of(changed.stdout, "litigation-loss") == "met"
 
@@ -229,7 +229,7 @@ def test_a_file_edited_during_a_run_and_restored_never_brings_back_that_runs_ans
     """The reported race: the memo was keyed on a digest taken before the files were read."""
     report = repository / "outcomes" / "2022" / "riverton.yaml"
     original = report.read_bytes()
-    edited = original.replace(b"value: 9.5", b"value: 7.5")
+    edited = original.replace(b"9.5", b"7.5")
     reading = layout.read_bytes
 
     def edit_while_reading(root, path, *limit):  # the edit lands between the lookup and the run's own reading

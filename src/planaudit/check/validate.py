@@ -403,7 +403,7 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule], 
         value = target.value
         if value.number is not None and rule.boolean == (metric.unit == BOOLEAN):
             yield from _check_quote(target, value.number, rule.value_unit(target, metric.unit), value.percent,
-                                    (value.quote or "") if value.from_report else None)
+                                    (value.quote or "") if value.from_report else None, computed=value.note is not None)
 
 
 def _check_reference(target: Target, rule: Rule, metric: Metric | None, catalogue: Catalogue, known: Known
@@ -536,17 +536,18 @@ def _check_figure(figure: Figure, catalogue: Catalogue, known: Known) -> Iterato
                                                   metric=metric.id, unit=metric.unit))
     elif not isinstance(stated.value, bool):
         unit = written_unit(stated.percent, None, metric.unit)
-        yield from _check_quote(figure, stated.value, unit, stated.percent)
+        yield from _check_quote(figure, stated.value, unit, stated.percent, computed=figure.value_note is not None)
     if figure.growth is not None and in_quote(figure.growth, PERCENT, figure.provenance.quote) is False:
         yield _at(figure, "growth", Code.VALUE_NOT_IN_QUOTE,
                   msg("the growth {value}% is none of the numbers its quote states ({numbers})",
                       value=format_number(figure.growth), numbers=_numbers_text(figure.provenance.quote)))
 
 
-def _check_quote(item: Target | Figure, value: Decimal, unit: str, percent_sign: bool, quote: str | None = None
-                 ) -> Iterator[Problem]:
-    """Warnings for a value that its own quote (or ``quote``, the words that state it) does not
-    state, or a percentage written as a ratio."""
+def _check_quote(item: Target | Figure, value: Decimal, unit: str, percent_sign: bool, quote: str | None = None,
+                 computed: bool = False) -> Iterator[Problem]:
+    """An error for a value that its own quote (or ``quote``, the words that state it) does not
+    state — unless the data says how it was ``computed`` from it (value_note:); a warning for a
+    percentage written as a ratio."""
     quote = item.provenance.quote if quote is None else quote
     if looks_like_a_ratio(value, unit, percent_sign, quote):
         shown = format_number(value)
@@ -554,7 +555,7 @@ def _check_quote(item: Target | Figure, value: Decimal, unit: str, percent_sign:
         yield _at(item, "value", Code.PERCENT_AS_RATIO,
                   msg("{shown} is read as {shown}%, not {hundredfold}%; write {hundredfold}% if that is meant", shown=shown,
                       hundredfold=hundredfold))
-    elif in_quote(value, unit, quote) is False:
+    elif not computed and in_quote(value, unit, quote) is False:
         shown = format_number(value) + ("%" if percent_sign else "")
         yield _at(item, "value", Code.VALUE_NOT_IN_QUOTE,
                   msg("the value {shown} is none of the numbers its quote states ({numbers})", shown=shown,

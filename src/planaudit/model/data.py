@@ -192,6 +192,7 @@ class Threshold:
     unknown: bool = False
     source: str | None = None  # "report": the plan gives no number; the value is the one the report restates
     quote: str | None = None  # with it, the report's words that state the value
+    note: str | None = None  # how the value was computed from the quote, which does not state it as written
 
     @property
     def kind(self) -> ValueKind:
@@ -438,6 +439,7 @@ class Figure(Placed):
     conflict: bool = False  # the report states it again, differently (its text 100%, its table 72%)
     basis: str | None = None  # nominal or real: what its value (and its stated growth) means; None: unstated
     note: str | None = None  # an evaluator's reading of the quote (why it proves the target): a verdict on it is judged
+    value_note: str | None = None  # how its value was computed from the quote, which does not state it as written
     acknowledged: str | None = None  # why its disagreement with its counts is accepted: listed still, never failing
 
     def __hash__(self) -> int:

@@ -64,7 +64,7 @@ class Code(enum.Enum):
         return self.value < other.value
 
 
-_WARNINGS = frozenset({Code.YAML11, Code.VALUE_NOT_IN_QUOTE, Code.PERCENT_AS_RATIO, Code.UNUSED_FIGURE,
+_WARNINGS = frozenset({Code.YAML11, Code.PERCENT_AS_RATIO, Code.UNUSED_FIGURE,
                        Code.UNKNOWN_TARGET, Code.DUPLICATE_TARGET, Code.JUDGED_WITHOUT_NOTE})
 
 

@@ -290,15 +290,16 @@ def read_target(entry: dict[str, Any], location: Location, positions: Positions,
 def _threshold(entry: dict[str, Any]) -> Threshold:
     """The target's value, its unit and where it comes from (value, unit, value_source, value_quote)."""
     raw = entry.get("value")
-    unit, source, quote = entry.get("unit"), entry.get("value_source"), entry.get("value_quote")
-    if raw is None and unit is None and source is None and quote is None:
+    unit, source, quote, note = entry.get("unit"), entry.get("value_source"), entry.get("value_quote"), entry.get("value_note")
+    if raw is None and unit is None and source is None and quote is None and note is None:
         return NO_VALUE
     if raw == "unknown":
-        return Threshold(unit=unit, unknown=True, source=source, quote=quote)
+        return Threshold(unit=unit, unknown=True, source=source, quote=quote, note=note)
     if isinstance(raw, dict):
-        return Threshold(unit=unit, reference=MetricRef(raw["metric"], raw.get("scope")), source=source, quote=quote)
+        return Threshold(unit=unit, reference=MetricRef(raw["metric"], raw.get("scope")), source=source, quote=quote,
+                         note=note)
     number, percent = _number(raw)
-    return Threshold(number=number, percent=percent, unit=unit, source=source, quote=quote)
+    return Threshold(number=number, percent=percent, unit=unit, source=source, quote=quote, note=note)
 
 
 def _tolerance(entry: dict[str, Any]) -> Tolerance:
@@ -362,7 +363,7 @@ def read_figure(entry: dict[str, Any], location: Location, positions: Positions,
         growth=None if growth is None else _number(growth)[0],
         of_target=entry.get("of_target"),
         conflict=entry.get("conflict") is True, basis=entry.get("basis"), note=entry.get("note"),
-        acknowledged=entry.get("acknowledged"),
+        acknowledged=entry.get("acknowledged"), value_note=entry.get("value_note"),
     )
 
 

@@ -164,8 +164,10 @@ def evidence_text(result: TargetResult, lang: str) -> str:
 
 
 def note_text(figure: Figure, lang: str) -> str:
-    """The evaluator's note on a figure, as it follows its quote: " — note: …"; "" when it has none."""
-    return "" if figure.note is None else f" — {WORDS[lang]['note']}: {figure.note}"
+    """The evaluator's notes on a figure, as they follow its quote: " — note: …", " — value: …" (how
+    its value was computed from the quote); "" when it has none."""
+    notes = [(WORDS[lang][key], text) for key, text in (("note", figure.note), ("value_note", figure.value_note)) if text]
+    return "".join(f" — {word}: {text}" for word, text in notes)
 
 
 def inconsistency_reading(inconsistency: Inconsistency, lang: str) -> str:

@@ -146,7 +146,7 @@ WORDS = InLanguages({
     "date_not_stated": "date not stated (taken as the year's end)",
     "acknowledged": "acknowledged: {reason}",
     "strive": "strive", "explore": "explore", "firm": "firm", "strength": "Strength",
-    "grounds": "Rests on", "note": "note", "partly_count": "Partly done", "partly": "in part",
+    "grounds": "Rests on", "note": "note", "value_note": "value", "partly_count": "Partly done", "partly": "in part",
     "sources": "Sources", "document": "Document", "issuer": "Issuer", "date": "Date", "url": "Web address",
     "decided": "Decided",
     "met_grounds": "Met: {grounds}", "missed_grounds": "Missed: {grounds}",

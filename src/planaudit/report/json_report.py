@@ -97,6 +97,7 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
         "value": None if target.value.number is None else format_number(target.value.number),
         "value_source": "report" if target.value.from_report else "plan",
         "value_quote": target.value.quote,
+        "value_note": target.value.note,
         "value_from": None if target.value.reference is None else {
             "metric": target.value.reference.metric, "scope": target.value.reference.scope,
             "value": _number(item.compared_with)},
@@ -148,6 +149,7 @@ def figure_data(figure: Figure) -> dict[str, Any]:
         "at": figure.provenance.at,
         "document": document_data(figure.provenance.document),
         "note": figure.note,
+        "value_note": figure.value_note,
         "file": figure.location.path,
         "line": figure.location.line,
         "source": None if figure.provenance.source is None else {
