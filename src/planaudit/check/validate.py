@@ -51,7 +51,38 @@ def jurisdiction_problems(root: Path, files: list[DataFile], *, catalogue: Catal
     reads = [read_file(root, file, checks) for file in files]
     items = [read.item for read in reads if read.item is not None]
     return [problem for read in reads for problem in read.problems] + unused_figures(items, catalogue) \
-        + unknown_named_targets(items) + unexplained_readings(items)
+        + unknown_named_targets(items) + unexplained_readings(items) + proven_by_one_sentence(items)
+
+
+def proven_by_one_sentence(items: list[Plan | Report]) -> list[Problem]:
+    """A warning at each target (after the first) that a yes/no figure with the very quote of
+    another's proves: one sentence of the report, read as two commitments done, counts twice."""
+    targets: dict[tuple[int, str, str | None], list[Target]] = {}
+    for plan in items:
+        if isinstance(plan, Plan):
+            for target in plan.targets:
+                targets.setdefault((plan.year, target.metric, target.scope), []).append(target)
+    found = []
+    for report in items:
+        if not isinstance(report, Report):
+            continue
+        proven: dict[str, tuple[Target, Figure]] = {}
+        for figure in report.figures:
+            if not figure.stated.is_state:
+                continue
+            for target in targets.get((figure.year, figure.metric, figure.scope), ()):
+                first = proven.setdefault(figure.provenance.quote, (target, figure))
+                if first[0] is not target and first[0].metric != target.metric:
+                    found.append(_same_sentence(target, *first))
+    return found
+
+
+def _same_sentence(target: Target, first: Target, figure: Figure) -> Problem:
+    return _at(target, "id", Code.DUPLICATE_TARGET,
+               msg("target '{id}' is proven by the very sentence that proves '{first}' (line {line}): “{quote}” "
+                   "({where}); one sentence, counted as two commitments done — merge them, or let each rest on words "
+                   "of its own", id=target.id, first=first.id, line=first.location.line, quote=figure.provenance.quote,
+                   where=f"{figure.location.path}:{figure.location.line}"))
 
 
 def unexplained_readings(items: list[Plan | Report]) -> list[Problem]:
