@@ -37,11 +37,11 @@ TEXTS = ("医患纠纷调解成功率达85%以上", "办理法律援助案件1,2
 EMITTED: dict[str, set[str]] = {
     "target file": {"jurisdiction", "name", "year", "document", "targets"},
     "target": {"id", "title", "items", "metric", "rule", "value", "value_source", "value_quote", "unit", "scope",
-               "deadline", "over", "basis", "baseline", "tolerance", "tolerance_share", "direction", "quote", "value_note",
+               "deadline", "over", "aggregate", "basis", "baseline", "tolerance", "tolerance_share", "direction", "quote", "value_note",
                "section", "at", "strength", "waiver"},
     "outcome file": {"jurisdiction", "name", "year", "document", "documents", "figures", "assertions"},
     "figure": {"metric", "value", "bound", "approx_share", "scope", "as_of", "growth", "quote", "of_target",
-               "aggregate", "source", "conflict", "basis", "note", "acknowledged", "at", "value_note"},
+               "aggregate", "source", "conflict", "basis", "note", "acknowledged", "at", "value_note", "projected"},
     "rules file": {"metrics", "rules", "scopes"},
     "metric": {"label", "unit", "derive", "tolerance", "cumulative"},
     "rule": {"label", "expr", "growth"},
@@ -185,6 +185,8 @@ def targets(draw: st.DrawFn, catalogue: Catalogue, index: int | str, year: int, 
         entry["baseline"] = number(draw, "case")
     if rule in CEILINGS_AND_FLOORS and sometimes(draw, 0.2):
         entry["over"] = "year"
+    elif sometimes(draw, 0.06):
+        entry["aggregate"] = "mean"  # on the year's average (年均)
     optional = {"scope": lambda: draw(st.sampled_from(catalogue.scopes or ("county",))),
                 "deadline": lambda: date_in(draw, year),
                 "basis": lambda: draw(st.sampled_from(["nominal", "real"])),
@@ -249,6 +251,7 @@ def figures(draw: st.DrawFn, catalogue: Catalogue, year: int, plan: list[dict[st
                 "basis": lambda: draw(st.sampled_from(["nominal", "real"])),
                 "conflict": lambda: True,
                 "acknowledged": lambda: text(draw),
+                "projected": lambda: True,
                 "at": lambda: draw(st.sampled_from(["二、（一）", "第12页"])),
                 "source": lambda: draw(st.sampled_from(documents or ["review"]))}
     for key, make in optional.items():

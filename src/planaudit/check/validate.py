@@ -419,6 +419,10 @@ def _check_target(target: Target, catalogue: Catalogue, rules: dict[str, Rule], 
         yield _at(target, "value_quote", Code.VALUE_FORBIDDEN, msg("value_quote is for value_source: report"))
     if target.basis is not None and (rule.boolean or (metric is not None and metric.unit == BOOLEAN)):
         yield _at(target, "basis", Code.VALUE_FORBIDDEN, msg("basis is for numbers: a true/false target has none"))
+    if target.period.over is not None and target.period.aggregate != "end":
+        yield _at(target, "aggregate", Code.VALUE_FORBIDDEN,
+                  msg("a target on the year's {aggregate} (aggregate:) holds at no time of it: over: year is for a ceiling or a "
+                      "floor through the year", aggregate=target.period.aggregate))
     if target.period.over is not None and rule.over_year is None:
         yield _at(target, "over", Code.VALUE_FORBIDDEN, msg("rule {rule} cannot hold over a year: over: year is for a "
                                                             "ceiling or a floor (at_most, less_than, at_least, more_than)",

@@ -41,6 +41,7 @@ class DraftFigure:
     counter: str | None
     bound: Bound
     line: int
+    projected: bool = False  # its clause projects it (预计): never deciding a verdict
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,6 +130,8 @@ def _figure(figure: DraftFigure) -> list[str]:
     ]
     if figure.bound is not Bound.EXACT:
         fields.append(("bound", figure.bound.value, None))
+    if figure.projected:
+        fields.append(("projected", True, None))
     fields.append(("quote", figure.clause, None))
     return _entry(fields)
 

@@ -1,6 +1,7 @@
 """Draft figures from the clauses of a report: one per number that says what it counts.
 
-余、多、超 and 以上 make the figure a lower bound; 近 and 不足 an upper bound (docs/format.md).
+余、多、超 and 以上 make the figure a lower bound; 近 and 不足 an upper bound (docs/format.md); a
+clause that says 预计 projects its figures (projected: true), which then decide nothing.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ def draft_figures(clauses: Iterable[Clause]) -> list[DraftFigure]:
     for clause in clauses:
         found = [mention for mention in mentions(clause.reading)
                  if (mention.percent or mention.counter is not None) and not mention.of]
-        drafts += [DraftFigure(quote, mention.value, mention.percent, mention.counter, bound(mention), clause.line)
-                   for mention, quote in zip(found, quotes(clause.text, found), strict=True)]
+        projected = "预计" in clause.reading
+        drafts += [DraftFigure(quote, mention.value, mention.percent, mention.counter, bound(mention), clause.line,
+                               projected) for mention, quote in zip(found, quotes(clause.text, found), strict=True)]
     return drafts
 
 

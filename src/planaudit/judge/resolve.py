@@ -49,9 +49,12 @@ class Resolver:
         self.figures: dict[FigureKey, list[Figure]] = defaultdict(list)
         self.shares: dict[tuple[int, str, str], list[Figure]] = defaultdict(list)  # by (year, jurisdiction, target id)
         self.over_period: dict[FigureKey, list[Figure]] = defaultdict(list)  # figures of a mean, maximum or minimum
+        self.projected: dict[FigureKey, list[Figure]] = defaultdict(list)  # figures the report only projects (预计)
         for report in reports:
             for figure in report.figures:
-                if figure.of_target is not None:  # a share of a target (占年度目标的126%), not the metric's value
+                if figure.projected:  # shown, never deciding: no verdict, derivation or check reads it
+                    self.projected[(report.year, report.jurisdiction, figure.metric, figure.scope)].append(figure)
+                elif figure.of_target is not None:  # a share of a target (占年度目标的126%), not the metric's value
                     self.shares[(report.year, report.jurisdiction, figure.of_target)].append(figure)
                 elif figure.span.aggregate != "end":  # a mean, maximum or minimum: only a target over the year asks
                     self.over_period[(report.year, report.jurisdiction, figure.metric, figure.scope)].append(figure)
@@ -211,7 +214,7 @@ def conflicts(resolver: Resolver, report: Report) -> list[Inconsistency]:
     is the one judged, and each rival names it as its other reading."""
     groups: dict[Hashable, list[Figure]] = defaultdict(list)
     for figure in report.figures:
-        if figure.conflict and not figure.stated.is_state:
+        if figure.conflict and not figure.stated.is_state and not figure.projected:
             groups[(figure.metric, figure.scope, figure.span.as_of, figure.span.aggregate, figure.of_target,
                     figure.basis)].append(figure)
     found = []
@@ -261,7 +264,7 @@ def inconsistency(resolver: Resolver, figure: Figure, default_tolerance: Decimal
     two share it and the range need not be computed — the same answer (a differential test holds
     it to that) for most figures at a fraction of the work."""
     metric = resolver.catalogue.metrics[figure.metric]
-    if metric.derive is None or figure.stated.is_state or figure.of_target is not None:
+    if metric.derive is None or figure.stated.is_state or figure.of_target is not None or figure.projected:
         return None  # a share of a target is checked against its level (share_inconsistencies)
     derived = resolver.derive(figure.year, figure.jurisdiction, figure.metric, figure.scope, figure.span.as_of)
     if isinstance(derived, Missing):

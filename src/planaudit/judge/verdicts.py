@@ -156,6 +156,11 @@ def _disagreement(warning: Inconsistency) -> Detail:
                      derived=interval_text(warning.derived_reading, unit))
 
 
+def _given(figures: Iterable[Figure]) -> str:
+    """What figures a report gives of a metric: "mean as of 2022-12-31, end as of 2022-06-30"."""
+    return ", ".join(f"{figure.span.aggregate} {figure.span.as_of}" for figure in figures)
+
+
 def _source_reason(actual: Resolved) -> Reason:
     return Reason.STATED if actual.figure is not None else Reason.DERIVED
 
@@ -215,10 +220,27 @@ class _Judge:
             missing, end = actual
             return case.unmeasured(missing.reason, missing.detail, actual=end)
         if isinstance(actual, Missing):
-            return self.claimed(case, actual) or case.unmeasured(actual.reason, actual.detail)
+            return self.claimed(case, actual) or self.not_stated(case, actual)
         case.actual = actual
         case.agreeing = tuple(self.cut_off[figure] for figure in actual.figures() if figure in self.cut_off)
         return None
+
+    def not_stated(self, case: Case, missing: Missing) -> TargetResult:
+        """Unmeasured for want of a figure — saying so exactly where the report gives the metric in
+        another form: only projected (预计), or only as another aggregate of the year than the one asked."""
+        target = case.target
+        key = (target.year, target.jurisdiction, target.metric, target.scope)
+        if missing.reason is Reason.NOT_REPORTED and target.period.over is None:
+            projected = tuple(self.resolver.projected.get(key, ()))
+            if projected:
+                return case.unmeasured(Reason.PROJECTED, Detail.of("projected_only", metric=target.metric,
+                                                                   given=_given(projected)), projected=projected)
+            other = [figure for figure in self.resolver.over_period.get(key, ())
+                     if figure.span.aggregate != target.period.aggregate]
+            if other and target.period.aggregate == "end":
+                return case.unmeasured(Reason.WRONG_AGGREGATE, Detail.of("aggregate_given", metric=target.metric,
+                                                                         given=_given(other)))
+        return case.unmeasured(missing.reason, missing.detail)
 
     def which_reference(self, case: Case) -> TargetResult | None:
         """A relative target's reference figure (value: {metric: …})."""
@@ -315,6 +337,9 @@ class _Judge:
         target = case.target
         actual = self.resolver.resolve((target.year, target.jurisdiction, target.metric, target.scope),
                                        target.period.deadline, basis=target.basis or self.reference_basis(target))
+        if target.period.aggregate != "end":  # the year's mean (年均): only a figure of that aggregate decides it
+            found = self.of_aggregate(case)
+            return found or Missing(Reason.NOT_REPORTED, Detail.of("no_figure", metric=target.metric))
         if target.period.over == "year":
             over_year = self.over_year(case)
             if isinstance(over_year, Missing):
@@ -449,6 +474,24 @@ class _Judge:
         given = ", ".join(f"{figure.span.aggregate} {figure.span.as_of}" for figure in every)
         return Missing(Reason.WRONG_AGGREGATE, Detail.of("wrong_aggregate", metric=target.metric, given=given,
                                                          needed=needed or "-"))
+
+    def of_aggregate(self, case: Case) -> Resolved | Missing | None:
+        """A target on the year's mean: the report's figure of that mean (the latest by its deadline);
+        else why not, naming what the report gives instead. None when it gives the metric in no form."""
+        target = case.target
+        key = (target.year, target.jurisdiction, target.metric, target.scope)
+        given = self.resolver.over_period.get(key, [])
+        wanted = [figure for figure in given if figure.span.aggregate == target.period.aggregate
+                  and (target.period.deadline is None or figure.span.as_of <= target.period.deadline)]
+        if wanted:
+            figure = max(wanted, key=lambda found: found.span.as_of)
+            return Resolved(target.metric, target.year, self.resolver.value_of(figure, case.metric), figure.span.as_of,
+                            figure=figure)
+        others = [*self.resolver.figures.get(key, []), *(figure for figure in given if figure not in wanted)]
+        if not others:
+            return None
+        return Missing(Reason.WRONG_AGGREGATE, Detail.of("aggregate_needed", metric=target.metric,
+                                                         needed=target.period.aggregate, given=_given(others)))
 
     @staticmethod
     def from_share(share: Figure, rule: Rule, threshold: Fraction | None) -> Resolved | None:

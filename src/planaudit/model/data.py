@@ -280,6 +280,7 @@ class Period:
 
     deadline: dt.date | None = None
     over: str | None = None
+    aggregate: str = "end"  # "mean": the target is on the year's average (年均), judged on a figure of the year's mean
 
     def end(self, year: int) -> dt.date:
         """The day the target's period ends."""
@@ -440,6 +441,7 @@ class Figure(Placed):
     basis: str | None = None  # nominal or real: what its value (and its stated growth) means; None: unstated
     note: str | None = None  # an evaluator's reading of the quote (why it proves the target): a verdict on it is judged
     value_note: str | None = None  # how its value was computed from the quote, which does not state it as written
+    projected: bool = False  # the report projects it (预计): shown, never deciding a verdict
     acknowledged: str | None = None  # why its disagreement with its counts is accepted: listed still, never failing
 
     def __hash__(self) -> int:

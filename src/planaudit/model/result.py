@@ -66,6 +66,7 @@ class Reason(enum.Enum):
     BASIS_MISMATCH = "basis_mismatch"  # nominal against real (growth from levels in current prices, a real target)
     ITEMS = "items"  # an umbrella target, judged on its items: met when all are, missed when one is
     PARTLY = "partly"  # the report's words show it done in part (value: partly), as the figure's note explains
+    PROJECTED = "projected"  # the report only projects the figure (预计), which decides nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +205,7 @@ class TargetResult:
     items: tuple[TargetResult, ...] = ()  # an umbrella target's: its items' results, which decide it
     compared: Interval | None = None  # what the rule compared the figure with: the value, its band, or the reference
     agreeing: tuple[Inconsistency, ...] = ()  # counts that agree with its figures only cut off (or, contested, rounded)
+    projected: tuple[Figure, ...] = ()  # the report's projections of its metric (预计), where it states no figure
 
     @property
     def compared_with(self) -> Interval | None:

@@ -214,7 +214,8 @@ def _figure_identity(figure: Figure) -> Hashable:
 
 
 def _figure_key(figure: Figure) -> Hashable:
-    return figure.metric, figure.scope, figure.span.as_of, figure.of_target, figure.span.aggregate, figure.basis
+    return (figure.metric, figure.scope, figure.span.as_of, figure.of_target, figure.span.aggregate, figure.basis,
+            figure.projected)  # a projection (预计) beside the figure stated is no repeat of it
 
 
 Entry = TypeVar("Entry", Target, Figure)
@@ -312,9 +313,11 @@ def _tolerance(entry: dict[str, Any]) -> Tolerance:
 
 
 def _period(entry: dict[str, Any]) -> Period:
-    """When the target is judged (deadline, over)."""
-    deadline, over = entry.get("deadline"), entry.get("over")
-    return YEAR_END if deadline is None and over is None else Period(deadline=_date(deadline), over=over)
+    """When the target is judged, and on what of its period (deadline, over, aggregate)."""
+    deadline, over, aggregate = entry.get("deadline"), entry.get("over"), entry.get("aggregate")
+    if deadline is None and over is None and aggregate is None:
+        return YEAR_END
+    return Period(deadline=_date(deadline), over=over, aggregate=aggregate or "end")
 
 
 def _half_conflicts(figures: tuple[Figure, ...], display: str) -> list[Problem]:
@@ -363,7 +366,7 @@ def read_figure(entry: dict[str, Any], location: Location, positions: Positions,
         growth=None if growth is None else _number(growth)[0],
         of_target=entry.get("of_target"),
         conflict=entry.get("conflict") is True, basis=entry.get("basis"), note=entry.get("note"),
-        acknowledged=entry.get("acknowledged"), value_note=entry.get("value_note"),
+        acknowledged=entry.get("acknowledged"), value_note=entry.get("value_note"), projected=entry.get("projected") is True,
     )
 
 

@@ -96,6 +96,7 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
     lines.append(f"{words['actual']}: {actual_text(item, lang) if item.actual or item.items else words['none']}")
     if item.actual:
         lines.extend(_resolution(item.actual, metric.unit, lang, "  "))
+    lines += [f"  {WORDS[lang]['projected']}: {_figure(figure, lang)}" for figure in item.projected]
     if item.reference is not None:  # a relative target: the figure its value is
         lines.append(f"{words['reference']}: {item.reference.metric} = {value_text(item.reference.value, metric.unit, lang)}")
         lines.extend(_resolution(item.reference, metric.unit, lang, "  "))

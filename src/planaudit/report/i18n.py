@@ -66,6 +66,7 @@ REASONS = InLanguages({
     Reason.BASIS_MISMATCH: "nominal against real",
     Reason.ITEMS: "judged on its items",
     Reason.PARTLY: "done in part",
+    Reason.PROJECTED: "only a projection (预计)",
 }, lambda _: "verdict reason")
 
 DETAILS = InLanguages({
@@ -101,6 +102,9 @@ DETAILS = InLanguages({
     "items": "{met} of {total} items met, {missed} missed, {unmeasured} unmeasured",
     "items_partly": "{met} of {total} items met, {partly} done in part, {missed} missed, {unmeasured} unmeasured",
     "partly": "the report shows it done only in part: {note}",
+    "projected_only": "the report only projects {metric} ({given}), and a projection decides nothing",
+    "aggregate_given": "the target asks for {metric} at its period's end; the report gives only {given}",
+    "aggregate_needed": "the target is on the year's {needed} of {metric}; the report gives {given}",
     "basis_nominal": "nominal (in current prices)",
     "basis_real": "real (price changes taken out)",
     "basis_figure": "the figure of {metric} is {basis}, but the target's value is {wanted}: the two are not compared",
@@ -145,7 +149,7 @@ WORDS = InLanguages({
     "no_inconsistencies": "No stated figure disagrees with its counts.",
     "date_not_stated": "date not stated (taken as the year's end)",
     "acknowledged": "acknowledged: {reason}",
-    "strive": "strive", "explore": "explore", "firm": "firm", "strength": "Strength",
+    "projected": "projected", "strive": "strive", "explore": "explore", "firm": "firm", "strength": "Strength",
     "grounds": "Rests on", "note": "note", "value_note": "value", "partly_count": "Partly done", "partly": "in part",
     "sources": "Sources", "document": "Document", "issuer": "Issuer", "date": "Date", "url": "Web address",
     "decided": "Decided",

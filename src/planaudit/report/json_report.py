@@ -127,6 +127,7 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
             "date": target.waiver.date.isoformat() if target.waiver.date else None,
         },
         "evidence": [figure_data(figure) for figure in item.evidence()],
+        "projected": [figure_data(figure) for figure in item.projected],
         "assertion": None if item.assertion is None else {
             "quote": item.assertion.quote, "file": item.assertion.location.path, "line": item.assertion.location.line},
         "warnings": [_warning(warning) for warning in item.warnings],
