@@ -36,9 +36,9 @@ TEXTS = ("医患纠纷调解成功率达85%以上", "办理法律援助案件1,2
 # every key (by file kind and place) a strategy below may write; see the module's docstring
 EMITTED: dict[str, set[str]] = {
     "target file": {"jurisdiction", "name", "year", "document", "targets"},
-    "target": {"id", "title", "items", "metric", "rule", "value", "value_source", "value_quote", "unit", "scope",
-               "deadline", "over", "aggregate", "basis", "baseline", "tolerance", "tolerance_share", "direction", "quote", "value_note",
-               "section", "at", "strength", "waiver"},
+    "target": {"id", "title", "items", "metric", "rule", "value", "value_source", "value_quote", "value_note", "unit",
+               "scope", "deadline", "over", "aggregate", "basis", "baseline", "tolerance", "tolerance_share", "direction",
+               "quote", "section", "at", "strength", "waiver"},
     "outcome file": {"jurisdiction", "name", "year", "document", "documents", "figures", "assertions"},
     "figure": {"metric", "value", "bound", "approx_share", "scope", "as_of", "growth", "quote", "of_target",
                "aggregate", "source", "conflict", "basis", "note", "acknowledged", "at", "value_note", "projected"},

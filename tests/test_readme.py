@@ -76,7 +76,7 @@ def test_no_page_sends_a_reader_outside_the_project():
 
 def test_the_readme_starts_with_the_bundled_audit():
     assert [command for document, command, _ in examples() if document == "README.md"] == [
-        "planaudit check 2022 -j fuzhou | head -n 14"]
+        "planaudit check 2022 -j fuzhou | head -n 22"]
 
 
 @pytest.mark.parametrize(("document", "command", "output"), examples())

@@ -21,8 +21,8 @@ from planaudit.report.i18n import REASONS, VERDICTS, WORDS
 from planaudit.report.workflow import plain_text
 
 COLUMNS = ("jurisdiction", "id", "title", "metric", "rule", "value", "unit", "verdict", "verdict_text", "reason",
-           "reason_text", "grounds", "grounds_text", "strength",
-           "actual", "baseline", "waived", "evidence", "warnings", "target_file", "target_line")
+           "reason_text", "grounds", "grounds_text", "strength", "basis", "scope", "deadline", "section", "plan_quote",
+           "document", "actual", "baseline", "waived", "evidence", "warnings", "target_file", "target_line")
 BOM = "\ufeff"  # so that Excel, on a Chinese Windows too, opens the file as UTF-8
 
 
@@ -58,11 +58,16 @@ class CsvReporter(Reporter[str]):
             item.metric.unit, item.verdict.value, VERDICTS[self.lang][item.verdict], item.reason.value,
             REASONS[self.lang][item.reason],
             "" if item.grounds is None else item.grounds.value, grounds_text(item, self.lang), target.strength.value,
+            target.basis or "", target.scope or "", target.period.deadline.isoformat() if target.period.deadline else "",
+            target.provenance.section or "", target.provenance.quote,
+            "" if target.provenance.document is None else target.provenance.document.title or "",
             "" if item.actual is None else resolved_text(item.actual, item.metric.unit, self.lang),
             "" if item.baseline is None else value_text(item.baseline.value, item.metric.unit, self.lang),
             "" if target.waiver is None else target.waiver.reason,
             evidence_text(item, self.lang),
-            "; ".join(f"{WORDS[self.lang]['inconsistent']}: {inconsistency_text(warning, self.lang)}"
-                      for warning in item.warnings),
+            "; ".join([*(f"{WORDS[self.lang]['inconsistent']}: {inconsistency_text(warning, self.lang)}"
+                         for warning in item.warnings),
+                       *(f"{WORDS[self.lang][counts.agreement.value]}: {inconsistency_text(counts, self.lang)}"
+                         for counts in item.agreeing)]),
             target.location.path, str(target.location.line),
         ]

@@ -40,10 +40,14 @@ def threshold_amount(result: TargetResult) -> str | None:
     return amount
 
 
-def threshold_text(result: TargetResult, lang: str) -> str:
+def threshold_text(result: TargetResult, lang: str, placed: bool = True) -> str:
     """"≥ 85%"; a value the plan does not give, only the report: "≥ 12000 (as the report restates
-    it)"; one the plan only strives for or would explore: "≥ 85% (strive)"."""
+    it)"; one the plan only strives for or would explore: "≥ 85% (strive)"; ``placed``: with its
+    deadline and scope, where it has them: "= 0 (by 2022-04-30; scope county)" (`explain` gives
+    them lines of their own)."""
     text = result.rule.threshold_text(threshold_amount(result), WORDS[lang], lang)
+    if placed:
+        text += placing_text(result, lang)
     if result.target.basis is not None:
         text += f" ({WORDS[lang][result.target.basis]})"
     if result.target.strength is not Strength.FIRM:
@@ -75,6 +79,10 @@ def actual_text(result: TargetResult, lang: str) -> str:
     for warning in result.warnings:
         if warning.figure is actual.figure:
             text += f" ({other_reading(warning, lang)} {interval_text(warning.derived_reading, result.metric.unit)})"
+    for counts in result.agreeing:  # counts that agree, cut off or rounded: shown, with how
+        if counts.figure is actual.figure:
+            derived = interval_text(counts.derived_reading, result.metric.unit, places=_EXACT_PLACES)
+            text += f" ({other_reading(counts, lang)} {derived}, {WORDS[lang][counts.agreement.value]})"
     for rival in rival_shares(result):
         text += f" ({other_reading(rival, lang)} {WORDS[lang]['of_target'].format(share=f'{rival.figure.stated.value}%')})"
     if result.growth is not None and result.rule.measure is not None:
@@ -90,6 +98,14 @@ def verdict_text(result: TargetResult, lang: str) -> str:
         qualifiers.append(WORDS[lang][result.reason.value])
     text = VERDICTS[lang][result.verdict] + (f" ({', '.join(qualifiers)})" if qualifiers else "")
     return f"{text} ({WORDS[lang]['waived']})" if result.waived else text
+
+
+def placing_text(result: TargetResult, lang: str) -> str:
+    """When and where a target holds, where it says: " (by 2022-04-30; scope county)"; "" for the year's end, everywhere."""
+    target, words = result.target, WORDS[lang]
+    parts = [words["by_date"].format(date=date_text(target.period.deadline, lang))] if target.period.deadline else []
+    parts += [words["scope_of"].format(scope=target.scope)] if target.scope else []
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def grounds_text(result: TargetResult, lang: str) -> str:

@@ -88,7 +88,7 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
     if not target.is_umbrella:  # an umbrella has no metric or rule of its own: its items do
         lines += [f"{words['metric']}: {metric.id} — {printable(metric.label.text(lang))} ({unit_name(metric.unit, lang)})",
                   f"{words['rule']}: {item.rule.id} — {printable(item.rule.label.text(lang))}"]
-    lines.append(f"{words['threshold']}: {threshold_text(item, lang)}")
+    lines.append(f"{words['threshold']}: {threshold_text(item, lang, placed=False)}")  # its deadline, scope: lines below
     if target.scope:
         lines.append(f"{words['scope']}: {printable(target.scope)}")
     if target.period.deadline:

@@ -149,6 +149,8 @@ WORDS = InLanguages({
     "no_inconsistencies": "No stated figure disagrees with its counts.",
     "date_not_stated": "date not stated (taken as the year's end)",
     "acknowledged": "acknowledged: {reason}",
+    "cut_off": "cut off, not rounded", "rounded": "rounded",
+    "by_date": "by {date}", "scope_of": "scope {scope}", "plan_quote": "Plan says",
     "projected": "projected", "strive": "strive", "explore": "explore", "firm": "firm", "strength": "Strength",
     "grounds": "Rests on", "note": "note", "value_note": "value", "partly_count": "Partly done", "partly": "in part",
     "sources": "Sources", "document": "Document", "issuer": "Issuer", "date": "Date", "url": "Web address",

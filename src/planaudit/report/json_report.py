@@ -108,6 +108,7 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
         "scope": target.scope,
         "deadline": target.period.deadline.isoformat() if target.period.deadline else None,
         "section": target.provenance.section,
+        "quote": target.provenance.quote,
         "at": target.provenance.at,
         "document": document_data(target.provenance.document),
         "strength": target.strength.value,

@@ -63,10 +63,17 @@ def report_date() -> dt.date:
 
 
 def _id_cell(item: TargetResult) -> str:
-    """The target's id as code (a slug: nothing in it needs escaping there), and where it stands;
-    an item's, with its umbrella's."""
+    """The target's id as code (a slug: nothing in it needs escaping there), and where it stands —
+    in its file, and in its plan (its section); an item's, with its umbrella's."""
     parent = "" if item.target.parent is None else f" ∈ `{item.target.parent}`"
-    return f"`{item.target.id}`{parent} {cell(str(item.target.location))}"
+    section = "" if item.target.provenance.section is None else f" · {cell(item.target.provenance.section)}"
+    return f"`{item.target.id}`{parent} {cell(str(item.target.location))}{section}"
+
+
+def _title_cell(item: TargetResult) -> str:
+    """The target's title, and the plan's own words where they say more than it."""
+    title, quote = item.target.title, item.target.provenance.quote
+    return cell(title if quote == title else f"{title} (“{quote}”)")
 
 
 @dataclass(frozen=True)
@@ -159,7 +166,7 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
         words = WORDS[self.lang]
         headers = ["#", words["target"], words["id"], words["threshold"], words["actual"], words["verdict"],
                    words["evidence"]]
-        rows = [[str(number), cell(item.target.title), _id_cell(item), cell(threshold_text(item, self.lang)),
+        rows = [[str(number), _title_cell(item), _id_cell(item), cell(threshold_text(item, self.lang)),
                  cell(actual_text(item, self.lang)), cell(verdict_text(item, self.lang)),
                  cell(evidence_text(item, self.lang) or "—")]
                 for number, item in enumerate(items, 1)]
