@@ -110,7 +110,8 @@ def test_an_umbrella_met_on_a_claim_is_asserted_and_a_waived_item_does_not_make_
         encoding="utf-8") + "assertions:\n  - {asserts: [model], quote: 模式已创新}\n")
     result = claimed.audit()
     umbrella = result.results[0]
-    assert (umbrella.verdict, umbrella.reason, result.summary.asserted) == (Verdict.MET, Reason.ASSERTED, 2)
+    assert (umbrella.verdict, umbrella.reason, result.summary.asserted) == (Verdict.MET, Reason.ASSERTED, 1)  # once
+    assert (result.summary.items, result.summary.items_met) == (3, 3)  # its items, counted apart
     waived = RepoBuilder(tmp_path / "waived").rules(METRICS).targets(UMBRELLA.replace(
         "rule: at_least, value: 2, quote: 打造2个工作室}",
         "rule: at_least, value: 2, quote: 打造2个工作室, waiver: {reason: 目标调整}}")).outcomes("""

@@ -33,8 +33,8 @@ def test_a_summary_sheet_then_one_per_jurisdiction_then_the_inconsistent_figures
     assert summary[0][0] == "3 targets: 2 decided — 1 met (1 measured), 1 missed (1 measured); 1 unmeasured"
     assert summary[2] == ["Jurisdiction", "Name", "Targets", "Decided", "Met", "Met: measured", "Met: stated", "Met: judged",
                           "Missed", "Missed: measured", "Missed: stated", "Missed: judged", "Partly done", "Unmeasured",
-                          "Asserted only", "Waived"]
-    assert summary[3] == ["testville", "testville", 3, 2, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0]
+                          "Asserted only", "Waived", "Items of umbrella targets", "Items met"]
+    assert summary[3] == ["testville", "testville", 3, 2, 1, 1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0]
 
 
 def test_each_jurisdiction_sheet_has_a_frozen_filtered_header_and_coloured_verdicts(tmp_path):

@@ -271,6 +271,8 @@ class Summary:
     missed_stated: int = 0
     missed_judged: int = 0
     acknowledged: int = 0  # inconsistent figures the data acknowledges (acknowledged:): listed, never failing
+    items: int = 0  # the items of umbrella targets: counted apart, each umbrella once among the targets
+    items_met: int = 0
     met_strive: int = 0  # of the met, those the plan only strove for (力争), and those it would explore (探索)
     met_explore: int = 0
     missed_strive: int = 0
@@ -300,13 +302,16 @@ _SPLIT = (Grounds.MEASURED, Grounds.STATED, Grounds.JUDGED)
 _HEDGED = (Strength.STRIVE, Strength.EXPLORE)
 _SUMMARY_COUNTS = ("targets", "met", "missed", "unmeasured", "waived", "inconsistent", "asserted", "partly",
                    "met_measured", "met_stated", "met_judged", "missed_measured", "missed_stated", "missed_judged",
-                   "acknowledged", "met_strive", "met_explore", "missed_strive", "missed_explore")
+                   "acknowledged", "items", "items_met", "met_strive", "met_explore", "missed_strive", "missed_explore")
 EMPTY_SUMMARY = Summary(*(0 for _ in _SUMMARY_COUNTS))
 
 
 def _summarize(results: Sequence[TargetResult], inconsistencies: Sequence[Inconsistency]) -> Summary:
     """Counts of verdicts, and of what the met and the missed rest on; a waived target is counted
-    apart, not under its verdict, and so is one met on an assertion alone."""
+    apart, not under its verdict, and so is one met on an assertion alone. A commitment is counted
+    once: an umbrella target by its own verdict, its items apart (``items``, ``items_met``)."""
+    items = [result for result in results if result.target.parent is not None]
+    results = [result for result in results if result.target.parent is None]
     counted = [result for result in results if not result.waived]
     asserted = sum(result.reason is Reason.ASSERTED for result in counted)
     verdicts = [result.verdict for result in counted]
@@ -325,6 +330,8 @@ def _summarize(results: Sequence[TargetResult], inconsistencies: Sequence[Incons
         asserted=asserted,
         partly=verdicts.count(Verdict.PARTLY),
         acknowledged=acknowledged,
+        items=len(items),
+        items_met=sum(item.verdict is Verdict.MET for item in items),
         **{f"{verdict.value}_{strength.value}": hedged[verdict, strength]
            for verdict in (Verdict.MET, Verdict.MISSED) for strength in _HEDGED},
         **{f"{verdict.value}_{grounds.value}": split[verdict, grounds]
@@ -348,9 +355,10 @@ class Overview:
 
     @staticmethod
     def named(results: Sequence[TargetResult], verdict: Verdict) -> tuple[str, ...]:
-        """The targets of ``results`` with ``verdict``, not waived, as "jurisdiction/id"."""
+        """The targets of ``results`` with ``verdict``, not waived, as "jurisdiction/id" — an umbrella
+        by its own verdict, not its items', as every summary counts it."""
         return tuple(f"{item.target.jurisdiction}/{item.target.id}" for item in results
-                     if item.verdict is verdict and not item.waived)
+                     if item.verdict is verdict and not item.waived and item.target.parent is None)
 
     @property
     def summary(self) -> Summary:

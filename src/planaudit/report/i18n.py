@@ -149,7 +149,8 @@ WORDS = InLanguages({
     "no_inconsistencies": "No stated figure disagrees with its counts.",
     "date_not_stated": "date not stated (taken as the year's end)",
     "acknowledged": "acknowledged: {reason}",
-    "cut_off": "cut off, not rounded", "rounded": "rounded",
+    "cut_off": "cut off, not rounded", "rounded": "rounded", "items_count": "Items of umbrella targets",
+    "items_met_count": "Items met",
     "by_date": "by {date}", "scope_of": "scope {scope}", "plan_quote": "Plan says",
     "projected": "projected", "strive": "strive", "explore": "explore", "firm": "firm", "strength": "Strength",
     "grounds": "Rests on", "note": "note", "value_note": "value", "partly_count": "Partly done", "partly": "in part",
@@ -200,11 +201,12 @@ def summary_line(lang: str, year: int, summary: Summary) -> str:
         "waived": msg(", {count} waived", count=summary.waived) if summary.waived else "",
         "inconsistent": "" if not inconsistent else msg("; {count} inconsistent figure", count=1) if inconsistent == 1
         else msg("; {count} inconsistent figures", count=inconsistent),
-        "acknowledged": "" if not summary.acknowledged else msg("; {count} acknowledged", count=summary.acknowledged)}
+        "acknowledged": "" if not summary.acknowledged else msg("; {count} acknowledged", count=summary.acknowledged),
+        "items": _items(summary)}
     said = msg("{year}: {count} target — {met} met{met_split}, {missed} missed{missed_split}{partly}, {unmeasured} "
-               "unmeasured{asserted}{waived}{inconsistent}{acknowledged}", **parts) if summary.targets == 1 else \
+               "unmeasured{asserted}{waived}{items}{inconsistent}{acknowledged}", **parts) if summary.targets == 1 else \
         msg("{year}: {count} targets — {met} met{met_split}, {missed} missed{missed_split}{partly}, {unmeasured} "
-            "unmeasured{asserted}{waived}{inconsistent}{acknowledged}", **parts)
+            "unmeasured{asserted}{waived}{items}{inconsistent}{acknowledged}", **parts)
     return said.render(lang)
 
 
@@ -214,12 +216,19 @@ def coverage_line(lang: str, summary: Summary) -> str:
     parts: dict[str, Param] = {
         **_counts(summary, msg("; {count} partly done", count=summary.partly)), "decided": summary.met + summary.missed,
         "asserted": msg("; {count} asserted by the report, not measured", count=summary.asserted) if summary.asserted else "",
-        "waived": msg("; {count} waived", count=summary.waived) if summary.waived else ""}
+        "waived": msg("; {count} waived", count=summary.waived) if summary.waived else "", "items": _items(summary)}
     said = msg("{count} target: {decided} decided — {met} met{met_split}, {missed} missed{missed_split}{partly}; "
-               "{unmeasured} unmeasured{asserted}{waived}", **parts) if summary.targets == 1 else \
+               "{unmeasured} unmeasured{asserted}{waived}{items}", **parts) if summary.targets == 1 else \
         msg("{count} targets: {decided} decided — {met} met{met_split}, {missed} missed{missed_split}{partly}; "
-            "{unmeasured} unmeasured{asserted}{waived}", **parts)
+            "{unmeasured} unmeasured{asserted}{waived}{items}", **parts)
     return said.render(lang)
+
+
+def _items(summary: Summary) -> Param:
+    """The items of umbrella targets, counted apart: "; and 9 items of umbrella targets, 6 met"."""
+    if not summary.items:
+        return ""
+    return msg("; and {count} items of umbrella targets, {met} met", count=summary.items, met=summary.items_met)
 
 
 def unit_name(unit: str, lang: str) -> str:

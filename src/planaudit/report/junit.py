@@ -55,7 +55,7 @@ class JunitReporter(Reporter[JunitPiece]):
         self.totals["skipped"] += piece.skipped
 
     def end(self, overview: Overview) -> None:
-        totals = {"tests": overview.summary.targets + len(overview.not_judged), **self.totals,
+        totals = {"tests": overview.summary.targets + overview.summary.items + len(overview.not_judged), **self.totals,
                   "errors": len(overview.not_judged)}
         suites = ElementTree.Element("testsuites", name=f"planaudit {overview.year}")
         for key, count in totals.items():

@@ -134,22 +134,26 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
         words = WORDS[self.lang]
         asserted = overview.summary.asserted > 0  # the column is there only when a report asserts something
         partly = overview.summary.partly > 0  # and this one when a commitment is done in part
-        rows = [self._summary_row(f"{cell(name)} ({slug})", overview.summaries[slug], asserted, partly)
+        items = overview.summary.items > 0  # and this one when a plan has umbrella targets
+        rows = [self._summary_row(f"{cell(name)} ({slug})", overview.summaries[slug], asserted, partly, items)
                 for slug, name in overview.names.items()]
-        rows.append(self._summary_row(f"**{words['total']}**", overview.summary, asserted, partly))
+        rows.append(self._summary_row(f"**{words['total']}**", overview.summary, asserted, partly, items))
         headers = [words["jurisdiction"], words["targets"], words["met"], words["missed"],
                    *([words["partly_count"]] if partly else []), words["unmeasured"],
-                   *([words["asserted_count"]] if asserted else []), words["waived_count"], words["share_met"]]
+                   *([words["asserted_count"]] if asserted else []), words["waived_count"], words["share_met"],
+                   *([words["items_count"]] if items else [])]
         return table(headers, rows)
 
-    def _summary_row(self, name: str, summary: Summary, asserted: bool, partly: bool) -> list[str]:
+    def _summary_row(self, name: str, summary: Summary, asserted: bool, partly: bool, items: bool) -> list[str]:
         """A row of counts; the met and the missed each with what they rest on: "18 (14 stated, 4 judged)"."""
         share = summary.share_met
         shown = "—" if share is None else f"{format_number(share * 100)}%"
         met, missed = (f"{count}{render(grounds_split(summary, verdict), self.lang)}"
                        for count, verdict in ((summary.met, Verdict.MET), (summary.missed, Verdict.MISSED)))
         return [name, str(summary.targets), cell(met), cell(missed), *([str(summary.partly)] if partly else []),
-                str(summary.unmeasured), *([str(summary.asserted)] if asserted else []), str(summary.waived), shown]
+                str(summary.unmeasured), *([str(summary.asserted)] if asserted else []), str(summary.waived), shown,
+                *([WORDS[self.lang]["items_met"].format(met=summary.items_met, total=summary.items) if summary.items else "—"]
+                  if items else [])]
 
     def _chart(self, overview: Overview) -> str:
         """A mermaid pie of the verdicts; GitHub and GitLab render it."""

@@ -107,7 +107,8 @@ class XlsxReporter(Reporter[XlsxPiece]):
         headers = [words["jurisdiction"], words["name"], words["targets"], words["decided"], words["met"],
                    *(words["met_grounds"].format(grounds=GROUNDS[self.lang][grounds]) for grounds in split),
                    words["missed"], *(words["missed_grounds"].format(grounds=GROUNDS[self.lang][grounds]) for grounds in split),
-                   words["partly_count"], words["unmeasured"], words["asserted_count"], words["waived_count"]]
+                   words["partly_count"], words["unmeasured"], words["asserted_count"], words["waived_count"],
+                   words["items_count"], words["items_met_count"]]
         rows: list[list[Any]] = [[slug, name, *_counts(overview.summaries[slug])] for slug, name in overview.names.items()]
         rows.append([words["total"], "", *_counts(overview.summary)])
         notes = [coverage_line(self.lang, overview.summary)]
@@ -141,7 +142,7 @@ def _counts(summary: Summary) -> list[int]:
     return [summary.targets, summary.met + summary.missed, summary.met,
             *(count for _, count in summary.by_grounds(Verdict.MET)), summary.missed,
             *(count for _, count in summary.by_grounds(Verdict.MISSED)), summary.partly, summary.unmeasured,
-            summary.asserted, summary.waived]
+            summary.asserted, summary.waived, summary.items, summary.items_met]
 
 
 class _Sheets:
