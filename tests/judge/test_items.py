@@ -122,3 +122,11 @@ def test_an_umbrella_met_on_a_claim_is_asserted_and_a_waived_item_does_not_make_
     umbrella, *items, _ = waived.results
     assert [(item.verdict, item.waived) for item in items][-1] == (Verdict.MISSED, True)
     assert umbrella.verdict is Verdict.UNMEASURED  # never met, but it does not fail on a waived item
+
+
+def test_every_summary_counts_an_umbrella_once_and_its_items_apart(tmp_path):
+    result = audit(tmp_path, "[{metric: brand, value: true, quote: 推出品牌}, {metric: studios, value: 3, quote: 3个}]")
+    summary = result.summary  # programme (unmeasured: model is silent), after (met); brand, model, studios apart
+    assert (summary.targets, summary.met, summary.unmeasured, summary.items, summary.items_met) == (2, 1, 1, 3, 2)
+    assert reporter_class("table")("en").render(result).rstrip().endswith(
+        "2022: 2 targets — 1 met (1 measured), 0 missed, 1 unmeasured; and 3 items of umbrella targets, 2 met")
