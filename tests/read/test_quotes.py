@@ -53,6 +53,8 @@ def test_the_numbers_a_quote_states(quote, numbers):
     ("5", "percent", "增长5—6%", True),  # the first end of a range takes the second's sign
     ("12000", "person", "一万二千人", True),
     ("1005", "item", "一千零五件", True),
+    ("120000000", "yuan", "投资一亿二千万元", True),  # 万 counts the section since the last 亿
+    ("1000000000000", "yuan", "一万亿元", True),
     ("5.5", "percent", "ＧＤＰ增长５．５％", True),  # full-width
     ("200000", "person", "20万余人", True),
     ("1", "item", "推进法治建设", None),  # states no number: not checked

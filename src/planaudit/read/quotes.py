@@ -177,7 +177,10 @@ def _chinese_value(word: str) -> int | None:
         elif char in _UNITS:
             section += (1 if digit is None else digit) * _UNITS[char]
             digit = None
-        else:  # 万, 亿: everything before is counted in them
+        elif char == "万":  # the section since the last 亿 is counted in 万 (一亿二千万: 1亿 + 2000万)
+            total += (section + (digit or 0)) * _SECTIONS[char]
+            section, digit = 0, None
+        else:  # 亿: everything before is counted in it (一万亿)
             total = (total + section + (digit or 0)) * _SECTIONS[char]
             section, digit = 0, None
     return total + section + (digit or 0)
