@@ -376,9 +376,12 @@ _STATES = {True: Stated(value=True), False: Stated(value=False), PARTLY: Stated(
 def _stated(entry: dict[str, Any]) -> Stated:
     """What a figure states (value, bound, approx_share)."""
     raw, bound, approx_share = entry["value"], entry.get("bound"), entry.get("approx_share")
-    if (type(raw) is bool or raw == PARTLY) and bound is None and approx_share is None:
+    if type(raw) is Decimal and bound is None and approx_share is None:
+        return Stated(value=raw)  # a number as most reports give it (the quick reader's Decimal, exact)
+    partly = type(raw) is str and raw == PARTLY  # not raw == PARTLY: a Decimal compared with a str is slow
+    if (type(raw) is bool or partly) and bound is None and approx_share is None:
         return _STATES[raw]  # a state as most reports give it: one value for each, shared
-    if raw == PARTLY:
+    if partly:
         return Stated(value=False, partly=True, bound=Bound(bound) if bound else Bound.EXACT,
                       approx_share=None if approx_share is None else _number(approx_share)[0])
     if isinstance(raw, bool) or type(raw) is Decimal:
