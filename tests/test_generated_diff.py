@@ -76,7 +76,7 @@ def test_diff_answers_for_any_two_revisions(data):
 
 
 @pytest.mark.long
-@settings(SETTINGS, max_examples=int(os.environ.get("PLANAUDIT_GENERATED_LONG_EXAMPLES", "1500")) // 4)
+@settings(SETTINGS, max_examples=int(os.environ.get("PLANAUDIT_GENERATED_LONG_EXAMPLES", "1000")) // 4)
 @given(data=st.data())
 def test_diff_answers_for_any_two_revisions_long(data):
     diff_answers(data)

@@ -107,7 +107,7 @@ def test_whatever_validate_accepts_every_command_handles(repository: Repository)
 
 
 @pytest.mark.long
-@settings(SETTINGS, max_examples=int(os.environ.get("PLANAUDIT_GENERATED_LONG_EXAMPLES", "1500")))
+@settings(SETTINGS, max_examples=int(os.environ.get("PLANAUDIT_GENERATED_LONG_EXAMPLES", "1000")))
 @given(repository=repositories())
 def test_whatever_validate_accepts_every_command_handles_long(repository: Repository):
     every_command_handles(repository)

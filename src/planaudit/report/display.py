@@ -139,7 +139,7 @@ def document_cells(document: Document, lang: str) -> list[str]:
 
 
 def figure_place(figure: Figure) -> str:
-    """Where a figure stands: its file and line, and the document it comes from when the report names several."""
+    """Where a figure stands: its file and line, and the document it is quoted from (and where in it), when the data says."""
     return figure.provenance.place()
 
 
