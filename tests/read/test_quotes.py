@@ -165,3 +165,9 @@ def written(draw: st.DrawFn) -> tuple[str, str, str]:
 def test_every_way_a_document_writes_a_number_is_read(case):
     value, unit, quote = case
     assert in_quote(Decimal(value), unit, quote) is True, (value, quote)
+
+
+def test_a_number_longer_than_any_precision_with_a_multiplier_is_read_without_error():
+    quote = "投资" + "9" * 60 + "万亿元"
+    assert in_quote(Decimal(5), "yuan", quote) is False
+    assert [number.text for number in stated_numbers("1.37万亿斤")] == ["1.37", "1370000000000", "137000000", "13700"]

@@ -88,8 +88,10 @@ def _multiplied(number: Decimal, multiplier: str) -> Iterator[Decimal]:
 
 
 def _plain(value: Decimal) -> Decimal:
-    """The value without trailing zeros after its point (1370000000000, not 1370000000000.00)."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    """The value without trailing zeros after its point (1370000000000, not 1370000000000.00) — by
+    normalize, which never raises, where quantize would for a number longer than the context's
+    precision (a quote of data from strangers may write one)."""
+    return value.normalize()
 
 
 def _words(text: str) -> Iterator[Stated]:
