@@ -151,7 +151,7 @@ WORDS = InLanguages({
     "acknowledged": "acknowledged: {reason}",
     "cut_off": "cut off, not rounded", "rounded": "rounded", "items_count": "Items of umbrella targets",
     "items_met_count": "Items met",
-    "by_date": "by {date}", "scope_of": "scope {scope}", "plan_quote": "Plan says",
+    "by_date": "by {date}", "scope_of": "scope {scope}",
     "projected": "projected", "strive": "strive", "explore": "explore", "firm": "firm", "strength": "Strength",
     "grounds": "Rests on", "note": "note", "value_note": "value", "partly_count": "Partly done", "partly": "in part",
     "sources": "Sources", "document": "Document", "issuer": "Issuer", "date": "Date", "url": "Web address",
