@@ -57,8 +57,8 @@ def test_verdicts_in_json():
     assert document["summary"] == {"targets": 10, "met": 3, "missed": 2, "unmeasured": 4, "waived": 1,
                                    "inconsistent": 1, "asserted": 0, "partly": 0, "met_measured": 2, "met_stated": 1,
                                    "met_judged": 0, "missed_measured": 2, "missed_stated": 0, "missed_judged": 0,
-                                   "acknowledged": 0, "items": 0, "items_met": 0, "met_strive": 0, "met_explore": 0, "missed_strive": 0,
-                                   "missed_explore": 0}
+                                   "acknowledged": 0, "items": 0, "items_met": 0, "met_strive": 0, "met_explore": 0,
+                                   "missed_strive": 0, "missed_explore": 0}
     assert {(item["jurisdiction"], item["id"]): item["grounds"] for item in document["results"]
             if item["verdict"] in ("met", "missed")} == {
         ("riverton", "backlog-cleared"): "measured", ("riverton", "litigation-loss"): "measured",
