@@ -42,6 +42,7 @@ EMITTED: dict[str, set[str]] = {
     "outcome file": {"jurisdiction", "name", "year", "document", "documents", "figures", "assertions"},
     "figure": {"metric", "value", "bound", "approx_share", "scope", "as_of", "growth", "quote", "of_target",
                "aggregate", "source", "conflict", "basis", "note", "acknowledged", "at", "value_note", "projected"},
+    "assertion": {"asserts", "denies", "quote"},
     "rules file": {"metrics", "rules", "scopes"},
     "metric": {"label", "unit", "derive", "tolerance", "cumulative"},
     "rule": {"label", "expr", "growth"},
@@ -337,6 +338,9 @@ def report_files(draw: st.DrawFn, catalogue: Catalogue, jurisdiction: str, year:
         ids = [target["id"] for entry in plan for target in entry.get("items", [entry])] or ["t0"]
         asserts = "all_met" if sometimes(draw, 0.5) else draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2))
         content["assertions"] = [{"asserts": asserts, "quote": "各项实事年度目标任务全面完成"}]
+        if sometimes(draw, 0.5):  # an admission, of targets it may also claim done, or that a figure meets
+            denies = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2))
+            content["assertions"].insert(draw(st.integers(0, 1)), {"denies": denies, "quote": "2项指标距离目标还有差距"})
     return content
 
 
@@ -373,5 +377,6 @@ def schema_properties() -> dict[str, set[str]]:
     rules, settings = schema(Kind.RULES), schema(Kind.SETTINGS)
     return {"target file": set(target["properties"]), "target": set(target["$defs"]["target"]["properties"]),
             "outcome file": set(outcome["properties"]), "figure": set(outcome["$defs"]["figure"]["properties"]),
+            "assertion": set(outcome["$defs"]["assertion"]["properties"]),
             "rules file": set(rules["properties"]), "metric": set(rules["$defs"]["metricDefinition"]["properties"]),
             "rule": set(rules["$defs"]["ruleDefinition"]["properties"]), "settings": set(settings["properties"])}

@@ -35,3 +35,9 @@ def test_a_share_consistent_only_by_its_level_s_rounding():
     assert [item["metric"] for item in document["inconsistencies"]] == []
     row = next(row for row in document["results"] if row["id"] == "shantytowns")
     assert (row["verdict"], row["warnings"]) == ("met", [])
+
+
+def test_explain_names_the_admission_a_target_is_missed_on():
+    done = planaudit("explain", "2023", "riverside", "air-quality", data="governments")
+    assert done.returncode == 0
+    assert_matches("governments-explain-air-quality.txt", done.stdout)

@@ -109,7 +109,7 @@ def _judged_without_note(figure: Figure, target: Target) -> Problem:
 
 
 def unknown_named_targets(items: list[Plan | Report]) -> list[Problem]:
-    """A warning at each claim of completion, or share of a target, that names a target its year's
+    """A warning at each claim of completion or admission, or share of a target, that names a target its year's
     plan does not have (or, for a share, one of another metric)."""
     metrics = {(plan.year, target.id): target.metric for plan in items if isinstance(plan, Plan) for target in plan.targets}
     ids: dict[int, CloseNames] = {}  # each year's target ids, indexed once
@@ -122,7 +122,8 @@ def unknown_named_targets(items: list[Plan | Report]) -> list[Problem]:
                                 year=year, close=did_you_mean(name, ids[year])))
 
     reports = [item for item in items if isinstance(item, Report)]
-    found = [unknown(claim.location, "asserts", name, report.year) for report in reports for claim in report.assertions
+    found = [unknown(claim.location, "denies" if claim.admits else "asserts", name, report.year)
+             for report in reports for claim in report.assertions
              for name in claim.targets or () if (report.year, name) not in metrics]
     for report in reports:
         for figure in report.figures:

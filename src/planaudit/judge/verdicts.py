@@ -10,6 +10,7 @@ what differs between rules is asked of the rule (:mod:`planaudit.judge.rules.bas
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+import dataclasses
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -115,8 +116,8 @@ def _inconsistencies(repository: Repository, resolver: Resolver, year: int, plan
 def _judge_plan(judge: _Judge, plan: Plan) -> list[TargetResult]:
     """Every target of the plan in order; an umbrella on its items, which follow it."""
     judged = {target.id: judge.target(target) for target in plan.targets if not target.is_umbrella}
-    return [umbrella_result(target, [judged[item] for item in target.items]) if target.is_umbrella
-            else judged[target.id] for target in plan.targets]
+    return [judge.weighed_against_admission(umbrella_result(target, [judged[item] for item in target.items]))
+            if target.is_umbrella else judged[target.id] for target in plan.targets]
 
 
 def basis_mismatch(target: Target, actual: Resolved, reference: Resolved | None, from_levels: bool) -> Detail | None:
@@ -186,13 +187,27 @@ class _Judge:
                                         self.cumulative, self.which_baseline, self.usable, self.done_in_part, self.compare)
 
     def target(self, target: Target) -> TargetResult:
-        """The target's verdict: the first step that decides it."""
+        """The target's verdict: the first step that decides it, weighed against the report's admission."""
         case = self.case(target)
         for step in self.steps:
             found = step(case)
             if found is not None:
-                return found
+                return self.weighed_against_admission(found)
         raise AssertionError("the comparison decides every target")
+
+    def weighed_against_admission(self, result: TargetResult) -> TargetResult:
+        """The report's admission that the target was not done (denies:) decides it missed where no
+        figure decides it, and outweighs a claim of completion; a figure that meets the target
+        against it is contradicted: unmeasured. A figure that misses it, or shows it done in part, agrees with it."""
+        admission = self.admission(result.target)
+        if admission is None or result.verdict in (Verdict.MISSED, Verdict.PARTLY):
+            return result
+        where = f"{admission.location.path}:{admission.location.line}"
+        if result.verdict is Verdict.MET and result.reason is not Reason.ASSERTED:
+            return dataclasses.replace(result, verdict=Verdict.UNMEASURED, reason=Reason.CONTRADICTED, assertion=admission,
+                                       detail=Detail.of("contradicted", quote=admission.quote, where=where))
+        return dataclasses.replace(result, verdict=Verdict.MISSED, reason=Reason.ADMITTED, assertion=admission,
+                                   detail=Detail.of("admitted", quote=admission.quote, where=where))
 
     def case(self, target: Target) -> Case:
         metric = self.repository.catalogue.metrics[target.metric]
@@ -504,7 +519,13 @@ class _Judge:
     def claim(self, target: Target) -> Assertion | None:
         """The report's first claim of completion that covers the target, if it makes one."""
         report = self.repository.reports[(target.year, target.jurisdiction)]
-        return next((claim for claim in report.assertions if claim.covers(target.id)), None)
+        return next((claim for claim in report.assertions if not claim.admits and claim.covers(target.id)), None)
+
+    def admission(self, target: Target) -> Assertion | None:
+        """The report's first admission that the target was not done, if it makes one."""
+        report = self.repository.reports.get((target.year, target.jurisdiction))
+        return None if report is None else next((claim for claim in report.assertions
+                                                 if claim.admits and claim.covers(target.id)), None)
 
     def stated_growth(self, case: Case) -> TargetResult | None:
         """The verdict of a growth rule on the growth the report states with the figure (同比增长21%),

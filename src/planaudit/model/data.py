@@ -450,14 +450,22 @@ class Figure(Placed):
 
 @dataclass(frozen=True, slots=True)
 class Assertion:
-    """A report's blanket claim of completion (各项实事年度目标任务全面完成): of every target, or of some."""
+    """A report's words on whether targets were done, with no figure: a claim of completion
+    (asserts:, 各项实事年度目标任务全面完成), of every target or of some; or an admission that named
+    targets were not done (denies:, 6项指标距离目标还有差距, 未完成)."""
 
     targets: tuple[str, ...] | None  # the ids it names; None: every target of the year (asserts: all_met)
     quote: str
     location: Location
+    admits: bool = False  # denies: the report admits the targets were not done
+    document: Document | None = None  # the report's document its words are quoted from (None: it names none)
 
     def covers(self, target_id: str) -> bool:
         return self.targets is None or target_id in self.targets
+
+    def place(self) -> str:
+        """Its file and line, and the document it is quoted from, as a figure's (:meth:`Provenance.place`)."""
+        return Provenance(quote=self.quote, location=self.location, document=self.document).place()
 
 
 @dataclass(frozen=True, slots=True)

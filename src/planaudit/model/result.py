@@ -67,6 +67,8 @@ class Reason(enum.Enum):
     ITEMS = "items"  # an umbrella target, judged on its items: met when all are, missed when one is
     PARTLY = "partly"  # the report's words show it done in part (value: partly), as the figure's note explains
     PROJECTED = "projected"  # the report only projects the figure (预计), which decides nothing
+    ADMITTED = "admitted"  # missed on the report's own admission that it was not done (denies:), with no figure deciding
+    CONTRADICTED = "contradicted"  # a figure meets it, but the report admits it was not done: unmeasured
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +202,7 @@ class TargetResult:
     detail: Detail | None = None
     warnings: tuple[Inconsistency, ...] = ()
     tolerance: Fraction | None = None  # a rule with a band (`about`): how far off still counts, in the metric's unit
-    assertion: Assertion | None = None  # the report's claim of completion it was met on (reason asserted)
+    assertion: Assertion | None = None  # the report's claim it was met on (asserted), or admission it was missed on (admitted)
     reference: Resolved | None = None  # the figure a `value: {metric: …}` target was compared with
     items: tuple[TargetResult, ...] = ()  # an umbrella target's: its items' results, which decide it
     compared: Interval | None = None  # what the rule compared the figure with: the value, its band, or the reference
@@ -235,6 +237,8 @@ class TargetResult:
             return None
         if self.reason is Reason.ASSERTED:
             return Grounds.ASSERTED
+        if self.reason is Reason.ADMITTED:
+            return Grounds.STATED  # the report's own words that it was not done
         if self.items:
             deciding = [item.grounds for item in self.items
                         if item.verdict is self.verdict and (self.verdict is Verdict.MET or not item.waived)]

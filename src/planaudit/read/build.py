@@ -98,9 +98,16 @@ def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: 
         problems=problems,
     )
     problems.extend(_half_conflicts(figures, display))
-    assertions = tuple(Assertion(None if entry["asserts"] == "all_met" else tuple(entry["asserts"]), entry["quote"], location)
-                       for entry, location in parsed.assertions)
+    assertions = tuple(_assertion(entry, location, quoted) for entry, location in parsed.assertions)
     return Report(display, jurisdiction, name, year, source, figures, assertions, tuple(documents.values()))
+
+
+def _assertion(entry: dict[str, Any], location: Location, document: SourceDocument | None) -> Assertion:
+    """A claim of completion (asserts: all_met, or ids) or an admission (denies: ids): the schema asks for one of them."""
+    if "denies" in entry:
+        return Assertion(tuple(entry["denies"]), entry["quote"], location, admits=True, document=document)
+    return Assertion(None if entry["asserts"] == "all_met" else tuple(entry["asserts"]), entry["quote"], location,
+                     document=document)
 
 
 def _header_agrees(parsed: Parsed, display: str, year: int, jurisdiction: str, problems: list[Problem]) -> bool:

@@ -353,6 +353,14 @@ def _describe(error: Any, root: YamlNode, path: str) -> Iterator[Problem]:
             if isinstance(error.instance, dict) and key not in error.instance:
                 yield Problem(path, node.line, node.col, Code.SCHEMA, said=msg("'{key}' is required", key=key))
         return
+    if validator == "oneOf" and isinstance(error.instance, dict) and _alternative_keys(error.validator_value):
+        keys = _alternative_keys(error.validator_value)
+        given = [key for key in keys if key in error.instance]
+        listed = " or ".join(f"'{key}'" for key in keys)
+        said = msg("{keys} is required", keys=listed) if not given else \
+            msg("give only one of {keys}", keys=listed)
+        yield Problem(path, node.line, node.col, Code.SCHEMA, said=said)
+        return
     if validator == "additionalProperties" and isinstance(node, MappingNode):
         allowed = ", ".join(error.schema.get("properties", {}))
         for key in error.instance:
@@ -369,6 +377,13 @@ def _describe(error: Any, root: YamlNode, path: str) -> Iterator[Problem]:
                                                              description=described(description)))
         return
     yield Problem(path, node.line, node.col, Code.SCHEMA, said=_wrong_value(error, node))
+
+
+def _alternative_keys(alternatives: Any) -> list[str]:
+    """The keys of a oneOf whose every alternative is one required key (asserts: or denies:); else []."""
+    keys = [alternative.get("required", [None])[0] for alternative in alternatives
+            if isinstance(alternative, dict) and set(alternative) == {"required"} and len(alternative["required"]) == 1]
+    return keys if len(keys) == len(alternatives) else []
 
 
 def described(description: str) -> Message:

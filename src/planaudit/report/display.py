@@ -173,7 +173,7 @@ def evidence_text(result: TargetResult, lang: str) -> str:
     """The quotes a verdict rests on, each with its file and line; a waiver's reason too."""
     parts = [f"“{figure.provenance.quote}” ({figure_place(figure)})" + note_text(figure, lang) for figure in result.evidence()]
     if result.assertion is not None:
-        parts.append(f"“{result.assertion.quote}” ({result.assertion.location})")
+        parts.append(f"“{result.assertion.quote}” ({result.assertion.place()})")
     parts += [f"{WORDS[lang]['projected']}: “{figure.provenance.quote}” ({figure_place(figure)})" for figure in result.projected]
     if result.target.waiver is not None:
         parts.append(f"{WORDS[lang]['waived_reason']}: {result.target.waiver.reason}")

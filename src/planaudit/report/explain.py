@@ -55,6 +55,7 @@ _LABELS = InLanguages({  # the words of an explanation; their translations are i
     "grounds_unexplained": "an evaluator's reading: the quote repeats {share}% of the target's words, under {least}%, "
                            "and no note says why it shows the target done",
     "grounds_asserted": "the report's blanket claim of completion, naming no figure",
+    "grounds_admitted": "the report's own admission that it was not done",
     "grounds_items": "its items' verdicts",
 }, lambda key: f"explain: {key}")
 _COMPARED = frozenset({Reason.STATED, Reason.DERIVED, Reason.IMPRECISE, Reason.WITHIN_TOLERANCE})
@@ -143,6 +144,8 @@ def _grounds_why(item: TargetResult, lang: str) -> str:
     figure = None if item.actual is None else item.actual.figure
     if item.items:
         return words["grounds_items"]
+    if item.reason is Reason.ADMITTED:
+        return words["grounds_admitted"]
     if grounds is Grounds.ASSERTED or grounds is Grounds.MEASURED:
         return words[f"grounds_{grounds.value}"]
     if figure is None or not figure.stated.is_state or any(found.note is not None for found in item.evidence()):

@@ -67,6 +67,8 @@ REASONS = InLanguages({
     Reason.ITEMS: "judged on its items",
     Reason.PARTLY: "done in part",
     Reason.PROJECTED: "only a projection (预计)",
+    Reason.ADMITTED: "the report admits it was not done",
+    Reason.CONTRADICTED: "its figure and the report's admission disagree",
 }, lambda _: "verdict reason")
 
 DETAILS = InLanguages({
@@ -89,6 +91,8 @@ DETAILS = InLanguages({
     "within_tolerance": "met only thanks to the tolerance of {tolerance}: the figure falls short of the value itself",
     "no_threshold": "the plan's number was lost in its source (value: unknown), so nothing can be compared",
     "asserted": "the report gives no figure, but asserts completion: “{quote}” ({where})",
+    "admitted": "in its words: “{quote}” ({where})",
+    "contradicted": "the figure meets it, but the report admits it was not done: “{quote}” ({where})",
     "of_target": "judged on the share of the target the report states, {share} (for its rounding, {rounded})",
     "reference_missing": "the value is the report's figure of {metric}: {inner}",
     "conflicting": "the report states {metric} as {stated} and, elsewhere, as {other}, and the two give different verdicts",

@@ -130,7 +130,8 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
         "evidence": [figure_data(figure) for figure in item.evidence()],
         "projected": [figure_data(figure) for figure in item.projected],
         "assertion": None if item.assertion is None else {
-            "quote": item.assertion.quote, "file": item.assertion.location.path, "line": item.assertion.location.line},
+            "kind": "denies" if item.assertion.admits else "asserts", "quote": item.assertion.quote,
+            "file": item.assertion.location.path, "line": item.assertion.location.line},
         "warnings": [_warning(warning) for warning in item.warnings],
         "agreeing": [_warning(counts) for counts in item.agreeing],
         "target_file": target.location.path,

@@ -67,5 +67,5 @@ def test_every_format_keeps_asserted_apart_and_traceable(builder):
     document = json.loads(reporter_class("json")("en").render(result))
     assert document["summary"]["asserted"] == 2
     assert document["results"][0]["reason"] == "asserted"
-    assert document["results"][0]["assertion"] == {"quote": "各项年度目标任务全面完成",
+    assert document["results"][0]["assertion"] == {"kind": "asserts", "quote": "各项年度目标任务全面完成",
                                                    "file": "outcomes/2022/testville.yaml", "line": 6}
