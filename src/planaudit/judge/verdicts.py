@@ -9,8 +9,8 @@ what differs between rules is asked of the rule (:mod:`planaudit.judge.rules.bas
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
 import dataclasses
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
