@@ -35,10 +35,10 @@ TEXTS = ("医患纠纷调解成功率达85%以上", "办理法律援助案件1,2
 
 # every key (by file kind and place) a strategy below may write; see the module's docstring
 EMITTED: dict[str, set[str]] = {
-    "target file": {"jurisdiction", "name", "year", "document", "targets"},
+    "target file": {"jurisdiction", "name", "year", "document", "targets", "directions"},
     "target": {"id", "title", "items", "metric", "rule", "value", "value_source", "value_quote", "value_note", "unit",
                "scope", "deadline", "over", "aggregate", "basis", "baseline", "tolerance", "tolerance_share", "direction",
-               "quote", "section", "at", "strength", "waiver"},
+               "quote", "section", "at", "strength", "waiver", "restated"},
     "outcome file": {"jurisdiction", "name", "year", "document", "documents", "figures", "assertions"},
     "figure": {"metric", "value", "bound", "approx_share", "scope", "as_of", "growth", "quote", "of_target",
                "aggregate", "source", "conflict", "basis", "note", "acknowledged", "at", "value_note", "projected"},
@@ -195,7 +195,8 @@ def targets(draw: st.DrawFn, catalogue: Catalogue, index: int | str, year: int, 
                 "section": lambda: draw(st.sampled_from(["四（一）", "一"])),
                 "strength": lambda: draw(st.sampled_from(["firm", "strive", "explore"])),
                 "at": lambda: draw(st.sampled_from(["三（二）", "第5页", text(draw)])),
-                "waiver": lambda: {"reason": "上级政策调整，目标取消", "date": date_in(draw, year)}}
+                "waiver": lambda: {"reason": "上级政策调整，目标取消", "date": date_in(draw, year)},
+                "restated": lambda: [{"quote": text(draw), "section": "二（五）"}]}
     for key, make in optional.items():
         unlikely = (key == "scope" and not catalogue.scopes) or (key == "basis" and unit == "boolean")
         if sometimes(draw, 0.02 if unlikely else 0.12):
@@ -315,6 +316,8 @@ def plan_file(draw: st.DrawFn, jurisdiction: str, year: int, plan: list[dict[str
         content["document"] = {"title": "2022年全市司法工作要点", "issuer": "福州市司法局", "date": f"{year}-03-01",
                                "url": "https://sfj.fuzhou.gov.cn/zwgk/ghjh/202203/t20220301.htm"}
     content["targets"] = plan
+    if sometimes(draw, 0.2):
+        content["directions"] = [{"quote": "持续深化“八五”普法"}, {"quote": text(draw), "section": "一（三）", "at": "第2页"}]
     return content
 
 

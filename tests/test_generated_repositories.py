@@ -123,6 +123,24 @@ def every_command_handles(repository: Repository) -> None:
             return
         for year in years_with_plans(repository):
             check_year(root, cache, year, [target for target in repository.targets if target[0] == year])
+        coverage_handles(root, cache, repository)
+
+
+def coverage_handles(root: Path, cache: Path, repository: Repository) -> None:
+    """`coverage` of a plan written from each plan file's own quotes (its targets', items', restatements' and directions')."""
+    for path, content in repository.files.items():
+        if not path.startswith("targets/"):
+            continue
+        entries = [target for entry in content["targets"] for target in [entry, *entry.get("items", [])]]
+        quotes = [target["quote"] for target in entries] + [passage["quote"] for target in entries
+                                                            for passage in target.get("restated", [])]
+        quotes += [passage["quote"] for passage in content.get("directions", [])]
+        document = root.parent / f"{content['jurisdiction']}-{content['year']}.txt"
+        document.write_text(f"{content['year']}年工作要点\n一、任务\n（一）" + "，".join(quotes) + "。\n", encoding="utf-8")
+        done = run(root, cache, "coverage", str(document), "-j", content["jurisdiction"], "--kind", "plan",
+                   "--year", str(content["year"]), "--format", "json")
+        assert done.exit_code in (0, 1), done.output
+        assert json.loads(done.stdout)["jurisdiction"] == content["jurisdiction"]
 
 
 def check_year(root: Path, cache: Path, year: int, targets: list[tuple[int, str, str]]) -> None:

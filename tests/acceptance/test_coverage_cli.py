@@ -33,7 +33,7 @@ def test_the_jurisdiction_year_and_kind_come_from_the_document_and_its_quotes():
     summary = json.loads(coverage(str(SOURCES / "report.txt"), "--format", "json").stdout)
     assert {key: summary[key] for key in ("kind", "jurisdiction", "year", "data_file")} == {
         "kind": "report", "jurisdiction": "lakeside", "year": 2022, "data_file": "outcomes/2022/lakeside.yaml"}
-    assert summary["summary"] == {"clauses": 4, "covered": 2, "share": 50, "not_verbatim": 0, "unused": 1}
+    assert summary["summary"] == {"clauses": 4, "covered": 2, "share": 50, "directions": 0, "not_verbatim": 0, "unused": 1}
 
 
 def test_gb18030_is_read_with_encoding(tmp_path):

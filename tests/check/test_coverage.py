@@ -38,18 +38,37 @@ def test_each_commitment_no_target_quotes_is_listed_with_its_line_and_section(tm
     assert [(clause.line, clause.section, clause.text) for clause in found.clauses] == [
         (3, "一（一）", "医患纠纷调解成功率达85%以上"),
         (3, "一（一）", "4月底前信访积案全面清零"),
-        (4, "一（二）", "建立律师调解工作室"),  # a verb of building; 坚持学习制度 commits to nothing measurable
+        (4, "一（二）", "建立律师调解工作室"),
+        (4, "一（二）", "坚持学习制度"),  # a commitment with no checkable end is a commitment all the same
         (6, "二", "全年开展普法活动不少于100场")]  # 一、加强矛盾纠纷化解 is a title, not a commitment
     assert [clause.text for clause in found.uncovered] == ["4月底前信访积案全面清零", "建立律师调解工作室",
-                                                           "全年开展普法活动不少于100场"]
-    assert (found.covered, found.share, found.not_verbatim) == (1, 25, ())
+                                                           "坚持学习制度", "全年开展普法活动不少于100场"]
+    assert (found.covered, found.share, found.not_verbatim, found.directions) == (1, 20, (), ())
+
+
+def test_a_direction_or_a_restatement_accounts_for_a_commitment(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(METRICS).outcomes("[]")
+    builder.write("targets/2022/testville.yaml", textwrap.dedent("""\
+        jurisdiction: testville
+        year: 2022
+        targets:
+          - {id: rate, title: t, metric: rate, rule: at_least, value: 85%, quote: 医患纠纷调解成功率达85%以上,
+             restated: [{quote: 4月底前信访积案全面清零, section: 一（一）}]}
+        directions:
+          - {quote: 坚持学习制度, section: 一（二）}
+        """))
+    found = plan_coverage(PLAN_TEXT, "plan.txt", load_repository(tmp_path, [2022], [2022]).repository.plans[(2022, JURISDICTION)])
+    assert [clause.text for clause in found.uncovered] == ["建立律师调解工作室", "全年开展普法活动不少于100场"]
+    assert [clause.text for clause in found.directions] == ["坚持学习制度"]
+    assert summary_text(found, "en") == ("3 of 5 commitments are accounted for (60%): 2 by a target, "
+                                         "1 as a direction, never judged")
 
 
 def test_a_quote_over_two_clauses_covers_both(tmp_path):
     found = plan_coverage(PLAN_TEXT, "plan.txt", plan(tmp_path, """
         - {id: both, title: t, metric: rate, rule: at_least, value: 85%, quote: 调解成功率达85%以上，4月底前信访积案}
         """))
-    assert [clause.text for clause in found.uncovered] == ["建立律师调解工作室", "全年开展普法活动不少于100场"]
+    assert [clause.text for clause in found.uncovered] == ["建立律师调解工作室", "坚持学习制度", "全年开展普法活动不少于100场"]
 
 
 def test_a_quote_the_document_does_not_hold_is_named_where_it_stands(tmp_path):
@@ -97,4 +116,4 @@ def test_the_share_is_rounded_down_so_that_only_all_is_100():
 
     assert [result(46, 41).share, result(200, 199).share, result(3, 3).share, result(0, 0).share] == [89, 99, 100, None]
     assert summary_text(result(0, 0), "en") == "no clause of the document reads as a commitment"  # not "100%"
-    assert summary_text(result(46, 41), "zh") == "46项承诺中41项有对应目标（89%）"
+    assert summary_text(result(46, 41), "zh") == "46项承诺中41项已记录（89%）：41项有对应目标，0项记为方向性要求、不作核查"

@@ -20,8 +20,8 @@ def test_the_docs_state_the_measured_quality():
     scores = extract_quality.scores()
     assert extract_quality.table(scores) in (ROOT / "docs" / "extract-and-coverage.md").read_text(encoding="utf-8")
     plans = [score for score in scores if score.document in ("000_4374a9a9563da587.txt", "003_feddf7c211610919.txt")]
-    assert all(score.found * 100 >= 80 * score.hand_made and score.finding * 100 >= 85 * score.drafted
-               for score in plans)  # the goals: recall 80%, precision 85%, against the completed data
+    assert all(score.in_draft * 100 >= 80 * score.hand_made and score.finding * 100 >= 85 * score.drafted
+               for score in plans)  # the goals: recall 80% (in the draft), precision 85%, against the completed data
     reports = [score for score in scores if score not in plans]
     assert sum(score.found for score in reports) * 100 >= 90 * sum(score.hand_made for score in reports)
 

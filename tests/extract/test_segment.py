@@ -9,6 +9,7 @@ TEXT = """一、加强队伍建设
 （一）大力推进打造新时代“148”品牌。要根据部署，推出一批“党建+”品牌。
 （二）建立调解工作室，开通热线。
 二、深化改革，提升质效
+三、开通热线，建立工作室。做好服务。
 """
 
 
@@ -21,8 +22,11 @@ def test_part_and_section_titles_are_marked():
         (2, "一（一）", "推出一批“党建+”品牌", False),
         (3, "一（二）", "建立调解工作室", False),  # a first sentence of two clauses is the body itself
         (3, "一（二）", "开通热线", False),
-        (4, "二", "深化改革", False),  # a part's line with more than one phrase is not a title alone
-        (4, "二", "提升质效", False),
+        (4, "二", "深化改革", True),  # a part's line of phrases, no sentence of its own: its title
+        (4, "二", "提升质效", True),
+        (5, "三", "开通热线", False),  # a part's line of sentences (。) is its body
+        (5, "三", "建立工作室", False),
+        (5, "三", "做好服务", False),
     ]
 
 

@@ -22,8 +22,9 @@ def data_files(root: Path) -> list[Path]:
 
 
 def quick(raw: bytes, kind: str) -> fastread.QuickRead | None:
-    return fastread.read(raw, Kind.TARGET if kind == "targets" else Kind.OUTCOME,
-                         "targets" if kind == "targets" else "figures")
+    if kind == "targets":
+        return fastread.read(raw, Kind.TARGET, "targets", "directions")
+    return fastread.read(raw, Kind.OUTCOME, "figures")
 
 
 def both_readings(raw: bytes, kind: str = "targets", year: int = 2022, jurisdiction: str = "testville"):
@@ -192,3 +193,23 @@ print(peak() - before)
 """
     grown_kb = int(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout)
     assert grown_kb < 2000  # the leak made it about 3000 × the JSON text: 20 MB and more
+
+
+def test_a_plan_s_directions_are_located_quickly_before_or_after_its_targets():
+    directions = "directions:\n  - {quote: 持续深化普法}\n  - quote: 加强队伍建设\n    section: 二（一）\n"
+    for raw in [(HEADER + f"  - {TARGET}" + directions).encode(),
+                ("jurisdiction: testville\nyear: 2022\n" + directions + f"targets:\n  - {TARGET}").encode()]:
+        found = quick(raw, "targets")
+        assert found is not None and len(found.others["directions"]) == 2
+        assert_same_reading(raw, "targets", 2022, "testville")
+        read, _ = both_readings(raw)
+        assert [(passage.quote, passage.location.line) for passage in read.item.directions] == [
+            ("持续深化普法", raw.decode().splitlines().index("  - {quote: 持续深化普法}") + 1),
+            ("加强队伍建设", raw.decode().splitlines().index("  - quote: 加强队伍建设") + 1)]
+
+
+def test_a_top_level_key_the_quick_reader_cannot_find_on_its_line_sends_the_plan_to_the_exact_reader():
+    raw = (HEADER + f"  - {TARGET}" + '"directions":\n  - {quote: 持续深化普法}\n').encode()  # a quoted key
+    assert quick(raw, "targets") is None
+    read, exact = both_readings(raw)
+    assert read == exact and read.item.directions[0].location.line == 10

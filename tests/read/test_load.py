@@ -84,7 +84,7 @@ PROBLEMS = [
     ("- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q, deadlin: 2022-04-30}", (5, 74),
      Code.SCHEMA, "unknown key 'deadlin' (allowed here: id, title, items, metric, rule, value, value_source, value_quote, "
                   "value_note, unit, scope, deadline, over, aggregate, basis, baseline, tolerance, tolerance_share, direction, "
-                  "quote, section, at, strength, waiver)"),
+                  "quote, section, at, restated, strength, waiver)"),
     ("- {id: a, title: [t], metric: cases, rule: at_least, value: 1, quote: q}", (5, 20), Code.SCHEMA,
      "'title' must be text, not a list"),
     ("- just text", (5, 5), Code.SCHEMA, "entry 1 of 'targets' must be a mapping (one target), not 'just text'"),

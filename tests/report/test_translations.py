@@ -143,7 +143,8 @@ def test_a_word_is_told_apart_by_what_it_names():
     assert (CHANGES["zh"]["targets", Change.REVISED], CHANGES["zh"]["figures", Change.REVISED]) == ("修订", "修改")
     assert (CHANGES["zh"]["figures", Change.ADDED], CHANGES["zh"]["inconsistencies", Change.ADDED]) == ("新增", "新出现")
     assert (DIFF_WORDS["en"]["colon"], DIFF_WORDS["zh"]["colon"]) == (": ", "：")
-    assert COVERAGE_WORDS["zh"]["summary_plan"].format(covered=41, total=46, share=89) == "46项承诺中41项有对应目标（89%）"
+    assert COVERAGE_WORDS["zh"]["summary_plan"].format(covered=41, total=46, share=89, targets=30, directions=11) == \
+        "46项承诺中41项已记录（89%）：30项有对应目标，11项记为方向性要求、不作核查"
 
 
 def language_keyed(tree: ast.AST) -> list[int]:

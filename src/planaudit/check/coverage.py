@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
 
-from planaudit.extract.plan import reads_as_commitment
+from planaudit.extract.commitments import commitments
 from planaudit.extract.report import draft_figures
 from planaudit.extract.segment import Clause as DocumentClause
 from planaudit.extract.segment import clauses
@@ -23,11 +23,16 @@ Span = tuple[int, int]
 
 def plan_coverage(text: str, document: str, plan: Plan, part: str | None = None) -> CoverageResult:
     """Every commitment of the plan's text (of its ``part`` only, when given: 三 for 三、…), and
-    whether a target quotes it."""
+    whether an entry quotes it: a target, a passage where a target is restated, or a direction."""
     quotes = [Quote(target.provenance.quote, target.location) for target in plan.targets]
-    found = [clause for clause in _located(text) if reads_as_commitment(clause[0], plan.year)
-             and (part is None or _in_part(clause[0], part))]
-    return _result(text, document, "plan", plan.jurisdiction, plan.year, plan.path, found, quotes)
+    quotes += [Quote(passage.quote, passage.location) for target in plan.targets for passage in target.restated]
+    directions = [Quote(passage.quote, passage.location) for passage in plan.directions]
+    located = list(_located(text))
+    committing = {id(clause) for clause in commitments((clause for clause, _ in located), plan.year)}
+    found = [(clause, span) for clause, span in located
+             if id(clause) in committing and (part is None or _in_part(clause, part))]
+    return _result(text, document, "plan", plan.jurisdiction, plan.year, plan.path, found, quotes + directions,
+                   directions=directions)
 
 
 def report_coverage(text: str, document: str, report: Report, unused: Iterable[Figure],
@@ -45,19 +50,26 @@ def report_coverage(text: str, document: str, report: Report, unused: Iterable[F
 
 
 def _result(text: str, document: str, kind: str, jurisdiction: str, year: int, data_file: str,
-            found: list[tuple[DocumentClause, Span]], quotes: list[Quote], unused: tuple[Quote, ...] = ()
-            ) -> CoverageResult:
+            found: list[tuple[DocumentClause, Span]], quotes: list[Quote], unused: tuple[Quote, ...] = (),
+            directions: Sequence[Quote] = ()) -> CoverageResult:
+    """``quotes``: every entry's, ``directions``' among them; a clause that only a direction quotes
+    is accounted for as one (:attr:`CoverageResult.directions`)."""
     where: dict[str, list[Span]] = {}  # each quoted text's places, found once however many entries quote it
     for quote in quotes:
         if quote.text not in where:
             where[quote.text] = list(_occurrences(text, quote.text))
     spans = {quote: where[quote.text] for quote in quotes}
     quoted = _union(span for found_spans in where.values() for span in found_spans)
+    aims = {quote.text for quote in directions}
+    by_target = _union(span for text_quoted, found_spans in where.items() if text_quoted not in aims for span in found_spans)
     every = tuple(_clause(clause) for clause, _ in found)
     uncovered = tuple(_clause(clause) for clause, span in found if not _overlaps_any(span, quoted))
+    as_directions = tuple(_clause(clause) for clause, span in found
+                          if _overlaps_any(span, quoted) and not _overlaps_any(span, by_target))
     not_verbatim = tuple(sorted((quote for quote, found_spans in spans.items() if not found_spans),
                                 key=lambda quote: quote.location))
-    return CoverageResult(document, kind, jurisdiction, year, data_file, every, uncovered, not_verbatim, unused)
+    return CoverageResult(document, kind, jurisdiction, year, data_file, every, uncovered, not_verbatim, unused,
+                          as_directions)
 
 
 def _in_part(clause: DocumentClause, part: str) -> bool:

@@ -165,8 +165,9 @@ def coverage(
     data: Path = opt.DataOption,
 ) -> None:
     """Hold a plan (or a report) against the repository: every commitment (figure) of the document
-    that no target (figure) quotes, with its line and section; every quote of the jurisdiction's
-    file that the document does not hold verbatim (exit 1); a report's figures that no target uses."""
+    that no target or direction (figure) quotes, with its line and section; every quote of the
+    jurisdiction's file that the document does not hold verbatim (exit 1); a report's figures that
+    no target uses."""
     voice = voice_of(lang)
     request = commands.CoverageRequest(data, document, jurisdiction, year, kind and kind.value, encoding, part,
                                       output_format.value, lang and lang.value)

@@ -1,6 +1,7 @@
 """`planaudit extract`: draft target or outcome YAML from the text of a plan or a report.
 
-segment (clauses) → mentions (numbers and their words) → plan | report (draft entries) → render.
+segment (clauses) → mentions (numbers and their words) → plan | report (draft entries), commitments (a plan's
+directions) → render.
 The draft is for review: every metric is the placeholder that `validate` reports as unassigned.
 """
 
@@ -10,7 +11,8 @@ import re
 from pathlib import Path
 
 from planaudit.errors import CannotExtract
-from planaudit.extract.draft import DocumentKind, Draft, DraftFigure, DraftTarget
+from planaudit.extract.commitments import draft_directions
+from planaudit.extract.draft import DocumentKind, Draft, DraftDirection, DraftFigure, DraftTarget
 from planaudit.extract.plan import draft_targets
 from planaudit.extract.render import render
 from planaudit.extract.report import draft_figures
@@ -18,8 +20,8 @@ from planaudit.extract.segment import clauses
 from planaudit.messages import msg
 from planaudit.read.text import Undecodable, decode_document, simplified
 
-__all__ = ["Draft", "DocumentKind", "DraftFigure", "DraftTarget", "CannotExtract", "extract_text", "extract_file",
-           "document_kind_and_year", "guess_kind", "guess_year", "read_document", "render"]
+__all__ = ["Draft", "DocumentKind", "DraftDirection", "DraftFigure", "DraftTarget", "CannotExtract", "extract_text",
+           "extract_file", "document_kind_and_year", "guess_kind", "guess_year", "read_document", "render"]
 
 _TITLE = re.compile(r"((?:19|20)\d\d)年[^，。,；;\n]{0,16}?(工作要点|工作计划|工作总结|工作报告|要点|计划|总结|报告)")
 _KINDS = {"要点": DocumentKind.PLAN, "计划": DocumentKind.PLAN, "总结": DocumentKind.REPORT, "报告": DocumentKind.REPORT}
@@ -65,7 +67,9 @@ def extract_text(text: str, source: str, jurisdiction: str, kind: DocumentKind |
     found = list(clauses(text))
     heading = _title_line(text if len(text) == len(reading) else reading, title)  # verbatim where it lines up
     if kind is DocumentKind.PLAN:
-        return Draft(kind, year, jurisdiction, source, heading, targets=tuple(draft_targets(found, year)))
+        targets = tuple(draft_targets(found, year))
+        return Draft(kind, year, jurisdiction, source, heading, targets=targets,
+                     directions=tuple(draft_directions(found, year, targets)))
     return Draft(kind, year, jurisdiction, source, heading, figures=tuple(draft_figures(found)))
 
 

@@ -34,6 +34,15 @@ class DraftTarget:
 
 
 @dataclass(frozen=True, slots=True)
+class DraftDirection:
+    """A commitment of the plan that no target is drafted for (持续加强…): drafted as a direction."""
+
+    clause: str  # the quote
+    section: str | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
 class DraftFigure:
     clause: str  # the quote
     value: Decimal
@@ -53,3 +62,4 @@ class Draft:
     title: str | None
     targets: tuple[DraftTarget, ...] = ()
     figures: tuple[DraftFigure, ...] = ()
+    directions: tuple[DraftDirection, ...] = ()  # a plan's commitments with no target drafted

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from planaudit.extract.draft import DocumentKind, Draft, DraftFigure, DraftTarget
+from planaudit.extract.draft import DocumentKind, Draft, DraftDirection, DraftFigure, DraftTarget
 from planaudit.messages import Message, msg, pmsg
 from planaudit.model.data import UNASSIGNED_METRIC, Bound, Strength
 from planaudit.model.wording import strength_of
@@ -89,7 +89,17 @@ def render(draft: Draft, lang: str = "en") -> str:
     if draft.title:
         lines.append(f"document: {_flow({'title': draft.title})}")
     lines.append(f"{key}:" if entries else f"{key}: []")
-    return "\n".join(lines + [line for entry in entries for line in entry]) + "\n"
+    lines += [line for entry in entries for line in entry]
+    if draft.directions:
+        lines.append("directions:  " + msg("# commitments with no target drafted: make one a target where a report "
+                                           "could show it done; a direction is never judged").render(lang))
+        lines += [f"  - {_flow(_direction(direction))}  # line {direction.line}" for direction in draft.directions]
+    return "\n".join(lines) + "\n"
+
+
+def _direction(direction: DraftDirection) -> dict[str, Any]:
+    return {"quote": direction.clause} if direction.section is None else {"quote": direction.clause,
+                                                                         "section": direction.section}
 
 
 def _header(draft: Draft, count: int) -> Message:

@@ -19,6 +19,7 @@ _SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
 _CLAUSE_END = re.compile(r"(?<=[，,：:])")
 _TRIM = "，,：:。；;！？!? \t\u3000"
 _INNER_PUNCTUATION = re.compile(r"[，,：:。；;！？!?]")
+_SENTENCE_INNER = re.compile(r"[：:。；;！？!?]")  # what ends a sentence (or opens a list) within a line
 _TITLE_LENGTH = 30  # a section's title is one short phrase
 
 
@@ -44,7 +45,8 @@ def clauses(text: str) -> Iterator[Clause]:
         if heading:
             part, section = heading.group(1), None
             line = line[heading.end():]
-            title = not _INNER_PUNCTUATION.search(line.strip(_TRIM))  # one phrase alone: the part's title
+            title = not _SENTENCE_INNER.search(line.strip(_TRIM))  # no sentence of its own: the part's title
+            # (一、强化政治建设更加从严从实，坚定…正确方向: a title of two phrases)
         heading = _SECTION.match(line)
         titled = False  # its first sentence is the section's title: （二）大力推进打造“148”品牌。要…
         if heading:

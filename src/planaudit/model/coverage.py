@@ -36,6 +36,7 @@ class CoverageResult:
     uncovered: tuple[Clause, ...]  # those no entry quotes
     not_verbatim: tuple[Quote, ...]  # quotes of the data file that the document does not hold
     unused: tuple[Quote, ...] = ()  # a report's figures that no target uses (the figure's quote and place)
+    directions: tuple[Clause, ...] = ()  # a plan's commitments that only a direction quotes: accounted for, never judged
 
     @property
     def covered(self) -> int:

@@ -376,6 +376,7 @@ class Target(Placed):
     items: tuple[str, ...] = ()  # an umbrella's: the ids of its items, which follow it in the plan
     parent: str | None = None  # an item's: the id of its umbrella
     strength: Strength = Strength.FIRM  # as `strength:` says, else as the plan's words hedge it (力争: strive)
+    restated: tuple[Passage, ...] = ()  # the plan's other passages that make the same commitment
 
     def __hash__(self) -> int:
         return _entry_hash(self)
@@ -449,6 +450,18 @@ class Figure(Placed):
 
 
 @dataclass(frozen=True, slots=True)
+class Passage:
+    """Words of a plan that have no target of their own: an ongoing direction with no checkable end
+    (a plan's ``directions:``, 持续加强党的政治建设), recorded so that `coverage` accounts for it and
+    never judged; or another place where the plan makes a target's commitment again (``restated:``)."""
+
+    quote: str
+    location: Location
+    section: str | None = None
+    at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Assertion:
     """A report's words on whether targets were done, with no figure: a claim of completion
     (asserts:, 各项实事年度目标任务全面完成), of every target or of some; or an admission that named
@@ -478,6 +491,7 @@ class Plan:
     year: int
     document: SourceDocument
     targets: tuple[Target, ...]
+    directions: tuple[Passage, ...] = ()  # its ongoing directions: accounted for by coverage, never judged
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from planaudit.model.data import (
     Metric,
     MetricRef,
     NamedDocument,
+    Passage,
     Period,
     Plan,
     Positions,
@@ -62,6 +63,7 @@ class Parsed:
     assertions: list[tuple[dict[str, Any], Location]] = field(default_factory=list)  # a report's, that match it
     items: dict[int, list[tuple[dict[str, Any], Location, Positions]]] = field(default_factory=dict)  # an
     # umbrella target's items, by the umbrella's index in ``entries``, where they stand
+    directions: list[tuple[dict[str, Any], Location]] = field(default_factory=list)  # a plan's, that match it
 
 
 def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: str,
@@ -84,7 +86,8 @@ def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: 
                 said=msg("target id '{id}' is already used on line {line}", id=target.id, line=first.location.line)),
             problems=problems,
         )
-        return Plan(display, jurisdiction, name, year, source, targets)
+        directions = tuple(_passage(entry, location) for entry, location in parsed.directions)
+        return Plan(display, jurisdiction, name, year, source, targets, directions)
     documents = _read_documents(parsed, display, problems)
     figures = _unique_entries(
         [read_figure(entry, location, positions, year, jurisdiction, documents, problems, quoted)
@@ -292,7 +295,13 @@ def read_target(entry: dict[str, Any], location: Location, positions: Positions,
         scope=entry.get("scope"), basis=entry.get("basis"), baseline=_number(entry.get("baseline"))[0],
         waiver=None if waiver is None else Waiver(waiver["reason"], _date(waiver.get("date"))),
         strength=Strength(entry["strength"]) if "strength" in entry else strength_of(entry["quote"]),
+        restated=tuple(_passage(passage, location) for passage in entry.get("restated", ())),
     )
+
+
+def _passage(entry: dict[str, Any], location: Location) -> Passage:
+    """A passage of a plan (a direction, a restatement), at the place of the entry that records it."""
+    return Passage(entry["quote"], location, entry.get("section"), entry.get("at"))
 
 
 def _threshold(entry: dict[str, Any]) -> Threshold:

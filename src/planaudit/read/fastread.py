@@ -31,7 +31,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -68,6 +68,7 @@ _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")  # begins with a byte, which the r
 _NON_CHARACTERS = ("\ufffe", "\uffff")  # looked for in the text: quicker than their bytes, whose first is common
 _FIRST_DASH = re.compile(r"\n( *)-")  # the root is a mapping: no entry stands on the first line
 _ENTRY_START = re.compile(r"( +)[^\s#]")  # after the dash: spaces, then the entry's first key
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(?=[ \t\r\n]|$)", re.MULTILINE)  # a key of the root mapping
 _AMBIGUOUS_STARTS = TRAP_STARTS | {"~"}  # and null's "~": rapidyaml cannot say whether text was quoted
 _NON_TEXT_KINDS = frozenset({"bool", "int", "float", "null"})
 
@@ -80,10 +81,13 @@ class Refused(Exception):
 class QuickRead:
     instance: dict[str, Any]
     entries: list[tuple[int, int]]  # (line, col) of each entry of the file's list, 1-based
+    others: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # of each of its other
+    # lists asked for (a plan's directions), by key
 
 
-def read(raw: bytes, kind: Kind, list_key: str) -> QuickRead | None:
-    """The instance of a clean file and where its entries stand; None when it must be read exactly."""
+def read(raw: bytes, kind: Kind, list_key: str, *other_keys: str) -> QuickRead | None:
+    """The instance of a clean file and where the entries of its list stand (and of its lists
+    ``other_keys``, where it has them); None when it must be read exactly."""
     if _ryml() is None or _refused(raw):
         return None
     try:
@@ -95,10 +99,26 @@ def read(raw: bytes, kind: Kind, list_key: str) -> QuickRead | None:
                               parse_constant=_refuse)
         if not isinstance(instance, dict) or not matches_schema(kind, instance):
             return None
-        entries = _entry_positions(text, len(instance[list_key]))
+        if not any(key in instance for key in other_keys):
+            return QuickRead(instance, _entry_positions(text, len(instance[list_key])))
+        blocks = _top_level_blocks(text, instance)
+        entries = _entry_positions(blocks[list_key][0], len(instance[list_key]), blocks[list_key][1])
+        others = {key: _entry_positions(blocks[key][0], len(instance[key]), blocks[key][1])
+                  for key in other_keys if key in instance}
     except (Refused, UnicodeDecodeError, ValueError):
         return None
-    return QuickRead(instance, entries)
+    return QuickRead(instance, entries, others)
+
+
+def _top_level_blocks(text: str, instance: dict[str, Any]) -> dict[str, tuple[str, int]]:
+    """Each top-level key's stretch of the text (from its line to the next key's) and the line
+    breaks before it. Every key of the instance must start exactly one line, and no other line may
+    look like a key: else the file is read exactly."""
+    starts = [(found.start(), found.group(1)) for found in _TOP_LEVEL_KEY.finditer(text)]
+    if sorted(key for _, key in starts) != sorted(instance):
+        raise Refused("top-level keys not found one to a line")
+    ends = [start for start, _ in starts[1:]] + [len(text)]
+    return {key: ("\n" + text[start:end], text.count("\n", 0, start) - 1) for (start, key), end in zip(starts, ends, strict=True)}
 
 
 def _refused(raw: bytes) -> bool:
@@ -256,11 +276,12 @@ def _yaml11_kind(text: str) -> str:
     return Scalar(text, False, 1, 1).yaml11_kind()
 
 
-def _entry_positions(text: str, expected: int) -> list[tuple[int, int]]:
+def _entry_positions(text: str, expected: int, lines_before: int = 0) -> list[tuple[int, int]]:
     """Line and column of each entry of the file's list: each line that begins, at the first entry's
     indentation, with ``-``, one or more spaces and a value. Every such line must be an entry:
     their number must be the list's length. (Splitting at them, rather than matching a pattern
-    along the text, takes a fifth of the time: the regex engine looks at every character.)"""
+    along the text, takes a fifth of the time: the regex engine looks at every character.)
+    ``text`` may be a stretch of the file that ``lines_before`` line breaks precede."""
     first = _FIRST_DASH.search(text)
     if first is None:
         if expected:
@@ -274,6 +295,6 @@ def _entry_positions(text: str, expected: int) -> list[tuple[int, int]]:
     # An entry's line: the line breaks before it (in the text before the first entry and in each
     # entry before it, and the one that ends each line before an entry), plus one.
     breaks = itertools.accumulate(map(str.count, entries[:-1], itertools.repeat("\n")), initial=before.count("\n"))
-    lines = [line_breaks + index + 2 for index, line_breaks in enumerate(breaks)]
+    lines = [lines_before + line_breaks + index + 2 for index, line_breaks in enumerate(breaks)]
     columns = [len(indent) + 2 + start.end(1) for start in starts if start is not None]
     return list(zip(lines, columns, strict=True))

@@ -101,6 +101,7 @@ class FileRead:
 
 
 ASSERTIONS = "assertions"  # a report's claims of completion: read exactly, for their lines
+DIRECTIONS = "directions"  # a plan's ongoing directions: read exactly, for their lines
 _SCHEMA_AND_LIST = {"targets": (Kind.TARGET, "targets"), "outcomes": (Kind.OUTCOME, "figures")}
 ItemChecks = Callable[[Plan | Report], Iterable[Problem]]  # what else a read plan or report is checked for
 
@@ -118,13 +119,18 @@ def read_data_file(raw: bytes, display: str, kind: str, year: int, jurisdiction:
     from planaudit.read import fastread
 
     schema, key = _SCHEMA_AND_LIST[kind]
-    quick = fastread.read(raw, schema, key)
+    quick = fastread.read(raw, schema, key, DIRECTIONS)
     if quick is not None and ASSERTIONS not in quick.instance and not _has_items(quick.instance.get(key)):
-        # the quick reader locates only the list's entries: not a report's claims, nor an umbrella's items
+        # the quick reader locates the lists' entries, not what stands within them: a report's claims and an
+        # umbrella's items are read exactly
         problems: list[Problem] = []
         entries: list[tuple[dict[str, Any], Location, Positions]] = [(entry, Location(display, line, col), {})
                    for entry, (line, col) in zip(quick.instance[key], quick.entries, strict=True)]
-        item = read_item(Parsed(quick.instance, {}, entries), display, kind, year, jurisdiction, problems)
+        directions = [(entry, Location(display, line, col))
+                      for entry, (line, col) in zip(quick.instance.get(DIRECTIONS, ()), quick.others.get(DIRECTIONS, ()),
+                                                    strict=True)]
+        item = read_item(Parsed(quick.instance, {}, entries, directions=directions), display, kind, year, jurisdiction,
+                         problems)
         if item is not None and not problems and not any(checks(item) if checks else ()):
             return FileRead(item, ())
     return read_exactly(raw, display, kind, year, jurisdiction, checks)
@@ -270,22 +276,27 @@ def parse_fields(raw: bytes, display: str, kind: Kind, problems: list[Problem], 
 def parse_data(raw: bytes, display: str, kind: Kind, list_key: str, problems: list[Problem]) -> Parsed | None:
     """A target or outcome file as the schema reads it, read exactly, with the entries of its list
     (and of a report's assertions) that match. Its problems go to ``problems``."""
-    checked = _parse_checked(raw, display, kind, (list_key, ASSERTIONS), problems)
+    checked = _parse_checked(raw, display, kind, (list_key, ASSERTIONS, DIRECTIONS), problems)
     if checked is None:
         return None
     root, usable, instance = checked
     entries = [(entry, Location(display, node.line, node.col), node.positions)
                for index, (node, entry) in enumerate(zip(root[list_key], instance[list_key], strict=True))
                if usable(list_key, index)]
-    assertions = [(entry, Location(display, node.line, node.col))
-                  for index, (node, entry) in enumerate(zip(root[ASSERTIONS], instance[ASSERTIONS], strict=True))
-                  if usable(ASSERTIONS, index)] if ASSERTIONS in instance and ASSERTIONS in root else []
+
+    def located(key: str) -> list[tuple[dict[str, Any], Location]]:
+        """The usable entries of the list ``key`` (a report's assertions, a plan's directions), where they stand."""
+        if key not in instance or key not in root:
+            return []
+        return [(entry, Location(display, node.line, node.col))
+                for index, (node, entry) in enumerate(zip(root[key], instance[key], strict=True)) if usable(key, index)]
+
     nodes = [node for index, node in enumerate(root[list_key]) if usable(list_key, index)]
     items = {index: [(item, Location(display, node.line, node.col), node.positions)
                      for node, item in zip(umbrella["items"], entry["items"], strict=True)]
              for index, (umbrella, (entry, _, _)) in enumerate(zip(nodes, entries, strict=True))
              if isinstance(umbrella, MappingNode) and "items" in umbrella and "items" in entry}
-    return Parsed(instance, root.positions, entries, assertions, items)
+    return Parsed(instance, root.positions, entries, located(ASSERTIONS), items, located(DIRECTIONS))
 
 
 def _parse_checked(raw: bytes, display: str, kind: Kind, entries_keys: tuple[str, ...], problems: list[Problem]

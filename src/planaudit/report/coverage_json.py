@@ -20,6 +20,7 @@ class CoverageJsonReporter(CoverageReporter):
             "year": result.year,
             "data_file": result.data_file,
             "summary": {"clauses": len(result.clauses), "covered": result.covered, "share": result.share,
+                        "directions": len(result.directions),
                         "not_verbatim": len(result.not_verbatim), "unused": len(result.unused)},
             "uncovered": [{"line": clause.line, "section": clause.section, "text": clause.text}
                           for clause in result.uncovered],

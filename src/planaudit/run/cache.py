@@ -33,7 +33,7 @@ from typing import IO, Any, BinaryIO
 
 from planaudit._version import __version__
 
-FORMAT = "7"  # bump when what is cached changes shape
+FORMAT = "8"  # bump when what is cached changes shape
 CHUNK = 1 << 20
 KEY_FILE = "key"  # the user's secret key for the MACs of entries, in user_cache_home()/planaudit
 KEY_SIZE = 32
