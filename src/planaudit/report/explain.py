@@ -41,7 +41,7 @@ _LABELS = InLanguages({  # the words of an explanation; their translations are i
     "rule": "Rule", "threshold": "Threshold", "metric": "Metric", "scope": "Scope", "deadline": "Deadline",
     "actual": "Actual", "baseline": "Baseline", "growth": "Growth", "comparison": "Comparison",
     "allowed": "Counts as met", "reference": "Value from",
-    "verdict": "Verdict", "warning": "Warning", "waived": "Waived", "quote": "Plan says",
+    "verdict": "Verdict", "warning": "Warning", "waived": "Waived", "quote": "Plan says", "restated": "And again",
     "explicit": "given in the target", "none": "no figure", "holds": "holds", "fails": "fails",
     "undecided": "cannot be decided", "derived": "derived", "stated": "stated",
     "rounding": "as rounded: stated {stated}, derived {derived} — no value in common",
@@ -86,6 +86,9 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
         f"  {printable(target.title)}",
         f"{words['quote']}: \u201c{printable(target.provenance.quote)}\u201d",
     ]
+    lines += [f"{words['restated']}: \u201c{printable(passage.quote)}\u201d" + (f" ({printable(passage.section)})"
+                                                                          if passage.section else "")
+              for passage in target.restated]
     if not target.is_umbrella:  # an umbrella has no metric or rule of its own: its items do
         lines += [f"{words['metric']}: {metric.id} — {printable(metric.label.text(lang))} ({unit_name(metric.unit, lang)})",
                   f"{words['rule']}: {item.rule.id} — {printable(item.rule.label.text(lang))}"]

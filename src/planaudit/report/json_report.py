@@ -109,6 +109,7 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
         "deadline": target.period.deadline.isoformat() if target.period.deadline else None,
         "section": target.provenance.section,
         "quote": target.provenance.quote,
+        "restated": [{"quote": passage.quote, "section": passage.section, "at": passage.at} for passage in target.restated],
         "at": target.provenance.at,
         "document": document_data(target.provenance.document),
         "strength": target.strength.value,

@@ -18,6 +18,8 @@ from planaudit.report.base import Reporter
 from planaudit.report.display import (
     acknowledged_text,
     actual_text,
+    cited_documents,
+    document_cells,
     figure_place,
     inconsistency_texts,
     reason_text,
@@ -55,6 +57,10 @@ class TableReporter(Reporter[TablePiece]):
         heading = f"{result.name} ({result.slug})"
         if result.results:
             heading += f" · {result.results[0].target.location.path}"
+        titles = dict.fromkeys(title for _, document in cited_documents(result)
+                               if (title := document_cells(document, self.lang)[0]))
+        if titles:  # the documents its rows quote: the plan's, then the reports'
+            heading += " · " + "、".join(f"《{title}》" for title in titles)
         console.print(Text(self._cell(heading).plain, style="bold"))
         console.print(self._targets(list(result.results)) if result.results else Text(words["no_targets"]))
         console.print()
