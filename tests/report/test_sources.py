@@ -82,8 +82,8 @@ def test_a_web_address_that_could_break_a_table_is_refused(tmp_path):
 
 def test_a_commitment_the_plan_makes_twice_names_both_places(tmp_path):
     builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
-    builder.write("targets/2022/testville.yaml", PLAN.replace(
-        "quote: 受理300件以上, at: 二（一）}", "quote: 受理300件以上, at: 二（一）,\n     restated: [{quote: 全年受理300件, section: 五（一）}]}"))
+    restated = "quote: 受理300件以上, at: 二（一）,\n     restated: [{quote: 全年受理300件, section: 五（一）}]}"
+    builder.write("targets/2022/testville.yaml", PLAN.replace("quote: 受理300件以上, at: 二（一）}", restated))
     builder.write("outcomes/2022/testville.yaml", REPORT)
     result = builder.audit()
     (row,) = json.loads(reporter_class("json")("en").render(result))["results"]
