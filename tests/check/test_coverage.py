@@ -117,3 +117,19 @@ def test_the_share_is_rounded_down_so_that_only_all_is_100():
     assert [result(46, 41).share, result(200, 199).share, result(3, 3).share, result(0, 0).share] == [89, 99, 100, None]
     assert summary_text(result(0, 0), "en") == "no clause of the document reads as a commitment"  # not "100%"
     assert summary_text(result(46, 41), "zh") == "46项承诺中41项已记录（89%）：41项有对应目标，0项记为方向性要求、不作核查"
+
+
+def test_a_clause_a_target_quotes_is_by_a_target_though_a_direction_quotes_it_too(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(METRICS).outcomes("[]")
+    builder.write("targets/2022/testville.yaml", textwrap.dedent("""\
+        jurisdiction: testville
+        year: 2022
+        targets:
+          - {id: room, title: t, metric: done, rule: achieved, quote: 建立律师调解工作室}
+        directions:
+          - {quote: 建立律师调解工作室}
+          - {quote: 坚持学习制度}
+        """))
+    found = plan_coverage(PLAN_TEXT, "plan.txt", load_repository(tmp_path, [2022], [2022]).repository.plans[(2022, JURISDICTION)])
+    assert [clause.text for clause in found.directions] == ["坚持学习制度"]
+    assert found.covered == 2

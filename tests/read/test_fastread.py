@@ -213,3 +213,14 @@ def test_a_top_level_key_the_quick_reader_cannot_find_on_its_line_sends_the_plan
     assert quick(raw, "targets") is None
     read, exact = both_readings(raw)
     assert read == exact and read.item.directions[0].location.line == 10
+
+
+@pytest.mark.parametrize("key", ["targets", "directions"])
+def test_a_flow_list_is_read_exactly_where_a_quoted_line_could_pass_for_an_entry(key):
+    flow = "[{quote: '持续加强党的建设\n  - 队伍'}]"
+    raw = (f"jurisdiction: testville\nyear: 2022\ntargets: [{{{FLOW}}}]\ndirections: {flow}\n" if key == "directions"
+           else "jurisdiction: testville\nyear: 2022\ntargets: [{" + FLOW.replace("quote: q", "quote: '受理\n  - 300件'")
+           + "}]\n").encode()
+    assert quick(raw, "targets") is None
+    read, exact = both_readings(raw)
+    assert read == exact

@@ -60,8 +60,9 @@ def _result(text: str, document: str, kind: str, jurisdiction: str, year: int, d
             where[quote.text] = list(_occurrences(text, quote.text))
     spans = {quote: where[quote.text] for quote in quotes}
     quoted = _union(span for found_spans in where.values() for span in found_spans)
-    aims = {quote.text for quote in directions}
-    by_target = _union(span for text_quoted, found_spans in where.items() if text_quoted not in aims for span in found_spans)
+    aims = set(directions)
+    by_target = _union(span for text_quoted in {quote.text for quote in quotes if quote not in aims}
+                       for span in where[text_quoted])
     every = tuple(_clause(clause) for clause, _ in found)
     uncovered = tuple(_clause(clause) for clause, span in found if not _overlaps_any(span, quoted))
     as_directions = tuple(_clause(clause) for clause, span in found

@@ -203,7 +203,8 @@ class _Judge:
         if admission is None or result.verdict in (Verdict.MISSED, Verdict.PARTLY):
             return result
         where = f"{admission.location.path}:{admission.location.line}"
-        if result.verdict is Verdict.MET and result.reason is not Reason.ASSERTED:
+        on_claims_alone = result.reason is Reason.ASSERTED and all(item.reason is Reason.ASSERTED for item in result.items)
+        if result.verdict is Verdict.MET and not on_claims_alone:  # an umbrella is asserted when one item is
             return dataclasses.replace(result, verdict=Verdict.UNMEASURED, reason=Reason.CONTRADICTED, assertion=admission,
                                        detail=Detail.of("contradicted", quote=admission.quote, where=where))
         return dataclasses.replace(result, verdict=Verdict.MISSED, reason=Reason.ADMITTED, assertion=admission,

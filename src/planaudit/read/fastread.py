@@ -99,6 +99,8 @@ def read(raw: bytes, kind: Kind, list_key: str, *other_keys: str) -> QuickRead |
                               parse_constant=_refuse)
         if not isinstance(instance, dict) or not matches_schema(kind, instance):
             return None
+        if any(instance.get(key) and _flow_list(key).search(text) for key in (list_key, *other_keys)):
+            raise Refused("a flow list: its entries stand on no lines of their own")
         if not any(key in instance for key in other_keys):
             return QuickRead(instance, _entry_positions(text, len(instance[list_key])))
         blocks = _top_level_blocks(text, instance)
@@ -108,6 +110,13 @@ def read(raw: bytes, kind: Kind, list_key: str, *other_keys: str) -> QuickRead |
     except (Refused, UnicodeDecodeError, ValueError):
         return None
     return QuickRead(instance, entries, others)
+
+
+@functools.cache
+def _flow_list(key: str) -> re.Pattern[str]:
+    """``key: [``: a list written in flow style, whose entries the quick reader cannot locate (a
+    quoted value's line that begins with "-" would pass for one)."""
+    return re.compile(rf"^{re.escape(key)}:[ \t]*\[", re.MULTILINE)
 
 
 def _top_level_blocks(text: str, instance: dict[str, Any]) -> dict[str, tuple[str, int]]:

@@ -122,12 +122,16 @@ def reason_text(result: TargetResult, lang: str) -> str:
 
 def cited_documents(result: JurisdictionResult) -> list[tuple[str, Document]]:
     """The documents a jurisdiction's audit quotes, each once, with the data file that encodes it:
-    its plan's (its targets'), then its reports' (their figures the verdicts rest on), in order."""
+    its plan's (its targets'), then its reports' (their figures, claims and admissions the verdicts
+    rest on), in order."""
     found: dict[tuple[str, Document], None] = {}
     for item in result.results:
         for provenance in (item.target.provenance, *(figure.provenance for figure in item.evidence())):
             if provenance.document is not None:
                 found.setdefault((provenance.location.path, provenance.document))
+        claim = item.assertion  # the report's claim or admission it rests on
+        if claim is not None and claim.document is not None:
+            found.setdefault((claim.location.path, claim.document))
     return list(found)
 
 

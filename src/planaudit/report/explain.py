@@ -145,10 +145,10 @@ def _grounds_why(item: TargetResult, lang: str) -> str:
     words = _LABELS[lang]
     grounds = item.grounds
     figure = None if item.actual is None else item.actual.figure
-    if item.items:
-        return words["grounds_items"]
     if item.reason is Reason.ADMITTED:
         return words["grounds_admitted"]
+    if item.items:
+        return words["grounds_items"]
     if grounds is Grounds.ASSERTED or grounds is Grounds.MEASURED:
         return words[f"grounds_{grounds.value}"]
     if figure is None or not figure.stated.is_state or any(found.note is not None for found in item.evidence()):

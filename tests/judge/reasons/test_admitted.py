@@ -10,6 +10,7 @@ import pytest
 
 from planaudit import Grounds, Reason, Verdict, api
 from planaudit.report import reporter_class
+from planaudit.report.explain import render_explanation
 from support import COUNT_METRICS, RepoBuilder
 
 TARGETS = """
@@ -99,3 +100,48 @@ def test_an_admission_naming_an_unknown_target_is_warned(builder):
     problems = api.validate(builder.root)
     assert [(problem.line, problem.code.value) for problem in problems] == [(8, "unknown-target")]
     assert "denies names target 'opn'" in str(problems[0].message)
+
+
+UMBRELLA = """
+- id: both
+  title: 开通服务并结案200件以上
+  quote: 开通服务，结案200件以上
+  items:
+    - {id: open, title: 开通服务, metric: open, rule: achieved, quote: 开通服务}
+    - {id: closed, title: 结案200件以上, metric: closed, rule: at_least, value: 200, quote: 结案200件以上}
+"""
+
+
+def umbrella_report(builder, figure: str) -> None:
+    builder.write("outcomes/2022/testville.yaml", f"""\
+jurisdiction: testville
+year: 2022
+document: {{title: 2022年工作总结, issuer: 测试市司法局}}
+figures:{figure}
+assertions:
+  - asserts: all_met
+    quote: 各项年度目标任务全面完成
+  - denies: [both]
+    quote: 该项工程距离目标还有差距
+""")
+
+
+def test_an_umbrella_met_by_a_figure_is_contradicted_by_an_admission_though_an_item_was_only_claimed(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(UMBRELLA)
+    umbrella_report(builder, "\n  - {metric: closed, value: 250, quote: 结案250件}")
+    found = {item.target.id: (item.verdict, item.reason) for item in builder.audit().results}
+    assert found == {"both": (Verdict.UNMEASURED, Reason.CONTRADICTED), "open": (Verdict.MET, Reason.ASSERTED),
+                     "closed": (Verdict.MET, Reason.STATED)}
+
+
+def test_an_umbrella_met_on_claims_alone_is_missed_on_the_admission_and_explain_says_so(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(UMBRELLA)
+    umbrella_report(builder, " []")
+    result = builder.audit()
+    umbrella = result.results[0]
+    assert (umbrella.verdict, umbrella.reason, umbrella.grounds) == (Verdict.MISSED, Reason.ADMITTED, Grounds.STATED)
+    assert "\nRests on: stated — the report's own admission that it was not done\n" in render_explanation(umbrella)
+    markdown = reporter_class("markdown")("en").render(result)
+    assert "“该项工程距离目标还有差距” (outcomes/2022/testville.yaml:8, 《2022年工作总结》)" in markdown
+    sources = markdown[markdown.index("## Sources"):]
+    assert "2022年工作总结" in sources  # the document the admission is quoted from is among the sources
