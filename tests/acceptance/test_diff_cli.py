@@ -82,7 +82,7 @@ def test_back_from_the_branch_to_main_everything_turns_around(repository):
     done = diff(repository, "edit", "main", "--format", "json")
     found = json.loads(done.stdout)
     assert [(item["change"], item["id"]) for item in found["targets"]] == [
-        ("better", "medical-dispute-closure"), ("removed", "cases-filed")]
+        ("removed", "cases-filed"), ("better", "medical-dispute-closure")]  # what went is said first
     assert [item["change"] for item in found["inconsistencies"]] == ["removed"]
 
 

@@ -8,10 +8,10 @@ from planaudit.run.failon import FailOn, changes_fail_on, changes_failure_text, 
 from support import COUNT_METRICS, JURISDICTION, RepoBuilder
 
 
-def result_with(tmp_path, targets, rate="91"):
+def result_with(tmp_path, targets, rate="91", cases="282"):
     builder = RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(targets)
     builder.outcomes(f"""
-        - {{metric: cases, value: 282, quote: q}}
+        - {{metric: cases, value: {cases}, quote: q}}
         - {{metric: closed, value: 276, quote: q}}
         - {{metric: rate, value: {rate}, quote: q}}
         """)
@@ -97,32 +97,43 @@ def test_every_error_carries_exit_status_2():
     assert errors.NoTargets(Path("."), 2022).exit_status == 2
 
 
-def diff_with(tmp_path, after_targets, after_rate):
-    """A DiffResult of one jurisdiction's audit: MET with consistent figures before, then these."""
+AT_280 = MET.replace("value: 1,", "value: 280,")  # met on 282 cases
+
+
+def diff_with(tmp_path, after_targets, after_rate, after_cases="282", before_targets=AT_280):
+    """A DiffResult of one jurisdiction's audit: ``before_targets`` met with consistent figures before, then these."""
     from planaudit.judge.compare import compare_inconsistencies, compare_targets
     from planaudit.model.changes import DiffResult
 
-    before = result_with(tmp_path / "base", MET, "97.87")
-    after = result_with(tmp_path / "head", after_targets, after_rate)
+    before = result_with(tmp_path / "base", before_targets, "97.87")
+    after = result_with(tmp_path / "head", after_targets, after_rate, after_cases)
     return DiffResult("main (abc1234)", "working tree", tuple(compare_targets(2022, JURISDICTION, before, after)), (),
                       tuple(compare_inconsistencies(2022, JURISDICTION, before, after)))
 
 
-@pytest.mark.parametrize(("targets", "rate", "expected"), [
-    (MET, "97.87", [0, 0, 0, 0]),
-    (MET.replace("value: 1,", "value: 1000,"), "97.87", [0, 1, 0, 1]),
-    (MET, "91", [0, 0, 1, 1]),
-], ids=["same", "worse", "new-inconsistency"])
-def test_diff_fails_on_a_verdict_worse_or_a_new_inconsistency_as_asked(tmp_path, targets, rate, expected):
-    changes = diff_with(tmp_path, targets, rate)
-    statuses = [exit_status(failed=changes_fail_on(word).fails_diff(changes))
-                for word in ("never", "worse", "inconsistent", "worse,inconsistent")]
+DIFF_WORDS = ("never", "worse", "inconsistent", "worse,inconsistent", "loosened", "redefined", "removed")
+
+
+@pytest.mark.parametrize(("targets", "rate", "cases", "expected"), [
+    (AT_280, "97.87", "282", [0, 0, 0, 0, 0, 0, 0]),
+    (AT_280, "98.92", "279", [0, 1, 0, 1, 0, 0, 0]),  # the evidence moved: 279 < 280 (276 / 279 = 98.92%)
+    (AT_280.replace("value: 280,", "value: 1000,"), "97.87", "282", [0, 0, 0, 0, 0, 1, 0]),  # tightened: missed now
+    (AT_280.replace("value: 280,", "value: 200,"), "97.87", "282", [0, 0, 0, 0, 1, 1, 0]),  # loosened
+    ("[]", "97.87", "282", [0, 0, 0, 0, 0, 0, 1]),  # the target is gone
+    (AT_280, "91", "282", [0, 0, 1, 1, 0, 0, 0]),
+], ids=["same", "worse", "tightened", "loosened", "removed", "new-inconsistency"])
+def test_diff_fails_on_what_is_asked(tmp_path, targets, rate, cases, expected):
+    changes = diff_with(tmp_path, targets, rate, cases)
+    statuses = [exit_status(failed=changes_fail_on(word).fails_diff(changes)) for word in DIFF_WORDS]
     assert statuses == expected
 
 
 def test_diff_says_why_it_failed(tmp_path):
-    changes = diff_with(tmp_path, MET.replace("value: 1,", "value: 1000,"), "91")
+    changes = diff_with(tmp_path, AT_280, "91", "279")
     assert changes_failure_text(changes, changes_fail_on("inconsistent,worse")).render("en") == (
         f"failed: 1 verdict worse (2022 {JURISDICTION}/m), 1 new inconsistent figure — --fail-on worse,inconsistent")
-    with pytest.raises(ValueError, match="any of worse, inconsistent"):
+    loosened = diff_with(tmp_path / "loosened", AT_280.replace("value: 280,", "value: 200,"), "97.87")
+    assert changes_failure_text(loosened, changes_fail_on("worse,loosened")).render("en") == (
+        f"failed: 1 target loosened (2022 {JURISDICTION}/m) — --fail-on worse,loosened")
+    with pytest.raises(ValueError, match="any of worse, inconsistent, loosened, redefined, removed"):
         changes_fail_on("missed")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from planaudit.judge.compare import compare_figures, compare_inconsistencies, compare_targets
 from planaudit.model.changes import Change
 from planaudit.read.layout import DataFile
@@ -56,15 +58,43 @@ def test_met_to_unmeasured_is_worse_too(tmp_path):
     assert changes(tmp_path, figures=figures) == [(Change.WORSE, "closure")]
 
 
-def test_targets_added_come_in_the_head_s_order_and_removed_last(tmp_path):
+def test_targets_removed_come_first_then_added_in_the_head_s_order(tmp_path):
     targets = TARGETS.replace("- id: cases", "- id: cases_new").split("- id: open")[0]
-    assert changes(tmp_path, targets=targets) == [(Change.ADDED, "cases_new"), (Change.REMOVED, "cases"),
-                                                  (Change.REMOVED, "open")]
+    assert changes(tmp_path, targets=targets) == [(Change.REMOVED, "cases"), (Change.REMOVED, "open"),
+                                                  (Change.ADDED, "cases_new")]
 
 
 def test_the_same_verdict_on_other_evidence_is_revised(tmp_path):
     assert changes(tmp_path, figures=FIGURES.replace("276", "270")) == [(Change.REVISED, "closure")]
-    assert changes(tmp_path, targets=TARGETS.replace("300", "290")) == [(Change.REVISED, "cases")]
+
+
+@pytest.mark.parametrize(("before", "after", "change"), [
+    ("rule: at_least\n  value: 300\n  quote: 受理300件以上", "rule: at_least\n  value: 290\n  quote: 受理290件以上",
+     Change.LOOSENED),  # a lower floor, its quote with it; the verdict did not move
+    ("rule: at_least\n  value: 300\n  quote: 受理300件以上", "rule: more_than\n  value: 300\n  quote: 受理超过300件",
+     Change.TIGHTENED),  # ≥ 300 → > 300
+    ("rule: at_least\n  value: 300\n  quote: 受理300件以上", "rule: at_most\n  value: 300\n  quote: 受理300件以内",
+     Change.REDEFINED),  # a floor made a ceiling: no order
+    ("rule: at_least\n  value: 300\n  quote: 受理300件以上", "rule: at_least\n  value: 300\n  quote: 全年受理300件以上",
+     Change.REDEFINED),  # the plan's words alone
+    ("rule: at_least\n  value: 300\n  quote: 受理300件以上",
+     "rule: at_least\n  value: 300\n  deadline: 2022-06-30\n  quote: 受理300件以上", Change.TIGHTENED),  # a deadline added
+])
+def test_a_redefined_target_is_named_by_how_its_definition_moved(tmp_path, before, after, change):
+    base, head = TARGETS, TARGETS.replace(before, after)
+    assert head != base
+    found = compare_targets(2022, JURISDICTION, side(tmp_path / "base", base), side(tmp_path / "head", head))
+    assert [(item.change, item.target.id) for item in found] == [(change, "cases")]
+
+
+def test_a_loosened_target_met_is_loosened_not_better(tmp_path):
+    """≥ 300 missed on 282; ≥ 280 met on it: the evidence did not change, the target did."""
+    figures = FIGURES.replace("276", "270")
+    before = side(tmp_path / "base", figures=figures)
+    after = side(tmp_path / "head", TARGETS.replace("value: 300\n  quote: 受理300件以上", "value: 280\n  quote: 受理280件以上"),
+                 figures)
+    (item,) = compare_targets(2022, JURISDICTION, before, after)
+    assert (item.change, item.before.verdict.value, item.after.verdict.value) == (Change.LOOSENED, "missed", "met")
 
 
 def test_a_line_moved_by_an_edit_above_is_no_change(tmp_path):
@@ -72,8 +102,9 @@ def test_a_line_moved_by_an_edit_above_is_no_change(tmp_path):
 
 
 def test_what_a_target_cites_is_part_of_what_it_says(tmp_path):
-    """Its plan's words and its section are compared; where it stands in its file is not."""
-    assert changes(tmp_path, targets=TARGETS.replace("quote: 开通服务", "quote: 开通服务热线")) == [(Change.REVISED, "open")]
+    """Its plan's words (what it asks: redefined) and its section (how it is shown: revised) are
+    compared; where it stands in its file is not."""
+    assert changes(tmp_path, targets=TARGETS.replace("quote: 开通服务", "quote: 开通服务热线")) == [(Change.REDEFINED, "open")]
     sectioned = TARGETS.replace("  quote: 开通服务\n", "  quote: 开通服务\n  section: 二\n")
     assert changes(tmp_path, targets=sectioned) == [(Change.REVISED, "open")]
 

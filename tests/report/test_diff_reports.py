@@ -70,3 +70,27 @@ def test_json_reads_back_the_very_strings(tmp_path):
 def test_every_diff_format_is_registered_with_its_class(found):
     assert reporter_class(found.name, DIFF).__name__ == found.cls
     assert all(f"{suffix} ({found.name})" in endings_text(DIFF) for suffix in found.suffixes)
+
+
+def loosened_diff(tmp_path) -> DiffResult:
+    def side(name, rule, quote):
+        builder = RepoBuilder(tmp_path / name).rules(COUNT_METRICS)
+        builder.targets(f"- {{id: t, title: 受理300件, metric: cases, rule: {rule}, value: 300, quote: {quote}}}")
+        builder.outcomes("- {metric: cases, value: 300, quote: 受理300件}")
+        return builder.audit()
+
+    before, after = side("base", "more_than", "受理超过300件"), side("head", "at_least", "受理300件以上")
+    return DiffResult("main", "working tree", tuple(compare_targets(2022, JURISDICTION, before, after)), (), ())
+
+
+@pytest.mark.parametrize(("fail_on", "level"), [("never", "warning"), ("loosened", "error"), ("redefined", "error"),
+                                                ("worse", "warning")])
+def test_a_loosened_target_is_annotated_at_its_line_with_its_threshold_change(tmp_path, fail_on, level):
+    result = loosened_diff(tmp_path)
+    assert [(item.change, item.before.verdict.value, item.after.verdict.value) for item in result.targets] == [
+        (Change.LOOSENED, "missed", "met")]  # 300 is not more than 300; it is at least 300
+    first = rendered("github", result, fail_on).splitlines()[0]
+    assert first == (f"::{level} file=targets/2022/{JURISDICTION}.yaml,line=4,title=loosened%3A t::"
+                     "受理300件: threshold > 300 → ≥ 300")
+    assert "| loosened | 2022 " in rendered("markdown", result).replace("**", "")
+    assert "— threshold > 300 → ≥ 300" in rendered("markdown", result)

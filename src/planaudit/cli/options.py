@@ -90,9 +90,11 @@ DiffOutput = typer.Option(
     help=f"Also write the comparison to this file, in the format its ending names: {endings_text(DIFF)} "
          "(repeatable).")
 DiffFailOn = typer.Option("never", "--fail-on", parser=lambda text: _fail_on(text, changes_fail_on),
-                          metavar="WHAT", help="Exit 1 on any of worse (a verdict got worse: met → "
-                                               "unmeasured → missed) and inconsistent (an inconsistent figure appeared), "
-                                               "joined by commas; or never.")
+                          metavar="WHAT", help="Exit 1 on any of worse (a verdict got worse on the same target: "
+                                               "met → unmeasured → missed), inconsistent (an inconsistent figure "
+                                               "appeared), loosened (a target asks less), redefined (a target's "
+                                               "definition changed) and removed (a target went), joined by commas; "
+                                               "or never.")
 SchemaWhich = typer.Argument(..., help="Which file's schema.")
 InitDirectory = typer.Argument(Path("."), file_okay=False, help="Where to create it.")
 CoverageDocument = typer.Argument(..., dir_okay=False, help="The plan or report, as text.")

@@ -21,22 +21,25 @@ T = TypeVar("T")
 
 def compare_targets(year: int, jurisdiction: str, before: AuditResult | None, after: AuditResult | None
                     ) -> list[TargetChange]:
-    """The targets of one jurisdiction that came, went, or whose verdict or evidence changed, in the
-    head's order (targets removed last, in the base's)."""
+    """The targets of one jurisdiction that went, came, or whose definition, verdict or evidence
+    changed: those removed first (in the base's order), then the rest in the head's."""
     name = next((piece.names[jurisdiction] for piece in (after, before) if piece is not None), jurisdiction)
     old = {item.target.id: item for item in (before.results if before else ())}
     new = {item.target.id: item for item in (after.results if after else ())}
-    changes = []
+    changes = [TargetChange(Change.REMOVED, year, jurisdiction, name, item, None)
+               for target_id, item in old.items() if target_id not in new]
     for target_id, item in new.items():
         change = Change.ADDED if target_id not in old else _how(old[target_id], item)
         if change is not None:
             changes.append(TargetChange(change, year, jurisdiction, name, old.get(target_id), item))
-    changes += [TargetChange(Change.REMOVED, year, jurisdiction, name, item, None)
-                for target_id, item in old.items() if target_id not in new]
     return changes
 
 
 def _how(before: TargetResult, after: TargetResult) -> Change | None:
+    """A target redefined is named so, whatever its verdict did (a loosened target met is no better
+    evidence); else its verdict went down or up, or only what it rests on changed."""
+    if _definition(before.target) != _definition(after.target):
+        return _leaning(before, after) or Change.REDEFINED
     was, now = VERDICT_ORDER[before.verdict], VERDICT_ORDER[after.verdict]
     if now < was:
         return Change.WORSE
@@ -53,6 +56,65 @@ def _judged_on(item: TargetResult) -> tuple[object, ...]:
     warnings = tuple((warning.stated, warning.derived_reading) for warning in item.warnings)
     return (_target_fields(item.target), item.rule.id, item.reason, item.grounds, item.threshold, actual, baseline, item.growth,
             item.detail, item.target.waiver, evidence, warnings)
+
+
+def _definition(target: Target) -> tuple[object, ...]:
+    """What a target asks: its metric, rule, value, scope, period, basis, baseline, tolerance and the
+    plan's words (not its title, section or place: those say where and how it is shown)."""
+    return (target.metric, target.rule, target.value, target.scope, target.period, target.basis, target.baseline,
+            target.tolerance, target.provenance.quote, target.items)
+
+
+_FLOORS = {"at_least": False, "more_than": True}  # a rule whose value is a floor: whether it is strict
+_CEILINGS = {"at_most": False, "less_than": True}
+LOOSER, SAME, TIGHTER = -1, 0, 1
+
+
+def _leaning(before: TargetResult, after: TargetResult) -> Change | None:
+    """LOOSENED where the head asks less on every count it changed (a lower floor, a higher
+    ceiling, a strict bound made inclusive, a later deadline or none), TIGHTENED where more; None
+    where the order is not clear (another metric, scope or kind of rule) or nothing it asks moved
+    (a quote reworded alone: redefined)."""
+    was, now = before.target, after.target
+    kept = (was.metric, was.scope, was.basis, was.baseline, was.tolerance, was.period.over, was.period.aggregate,
+            was.items)  # the quote may change with the value it states (受理300件 → 受理290件)
+    if kept != (now.metric, now.scope, now.basis, now.baseline, now.tolerance, now.period.over, now.period.aggregate,
+                now.items):
+        return None
+    leanings = {_threshold_leaning(before, after), _deadline_leaning(was, now)} - {SAME}
+    if leanings == {LOOSER}:
+        return Change.LOOSENED
+    if leanings == {TIGHTER}:
+        return Change.TIGHTENED
+    return None
+
+
+def _threshold_leaning(before: TargetResult, after: TargetResult) -> int | None:
+    """How the head's bound stands to the base's: a floor's (value, strict) higher is tighter, a
+    ceiling's lower; None when they are not two bounds of one kind."""
+    rules, thresholds = (before.rule.id, after.rule.id), (before.threshold, after.threshold)
+    if rules[0] == rules[1] and thresholds[0] == thresholds[1] and before.target.value == after.target.value:
+        return SAME
+    if None in thresholds:
+        return None
+    assert thresholds[0] is not None and thresholds[1] is not None
+    if all(rule in _FLOORS for rule in rules):
+        was, now = (thresholds[0], _FLOORS[rules[0]]), (thresholds[1], _FLOORS[rules[1]])
+    elif all(rule in _CEILINGS for rule in rules):
+        was, now = (-thresholds[0], _CEILINGS[rules[0]]), (-thresholds[1], _CEILINGS[rules[1]])
+    else:
+        return None
+    return SAME if now == was else TIGHTER if now > was else LOOSER
+
+
+def _deadline_leaning(was: Target, now: Target) -> int:
+    """A later deadline, or none where there was one, asks less."""
+    before, after = was.period.deadline, now.period.deadline
+    if before == after:
+        return SAME
+    if after is None or (before is not None and after > before):
+        return LOOSER
+    return TIGHTER
 
 
 def _target_fields(target: Target) -> tuple[object, ...]:

@@ -16,11 +16,17 @@ from planaudit.model.result import Inconsistency, TargetResult, Verdict
 class Change(enum.Enum):
     """How one thing differs from the base to the head, most telling first."""
 
-    WORSE = "worse"  # the verdict went down: met → unmeasured → missed
+    WORSE = "worse"  # the verdict went down (met → unmeasured → missed) on the same target: its evidence changed
     BETTER = "better"
     ADDED = "added"
     REMOVED = "removed"
-    REVISED = "revised"  # the same verdict, but the target, its reason or its evidence changed
+    REVISED = "revised"  # the same verdict, but its reason or its evidence changed (or a target's title, section…)
+    LOOSENED = "loosened"  # the target asks less: ≥ 90% → ≥ 85%, > 1 → ≥ 1, a later deadline — whatever its verdict did
+    TIGHTENED = "tightened"  # the target asks more
+    REDEFINED = "redefined"  # the target's metric, rule, value, scope, period, basis, tolerance or quote changed otherwise
+
+
+REDEFINITIONS = frozenset({Change.LOOSENED, Change.TIGHTENED, Change.REDEFINED})  # a target's, not its evidence's
 
 
 T = TypeVar("T")
@@ -105,6 +111,15 @@ class DiffResult:
     @property
     def worse(self) -> tuple[TargetChange, ...]:
         return tuple(item for item in self.targets if item.change is Change.WORSE)
+
+    @property
+    def redefined(self) -> tuple[TargetChange, ...]:
+        """The targets whose definition changed: loosened, tightened or otherwise redefined."""
+        return tuple(item for item in self.targets if item.change in REDEFINITIONS)
+
+    @property
+    def removed(self) -> tuple[TargetChange, ...]:
+        return tuple(item for item in self.targets if item.change is Change.REMOVED)
 
     @property
     def new_inconsistencies(self) -> tuple[InconsistencyChange, ...]:

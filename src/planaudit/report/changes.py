@@ -7,11 +7,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from planaudit.exact.numbers import format_number
-from planaudit.model.changes import Change, DiffResult, FigureChange, InconsistencyChange, NotCompared, TargetChange
+from planaudit.model.changes import (
+    REDEFINITIONS,
+    Change,
+    DiffResult,
+    FigureChange,
+    InconsistencyChange,
+    NotCompared,
+    TargetChange,
+)
 from planaudit.model.data import Figure
 from planaudit.model.problems import errors
 from planaudit.model.result import TargetResult
-from planaudit.report.display import actual_text, evidence_text, inconsistency_reading, verdict_text
+from planaudit.report.display import actual_text, evidence_text, inconsistency_reading, threshold_text, verdict_text
 from planaudit.report.i18n import REASONS, WORDS, InLanguages, detail_text
 
 # How each kind of change is named, for targets, figures and inconsistent figures (their translations
@@ -19,6 +27,8 @@ from planaudit.report.i18n import REASONS, WORDS, InLanguages, detail_text
 CHANGES = InLanguages({
     ("targets", Change.WORSE): "worse", ("targets", Change.BETTER): "better", ("targets", Change.ADDED): "added",
     ("targets", Change.REMOVED): "removed", ("targets", Change.REVISED): "revised",
+    ("targets", Change.LOOSENED): "loosened", ("targets", Change.TIGHTENED): "tightened",
+    ("targets", Change.REDEFINED): "redefined",
     ("figures", Change.ADDED): "added", ("figures", Change.REMOVED): "removed", ("figures", Change.REVISED): "changed",
     ("inconsistencies", Change.ADDED): "new", ("inconsistencies", Change.REMOVED): "gone",
     ("inconsistencies", Change.REVISED): "changed",
@@ -32,10 +42,14 @@ DIFF_WORDS = InLanguages({
     "target": "Target", "figure": "figure", "inconsistency": "inconsistent figure", "details": "Evidence before and after",
     "side_base": "its files at the base have errors", "side_head": "its files at the head have errors",
     "count": "{count} {word}", "none": "—", "group": "{group} {counts}", "comma": ", ", "semicolon": "; ",
-    "colon": ": ", "side": "{side}: {text}",
+    "colon": ": ", "side": "{side}: {text}", "threshold": "threshold {before} → {after}",
+    "definition": "changed: {fields}",
 }, lambda key: f"diff: {key}")
 
-_ORDER = (Change.WORSE, Change.BETTER, Change.ADDED, Change.REMOVED, Change.REVISED)
+# Most telling first: what went, then what was redefined, then what the evidence moved.
+_ORDER = (Change.REMOVED, Change.LOOSENED, Change.TIGHTENED, Change.REDEFINED, Change.WORSE, Change.BETTER,
+          Change.ADDED, Change.REVISED)
+_DEFINITION = ("metric", "rule", "value", "scope", "period", "basis", "baseline", "tolerance", "items")  # and the quote
 
 
 def summary_text(result: DiffResult, lang: str) -> str:
@@ -63,6 +77,21 @@ def counts_text(targets: Sequence[TargetChange], figures: Sequence[FigureChange]
 def change_word(item: TargetChange | FigureChange | InconsistencyChange, lang: str) -> str:
     group = "targets" if isinstance(item, TargetChange) else "figures" if isinstance(item, FigureChange) else "inconsistencies"
     return CHANGES[lang][group, item.change]
+
+
+def redefinition_text(item: TargetChange, lang: str) -> str:
+    """How a redefined target changed: "threshold > 1 → ≥ 1" (and its deadline, scope), else the
+    fields that changed ("changed: metric, quote"); "" for any other change."""
+    if item.change not in REDEFINITIONS or item.before is None or item.after is None:
+        return ""
+    words = DIFF_WORDS[lang]
+    before, after = threshold_text(item.before, lang), threshold_text(item.after, lang)
+    if before != after:
+        return words["threshold"].format(before=before, after=after)
+    was, now = item.before.target, item.after.target
+    fields = [name for name in _DEFINITION if getattr(was, name) != getattr(now, name)]
+    fields += ["quote"] if was.provenance.quote != now.provenance.quote else []
+    return words["definition"].format(fields=words["comma"].join(fields))
 
 
 def state_text(result: TargetResult | None, lang: str) -> str:

@@ -1,6 +1,8 @@
 """`planaudit diff --format github`: annotations of a pull request's changes, most severe first.
 
-A verdict that got worse is an error when --fail-on worse fails the run, else a warning, at the
+A target removed or redefined (loosened, tightened) is an error when --fail-on removed (redefined,
+loosened) fails the run, else a warning, at the target's line (the base's, for one removed); a
+verdict that got worse is an error when --fail-on worse fails the run, else a warning, at the
 target's line; an inconsistent figure that appeared, likewise under --fail-on inconsistent; the
 other changes of a jurisdiction and year are one notice ("fuzhou 2022: 2 better, 3 added, 1 figure
 changed"), so that GitHub, which shows ten annotations of each kind per step, shows the findings.
@@ -8,7 +10,7 @@ changed"), so that GitHub, which shows ten annotations of each kind per step, sh
 
 from __future__ import annotations
 
-from planaudit.model.changes import Change, DiffResult, InconsistencyChange, TargetChange
+from planaudit.model.changes import REDEFINITIONS, Change, DiffResult, InconsistencyChange, TargetChange
 from planaudit.read.text import printable
 from planaudit.report.base import DiffReporter
 from planaudit.report.changes import (
@@ -18,17 +20,21 @@ from planaudit.report.changes import (
     counts_text,
     groups,
     inconsistency_value,
+    redefinition_text,
     state_text,
     summary_text,
 )
 from planaudit.report.problems import workflow_command
 from planaudit.report.workflow import plain_text
 
+_ANNOTATED = frozenset({Change.WORSE, Change.REMOVED, *REDEFINITIONS})  # each its own annotation, not counted in a notice
+
 
 class DiffGithubReporter(DiffReporter):
 
     def jurisdiction(self, result: DiffResult) -> None:
-        lines = [self._worse(item) for item in result.worse]
+        lines = [self._annotated(item) for item in (*result.removed, *result.redefined)]
+        lines += [self._worse(item) for item in result.worse]
         lines += [self._inconsistency(item) for item in result.new_inconsistencies]
         lines += [notice for group in groups(result) if (notice := self._notice(group))]
         lines += [workflow_command("error", None, None, DIFF_WORDS[self.lang]["not_compared"],
@@ -44,6 +50,16 @@ class DiffGithubReporter(DiffReporter):
         return workflow_command(level, target.location.path, target.location.line,
                                 f"{change_word(item, self.lang)}: {target.id}", message)
 
+    def _annotated(self, item: TargetChange) -> str:
+        """A removed or redefined target, at its line (the base's, for one removed): an error where it
+        fails the run."""
+        fails = (self.fails_on("removed") if item.change is Change.REMOVED
+                 else self.fails_on("redefined") or (item.change is Change.LOOSENED and self.fails_on("loosened")))
+        target = item.target
+        said = redefinition_text(item, self.lang) or state_text(item.before, self.lang)
+        return workflow_command("error" if fails else "warning", target.location.path, target.location.line,
+                                f"{change_word(item, self.lang)}: {target.id}", f"{target.title}: {said}")
+
     def _inconsistency(self, item: InconsistencyChange) -> str:
         assert item.after is not None
         level = "error" if self.fails_on("inconsistent") and not item.after.acknowledged else "warning"
@@ -54,6 +70,6 @@ class DiffGithubReporter(DiffReporter):
 
     def _notice(self, group: Group) -> str | None:
         """The rest of a jurisdiction's changes in a year, counted, in one notice."""
-        said = counts_text([item for item in group.targets if item.change is not Change.WORSE], group.figures,
+        said = counts_text([item for item in group.targets if item.change not in _ANNOTATED], group.figures,
                            [item for item in group.inconsistencies if item.change is not Change.ADDED], self.lang)
         return workflow_command("notice", None, None, group.heading, said) if said else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from planaudit.model.changes import DiffResult, TargetChange
+from planaudit.model.changes import Change, DiffResult, TargetChange
 from planaudit.report.base import DiffReporter
 from planaudit.report.changes import (
     DIFF_WORDS,
@@ -16,12 +16,15 @@ from planaudit.report.changes import (
     groups,
     inconsistency_value,
     not_compared_text,
+    redefinition_text,
     side_text,
     state_details,
     state_text,
     summary_text,
 )
 from planaudit.report.markdown import cell, table
+
+_BOLD = frozenset({Change.WORSE, Change.REMOVED, Change.LOOSENED})  # what a reviewer must not miss
 
 
 class DiffMarkdownReporter(DiffReporter):
@@ -50,11 +53,11 @@ class DiffMarkdownReporter(DiffReporter):
 
     def _change(self, item: TargetChange) -> str:
         word = cell(change_word(item, self.lang))
-        return f"**{word}**" if item.change.value == "worse" else word
+        return f"**{word}**" if item.change in _BOLD else word
 
-    @staticmethod
-    def _target(item: TargetChange) -> str:
-        return f"`{item.target.id}` {cell(item.target.title)}"
+    def _target(self, item: TargetChange) -> str:
+        redefined = redefinition_text(item, self.lang)
+        return f"`{item.target.id}` {cell(item.target.title)}" + (f" — {cell(redefined)}" if redefined else "")
 
     def _group(self, group: Group) -> str:
         words = DIFF_WORDS[self.lang]

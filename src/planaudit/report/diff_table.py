@@ -19,12 +19,14 @@ from planaudit.report.changes import (
     groups,
     inconsistency_value,
     not_compared_text,
+    redefinition_text,
     side_text,
     state_details,
     summary_text,
 )
 
-_STYLES = {Change.WORSE: "bold red", Change.BETTER: "green"}
+_STYLES = {Change.WORSE: "bold red", Change.BETTER: "green", Change.REMOVED: "bold red", Change.LOOSENED: "bold yellow",
+           Change.TIGHTENED: "yellow", Change.REDEFINED: "yellow"}
 _WIDTH = 100  # off a terminal (and $COLUMNS unset), the width lines are wrapped at
 
 
@@ -51,7 +53,9 @@ class DiffTableReporter(DiffReporter):
         grid.add_column(overflow="fold")
         for item in group.targets:
             target = item.target
-            self._add(grid, change_word(item, self.lang), f"{target.id}  {target.title}  ({target.location})",
+            redefined = redefinition_text(item, self.lang)
+            self._add(grid, change_word(item, self.lang),
+                      f"{target.id}  {target.title}  ({target.location})" + (f" — {redefined}" if redefined else ""),
                       state_details(item.before, self.lang), state_details(item.after, self.lang), item.change)
         for figure in group.figures:
             self._add(grid, change_word(figure, self.lang), f"{DIFF_WORDS[self.lang]['figure']} {figure.figure.metric}",

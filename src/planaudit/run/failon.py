@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from planaudit.errors import EXIT_FAILED, EXIT_OK, EXIT_UNUSABLE
 from planaudit.messages import Message, Param, joined, msg, pmsg
+from planaudit.model.changes import Change, TargetChange
 
 if TYPE_CHECKING:
     from planaudit.model.changes import DiffResult
@@ -37,15 +38,18 @@ class Failing(enum.Enum):
 class ChangeFailing(enum.Enum):
     """What may fail a `planaudit diff`."""
 
-    WORSE = "worse"  # a verdict got worse
+    WORSE = "worse"  # a verdict got worse on the same target
     INCONSISTENT = "inconsistent"  # an inconsistent figure appeared
+    LOOSENED = "loosened"  # a target asks less than it did
+    REDEFINED = "redefined"  # a target's definition changed in any way (loosened and tightened too)
+    REMOVED = "removed"  # a target went (its file deleted, or moved to another year)
 
 
 @dataclass(frozen=True)
 class FailOn:
     """What fails a run: ``--fail-on missed,inconsistent`` (any of missed, unmeasured and
     inconsistent, exactly those: a single word means that word alone), or ``never``; for `diff`,
-    any of worse and inconsistent, or never."""
+    any of worse, inconsistent, loosened, redefined and removed, or never."""
 
     kinds: frozenset[enum.Enum]
 
@@ -76,9 +80,20 @@ class FailOn:
         return any(count for kind, count in counts.items() if kind in self.kinds)
 
     def fails_diff(self, result: DiffResult) -> bool:
-        """Whether a `diff` fails: a verdict got worse, or an inconsistent figure appeared, as asked."""
-        return bool((ChangeFailing.WORSE in self.kinds and result.worse)
-                    or (ChangeFailing.INCONSISTENT in self.kinds and result.new_unacknowledged))
+        """Whether a `diff` fails: as asked, a verdict got worse, an inconsistent figure appeared, a
+        target was loosened, redefined or removed."""
+        return any(self.failing_changes(result).values())
+
+    def failing_changes(self, result: DiffResult) -> dict[ChangeFailing, Sequence[object]]:
+        """What of the change fails the run, by the --fail-on word it fails under (each asked for)."""
+        found: dict[ChangeFailing, Sequence[object]] = {
+            ChangeFailing.REMOVED: result.removed,
+            ChangeFailing.LOOSENED: [item for item in result.targets if item.change is Change.LOOSENED],
+            ChangeFailing.REDEFINED: result.redefined,
+            ChangeFailing.WORSE: result.worse,
+            ChangeFailing.INCONSISTENT: result.new_unacknowledged,
+        }
+        return {kind: items for kind, items in found.items() if kind in self.kinds}
 
 
 NEVER = FailOn(frozenset())
@@ -86,7 +101,7 @@ DEFAULT_FAIL_ON = FailOn.parse("missed")
 
 
 def changes_fail_on(text: str) -> FailOn:
-    """`planaudit diff`'s --fail-on: never, or any of worse and inconsistent."""
+    """`planaudit diff`'s --fail-on: never, or any of worse, inconsistent, loosened, redefined and removed."""
     return FailOn.parse(text, ChangeFailing)
 
 
@@ -109,8 +124,25 @@ def failure_text(overview: Overview, fail_on: FailOn) -> Message:
 
 
 def changes_failure_text(result: DiffResult, fail_on: FailOn) -> Message:
-    """"failed: 1 verdict worse (2022 fuzhou/x), 1 new inconsistent figure — --fail-on worse,inconsistent"."""
+    """"failed: 1 target removed (2022 quzhou/x), 1 verdict worse (2022 fuzhou/x), 1 new inconsistent
+    figure — --fail-on worse,inconsistent,removed"."""
     parts = []
+    failing = fail_on.failing_changes(result)
+    for kind, items in failing.items():
+        targets = [item for item in items if isinstance(item, TargetChange)]
+        if kind in (ChangeFailing.WORSE, ChangeFailing.INCONSISTENT) or not targets:
+            continue
+        named = _some([f"{item.year} {item.jurisdiction}/{item.target.id}" for item in targets])
+        count = len(targets)
+        if kind is ChangeFailing.REMOVED:
+            parts.append(msg("{count} target removed ({named})", count=count, named=named) if count == 1
+                         else msg("{count} targets removed ({named})", count=count, named=named))
+        elif kind is ChangeFailing.LOOSENED:
+            parts.append(msg("{count} target loosened ({named})", count=count, named=named) if count == 1
+                         else msg("{count} targets loosened ({named})", count=count, named=named))
+        else:
+            parts.append(msg("{count} target redefined ({named})", count=count, named=named) if count == 1
+                         else msg("{count} targets redefined ({named})", count=count, named=named))
     if ChangeFailing.WORSE in fail_on.kinds and result.worse:
         worse = result.worse
         named = _some([f"{item.year} {item.jurisdiction}/{item.target.id}" for item in worse])
