@@ -134,18 +134,30 @@ def test_figures_are_paired_by_metric_scope_and_date(tmp_path):
                                    (Change.ADDED, "share", None, "一半"), (Change.REMOVED, "open", "已开通", None)]
 
 
-def test_inconsistencies_that_appear_go_or_change(tmp_path):
+def test_inconsistencies_that_appear_go_or_change_their_gap(tmp_path):
     stated = "- metric: rate\n  value: 91%\n  quote: 结案率91%\n"
     plain = side(tmp_path / "plain")
     inconsistent = side(tmp_path / "inconsistent", figures=FIGURES + stated)
     other = side(tmp_path / "other", figures=FIGURES + stated.replace("91%", "90%"))
     assert [item.change for item in compare_inconsistencies(2022, JURISDICTION, plain, inconsistent)] == [Change.ADDED]
     assert [item.change for item in compare_inconsistencies(2022, JURISDICTION, inconsistent, plain)] == [Change.REMOVED]
+    # 91% then 90% against 97.87% from the counts: the gap grew (6.37 → 7.37 points, each by its rounding)
     assert [(item.change, item.metric) for item in compare_inconsistencies(2022, JURISDICTION, inconsistent, other)] == [
-        (Change.REVISED, "rate")]
+        (Change.WORSE, "rate")]
+    assert [(item.change, item.metric) for item in compare_inconsistencies(2022, JURISDICTION, other, inconsistent)] == [
+        (Change.BETTER, "rate")]
 
 
 def test_a_figure_s_aggregate_makes_it_another_figure(tmp_path):
     before = report(tmp_path / "base", "- {metric: cases, value: 282, quote: 受理282件}\n")
     after = report(tmp_path / "head", "- {metric: cases, value: 282, aggregate: max, quote: 受理282件}\n")
     assert [item.change for item in compare_figures(2022, JURISDICTION, before, after)] == [Change.ADDED, Change.REMOVED]
+
+
+def test_an_inconsistency_that_now_keeps_a_verdict_from_being_given_is_worse_though_its_gap_shrank(tmp_path):
+    stated = "- metric: rate\n  value: 91%\n  quote: 结案率91%\n"
+    before = side(tmp_path / "base", figures=FIGURES + stated)  # ≥ 90%: 91% and 97.87% both meet it
+    stricter = TARGETS.replace("value: 90%\n  quote: 结案率达90%以上", "value: 95%\n  quote: 结案率达95%以上")
+    after = side(tmp_path / "head", stricter, FIGURES + stated.replace("91%", "93%"))  # ≥ 95%: 93% misses, 97.87% meets
+    assert [item.reason.value for item in after.results if item.target.id == "closure"] == ["contested"]
+    assert [item.change for item in compare_inconsistencies(2022, JURISDICTION, before, after)] == [Change.WORSE]

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Hashable, Iterable
+from fractions import Fraction
 from typing import TypeVar
 
 from planaudit.model.changes import VERDICT_ORDER, Change, FigureChange, InconsistencyChange, TargetChange
 from planaudit.model.data import Figure, Provenance, Report, Target
-from planaudit.model.result import AuditResult, Inconsistency, TargetResult
+from planaudit.model.result import AuditResult, Inconsistency, Reason, TargetResult
 
 T = TypeVar("T")
 
@@ -155,9 +156,40 @@ def compare_inconsistencies(year: int, jurisdiction: str, before: AuditResult | 
 
     old = _keyed(before.inconsistencies if before else (), key)
     new = _keyed(after.inconsistencies if after else (), key)
-    return [InconsistencyChange(change, year, jurisdiction, was, now)
-            for change, was, now in _paired(old, new, lambda was, now: (was.stated, was.derived_reading)
-                                            != (now.stated, now.derived_reading))]
+    paired = _paired(old, new, lambda was, now: (was.stated, was.derived_reading) != (now.stated, now.derived_reading))
+    return [InconsistencyChange(_weighed(change, was, now, before, after), year, jurisdiction, was, now)
+            for change, was, now in paired]
+
+
+def _weighed(change: Change, was: Inconsistency | None, now: Inconsistency | None, before: AuditResult | None,
+             after: AuditResult | None) -> Change:
+    """An inconsistent figure whose numbers changed, by its gap (how far the stated figure lies from
+    its other reading): WORSE when the gap grew or it now contests a verdict it did not, BETTER when
+    the gap shrank and it contests none it did not; else REVISED."""
+    if change is not Change.REVISED or was is None or now is None:
+        return change
+    contests_now, contested = _contests(now, after), _contests(was, before)
+    gap_was, gap_now = _gap(was), _gap(now)
+    if gap_now > gap_was or (contests_now and not contested):
+        return Change.WORSE
+    if gap_now < gap_was and not (contests_now and not contested):
+        return Change.BETTER
+    return Change.REVISED
+
+
+def _gap(item: Inconsistency) -> Fraction:
+    """How far apart the stated figure and its other reading are: 0 where the two ranges touch."""
+    stated, other = item.stated, item.derived_reading
+    apart = [end for end in (None if stated.lo is None or other.hi is None else stated.lo - other.hi,
+                             None if other.lo is None or stated.hi is None else other.lo - stated.hi)
+             if end is not None]
+    return max([Fraction(0), *apart])
+
+
+def _contests(item: Inconsistency, audit: AuditResult | None) -> bool:
+    """Does the inconsistency keep a verdict of ``audit`` from being given (reason contested)?"""
+    return audit is not None and any(result.reason is Reason.CONTESTED and item.figure in
+                                     (warning.figure for warning in result.warnings) for result in audit.results)
 
 
 def _keyed(items: Iterable[T], key: Callable[[T], Hashable]) -> dict[tuple[Hashable, int], T]:

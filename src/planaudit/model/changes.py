@@ -75,7 +75,7 @@ class FigureChange:
 
 @dataclass(frozen=True, slots=True)
 class InconsistencyChange:
-    change: Change  # ADDED (appeared), REMOVED (went away) or REVISED (its numbers changed)
+    change: Change  # ADDED (appeared), REMOVED (went away), WORSE or BETTER (its gap grew, or shrank), REVISED
     year: int
     jurisdiction: str
     before: Inconsistency | None
@@ -128,8 +128,10 @@ class DiffResult:
 
     @property
     def new_unacknowledged(self) -> tuple[InconsistencyChange, ...]:
-        """The inconsistent figures that appeared and that the data does not acknowledge: what fails."""
-        return tuple(item for item in self.new_inconsistencies if item.after is not None and not item.after.acknowledged)
+        """The inconsistent figures that appeared, or got worse, and that the data does not
+        acknowledge: what fails --fail-on inconsistent."""
+        return tuple(item for item in self.inconsistencies if item.change in (Change.ADDED, Change.WORSE)
+                     and item.after is not None and not item.after.acknowledged)
 
     @property
     def empty(self) -> bool:

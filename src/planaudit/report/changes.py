@@ -31,7 +31,8 @@ CHANGES = InLanguages({
     ("targets", Change.REDEFINED): "redefined",
     ("figures", Change.ADDED): "added", ("figures", Change.REMOVED): "removed", ("figures", Change.REVISED): "changed",
     ("inconsistencies", Change.ADDED): "new", ("inconsistencies", Change.REMOVED): "gone",
-    ("inconsistencies", Change.REVISED): "changed",
+    ("inconsistencies", Change.REVISED): "changed", ("inconsistencies", Change.WORSE): "worse",
+    ("inconsistencies", Change.BETTER): "better",
 }, lambda key: f"diff: {key[1].value} {key[0]}")
 
 DIFF_WORDS = InLanguages({

@@ -3,7 +3,7 @@
 A target removed or redefined (loosened, tightened) is an error when --fail-on removed (redefined,
 loosened) fails the run, else a warning, at the target's line (the base's, for one removed); a
 verdict that got worse is an error when --fail-on worse fails the run, else a warning, at the
-target's line; an inconsistent figure that appeared, likewise under --fail-on inconsistent; the
+target's line; an inconsistent figure that appeared or got worse, likewise under --fail-on inconsistent; the
 other changes of a jurisdiction and year are one notice ("fuzhou 2022: 2 better, 3 added, 1 figure
 changed"), so that GitHub, which shows ten annotations of each kind per step, shows the findings.
 """
@@ -28,6 +28,7 @@ from planaudit.report.problems import workflow_command
 from planaudit.report.workflow import plain_text
 
 _ANNOTATED = frozenset({Change.WORSE, Change.REMOVED, *REDEFINITIONS})  # each its own annotation, not counted in a notice
+_GROWN = frozenset({Change.ADDED, Change.WORSE})  # an inconsistent figure that appeared, or whose gap grew
 
 
 class DiffGithubReporter(DiffReporter):
@@ -35,7 +36,7 @@ class DiffGithubReporter(DiffReporter):
     def jurisdiction(self, result: DiffResult) -> None:
         lines = [self._annotated(item) for item in (*result.removed, *result.redefined)]
         lines += [self._worse(item) for item in result.worse]
-        lines += [self._inconsistency(item) for item in result.new_inconsistencies]
+        lines += [self._inconsistency(item) for item in result.inconsistencies if item.change in _GROWN]
         lines += [notice for group in groups(result) if (notice := self._notice(group))]
         lines += [workflow_command("error", None, None, DIFF_WORDS[self.lang]["not_compared"],
                                    f"{item.year} {item.jurisdiction}: {DIFF_WORDS[self.lang]['side_' + item.side]}")
@@ -65,11 +66,11 @@ class DiffGithubReporter(DiffReporter):
         level = "error" if self.fails_on("inconsistent") and not item.after.acknowledged else "warning"
         location = item.after.figure.location
         return workflow_command(level, location.path, location.line,
-                                f"{DIFF_WORDS[self.lang]['inconsistency']}: {item.metric}",
+                                f"{change_word(item, self.lang)} {DIFF_WORDS[self.lang]['inconsistency']}: {item.metric}",
                                 inconsistency_value(item, False, self.lang))
 
     def _notice(self, group: Group) -> str | None:
         """The rest of a jurisdiction's changes in a year, counted, in one notice."""
         said = counts_text([item for item in group.targets if item.change not in _ANNOTATED], group.figures,
-                           [item for item in group.inconsistencies if item.change is not Change.ADDED], self.lang)
+                           [item for item in group.inconsistencies if item.change not in _GROWN], self.lang)
         return workflow_command("notice", None, None, group.heading, said) if said else None

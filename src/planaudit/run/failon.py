@@ -149,9 +149,14 @@ def changes_failure_text(result: DiffResult, fail_on: FailOn) -> Message:
         parts.append(msg("{count} verdict worse ({named})", count=1, named=named) if len(worse) == 1
                      else msg("{count} verdicts worse ({named})", count=len(worse), named=named))
     if ChangeFailing.INCONSISTENT in fail_on.kinds and result.new_unacknowledged:
-        count = len(result.new_unacknowledged)
-        parts.append(msg("{count} new inconsistent figure", count=count) if count == 1
-                     else msg("{count} new inconsistent figures", count=count))
+        count = sum(item.change is Change.ADDED for item in result.new_unacknowledged)
+        if count:
+            parts.append(msg("{count} new inconsistent figure", count=count) if count == 1
+                         else msg("{count} new inconsistent figures", count=count))
+        count = sum(item.change is Change.WORSE for item in result.new_unacknowledged)
+        if count:
+            parts.append(msg("{count} inconsistent figure worse", count=count) if count == 1
+                         else msg("{count} inconsistent figures worse", count=count))
     return _failed(parts, fail_on)
 
 
