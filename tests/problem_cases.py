@@ -88,6 +88,9 @@ CASES = {
     Code.PERCENT_AS_RATIO: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets:\n"
                             "  - {id: a, title: t, metric: rate, rule: at_least, value: 0.85, quote: 达85%以上}\n",
                             (4, 60), "0.85 is read as 0.85%, not 85%; write 85% if that is meant"),
+    Code.RATIO_AS_PERCENT: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets:\n"
+                            "  - {id: a, title: t, metric: share, rule: at_least, value: 85, quote: 达85%以上}\n",
+                            (4, 61), "85 is a ratio of 85 (8500%), as the metric's unit is ratio; write 85% if that is meant"),
     Code.UNUSED_FIGURE: ("outcomes/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\nfigures:\n"
                          "  - {metric: share, value: 3, quote: q}\n", (4, 5), "no target of 2022 or 2023 uses share"),
     Code.UNKNOWN_TARGET: ("outcomes/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\nfigures: []\n"

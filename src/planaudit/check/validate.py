@@ -35,7 +35,7 @@ from planaudit.model.problems import Code, Problem
 from planaudit.model.wording import STATED_SHARE, in_targets_words, words_share
 from planaudit.read.layout import DataFile
 from planaudit.read.load import read_file
-from planaudit.read.quotes import in_quote, looks_like_a_ratio, stated_numbers
+from planaudit.read.quotes import in_quote, looks_like_a_percentage, looks_like_a_ratio, stated_numbers
 
 
 def catalogue_problems(catalogue: Catalogue) -> list[Problem]:
@@ -583,7 +583,7 @@ def _check_quote(item: Target | Figure, value: Decimal, unit: str, percent_sign:
                  computed: bool = False) -> Iterator[Problem]:
     """An error for a value that its own quote (or ``quote``, the words that state it) does not
     state — unless the data says how it was ``computed`` from it (value_note:); a warning for a
-    percentage written as a ratio."""
+    percentage written as a ratio, and for a ratio written as its quote's percentage."""
     quote = item.provenance.quote if quote is None else quote
     if looks_like_a_ratio(value, unit, percent_sign, quote):
         shown = format_number(value)
@@ -591,6 +591,11 @@ def _check_quote(item: Target | Figure, value: Decimal, unit: str, percent_sign:
         yield _at(item, "value", Code.PERCENT_AS_RATIO,
                   msg("{shown} is read as {shown}%, not {hundredfold}%; write {hundredfold}% if that is meant", shown=shown,
                       hundredfold=hundredfold))
+    elif looks_like_a_percentage(value, unit, percent_sign, quote):
+        shown = format_number(value)
+        yield _at(item, "value", Code.RATIO_AS_PERCENT,
+                  msg("{shown} is a ratio of {shown} ({hundredfold}%), as the metric's unit is ratio; write {shown}% "
+                      "if that is meant", shown=shown, hundredfold=format_number(Fraction(value) * 100)))
     elif not computed and in_quote(value, unit, quote) is False:
         shown = format_number(value) + ("%" if percent_sign else "")
         yield _at(item, "value", Code.VALUE_NOT_IN_QUOTE,

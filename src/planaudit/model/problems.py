@@ -50,6 +50,7 @@ class Code(enum.Enum):
     UNKNOWN_SCOPE = "unknown-scope"
     VALUE_NOT_IN_QUOTE = "value-not-in-quote"
     PERCENT_AS_RATIO = "percent-as-ratio"
+    RATIO_AS_PERCENT = "ratio-as-percent"
     UNUSED_FIGURE = "unused-figure"
     UNKNOWN_TARGET = "unknown-target"
     UNKNOWN_DOCUMENT = "unknown-document"
@@ -64,7 +65,7 @@ class Code(enum.Enum):
         return self.value < other.value
 
 
-_WARNINGS = frozenset({Code.YAML11, Code.PERCENT_AS_RATIO, Code.UNUSED_FIGURE,
+_WARNINGS = frozenset({Code.YAML11, Code.PERCENT_AS_RATIO, Code.RATIO_AS_PERCENT, Code.UNUSED_FIGURE,
                        Code.UNKNOWN_TARGET, Code.DUPLICATE_TARGET, Code.JUDGED_WITHOUT_NOTE})
 
 

@@ -246,6 +246,14 @@ def readings(number: Stated, unit: str) -> tuple[Decimal, ...]:
     return (number.value,)
 
 
+def looks_like_a_percentage(value: Decimal, unit: str, percent_sign: bool, quote: str) -> bool:
+    """A value of a ratio (at most 1, as a rule) written as the percentage its quote states: 91 for
+    "结案率91%" on a ratio metric, which reads 91 — 9100%."""
+    if unit != RATIO or percent_sign or value <= 1:
+        return False
+    return any(number.percent and number.value == value for number in stated_numbers(quote))
+
+
 def looks_like_a_ratio(value: Decimal, unit: str, percent_sign: bool, quote: str = "") -> bool:
     """A value of a percent that is written as a ratio: 0.85 for 85% — unless ``quote``, its own
     words, states that very number as a percentage ("发案率1%": 1 is 1%, as written)."""
