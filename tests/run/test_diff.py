@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from git_support import commit_all, new_repository
@@ -85,6 +87,35 @@ def test_a_jurisdiction_with_errors_at_the_head_is_not_compared(repository):
     assert result.not_compared == (NotCompared(2022, "c", "head"),)
     assert result.targets == ()
     assert [problem.code for problem in result.problems] == [Code.YAML_SYNTAX]
+
+
+def rendered(reporter, result) -> str:
+    out = io.StringIO()
+    reporter.write(result, out)
+    return out.getvalue()
+
+
+def test_a_change_that_fixes_the_base_s_errors_is_fixed_not_an_error(repository):
+    from planaudit.report import DIFF, reporter_class
+
+    RepoBuilder(repository).write("targets/2022/c.yaml", "jurisdiction: c\nyear: 2022\ntargets: [oops\n")
+    commit_all(repository, "broken")
+    RepoBuilder(repository).targets(TARGETS, jurisdiction="c")  # the working tree mends it
+    result = compare_revisions(repository, "HEAD", None)
+    assert result.not_compared == (NotCompared(2022, "c", "base", fixed=True),)
+    github = rendered(reporter_class("github", DIFF)("en"), result)
+    assert github.startswith("::notice title=fixed::2022 c: its files had errors at the base and have none at the head\n")
+
+
+def test_the_markdown_names_each_error_at_the_head(repository):
+    from planaudit.report import DIFF, reporter_class
+
+    RepoBuilder(repository).write("targets/2022/c.yaml", "jurisdiction: c\nyear: 2022\ntargets: [oops\n")
+    result = compare_revisions(repository, "main", None)
+    markdown = rendered(reporter_class("markdown", DIFF)("en"), result)
+    (error,) = [problem for problem in result.problems]
+    assert f"- targets/2022/c.yaml:{error.line}:{error.col} yaml-syntax " in markdown
+    assert "- **not compared**: 2022 c: its files at the head have errors" in markdown
 
 
 def test_years_limit_what_is_compared(repository):

@@ -93,6 +93,7 @@ class NotCompared:
     year: int
     jurisdiction: str
     side: str  # "base" or "head"
+    fixed: bool = False  # the base's files have errors and the head's none: the change fixes them
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from planaudit.model.changes import (
     TargetChange,
 )
 from planaudit.model.data import Figure
-from planaudit.model.problems import errors
+from planaudit.model.problems import Problem, errors
 from planaudit.model.result import TargetResult
 from planaudit.report.display import actual_text, evidence_text, inconsistency_reading, threshold_text, verdict_text
 from planaudit.report.i18n import REASONS, WORDS, InLanguages, detail_text
@@ -42,6 +42,8 @@ DIFF_WORDS = InLanguages({
     "before": "before", "after": "after", "change": "Change", "year": "Year", "jurisdiction": "Jurisdiction",
     "target": "Target", "figure": "figure", "inconsistency": "inconsistent figure", "details": "Evidence before and after",
     "side_base": "its files at the base have errors", "side_head": "its files at the head have errors",
+    "fixed": "fixed", "side_fixed": "its files had errors at the base and have none at the head",
+    "errors": "Errors at the head",
     "count": "{count} {word}", "none": "—", "group": "{group} {counts}", "comma": ", ", "semicolon": "; ",
     "colon": ": ", "side": "{side}: {text}", "threshold": "threshold {before} → {after}",
     "definition": "changed: {fields}",
@@ -146,7 +148,17 @@ def side_text(before: bool, text: str, lang: str) -> str:
 
 
 def not_compared_text(item: NotCompared, lang: str) -> str:
-    return f"{item.year} {item.jurisdiction}: {DIFF_WORDS[lang]['side_' + item.side]}"
+    return f"{item.year} {item.jurisdiction}: {DIFF_WORDS[lang]['side_fixed' if item.fixed else 'side_' + item.side]}"
+
+
+def not_compared_word(item: NotCompared, lang: str) -> str:
+    """"fixed" where the change mends the base's errors, else "not compared"."""
+    return DIFF_WORDS[lang]["fixed" if item.fixed else "not_compared"]
+
+
+def problem_text(problem: Problem, lang: str) -> str:
+    """"targets/2022/x.yaml:4:5 schema 'quote' is required": where, its code, what it says."""
+    return f"{problem.path}:{problem.line}:{problem.col} {problem.code.value} {problem.words(lang)}"
 
 
 @dataclass

@@ -20,6 +20,8 @@ from planaudit.report.changes import (
     counts_text,
     groups,
     inconsistency_value,
+    not_compared_text,
+    not_compared_word,
     redefinition_text,
     state_text,
     summary_text,
@@ -38,9 +40,8 @@ class DiffGithubReporter(DiffReporter):
         lines += [self._worse(item) for item in result.worse]
         lines += [self._inconsistency(item) for item in result.inconsistencies if item.change in _GROWN]
         lines += [notice for group in groups(result) if (notice := self._notice(group))]
-        lines += [workflow_command("error", None, None, DIFF_WORDS[self.lang]["not_compared"],
-                                   f"{item.year} {item.jurisdiction}: {DIFF_WORDS[self.lang]['side_' + item.side]}")
-                  for item in result.not_compared]
+        lines += [workflow_command("notice" if item.fixed else "error", None, None, not_compared_word(item, self.lang),
+                                   not_compared_text(item, self.lang)) for item in result.not_compared]
         lines.sort(key=lambda line: ("::error", "::warning", "::notice").index(line.split(" ", 1)[0]))
         self.out.write("".join(line + "\n" for line in lines) + plain_text(printable(summary_text(result, self.lang))) + "\n")
 

@@ -9,6 +9,7 @@ from planaudit.model.changes import Change, DiffResult
 from planaudit.report import jsontext
 from planaudit.report.base import DiffReporter
 from planaudit.report.json_report import figure_data, inconsistency_data, target_data
+from planaudit.report.problems import problem_data
 
 SCHEMA_VERSION = 1
 
@@ -31,8 +32,9 @@ class DiffJsonReporter(DiffReporter):
             "inconsistencies": [{"change": item.change.value, "year": item.year, "jurisdiction": item.jurisdiction,
                                  "metric": item.metric, "before": _maybe(inconsistency_data, item.before),
                                  "after": _maybe(inconsistency_data, item.after)} for item in result.inconsistencies],
-            "not_compared": [{"year": item.year, "jurisdiction": item.jurisdiction, "side": item.side}
+            "not_compared": [{"year": item.year, "jurisdiction": item.jurisdiction, "side": item.side, "fixed": item.fixed}
                              for item in result.not_compared],
+            "problems": [problem_data(problem) for problem in result.problems],
         }
         self.out.write(jsontext.dumps(document))
 

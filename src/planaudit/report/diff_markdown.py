@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planaudit.model.changes import Change, DiffResult, TargetChange
+from planaudit.model.problems import errors
 from planaudit.report.base import DiffReporter
 from planaudit.report.changes import (
     DIFF_WORDS,
@@ -16,6 +17,8 @@ from planaudit.report.changes import (
     groups,
     inconsistency_value,
     not_compared_text,
+    not_compared_word,
+    problem_text,
     redefinition_text,
     side_text,
     state_details,
@@ -35,8 +38,11 @@ class DiffMarkdownReporter(DiffReporter):
         if result.targets:
             blocks.append(self._targets_table(result.targets))
         if result.not_compared:
-            blocks.append("\n".join(f"- **{words['not_compared']}**: {cell(not_compared_text(item, self.lang))}"
-                                    for item in result.not_compared))
+            blocks.append("\n".join(f"- **{cell(not_compared_word(item, self.lang))}**: "
+                                    f"{cell(not_compared_text(item, self.lang))}" for item in result.not_compared))
+        if errors(result.problems):
+            blocks.append(f"**{cell(words['errors'])}**\n\n" + "\n".join(
+                f"- {cell(problem_text(problem, self.lang))}" for problem in errors(result.problems)))
         details = [self._group(group) for group in groups(result)]
         if details:
             blocks.append(f"<details><summary>{cell(words['details'])}</summary>\n\n" + "\n\n".join(details)

@@ -19,6 +19,7 @@ from planaudit.report.changes import (
     groups,
     inconsistency_value,
     not_compared_text,
+    not_compared_word,
     redefinition_text,
     side_text,
     state_details,
@@ -42,8 +43,8 @@ class DiffTableReporter(DiffReporter):
             console.print(Text(printable(group.heading), style="bold"))
             console.print(self._changes(group))
         for item in result.not_compared:
-            console.print(Text(printable(f"{DIFF_WORDS[self.lang]['not_compared']}: {not_compared_text(item, self.lang)}"),
-                               style="bold red"))
+            console.print(Text(printable(f"{not_compared_word(item, self.lang)}: {not_compared_text(item, self.lang)}"),
+                               style="green" if item.fixed else "bold red"))
         self.out.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
 
     def _changes(self, group: Group) -> Table:

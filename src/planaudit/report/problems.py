@@ -45,7 +45,7 @@ def write_json(problems: Iterable[Problem], lang: str, out: Writable) -> Tally:
     out.write(head)
     listed = jsontext.ListWriter(out, depth=2)
     for batch in _batches(problems, 1000):
-        listed.add(jsontext.items([_problem_data(tally.count(problem)) for problem in batch], depth=2))
+        listed.add(jsontext.items([problem_data(tally.count(problem)) for problem in batch], depth=2))
     listed.close()
     out.write(tail)
     return tally
@@ -57,7 +57,8 @@ def _batches(values: Iterable[Problem], size: int) -> Iterator[tuple[Problem, ..
         yield batch
 
 
-def _problem_data(problem: Problem) -> dict[str, object]:
+def problem_data(problem: Problem) -> dict[str, object]:
+    """A problem as JSON gives it: its file, line, column, code, severity and message."""
     return {"file": problem.path, "line": problem.line, "col": problem.col, "code": problem.code.value,
             "severity": problem.code.severity.value, "message": problem.message}
 

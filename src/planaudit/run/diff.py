@@ -158,7 +158,9 @@ class _Comparison:
         self.problems += after.problems
         for slug in slugs:
             if slug in before.not_judged or slug in after.not_judged:
-                self.not_compared += [NotCompared(year, slug, side) for side, judged in (("base", before), ("head", after))
+                fixed = slug not in after.not_judged
+                self.not_compared += [NotCompared(year, slug, side, fixed) for side, judged in (("base", before),
+                                                                                                ("head", after))
                                       if slug in judged.not_judged]
                 continue
             old, new = before.pieces.get(slug), after.pieces.get(slug)
@@ -171,7 +173,9 @@ class _Comparison:
         old = before.reports.get(slug) or _read_report(self.before, year, slug)
         new = after.reports.get(slug) or _read_report(self.after, year, slug)
         self.problems += new.problems
-        broken = [NotCompared(year, slug, side) for side, read in (("base", old), ("head", new)) if errors(read.problems)]
+        fixed = not errors(new.problems)
+        broken = [NotCompared(year, slug, side, fixed) for side, read in (("base", old), ("head", new))
+                  if errors(read.problems)]
         if broken:
             self.not_compared += broken
             return
