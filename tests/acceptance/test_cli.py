@@ -203,6 +203,8 @@ def test_pre_commit_hook_runs_validate():
 
     (hook,) = yaml.safe_load((Path(__file__).parent.parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert (hook["id"], hook["entry"], hook["pass_filenames"]) == ("planaudit-validate", "planaudit validate", False)
+    assert (hook["always_run"], "files" in hook) == (True, False)  # a deletion-only commit, data in a subfolder: run
+    assert tuple(map(int, hook["minimum_pre_commit_version"].split("."))) >= (3, 2, 0)
     program, *args = hook["entry"].split()
     assert program == "planaudit"
     assert planaudit(*args, data="basic").returncode == 0
