@@ -161,3 +161,29 @@ def test_an_inconsistency_that_now_keeps_a_verdict_from_being_given_is_worse_tho
     after = side(tmp_path / "head", stricter, FIGURES + stated.replace("91%", "93%"))  # ≥ 95%: 93% misses, 97.87% meets
     assert [item.reason.value for item in after.results if item.target.id == "closure"] == ["contested"]
     assert [item.change for item in compare_inconsistencies(2022, JURISDICTION, before, after)] == [Change.WORSE]
+
+
+def renamed(root, targets=TARGETS):
+    """The plan and report as lakeside's: a jurisdiction renamed."""
+    builder = RepoBuilder(root).rules(COUNT_METRICS)
+    builder.targets(targets, jurisdiction="lakeside").outcomes(FIGURES, jurisdiction="lakeside")
+    return builder.audit()
+
+
+def test_a_plan_moved_whole_to_another_jurisdiction_is_moved_not_removed_and_added(tmp_path):
+    from planaudit.judge.compare import moves
+
+    went = compare_targets(2022, JURISDICTION, side(tmp_path / "plan"), None)  # the plan left testville …
+    came = compare_targets(2022, "lakeside", None, renamed(tmp_path / "renamed"))  # … for lakeside: the same targets
+    found = moves([*went, *came])
+    assert [(item.change, item.jurisdiction, item.target.id, item.moved_from) for item in found] == [
+        (Change.MOVED, "lakeside", target_id, (2022, JURISDICTION)) for target_id in ("closure", "cases", "open")]
+    assert all(item.before is not None and item.after is not None for item in found)
+
+
+def test_a_plan_only_partly_moved_stays_removed_and_added(tmp_path):
+    from planaudit.judge.compare import moves
+
+    went = compare_targets(2022, JURISDICTION, side(tmp_path / "plan"), None)
+    came = compare_targets(2022, "lakeside", None, renamed(tmp_path / "renamed", TARGETS.split("- id: open")[0]))
+    assert [item.change for item in moves([*went, *came])] == [Change.REMOVED] * 3 + [Change.ADDED] * 2

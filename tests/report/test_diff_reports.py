@@ -94,3 +94,21 @@ def test_a_loosened_target_is_annotated_at_its_line_with_its_threshold_change(tm
                      "受理300件: threshold > 300 → ≥ 300")
     assert "| loosened | 2022 " in rendered("markdown", result).replace("**", "")
     assert "— threshold > 300 → ≥ 300" in rendered("markdown", result)
+
+
+def test_a_moved_plan_is_one_row_of_the_pull_request_comment(tmp_path):
+    from planaudit.judge.compare import moves
+
+    def plan(root, slug):
+        builder = RepoBuilder(root).rules(COUNT_METRICS)
+        builder.targets("- {id: t, title: 受理300件, metric: cases, rule: at_least, value: 300, quote: 受理300件以上}\n"
+                        "- {id: u, title: 开通服务, metric: open, rule: achieved, quote: 开通服务}", jurisdiction=slug)
+        builder.outcomes("[]", jurisdiction=slug)
+        return builder.audit()
+
+    changes = moves([*compare_targets(2022, "old-name", plan(tmp_path / "a", "old-name"), None),
+                     *compare_targets(2022, "new-name", None, plan(tmp_path / "b", "new-name"))])
+    markdown = rendered("markdown", DiffResult("main", "working tree", tuple(changes), (), ()))
+    rows = [line for line in markdown.split("<details>")[0].splitlines() if line.startswith("| moved")]
+    assert len(rows) == 1 and "2 targets, from 2022 old-name" in rows[0]
+    assert "targets 2 moved" in markdown

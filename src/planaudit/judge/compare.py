@@ -59,6 +59,32 @@ def _judged_on(item: TargetResult) -> tuple[object, ...]:
             item.detail, item.target.waiver, evidence, warnings)
 
 
+def moves(changes: Iterable[TargetChange]) -> list[TargetChange]:
+    """The changes with each plan that moved — every target removed from one (year, jurisdiction)
+    added, the same id and definition, to one other — as one MOVED change per target, where it
+    was added (its verdict at both sides kept); a plan only partly moved stays removed and added."""
+    changes = list(changes)
+    removed: dict[tuple[int, str], list[TargetChange]] = {}
+    added: dict[tuple[int, str], list[TargetChange]] = {}
+    for item in changes:
+        if item.change is Change.REMOVED:
+            removed.setdefault((item.year, item.jurisdiction), []).append(item)
+        elif item.change is Change.ADDED:
+            added.setdefault((item.year, item.jurisdiction), []).append(item)
+    moved: dict[int, TargetChange] = {}  # by id() of the added change it replaces
+    gone: set[int] = set()  # id() of the removed changes it takes the place of
+    for source, went in removed.items():
+        shape = sorted((item.target.id, repr(_definition(item.target))) for item in went)
+        for place, came in added.items():
+            if place != source and sorted((item.target.id, repr(_definition(item.target))) for item in came) == shape:
+                before = {item.target.id: item.before for item in went}
+                moved.update((id(item), TargetChange(Change.MOVED, item.year, item.jurisdiction, item.name,
+                                                     before[item.target.id], item.after, source)) for item in came)
+                gone.update(id(item) for item in went)
+                break
+    return [moved.get(id(item), item) for item in changes if id(item) not in gone]
+
+
 def _definition(target: Target) -> tuple[object, ...]:
     """What a target asks: its metric, rule, value, scope, period, basis, baseline, tolerance and the
     plan's words (not its title, section or place: those say where and how it is shown)."""

@@ -24,6 +24,7 @@ class Change(enum.Enum):
     LOOSENED = "loosened"  # the target asks less: ≥ 90% → ≥ 85%, > 1 → ≥ 1, a later deadline — whatever its verdict did
     TIGHTENED = "tightened"  # the target asks more
     REDEFINED = "redefined"  # the target's metric, rule, value, scope, period, basis, tolerance or quote changed otherwise
+    MOVED = "moved"  # the same target (id and definition) now in another plan: a file moved to another year, a rename
 
 
 REDEFINITIONS = frozenset({Change.LOOSENED, Change.TIGHTENED, Change.REDEFINED})  # a target's, not its evidence's
@@ -52,6 +53,7 @@ class TargetChange:
     name: str  # the jurisdiction's name
     before: TargetResult | None
     after: TargetResult | None
+    moved_from: tuple[int, str] | None = None  # MOVED: the year and jurisdiction of the plan it was in
 
     @property
     def target(self) -> Target:

@@ -28,7 +28,7 @@ CHANGES = InLanguages({
     ("targets", Change.WORSE): "worse", ("targets", Change.BETTER): "better", ("targets", Change.ADDED): "added",
     ("targets", Change.REMOVED): "removed", ("targets", Change.REVISED): "revised",
     ("targets", Change.LOOSENED): "loosened", ("targets", Change.TIGHTENED): "tightened",
-    ("targets", Change.REDEFINED): "redefined",
+    ("targets", Change.REDEFINED): "redefined", ("targets", Change.MOVED): "moved",
     ("figures", Change.ADDED): "added", ("figures", Change.REMOVED): "removed", ("figures", Change.REVISED): "changed",
     ("inconsistencies", Change.ADDED): "new", ("inconsistencies", Change.REMOVED): "gone",
     ("inconsistencies", Change.REVISED): "changed", ("inconsistencies", Change.WORSE): "worse",
@@ -42,6 +42,7 @@ DIFF_WORDS = InLanguages({
     "before": "before", "after": "after", "change": "Change", "year": "Year", "jurisdiction": "Jurisdiction",
     "target": "Target", "figure": "figure", "inconsistency": "inconsistent figure", "details": "Evidence before and after",
     "side_base": "its files at the base have errors", "side_head": "its files at the head have errors",
+    "moved_from": "moved from {year} {jurisdiction}", "moved_targets": "{count} targets, from {year} {jurisdiction}",
     "fixed": "fixed", "side_fixed": "its files had errors at the base and have none at the head",
     "errors": "Errors at the head",
     "count": "{count} {word}", "none": "—", "group": "{group} {counts}", "comma": ", ", "semicolon": "; ",
@@ -51,7 +52,7 @@ DIFF_WORDS = InLanguages({
 
 # Most telling first: what went, then what was redefined, then what the evidence moved.
 _ORDER = (Change.REMOVED, Change.LOOSENED, Change.TIGHTENED, Change.REDEFINED, Change.WORSE, Change.BETTER,
-          Change.ADDED, Change.REVISED)
+          Change.ADDED, Change.MOVED, Change.REVISED)
 _DEFINITION = ("metric", "rule", "value", "scope", "period", "basis", "baseline", "tolerance", "items")  # and the quote
 
 
@@ -95,6 +96,14 @@ def redefinition_text(item: TargetChange, lang: str) -> str:
     fields = [name for name in _DEFINITION if getattr(was, name) != getattr(now, name)]
     fields += ["quote"] if was.provenance.quote != now.provenance.quote else []
     return words["definition"].format(fields=words["comma"].join(fields))
+
+
+def moved_text(item: TargetChange, lang: str) -> str:
+    """"moved from 2022 a" for a target whose plan moved; "" for any other change."""
+    if item.moved_from is None:
+        return ""
+    year, jurisdiction = item.moved_from
+    return DIFF_WORDS[lang]["moved_from"].format(year=year, jurisdiction=jurisdiction)
 
 
 def state_text(result: TargetResult | None, lang: str) -> str:

@@ -25,7 +25,9 @@ class DiffJsonReporter(DiffReporter):
             "summary": {change.value: result.count(change) for change in Change},
             "targets": [{"change": item.change.value, "year": item.year, "jurisdiction": item.jurisdiction,
                          "id": item.target.id, "before": _maybe(target_data, item.before, lang),
-                         "after": _maybe(target_data, item.after, lang)} for item in result.targets],
+                         "after": _maybe(target_data, item.after, lang),
+                         "moved_from": None if item.moved_from is None else {
+                             "year": item.moved_from[0], "jurisdiction": item.moved_from[1]}} for item in result.targets],
             "figures": [{"change": item.change.value, "year": item.year, "jurisdiction": item.jurisdiction,
                          "metric": item.figure.metric, "before": _maybe(figure_data, item.before),
                          "after": _maybe(figure_data, item.after)} for item in result.figures],

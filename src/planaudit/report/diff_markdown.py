@@ -54,7 +54,16 @@ class DiffMarkdownReporter(DiffReporter):
         headers = [words["change"], words["year"], words["jurisdiction"], words["target"], words["before"].capitalize(),
                    words["after"].capitalize()]
         rows = [[self._change(item), str(item.year), f"{cell(item.name)} ({item.jurisdiction})", self._target(item),
-                 cell(state_text(item.before, self.lang)), cell(state_text(item.after, self.lang))] for item in changes]
+                 cell(state_text(item.before, self.lang)), cell(state_text(item.after, self.lang))]
+                for item in changes if item.moved_from is None]
+        moved: dict[tuple[int, str, tuple[int, str]], list[TargetChange]] = {}
+        for item in changes:
+            if item.moved_from is not None:
+                moved.setdefault((item.year, item.jurisdiction, item.moved_from), []).append(item)
+        for (year, _, (from_year, from_jurisdiction)), items in moved.items():  # a plan moved: one row
+            said = words["moved_targets"].format(count=len(items), year=from_year, jurisdiction=from_jurisdiction)
+            rows.append([self._change(items[0]), str(year), f"{cell(items[0].name)} ({items[0].jurisdiction})",
+                         cell(said), words["none"], words["none"]])
         return table(headers, rows)
 
     def _change(self, item: TargetChange) -> str:

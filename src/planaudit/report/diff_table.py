@@ -18,6 +18,7 @@ from planaudit.report.changes import (
     figure_details,
     groups,
     inconsistency_value,
+    moved_text,
     not_compared_text,
     not_compared_word,
     redefinition_text,
@@ -54,7 +55,7 @@ class DiffTableReporter(DiffReporter):
         grid.add_column(overflow="fold")
         for item in group.targets:
             target = item.target
-            redefined = redefinition_text(item, self.lang)
+            redefined = redefinition_text(item, self.lang) or moved_text(item, self.lang)
             self._add(grid, change_word(item, self.lang),
                       f"{target.id}  {target.title}  ({target.location})" + (f" — {redefined}" if redefined else ""),
                       state_details(item.before, self.lang), state_details(item.after, self.lang), item.change)

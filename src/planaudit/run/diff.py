@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planaudit.errors import NoTargets
-from planaudit.judge.compare import compare_figures, compare_inconsistencies, compare_targets
+from planaudit.judge.compare import compare_figures, compare_inconsistencies, compare_targets, moves
 from planaudit.model.changes import DiffResult, FigureChange, InconsistencyChange, NotCompared, TargetChange
 from planaudit.model.data import Report
 from planaudit.model.problems import Problem, capped, errors
@@ -147,7 +147,7 @@ class _Comparison:
             before, after = self.audit(year, [slug for audit_year, slug in self.audits if audit_year == year])
             for slug in [slug for report_year, slug in self.reports if report_year == year]:
                 self.report(year, slug, before, after)
-        return DiffResult(base.short, head.short, tuple(self.targets), tuple(self.figures), tuple(self.inconsistencies),
+        return DiffResult(base.short, head.short, tuple(moves(self.targets)), tuple(self.figures), tuple(self.inconsistencies),
                           tuple(dict.fromkeys(self.not_compared)), tuple(capped(sorted(set(self.problems)))))
 
     def audit(self, year: int, slugs: list[str]) -> tuple[_Side, _Side]:
