@@ -112,3 +112,15 @@ def test_a_moved_plan_is_one_row_of_the_pull_request_comment(tmp_path):
     rows = [line for line in markdown.split("<details>")[0].splitlines() if line.startswith("| moved")]
     assert len(rows) == 1 and "2 targets, from 2022 old-name" in rows[0]
     assert "targets 2 moved" in markdown
+
+
+def test_github_shows_ten_annotations_of_a_level_then_counts_the_rest(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.targets("\n".join(f"- {{id: t{index}, title: 开通服务, metric: open, rule: achieved, quote: 开通服务}}"
+                              for index in range(12)))
+    builder.outcomes("[]")
+    removed = compare_targets(2022, JURISDICTION, builder.audit(), None)
+    lines = rendered("github", DiffResult("main", "working tree", tuple(removed), (), ()), "removed").splitlines()
+    errors = [line for line in lines if line.startswith("::error")]
+    assert len(errors) == 11 and all("title=removed%3A t" in line for line in errors[:10])
+    assert errors[10] == "::error title=more::and 2 more of this level: see the Markdown comment or the JSON report"

@@ -43,6 +43,7 @@ DIFF_WORDS = InLanguages({
     "target": "Target", "figure": "figure", "inconsistency": "inconsistent figure", "details": "Evidence before and after",
     "side_base": "its files at the base have errors", "side_head": "its files at the head have errors",
     "moved_from": "moved from {year} {jurisdiction}", "moved_targets": "{count} targets, from {year} {jurisdiction}",
+    "more_title": "more", "more": "and {count} more of this level: see the Markdown comment or the JSON report",
     "fixed": "fixed", "side_fixed": "its files had errors at the base and have none at the head",
     "errors": "Errors at the head",
     "count": "{count} {word}", "none": "—", "group": "{group} {counts}", "comma": ", ", "semicolon": "; ",

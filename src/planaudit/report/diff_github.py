@@ -31,6 +31,13 @@ from planaudit.report.workflow import plain_text
 
 _ANNOTATED = frozenset({Change.WORSE, Change.REMOVED, *REDEFINITIONS})  # each its own annotation, not counted in a notice
 _GROWN = frozenset({Change.ADDED, Change.WORSE})  # an inconsistent figure that appeared, or whose gap grew
+_LEVELS = ("error", "warning", "notice")
+SHOWN = 10  # annotations of one level that GitHub shows per step
+
+
+def _level(line: str) -> int:
+    """The place of a workflow command's level in _LEVELS: errors first."""
+    return _LEVELS.index(line.split(" ", 1)[0].split("::")[1])
 
 
 class DiffGithubReporter(DiffReporter):
@@ -42,8 +49,21 @@ class DiffGithubReporter(DiffReporter):
         lines += [notice for group in groups(result) if (notice := self._notice(group))]
         lines += [workflow_command("notice" if item.fixed else "error", None, None, not_compared_word(item, self.lang),
                                    not_compared_text(item, self.lang)) for item in result.not_compared]
-        lines.sort(key=lambda line: ("::error", "::warning", "::notice").index(line.split(" ", 1)[0]))
-        self.out.write("".join(line + "\n" for line in lines) + plain_text(printable(summary_text(result, self.lang))) + "\n")
+        lines.sort(key=_level)
+        self.out.write("".join(line + "\n" for line in self._capped(lines))
+                       + plain_text(printable(summary_text(result, self.lang))) + "\n")
+
+    def _capped(self, lines: list[str]) -> list[str]:
+        """At most SHOWN annotations of each level (GitHub shows ten of each per step), then one that counts the rest."""
+        kept: list[str] = []
+        for level in _LEVELS:
+            found = [line for line in lines if _level(line) == _LEVELS.index(level)]
+            kept += found[:SHOWN]
+            if len(found) > SHOWN:
+                more = len(found) - SHOWN
+                kept.append(workflow_command(level, None, None, DIFF_WORDS[self.lang]["more_title"],
+                                             DIFF_WORDS[self.lang]["more"].format(count=more, level=level)))
+        return kept
 
     def _worse(self, item: TargetChange) -> str:
         level = "error" if self.fails_on("worse") else "warning"
