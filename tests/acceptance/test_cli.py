@@ -275,3 +275,15 @@ def test_explain_in_chinese_is_chinese_throughout():
     waived = planaudit("explain", "2022", "riverton", "closure-rate", "--lang", "zh").stdout
     assert ("警告: 数据不一致 — disputes.closure_rate 所述 91%, 推算值 97.87% (outcomes/2022/riverton.yaml:41, "
             "《2022年全市司法行政工作总结》)\n") in waived
+
+
+def test_validate_no_warnings_lists_the_errors_and_counts_the_warnings_it_left_out():
+    root = Path(__file__).parent.parent.parent  # the bundled data: no error, 26 warnings
+    every = planaudit("validate", data=None, cwd=root)
+    quiet = planaudit("validate", "--no-warnings", data=None, cwd=root)
+    warnings = every.stdout.splitlines()[-1].split()[0]
+    assert (quiet.returncode, quiet.stdout) == (0, f"no errors found; {warnings} warnings not listed (--no-warnings)\n")
+    assert planaudit("validate", "--no-warnings", "--strict", data=None, cwd=root).returncode == 1  # counted still
+    assert planaudit("validate", "--no-warnings", "--format", "json", data=None, cwd=root).stdout == '{\n  "problems": []\n}\n'
+    broken = planaudit("validate", "--no-warnings", data="invalid")
+    assert broken.returncode == 1 and broken.stdout == planaudit("validate", data="invalid").stdout  # errors alone there

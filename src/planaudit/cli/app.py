@@ -101,6 +101,7 @@ def explain(
 def validate(
     output_format: ProblemFormat = opt.ValidateOutputFormat,
     strict: bool = opt.ValidateStrict,
+    no_warnings: bool = opt.ValidateNoWarnings,
     lang: Lang | None = opt.ValidateLang,
     data: Path = opt.DataOption,
 ) -> None:
@@ -111,7 +112,7 @@ def validate(
     """
     voice = voice_of(lang)
     raise typer.Exit(call(voice, lambda: commands.validate(data, output_format.value, strict, lang and lang.value, voice,
-                                                            progress_bar)))
+                                                            progress_bar, warnings=not no_warnings)))
 
 
 @app.command()

@@ -76,6 +76,8 @@ ExplainTarget = typer.Argument(..., help="The target's id, the start of one id a
                                          "in the jurisdiction's table.")
 ValidateOutputFormat = typer.Option("text", "--format", help="How to list the problems.")
 ValidateStrict = typer.Option(False, "--strict", help="Exit 1 on warnings too, not only on errors.")
+ValidateNoWarnings = typer.Option(False, "--no-warnings", help="List the errors only (--strict still exits 1 on a "
+                                                               "warning).")
 ValidateLang = typer.Option(None, "--lang", help="Language of the messages. Default: planaudit.yaml's lang, then "
                                                  "the locale.")
 DiffBase = typer.Argument(None, help="The revision compared with. Default: where the current branch left "

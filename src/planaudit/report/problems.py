@@ -28,12 +28,35 @@ class Tally:
         return problem
 
 
-def write_text(problems: Iterable[Problem], lang: str, out: Writable) -> Tally:
-    """Each problem a line, then how many were found."""
+class Unlisted:
+    """The warnings left out of a list of problems (--no-warnings), counted as they stream past."""
+
+    def __init__(self) -> None:
+        self.warnings = 0
+
+    def errors(self, problems: Iterable[Problem]) -> Iterator[Problem]:
+        """The errors of ``problems``, in order; each warning counted, not given."""
+        for problem in problems:
+            if problem.is_error:
+                yield problem
+            else:
+                self.warnings += 1
+
+
+def write_text(problems: Iterable[Problem], lang: str, out: Writable, unlisted: Unlisted | None = None) -> Tally:
+    """Each problem a line, then how many were found — and how many warnings were not listed
+    (``unlisted``, --no-warnings): "no problems found" is never said of a repository that has some."""
     tally = Tally()
     for problem in problems:
         out.write(tally.count(problem).text(lang) + "\n")
-    out.write(found_counts(tally.errors, tally.warnings).render(lang) + "\n")
+    hidden = 0 if unlisted is None else unlisted.warnings
+    if not hidden:
+        out.write(found_counts(tally.errors, tally.warnings).render(lang) + "\n")
+    elif tally.errors:
+        out.write(msg("{found}; {hidden} warnings not listed (--no-warnings)",
+                      found=found_counts(tally.errors, 0), hidden=hidden).render(lang) + "\n")
+    else:
+        out.write(msg("no errors found; {hidden} warnings not listed (--no-warnings)", hidden=hidden).render(lang) + "\n")
     return tally
 
 

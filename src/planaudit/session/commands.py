@@ -237,19 +237,25 @@ def explain(data: Path, year: int, jurisdiction: str, target: str, lang: str | N
 
 
 def validate(data: Path, output_format: str, strict: bool, lang: str | None, voice: Voice,
-             progress: ProgressBar = no_progress) -> int:
-    """Every problem of the repository, listed on standard output, in ``lang``, else planaudit.yaml's
-    language, else the locale's; 1 on an error (or, ``strict``, a warning)."""
-    from planaudit.report.problems import PROBLEM_FORMATS
+             progress: ProgressBar = no_progress, warnings: bool = True) -> int:
+    """Every problem of the repository — its errors only, without ``warnings`` — listed on standard
+    output, in ``lang``, else planaudit.yaml's language, else the locale's; 1 on an error (or,
+    ``strict``, a warning, listed or not)."""
+    from planaudit.report.problems import PROBLEM_FORMATS, Unlisted, write_text
     from planaudit.run.validate import validate_everything
 
     root = repository_root(data)
     voice.lang = settings_lang(root, lang)
     with progress() as advance:
         found = validate_everything(root, advance)
+    unlisted = Unlisted()
+    listed = found if warnings else unlisted.errors(found)
     with inert_stdout(output_format == "text"):
-        tally = PROBLEM_FORMATS[output_format](found, voice.lang, sys.stdout)
-    return exit_status(failed=bool(tally.errors) or (strict and bool(tally.warnings)))
+        if output_format == "text":
+            tally = write_text(listed, voice.lang, sys.stdout, unlisted)
+        else:
+            tally = PROBLEM_FORMATS[output_format](listed, voice.lang, sys.stdout)
+    return exit_status(failed=bool(tally.errors) or (strict and bool(tally.warnings or unlisted.warnings)))
 
 
 @dataclass(frozen=True)
