@@ -46,18 +46,21 @@ def test_each_commitment_no_target_quotes_is_listed_with_its_line_and_section(tm
     assert (found.covered, found.share, found.not_verbatim, found.directions) == (1, 20, (), ())
 
 
-def test_a_direction_or_a_restatement_accounts_for_a_commitment(tmp_path):
+def plan_file(tmp_path, body):
+    """The coverage of PLAN_TEXT by a plan file of ``body`` (its targets: and directions:)."""
     builder = RepoBuilder(tmp_path).rules(METRICS).outcomes("[]")
-    builder.write("targets/2022/testville.yaml", textwrap.dedent("""\
-        jurisdiction: testville
-        year: 2022
+    builder.write("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\n" + textwrap.dedent(body))
+    return plan_coverage(PLAN_TEXT, "plan.txt", load_repository(tmp_path, [2022], [2022]).repository.plans[(2022, JURISDICTION)])
+
+
+def test_a_direction_or_a_restatement_accounts_for_a_commitment(tmp_path):
+    found = plan_file(tmp_path, """\
         targets:
           - {id: rate, title: t, metric: rate, rule: at_least, value: 85%, quote: 医患纠纷调解成功率达85%以上,
              restated: [{quote: 4月底前信访积案全面清零, section: 一（一）}]}
         directions:
           - {quote: 坚持学习制度, section: 一（二）}
-        """))
-    found = plan_coverage(PLAN_TEXT, "plan.txt", load_repository(tmp_path, [2022], [2022]).repository.plans[(2022, JURISDICTION)])
+        """)
     assert [clause.text for clause in found.uncovered] == ["建立律师调解工作室", "全年开展普法活动不少于100场"]
     assert [clause.text for clause in found.directions] == ["坚持学习制度"]
     assert summary_text(found, "en") == ("3 of 5 commitments are accounted for (60%): 2 by a target, "
@@ -120,16 +123,12 @@ def test_the_share_is_rounded_down_so_that_only_all_is_100():
 
 
 def test_a_clause_a_target_quotes_is_by_a_target_though_a_direction_quotes_it_too(tmp_path):
-    builder = RepoBuilder(tmp_path).rules(METRICS).outcomes("[]")
-    builder.write("targets/2022/testville.yaml", textwrap.dedent("""\
-        jurisdiction: testville
-        year: 2022
+    found = plan_file(tmp_path, """\
         targets:
           - {id: room, title: t, metric: done, rule: achieved, quote: 建立律师调解工作室}
         directions:
           - {quote: 建立律师调解工作室}
           - {quote: 坚持学习制度}
-        """))
-    found = plan_coverage(PLAN_TEXT, "plan.txt", load_repository(tmp_path, [2022], [2022]).repository.plans[(2022, JURISDICTION)])
+        """)
     assert [clause.text for clause in found.directions] == ["坚持学习制度"]
     assert found.covered == 2
