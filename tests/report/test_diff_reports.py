@@ -124,3 +124,16 @@ def test_github_shows_ten_annotations_of_a_level_then_counts_the_rest(tmp_path):
     errors = [line for line in lines if line.startswith("::error")]
     assert len(errors) == 11 and all("title=removed%3A t" in line for line in errors[:10])
     assert errors[10] == "::error title=more::and 2 more of this level: see the Markdown comment or the JSON report"
+
+
+def test_a_redefinition_with_the_same_threshold_names_the_fields_that_changed(tmp_path):
+    from planaudit.report.changes import redefinition_text
+
+    def side(name, quote):
+        builder = RepoBuilder(tmp_path / name).rules(COUNT_METRICS)
+        builder.targets(f"- {{id: t, title: 受理300件, metric: cases, rule: at_least, value: 300, quote: {quote}}}")
+        builder.outcomes("[]")
+        return builder.audit()
+
+    (item,) = compare_targets(2022, JURISDICTION, side("base", "受理300件以上"), side("head", "全年受理300件以上"))
+    assert (item.change, redefinition_text(item, "en")) == (Change.REDEFINED, "changed: quote")

@@ -39,7 +39,7 @@ def compare_targets(year: int, jurisdiction: str, before: AuditResult | None, af
 def _how(before: TargetResult, after: TargetResult) -> Change | None:
     """A target redefined is named so, whatever its verdict did (a loosened target met is no better
     evidence); else its verdict went down or up, or only what it rests on changed."""
-    if _definition(before.target) != _definition(after.target):
+    if before.target.definition() != after.target.definition():
         return _leaning(before, after) or Change.REDEFINED
     was, now = VERDICT_ORDER[before.verdict], VERDICT_ORDER[after.verdict]
     if now < was:
@@ -74,22 +74,15 @@ def moves(changes: Iterable[TargetChange]) -> list[TargetChange]:
     moved: dict[int, TargetChange] = {}  # by id() of the added change it replaces
     gone: set[int] = set()  # id() of the removed changes it takes the place of
     for source, went in removed.items():
-        shape = sorted((item.target.id, repr(_definition(item.target))) for item in went)
+        shape = sorted((item.target.id, repr(item.target.definition())) for item in went)
         for place, came in added.items():
-            if place != source and sorted((item.target.id, repr(_definition(item.target))) for item in came) == shape:
+            if place != source and sorted((item.target.id, repr(item.target.definition())) for item in came) == shape:
                 before = {item.target.id: item.before for item in went}
                 moved.update((id(item), TargetChange(Change.MOVED, item.year, item.jurisdiction, item.name,
                                                      before[item.target.id], item.after, source)) for item in came)
                 gone.update(id(item) for item in went)
                 break
     return [moved.get(id(item), item) for item in changes if id(item) not in gone]
-
-
-def _definition(target: Target) -> tuple[object, ...]:
-    """What a target asks: its metric, rule, value, scope, period, basis, baseline, tolerance and the
-    plan's words (not its title, section or place: those say where and how it is shown)."""
-    return (target.metric, target.rule, target.value, target.scope, target.period, target.basis, target.baseline,
-            target.tolerance, target.provenance.quote, target.items)
 
 
 _FLOORS = {"at_least": False, "more_than": True}  # a rule whose value is a floor: whether it is strict

@@ -386,6 +386,14 @@ class Target(Placed):
         """Is it judged on its items (the "3+3+3" project: met only when all nine are)?"""
         return bool(self.items)
 
+    def definition(self) -> dict[str, object]:
+        """What the target asks, by field: its metric, rule, value, scope, period, basis, baseline,
+        tolerance, the plan's words and its items — not its title, section, strength or place, which
+        say how and where it is shown (`diff` names a change of these a redefinition)."""
+        return {"metric": self.metric, "rule": self.rule, "value": self.value, "scope": self.scope,
+                "period": self.period, "basis": self.basis, "baseline": self.baseline, "tolerance": self.tolerance,
+                "quote": self.provenance.quote, "items": self.items}
+
     @property
     def key(self) -> str:
         return f"{self.year}/{self.jurisdiction}/{self.id}"

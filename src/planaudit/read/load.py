@@ -101,7 +101,7 @@ class FileRead:
 
 
 ASSERTIONS = "assertions"  # a report's claims of completion: read exactly, for their lines
-DIRECTIONS = "directions"  # a plan's ongoing directions: read exactly, for their lines
+DIRECTIONS = "directions"  # a plan's ongoing directions: located by the quick reader too (fastread.read)
 _SCHEMA_AND_LIST = {"targets": (Kind.TARGET, "targets"), "outcomes": (Kind.OUTCOME, "figures")}
 ItemChecks = Callable[[Plan | Report], Iterable[Problem]]  # what else a read plan or report is checked for
 

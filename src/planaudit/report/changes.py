@@ -54,7 +54,6 @@ DIFF_WORDS = InLanguages({
 # Most telling first: what went, then what was redefined, then what the evidence moved.
 _ORDER = (Change.REMOVED, Change.LOOSENED, Change.TIGHTENED, Change.REDEFINED, Change.WORSE, Change.BETTER,
           Change.ADDED, Change.MOVED, Change.REVISED)
-_DEFINITION = ("metric", "rule", "value", "scope", "period", "basis", "baseline", "tolerance", "items")  # and the quote
 
 
 def summary_text(result: DiffResult, lang: str) -> str:
@@ -93,9 +92,8 @@ def redefinition_text(item: TargetChange, lang: str) -> str:
     before, after = threshold_text(item.before, lang), threshold_text(item.after, lang)
     if before != after:
         return words["threshold"].format(before=before, after=after)
-    was, now = item.before.target, item.after.target
-    fields = [name for name in _DEFINITION if getattr(was, name) != getattr(now, name)]
-    fields += ["quote"] if was.provenance.quote != now.provenance.quote else []
+    was, now = item.before.target.definition(), item.after.target.definition()
+    fields = [name for name, value in was.items() if now[name] != value]
     return words["definition"].format(fields=words["comma"].join(fields))
 
 
