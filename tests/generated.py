@@ -23,6 +23,7 @@ import yaml
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
+from planaudit.model.problems import WARNING_CODES
 from planaudit.schemas import Kind, schema_text
 
 YEARS = (2021, 2022)
@@ -47,7 +48,7 @@ EMITTED: dict[str, set[str]] = {
     "metric": {"label", "unit", "derive", "tolerance", "cumulative"},
     "rule": {"label", "expr", "growth"},
     "settings": {"lang", "fail_on", "tolerance", "about_tolerance", "about_tolerance_share", "approx_share",
-                 "accept_assertions", "max_file_size"},
+                 "accept_assertions", "max_file_size", "problems"},
 }
 
 
@@ -370,7 +371,9 @@ def settings_files(draw: st.DrawFn) -> dict[str, Any]:
                 "about_tolerance_share": lambda: "5%",
                 "approx_share": lambda: draw(leaf("share")) if sometimes(draw) else "5%",
                 "accept_assertions": lambda: draw(st.booleans()),
-                "max_file_size": lambda: draw(st.sampled_from(["20MB", 10485760, "1KB"]))}
+                "max_file_size": lambda: draw(st.sampled_from(["20MB", 10485760, "1KB"])),
+                "problems": lambda: draw(st.dictionaries(st.sampled_from([code.value for code in WARNING_CODES]),
+                                                         st.sampled_from(["error", "warning", "disable"]), max_size=3))}
     return {key: make() for key, make in optional.items() if sometimes(draw, 0.3)}
 
 

@@ -135,3 +135,58 @@ def test_a_link_in_a_revision_that_leaves_the_repository_is_not_followed(reposit
     assert [(problem.path, problem.code) for problem in result.problems] == [
         ("targets/2022/a.yaml", Code.OUTSIDE_REPOSITORY)]
     assert result.not_compared == (NotCompared(2022, "a", "head"),)
+
+
+UNUSED_FIGURE = FIGURES + "- {metric: closed, value: 5, quote: 结案5件}\n"
+
+
+def test_a_problem_the_change_brings_is_new_and_one_it_only_moves_is_not(repository):
+    from planaudit.run.failon import changes_fail_on, changes_failure_text
+
+    RepoBuilder(repository).outcomes(UNUSED_FIGURE, jurisdiction="b")
+    result = compare_revisions(repository, "main", None)
+    assert [(problem.path, problem.code) for problem in result.introduced] == [("outcomes/2022/b.yaml", Code.UNUSED_FIGURE)]
+    line = result.introduced[0].line
+    assert changes_fail_on("new-problems").fails_diff(result)
+    assert changes_failure_text(result, changes_fail_on("new-problems")).render("en") == \
+        f"failed: 1 new problem (outcomes/2022/b.yaml:{line} unused-figure) — --fail-on new-problems"
+    commit_all(repository, "a figure no target uses")
+    RepoBuilder(repository).outcomes("# a comment\n# and another\n" + UNUSED_FIGURE, jurisdiction="b")  # 3 lines down
+    moved = compare_revisions(repository, "HEAD", None)
+    from planaudit.run.validate import validate_everything
+
+    assert [problem.line for problem in validate_everything(repository) if problem.code is Code.UNUSED_FIGURE] == [line + 3]
+    assert moved.introduced == ()
+    assert not changes_fail_on("new-problems").fails_diff(moved)
+
+
+def test_every_format_of_the_diff_gives_the_new_problems(repository):
+    import json
+
+    from planaudit.report import DIFF, reporter_class
+
+    RepoBuilder(repository).outcomes(UNUSED_FIGURE, jurisdiction="b")
+    result = compare_revisions(repository, "main", None)
+    (problem,) = result.introduced
+    where = f"outcomes/2022/b.yaml:{problem.line}:{problem.col}"
+    said = "unused-figure no target of 2022 or 2023 uses closed"
+    document = json.loads(rendered(reporter_class("json", DIFF)("en"), result))
+    assert [(item["file"], item["code"], item["severity"]) for item in document["new_problems"]] == \
+        [("outcomes/2022/b.yaml", "unused-figure", "warning")]
+    markdown = rendered(reporter_class("markdown", DIFF)("en"), result)
+    assert f"**Problems this change introduces**\n\n- {where} {said}\n" in markdown
+    assert markdown.startswith("**planaudit diff** main (")
+    assert "working tree: figures 1 added; 1 new problem\n" in markdown
+    table = rendered(reporter_class("table", DIFF)("en"), result)
+    assert f"Problems this change introduces\n{where} {said}\n" in table
+    github = rendered(reporter_class("github", DIFF)("en", fail_on="new-problems"), result)
+    assert github.startswith(f"::error file=outcomes/2022/b.yaml,line={problem.line},title=new problem%3A unused-figure::"
+                             "no target of 2022 or 2023 uses closed\n")
+    assert rendered(reporter_class("github", DIFF)("en"), result).startswith("::warning file=outcomes/2022/b.yaml,")
+
+
+def test_a_code_planaudit_yaml_disables_is_never_new(repository):
+    RepoBuilder(repository).outcomes(UNUSED_FIGURE, jurisdiction="b").write("planaudit.yaml",
+                                                                            "problems: {unused-figure: disable}\n")
+    result = compare_revisions(repository, "main", None)
+    assert (result.problems, result.introduced) == ((), ())

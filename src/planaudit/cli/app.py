@@ -102,6 +102,7 @@ def validate(
     output_format: ProblemFormat = opt.ValidateOutputFormat,
     strict: bool = opt.ValidateStrict,
     no_warnings: bool = opt.ValidateNoWarnings,
+    changed: str | None = opt.ValidateChanged,
     lang: Lang | None = opt.ValidateLang,
     data: Path = opt.DataOption,
 ) -> None:
@@ -112,7 +113,7 @@ def validate(
     """
     voice = voice_of(lang)
     raise typer.Exit(call(voice, lambda: commands.validate(data, output_format.value, strict, lang and lang.value, voice,
-                                                            progress_bar, warnings=not no_warnings)))
+                                                            progress_bar, warnings=not no_warnings, changed=changed)))
 
 
 @app.command()

@@ -78,6 +78,9 @@ ValidateOutputFormat = typer.Option("text", "--format", help="How to list the pr
 ValidateStrict = typer.Option(False, "--strict", help="Exit 1 on warnings too, not only on errors.")
 ValidateNoWarnings = typer.Option(False, "--no-warnings", help="List the errors only (--strict still exits 1 on a "
                                                                "warning).")
+ValidateChanged = typer.Option(None, "--changed", metavar="BASE",
+                               help="List only the problems the base revision (a git revision) does not have: those "
+                                    "the change since BASE introduces, the working tree's against BASE's.")
 ValidateLang = typer.Option(None, "--lang", help="Language of the messages. Default: planaudit.yaml's lang, then "
                                                  "the locale.")
 DiffBase = typer.Argument(None, help="The revision compared with. Default: where the current branch left "
@@ -94,9 +97,10 @@ DiffOutput = typer.Option(
 DiffFailOn = typer.Option("never", "--fail-on", parser=lambda text: _fail_on(text, changes_fail_on),
                           metavar="WHAT", help="Exit 1 on any of worse (a verdict got worse on the same target: "
                                                "met → unmeasured → missed), inconsistent (an inconsistent figure "
-                                               "appeared), loosened (a target asks less), redefined (a target's "
-                                               "definition changed) and removed (a target went), joined by commas; "
-                                               "or never.")
+                                               "appeared or got worse), loosened (a target asks less), redefined "
+                                               "(a target's definition changed), removed (a target went) and "
+                                               "new-problems (an error or warning the base does not have), joined "
+                                               "by commas; or never.")
 SchemaWhich = typer.Argument(..., help="Which file's schema.")
 InitDirectory = typer.Argument(Path("."), file_okay=False, help="Where to create it.")
 CoverageDocument = typer.Argument(..., dir_okay=False, help="The plan or report, as text.")

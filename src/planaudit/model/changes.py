@@ -106,7 +106,8 @@ class DiffResult:
     figures: tuple[FigureChange, ...]
     inconsistencies: tuple[InconsistencyChange, ...]
     not_compared: tuple[NotCompared, ...] = ()
-    problems: tuple[Problem, ...] = ()  # errors that kept a jurisdiction, or a whole revision, from being compared
+    problems: tuple[Problem, ...] = ()  # every problem of the head's files compared (errors kept them from being compared)
+    introduced: tuple[Problem, ...] = ()  # those of them the base does not have (check/introduced.py)
 
     def count(self, change: Change) -> int:
         return sum(item.change is change for item in self.targets)
@@ -138,4 +139,4 @@ class DiffResult:
 
     @property
     def empty(self) -> bool:
-        return not (self.targets or self.figures or self.inconsistencies or self.not_compared)
+        return not (self.targets or self.figures or self.inconsistencies or self.not_compared or self.introduced)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from planaudit.exact.expr import Expression
 from planaudit.exact.numbers import format_number
 from planaudit.messages import Message
+from planaudit.model.problems import Code, Level
 
 PERCENT = "percent"
 RATIO = "ratio"
@@ -528,6 +529,7 @@ class Settings:
     approx_share: Decimal | None = None  # how far off a figure of bound approx may be, in percent, where it says not
     accept_assertions: bool = True  # False: a report's blanket claim of completion makes nothing met
     max_file_size: int | None = None  # the most bytes a rules, target or outcome file may have (None: 10 MB)
+    problems: Mapping[Code, Level] = field(default_factory=dict)  # a warning's code made an error, or disabled
 
 
 @dataclass(frozen=True, slots=True)

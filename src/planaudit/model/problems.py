@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from planaudit.messages import Message, msg, printable
 
@@ -84,6 +84,7 @@ class Problem:
     # were counted, not described (a file of 500,000 bad entries; see read/structure.py); capped() counts them
     stands_for: int = field(default=1, compare=False)
     said: Message | None = field(default=None, compare=False, repr=False)
+    level: Severity | None = field(default=None, compare=False)  # planaudit.yaml's, for its code; else the code's own
 
     def __post_init__(self) -> None:
         if self.said is not None and not self.message:
@@ -101,8 +102,42 @@ class Problem:
         return printable(f"{self.path}:{self.line}:{self.col}: {self.code.value} {self.words(lang)}")
 
     @property
+    def severity(self) -> Severity:
+        return self.level or self.code.severity
+
+    @property
     def is_error(self) -> bool:
-        return self.code.severity is Severity.ERROR
+        return self.severity is Severity.ERROR
+
+
+class Level(enum.Enum):
+    """What planaudit.yaml's ``problems:`` may make of a warning's code (an error's cannot be changed:
+    it keeps the data from being read or judged as written)."""
+
+    ERROR = "error"  # listed as an error: `validate` fails on it
+    WARNING = "warning"
+    DISABLE = "disable"  # never listed, never counted
+
+
+WARNING_CODES = tuple(code for code in Code if code.severity is Severity.WARNING)
+
+
+def leveled(problems: Iterable[Problem], levels: Mapping[Code, Level]) -> Iterator[Problem]:
+    """``problems`` as planaudit.yaml's ``problems:`` levels them: a disabled code's left out, a
+    warning made an error where it says so."""
+    for problem in problems:
+        level = levels.get(problem.code)
+        if level is Level.DISABLE:
+            continue
+        if level is Level.ERROR and problem.code.severity is Severity.WARNING:
+            problem = replace(problem, level=Severity.ERROR)
+        yield problem
+
+
+def not_disabled(problems: Iterable[Problem], levels: Mapping[Code, Level]) -> list[Problem]:
+    """``problems`` but those of a code planaudit.yaml disables: what `check`, `export` and `diff`
+    list (a warning made an error there still judges as written: only `validate` fails on it)."""
+    return [problem for problem in problems if levels.get(problem.code) is not Level.DISABLE]
 
 
 def sort_key(problem: Problem) -> tuple[str, int, int, str, str]:

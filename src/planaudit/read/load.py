@@ -27,11 +27,11 @@ from planaudit.model.data import (
     Scope,
     Settings,
 )
-from planaudit.model.problems import Code, Problem
+from planaudit.model.problems import Code, Level, Problem
 from planaudit.read import layout
 from planaudit.read.build import Fields, Parsed, read_item, read_metric, read_rule, read_scope
 from planaudit.read.layout import SETTINGS_FILE, YEAR_DIR, DataFile
-from planaudit.read.yamltree import MappingNode
+from planaudit.read.yamltree import MappingNode, Scalar
 from planaudit.schemas import Kind
 
 _DATA_DIRS = {"targets": Kind.TARGET, "outcomes": Kind.OUTCOME}
@@ -324,8 +324,17 @@ def read_settings_file(raw: bytes, display: str) -> tuple[Settings, tuple[Proble
     settings = Settings(fields.text("lang"), fields.text("fail_on"), fields.number("tolerance")[0],
                         fields.number("about_tolerance")[0], fields.number("about_tolerance_share")[0],
                         fields.number("approx_share")[0], fields.flag("accept_assertions", True),
-                        file_size(fields.text("max_file_size")))
+                        file_size(fields.text("max_file_size")), problem_levels(fields))
     return settings, tuple(problems)
+
+
+def problem_levels(fields: Fields) -> dict[Code, Level]:
+    """planaudit.yaml's ``problems:``: each warning's code and what it is made (the schema has
+    held both to what they may be)."""
+    table = fields.node.get("problems")
+    if not isinstance(table, MappingNode):
+        return {}
+    return {Code(name): Level(value.text) for name, value in table.items() if isinstance(value, Scalar)}
 
 
 _SIZE = re.compile(r"([0-9]+)(KB|MB|GB)?")

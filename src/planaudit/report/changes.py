@@ -46,6 +46,7 @@ DIFF_WORDS = InLanguages({
     "more_title": "more", "more": "and {count} more of this level: see the Markdown comment or the JSON report",
     "fixed": "fixed", "side_fixed": "its files had errors at the base and have none at the head",
     "errors": "Errors at the head",
+    "introduced": "Problems this change introduces", "new_problems": "new problems", "new_problem": "new problem",
     "count": "{count} {word}", "none": "—", "group": "{group} {counts}", "comma": ", ", "semicolon": "; ",
     "colon": ": ", "side": "{side}: {text}", "threshold": "threshold {before} → {after}",
     "definition": "changed: {fields}",
@@ -58,14 +59,16 @@ _ORDER = (Change.REMOVED, Change.LOOSENED, Change.TIGHTENED, Change.REDEFINED, C
 
 def summary_text(result: DiffResult, lang: str) -> str:
     """"main (3f2c1a9) → working tree: targets 1 worse, 2 added; figures 1 changed"."""
-    said = counts_text(result.targets, result.figures, result.inconsistencies, lang, len(result.not_compared))
+    said = counts_text(result.targets, result.figures, result.inconsistencies, lang, len(result.not_compared),
+                       len(result.introduced))
     nothing = DIFF_WORDS[lang]["errors_only" if errors(result.problems) else "no_change"]
     return f"{result.base} → {result.head}{DIFF_WORDS[lang]['colon']}{said or nothing}"
 
 
 def counts_text(targets: Sequence[TargetChange], figures: Sequence[FigureChange],
-                inconsistencies: Sequence[InconsistencyChange], lang: str, not_compared: int = 0) -> str:
-    """"targets 1 worse, 2 added; figures 1 changed", or "" when there is nothing."""
+                inconsistencies: Sequence[InconsistencyChange], lang: str, not_compared: int = 0, introduced: int = 0
+                ) -> str:
+    """"targets 1 worse, 2 added; figures 1 changed; 1 new problem", or "" when there is nothing."""
     words = DIFF_WORDS[lang]
     said = []
     for group, items in (("targets", targets), ("figures", figures), ("inconsistencies", inconsistencies)):
@@ -75,6 +78,8 @@ def counts_text(targets: Sequence[TargetChange], figures: Sequence[FigureChange]
             said.append(words["group"].format(group=words[group], counts=words["comma"].join(counts)))
     if not_compared:
         said.append(words["count"].format(count=not_compared, word=words["not_compared"]))
+    if introduced:
+        said.append(words["count"].format(count=introduced, word=words["new_problem" if introduced == 1 else "new_problems"]))
     return words["semicolon"].join(said)
 
 
@@ -162,6 +167,12 @@ def not_compared_text(item: NotCompared, lang: str) -> str:
 def not_compared_word(item: NotCompared, lang: str) -> str:
     """"fixed" where the change mends the base's errors, else "not compared"."""
     return DIFF_WORDS[lang]["fixed" if item.fixed else "not_compared"]
+
+
+def unlisted_errors(result: DiffResult) -> list[Problem]:
+    """The errors at the head that are not new (the base has them too): listed apart from the new problems."""
+    new = set(result.introduced)
+    return [problem for problem in errors(result.problems) if problem not in new]
 
 
 def problem_text(problem: Problem, lang: str) -> str:

@@ -11,6 +11,7 @@ changed"), so that GitHub, which shows ten annotations of each kind per step, sh
 from __future__ import annotations
 
 from planaudit.model.changes import REDEFINITIONS, Change, DiffResult, InconsistencyChange, TargetChange
+from planaudit.model.problems import Problem
 from planaudit.read.text import printable
 from planaudit.report.base import DiffReporter
 from planaudit.report.changes import (
@@ -46,6 +47,7 @@ class DiffGithubReporter(DiffReporter):
         lines = [self._annotated(item) for item in (*result.removed, *result.redefined)]
         lines += [self._worse(item) for item in result.worse]
         lines += [self._inconsistency(item) for item in result.inconsistencies if item.change in _GROWN]
+        lines += [self._introduced(problem) for problem in result.introduced]
         lines += [notice for group in groups(result) if (notice := self._notice(group))]
         lines += [workflow_command("notice" if item.fixed else "error", None, None, not_compared_word(item, self.lang),
                                    not_compared_text(item, self.lang)) for item in result.not_compared]
@@ -89,6 +91,12 @@ class DiffGithubReporter(DiffReporter):
         return workflow_command(level, location.path, location.line,
                                 f"{change_word(item, self.lang)} {DIFF_WORDS[self.lang]['inconsistency']}: {item.metric}",
                                 inconsistency_value(item, False, self.lang))
+
+    def _introduced(self, problem: Problem) -> str:
+        """A problem the change brings, at its line: an error where it is one or fails the run."""
+        level = "error" if problem.is_error or self.fails_on("new-problems") else "warning"
+        return workflow_command(level, problem.path, problem.line,
+                                f"{DIFF_WORDS[self.lang]['new_problem']}: {problem.code.value}", problem.words(self.lang))
 
     def _notice(self, group: Group) -> str | None:
         """The rest of a jurisdiction's changes in a year, counted, in one notice."""

@@ -37,6 +37,7 @@ class DiffJsonReporter(DiffReporter):
             "not_compared": [{"year": item.year, "jurisdiction": item.jurisdiction, "side": item.side, "fixed": item.fixed}
                              for item in result.not_compared],
             "problems": [problem_data(problem) for problem in result.problems],
+            "new_problems": [problem_data(problem) for problem in result.introduced],
         }
         self.out.write(jsontext.dumps(document))
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from planaudit.model.changes import Change, DiffResult, TargetChange
-from planaudit.model.problems import errors
 from planaudit.report.base import DiffReporter
 from planaudit.report.changes import (
     DIFF_WORDS,
@@ -24,6 +23,7 @@ from planaudit.report.changes import (
     state_details,
     state_text,
     summary_text,
+    unlisted_errors,
 )
 from planaudit.report.markdown import cell, table
 
@@ -40,9 +40,10 @@ class DiffMarkdownReporter(DiffReporter):
         if result.not_compared:
             blocks.append("\n".join(f"- **{cell(not_compared_word(item, self.lang))}**: "
                                     f"{cell(not_compared_text(item, self.lang))}" for item in result.not_compared))
-        if errors(result.problems):
-            blocks.append(f"**{cell(words['errors'])}**\n\n" + "\n".join(
-                f"- {cell(problem_text(problem, self.lang))}" for problem in errors(result.problems)))
+        for heading, problems in (("introduced", result.introduced), ("errors", unlisted_errors(result))):
+            if problems:
+                blocks.append(f"**{cell(words[heading])}**\n\n" + "\n".join(
+                    f"- {cell(problem_text(problem, self.lang))}" for problem in problems))
         details = [self._group(group) for group in groups(result)]
         if details:
             blocks.append(f"<details><summary>{cell(words['details'])}</summary>\n\n" + "\n\n".join(details)

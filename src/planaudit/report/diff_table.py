@@ -21,6 +21,7 @@ from planaudit.report.changes import (
     moved_text,
     not_compared_text,
     not_compared_word,
+    problem_text,
     redefinition_text,
     side_text,
     state_details,
@@ -43,6 +44,12 @@ class DiffTableReporter(DiffReporter):
             console.print()
             console.print(Text(printable(group.heading), style="bold"))
             console.print(self._changes(group))
+        if result.introduced:
+            console.print()
+            console.print(Text(printable(DIFF_WORDS[self.lang]["introduced"]), style="bold"))
+            for problem in result.introduced:
+                console.print(Text(printable(problem_text(problem, self.lang)),
+                                   style="bold red" if problem.is_error else "yellow"))
         for item in result.not_compared:
             console.print(Text(printable(f"{not_compared_word(item, self.lang)}: {not_compared_text(item, self.lang)}"),
                                style="green" if item.fixed else "bold red"))

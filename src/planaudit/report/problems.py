@@ -83,7 +83,7 @@ def _batches(values: Iterable[Problem], size: int) -> Iterator[tuple[Problem, ..
 def problem_data(problem: Problem) -> dict[str, object]:
     """A problem as JSON gives it: its file, line, column, code, severity and message."""
     return {"file": problem.path, "line": problem.line, "col": problem.col, "code": problem.code.value,
-            "severity": problem.code.severity.value, "message": problem.message}
+            "severity": problem.severity.value, "message": problem.message}
 
 
 def write_github(problems: Iterable[Problem], lang: str, out: Writable) -> Tally:
@@ -91,7 +91,7 @@ def write_github(problems: Iterable[Problem], lang: str, out: Writable) -> Tally
     tally = Tally()
     for problem in problems:
         tally.count(problem)
-        out.write(f"::{problem.code.severity.value} file={escape_property(problem.path)},line={problem.line},"
+        out.write(f"::{problem.severity.value} file={escape_property(problem.path)},line={problem.line},"
                   f"col={problem.col},title={escape_property(problem.code.value)}::{escape_data(problem.words(lang))}\n")
     return tally
 

@@ -18,17 +18,20 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planaudit.check.introduced import introduced
 from planaudit.errors import NoTargets
 from planaudit.judge.compare import compare_figures, compare_inconsistencies, compare_targets, moves
 from planaudit.model.changes import DiffResult, FigureChange, InconsistencyChange, NotCompared, TargetChange
 from planaudit.model.data import Report
-from planaudit.model.problems import Problem, capped, errors
+from planaudit.model.problems import Problem, capped, errors, not_disabled
 from planaudit.model.result import AuditResult
 from planaudit.read import layout, load
+from planaudit.read.entries import Entries
 from planaudit.read.layout import SETTINGS_FILE, DataFile
 from planaudit.read.load import FileRead
 from planaudit.read.revision import WORKING_TREE, BadRevision, GitRepository, Revision
 from planaudit.run import runner
+from planaudit.run.validate import validate_everything
 
 _DATA_FILE = re.compile(r"(targets|outcomes)/([0-9]{4})/([a-z0-9][a-z0-9_-]*)\.yaml")
 _RULES_FILE = re.compile(r"rules/[^/.][^/]*\.yaml")
@@ -63,13 +66,16 @@ class Touched:
     def nothing(self) -> bool:
         return not (self.everything or self.audits)
 
-    def paths(self) -> list[str]:
+    def paths(self, known: Iterable[str] = ()) -> list[str]:
         """The files a revision must give to judge what is touched: the settings and rules, and every
-        file of each audit touched (all of them, when everything is)."""
+        file of each audit touched (all of them, when everything is) — and of its ``known`` files,
+        every other of a jurisdiction touched, of any year, for `validate`'s checks across its years."""
         if self.everything:
             return [SETTINGS_FILE, "rules", "targets", "outcomes"]
         wanted = {f"{kind}/{year}/{slug}.yaml" for audit_year, slug in self.audits
                   for kind, year in (("targets", audit_year), ("outcomes", audit_year - 1), ("outcomes", audit_year))}
+        slugs = {slug for _, slug in self.audits}
+        wanted |= {path for path in known if (found := _DATA_FILE.fullmatch(path)) and found.group(3) in slugs}
         return [SETTINGS_FILE, "rules", *sorted(wanted)]
 
 
@@ -95,7 +101,7 @@ def compare_revisions(root: Path, base_name: str | None, head_name: str | None, 
 
 def _checkout(repository: GitRepository, revision: Revision, touched: Touched, folder: Path) -> Path:
     folder.mkdir()
-    repository.export(revision, touched.paths(), folder)
+    repository.export(revision, touched.paths(repository.files(revision)), folder)
     return folder
 
 
@@ -147,8 +153,19 @@ class _Comparison:
             before, after = self.audit(year, [slug for audit_year, slug in self.audits if audit_year == year])
             for slug in [slug for report_year, slug in self.reports if report_year == year]:
                 self.report(year, slug, before, after)
+        levels = load.Loader(self.after).settings().problems
         return DiffResult(base.short, head.short, tuple(moves(self.targets)), tuple(self.figures), tuple(self.inconsistencies),
-                          tuple(dict.fromkeys(self.not_compared)), tuple(capped(sorted(set(self.problems)))))
+                          tuple(dict.fromkeys(self.not_compared)),
+                          tuple(not_disabled(capped(sorted(set(self.problems))), levels)), tuple(self.introduced()))
+
+    def introduced(self) -> list[Problem]:
+        """The problems `validate` finds in the files of the jurisdictions compared at the head that it
+        does not find at the base (both as the head's planaudit.yaml levels them)."""
+        slugs = {slug for _, slug in [*self.audits, *self.reports]}
+        head = validate_everything(self.after, jurisdictions=slugs)
+        base = validate_everything(self.before, jurisdictions=slugs)
+        base.levels = head.levels
+        return introduced(list(head), list(base), Entries(self.after).entry, Entries(self.before).entry)
 
     def audit(self, year: int, slugs: list[str]) -> tuple[_Side, _Side]:
         """Compare the year's audits of ``slugs`` at both sides; and the sides, with the files they read."""

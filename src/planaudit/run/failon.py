@@ -43,13 +43,14 @@ class ChangeFailing(enum.Enum):
     LOOSENED = "loosened"  # a target asks less than it did
     REDEFINED = "redefined"  # a target's definition changed in any way (loosened and tightened too)
     REMOVED = "removed"  # a target went (its file deleted, or moved to another year)
+    NEW_PROBLEMS = "new-problems"  # an error or warning the base does not have
 
 
 @dataclass(frozen=True)
 class FailOn:
     """What fails a run: ``--fail-on missed,inconsistent`` (any of missed, unmeasured and
     inconsistent, exactly those: a single word means that word alone), or ``never``; for `diff`,
-    any of worse, inconsistent, loosened, redefined and removed, or never."""
+    any of worse, inconsistent, loosened, redefined, removed and new-problems, or never."""
 
     kinds: frozenset[enum.Enum]
 
@@ -81,7 +82,7 @@ class FailOn:
 
     def fails_diff(self, result: DiffResult) -> bool:
         """Whether a `diff` fails: as asked, a verdict got worse, an inconsistent figure appeared, a
-        target was loosened, redefined or removed."""
+        target was loosened, redefined or removed, a problem came."""
         return any(self.failing_changes(result).values())
 
     def failing_changes(self, result: DiffResult) -> dict[ChangeFailing, Sequence[object]]:
@@ -92,6 +93,7 @@ class FailOn:
             ChangeFailing.REDEFINED: result.redefined,
             ChangeFailing.WORSE: result.worse,
             ChangeFailing.INCONSISTENT: result.new_unacknowledged,
+            ChangeFailing.NEW_PROBLEMS: result.introduced,
         }
         return {kind: items for kind, items in found.items() if kind in self.kinds}
 
@@ -101,7 +103,7 @@ DEFAULT_FAIL_ON = FailOn.parse("missed")
 
 
 def changes_fail_on(text: str) -> FailOn:
-    """`planaudit diff`'s --fail-on: never, or any of worse, inconsistent, loosened, redefined and removed."""
+    """`planaudit diff`'s --fail-on: never, or any of worse, inconsistent, loosened, redefined, removed and new-problems."""
     return FailOn.parse(text, ChangeFailing)
 
 
@@ -157,6 +159,11 @@ def changes_failure_text(result: DiffResult, fail_on: FailOn) -> Message:
         if count:
             parts.append(msg("{count} inconsistent figure worse", count=count) if count == 1
                          else msg("{count} inconsistent figures worse", count=count))
+    if ChangeFailing.NEW_PROBLEMS in fail_on.kinds and result.introduced:
+        new = result.introduced
+        named = _some([f"{problem.path}:{problem.line} {problem.code.value}" for problem in new])
+        parts.append(msg("{count} new problem ({named})", count=1, named=named) if len(new) == 1
+                     else msg("{count} new problems ({named})", count=len(new), named=named))
     return _failed(parts, fail_on)
 
 

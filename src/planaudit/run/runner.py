@@ -28,7 +28,7 @@ from planaudit.judge.rules import Rule, rule_table
 from planaudit.judge.verdicts import judge_year
 from planaudit.messages import msg
 from planaudit.model.data import Catalogue, Plan, Repository, Settings
-from planaudit.model.problems import Code, Problem, capped, errors
+from planaudit.model.problems import Code, Problem, capped, errors, not_disabled
 from planaudit.model.result import AuditResult, JurisdictionResult, Overview, Summary
 from planaudit.read import layout, load
 from planaudit.read.layout import DataFile
@@ -336,7 +336,8 @@ def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | Non
                         tuple(name for item in judged for name in item.missed),
                         tuple(name for item in judged for name in item.unmeasured),
                         tuple(name for item in judged for name in item.partly))
-    return Rendered(overview, reporters, pieces, run_digest(audit.head, digests, audit.misplaced), capped(problems))
+    return Rendered(overview, reporters, pieces, run_digest(audit.head, digests, audit.misplaced),
+                    not_disabled(capped(problems), audit.settings.problems))
 
 
 def outcomes(audit: Audit, shared: Shared, workers: int | None) -> Iterator[Outcome]:

@@ -237,17 +237,18 @@ def explain(data: Path, year: int, jurisdiction: str, target: str, lang: str | N
 
 
 def validate(data: Path, output_format: str, strict: bool, lang: str | None, voice: Voice,
-             progress: ProgressBar = no_progress, warnings: bool = True) -> int:
-    """Every problem of the repository — its errors only, without ``warnings`` — listed on standard
-    output, in ``lang``, else planaudit.yaml's language, else the locale's; 1 on an error (or,
-    ``strict``, a warning, listed or not)."""
+             progress: ProgressBar = no_progress, warnings: bool = True, changed: str | None = None) -> int:
+    """Every problem of the repository — its errors only, without ``warnings``; only those the git
+    revision ``changed`` does not have, with it — listed on standard output, in ``lang``, else
+    planaudit.yaml's language, else the locale's; 1 on an error (or, ``strict``, a warning, listed
+    or not)."""
     from planaudit.report.problems import PROBLEM_FORMATS, Unlisted, write_text
-    from planaudit.run.validate import validate_everything
+    from planaudit.run.validate import introduced_since, validate_everything
 
     root = repository_root(data)
     voice.lang = settings_lang(root, lang)
     with progress() as advance:
-        found = validate_everything(root, advance)
+        found = validate_everything(root, advance) if changed is None else introduced_since(root, changed, advance)
     unlisted = Unlisted()
     listed = found if warnings else unlisted.errors(found)
     with inert_stdout(output_format == "text"):
