@@ -190,3 +190,52 @@ def test_a_code_planaudit_yaml_disables_is_never_new(repository):
                                                                             "problems: {unused-figure: disable}\n")
     result = compare_revisions(repository, "main", None)
     assert (result.problems, result.introduced) == ((), ())
+
+
+def test_a_rules_change_is_named_with_the_targets_it_touches(repository):
+    import json
+
+    from planaudit.model.changes import DefinitionChange
+    from planaudit.report import DIFF, reporter_class
+    from planaudit.run.failon import changes_fail_on, changes_failure_text
+
+    rules = COUNT_METRICS.replace("    unit: percent\n    derive: closed / cases * 100",
+                                  "    unit: ratio\n    derive: closed / cases")
+    rules = rules.replace("label: {zh: 案件数, en: Cases}", "label: {zh: 受理案件数, en: Cases}")
+    RepoBuilder(repository).rules(rules + "rules:\n  double:\n    expr: actual >= 2 * value\n")
+    RepoBuilder(repository).targets(TARGETS.replace("rule: at_least", "rule: double"), jurisdiction="a")
+    result = compare_revisions(repository, "main", None)
+    where = {item.name: item.location.line for item in result.definitions}
+    assert result.definitions == (
+        DefinitionChange(Change.REDEFINED, "metric", "cases", (("label", "案件数 / Cases", "受理案件数 / Cases"),),
+                         result.definitions[0].location, 3),
+        DefinitionChange(Change.REDEFINED, "metric", "rate",
+                         (("unit", "percent", "ratio"), ("derive", "closed / cases * 100", "closed / cases")),
+                         result.definitions[1].location, 0),
+        DefinitionChange(Change.ADDED, "rule", "double", (("label", "", "double"), ("expr", "", "actual >= 2 * value")),
+                         result.definitions[2].location, 1),
+    )
+    assert [item.rescales for item in result.definitions] == [False, True, False]
+    assert [item.judging for item in result.definitions] == [False, True, True]
+    assert changes_failure_text(result, changes_fail_on("redefined")).render("en").startswith(
+        "failed: 1 target redefined (2022 a/cases), 2 definitions of rules/ or planaudit.yaml changed (metric rate, "
+        "rule double) — ")
+    markdown = rendered(reporter_class("markdown", DIFF)("en"), result)
+    assert markdown.splitlines()[:6] == [
+        f"**planaudit diff** {result.base} → working tree: rules and settings 2 changed, 1 added; targets 1 redefined",
+        "", "**Rules and settings changed**", "",
+        f"- changed metric `cases` (rules/metrics.yaml:{where['cases']}): label 案件数 / Cases → 受理案件数 / Cases; "
+        "3 targets compared use it",
+        f"- **changed** metric `rate` (rules/metrics.yaml:{where['rate']}): unit percent → ratio, derive closed / cases "
+        "\\* 100 → closed / cases — percent ↔ ratio: every value written on it now reads 100 times apart; 0 targets "
+        "compared use it"]
+    github = rendered(reporter_class("github", DIFF)("en", fail_on="redefined"), result).splitlines()
+    assert github[0] == (f"::error file=rules/metrics.yaml,line={where['rate']},title=changed metric rate::unit percent → "
+                         "ratio, derive closed / cases * 100 → closed / cases — percent ↔ ratio: every value written on it "
+                         "now reads 100 times apart; 0 targets compared use it")
+    document = json.loads(rendered(reporter_class("json", DIFF)("en"), result))
+    assert document["definitions"][1] == {
+        "change": "redefined", "kind": "metric", "name": "rate", "file": "rules/metrics.yaml", "line": where["rate"],
+        "fields": [{"field": "unit", "before": "percent", "after": "ratio"},
+                   {"field": "derive", "before": "closed / cases * 100", "after": "closed / cases"}],
+        "touches": 0, "rescales": True}

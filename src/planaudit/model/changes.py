@@ -8,7 +8,7 @@ import enum
 from dataclasses import dataclass
 from typing import TypeVar
 
-from planaudit.model.data import Figure, Target
+from planaudit.model.data import PERCENT, RATIO, Figure, Location, Target
 from planaudit.model.problems import Problem
 from planaudit.model.result import Inconsistency, TargetResult, Verdict
 
@@ -89,6 +89,29 @@ class InconsistencyChange:
 
 
 @dataclass(frozen=True, slots=True)
+class DefinitionChange:
+    """A metric, custom rule or scope of rules/, or a setting of planaudit.yaml, that came, went or
+    changed: what every target that uses it is judged by."""
+
+    change: Change  # ADDED, REMOVED or REDEFINED
+    kind: str  # "metric", "rule", "scope" or "setting"
+    name: str  # its id; a setting's key
+    fields: tuple[tuple[str, str, str], ...]  # each field changed: (name, as it was, as it is); "" where absent
+    location: Location | None  # its line at the head (at the base, where it went); a setting's, none
+    touches: int  # the targets compared that use it (every one, for a setting)
+
+    @property
+    def rescales(self) -> bool:
+        """A unit changed between percent and ratio: every value written on it now reads 100× apart."""
+        return any(name == "unit" and {was, now} == {PERCENT, RATIO} for name, was, now in self.fields)
+
+    @property
+    def judging(self) -> bool:
+        """Whether it changes what targets ask (a label alone does not)."""
+        return any(name != "label" for name, _, _ in self.fields) or self.change is not Change.REDEFINED
+
+
+@dataclass(frozen=True, slots=True)
 class NotCompared:
     """A jurisdiction whose files have an error at one side: its verdicts there are unknown."""
 
@@ -108,6 +131,7 @@ class DiffResult:
     not_compared: tuple[NotCompared, ...] = ()
     problems: tuple[Problem, ...] = ()  # every problem of the head's files compared (errors kept them from being compared)
     introduced: tuple[Problem, ...] = ()  # those of them the base does not have (check/introduced.py)
+    definitions: tuple[DefinitionChange, ...] = ()  # rules/ and planaudit.yaml changes, said before the targets
 
     def count(self, change: Change) -> int:
         return sum(item.change is change for item in self.targets)
@@ -139,4 +163,5 @@ class DiffResult:
 
     @property
     def empty(self) -> bool:
-        return not (self.targets or self.figures or self.inconsistencies or self.not_compared or self.introduced)
+        return not (self.targets or self.figures or self.inconsistencies or self.not_compared or self.introduced
+                    or self.definitions)

@@ -10,6 +10,7 @@ from planaudit.exact.numbers import format_number
 from planaudit.model.changes import (
     REDEFINITIONS,
     Change,
+    DefinitionChange,
     DiffResult,
     FigureChange,
     InconsistencyChange,
@@ -33,6 +34,8 @@ CHANGES = InLanguages({
     ("inconsistencies", Change.ADDED): "new", ("inconsistencies", Change.REMOVED): "gone",
     ("inconsistencies", Change.REVISED): "changed", ("inconsistencies", Change.WORSE): "worse",
     ("inconsistencies", Change.BETTER): "better",
+    ("definitions", Change.ADDED): "added", ("definitions", Change.REMOVED): "removed",
+    ("definitions", Change.REDEFINED): "changed",
 }, lambda key: f"diff: {key[1].value} {key[0]}")
 
 DIFF_WORDS = InLanguages({
@@ -46,7 +49,12 @@ DIFF_WORDS = InLanguages({
     "more_title": "more", "more": "and {count} more of this level: see the Markdown comment or the JSON report",
     "fixed": "fixed", "side_fixed": "its files had errors at the base and have none at the head",
     "errors": "Errors at the head",
-    "introduced": "Problems this change introduces", "new_problems": "new problems", "new_problem": "new problem",
+    "introduced": "Problems this change introduces", "definitions": "rules and settings",
+    "definitions_heading": "Rules and settings changed", "metric": "metric", "rule": "rule", "scope": "scope",
+    "setting": "setting", "field": "{field} {before} → {after}",
+    "rescales": "percent ↔ ratio: every value written on it now reads 100 times apart",
+    "touches_one": "1 target compared uses it", "touches": "{count} targets compared use it",
+    "new_problems": "new problems", "new_problem": "new problem",
     "count": "{count} {word}", "none": "—", "group": "{group} {counts}", "comma": ", ", "semicolon": "; ",
     "colon": ": ", "side": "{side}: {text}", "threshold": "threshold {before} → {after}",
     "definition": "changed: {fields}",
@@ -60,18 +68,21 @@ _ORDER = (Change.REMOVED, Change.LOOSENED, Change.TIGHTENED, Change.REDEFINED, C
 def summary_text(result: DiffResult, lang: str) -> str:
     """"main (3f2c1a9) → working tree: targets 1 worse, 2 added; figures 1 changed"."""
     said = counts_text(result.targets, result.figures, result.inconsistencies, lang, len(result.not_compared),
-                       len(result.introduced))
+                       len(result.introduced), result.definitions)
     nothing = DIFF_WORDS[lang]["errors_only" if errors(result.problems) else "no_change"]
     return f"{result.base} → {result.head}{DIFF_WORDS[lang]['colon']}{said or nothing}"
 
 
 def counts_text(targets: Sequence[TargetChange], figures: Sequence[FigureChange],
-                inconsistencies: Sequence[InconsistencyChange], lang: str, not_compared: int = 0, introduced: int = 0
-                ) -> str:
-    """"targets 1 worse, 2 added; figures 1 changed; 1 new problem", or "" when there is nothing."""
+                inconsistencies: Sequence[InconsistencyChange], lang: str, not_compared: int = 0, introduced: int = 0,
+                definitions: Sequence[DefinitionChange] = ()) -> str:
+    """"rules and settings 1 changed; targets 1 worse, 2 added; figures 1 changed; 1 new problem", or
+    "" when there is nothing."""
     words = DIFF_WORDS[lang]
     said = []
-    for group, items in (("targets", targets), ("figures", figures), ("inconsistencies", inconsistencies)):
+    groups: tuple[tuple[str, Sequence[TargetChange | FigureChange | InconsistencyChange | DefinitionChange]], ...] = (
+        ("definitions", definitions), ("targets", targets), ("figures", figures), ("inconsistencies", inconsistencies))
+    for group, items in groups:
         counts = [words["count"].format(count=count, word=CHANGES[lang][group, change])
                   for change in _ORDER if (count := sum(item.change is change for item in items))]
         if counts:
@@ -83,9 +94,25 @@ def counts_text(targets: Sequence[TargetChange], figures: Sequence[FigureChange]
     return words["semicolon"].join(said)
 
 
-def change_word(item: TargetChange | FigureChange | InconsistencyChange, lang: str) -> str:
-    group = "targets" if isinstance(item, TargetChange) else "figures" if isinstance(item, FigureChange) else "inconsistencies"
+def change_word(item: TargetChange | FigureChange | InconsistencyChange | DefinitionChange, lang: str) -> str:
+    group = "targets" if isinstance(item, TargetChange) else "figures" if isinstance(item, FigureChange) \
+        else "definitions" if isinstance(item, DefinitionChange) else "inconsistencies"
     return CHANGES[lang][group, item.change]
+
+
+def definition_name(item: DefinitionChange, lang: str) -> str:
+    """"metric gdp.rate"."""
+    return f"{DIFF_WORDS[lang][item.kind]} {item.name}"
+
+
+def definition_text(item: DefinitionChange, lang: str) -> str:
+    """What changed and what it touches: "unit percent → ratio — percent ↔ ratio: every value written on
+    it now reads 100 times apart; 3 targets compared use it"."""
+    words = DIFF_WORDS[lang]
+    fields = words["comma"].join(words["field"].format(field=name, before=was or words["none"], after=now or words["none"])
+                                 for name, was, now in item.fields)
+    touches = words["touches_one"] if item.touches == 1 else words["touches"].format(count=item.touches)
+    return fields + (f" — {words['rescales']}" if item.rescales else "") + words["semicolon"] + touches
 
 
 def redefinition_text(item: TargetChange, lang: str) -> str:

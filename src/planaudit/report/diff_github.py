@@ -10,7 +10,14 @@ changed"), so that GitHub, which shows ten annotations of each kind per step, sh
 
 from __future__ import annotations
 
-from planaudit.model.changes import REDEFINITIONS, Change, DiffResult, InconsistencyChange, TargetChange
+from planaudit.model.changes import (
+    REDEFINITIONS,
+    Change,
+    DefinitionChange,
+    DiffResult,
+    InconsistencyChange,
+    TargetChange,
+)
 from planaudit.model.problems import Problem
 from planaudit.read.text import printable
 from planaudit.report.base import DiffReporter
@@ -19,6 +26,8 @@ from planaudit.report.changes import (
     Group,
     change_word,
     counts_text,
+    definition_name,
+    definition_text,
     groups,
     inconsistency_value,
     not_compared_text,
@@ -44,7 +53,8 @@ def _level(line: str) -> int:
 class DiffGithubReporter(DiffReporter):
 
     def jurisdiction(self, result: DiffResult) -> None:
-        lines = [self._annotated(item) for item in (*result.removed, *result.redefined)]
+        lines = [self._definition(item) for item in result.definitions]
+        lines += [self._annotated(item) for item in (*result.removed, *result.redefined)]
         lines += [self._worse(item) for item in result.worse]
         lines += [self._inconsistency(item) for item in result.inconsistencies if item.change in _GROWN]
         lines += [self._introduced(problem) for problem in result.introduced]
@@ -91,6 +101,14 @@ class DiffGithubReporter(DiffReporter):
         return workflow_command(level, location.path, location.line,
                                 f"{change_word(item, self.lang)} {DIFF_WORDS[self.lang]['inconsistency']}: {item.metric}",
                                 inconsistency_value(item, False, self.lang))
+
+    def _definition(self, item: DefinitionChange) -> str:
+        """A metric, rule, scope or setting changed, at its line: an error where --fail-on redefined fails
+        on it, a warning where it changes what targets ask, else a notice (a label)."""
+        level = ("error" if self.fails_on("redefined") else "warning") if item.judging else "notice"
+        path, line = (item.location.path, item.location.line) if item.location else (None, None)
+        return workflow_command(level, path, line, f"{change_word(item, self.lang)} {definition_name(item, self.lang)}",
+                                definition_text(item, self.lang))
 
     def _introduced(self, problem: Problem) -> str:
         """A problem the change brings, at its line: an error where it is one or fails the run."""

@@ -23,6 +23,11 @@ class DiffJsonReporter(DiffReporter):
             "base": result.base,
             "head": result.head,
             "summary": {change.value: result.count(change) for change in Change},
+            "definitions": [{"change": item.change.value, "kind": item.kind, "name": item.name,
+                             "fields": [{"field": name, "before": was or None, "after": now or None}
+                                        for name, was, now in item.fields],
+                             "file": item.location and item.location.path, "line": item.location and item.location.line,
+                             "touches": item.touches, "rescales": item.rescales} for item in result.definitions],
             "targets": [{"change": item.change.value, "year": item.year, "jurisdiction": item.jurisdiction,
                          "id": item.target.id, "before": _maybe(target_data, item.before, lang),
                          "after": _maybe(target_data, item.after, lang),

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from planaudit.model.changes import Change, DiffResult, TargetChange
+from planaudit.model.changes import Change, DefinitionChange, DiffResult, TargetChange
 from planaudit.report.base import DiffReporter
 from planaudit.report.changes import (
     DIFF_WORDS,
     Group,
     change_word,
+    definition_text,
     figure_details,
     groups,
     inconsistency_value,
@@ -35,6 +36,9 @@ class DiffMarkdownReporter(DiffReporter):
     def jurisdiction(self, result: DiffResult) -> None:
         words = DIFF_WORDS[self.lang]
         blocks = [f"**{words['title']}** {cell(summary_text(result, self.lang))}"]
+        if result.definitions:
+            blocks.append(f"**{cell(words['definitions_heading'])}**\n\n" + "\n".join(
+                self._definition(item) for item in result.definitions))
         if result.targets:
             blocks.append(self._targets_table(result.targets))
         if result.not_compared:
@@ -49,6 +53,12 @@ class DiffMarkdownReporter(DiffReporter):
             blocks.append(f"<details><summary>{cell(words['details'])}</summary>\n\n" + "\n\n".join(details)
                           + "\n\n</details>")
         self.out.write("\n\n".join(blocks) + "\n")
+
+    def _definition(self, item: DefinitionChange) -> str:
+        word = cell(change_word(item, self.lang))
+        where = f" ({cell(str(item.location))})" if item.location else ""
+        return (f"- {f'**{word}**' if item.rescales or item.change is Change.REMOVED else word} "
+                f"{cell(DIFF_WORDS[self.lang][item.kind])} `{item.name}`{where}: {cell(definition_text(item, self.lang))}")
 
     def _targets_table(self, changes: Sequence[TargetChange]) -> str:
         words = DIFF_WORDS[self.lang]

@@ -15,6 +15,8 @@ from planaudit.report.changes import (
     DIFF_WORDS,
     Group,
     change_word,
+    definition_name,
+    definition_text,
     figure_details,
     groups,
     inconsistency_value,
@@ -40,6 +42,18 @@ class DiffTableReporter(DiffReporter):
         console = Console(file=buffer, width=self.width or _WIDTH, force_terminal=self.color, no_color=not self.color,
                           highlight=False, emoji=False, markup=False)
         console.print(Text(printable(summary_text(result, self.lang)), style="bold"))
+        if result.definitions:
+            console.print()
+            console.print(Text(printable(DIFF_WORDS[self.lang]["definitions_heading"]), style="bold"))
+            grid = Table.grid(padding=(0, 2), pad_edge=True)
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")
+            for item in result.definitions:
+                where = f"  ({item.location})" if item.location else ""
+                grid.add_row(Text(change_word(item, self.lang), style="bold red" if item.rescales else "yellow"),
+                             Text(printable(f"{definition_name(item, self.lang)}{where}") + "\n"
+                                  + printable(definition_text(item, self.lang))))
+            console.print(grid)
         for group in groups(result):
             console.print()
             console.print(Text(printable(group.heading), style="bold"))

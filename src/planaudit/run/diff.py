@@ -21,8 +21,16 @@ from pathlib import Path
 from planaudit.check.introduced import introduced
 from planaudit.errors import NoTargets
 from planaudit.judge.compare import compare_figures, compare_inconsistencies, compare_targets, moves
-from planaudit.model.changes import DiffResult, FigureChange, InconsistencyChange, NotCompared, TargetChange
-from planaudit.model.data import Report
+from planaudit.judge.definitions import Sides, compare_definitions
+from planaudit.model.changes import (
+    DefinitionChange,
+    DiffResult,
+    FigureChange,
+    InconsistencyChange,
+    NotCompared,
+    TargetChange,
+)
+from planaudit.model.data import Report, Target
 from planaudit.model.problems import Problem, capped, errors, not_disabled
 from planaudit.model.result import AuditResult
 from planaudit.read import layout, load
@@ -142,6 +150,8 @@ class _Comparison:
             audits = frozenset(_every_audit(before) | _every_audit(after))
         self.audits = sorted(audit for audit in audits if not years or audit[0] in years)
         self.reports = sorted(report for report in reports if not years or report[0] in years)
+        self.everything = touched.everything
+        self.compared: dict[tuple[int, str, str], Target] = {}  # every target compared, by year, jurisdiction and id
         self.targets: list[TargetChange] = []
         self.figures: list[FigureChange] = []
         self.inconsistencies: list[InconsistencyChange] = []
@@ -156,7 +166,17 @@ class _Comparison:
         levels = load.Loader(self.after).settings().problems
         return DiffResult(base.short, head.short, tuple(moves(self.targets)), tuple(self.figures), tuple(self.inconsistencies),
                           tuple(dict.fromkeys(self.not_compared)),
-                          tuple(not_disabled(capped(sorted(set(self.problems))), levels)), tuple(self.introduced()))
+                          tuple(not_disabled(capped(sorted(set(self.problems))), levels)), tuple(self.introduced()),
+                          tuple(self.definitions()))
+
+    def definitions(self) -> list[DefinitionChange]:
+        """The metrics, rules, scopes and settings that changed, when rules/ or planaudit.yaml did."""
+        if not self.everything:
+            return []
+        before, after = load.Loader(self.before), load.Loader(self.after)
+        settings_before, settings_after = before.settings(), after.settings()
+        return compare_definitions(Sides(before.catalogue(), after.catalogue(), settings_before, settings_after,
+                                         list(self.compared.values())))
 
     def introduced(self) -> list[Problem]:
         """The problems `validate` finds in the files of the jurisdictions compared at the head that it
@@ -181,6 +201,9 @@ class _Comparison:
                                       if slug in judged.not_judged]
                 continue
             old, new = before.pieces.get(slug), after.pieces.get(slug)
+            for piece in (old, new):  # the head's last: a target at both sides is counted as the head has it
+                if piece is not None:
+                    self.compared.update(((year, slug, result.target.id), result.target) for result in piece.results)
             self.targets += compare_targets(year, slug, old, new)
             self.inconsistencies += compare_inconsistencies(year, slug, old, new)
         return before, after

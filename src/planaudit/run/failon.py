@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from planaudit.errors import EXIT_FAILED, EXIT_OK, EXIT_UNUSABLE
 from planaudit.messages import Message, Param, joined, msg, pmsg
-from planaudit.model.changes import Change, TargetChange
+from planaudit.model.changes import Change, DefinitionChange, TargetChange
 
 if TYPE_CHECKING:
     from planaudit.model.changes import DiffResult
@@ -82,7 +82,7 @@ class FailOn:
 
     def fails_diff(self, result: DiffResult) -> bool:
         """Whether a `diff` fails: as asked, a verdict got worse, an inconsistent figure appeared, a
-        target was loosened, redefined or removed, a problem came."""
+        target was loosened, redefined (or a metric, rule, scope or setting it is judged by) or removed, a problem came."""
         return any(self.failing_changes(result).values())
 
     def failing_changes(self, result: DiffResult) -> dict[ChangeFailing, Sequence[object]]:
@@ -90,7 +90,7 @@ class FailOn:
         found: dict[ChangeFailing, Sequence[object]] = {
             ChangeFailing.REMOVED: result.removed,
             ChangeFailing.LOOSENED: [item for item in result.targets if item.change is Change.LOOSENED],
-            ChangeFailing.REDEFINED: result.redefined,
+            ChangeFailing.REDEFINED: [*result.redefined, *(item for item in result.definitions if item.judging)],
             ChangeFailing.WORSE: result.worse,
             ChangeFailing.INCONSISTENT: result.new_unacknowledged,
             ChangeFailing.NEW_PROBLEMS: result.introduced,
@@ -145,6 +145,13 @@ def changes_failure_text(result: DiffResult, fail_on: FailOn) -> Message:
         else:
             parts.append(msg("{count} target redefined ({named})", count=count, named=named) if count == 1
                          else msg("{count} targets redefined ({named})", count=count, named=named))
+    definitions = [item for item in failing.get(ChangeFailing.REDEFINED, ()) if isinstance(item, DefinitionChange)]
+    if definitions:
+        named = _some([f"{item.kind} {item.name}" for item in definitions])
+        parts.append(msg("{count} definition of rules/ or planaudit.yaml changed ({named})", count=1, named=named)
+                     if len(definitions) == 1 else
+                     msg("{count} definitions of rules/ or planaudit.yaml changed ({named})", count=len(definitions),
+                         named=named))
     if ChangeFailing.WORSE in fail_on.kinds and result.worse:
         worse = result.worse
         named = _some([f"{item.year} {item.jurisdiction}/{item.target.id}" for item in worse])
