@@ -103,7 +103,8 @@ def test_on_github_actions_the_markdown_goes_to_the_step_summary(repository, tmp
     comment = (tmp_path / "comment.md").read_text(encoding="utf-8")
     assert summary.read_text(encoding="utf-8") == "earlier step\n" + comment
     assert comment == diff(repository, "main", "--format", "markdown", "--lang", "en").stdout
-    assert done.stdout.splitlines()[0].startswith("::error file=targets/2022/example.yaml,line=7,title=worse%3A ")
+    assert done.stdout.splitlines()[0].startswith(
+        "::error file=outcomes/2022/example.yaml,line=13,title=worse%3A medical-dispute-closure::")
 
 
 def test_errors_at_the_head_are_listed_and_exit_2(repository, tmp_path):

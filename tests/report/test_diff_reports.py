@@ -53,9 +53,13 @@ def test_markdown_cells_cannot_break_the_table_or_make_html_or_links(tmp_path):
 def test_github_annotations_keep_each_message_on_its_line(tmp_path):
     text = rendered("github", hostile_diff(tmp_path), fail_on="worse")
     lines = text.splitlines()
-    assert lines[0].startswith("::error file=targets/2022/") and "%250A" in lines[0] and "\\n::error::y" in lines[0]
-    assert [line.split(" ", 1)[0] for line in lines[:-1]] == ["::error", "::notice"]
-    assert "##[" not in lines[-1] and not lines[-1].startswith("::")  # the summary line, from the revisions' names
+    summary = next(index for index, line in enumerate(lines) if not line.startswith("::"))
+    assert lines[0].startswith("::error file=outcomes/2022/") and "%250A" in lines[0] and "\\n::error::y" in lines[0]
+    assert [line.split(" ", 1)[0] for line in lines[:summary]] == ["::error", "::notice"]
+    assert "##[" not in lines[summary]  # the summary line, from the revisions' names
+    group, *logged, end = lines[summary + 1:]
+    assert group.startswith("::group::") and end == "::endgroup::"
+    assert logged and not any(line.startswith("::") or "##[" in line for line in logged)  # data, inert
 
 
 def test_json_reads_back_the_very_strings(tmp_path):

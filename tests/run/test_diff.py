@@ -239,3 +239,23 @@ def test_a_rules_change_is_named_with_the_targets_it_touches(repository):
         "fields": [{"field": "unit", "before": "percent", "after": "ratio"},
                    {"field": "derive", "before": "closed / cases * 100", "after": "closed / cases"}],
         "touches": 0, "rescales": True}
+
+
+def test_each_annotation_points_at_a_line_the_change_made_and_names_what_it_affects(repository):
+    from planaudit.report import DIFF, reporter_class
+
+    RepoBuilder(repository).outcomes(FIGURES.replace("310", "290"), jurisdiction="b")
+    RepoBuilder(repository).outcomes("- {metric: closed, value: 1, quote: 结案1件}\n", jurisdiction="c")  # c's cases gone
+    result = compare_revisions(repository, "main", None)
+    line = next(item.after.location.line for item in result.figures if item.jurisdiction == "b")
+    lines = rendered(reporter_class("github", DIFF)("en", fail_on="worse"), result).splitlines()
+    assert lines[:2] == [
+        f"::error file=outcomes/2022/b.yaml,line={line},title=worse%3A cases::cases 受理300件以上: met (measured): 310 → "
+        "missed (measured): 290",
+        "::error file=targets/2022/c.yaml,line=4,title=worse%3A cases::cases 受理300件以上: met (measured): 310 → "
+        "unmeasured: not in the report"]
+    assert f"::notice file=outcomes/2022/b.yaml,line={line},title=changed figure%3A cases::310 → 290; moves the verdict " \
+        "of cases (worse)" in lines
+    assert lines[lines.index("::group::2022 b"):lines.index("::group::2022 b") + 4] == [
+        "::group::2022 b", "worse: cases 受理300件以上 (targets/2022/b.yaml:4): met (measured): 310 → missed (measured): 290",
+        f"changed figure: cases (outcomes/2022/b.yaml:{line}): 310 → 290", "::endgroup::"]

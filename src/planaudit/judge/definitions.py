@@ -45,7 +45,8 @@ def _compared(kind: str, before: Mapping[str, T], after: Mapping[str, T], fields
     found = []
     for name in sorted(before.keys() | after.keys()):
         was, now = before.get(name), after.get(name)
-        old, new = (fields(was) if was is not None else {}), (fields(now) if now is not None else {})
+        old: dict[str, str] = fields(was) if was is not None else {}
+        new: dict[str, str] = fields(now) if now is not None else {}
         changed = tuple((key, old.get(key, ""), new.get(key, "")) for key in dict.fromkeys([*old, *new])
                         if old.get(key, "") != new.get(key, ""))
         if not changed:

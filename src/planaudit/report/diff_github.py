@@ -1,11 +1,17 @@
-"""`planaudit diff --format github`: annotations of a pull request's changes, most severe first.
+"""`planaudit diff --format github`: annotations of a pull request's changes, most severe first,
+each at a line the change made and naming what it affects; then every change, folded in a
+``::group::`` per jurisdiction and year.
 
-A target removed or redefined (loosened, tightened) is an error when --fail-on removed (redefined,
-loosened) fails the run, else a warning, at the target's line (the base's, for one removed); a
-verdict that got worse is an error when --fail-on worse fails the run, else a warning, at the
-target's line; an inconsistent figure that appeared or got worse, likewise under --fail-on inconsistent; the
-other changes of a jurisdiction and year are one notice ("fuzhou 2022: 2 better, 3 added, 1 figure
-changed"), so that GitHub, which shows ten annotations of each kind per step, shows the findings.
+A metric, rule, scope or setting changed is annotated at its line in rules/. A target removed or
+redefined (loosened, tightened) is an error when --fail-on removed (redefined, loosened) fails the
+run, else a warning, at the target's line (the base's, for one removed). A verdict that got worse
+is an error when --fail-on worse fails the run, else a warning — at the line of the changed figure
+it now rests on, or, when it rests on none (a figure removed), at the target's line. An
+inconsistent figure that appeared or got worse, likewise under --fail-on inconsistent, at its
+line; a problem the change introduced at its line. Every other figure changed is a notice at its
+line naming the targets whose verdict it moved; the other changes of a jurisdiction and year are
+one notice ("2022 fuzhou: 2 better, 3 added"). GitHub shows ten annotations of each level per step:
+past ten, one more counts the rest.
 """
 
 from __future__ import annotations
@@ -15,10 +21,13 @@ from planaudit.model.changes import (
     Change,
     DefinitionChange,
     DiffResult,
+    FigureChange,
     InconsistencyChange,
     TargetChange,
 )
+from planaudit.model.data import Figure, Location
 from planaudit.model.problems import Problem
+from planaudit.model.result import TargetResult
 from planaudit.read.text import printable
 from planaudit.report.base import DiffReporter
 from planaudit.report.changes import (
@@ -28,6 +37,7 @@ from planaudit.report.changes import (
     counts_text,
     definition_name,
     definition_text,
+    figure_value,
     groups,
     inconsistency_value,
     not_compared_text,
@@ -36,7 +46,7 @@ from planaudit.report.changes import (
     state_text,
     summary_text,
 )
-from planaudit.report.problems import workflow_command
+from planaudit.report.problems import escape_data, workflow_command
 from planaudit.report.workflow import plain_text
 
 _ANNOTATED = frozenset({Change.WORSE, Change.REMOVED, *REDEFINITIONS})  # each its own annotation, not counted in a notice
@@ -55,15 +65,20 @@ class DiffGithubReporter(DiffReporter):
     def jurisdiction(self, result: DiffResult) -> None:
         lines = [self._definition(item) for item in result.definitions]
         lines += [self._annotated(item) for item in (*result.removed, *result.redefined)]
-        lines += [self._worse(item) for item in result.worse]
+        lines += [self._worse(item, result) for item in result.worse]
         lines += [self._inconsistency(item) for item in result.inconsistencies if item.change in _GROWN]
         lines += [self._introduced(problem) for problem in result.introduced]
+        lines += [self._figure(figure, group) for group in groups(result) for figure in group.figures
+                  if figure.after is not None]
         lines += [notice for group in groups(result) if (notice := self._notice(group))]
         lines += [workflow_command("notice" if item.fixed else "error", None, None, not_compared_word(item, self.lang),
                                    not_compared_text(item, self.lang)) for item in result.not_compared]
         lines.sort(key=_level)
         self.out.write("".join(line + "\n" for line in self._capped(lines))
                        + plain_text(printable(summary_text(result, self.lang))) + "\n")
+        for group in groups(result):
+            self.out.write(f"::group::{escape_data(group.heading)}\n"
+                           + "".join(plain_text(printable(line)) + "\n" for line in self._log(group)) + "::endgroup::\n")
 
     def _capped(self, lines: list[str]) -> list[str]:
         """At most SHOWN annotations of each level (GitHub shows ten of each per step), then one that counts the rest."""
@@ -77,12 +92,13 @@ class DiffGithubReporter(DiffReporter):
                                              DIFF_WORDS[self.lang]["more"].format(count=more, level=level)))
         return kept
 
-    def _worse(self, item: TargetChange) -> str:
+    def _worse(self, item: TargetChange, result: DiffResult) -> str:
+        """A verdict worse, at the changed figure it now rests on (else at the target), naming the target."""
         level = "error" if self.fails_on("worse") else "warning"
         target = item.target
-        message = f"{target.title}: {state_text(item.before, self.lang)} → {state_text(item.after, self.lang)}"
-        return workflow_command(level, target.location.path, target.location.line,
-                                f"{change_word(item, self.lang)}: {target.id}", message)
+        message = f"{target.id} {target.title}: {state_text(item.before, self.lang)} → {state_text(item.after, self.lang)}"
+        where = _changed_evidence(item, result) or target.location
+        return workflow_command(level, where.path, where.line, f"{change_word(item, self.lang)}: {target.id}", message)
 
     def _annotated(self, item: TargetChange) -> str:
         """A removed or redefined target, at its line (the base's, for one removed): an error where it
@@ -116,8 +132,44 @@ class DiffGithubReporter(DiffReporter):
         return workflow_command(level, problem.path, problem.line,
                                 f"{DIFF_WORDS[self.lang]['new_problem']}: {problem.code.value}", problem.words(self.lang))
 
+    def _figure(self, figure: FigureChange, group: Group) -> str:
+        """A figure added or changed, a notice at its line: its values, and the targets whose verdict it moved."""
+        assert figure.after is not None
+        words = DIFF_WORDS[self.lang]
+        moved = [item for item in group.targets if item.after is not None
+                 and figure.after.location in {evidence.location for evidence in _evidence(item.after)}]
+        affects = words["comma"].join(f"{item.target.id} ({change_word(item, self.lang)})" for item in moved)
+        said = f"{figure_value(figure.before, self.lang)} → {figure_value(figure.after, self.lang)}{words['semicolon']}" \
+            + (words["affects"].format(targets=affects) if moved else words["affects_none"])
+        return workflow_command("notice", figure.after.location.path, figure.after.location.line,
+                                f"{change_word(figure, self.lang)} {words['figure']}: {figure.figure.metric}", said)
+
     def _notice(self, group: Group) -> str | None:
         """The rest of a jurisdiction's changes in a year, counted, in one notice."""
-        said = counts_text([item for item in group.targets if item.change not in _ANNOTATED], group.figures,
+        said = counts_text([item for item in group.targets if item.change not in _ANNOTATED], (),
                            [item for item in group.inconsistencies if item.change not in _GROWN], self.lang)
         return workflow_command("notice", None, None, group.heading, said) if said else None
+
+    def _log(self, group: Group) -> list[str]:
+        """Every change of a jurisdiction and year, a line each, for the log."""
+        lines = [f"{change_word(item, self.lang)}: {item.target.id} {item.target.title} ({item.target.location}): "
+                 f"{state_text(item.before, self.lang)} → {state_text(item.after, self.lang)}" for item in group.targets]
+        lines += [f"{change_word(figure, self.lang)} {DIFF_WORDS[self.lang]['figure']}: {figure.figure.metric} "
+                  f"({figure.figure.location}): {figure_value(figure.before, self.lang)} → "
+                  f"{figure_value(figure.after, self.lang)}" for figure in group.figures]
+        lines += [f"{change_word(item, self.lang)} {DIFF_WORDS[self.lang]['inconsistency']}: {item.metric}: "
+                  f"{inconsistency_value(item, False, self.lang)}" for item in group.inconsistencies]
+        return lines
+
+
+def _changed_evidence(item: TargetChange, result: DiffResult) -> Location | None:
+    """The line of a figure the change added or changed that the target's verdict now rests on."""
+    changed = {figure.after.location for figure in result.figures if figure.after is not None
+               and (figure.year, figure.jurisdiction) == (item.year, item.jurisdiction)}
+    evidence = _evidence(item.after) if item.after is not None else ()
+    return next((figure.location for figure in evidence if figure.location in changed), None)
+
+
+def _evidence(result: TargetResult) -> tuple[Figure, ...]:
+    """The figures a verdict rests on: an umbrella target's, those of its items."""
+    return result.evidence() + tuple(figure for item in result.items for figure in _evidence(item))

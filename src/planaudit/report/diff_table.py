@@ -48,11 +48,11 @@ class DiffTableReporter(DiffReporter):
             grid = Table.grid(padding=(0, 2), pad_edge=True)
             grid.add_column(no_wrap=True)
             grid.add_column(overflow="fold")
-            for item in result.definitions:
-                where = f"  ({item.location})" if item.location else ""
-                grid.add_row(Text(change_word(item, self.lang), style="bold red" if item.rescales else "yellow"),
-                             Text(printable(f"{definition_name(item, self.lang)}{where}") + "\n"
-                                  + printable(definition_text(item, self.lang))))
+            for definition in result.definitions:
+                where = f"  ({definition.location})" if definition.location else ""
+                grid.add_row(Text(change_word(definition, self.lang), style="bold red" if definition.rescales else "yellow"),
+                             Text(printable(f"{definition_name(definition, self.lang)}{where}") + "\n"
+                                  + printable(definition_text(definition, self.lang))))
             console.print(grid)
         for group in groups(result):
             console.print()
