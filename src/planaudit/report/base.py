@@ -16,6 +16,7 @@ import abc
 import io
 import tempfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TextIO, TypeVar, final
 
 if TYPE_CHECKING:  # not imported at run time: the run memo's replay imports this module, and no model
@@ -28,18 +29,37 @@ R = TypeVar("R")  # one jurisdiction's result
 P = TypeVar("P")  # what a jurisdiction adds to a report of `check`
 
 
+@dataclass(frozen=True)
+class Limit:
+    """The most a report may be where it goes: GitHub holds a comment to 65,536 characters and a
+    step's summary to 1 MiB. A Markdown report past it says the most important first, then how many
+    more there are (its formats that can be cut: the Markdown of `check` and `diff`)."""
+
+    size: int
+    in_bytes: bool = False  # counted in UTF-8 bytes (a step summary), else in characters (a comment)
+
+    def of(self, text: str) -> int:
+        return len(text.encode("utf-8", "surrogatepass")) if self.in_bytes else len(text)
+
+
+COMMENT = Limit(65_536)  # a GitHub comment's characters
+STEP_SUMMARY = Limit(1 << 20, in_bytes=True)  # a step summary's bytes
+
+
 class Rendering:
-    """What every reporter is made with: the language, colour and width of its output, and what
-    --fail-on fails on, for formats that mark it."""
+    """What every reporter is made with: the language, colour and width of its output, what
+    --fail-on fails on, for formats that mark it, and the most it may write (``limit``), for those
+    that can be cut."""
 
     default_fail_on = "missed"
 
     def __init__(self, lang: str = "en", color: bool = False, width: int | None = None,
-                 fail_on: str | None = None) -> None:
+                 fail_on: str | None = None, limit: Limit | None = None) -> None:
         self.lang = lang
         self.color = color
         self.width = width
         self.fail_on = self.default_fail_on if fail_on is None else fail_on  # "missed,inconsistent"
+        self.limit = limit
 
     def fails_on(self, what: str) -> bool:
         """Does the run fail on ``what`` (missed, unmeasured or inconsistent; for `diff`, worse or

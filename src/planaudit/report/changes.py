@@ -56,13 +56,16 @@ DIFF_WORDS = InLanguages({
     "touches_one": "1 target compared uses it", "touches": "{count} targets compared use it",
     "new_problems": "new problems", "new_problem": "new problem", "affects": "moves the verdict of {targets}",
     "affects_none": "moves no verdict compared",
+    "cut": "{count} more rows, and the evidence before and after, are in the full report — see the artifact "
+           "(written with -o)",
+    "cut_details": "The evidence before and after is in the full report — see the artifact (written with -o)",
     "count": "{count} {word}", "none": "—", "group": "{group} {counts}", "comma": ", ", "semicolon": "; ",
     "colon": ": ", "side": "{side}: {text}", "threshold": "threshold {before} → {after}",
     "definition": "changed: {fields}",
 }, lambda key: f"diff: {key}")
 
 # Most telling first: what went, then what was redefined, then what the evidence moved.
-_ORDER = (Change.REMOVED, Change.LOOSENED, Change.TIGHTENED, Change.REDEFINED, Change.WORSE, Change.BETTER,
+ORDER = (Change.REMOVED, Change.LOOSENED, Change.TIGHTENED, Change.REDEFINED, Change.WORSE, Change.BETTER,
           Change.ADDED, Change.MOVED, Change.REVISED)
 
 
@@ -85,7 +88,7 @@ def counts_text(targets: Sequence[TargetChange], figures: Sequence[FigureChange]
         ("definitions", definitions), ("targets", targets), ("figures", figures), ("inconsistencies", inconsistencies))
     for group, items in groups:
         counts = [words["count"].format(count=count, word=CHANGES[lang][group, change])
-                  for change in _ORDER if (count := sum(item.change is change for item in items))]
+                  for change in ORDER if (count := sum(item.change is change for item in items))]
         if counts:
             said.append(words["group"].format(group=words[group], counts=words["comma"].join(counts)))
     if not_compared:

@@ -158,6 +158,7 @@ WORDS = InLanguages({
     "by_date": "by {date}", "scope_of": "scope {scope}",
     "projected": "projected", "strive": "strive", "explore": "explore", "firm": "firm", "strength": "Strength",
     "grounds": "Rests on", "note": "note", "value_note": "value", "partly_count": "Partly done", "partly": "in part",
+    "cut": "{count} more sections and rows are in the full audit — see the artifact (written with -o)",
     "sources": "Sources", "document": "Document", "issuer": "Issuer", "date": "Date", "url": "Web address",
     "decided": "Decided",
     "met_grounds": "Met: {grounds}", "missed_grounds": "Missed: {grounds}",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -52,6 +52,22 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     from tabulate import tabulate  # imported only when a Markdown report is made
 
     return tabulate(rows, headers=[cell(header) for header in headers], tablefmt="github", disable_numparse=True)
+
+
+_ENDING_ROOM = 512  # what the line that ends a report cut to its limit may take
+
+
+def most_rows(render: Callable[[int], str], count: int, fits: Callable[[str], bool]) -> int:
+    """The most rows, of ``count``, that ``render(rows)`` can show and still fit (a table's columns
+    widen with its rows, so each count is rendered whole: found by halving, not row by row)."""
+    low, high = 0, count
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(render(middle)):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def report_date() -> dt.date:
@@ -100,7 +116,9 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
             self._summary_table(overview),
             self._chart(overview),
         ]
-        out.write("\n\n".join(head))
+        self.used = 0  # what it has written, as its limit counts it
+        self.left_out = 0  # jurisdictions and rows past its limit
+        self._write("\n\n".join(head))
         self.inconsistencies: list[list[str]] = []  # rows of the tables at the end: tabulate aligns them whole
         self.unmeasured: list[list[str]] = []
         self.sources: list[list[str]] = []
@@ -114,7 +132,10 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
                              [self._source_row(result.slug, path, document) for path, document in cited_documents(result)])
 
     def add(self, piece: MarkdownPiece) -> None:
-        self.out.write(piece.section)
+        if self._fits(piece.section):
+            self._write(piece.section)
+        else:
+            self.left_out += 1
         self.inconsistencies += piece.inconsistencies
         self.unmeasured += piece.unmeasured
         self.sources += piece.sources
@@ -128,7 +149,42 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
         if self.sources:
             headers = [words["jurisdiction"], words["document"], words["issuer"], words["date"], words["url"], words["file"]]
             tail += [f"## {words['sources']}", table(headers, self.sources)]
-        self.out.write("\n\n" + "\n\n".join(tail) + "\n")
+        text = "\n\n" + "\n\n".join(tail) + "\n"
+        if self._fits(text) and not self.left_out:
+            self._write(text)
+        else:
+            self._cut_tail(overview)
+
+    def _cut_tail(self, overview: Overview) -> None:
+        """The tables at the end, each with its first rows while they fit, then how much was left out."""
+        words = WORDS[self.lang]
+        sources = [words["jurisdiction"], words["document"], words["issuer"], words["date"], words["url"], words["file"]]
+        tables: list[tuple[str, list[list[str]], Callable[[list[list[str]]], str]]] = [
+            (words["inconsistencies"], self.inconsistencies, self._inconsistencies_table),
+            (words["unmeasured_section"], self.unmeasured, self._unmeasured_table),
+            (words["sources"], self.sources, lambda rows: table(sources, rows))]
+        for heading, rows, rendered in tables:
+            if not rows:
+                continue
+
+            def section(count: int, heading: str = heading, rows: list[list[str]] = rows,
+                        rendered: Callable[[list[list[str]]], str] = rendered) -> str:
+                return f"\n\n## {heading}\n\n" + rendered(rows[:count])
+
+            shown = most_rows(section, len(rows), self._fits)
+            if shown:
+                self._write(section(shown))
+            self.left_out += len(rows) - shown
+        self._write(f"\n\n*{cell(words['cut'].format(count=self.left_out))}*\n")
+
+    def _fits(self, text: str) -> bool:
+        """Whether ``text`` can still be written within the limit, with room for the line that ends a cut report."""
+        return self.limit is None or self.used + self.limit.of(text) + _ENDING_ROOM <= self.limit.size
+
+    def _write(self, text: str) -> None:
+        self.out.write(text)
+        if self.limit is not None:
+            self.used += self.limit.of(text)
 
     def _summary_table(self, overview: Overview) -> str:
         words = WORDS[self.lang]

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from planaudit.model.changes import DiffResult
     from planaudit.model.coverage import CoverageResult
     from planaudit.read.load import Progress
+    from planaudit.report.base import Limit
     from planaudit.run.runner import Rendered
     from planaudit.session.memo import RunMemo
 
@@ -126,7 +127,7 @@ def check(request: CheckRequest, voice: Voice, progress: ProgressBar = no_progre
                 voice.say(text)
             return recorded.status
         voice.lang = before
-    fail_on, rendered = _render(root, request, voice, progress, step_summary is not None)
+    fail_on, rendered = _render(root, request, voice, progress, room_in(step_summary))
     from planaudit.model.problems import errors
 
     unusable = bool(errors(rendered.problems))
@@ -148,10 +149,10 @@ def _memo(root: Path, request: CheckRequest) -> RunMemo | None:
     return RunMemo.open(root, request.year, list(request.jurisdictions), request.memo_options())
 
 
-def _render(root: Path, request: CheckRequest, voice: Voice, progress: ProgressBar, summary: bool
+def _render(root: Path, request: CheckRequest, voice: Voice, progress: ProgressBar, summary: Limit | None
             ) -> tuple[FailOn, Rendered]:
-    """The audit judged and rendered for each report (and, ``summary``, the step summary's); the --fail-on:
-    the request's, else planaudit.yaml's, else the default."""
+    """The audit judged and rendered for each report (and, given the room left in it, ``summary``, for the
+    step summary); the --fail-on: the request's, else planaudit.yaml's, else the default."""
     from planaudit.report import reporter_class
     from planaudit.report.language import default_lang
     from planaudit.run import runner
@@ -161,11 +162,12 @@ def _render(root: Path, request: CheckRequest, voice: Voice, progress: ProgressB
         voice.lang = request.lang or default_lang(audit.settings.lang)
         settings = audit.settings.fail_on
         fail_on = request.fail_on or (FailOn.parse(settings) if settings else DEFAULT_FAIL_ON)
-        looks = [(report.format, report.color, report.width) for report in request.reports]
-        if summary:
-            looks.append(("markdown", False, None))
-        reporters = [reporter_class(name)(voice.lang, color=color, width=width, fail_on=fail_on.value)
-                     for name, color, width in looks]
+        looks: list[tuple[str, bool, int | None, Limit | None]] = [
+            (report.format, report.color, report.width, None) for report in request.reports]
+        if summary is not None:
+            looks.append(("markdown", False, None, summary))
+        reporters = [reporter_class(name)(voice.lang, color=color, width=width, fail_on=fail_on.value, limit=limit)
+                     for name, color, width, limit in looks]
         return fail_on, runner.render(audit, reporters, advance)
 
 
@@ -175,6 +177,19 @@ def github_step_summary(reports: Sequence[Report]) -> Path | None:
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     shown = any(report.path is None and report.format == "github" for report in reports)
     return Path(summary) if summary and shown else None
+
+
+def room_in(step_summary: Path | None) -> Limit | None:
+    """What a step summary can still take (GitHub holds each step's to 1 MiB), or None without one."""
+    if step_summary is None:
+        return None
+    from planaudit.report.base import STEP_SUMMARY, Limit
+
+    try:
+        written = step_summary.stat().st_size
+    except OSError:
+        written = 0
+    return Limit(max(0, STEP_SUMMARY.size - written), in_bytes=True)
 
 
 def _deliver(reports: Sequence[Report], write: Callable[[int, TextIO], None], human: Sequence[bool],
@@ -283,10 +298,14 @@ def diff(request: DiffRequest, voice: Voice) -> int:
     voice.lang = settings_lang(root, request.lang)
     result = compare_revisions(root, request.base, request.head, request.years)
     step_summary = github_step_summary(request.reports)
-    looks = [(report.format, report.color, report.width) for report in request.reports]
+    from planaudit.report.base import COMMENT
+
+    looks = [(report.format, report.color, report.width, COMMENT if report.path is None else None)
+             for report in request.reports]  # on standard output, the Markdown is a pull request's comment
     if step_summary:
-        looks.append(("markdown", False, None))
-    writers = [diff_writer(result, name, voice.lang, color, width, request.fail_on) for name, color, width in looks]
+        looks.append(("markdown", False, None, COMMENT))
+    writers = [diff_writer(result, name, voice.lang, color, width, request.fail_on, limit)
+               for name, color, width, limit in looks]
     human = [not format_named(report.format, DIFF).for_programs for report in request.reports]
     _deliver(request.reports, lambda index, out: writers[index](out), human, step_summary, len(request.reports))
     if result.problems:
@@ -297,11 +316,13 @@ def diff(request: DiffRequest, voice: Voice) -> int:
     return status
 
 
-def diff_writer(result: DiffResult, name: str, lang: str, color: bool, width: int | None, fail_on: FailOn) -> Write:
-    """The one place a diff reporter is called: what writes ``result`` in the format ``name``."""
+def diff_writer(result: DiffResult, name: str, lang: str, color: bool, width: int | None, fail_on: FailOn,
+                limit: Limit | None = None) -> Write:
+    """The one place a diff reporter is called: what writes ``result`` in the format ``name`` (cut to
+    ``limit``, where the format can be)."""
     from planaudit.report import DIFF, reporter_class
 
-    reporter = reporter_class(name, DIFF)(lang, color=color, width=width, fail_on=fail_on.value)
+    reporter = reporter_class(name, DIFF)(lang, color=color, width=width, fail_on=fail_on.value, limit=limit)
     return lambda out: reporter.write(result, out)
 
 
