@@ -27,7 +27,7 @@ PROGRAM = "python -m planaudit"  # the name a usage line shows, as `python -m pl
 RUN_ENVIRONMENT: dict[str, str | None] = {  # what every run sees, whatever the test's own environment: None unsets
     "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "SOURCE_DATE_EPOCH": "1700000000",
     "LC_ALL": None, "LC_MESSAGES": None, "PLANAUDIT_DATA": None, "COLUMNS": None, "LINES": None,
-    "GITHUB_STEP_SUMMARY": None, "GITHUB_BASE_REF": None,
+    "GITHUB_STEP_SUMMARY": None, "GITHUB_BASE_REF": None, "GITHUB_WORKSPACE": None,
 }
 
 
@@ -47,7 +47,7 @@ def planaudit(*args: str, data: str | None = "basic", env: Mapping[str, str | No
     standard error apart, in ``cwd``, under RUN_ENVIRONMENT and then ``env``: the exit status and text a
     new process would give (an unexpected exception is its traceback on standard error and status 1)."""
     arguments = (*args, *(("--data", str(EXAMPLES / data)) if data else ()))
-    environment = {**RUN_ENVIRONMENT, **(env or {})}
+    environment = {**RUN_ENVIRONMENT, **_checked_out(data), **(env or {})}
     with _inside(cwd), _environment(environment):  # the command line keeps no state between runs
         result = CliRunner().invoke(get_command(cli_app.app), arguments, input=input, prog_name=PROGRAM,
                                     terminal_width=_help_width())
@@ -65,11 +65,18 @@ def planaudit_process(*args: str, data: str | None = "basic", env: Mapping[str, 
     """The same run as a real process — for the smoke tests that need one: the console script's
     start-up, a closed or broken standard output, the real streams' encoding, import time."""
     arguments = (*args, *(("--data", str(EXAMPLES / data)) if data else ()))
-    environment = {**os.environ, **RUN_ENVIRONMENT, **(env or {})}
+    environment = {**os.environ, **RUN_ENVIRONMENT, **_checked_out(data), **(env or {})}
     environment = {name: value for name, value in environment.items() if value is not None}
     streams = {"capture_output": True} if "stdout" not in options and "stderr" not in options else {}
     return subprocess.run([*command, *arguments], text=True, encoding="utf-8", env=environment, cwd=cwd,
                           timeout=timeout, **streams, **options)
+
+
+def _checked_out(data: str | None) -> dict[str, str | None]:
+    """An example run as the data repository it is, checked out on its own: GitHub's workspace is its
+    folder, so annotations and SARIF name its files from there (not from planaudit's own repository,
+    which holds it)."""
+    return {"GITHUB_WORKSPACE": str(EXAMPLES / data) if data else None}
 
 
 def _text(output: bytes) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from planaudit.model.problems import MAX_PER_CODE, Code, Problem, capped, found
 from planaudit.read import layout
 from planaudit.read.load import scan_everything
 from planaudit.report import jsontext
-from planaudit.report.problems import PROBLEM_FORMATS, escape_data, escape_property
+from planaudit.report.problems import PROBLEM_FORMATS, escape_data, escape_property, write_text
 from planaudit.run.validate import Found, validate_everything
 from support import generate
 
@@ -74,7 +75,7 @@ SOME_PROBLEMS = [
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_format_writes_what_the_whole_document_is(problems, lang):
     written = {}
-    for name, write in PROBLEM_FORMATS.items():
+    for name, write in {"text": write_text, **PROBLEM_FORMATS}.items():
         out = io.StringIO()
         tally = write(iter(problems), lang, out)
         written[name] = out.getvalue()
@@ -86,3 +87,6 @@ def test_each_format_writes_what_the_whole_document_is(problems, lang):
     assert written["github"] == "".join(
         f"::{problem.code.severity.value} file={escape_property(problem.path)},line={problem.line},col={problem.col},"
         f"title={escape_property(problem.code.value)}::{escape_data(problem.words(lang))}\n" for problem in problems)
+    results = json.loads(written["sarif"])["runs"][0]["results"]
+    assert [(item["properties"]["code"], item["level"], item["locations"][0]["physicalLocation"]["region"]["startLine"])
+            for item in results] == [(problem.code.value, problem.severity.value, problem.line) for problem in problems]

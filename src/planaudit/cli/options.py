@@ -13,12 +13,12 @@ import typer
 
 from planaudit.report import COVERAGE, DIFF, endings_text, formats, stream_formats
 from planaudit.report.language import LANGUAGES
-from planaudit.report.problems import PROBLEM_FORMATS
+from planaudit.report.problems import PROBLEM_FORMAT_NAMES
 from planaudit.run.failon import FailOn, changes_fail_on
 from planaudit.schemas import Kind
 
 Format = enum.Enum("Format", {name: name for name in stream_formats()}, type=str)  # type: ignore[misc]
-ProblemFormat = enum.Enum("ProblemFormat", {name: name for name in PROBLEM_FORMATS}, type=str)  # type: ignore[misc]
+ProblemFormat = enum.Enum("ProblemFormat", {name: name for name in PROBLEM_FORMAT_NAMES}, type=str)  # type: ignore[misc]
 SchemaKind = enum.Enum("SchemaKind", {kind.value: kind.value for kind in Kind}, type=str)  # type: ignore[misc]
 Lang = enum.Enum("Lang", {name: name for name in LANGUAGES}, type=str)  # type: ignore[misc]
 DiffFormat = enum.Enum("DiffFormat", {found.name: found.name for found in formats(DIFF)}, type=str)  # type: ignore[misc]

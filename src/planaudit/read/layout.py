@@ -60,6 +60,22 @@ def repository_root(data: Path) -> Path:
         raise NotADataRepository(data) from None
 
 
+def folder_in_git(root: Path) -> str:
+    """Where the data repository ``root`` is inside the git repository that holds it, as a prefix of
+    its paths ("data/"), so that annotations and SARIF name files as the repository does: relative to
+    GitHub's workspace on Actions (``GITHUB_WORKSPACE``, when the data is in it), else to the nearest
+    folder above that holds ``.git`` (found without running git); "" at its top, or outside git."""
+    here = Path(os.path.abspath(root))
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    tops = [Path(os.path.abspath(workspace))] if workspace else []
+    tops += [candidate for candidate in (here, *here.parents) if (candidate / ".git").exists()]
+    for top in tops:
+        if here == top or top in here.parents:
+            relative = here.relative_to(top).as_posix()
+            return "" if relative == "." else relative + "/"
+    return ""
+
+
 def shown(name: str) -> str:
     """A file name as text: bytes that are not UTF-8 are shown as \\x escapes, never as surrogates."""
     return os.fsencode(name).decode("utf-8", "backslashreplace")

@@ -44,6 +44,7 @@ TABLE: list[Format] = [
     Format("markdown", "diff_markdown", "DiffMarkdownReporter", (".md",), command=DIFF),
     Format("json", "diff_json", "DiffJsonReporter", (".json",), for_programs=True, command=DIFF),
     Format("github", "diff_github", "DiffGithubReporter", for_programs=True, command=DIFF),
+    Format("sarif", "diff_sarif", "DiffSarifReporter", (".sarif",), for_programs=True, command=DIFF),
     Format("table", "coverage_table", "CoverageTableReporter", command=COVERAGE),
     Format("markdown", "coverage_markdown", "CoverageMarkdownReporter", (".md",), command=COVERAGE),
     Format("json", "coverage_json", "CoverageJsonReporter", (".json",), for_programs=True, command=COVERAGE),

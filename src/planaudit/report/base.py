@@ -48,18 +48,23 @@ STEP_SUMMARY = Limit(1 << 20, in_bytes=True)  # a step summary's bytes
 
 class Rendering:
     """What every reporter is made with: the language, colour and width of its output, what
-    --fail-on fails on, for formats that mark it, and the most it may write (``limit``), for those
-    that can be cut."""
+    --fail-on fails on, for formats that mark it, the most it may write (``limit``), for those
+    that can be cut, and where the data is in its git repository (``folder``)."""
 
     default_fail_on = "missed"
 
     def __init__(self, lang: str = "en", color: bool = False, width: int | None = None,
-                 fail_on: str | None = None, limit: Limit | None = None) -> None:
+                 fail_on: str | None = None, limit: Limit | None = None, folder: str = "") -> None:
         self.lang = lang
         self.color = color
         self.width = width
         self.fail_on = self.default_fail_on if fail_on is None else fail_on  # "missed,inconsistent"
         self.limit = limit
+        self.folder = folder  # where the data is in its git repository ("data/"): annotations and SARIF name files from there
+
+    def in_repository(self, path: str) -> str:
+        """A data file's path as its git repository names it (annotations and SARIF point at it so)."""
+        return self.folder + path
 
     def fails_on(self, what: str) -> bool:
         """Does the run fail on ``what`` (missed, unmeasured or inconsistent; for `diff`, worse or

@@ -17,7 +17,7 @@ from planaudit.model.changes import (
     NotCompared,
     TargetChange,
 )
-from planaudit.model.data import Figure
+from planaudit.model.data import Figure, Location
 from planaudit.model.problems import Problem, errors
 from planaudit.model.result import TargetResult
 from planaudit.report.display import actual_text, evidence_text, inconsistency_reading, threshold_text, verdict_text
@@ -243,3 +243,16 @@ def groups(result: DiffResult) -> list[Group]:
     for inconsistency in result.inconsistencies:
         group(inconsistency.year, inconsistency.jurisdiction).inconsistencies.append(inconsistency)
     return [found[key] for key in sorted(found)]
+
+
+def changed_evidence(item: TargetChange, result: DiffResult) -> Location | None:
+    """The line of a figure the change added or changed that the target's verdict now rests on."""
+    changed = {figure.after.location for figure in result.figures if figure.after is not None
+               and (figure.year, figure.jurisdiction) == (item.year, item.jurisdiction)}
+    evidence = evidence_of(item.after) if item.after is not None else ()
+    return next((figure.location for figure in evidence if figure.location in changed), None)
+
+
+def evidence_of(result: TargetResult) -> tuple[Figure, ...]:
+    """The figures a verdict rests on: an umbrella target's, those of its items."""
+    return result.evidence() + tuple(figure for item in result.items for figure in evidence_of(item))

@@ -25,18 +25,18 @@ from planaudit.model.changes import (
     InconsistencyChange,
     TargetChange,
 )
-from planaudit.model.data import Figure, Location
 from planaudit.model.problems import Problem
-from planaudit.model.result import TargetResult
 from planaudit.read.text import printable
 from planaudit.report.base import DiffReporter
 from planaudit.report.changes import (
     DIFF_WORDS,
     Group,
     change_word,
+    changed_evidence,
     counts_text,
     definition_name,
     definition_text,
+    evidence_of,
     figure_value,
     groups,
     inconsistency_value,
@@ -97,8 +97,9 @@ class DiffGithubReporter(DiffReporter):
         level = "error" if self.fails_on("worse") else "warning"
         target = item.target
         message = f"{target.id} {target.title}: {state_text(item.before, self.lang)} → {state_text(item.after, self.lang)}"
-        where = _changed_evidence(item, result) or target.location
-        return workflow_command(level, where.path, where.line, f"{change_word(item, self.lang)}: {target.id}", message)
+        where = changed_evidence(item, result) or target.location
+        return workflow_command(level, self.in_repository(where.path), where.line,
+                                f"{change_word(item, self.lang)}: {target.id}", message)
 
     def _annotated(self, item: TargetChange) -> str:
         """A removed or redefined target, at its line (the base's, for one removed): an error where it
@@ -107,14 +108,15 @@ class DiffGithubReporter(DiffReporter):
                  else self.fails_on("redefined") or (item.change is Change.LOOSENED and self.fails_on("loosened")))
         target = item.target
         said = redefinition_text(item, self.lang) or state_text(item.before, self.lang)
-        return workflow_command("error" if fails else "warning", target.location.path, target.location.line,
+        return workflow_command("error" if fails else "warning", self.in_repository(target.location.path),
+                                target.location.line,
                                 f"{change_word(item, self.lang)}: {target.id}", f"{target.title}: {said}")
 
     def _inconsistency(self, item: InconsistencyChange) -> str:
         assert item.after is not None
         level = "error" if self.fails_on("inconsistent") and not item.after.acknowledged else "warning"
         location = item.after.figure.location
-        return workflow_command(level, location.path, location.line,
+        return workflow_command(level, self.in_repository(location.path), location.line,
                                 f"{change_word(item, self.lang)} {DIFF_WORDS[self.lang]['inconsistency']}: {item.metric}",
                                 inconsistency_value(item, False, self.lang))
 
@@ -122,14 +124,14 @@ class DiffGithubReporter(DiffReporter):
         """A metric, rule, scope or setting changed, at its line: an error where --fail-on redefined fails
         on it, a warning where it changes what targets ask, else a notice (a label)."""
         level = ("error" if self.fails_on("redefined") else "warning") if item.judging else "notice"
-        path, line = (item.location.path, item.location.line) if item.location else (None, None)
+        path, line = (self.in_repository(item.location.path), item.location.line) if item.location else (None, None)
         return workflow_command(level, path, line, f"{change_word(item, self.lang)} {definition_name(item, self.lang)}",
                                 definition_text(item, self.lang))
 
     def _introduced(self, problem: Problem) -> str:
         """A problem the change brings, at its line: an error where it is one or fails the run."""
         level = "error" if problem.is_error or self.fails_on("new-problems") else "warning"
-        return workflow_command(level, problem.path, problem.line,
+        return workflow_command(level, self.in_repository(problem.path), problem.line,
                                 f"{DIFF_WORDS[self.lang]['new_problem']}: {problem.code.value}", problem.words(self.lang))
 
     def _figure(self, figure: FigureChange, group: Group) -> str:
@@ -137,11 +139,11 @@ class DiffGithubReporter(DiffReporter):
         assert figure.after is not None
         words = DIFF_WORDS[self.lang]
         moved = [item for item in group.targets if item.after is not None
-                 and figure.after.location in {evidence.location for evidence in _evidence(item.after)}]
+                 and figure.after.location in {evidence.location for evidence in evidence_of(item.after)}]
         affects = words["comma"].join(f"{item.target.id} ({change_word(item, self.lang)})" for item in moved)
         said = f"{figure_value(figure.before, self.lang)} → {figure_value(figure.after, self.lang)}{words['semicolon']}" \
             + (words["affects"].format(targets=affects) if moved else words["affects_none"])
-        return workflow_command("notice", figure.after.location.path, figure.after.location.line,
+        return workflow_command("notice", self.in_repository(figure.after.location.path), figure.after.location.line,
                                 f"{change_word(figure, self.lang)} {words['figure']}: {figure.figure.metric}", said)
 
     def _notice(self, group: Group) -> str | None:
@@ -160,16 +162,3 @@ class DiffGithubReporter(DiffReporter):
         lines += [f"{change_word(item, self.lang)} {DIFF_WORDS[self.lang]['inconsistency']}: {item.metric}: "
                   f"{inconsistency_value(item, False, self.lang)}" for item in group.inconsistencies]
         return lines
-
-
-def _changed_evidence(item: TargetChange, result: DiffResult) -> Location | None:
-    """The line of a figure the change added or changed that the target's verdict now rests on."""
-    changed = {figure.after.location for figure in result.figures if figure.after is not None
-               and (figure.year, figure.jurisdiction) == (item.year, item.jurisdiction)}
-    evidence = _evidence(item.after) if item.after is not None else ()
-    return next((figure.location for figure in evidence if figure.location in changed), None)
-
-
-def _evidence(result: TargetResult) -> tuple[Figure, ...]:
-    """The figures a verdict rests on: an umbrella target's, those of its items."""
-    return result.evidence() + tuple(figure for item in result.items for figure in _evidence(item))

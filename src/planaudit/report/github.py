@@ -82,7 +82,7 @@ class GithubReporter(Reporter[GithubPiece]):
         words = WORDS[self.lang]
         stated, derived = inconsistency_texts(inconsistency)
         figure = inconsistency.figure
-        return workflow_command(level, figure.location.path, figure.location.line, words["inconsistent"],
+        return workflow_command(level, self.in_repository(figure.location.path), figure.location.line, words["inconsistent"],
                              f"{inconsistency.metric.label.text(self.lang)}: {words['stated']} {stated}, "
                              f"{other_reading(inconsistency, self.lang, 'derived_value')} {derived} — "
                              f"“{figure.provenance.quote}” ({figure_place(figure)})"
@@ -95,14 +95,15 @@ class GithubReporter(Reporter[GithubPiece]):
         message = (f"{item.target.title} — {words['threshold']} {threshold_text(item, self.lang)}, "
                    f"{words['actual']} {actual_text(item, self.lang)} ({REASONS[self.lang][item.reason]}); "
                    f"{words['evidence']}: {evidence_text(item, self.lang) or '—'}")
-        return workflow_command(level, item.target.location.path, item.target.location.line, title, message)
+        return workflow_command(level, self.in_repository(item.target.location.path), item.target.location.line, title, message)
 
     def _folded(self, items: list[TargetResult]) -> str:
         """One notice for the unmeasured targets of one jurisdiction and one reason, at the first one."""
         first = items[0]
         message = _folded_text(items, REASONS[self.lang][first.reason]).render(self.lang)
         title = f"{VERDICTS[self.lang][Verdict.UNMEASURED]}: {REASONS[self.lang][first.reason]}"
-        return workflow_command("notice", first.target.location.path, first.target.location.line, title, message)
+        return workflow_command("notice", self.in_repository(first.target.location.path), first.target.location.line,
+                                title, message)
 
 
 def _folded_text(items: list[TargetResult], reason: str) -> Message:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from planaudit.messages import msg
 from planaudit.model.problems import Problem, found, found_counts
@@ -60,7 +61,7 @@ def write_text(problems: Iterable[Problem], lang: str, out: Writable, unlisted: 
     return tally
 
 
-def write_json(problems: Iterable[Problem], lang: str, out: Writable) -> Tally:
+def write_json(problems: Iterable[Problem], lang: str, out: Writable, *, folder: str = "") -> Tally:
     """For programs: each message in English, whatever ``lang``; written as the problems come, a
     thousand at a time (the text of ``{"problems": [...]}`` as :func:`jsontext.dumps` writes it)."""
     tally = Tally()
@@ -86,12 +87,13 @@ def problem_data(problem: Problem) -> dict[str, object]:
             "severity": problem.severity.value, "message": problem.message}
 
 
-def write_github(problems: Iterable[Problem], lang: str, out: Writable) -> Tally:
-    """GitHub Actions workflow commands: each problem annotates its file and line."""
+def write_github(problems: Iterable[Problem], lang: str, out: Writable, *, folder: str = "") -> Tally:
+    """GitHub Actions workflow commands: each problem annotates its file and line (its path the git
+    repository's: ``folder``, where the data is in it, before it)."""
     tally = Tally()
     for problem in problems:
         tally.count(problem)
-        out.write(f"::{problem.severity.value} file={escape_property(problem.path)},line={problem.line},"
+        out.write(f"::{problem.severity.value} file={escape_property(folder + problem.path)},line={problem.line},"
                   f"col={problem.col},title={escape_property(problem.code.value)}::{escape_data(problem.words(lang))}\n")
     return tally
 
@@ -135,5 +137,16 @@ def workflow_command(level: str, path: str | None, line: int | None, title: str,
     return f"::{level} {where}title={escape_property(title)}::{escape_data(message)}"
 
 
-ProblemWriter = Callable[[Iterable[Problem], str, Writable], Tally]
-PROBLEM_FORMATS: dict[str, ProblemWriter] = {"text": write_text, "json": write_json, "github": write_github}
+def write_sarif(problems: Iterable[Problem], lang: str, out: Writable, *, folder: str = "") -> Tally:
+    """SARIF 2.1.0 for code scanning (:func:`planaudit.report.sarif.write_problems`)."""
+    from planaudit.report.sarif import write_problems
+
+    return write_problems(problems, lang, out, folder)
+
+
+class ProblemWriter(Protocol):
+    def __call__(self, problems: Iterable[Problem], lang: str, out: Writable, *, folder: str = "") -> Tally: ...
+
+
+PROBLEM_FORMATS: dict[str, ProblemWriter] = {"json": write_json, "github": write_github, "sarif": write_sarif}
+PROBLEM_FORMAT_NAMES = ("text", *PROBLEM_FORMATS)  # text, written by write_text: it says what it left out

@@ -3,20 +3,31 @@
 Every target is a result on its line in the target file: met → kind "pass"; missed → level
 "error"; unmeasured → level "warning"; each inconsistent figure → a "warning" on its line in the
 outcome file. A waiver is a SARIF suppression, with its reason as the justification.
+
+Every result has a ``partialFingerprints`` entry made of what it is about — a target by its year,
+jurisdiction and id; a figure by its metric, scope and date; a problem by its code, file and words —
+never its line, so that code scanning follows an alert across runs however the lines move. Paths
+are the git repository's (the data folder's place in it before them).
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 from planaudit._version import __version__
+from planaudit.model.problems import Problem
 from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, TargetResult, Verdict
 from planaudit.read.text import printable
 from planaudit.report import jsontext
 from planaudit.report.base import Held, Reporter
 from planaudit.report.display import actual_text, evidence_text, inconsistency_texts, other_reading, threshold_text
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS
+from planaudit.report.jsontext import Writable
+from planaudit.report.problems import Tally
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _RULES = (
@@ -42,20 +53,7 @@ class SarifReporter(Reporter[SarifPiece]):
 
     def begin(self, overview: Overview, out: TextIO) -> None:
         super().begin(overview, out)
-        document = {
-            "$schema": SARIF_SCHEMA,
-            "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {
-                    "name": "planaudit", "version": __version__, "rules": [
-                        {"id": rule_id, "name": name, "shortDescription": {"text": text},
-                         "defaultConfiguration": {"level": level}}
-                        for rule_id, name, text, level in _RULES]}},
-                "columnKind": "unicodeCodePoints",
-                "results": [],
-            }],
-        }
-        head, self.tail = jsontext.around_last_list(document)
+        head, self.tail = jsontext.around_last_list(sarif_document([rule(*entry) for entry in _RULES]))
         out.write(head)
         self.results = jsontext.ListWriter(out, depth=_RESULTS_DEPTH)
         self.held = Held()  # the inconsistencies follow every target's result
@@ -85,7 +83,8 @@ class SarifReporter(Reporter[SarifPiece]):
             "ruleId": item.verdict.value,
             "ruleIndex": _RULE_INDEX[item.verdict.value],
             "message": {"text": printable(text)},
-            "locations": [_location(item.target.location.path, item.target.location.line)],
+            "locations": [location(self.in_repository(item.target.location.path), item.target.location.line)],
+            "partialFingerprints": fingerprint("target", item.target.year, item.target.jurisdiction, item.target.id),
             "properties": {"jurisdiction": item.target.jurisdiction, "target": item.target.id,
                            "reason": item.reason.value,
                            "grounds": None if item.grounds is None else item.grounds.value},
@@ -107,7 +106,9 @@ class SarifReporter(Reporter[SarifPiece]):
         entry: dict[str, Any] = {
             "ruleId": "inconsistent", "ruleIndex": _RULE_INDEX["inconsistent"], "level": "warning",
             "message": {"text": printable(text)},
-            "locations": [_location(item.figure.location.path, item.figure.location.line)],
+            "locations": [location(self.in_repository(item.figure.location.path), item.figure.location.line)],
+            "partialFingerprints": fingerprint("inconsistent", item.figure.year, item.figure.jurisdiction, item.metric.id,
+                                               item.figure.scope, item.figure.span.as_of),
             "properties": {"jurisdiction": item.figure.jurisdiction, "metric": item.metric.id},
         }
         if item.acknowledged is not None:
@@ -115,5 +116,57 @@ class SarifReporter(Reporter[SarifPiece]):
         return entry
 
 
-def _location(path: str, line: int) -> dict[str, Any]:
-    return {"physicalLocation": {"artifactLocation": {"uri": path}, "region": {"startLine": line}}}
+def location(path: str, line: int, col: int | None = None) -> dict[str, Any]:
+    region = {"startLine": line} if col is None else {"startLine": line, "startColumn": col}
+    return {"physicalLocation": {"artifactLocation": {"uri": path}, "region": region}}
+
+
+FINGERPRINT = "planaudit/v1"  # the partialFingerprints key: a new version if what it is made of changes
+
+
+def fingerprint(*parts: object) -> dict[str, str]:
+    """A result's partialFingerprints: a digest of what it is about (never where it stands)."""
+    digest = hashlib.sha256("\0".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()
+    return {FINGERPRINT: digest}
+
+
+def sarif_document(rules: list[dict[str, Any]]) -> dict[str, Any]:
+    """A SARIF log of one run of planaudit with ``rules``, its results still to come."""
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0",
+            "runs": [{"tool": {"driver": {"name": "planaudit", "version": __version__, "rules": rules}},
+                      "columnKind": "unicodeCodePoints", "results": []}]}
+
+
+def rule(rule_id: str, name: str, text: str, level: str) -> dict[str, Any]:
+    return {"id": rule_id, "name": name, "shortDescription": {"text": text}, "defaultConfiguration": {"level": level}}
+
+
+_PROBLEM_RULES = [rule("error", "DataError", "Data that cannot be read or judged as written.", "error"),
+                  rule("warning", "DataWarning", "Data that can be judged as written, but is probably not what was meant.",
+                       "warning")]
+_LINE_CITED = re.compile(r"\bline [0-9]+\b")
+
+
+def write_problems(problems: Iterable[Problem], lang: str, out: Writable, folder: str = "") -> Tally:
+    """`validate --format sarif`: each problem a result at its line and column, under the rule of its
+    severity, with its code as a property; written as the problems come."""
+    tally = Tally()
+    head, tail = jsontext.around_last_list(sarif_document(_PROBLEM_RULES))
+    out.write(head)
+    listed = jsontext.ListWriter(out, depth=_RESULTS_DEPTH)
+    for problem in problems:
+        listed.add(jsontext.items([problem_result(tally.count(problem), lang, folder)], depth=_RESULTS_DEPTH))
+    listed.close()
+    out.write(tail)
+    return tally
+
+
+def problem_result(problem: Problem, lang: str, folder: str = "") -> dict[str, Any]:
+    """A problem as a SARIF result: fingerprinted by its code, file and words (any line they cite left out)."""
+    level = problem.severity.value
+    return {"ruleId": level, "ruleIndex": 0 if problem.is_error else 1, "level": level,
+            "message": {"text": printable(f"{problem.code.value}: {problem.words(lang)}")},
+            "locations": [location(folder + problem.path, problem.line, problem.col)],
+            "partialFingerprints": fingerprint("problem", problem.code.value, problem.path,
+                                               _LINE_CITED.sub("line", problem.message)),
+            "properties": {"code": problem.code.value}}

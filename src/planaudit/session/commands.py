@@ -144,15 +144,17 @@ def check(request: CheckRequest, voice: Voice, progress: ProgressBar = no_progre
 def _memo(root: Path, request: CheckRequest) -> RunMemo | None:
     if not request.memo:
         return None
+    from planaudit.read.layout import folder_in_git
     from planaudit.session.memo import RunMemo
 
-    return RunMemo.open(root, request.year, list(request.jurisdictions), request.memo_options())
+    return RunMemo.open(root, request.year, list(request.jurisdictions), [*request.memo_options(), folder_in_git(root)])
 
 
 def _render(root: Path, request: CheckRequest, voice: Voice, progress: ProgressBar, summary: Limit | None
             ) -> tuple[FailOn, Rendered]:
     """The audit judged and rendered for each report (and, given the room left in it, ``summary``, for the
     step summary); the --fail-on: the request's, else planaudit.yaml's, else the default."""
+    from planaudit.read.layout import folder_in_git
     from planaudit.report import reporter_class
     from planaudit.report.language import default_lang
     from planaudit.run import runner
@@ -166,8 +168,9 @@ def _render(root: Path, request: CheckRequest, voice: Voice, progress: ProgressB
             (report.format, report.color, report.width, None) for report in request.reports]
         if summary is not None:
             looks.append(("markdown", False, None, summary))
-        reporters = [reporter_class(name)(voice.lang, color=color, width=width, fail_on=fail_on.value, limit=limit)
-                     for name, color, width, limit in looks]
+        folder = folder_in_git(root)
+        reporters = [reporter_class(name)(voice.lang, color=color, width=width, fail_on=fail_on.value, limit=limit,
+                                          folder=folder) for name, color, width, limit in looks]
         return fail_on, runner.render(audit, reporters, advance)
 
 
@@ -257,6 +260,7 @@ def validate(data: Path, output_format: str, strict: bool, lang: str | None, voi
     revision ``changed`` does not have, with it — listed on standard output, in ``lang``, else
     planaudit.yaml's language, else the locale's; 1 on an error (or, ``strict``, a warning, listed
     or not)."""
+    from planaudit.read.layout import folder_in_git
     from planaudit.report.problems import PROBLEM_FORMATS, Unlisted, write_text
     from planaudit.run.validate import introduced_since, validate_everything
 
@@ -270,7 +274,7 @@ def validate(data: Path, output_format: str, strict: bool, lang: str | None, voi
         if output_format == "text":
             tally = write_text(listed, voice.lang, sys.stdout, unlisted)
         else:
-            tally = PROBLEM_FORMATS[output_format](listed, voice.lang, sys.stdout)
+            tally = PROBLEM_FORMATS[output_format](listed, voice.lang, sys.stdout, folder=folder_in_git(root))
     return exit_status(failed=bool(tally.errors) or (strict and bool(tally.warnings or unlisted.warnings)))
 
 
@@ -304,7 +308,10 @@ def diff(request: DiffRequest, voice: Voice) -> int:
              for report in request.reports]  # on standard output, the Markdown is a pull request's comment
     if step_summary:
         looks.append(("markdown", False, None, COMMENT))
-    writers = [diff_writer(result, name, voice.lang, color, width, request.fail_on, limit)
+    from planaudit.read.layout import folder_in_git
+
+    folder = folder_in_git(root)
+    writers = [diff_writer(result, name, voice.lang, color, width, request.fail_on, limit, folder)
                for name, color, width, limit in looks]
     human = [not format_named(report.format, DIFF).for_programs for report in request.reports]
     _deliver(request.reports, lambda index, out: writers[index](out), human, step_summary, len(request.reports))
@@ -317,12 +324,14 @@ def diff(request: DiffRequest, voice: Voice) -> int:
 
 
 def diff_writer(result: DiffResult, name: str, lang: str, color: bool, width: int | None, fail_on: FailOn,
-                limit: Limit | None = None) -> Write:
+                limit: Limit | None = None, folder: str = "") -> Write:
     """The one place a diff reporter is called: what writes ``result`` in the format ``name`` (cut to
-    ``limit``, where the format can be)."""
+    ``limit``, where the format can be; its annotations and SARIF naming files from ``folder``, where
+    the data is in its git repository)."""
     from planaudit.report import DIFF, reporter_class
 
-    reporter = reporter_class(name, DIFF)(lang, color=color, width=width, fail_on=fail_on.value, limit=limit)
+    reporter = reporter_class(name, DIFF)(lang, color=color, width=width, fail_on=fail_on.value, limit=limit,
+                                          folder=folder)
     return lambda out: reporter.write(result, out)
 
 
