@@ -122,18 +122,6 @@ def read_outputs(path: Path) -> dict[str, str]:
     return found
 
 
-def sarif_formats() -> bool:
-    """Whether `planaudit validate` and `planaudit diff` write SARIF: the action asks them to; until
-    they do, the diff step cannot run (``-o diff.sarif`` is refused) and validate's SARIF is left out."""
-    from planaudit.report import DIFF, formats
-    from planaudit.report.problems import PROBLEM_FORMATS
-
-    return "sarif" in PROBLEM_FORMATS and any(found.name == "sarif" for found in formats(DIFF))
-
-
-needs_sarif = pytest.mark.skipif(not sarif_formats(), reason="planaudit validate and diff do not write SARIF yet")
-
-
 def folder(tmp_path: Path, name: str) -> Path:
     """A folder of its own for one more run in a test (its summary and RUNNER_TEMP)."""
     (tmp_path / name).mkdir()
@@ -251,7 +239,6 @@ def pull_request_of(kind: str, tmp_path: Path) -> tuple[Path, str]:
     return root, base
 
 
-@needs_sarif
 @pytest.mark.long  # real shell steps: CI runs them (pytest -m long)
 @pytest.mark.process  # the action's shell steps
 @pytest.mark.parametrize("kind", KINDS)
@@ -278,7 +265,6 @@ def readme_comments() -> list[str]:
     return [re.sub(r"^> ?", "", quote, flags=re.MULTILINE) for quote in quotes]
 
 
-@needs_sarif
 @pytest.mark.long  # real shell steps: CI runs them (pytest -m long)
 @pytest.mark.process  # the action's shell steps
 def test_the_readme_shows_the_comments_the_action_makes(tmp_path):
@@ -311,7 +297,6 @@ def folded(year: str, audit: str) -> str:
     return f"<details><summary>planaudit check {year}</summary>\n\n{audit}\n</details>\n"
 
 
-@needs_sarif
 @pytest.mark.long  # real shell steps: CI runs them (pytest -m long)
 @pytest.mark.process  # the action's shell steps
 def test_a_pull_request_that_adds_a_met_target_passes_and_its_comparison_is_an_output(pull_request, tmp_path):
@@ -333,7 +318,6 @@ def test_a_pull_request_that_adds_a_met_target_passes_and_its_comparison_is_an_o
         assert json.loads(Path(file).read_text(encoding="utf-8"))["version"] == "2.1.0"
 
 
-@needs_sarif
 @pytest.mark.long  # real shell steps: CI runs them (pytest -m long)
 @pytest.mark.process  # the action's shell steps
 def test_what_main_already_has_fails_no_pull_request(tmp_path):
@@ -359,7 +343,6 @@ def test_what_main_already_has_fails_no_pull_request(tmp_path):
     assert asked.first_annotation(CHECK).startswith("::error file=targets/2022/example.yaml,line=8,title=未达标%3A ")
 
 
-@needs_sarif
 @pytest.mark.long  # real shell steps: CI runs them (pytest -m long)
 @pytest.mark.process  # the action's shell steps
 def test_diff_fail_on_never_lets_a_worse_verdict_pass(pull_request, tmp_path):
@@ -407,7 +390,6 @@ def test_the_audit_folded_stays_within_the_step_summary_s_mib(pull_request, tmp_
     assert "（以 -o 写出）*\n\n</details>\n".encode() in summary  # cut, saying where the rest is
 
 
-@needs_sarif
 @pytest.mark.long  # real shell steps: CI runs them (pytest -m long)
 @pytest.mark.process  # the action's shell steps
 def test_a_shallow_checkout_fetches_the_base_commit(pull_request, tmp_path):

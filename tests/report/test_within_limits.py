@@ -132,3 +132,13 @@ def test_a_check_s_step_summary_takes_only_the_room_its_step_has_left(tmp_path, 
     written = summary.read_bytes()
     assert 30_000 < len(written) <= 40_000
     assert written.decode().splitlines()[-1].endswith("see the artifact (written with -o)*")
+
+
+def test_a_step_summary_with_almost_no_room_left_is_never_overfilled(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS).targets(
+        "- {id: t, title: 受理1件以上, metric: share, rule: at_least, value: 1, quote: q}")
+    result = builder.audit()
+    for room in (0, 50, 300, 900):
+        cut = reporter_class("markdown")("en", limit=Limit(room, in_bytes=True)).render(result)
+        assert len(cut.encode()) <= room
+    assert reporter_class("markdown")("en", limit=Limit(300, in_bytes=True)).render(result).strip().startswith("*")

@@ -118,7 +118,11 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
         ]
         self.used = 0  # what it has written, as its limit counts it
         self.left_out = 0  # jurisdictions and rows past its limit
-        self._write("\n\n".join(head))
+        text = "\n\n".join(head)
+        if self._fits(text):
+            self._write(text)
+        else:  # not even the summary fits: the ending line alone says where the audit is
+            self.left_out += 1
         self.inconsistencies: list[list[str]] = []  # rows of the tables at the end: tabulate aligns them whole
         self.unmeasured: list[list[str]] = []
         self.sources: list[list[str]] = []
@@ -175,7 +179,9 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
             if shown:
                 self._write(section(shown))
             self.left_out += len(rows) - shown
-        self._write(f"\n\n*{cell(words['cut'].format(count=self.left_out))}*\n")
+        ending = f"\n\n*{cell(words['cut'].format(count=self.left_out))}*\n"
+        if self.limit is None or self.used + self.limit.of(ending) <= self.limit.size:
+            self._write(ending)
 
     def _fits(self, text: str) -> bool:
         """Whether ``text`` can still be written within the limit, with room for the line that ends a cut report."""
