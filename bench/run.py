@@ -112,16 +112,19 @@ def _pss_kb(pid: int) -> int:
 
 def commit_and_change_one_report(data: Path) -> Path:
     """Make the generated ``data`` a git repository with one commit, then change one number of the
-    first report of 2022 in the working tree: what a pull request that edits one file does."""
+    first report of 2022 in the working tree, and its quote with it (a value its quote does not state
+    is an error): what a pull request that edits one file does."""
     environment = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@planaudit.invalid",
                    "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@planaudit.invalid"}
     for command in (["init", "--quiet"], ["add", "--all"], ["commit", "--quiet", "--message", "bench data"]):
         subprocess.run(["git", *command], cwd=data, env=environment, check=True)
     report = sorted((data / "outcomes" / "2022").glob("*.yaml"))[0]
     text = report.read_text(encoding="utf-8")
-    value = re.search(r"value: (\d+)\n", text)
-    assert value is not None, f"{report} has no whole-number figure to change"
-    report.write_text(text[:value.start(1)] + str(int(value[1]) + 1) + text[value.end(1):], encoding="utf-8")
+    value = re.search(r"value: (\d+)\n(?:    .*\n)*?    quote: .*?(\d+)\n", text)  # the number, and its quote's
+    assert value is not None and value[1] == value[2], f"{report} has no whole-number figure to change"
+    changed = str(int(value[1]) + 1)
+    report.write_text(text[:value.start(1)] + changed + text[value.end(1):value.start(2)] + changed + text[value.end(2):],
+                      encoding="utf-8")
     return data
 
 
