@@ -63,15 +63,15 @@ def validate(data_dir: str | PathLike[str], progress: Progress | None = None, wo
 
 
 def diff(data_dir: str | PathLike[str], base: str | None = None, head: str | None = None,
-         years: Sequence[int] = ()) -> DiffResult:
+         years: Sequence[int] = (), workers: int | None = None) -> DiffResult:
     """What differs between the data repository at revision ``base`` (default: where the current
     branch left the default branch) and at ``head`` (default: the working tree): targets added,
     removed, or whose verdict or evidence changed; figures; inconsistent figures. Only the years
-    the changes touch are judged (or ``years``). Raises a :class:`~planaudit.errors.GitError` when
-    git cannot tell."""
+    the changes touch are judged (or ``years``), on ``workers`` processes (default: every core) when
+    there are many jurisdictions. Raises a :class:`~planaudit.errors.GitError` when git cannot tell."""
     from planaudit.run.diff import compare_revisions
 
-    return compare_revisions(repository_root(data_dir), base, head, years)
+    return compare_revisions(repository_root(data_dir), base, head, years, workers)
 
 
 def coverage(data_dir: str | PathLike[str], document: str | PathLike[str], jurisdiction: str | None = None,

@@ -335,9 +335,10 @@ def test_a_kept_copy_reads_back_only_with_its_digest_and_size(tmp_path):
 
 def test_nothing_in_planaudit_unpickles_what_it_did_not_pickle_in_this_run():
     """Only run/wire.py pickles: what a jurisdiction adds to each report, crossing from a worker to the
-    run, kept in the run's own unnamed temporary file (runner.Pieces) until the reporters add it, and the problems `validate`
-    found, kept in memory by file (validate.Found) until they are listed. Nothing that outlives a
-    run — the cache, the memo — and nothing read from a file is ever unpickled."""
+    run, kept in the run's own unnamed temporary file (runner.Pieces) until the reporters add it, the problems `validate`
+    found, kept in memory by file (validate.Found) until they are listed, and what `diff`'s workers judged, read by the
+    pool as it arrives from them (pool.ordered_map, with diff's JudgedWire). Nothing that outlives a run — the cache,
+    the memo — and nothing read from a file is ever unpickled."""
     import re
 
     package = ROOT / "src" / "planaudit"
@@ -347,7 +348,8 @@ def test_nothing_in_planaudit_unpickles_what_it_did_not_pickle_in_this_run():
     assert {path: calls for path, calls in found.items() if calls} == {"run/wire.py": ["import pickle", "pickle.loads("]}
     sources = {path.relative_to(package).as_posix(): path.read_text(encoding="utf-8") for path in package.rglob("*.py")}
     assert sorted(path for path, text in sources.items() if re.search(r"unpickled\(|wire(?:\(\))?\.loads\(", text)) == [
-        "run/runner.py", "run/validate.py"]
+        "run/pool.py", "run/runner.py", "run/validate.py"]
+    assert re.findall(r"\bwire\.loads\(", sources["run/pool.py"]) == ["wire.loads("]  # of what its own workers sent
     assert re.findall(r"\w+\.unpickled\(|\bwire\.loads\(", sources["run/runner.py"]) == [
         "wire.loads(", "shared.unpickled("]  # in Shared.unpickled, which Pieces alone calls
     assert re.findall(r"\S*wire\(\)\.loads\(", sources["run/validate.py"]) == ["process_wire().loads("]  # of what add_packed kept

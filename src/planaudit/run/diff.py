@@ -8,13 +8,21 @@ planaudit.yaml or a rules file differs, every audit is judged. A revision's file
 to a temporary folder (read/revision) and read from there exactly as a checkout's are; the
 working tree is read where it is. A revision whose tree git would refuse is compared with nothing:
 its problems (bad-revision) are the result.
+
+Each side's jurisdictions are judged as `check` judges them: on every core when there are many, in
+forked workers that inherit the audit — its catalogue and the rules built from it, custom rules
+included — and send back each jurisdiction's results and outcome file as read, naming the audit's
+rules and metrics by their ids (run/wire.JudgedWire), which this process looks up in its own audit.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
 import re
 import tempfile
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,7 +47,9 @@ from planaudit.read.layout import SETTINGS_FILE, DataFile
 from planaudit.read.load import FileRead
 from planaudit.read.revision import WORKING_TREE, BadRevision, GitRepository, Revision
 from planaudit.run import runner
+from planaudit.run.pool import ordered_map
 from planaudit.run.validate import validate_everything
+from planaudit.run.wire import JudgedWire
 
 _DATA_FILE = re.compile(r"(targets|outcomes)/([0-9]{4})/([a-z0-9][a-z0-9_-]*)\.yaml")
 _RULES_FILE = re.compile(r"rules/[^/.][^/]*\.yaml")
@@ -87,11 +97,12 @@ class Touched:
         return [SETTINGS_FILE, "rules", *sorted(wanted)]
 
 
-def compare_revisions(root: Path, base_name: str | None, head_name: str | None, years: Collection[int] = ()
-                      ) -> DiffResult:
+def compare_revisions(root: Path, base_name: str | None, head_name: str | None, years: Collection[int] = (),
+                      workers: int | None = None) -> DiffResult:
     """What differs between the data repository at ``base_name`` (default: where the current branch
     left the default branch) and at ``head_name`` (default: the working tree), in ``years`` (default: every
-    year touched). Raises a GitError when git cannot tell."""
+    year touched), judged on ``workers`` processes (default: every core) when there are many
+    jurisdictions. Raises a GitError when git cannot tell."""
     repository = GitRepository.locate(root)
     base = repository.resolve(base_name) if base_name else repository.default_base()
     head = repository.resolve(head_name) if head_name else WORKING_TREE
@@ -102,9 +113,26 @@ def compare_revisions(root: Path, base_name: str | None, head_name: str | None, 
         with tempfile.TemporaryDirectory(prefix="planaudit-diff-") as folder:
             before = _checkout(repository, base, touched, Path(folder) / "base")
             after = root if head.commit is None else _checkout(repository, head, touched, Path(folder) / "head")
-            return _Comparison(before, after, touched, set(years)).result(base, head)
+            with _collector_paused():
+                return _Comparison(before, after, touched, set(years), workers).result(base, head)
     except BadRevision as bad:  # nothing of it was written, nor judged
         return DiffResult(base.short, head.short, (), (), (), problems=bad.problems)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while the sides are compared: a year's audits at both
+    revisions are held at once — for a rules change, every verdict and report, millions of frozen
+    objects that form no cycle — and each of its full passes walks every one of them again (at 800
+    jurisdictions, half of this process's time). Reference counting frees them as it always does;
+    the workers collect their own garbage (run/pool)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _checkout(repository: GitRepository, revision: Revision, touched: Touched, folder: Path) -> Path:
@@ -123,28 +151,49 @@ class _Side:
     reports: dict[str, FileRead] = field(default_factory=dict)  # each jurisdiction's outcome file of the year, as read
 
     @classmethod
-    def judged(cls, root: Path, year: int, slugs: Collection[str]) -> _Side:
+    def judged(cls, root: Path, year: int, slugs: Collection[str], workers: int | None = None) -> _Side:
         try:
             audit = runner.prepare(root, year, subset=slugs)
         except NoTargets:  # no plan of the year at this revision: every target is added, or removed
             return cls()
         side = cls(problems=list(audit.problems))
-        for jurisdiction in audit.jurisdictions:
-            reads = runner.read_items(audit, jurisdiction)
-            side.reports.update((file.jurisdiction, read) for file, read in zip(jurisdiction.files, reads, strict=True)
-                                if file.kind == "outcomes" and file.year == year)
-            found, piece = runner.judge_reads(audit, jurisdiction, reads)
-            side.problems += found
-            if piece is not None:
-                side.pieces[jurisdiction.slug] = piece
+        task = functools.partial(_judged_jurisdiction, audit)
+        wire = JudgedWire(audit.rules, audit.catalogue.metrics)
+        judged = ordered_map(task, range(len(audit.jurisdictions)), workers, chunksize=4, wire=wire)
+        for jurisdiction, each in zip(audit.jurisdictions, judged, strict=True):
+            side.reports.update(each.reports)
+            side.problems += each.problems
+            if each.piece is not None:
+                side.pieces[jurisdiction.slug] = each.piece
             elif jurisdiction.slug in audit.known:
                 side.not_judged.add(jurisdiction.slug)
         return side
 
 
+@dataclass(frozen=True)
+class _Judged:
+    """One jurisdiction of a side, judged (in a worker, or here): its problems, its verdicts when it
+    was judged, and its outcome file of the audit's year, as read."""
+
+    problems: tuple[Problem, ...]
+    piece: AuditResult | None
+    reports: tuple[tuple[str, FileRead], ...]  # (jurisdiction, its outcome file of the year as read)
+
+
+def _judged_jurisdiction(audit: runner.Audit, index: int) -> _Judged:
+    """The jurisdiction at ``index`` of ``audit``, read and judged as `check` judges it."""
+    jurisdiction = audit.jurisdictions[index]
+    reads = runner.read_items(audit, jurisdiction)
+    reports = tuple((file.jurisdiction, read) for file, read in zip(jurisdiction.files, reads, strict=True)
+                    if file.kind == "outcomes" and file.year == audit.year)
+    found, piece = runner.judge_reads(audit, jurisdiction, reads)
+    return _Judged(tuple(found), piece, reports)
+
+
 class _Comparison:
-    def __init__(self, before: Path, after: Path, touched: Touched, years: set[int]) -> None:
+    def __init__(self, before: Path, after: Path, touched: Touched, years: set[int], workers: int | None) -> None:
         self.before, self.after = before, after
+        self.workers = workers
         audits, reports = touched.audits, touched.reports
         if touched.everything:
             audits = frozenset(_every_audit(before) | _every_audit(after))
@@ -182,8 +231,8 @@ class _Comparison:
         """The problems `validate` finds in the files of the jurisdictions compared at the head that it
         does not find at the base (both as the head's planaudit.yaml levels them)."""
         slugs = {slug for _, slug in [*self.audits, *self.reports]}
-        head = validate_everything(self.after, jurisdictions=slugs)
-        base = validate_everything(self.before, jurisdictions=slugs)
+        head = validate_everything(self.after, workers=self.workers, jurisdictions=slugs)
+        base = validate_everything(self.before, workers=self.workers, jurisdictions=slugs)
         base.levels = head.levels
         return introduced(list(head), list(base), Entries(self.after).entry, Entries(self.before).entry)
 
@@ -191,7 +240,8 @@ class _Comparison:
         """Compare the year's audits of ``slugs`` at both sides; and the sides, with the files they read."""
         if not slugs:
             return _Side(), _Side()
-        before, after = _Side.judged(self.before, year, slugs), _Side.judged(self.after, year, slugs)
+        before, after = (_Side.judged(self.before, year, slugs, self.workers),
+                         _Side.judged(self.after, year, slugs, self.workers))
         self.problems += after.problems
         for slug in slugs:
             if slug in before.not_judged or slug in after.not_judged:
