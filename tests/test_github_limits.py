@@ -2,7 +2,7 @@
 at most ten annotations of a level then one that counts the rest; the full reports are the files
 written with -o.
 
-CI runs it at 800 jurisdictions — four times past each limit, within .ci/run's time — and
+CI runs it at 200 jurisdictions — past each limit, within .ci/run's time — and
 PLANAUDIT_LIMITS_JURISDICTIONS=3200 runs it at a national repository's size."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 from git_support import GIT_ENVIRONMENT, commit_all, new_repository
 from support import generate
 
-JURISDICTIONS = int(os.environ.get("PLANAUDIT_LIMITS_JURISDICTIONS", "800"))
+JURISDICTIONS = int(os.environ.get("PLANAUDIT_LIMITS_JURISDICTIONS", "200"))
 
 
 def planaudit(root, *args, summary=None):
