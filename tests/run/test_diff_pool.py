@@ -3,6 +3,7 @@ and the diff it writes is, byte for byte in every format, the diff judged in thi
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 
@@ -11,7 +12,7 @@ import pytest
 from git_support import commit_all, new_repository
 from planaudit.model.changes import NotCompared
 from planaudit.report import DIFF, TABLE, reporter_class
-from planaudit.run import runner
+from planaudit.run import diff, runner
 from planaudit.run.diff import compare_revisions
 from planaudit.run.pool import PARALLEL_FROM, can_fork
 from planaudit.run.wire import JudgedWire
@@ -87,3 +88,14 @@ def test_what_a_worker_judged_crosses_whole_with_the_audit_s_own_rules_and_metri
         if result is not None:  # j0002's plan is broken at the head: its problems cross, and no verdicts
             for item in back[2].results:
                 assert item.rule is audit.rules[item.rule.id] and item.metric is audit.catalogue.metrics[item.metric.id]
+
+
+def test_this_process_collects_its_garbage_while_it_judges_and_not_while_it_holds_the_sides(repository, monkeypatch):
+    """Judging makes cyclic garbage; the results held while the sides are compared make none."""
+    seen: dict[str, set[bool]] = {"judging": set(), "comparing": set()}
+    judge_reads, compare_targets = runner.judge_reads, diff.compare_targets
+    monkeypatch.setattr(diff.runner, "judge_reads", lambda *args: seen["judging"].add(gc.isenabled()) or judge_reads(*args))
+    monkeypatch.setattr(diff, "compare_targets", lambda *args: seen["comparing"].add(gc.isenabled()) or compare_targets(*args))
+    compare_revisions(repository, "main~1", "main", workers=1)
+    assert seen == {"judging": {True}, "comparing": {False}}
+    assert gc.isenabled()

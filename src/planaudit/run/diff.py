@@ -123,9 +123,9 @@ def compare_revisions(root: Path, base_name: str | None, head_name: str | None, 
 def _collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused while the sides are compared: a year's audits at both
     revisions are held at once — for a rules change, every verdict and report, millions of frozen
-    objects that form no cycle — and each of its full passes walks every one of them again (at 800
-    jurisdictions, half of this process's time). Reference counting frees them as it always does;
-    the workers collect their own garbage (run/pool)."""
+    objects that form no cycle — and each of its passes would walk them again (at 800 jurisdictions,
+    half of this process's time once workers judge). Reference counting frees them as it always does;
+    what judges collects the garbage judging makes (:func:`_collecting`)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -133,6 +133,19 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextlib.contextmanager
+def _collecting() -> Iterator[None]:
+    """The collector running while a jurisdiction is judged, which makes cyclic garbage: in a worker,
+    as always (run/pool); in this process, though the comparison paused it."""
+    paused = not gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.disable()
 
 
 def _checkout(repository: GitRepository, revision: Revision, touched: Touched, folder: Path) -> Path:
@@ -183,10 +196,11 @@ class _Judged:
 def _judged_jurisdiction(audit: runner.Audit, index: int) -> _Judged:
     """The jurisdiction at ``index`` of ``audit``, read and judged as `check` judges it."""
     jurisdiction = audit.jurisdictions[index]
-    reads = runner.read_items(audit, jurisdiction)
+    with _collecting():
+        reads = runner.read_items(audit, jurisdiction)
+        found, piece = runner.judge_reads(audit, jurisdiction, reads)
     reports = tuple((file.jurisdiction, read) for file, read in zip(jurisdiction.files, reads, strict=True)
                     if file.kind == "outcomes" and file.year == audit.year)
-    found, piece = runner.judge_reads(audit, jurisdiction, reads)
     return _Judged(tuple(found), piece, reports)
 
 
