@@ -1,6 +1,6 @@
-"""At many jurisdictions every report made for GitHub stays within GitHub's limits: the diff's Markdown comment within 65,536 characters, a step's summary within 1 MiB,
-at most ten annotations of a level then one that counts the rest; the full reports are the files
-written with -o.
+"""At many jurisdictions every report made for GitHub stays within GitHub's limits: the diff's
+Markdown comment within 65,536 characters, a step's summary within 1 MiB, at most ten annotations
+of a level then one that counts the rest; the full reports are the files written with -o.
 
 CI runs it at 200 jurisdictions — past each limit, within .ci/run's time — and
 PLANAUDIT_LIMITS_JURISDICTIONS=3200 runs it at a national repository's size."""

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from planaudit.read.entries import Entries, entry_at
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planaudit.read.entries import Entries, entry_at, line_entries
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+BUNDLED = sorted(path for folder in ("targets", "outcomes", "rules") for path in (REPOSITORY / folder).rglob("*.yaml"))
 
 PLAN = """\
 # a plan
@@ -87,3 +94,31 @@ def test_only_regular_files_inside_the_repository_are_read(tmp_path):
     assert entries.entry("../outside.yaml", 5) is None
     assert entries.entry("link.yaml", 5) is None
     assert entries.entry("missing.yaml", 5) is None
+
+
+# Lines of the shapes entries are read from, and some that are not, for line_entries to agree on.
+_LINES = st.sampled_from([
+    "targets:", "figures:", "metrics:", "jurisdiction: a", '"quoted": 1', "'single':", "# comment", "", "  ", "- x",
+    "  - id: a", "  - id: b", "  -", "  - metric: m", "    scope: s", "    as_of: 2022-04-30", "  - {id: c, metric: m}",
+    "  - {metric: m, scope: t}", "- metric: m", "  value: 3", "  cases:", "    unit: case", '  "rate.x":', "    id: nested",
+    "\t- id: tab", "  title: [oops", "key: value # note", "    - metric: deep", "? complex", "-: odd",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=25))
+def test_every_line_named_at_once_as_each_is_named_alone(lines):
+    text = "\n".join(lines)
+    assert line_entries(text) == tuple(entry_at(text, line) for line in range(1, len(text.split("\n")) + 1))
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda path: path.relative_to(REPOSITORY).as_posix())
+def test_every_line_of_the_bundled_files_named_at_once_as_alone(path):
+    text = path.read_text(encoding="utf-8")
+    assert line_entries(text) == tuple(entry_at(text, line) for line in range(1, text.count("\n") + 2))
+
+
+def test_the_repository_s_entries_are_entry_at_s(tmp_path):
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    entries = Entries(tmp_path)
+    assert [entries.entry("plan.yaml", line) for line in range(0, 16)] == [entry_at(PLAN, line) for line in range(0, 16)]

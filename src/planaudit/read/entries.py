@@ -11,6 +11,7 @@ keys of a mapping (named by the key).
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -23,7 +24,8 @@ IDENTIFYING = ("metric", "scope", "as_of", "aggregate", "of_target", "basis")  #
 
 def entry_at(text: str, line: int) -> str | None:
     """The name of the entry that line ``line`` (1-based) of ``text`` is in; None when the line is
-    before every top-level key, past the end, or in a list entry with nothing that identifies it."""
+    before every top-level key, past the end, or in a list entry with nothing that identifies it.
+    The exact path, reading around the one line; :func:`line_entries` names every line at once."""
     lines = text.split("\n")
     if not 1 <= line <= len(lines):
         return None
@@ -41,10 +43,8 @@ def entry_at(text: str, line: int) -> str | None:
     if not inside:
         return key
     index, found = inside[-1]
-    if found.group(2) is None:  # a mapping's key
-        return f"{key}.{_unquoted(found.group(3), found.group(4), found.group(5))}"
     following = next((later for later, _ in starts if later > index), end)
-    return _named(key, _fields(lines[index:following]))
+    return _entry_name(key, found, lines[index:following])
 
 
 def _top_key(text: str) -> str | None:
@@ -90,17 +90,54 @@ def _named(key: str, fields: dict[str, str]) -> str | None:
     return f"{key}[{','.join(named)}]" if named else None
 
 
+def line_entries(text: str) -> tuple[str | None, ...]:
+    """The entry of every line of ``text`` (index 0 is line 1), read in one pass: what
+    :func:`entry_at` says of each line, without reading the file again for each."""
+    lines = text.split("\n")
+    named: list[str | None] = [None] * len(lines)
+    tops = [index for index, text_line in enumerate(lines) if _top_key(text_line) is not None]
+    for start, end in itertools.pairwise([*tops, len(lines)]):
+        key = _top_key(lines[start])
+        assert key is not None
+        named[start:end] = _segment_entries(lines, start, end, key)
+    return tuple(named)
+
+
+def _segment_entries(lines: list[str], start: int, end: int, key: str) -> list[str | None]:
+    """The entries of the lines ``start``..``end`` (exclusive) of one top-level key."""
+    entries: list[str | None] = [key] * (end - start)
+    children = [(index, found) for index in range(start + 1, end) if (found := _CHILD.match(lines[index]))]
+    if not children:
+        return entries
+    indent = children[0][1].group(1)
+    starts = [(index, found) for index, found in children if found.group(1) == indent]
+    bounds = [index for index, _ in starts] + [end]
+    for (index, found), following in zip(starts, bounds[1:], strict=True):
+        entries[index - start:following - start] = [_entry_name(key, found, lines[index:following])] * (following - index)
+    return entries
+
+
+def _entry_name(key: str, found: re.Match[str], lines: list[str]) -> str | None:
+    if found.group(2) is None:  # a mapping's key
+        return f"{key}.{_unquoted(found.group(3), found.group(4), found.group(5))}"
+    return _named(key, _fields(lines))
+
+
 class Entries:
     """The entries of a repository's files at one revision, each file read once, by its path
     relative to the repository (a problem's path). Only regular files inside ``root`` are read."""
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
-        self._texts: dict[str, str | None] = {}
+        self._entries: dict[str, tuple[str | None, ...]] = {}
 
     def entry(self, path: str, line: int) -> str | None:
-        text = self._texts[path] if path in self._texts else self._texts.setdefault(path, self._read(path))
-        return None if text is None else entry_at(text, line)
+        """What :func:`entry_at` says of the file's line; each file read and named once."""
+        if path not in self._entries:
+            text = self._read(path)
+            self._entries[path] = () if text is None else line_entries(text)
+        entries = self._entries[path]
+        return entries[line - 1] if 1 <= line <= len(entries) else None
 
     def _read(self, path: str) -> str | None:
         file = self.root / path
