@@ -17,6 +17,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 PAGES = sorted((ROOT / "docs").glob("*.md"))
 EXAMPLE = re.compile(r"```console\n\$ (?P<command>[^\n]+)\n(?P<output>.*?)```", re.DOTALL)
 CUT = re.compile(r"(?P<command>.*?) \| (?P<end>head|tail) -n (?P<lines>\d+)")  # an excerpt of the output
+ON_ITS_OWN = {"GITHUB_WORKSPACE": str(ROOT)}  # run at the top of planaudit's repository: paths are named from there
 
 
 def examples() -> list[tuple[str, str, str]]:
@@ -84,7 +85,7 @@ def test_console_example(document, command, output):
     cut = CUT.fullmatch(command)
     program, *args = shlex.split(cut["command"] if cut else command)
     assert program == "planaudit"
-    run = planaudit(*args, data=None, cwd=ROOT)  # in this process, as a new process would run it
+    run = planaudit(*args, data=None, cwd=ROOT, env=ON_ITS_OWN)  # in this process, as a new process would run it
     assert (excerpt(run.stdout, cut["end"], int(cut["lines"])) if cut else run.stdout) == output
 
 

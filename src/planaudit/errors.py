@@ -36,13 +36,14 @@ class PlanauditError(Exception):
 class InvalidData(PlanauditError):
     """The data repository has problems, so nothing can be judged."""
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, problems: Sequence[Problem], folder: str = "") -> None:
         super().__init__(msg("{count} problem(s) in the data", count=len(problems)))
         self.problems = tuple(capped(list(problems)))
+        self.folder = folder  # where the data is in its git repository ("data/"): the paths are said from its top
 
     def format(self, lang: str = "en") -> str:
         """Each problem on its line, then how many were found."""
-        lines = [problem.text(lang) for problem in self.problems]
+        lines = [problem.text(lang, self.folder) for problem in self.problems]
         lines.append(msg("{found}; nothing was judged", found=found(self.problems)).render(lang))
         return "\n".join(lines)
 

@@ -72,8 +72,8 @@ RECIPE = textwrap.dedent("""
 
     if "consumer" in STEPS:
         target_data = json_report.target_data
-        json_report.target_data = lambda item, lang: {**target_data(item, lang),
-                                                      "commitment": getattr(item.target, "commitment", None)}
+        json_report.target_data = lambda item, lang, folder="": {**target_data(item, lang, folder),
+                                                                 "commitment": getattr(item.target, "commitment", None)}
 
     sys.argv = ["planaudit", "check", "2022", "--format", "json"]
     runpy.run_module("planaudit", run_name="__main__")

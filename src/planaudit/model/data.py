@@ -59,6 +59,11 @@ class Location:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}"
 
+    def shown(self, folder: str = "") -> str:
+        """"path:line", the path as the data's git repository names it: ``folder`` is where the data
+        is in it ("data/"; "" at its top)."""
+        return f"{folder}{self.path}:{self.line}"
+
 
 @dataclass(frozen=True, slots=True)
 class Label:
@@ -321,10 +326,11 @@ class Provenance:
         """What it rests on, wherever its entry stands in its file (what `diff` compares)."""
         return self.quote, self.section, self.source, self.at
 
-    def place(self) -> str:
+    def place(self, folder: str = "") -> str:
         """Its file and line, and the document it is quoted from, and where in it, when the data says:
-        "outcomes/2022/fuzhou.yaml:37, 《2022年全市司法行政工作总结》 三（二）"."""
-        place = f"{self.location.path}:{self.location.line}"
+        "outcomes/2022/fuzhou.yaml:37, 《2022年全市司法行政工作总结》 三（二）" (the file as
+        :meth:`Location.shown` names it)."""
+        place = self.location.shown(folder)
         document = self.document
         name = None if document is None else document.title or (document.id if isinstance(document, NamedDocument) else None)
         cited = " ".join(part for part in (f"《{name}》" if name else None, self.at) if part)
@@ -485,9 +491,9 @@ class Assertion:
     def covers(self, target_id: str) -> bool:
         return self.targets is None or target_id in self.targets
 
-    def place(self) -> str:
+    def place(self, folder: str = "") -> str:
         """Its file and line, and the document it is quoted from, as a figure's (:meth:`Provenance.place`)."""
-        return Provenance(quote=self.quote, location=self.location, document=self.document).place()
+        return Provenance(quote=self.quote, location=self.location, document=self.document).place(folder)
 
 
 @dataclass(frozen=True, slots=True)

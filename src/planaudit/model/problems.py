@@ -97,9 +97,10 @@ class Problem:
         """What the problem says, in ``lang``."""
         return self.message if lang == "en" or self.said is None else self.said.render(lang)
 
-    def text(self, lang: str = "en") -> str:
-        """The problem's line, ``path:line:col: code message``, in ``lang``."""
-        return printable(f"{self.path}:{self.line}:{self.col}: {self.code.value} {self.words(lang)}")
+    def text(self, lang: str = "en", folder: str = "") -> str:
+        """The problem's line, ``path:line:col: code message``, in ``lang``; the path from the top of
+        the data's git repository (``folder``, where the data is in it: "data/")."""
+        return printable(f"{folder}{self.path}:{self.line}:{self.col}: {self.code.value} {self.words(lang)}")
 
     @property
     def severity(self) -> Severity:

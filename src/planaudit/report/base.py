@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Generic, TextIO, TypeVar, final
 if TYPE_CHECKING:  # not imported at run time: the run memo's replay imports this module, and no model
     from planaudit.model.changes import DiffResult  # noqa: F401 - named in the bases below
     from planaudit.model.coverage import CoverageResult  # noqa: F401 - named in the bases below
+    from planaudit.model.data import Location
     from planaudit.model.result import AuditResult, JurisdictionResult, Overview  # noqa: F401 - likewise
 
 O = TypeVar("O")  # what a run knows of itself as a whole  # noqa: E741
@@ -60,11 +61,15 @@ class Rendering:
         self.width = width
         self.fail_on = self.default_fail_on if fail_on is None else fail_on  # "missed,inconsistent"
         self.limit = limit
-        self.folder = folder  # where the data is in its git repository ("data/"): annotations and SARIF name files from there
+        self.folder = folder  # where the data is in its git repository ("data/"): every path is named from its top
 
     def in_repository(self, path: str) -> str:
-        """A data file's path as its git repository names it (annotations and SARIF point at it so)."""
+        """A data file's path as its git repository names it: every format names files so."""
         return self.folder + path
+
+    def place(self, location: Location) -> str:
+        """"path:line", the path as the data's git repository names it."""
+        return location.shown(self.folder)
 
     def fails_on(self, what: str) -> bool:
         """Does the run fail on ``what`` (missed, unmeasured or inconsistent; for `diff`, worse or

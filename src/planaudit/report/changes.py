@@ -149,12 +149,12 @@ def state_text(result: TargetResult | None, lang: str) -> str:
     return f"{verdict_text(result, lang)}{DIFF_WORDS[lang]['colon']}{shown}"
 
 
-def state_details(result: TargetResult | None, lang: str) -> str:
+def state_details(result: TargetResult | None, lang: str, folder: str = "") -> str:
     """A side's verdict with its reason and the quotes it rests on, each with file and line."""
     if result is None:
         return DIFF_WORDS[lang]["none"]
     why = REASONS[lang][result.reason] if result.actual is not None else detail_text(result.detail, lang)
-    evidence = evidence_text(result, lang)
+    evidence = evidence_text(result, lang, folder)
     return state_text(result, lang) + (f" — {why}" if why else "") + (f"; {evidence}" if evidence else "")
 
 
@@ -170,19 +170,19 @@ def figure_value(figure: Figure | None, lang: str) -> str:
     return text
 
 
-def figure_details(figure: Figure | None, lang: str) -> str:
+def figure_details(figure: Figure | None, lang: str, folder: str = "") -> str:
     """A figure's value with its quote, file and line."""
     if figure is None:
         return DIFF_WORDS[lang]["none"]
-    return f"{figure_value(figure, lang)} “{figure.provenance.quote}” ({figure.location})"
+    return f"{figure_value(figure, lang)} “{figure.provenance.quote}” ({figure.location.shown(folder)})"
 
 
-def inconsistency_value(item: InconsistencyChange, before: bool, lang: str) -> str:
+def inconsistency_value(item: InconsistencyChange, before: bool, lang: str, folder: str = "") -> str:
     """"91% stated, 97.87% from counts" at one side, or —."""
     inconsistency = item.before if before else item.after
     if inconsistency is None:
         return DIFF_WORDS[lang]["none"]
-    return f"{inconsistency_reading(inconsistency, lang)} ({inconsistency.figure.location})"
+    return f"{inconsistency_reading(inconsistency, lang)} ({inconsistency.figure.location.shown(folder)})"
 
 
 def side_text(before: bool, text: str, lang: str) -> str:
@@ -206,9 +206,9 @@ def unlisted_errors(result: DiffResult) -> list[Problem]:
     return [problem for problem in errors(result.problems) if problem not in new]
 
 
-def problem_text(problem: Problem, lang: str) -> str:
+def problem_text(problem: Problem, lang: str, folder: str = "") -> str:
     """"targets/2022/x.yaml:4:5 schema 'quote' is required": where, its code, what it says."""
-    return f"{problem.path}:{problem.line}:{problem.col} {problem.code.value} {problem.words(lang)}"
+    return f"{folder}{problem.path}:{problem.line}:{problem.col} {problem.code.value} {problem.words(lang)}"
 
 
 @dataclass

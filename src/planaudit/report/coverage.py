@@ -20,10 +20,12 @@ COVERAGE_WORDS = InLanguages({  # their translations are in planaudit/locale
 }, lambda key: f"coverage: {key}")
 
 
-def title_text(result: CoverageResult, lang: str) -> str:
+def title_text(result: CoverageResult, lang: str, folder: str = "") -> str:
+    """The heading: the document, set against which data file (named from the top of the git
+    repository: ``folder`` is where the data is in it)."""
     words = COVERAGE_WORDS[lang]
     return words["title"].format(document=result.document, kind=words[result.kind], jurisdiction=result.jurisdiction,
-                                 year=result.year, data_file=result.data_file)
+                                 year=result.year, data_file=folder + result.data_file)
 
 
 def summary_text(result: CoverageResult, lang: str) -> str:

@@ -18,16 +18,16 @@ class CoverageJsonReporter(CoverageReporter):
             "kind": result.kind,
             "jurisdiction": result.jurisdiction,
             "year": result.year,
-            "data_file": result.data_file,
+            "data_file": self.in_repository(result.data_file),
             "summary": {"clauses": len(result.clauses), "covered": result.covered, "share": result.share,
                         "directions": len(result.directions),
                         "not_verbatim": len(result.not_verbatim), "unused": len(result.unused)},
             "uncovered": [{"line": clause.line, "section": clause.section, "text": clause.text}
                           for clause in result.uncovered],
-            "not_verbatim": [_quote(quote) for quote in result.not_verbatim],
-            "unused": [_quote(quote) for quote in result.unused],
+            "not_verbatim": [self._quote(quote) for quote in result.not_verbatim],
+            "unused": [self._quote(quote) for quote in result.unused],
         }))
 
 
-def _quote(quote: Quote) -> dict[str, Any]:
-    return {"file": quote.location.path, "line": quote.location.line, "quote": quote.text}
+    def _quote(self, quote: Quote) -> dict[str, Any]:
+        return {"file": self.in_repository(quote.location.path), "line": quote.location.line, "quote": quote.text}

@@ -13,13 +13,13 @@ class CoverageMarkdownReporter(CoverageReporter):
 
     def jurisdiction(self, result: CoverageResult) -> None:
         words = COVERAGE_WORDS[self.lang]
-        blocks = [f"**{cell(title_text(result, self.lang))}**", cell(summary_text(result, self.lang))]
+        blocks = [f"**{cell(title_text(result, self.lang, self.folder))}**", cell(summary_text(result, self.lang))]
         if result.uncovered:
             rows = [[str(clause.line), cell(clause.section or "-"), cell(clause.text)] for clause in result.uncovered]
             blocks += [f"### {cell(uncovered_heading(result, self.lang))}",
                        table([words["line"], words["section"], words["clause"]], rows)]
         for heading, quotes in ((words["not_verbatim"], result.not_verbatim), (words["unused"], result.unused)):
             if quotes:
-                rows = [[cell(str(quote.location)), cell(quote.text)] for quote in quotes]
+                rows = [[cell(self.place(quote.location)), cell(quote.text)] for quote in quotes]
                 blocks += [f"### {cell(heading)}", table([words["file"], words["quote"]], rows)]
         self.out.write("\n\n".join(blocks) + "\n")

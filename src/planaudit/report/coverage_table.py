@@ -12,16 +12,15 @@ class CoverageTableReporter(CoverageReporter):
 
     def jurisdiction(self, result: CoverageResult) -> None:
         words = COVERAGE_WORDS[self.lang]
-        lines = [printable(title_text(result, self.lang))]
+        lines = [printable(title_text(result, self.lang, self.folder))]
         if result.uncovered:
             lines += ["", uncovered_heading(result, self.lang)]
             lines += [f"  {clause.line:>4}  {clause.section or '-'}  {printable(clause.text)}" for clause in result.uncovered]
         for heading, quotes in ((words["not_verbatim"], result.not_verbatim), (words["unused"], result.unused)):
             if quotes:
-                lines += ["", heading, *map(_quote, quotes)]
+                lines += ["", heading, *(self._quote(quote) for quote in quotes)]
         lines += ["", printable(summary_text(result, self.lang))]
         self.out.write("\n".join(lines) + "\n")
 
-
-def _quote(quote: Quote) -> str:
-    return f"  {quote.location}  \u201c{printable(quote.text)}\u201d"
+    def _quote(self, quote: Quote) -> str:
+        return f"  {self.place(quote.location)}  \u201c{printable(quote.text)}\u201d"

@@ -64,10 +64,10 @@ class CsvReporter(Reporter[str]):
             "" if item.actual is None else resolved_text(item.actual, item.metric.unit, self.lang),
             "" if item.baseline is None else value_text(item.baseline.value, item.metric.unit, self.lang),
             "" if target.waiver is None else target.waiver.reason,
-            evidence_text(item, self.lang),
-            "; ".join([*(f"{WORDS[self.lang]['inconsistent']}: {inconsistency_text(warning, self.lang)}"
+            evidence_text(item, self.lang, self.folder),
+            "; ".join([*(f"{WORDS[self.lang]['inconsistent']}: {inconsistency_text(warning, self.lang, self.folder)}"
                          for warning in item.warnings),
-                       *(f"{WORDS[self.lang][counts.agreement.value]}: {inconsistency_text(counts, self.lang)}"
+                       *(f"{WORDS[self.lang][counts.agreement.value]}: {inconsistency_text(counts, self.lang, self.folder)}"
                          for counts in item.agreeing)]),
-            target.location.path, str(target.location.line),
+            self.in_repository(target.location.path), str(target.location.line),
         ]

@@ -118,7 +118,7 @@ class DiffGithubReporter(DiffReporter):
         location = item.after.figure.location
         return workflow_command(level, self.in_repository(location.path), location.line,
                                 f"{change_word(item, self.lang)} {DIFF_WORDS[self.lang]['inconsistency']}: {item.metric}",
-                                inconsistency_value(item, False, self.lang))
+                                inconsistency_value(item, False, self.lang, self.folder))
 
     def _definition(self, item: DefinitionChange) -> str:
         """A metric, rule, scope or setting changed, at its line: an error where --fail-on redefined fails
@@ -154,11 +154,11 @@ class DiffGithubReporter(DiffReporter):
 
     def _log(self, group: Group) -> list[str]:
         """Every change of a jurisdiction and year, a line each, for the log."""
-        lines = [f"{change_word(item, self.lang)}: {item.target.id} {item.target.title} ({item.target.location}): "
+        lines = [f"{change_word(item, self.lang)}: {item.target.id} {item.target.title} ({self.place(item.target.location)}): "
                  f"{state_text(item.before, self.lang)} → {state_text(item.after, self.lang)}" for item in group.targets]
         lines += [f"{change_word(figure, self.lang)} {DIFF_WORDS[self.lang]['figure']}: {figure.figure.metric} "
-                  f"({figure.figure.location}): {figure_value(figure.before, self.lang)} → "
+                  f"({self.place(figure.figure.location)}): {figure_value(figure.before, self.lang)} → "
                   f"{figure_value(figure.after, self.lang)}" for figure in group.figures]
         lines += [f"{change_word(item, self.lang)} {DIFF_WORDS[self.lang]['inconsistency']}: {item.metric}: "
-                  f"{inconsistency_value(item, False, self.lang)}" for item in group.inconsistencies]
+                  f"{inconsistency_value(item, False, self.lang, self.folder)}" for item in group.inconsistencies]
         return lines

@@ -26,23 +26,25 @@ class DiffJsonReporter(DiffReporter):
             "definitions": [{"change": item.change.value, "kind": item.kind, "name": item.name,
                              "fields": [{"field": name, "before": was or None, "after": now or None}
                                         for name, was, now in item.fields],
-                             "file": item.location and item.location.path, "line": item.location and item.location.line,
+                             "file": item.location and self.in_repository(item.location.path),
+                             "line": item.location and item.location.line,
                              "touches": item.touches, "rescales": item.rescales} for item in result.definitions],
             "targets": [{"change": item.change.value, "year": item.year, "jurisdiction": item.jurisdiction,
-                         "id": item.target.id, "before": _maybe(target_data, item.before, lang),
-                         "after": _maybe(target_data, item.after, lang),
+                         "id": item.target.id, "before": _maybe(target_data, item.before, lang, self.folder),
+                         "after": _maybe(target_data, item.after, lang, self.folder),
                          "moved_from": None if item.moved_from is None else {
                              "year": item.moved_from[0], "jurisdiction": item.moved_from[1]}} for item in result.targets],
             "figures": [{"change": item.change.value, "year": item.year, "jurisdiction": item.jurisdiction,
-                         "metric": item.figure.metric, "before": _maybe(figure_data, item.before),
-                         "after": _maybe(figure_data, item.after)} for item in result.figures],
+                         "metric": item.figure.metric, "before": _maybe(figure_data, item.before, self.folder),
+                         "after": _maybe(figure_data, item.after, self.folder)} for item in result.figures],
             "inconsistencies": [{"change": item.change.value, "year": item.year, "jurisdiction": item.jurisdiction,
-                                 "metric": item.metric, "before": _maybe(inconsistency_data, item.before),
-                                 "after": _maybe(inconsistency_data, item.after)} for item in result.inconsistencies],
+                                 "metric": item.metric, "before": _maybe(inconsistency_data, item.before, self.folder),
+                                 "after": _maybe(inconsistency_data, item.after, self.folder)}
+                                for item in result.inconsistencies],
             "not_compared": [{"year": item.year, "jurisdiction": item.jurisdiction, "side": item.side, "fixed": item.fixed}
                              for item in result.not_compared],
-            "problems": [problem_data(problem) for problem in result.problems],
-            "new_problems": [problem_data(problem) for problem in result.introduced],
+            "problems": [problem_data(problem, self.folder) for problem in result.problems],
+            "new_problems": [problem_data(problem, self.folder) for problem in result.introduced],
         }
         self.out.write(jsontext.dumps(document))
 

@@ -83,7 +83,7 @@ class DiffMarkdownReporter(DiffReporter):
         rows = self._target_rows(result.targets)
         headers = [words["change"], words["year"], words["jurisdiction"], words["target"], words["before"].capitalize(),
                    words["after"].capitalize()]
-        problems = [[f"- {cell(problem_text(problem, self.lang))}" for problem in found]
+        problems = [[f"- {cell(problem_text(problem, self.lang, self.folder))}" for problem in found]
                     for found in (result.introduced, unlisted_errors(result))]
         return [listed("definitions_heading", [self._definition(item) for item in result.definitions]),
                 Section(rows, functools.partial(_first_rows, headers, rows)),
@@ -110,7 +110,7 @@ class DiffMarkdownReporter(DiffReporter):
 
     def _definition(self, item: DefinitionChange) -> str:
         word = cell(change_word(item, self.lang))
-        where = f" ({cell(str(item.location))})" if item.location else ""
+        where = f" ({cell(self.place(item.location))})" if item.location else ""
         return (f"- {f'**{word}**' if item.rescales or item.change is Change.REMOVED else word} "
                 f"{cell(DIFF_WORDS[self.lang][item.kind])} `{item.name}`{where}: {cell(definition_text(item, self.lang))}")
 
@@ -144,18 +144,18 @@ class DiffMarkdownReporter(DiffReporter):
         lines = [f"#### {cell(group.heading)}"]
         for item in group.targets:
             target = item.target
-            lines += ["", f"`{target.id}` {cell(target.title)} ({cell(str(target.location))}): "
+            lines += ["", f"`{target.id}` {cell(target.title)} ({cell(self.place(target.location))}): "
                           f"**{cell(change_word(item, self.lang))}**",
-                      f"- {cell(side_text(True, state_details(item.before, self.lang), self.lang))}",
-                      f"- {cell(side_text(False, state_details(item.after, self.lang), self.lang))}"]
+                      f"- {cell(side_text(True, state_details(item.before, self.lang, self.folder), self.lang))}",
+                      f"- {cell(side_text(False, state_details(item.after, self.lang, self.folder), self.lang))}"]
         for figure in group.figures:
             metric = figure.figure.metric
             lines += ["", f"{cell(words['figure'])} `{metric}`: **{cell(change_word(figure, self.lang))}**",
-                      f"- {cell(side_text(True, figure_details(figure.before, self.lang), self.lang))}",
-                      f"- {cell(side_text(False, figure_details(figure.after, self.lang), self.lang))}"]
+                      f"- {cell(side_text(True, figure_details(figure.before, self.lang, self.folder), self.lang))}",
+                      f"- {cell(side_text(False, figure_details(figure.after, self.lang, self.folder), self.lang))}"]
         for inconsistency in group.inconsistencies:
             metric = inconsistency.metric
             lines += ["", f"{cell(words['inconsistency'])} `{metric}`: **{cell(change_word(inconsistency, self.lang))}**",
-                      f"- {cell(side_text(True, inconsistency_value(inconsistency, True, self.lang), self.lang))}",
-                      f"- {cell(side_text(False, inconsistency_value(inconsistency, False, self.lang), self.lang))}"]
+                      f"- {cell(side_text(True, inconsistency_value(inconsistency, True, self.lang, self.folder), self.lang))}",
+                      f"- {cell(side_text(False, inconsistency_value(inconsistency, False, self.lang, self.folder), self.lang))}"]
         return "\n".join(lines)

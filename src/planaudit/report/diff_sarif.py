@@ -84,7 +84,8 @@ class DiffSarifReporter(DiffReporter):
         figure = item.after.figure
         return self._result("inconsistent", self.fails_on("inconsistent") and not item.after.acknowledged,
                             figure.location.path, figure.location.line,
-                            f"{change_word(item, self.lang)}: {item.metric}: {inconsistency_value(item, False, self.lang)}",
+                            f"{change_word(item, self.lang)}: {item.metric}: "
+                            f"{inconsistency_value(item, False, self.lang, self.folder)}",
                             (item.year, item.jurisdiction, item.metric, figure.scope, figure.span.as_of))
 
     def _problem(self, problem: Problem) -> dict[str, Any]:

@@ -49,7 +49,7 @@ class DiffTableReporter(DiffReporter):
             grid.add_column(no_wrap=True)
             grid.add_column(overflow="fold")
             for definition in result.definitions:
-                where = f"  ({definition.location})" if definition.location else ""
+                where = f"  ({self.place(definition.location)})" if definition.location else ""
                 grid.add_row(Text(change_word(definition, self.lang), style="bold red" if definition.rescales else "yellow"),
                              Text(printable(f"{definition_name(definition, self.lang)}{where}") + "\n"
                                   + printable(definition_text(definition, self.lang))))
@@ -62,7 +62,7 @@ class DiffTableReporter(DiffReporter):
             console.print()
             console.print(Text(printable(DIFF_WORDS[self.lang]["introduced"]), style="bold"))
             for problem in result.introduced:
-                console.print(Text(printable(problem_text(problem, self.lang)),
+                console.print(Text(printable(problem_text(problem, self.lang, self.folder)),
                                    style="bold red" if problem.is_error else "yellow"))
         for item in result.not_compared:
             console.print(Text(printable(f"{not_compared_word(item, self.lang)}: {not_compared_text(item, self.lang)}"),
@@ -78,16 +78,18 @@ class DiffTableReporter(DiffReporter):
             target = item.target
             redefined = redefinition_text(item, self.lang) or moved_text(item, self.lang)
             self._add(grid, change_word(item, self.lang),
-                      f"{target.id}  {target.title}  ({target.location})" + (f" — {redefined}" if redefined else ""),
-                      state_details(item.before, self.lang), state_details(item.after, self.lang), item.change)
+                      f"{target.id}  {target.title}  ({self.place(target.location)})" + (f" — {redefined}" if redefined else ""),
+                      state_details(item.before, self.lang, self.folder),
+                      state_details(item.after, self.lang, self.folder), item.change)
         for figure in group.figures:
             self._add(grid, change_word(figure, self.lang), f"{DIFF_WORDS[self.lang]['figure']} {figure.figure.metric}",
-                      figure_details(figure.before, self.lang), figure_details(figure.after, self.lang), figure.change)
+                      figure_details(figure.before, self.lang, self.folder),
+                      figure_details(figure.after, self.lang, self.folder), figure.change)
         for inconsistency in group.inconsistencies:
             self._add(grid, change_word(inconsistency, self.lang),
                       f"{DIFF_WORDS[self.lang]['inconsistency']} {inconsistency.metric}",
-                      inconsistency_value(inconsistency, True, self.lang),
-                      inconsistency_value(inconsistency, False, self.lang), inconsistency.change)
+                      inconsistency_value(inconsistency, True, self.lang, self.folder),
+                      inconsistency_value(inconsistency, False, self.lang, self.folder), inconsistency.change)
         return grid
 
     def _add(self, grid: Table, word: str, what: str, before: str, after: str, change: Change) -> None:

@@ -142,9 +142,10 @@ def document_cells(document: Document, lang: str) -> list[str]:
             document.url or ""]
 
 
-def figure_place(figure: Figure) -> str:
-    """Where a figure stands: its file and line, and the document it is quoted from (and where in it), when the data says."""
-    return figure.provenance.place()
+def figure_place(figure: Figure, folder: str = "") -> str:
+    """Where a figure stands: its file and line (from the top of the data's git repository: ``folder``
+    is where the data is in it), and the document it is quoted from (and where in it), when the data says."""
+    return figure.provenance.place(folder)
 
 
 def other_reading(inconsistency: Inconsistency, lang: str, counts: str = "from_counts") -> str:
@@ -173,12 +174,14 @@ def inconsistency_texts(inconsistency: Inconsistency, exact: bool = False) -> tu
 _EXACT_PLACES = 4
 
 
-def evidence_text(result: TargetResult, lang: str) -> str:
+def evidence_text(result: TargetResult, lang: str, folder: str = "") -> str:
     """The quotes a verdict rests on, each with its file and line; a waiver's reason too."""
-    parts = [f"“{figure.provenance.quote}” ({figure_place(figure)})" + note_text(figure, lang) for figure in result.evidence()]
+    parts = [f"“{figure.provenance.quote}” ({figure_place(figure, folder)})" + note_text(figure, lang)
+             for figure in result.evidence()]
     if result.assertion is not None:
-        parts.append(f"“{result.assertion.quote}” ({result.assertion.place()})")
-    parts += [f"{WORDS[lang]['projected']}: “{figure.provenance.quote}” ({figure_place(figure)})" for figure in result.projected]
+        parts.append(f"“{result.assertion.quote}” ({result.assertion.place(folder)})")
+    parts += [f"{WORDS[lang]['projected']}: “{figure.provenance.quote}” ({figure_place(figure, folder)})"
+              for figure in result.projected]
     if result.target.waiver is not None:
         parts.append(f"{WORDS[lang]['waived_reason']}: {result.target.waiver.reason}")
     return "; ".join(parts)
@@ -197,10 +200,11 @@ def inconsistency_reading(inconsistency: Inconsistency, lang: str) -> str:
     return f"{WORDS[lang]['stated'].lower()} {stated}, {other_reading(inconsistency, lang)} {derived}"
 
 
-def inconsistency_text(inconsistency: Inconsistency, lang: str) -> str:
+def inconsistency_text(inconsistency: Inconsistency, lang: str, folder: str = "") -> str:
     """"closure_rate stated 91%, from counts 97.87% (outcomes/2022/x.yaml:41)", and why the data
     accepts it, if it does: "…; acknowledged: 总结笔误"."""
-    text = f"{inconsistency.metric.id} {inconsistency_reading(inconsistency, lang)} ({figure_place(inconsistency.figure)})"
+    place = figure_place(inconsistency.figure, folder)
+    text = f"{inconsistency.metric.id} {inconsistency_reading(inconsistency, lang)} ({place})"
     return text + acknowledged_text(inconsistency, lang, "; ")
 
 

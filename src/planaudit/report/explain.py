@@ -78,11 +78,13 @@ def find_target(audit: AuditResult, jurisdiction: str, wanted: str) -> TargetRes
     raise UnknownTarget(audit.year, jurisdiction, wanted, ids, [item.target.id for item in starting])
 
 
-def render_explanation(item: TargetResult, lang: str = "en") -> str:
+def render_explanation(item: TargetResult, lang: str = "en", folder: str = "") -> str:
+    """How the verdict was reached, line by line; files named from the top of the git repository
+    (``folder``: where the data is in it)."""
     words = _LABELS[lang]
     target, metric = item.target, item.metric
     lines = [
-        f"{target.jurisdiction}/{target.id}  ({target.location.path}:{target.location.line})",
+        f"{target.jurisdiction}/{target.id}  ({target.location.shown(folder)})",
         f"  {printable(target.title)}",
         f"{words['quote']}: \u201c{printable(target.provenance.quote)}\u201d",
     ]
@@ -99,17 +101,17 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
         lines.append(f"{words['deadline']}: {date_text(target.period.deadline, lang)}")
     lines.append(f"{words['actual']}: {actual_text(item, lang) if item.actual or item.items else words['none']}")
     if item.actual:
-        lines.extend(_resolution(item.actual, metric.unit, lang, "  "))
-    lines += [f"  {WORDS[lang]['projected']}: {_figure(figure, lang)}" for figure in item.projected]
+        lines.extend(_resolution(item.actual, metric.unit, lang, folder, "  "))
+    lines += [f"  {WORDS[lang]['projected']}: {_figure(figure, lang, folder)}" for figure in item.projected]
     if item.reference is not None:  # a relative target: the figure its value is
         lines.append(f"{words['reference']}: {item.reference.metric} = {value_text(item.reference.value, metric.unit, lang)}")
-        lines.extend(_resolution(item.reference, metric.unit, lang, "  "))
+        lines.extend(_resolution(item.reference, metric.unit, lang, folder, "  "))
     if item.baseline:
         source = item.baseline.source
         origin = words["explicit"] if source is None else str(source.year)
         lines.append(f"{words['baseline']}: {interval_text(item.baseline.value, metric.unit)} ({origin})")
         if source is not None:
-            lines.extend(_resolution(source, metric.unit, lang, "  "))
+            lines.extend(_resolution(source, metric.unit, lang, folder, "  "))
     measure = item.rule.measure
     if item.growth is not None and item.baseline and measure is not None:
         formula = measure.formula.format(actual=_actual(item, lang),
@@ -131,9 +133,9 @@ def render_explanation(item: TargetResult, lang: str = "en") -> str:
     if item.grounds is not None:
         lines.append(f"{words['grounds']}: {grounds_text(item, lang)} — {_grounds_why(item, lang)}")
     for warning in item.warnings:
-        lines.extend(_inconsistency(warning, lang))
+        lines.extend(_inconsistency(warning, lang, folder))
     for counts in item.agreeing:
-        lines.extend(_agreeing(counts, lang))
+        lines.extend(_agreeing(counts, lang, folder))
     if target.waiver:
         date = f", {date_text(target.waiver.date, lang)}" if target.waiver.date else ""
         lines.append(f"{words['waived']}: {printable(target.waiver.reason)}{date}")
@@ -159,27 +161,27 @@ def _grounds_why(item: TargetResult, lang: str) -> str:
     return words["grounds_unexplained"].format(share=share, least=int(STATED_SHARE * 100))
 
 
-def _agreeing(counts: Inconsistency, lang: str) -> list[str]:
+def _agreeing(counts: Inconsistency, lang: str, folder: str) -> list[str]:
     """Counts that agree with their stated figure only cut off, or rounded: why it is not listed."""
     words = _LABELS[lang]
     stated, derived = inconsistency_texts(counts, exact=True)
     lines = [f"{words['counts']}: {counts.metric.id} {WORDS[lang]['stated'].lower()} {stated}, "
              f"{other_reading(counts, lang, 'derived_value').lower()} {derived} — {words[counts.agreement.value]} "
-             f"({figure_place(counts.figure)})"]
+             f"({figure_place(counts.figure, folder)})"]
     derivation = counts.derived.derivation
     if derivation is not None:
         lines.append(f"  {derivation.metric} = {derivation.expression} = {arithmetic(derivation, lang)} = {derived}")
     return lines
 
 
-def _inconsistency(warning: Inconsistency, lang: str) -> list[str]:
+def _inconsistency(warning: Inconsistency, lang: str, folder: str) -> list[str]:
     """A stated figure that disagrees with its counts: both values, the arithmetic, and the counts."""
     words, said = _LABELS[lang], WORDS[lang]
     stated, derived = inconsistency_texts(warning)
     lines = [f"{words['warning']}: {said['inconsistent']} — {warning.metric.id} {said['stated'].lower()} {stated}, "
-             f"{other_reading(warning, lang, 'derived_value').lower()} {derived} ({figure_place(warning.figure)})"]
+             f"{other_reading(warning, lang, 'derived_value').lower()} {derived} ({figure_place(warning.figure, folder)})"]
     if warning.conflict and warning.derived.figure is not None:  # the report states it twice
-        lines.append(f"  {words['stated']}: {_figure(warning.derived.figure, lang)}")
+        lines.append(f"  {words['stated']}: {_figure(warning.derived.figure, lang, folder)}")
         return lines
     derivation = warning.derived.derivation
     if warning.stated_range is not None and warning.derived_range is not None:
@@ -188,11 +190,11 @@ def _inconsistency(warning: Inconsistency, lang: str) -> list[str]:
                                                      derived=interval_text(warning.derived_range, unit)))
     if derivation is None:  # a share of a target, against its level figure ÷ the target's value
         assert warning.derived.figure is not None
-        return [*lines, f"  {words['stated']}: {_figure(warning.derived.figure, lang)}"]
+        return [*lines, f"  {words['stated']}: {_figure(warning.derived.figure, lang, folder)}"]
     lines.append(f"  {derivation.metric} = {derivation.expression} = {arithmetic(derivation, lang)} = {derived}")
     for source in derivation.inputs:
         lines.append(f"    {source.metric} = {value_text(source.value, '', lang)}")
-        lines.extend(_resolution(source, warning.metric.unit, lang, "      "))
+        lines.extend(_resolution(source, warning.metric.unit, lang, folder, "      "))
     return lines
 
 
@@ -249,13 +251,14 @@ def _readings(item: TargetResult, lang: str) -> list[str]:
     return lines
 
 
-def _resolution(resolved: Resolved, unit: str, lang: str, indent: str, shown: set[int] | None = None) -> list[str]:
+def _resolution(resolved: Resolved, unit: str, lang: str, folder: str, indent: str,
+                shown: set[int] | None = None) -> list[str]:
     """How a value was reached, as an indented tree. ``shown``: the derivations set out already in
     this tree, by identity: an input that derivations share is set out once, then only its value is
     given (a "diamond" of derivations stays as long as its metrics, not exponentially longer)."""
     words = _LABELS[lang]
     if resolved.figure is not None:
-        return [f"{indent}{words['stated']}: {_figure(resolved.figure, lang)}"]
+        return [f"{indent}{words['stated']}: {_figure(resolved.figure, lang, folder)}"]
     assert resolved.derivation is not None
     shown = set() if shown is None else shown
     derivation = resolved.derivation
@@ -265,14 +268,14 @@ def _resolution(resolved: Resolved, unit: str, lang: str, indent: str, shown: se
         lines.append(f"{indent}  {name} = {value_text(source.value, '', lang)}")
         if source.derivation is None or id(source) not in shown:
             shown.add(id(source))
-            lines.extend(_resolution(source, unit, lang, indent + "    ", shown))
+            lines.extend(_resolution(source, unit, lang, folder, indent + "    ", shown))
     return lines
 
 
-def _figure(figure: Figure, lang: str) -> str:
+def _figure(figure: Figure, lang: str, folder: str) -> str:
     when = date_text(figure.span.as_of, lang)
     if not figure.span.as_of_stated:
         when = WORDS[lang]["date_not_stated"]  # never a date the report does not give
     if figure.basis is not None:
         when += f", {detail_text(Detail.basis(figure.basis), lang)}"
-    return f"{figure_place(figure)} \u201c{printable(figure.provenance.quote)}\u201d ({when}){note_text(figure, lang)}"
+    return f"{figure_place(figure, folder)} \u201c{printable(figure.provenance.quote)}\u201d ({when}){note_text(figure, lang)}"

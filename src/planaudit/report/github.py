@@ -85,7 +85,7 @@ class GithubReporter(Reporter[GithubPiece]):
         return workflow_command(level, self.in_repository(figure.location.path), figure.location.line, words["inconsistent"],
                              f"{inconsistency.metric.label.text(self.lang)}: {words['stated']} {stated}, "
                              f"{other_reading(inconsistency, self.lang, 'derived_value')} {derived} — "
-                             f"“{figure.provenance.quote}” ({figure_place(figure)})"
+                             f"“{figure.provenance.quote}” ({figure_place(figure, self.folder)})"
                              + acknowledged_text(inconsistency, self.lang))
 
     def _target(self, item: TargetResult) -> str:
@@ -94,7 +94,7 @@ class GithubReporter(Reporter[GithubPiece]):
         title = f"{VERDICTS[self.lang][item.verdict]}: {item.target.id}"
         message = (f"{item.target.title} — {words['threshold']} {threshold_text(item, self.lang)}, "
                    f"{words['actual']} {actual_text(item, self.lang)} ({REASONS[self.lang][item.reason]}); "
-                   f"{words['evidence']}: {evidence_text(item, self.lang) or '—'}")
+                   f"{words['evidence']}: {evidence_text(item, self.lang, self.folder) or '—'}")
         return workflow_command(level, self.in_repository(item.target.location.path), item.target.location.line, title, message)
 
     def _folded(self, items: list[TargetResult]) -> str:

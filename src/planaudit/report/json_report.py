@@ -41,8 +41,8 @@ class JsonReporter(Reporter[JsonPiece]):
         self.inconsistencies = jsontext.ListWriter(self.held, depth=2)
 
     def piece(self, result: JurisdictionResult) -> JsonPiece:
-        return JsonPiece(jsontext.items([target_data(item, self.lang) for item in result.results], depth=2),
-                         jsontext.items([inconsistency_data(item) for item in result.inconsistencies], depth=2))
+        return JsonPiece(jsontext.items([target_data(item, self.lang, self.folder) for item in result.results], depth=2),
+                         jsontext.items([inconsistency_data(item, self.folder) for item in result.inconsistencies], depth=2))
 
     def add(self, piece: JsonPiece) -> None:
         self.results.add(piece.results)
@@ -84,7 +84,9 @@ def _bound(value: Interval | bool | None) -> str | None:
     return "lower" if value.lo is not None else "upper"
 
 
-def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
+def target_data(item: TargetResult, lang: str, folder: str = "") -> dict[str, Any]:
+    """A target's verdict and all it rests on; files named from the top of the git repository
+    (``folder``: where the data is in it)."""
     target = item.target
     unit = item.rule.value_unit(target, item.metric.unit)
     actual = item.actual.value if item.actual else None
@@ -128,19 +130,19 @@ def target_data(item: TargetResult, lang: str) -> dict[str, Any]:
             "reason": target.waiver.reason,
             "date": target.waiver.date.isoformat() if target.waiver.date else None,
         },
-        "evidence": [figure_data(figure) for figure in item.evidence()],
-        "projected": [figure_data(figure) for figure in item.projected],
+        "evidence": [figure_data(figure, folder) for figure in item.evidence()],
+        "projected": [figure_data(figure, folder) for figure in item.projected],
         "assertion": None if item.assertion is None else {
             "kind": "denies" if item.assertion.admits else "asserts", "quote": item.assertion.quote,
-            "file": item.assertion.location.path, "line": item.assertion.location.line},
-        "warnings": [_warning(warning) for warning in item.warnings],
-        "agreeing": [_warning(counts) for counts in item.agreeing],
-        "target_file": target.location.path,
+            "file": folder + item.assertion.location.path, "line": item.assertion.location.line},
+        "warnings": [_warning(warning, folder) for warning in item.warnings],
+        "agreeing": [_warning(counts, folder) for counts in item.agreeing],
+        "target_file": folder + target.location.path,
         "target_line": target.location.line,
     }
 
 
-def figure_data(figure: Figure) -> dict[str, Any]:
+def figure_data(figure: Figure, folder: str = "") -> dict[str, Any]:
     return {
         "metric": figure.metric,
         "value": _stated_value(figure),
@@ -154,7 +156,7 @@ def figure_data(figure: Figure) -> dict[str, Any]:
         "document": document_data(figure.provenance.document),
         "note": figure.note,
         "value_note": figure.value_note,
-        "file": figure.location.path,
+        "file": folder + figure.location.path,
         "line": figure.location.line,
         "source": None if figure.provenance.source is None else {
             "id": figure.provenance.source.id, "title": figure.provenance.source.title, "issuer": figure.provenance.source.issuer,
@@ -178,7 +180,7 @@ def _stated_value(figure: Figure) -> str | bool:
     return stated.value if isinstance(stated.value, bool) else format_number(stated.value)
 
 
-def _warning(inconsistency: Inconsistency) -> dict[str, Any]:
+def _warning(inconsistency: Inconsistency, folder: str) -> dict[str, Any]:
     return {
         "code": "inconsistent" if inconsistency.listed else "consistent",
         "kind": "conflict" if inconsistency.conflict else "counts",
@@ -187,12 +189,12 @@ def _warning(inconsistency: Inconsistency) -> dict[str, Any]:
         "metric": inconsistency.metric.id,
         "stated": _number(inconsistency.stated),
         "derived": _number(inconsistency.derived_reading),
-        "file": inconsistency.figure.location.path,
+        "file": folder + inconsistency.figure.location.path,
         "line": inconsistency.figure.location.line,
     }
 
 
-def inconsistency_data(inconsistency: Inconsistency) -> dict[str, Any]:
+def inconsistency_data(inconsistency: Inconsistency, folder: str = "") -> dict[str, Any]:
     figure = inconsistency.figure
     return {
         "jurisdiction": figure.jurisdiction,
@@ -205,6 +207,6 @@ def inconsistency_data(inconsistency: Inconsistency) -> dict[str, Any]:
         "stated_range": _range(inconsistency.stated_range),
         "derived_range": _range(inconsistency.derived_range),
         "acknowledged": inconsistency.acknowledged,
-        "file": figure.location.path,
+        "file": folder + figure.location.path,
         "line": figure.location.line,
     }

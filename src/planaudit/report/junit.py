@@ -81,19 +81,19 @@ class JunitReporter(Reporter[JunitPiece]):
         target = item.target
         case = ElementTree.SubElement(suite, "testcase", classname=target.jurisdiction,
                                       name=printable(f"{target.id}: {target.title}"),
-                                      file=target.location.path, line=str(target.location.line))
+                                      file=self.in_repository(target.location.path), line=str(target.location.line))
         words = WORDS[self.lang]
-        evidence = evidence_text(item, self.lang)
+        evidence = evidence_text(item, self.lang, self.folder)
         message = printable(f"{VERDICTS[self.lang][item.verdict]}: {REASONS[self.lang][item.reason]}"
                             + (f" — {evidence}" if evidence else ""))
         lines = [f"{words['threshold']}: {threshold_text(item, self.lang)}",
                  f"{words['actual']}: {actual_text(item, self.lang)}",
-                 f"{words['evidence']}: {evidence_text(item, self.lang) or '—'}"]
-        lines += [inconsistency_text(warning, self.lang) for warning in item.warnings]
+                 f"{words['evidence']}: {evidence_text(item, self.lang, self.folder) or '—'}"]
+        lines += [inconsistency_text(warning, self.lang, self.folder) for warning in item.warnings]
         details = "\n".join(printable(line) for line in [*lines, detail_text(item.detail, self.lang)] if line)
         failing = [warning for warning in item.warnings if not warning.acknowledged]
         if failing and self.fails_on("inconsistent") and not item.waived:
-            message = printable(f"{WORDS[self.lang]['inconsistent']}: {inconsistency_text(failing[0], self.lang)}")
+            message = printable(f"{WORDS[self.lang]['inconsistent']}: {inconsistency_text(failing[0], self.lang, self.folder)}")
             ElementTree.SubElement(case, "failure", message=message, type="inconsistent").text = details
             return "failures"
         if item.verdict in (Verdict.MISSED, Verdict.PARTLY) and not item.waived:

@@ -78,12 +78,13 @@ def report_date() -> dt.date:
     return dt.date.today()
 
 
-def _id_cell(item: TargetResult) -> str:
+def _id_cell(item: TargetResult, folder: str) -> str:
     """The target's id as code (a slug: nothing in it needs escaping there), and where it stands —
-    in its file, and in its plan (its section); an item's, with its umbrella's."""
+    in its file (named from the top of the git repository: ``folder``), and in its plan (its
+    section); an item's, with its umbrella's."""
     parent = "" if item.target.parent is None else f" ∈ `{item.target.parent}`"
     section = "" if item.target.provenance.section is None else f" · {cell(item.target.provenance.section)}"
-    return f"`{item.target.id}`{parent} {cell(str(item.target.location))}{section}"
+    return f"`{item.target.id}`{parent} {cell(item.target.location.shown(folder))}{section}"
 
 
 def _title_cell(item: TargetResult) -> str:
@@ -232,16 +233,17 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
         words = WORDS[self.lang]
         headers = ["#", words["target"], words["id"], words["threshold"], words["actual"], words["verdict"],
                    words["evidence"]]
-        rows = [[str(number), _title_cell(item), _id_cell(item), cell(threshold_text(item, self.lang)),
+        rows = [[str(number), _title_cell(item), _id_cell(item, self.folder), cell(threshold_text(item, self.lang)),
                  cell(actual_text(item, self.lang)), cell(verdict_text(item, self.lang)),
-                 cell(evidence_text(item, self.lang) or "—")]
+                 cell(evidence_text(item, self.lang, self.folder) or "—")]
                 for number, item in enumerate(items, 1)]
         return table(headers, rows)
 
     def _inconsistency_row(self, item: Inconsistency) -> list[str]:
         stated, derived = inconsistency_texts(item)
         return [item.figure.jurisdiction, cell(item.metric.label.text(self.lang)), cell(stated), cell(derived),
-                cell(f"“{item.figure.provenance.quote}” ({figure_place(item.figure)})" + acknowledged_text(item, self.lang))]
+                cell(f"“{item.figure.provenance.quote}” ({figure_place(item.figure, self.folder)})"
+                     + acknowledged_text(item, self.lang))]
 
     def _inconsistencies_table(self, rows: list[list[str]]) -> str:
         words = WORDS[self.lang]
@@ -250,7 +252,7 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
 
     def _source_row(self, slug: str, path: str, document: Document) -> list[str]:
         title, issuer, date, url = document_cells(document, self.lang)
-        return [slug, cell(title), cell(issuer), cell(date), f"`{url}`" if url else "", cell(path)]
+        return [slug, cell(title), cell(issuer), cell(date), f"`{url}`" if url else "", cell(self.in_repository(path))]
 
     def _unmeasured_row(self, item: TargetResult) -> list[str]:
         return [item.target.jurisdiction, cell(item.target.title), cell(REASONS[self.lang][item.reason]),

@@ -44,12 +44,14 @@ class Unlisted:
                 self.warnings += 1
 
 
-def write_text(problems: Iterable[Problem], lang: str, out: Writable, unlisted: Unlisted | None = None) -> Tally:
+def write_text(problems: Iterable[Problem], lang: str, out: Writable, unlisted: Unlisted | None = None, *,
+               folder: str = "") -> Tally:
     """Each problem a line, then how many were found — and how many warnings were not listed
-    (``unlisted``, --no-warnings): "no problems found" is never said of a repository that has some."""
+    (``unlisted``, --no-warnings): "no problems found" is never said of a repository that has some.
+    Paths from the top of the git repository: ``folder`` is where the data is in it."""
     tally = Tally()
     for problem in problems:
-        out.write(tally.count(problem).text(lang) + "\n")
+        out.write(tally.count(problem).text(lang, folder) + "\n")
     hidden = 0 if unlisted is None else unlisted.warnings
     if not hidden:
         out.write(found_counts(tally.errors, tally.warnings).render(lang) + "\n")
@@ -69,7 +71,7 @@ def write_json(problems: Iterable[Problem], lang: str, out: Writable, *, folder:
     out.write(head)
     listed = jsontext.ListWriter(out, depth=2)
     for batch in _batches(problems, 1000):
-        listed.add(jsontext.items([problem_data(tally.count(problem)) for problem in batch], depth=2))
+        listed.add(jsontext.items([problem_data(tally.count(problem), folder) for problem in batch], depth=2))
     listed.close()
     out.write(tail)
     return tally
@@ -81,9 +83,10 @@ def _batches(values: Iterable[Problem], size: int) -> Iterator[tuple[Problem, ..
         yield batch
 
 
-def problem_data(problem: Problem) -> dict[str, object]:
-    """A problem as JSON gives it: its file, line, column, code, severity and message."""
-    return {"file": problem.path, "line": problem.line, "col": problem.col, "code": problem.code.value,
+def problem_data(problem: Problem, folder: str = "") -> dict[str, object]:
+    """A problem as JSON gives it: its file (from the top of the git repository: ``folder`` is where
+    the data is in it), line, column, code, severity and message."""
+    return {"file": folder + problem.path, "line": problem.line, "col": problem.col, "code": problem.code.value,
             "severity": problem.severity.value, "message": problem.message}
 
 
@@ -105,20 +108,22 @@ class ProblemsText:
 
     problems: tuple[Problem, ...]
     not_judged: tuple[str, ...] = ()
+    folder: str = ""  # where the data is in its git repository ("data/"): the paths are said from its top
 
     def render(self, lang: str = "en") -> str:
         summary = found(self.problems)
         if self.not_judged:
             summary = msg("{found}; not judged: {jurisdictions}", found=summary, jurisdictions=", ".join(self.not_judged))
-        return "\n".join([*(problem.text(lang) for problem in self.problems), summary.render(lang)])
+        return "\n".join([*(problem.text(lang, self.folder) for problem in self.problems), summary.render(lang)])
 
     def __str__(self) -> str:
         return self.render("en")
 
 
-def problems_text(problems: Sequence[Problem], not_judged: Sequence[str]) -> ProblemsText:
-    """What `check` says on standard error of the problems it found: each one, then what they cost."""
-    return ProblemsText(tuple(problems), tuple(not_judged))
+def problems_text(problems: Sequence[Problem], not_judged: Sequence[str], folder: str = "") -> ProblemsText:
+    """What `check` says on standard error of the problems it found: each one (its path from the top
+    of the git repository: ``folder`` is where the data is in it), then what they cost."""
+    return ProblemsText(tuple(problems), tuple(not_judged), folder)
 
 
 def escape_data(text: str) -> str:

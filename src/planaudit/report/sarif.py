@@ -78,7 +78,7 @@ class SarifReporter(Reporter[SarifPiece]):
         words = WORDS[self.lang]
         text = (f"{item.target.title} — {VERDICTS[self.lang][item.verdict]} ({REASONS[self.lang][item.reason]}). "
                 f"{words['threshold']}: {threshold_text(item, self.lang)}; {words['actual']}: "
-                f"{actual_text(item, self.lang)}; {words['evidence']}: {evidence_text(item, self.lang) or '—'}")
+                f"{actual_text(item, self.lang)}; {words['evidence']}: {evidence_text(item, self.lang, self.folder) or '—'}")
         entry: dict[str, Any] = {
             "ruleId": item.verdict.value,
             "ruleIndex": _RULE_INDEX[item.verdict.value],

@@ -56,7 +56,7 @@ class TableReporter(Reporter[TablePiece]):
         console, buffer = self._console()
         heading = f"{result.name} ({result.slug})"
         if result.results:
-            heading += f" · {result.results[0].target.location.path}"
+            heading += f" · {self.in_repository(result.results[0].target.location.path)}"
         titles = dict.fromkeys(title for _, document in cited_documents(result)
                                if (title := document_cells(document, self.lang)[0]))
         if titles:  # the documents its rows quote: the plan's, then the reports'
@@ -148,7 +148,7 @@ class TableReporter(Reporter[TablePiece]):
         stated, derived = inconsistency_texts(item)
         return tuple(self._cell(text).plain for text in (
             item.figure.jurisdiction, item.metric.label.text(self.lang) + acknowledged_text(item, self.lang, " — "), stated,
-            derived, figure_place(item.figure)))
+            derived, figure_place(item.figure, self.folder)))
 
     def _inconsistencies(self, rows: list[tuple[str, ...]]) -> Table:
         words = WORDS[self.lang]

@@ -128,14 +128,17 @@ class XlsxReporter(Reporter[XlsxPiece]):
         return [number, target.id, target.title, threshold_text(item, lang), actual_text(item, lang),
                 verdict_text(item, lang), item.verdict.value, grounds_text(item, lang), REASONS[lang][item.reason],
                 detail_text(item.detail, lang),
-                evidence_text(item, lang), "; ".join(inconsistency_text(warning, lang) for warning in item.warnings),
-                str(target.location), target.period.deadline.isoformat() if target.period.deadline else "", target.scope or "",
+                evidence_text(item, lang, self.folder),
+                "; ".join(inconsistency_text(warning, lang, self.folder) for warning in item.warnings),
+                self.place(target.location), target.period.deadline.isoformat() if target.period.deadline else "",
+                target.scope or "",
                 target.provenance.section or "", WORDS[lang][target.strength.value]]
 
     def _inconsistency_row(self, item: Inconsistency) -> list[str]:
         stated, derived = inconsistency_texts(item)
         return [item.figure.jurisdiction, item.metric.label.text(self.lang), stated, derived,
-                f"“{item.figure.provenance.quote}” ({figure_place(item.figure)})" + acknowledged_text(item, self.lang)]
+                f"“{item.figure.provenance.quote}” ({figure_place(item.figure, self.folder)})"
+                + acknowledged_text(item, self.lang)]
 
 
 def _counts(summary: Summary) -> list[int]:

@@ -12,7 +12,7 @@ from planaudit.extract import DocumentKind, document_kind_and_year, read_documen
 from planaudit.model.coverage import CoverageResult
 from planaudit.model.data import Plan, Report
 from planaudit.model.problems import errors
-from planaudit.read.layout import DataFile
+from planaudit.read.layout import DataFile, folder_in_git
 from planaudit.read.load import FileRead, plans_and_reports, read_file, scan
 
 _FOLDERS = {DocumentKind.PLAN: "targets", DocumentKind.REPORT: "outcomes"}
@@ -40,7 +40,7 @@ def coverage(root: Path, document: Path, jurisdiction: str | None = None, year: 
     reads = [read[job] if job in read else read_file(root, job, checks) for job in jobs]
     problems = scanned.loader.problems + [problem for read in reads for problem in read.problems]
     if errors(problems):
-        raise InvalidData(errors(problems))
+        raise InvalidData(errors(problems), folder_in_git(root))
     plans, reports = plans_and_reports(jobs, reads)
     if kind is DocumentKind.PLAN:
         return plan_coverage(text, str(document), plans[(year, slug)], part)

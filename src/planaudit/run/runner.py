@@ -195,7 +195,7 @@ def too_large(catalogue: Catalogue, error: NumberTooLarge, jurisdiction: str, ye
 def raise_for_problems(audit: Audit, problems: list[Problem]) -> None:
     """Nothing can be judged when the settings or the catalogue have an error."""
     if audit.blocked:
-        raise InvalidData(problems)
+        raise InvalidData(problems, layout.folder_in_git(audit.root))
 
 
 def audit_whole(audit: Audit, progress: Progress | None = None) -> AuditResult:
@@ -212,7 +212,7 @@ def audit_whole(audit: Audit, progress: Progress | None = None) -> AuditResult:
         files_done += len(jurisdiction.files)
         report_progress(progress, files_done, audit.files_total)
     if errors(problems):
-        raise InvalidData(problems)
+        raise InvalidData(problems, layout.folder_in_git(audit.root))
     return AuditResult(
         audit.year, audit.settings, {slug: name for piece in pieces for slug, name in piece.names.items()},
         tuple(item for piece in pieces for item in piece.results),

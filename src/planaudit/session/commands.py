@@ -134,7 +134,9 @@ def check(request: CheckRequest, voice: Voice, progress: ProgressBar = no_progre
     failed = request.verdicts_fail and fail_on.fails(rendered.overview.summary)
     kept = _deliver(request.reports, rendered.write, human, step_summary, len(request.reports),
                     None if memo is None else functools.partial(memo.keeping, rendered.inputs))
-    said = [say(voice, text) for text in _said(rendered, fail_on if failed else None)]
+    from planaudit.read.layout import folder_in_git
+
+    said = [say(voice, text) for text in _said(rendered, fail_on if failed else None, folder_in_git(root))]
     status = exit_status(unusable=unusable, failed=failed)
     if memo is not None and not unusable:  # an error is said afresh each time
         memo.record(rendered.inputs, [report.path for report in request.reports], status, kept, voice.lang, said)
@@ -218,11 +220,13 @@ def _deliver_one(report: Report, write: Write, human: bool, keeping: Callable[[i
         return copy
 
 
-def _said(rendered: Rendered, failing: FailOn | None) -> list[str | Sayable]:
-    """What a `check` says on standard error: its problems, then why it failed."""
+def _said(rendered: Rendered, failing: FailOn | None, folder: str) -> list[str | Sayable]:
+    """What a `check` says on standard error: its problems (their paths from the top of the git
+    repository: ``folder`` is where the data is in it), then why it failed."""
     from planaudit.report.problems import problems_text
 
-    said: list[str | Sayable] = [problems_text(rendered.problems, rendered.overview.not_judged)] if rendered.problems else []
+    said: list[str | Sayable] = ([problems_text(rendered.problems, rendered.overview.not_judged, folder)]
+                                 if rendered.problems else [])
     if failing is not None:
         said.append(failure_text(rendered.overview, failing))
     return said
@@ -240,6 +244,7 @@ def export(data: Path, year: int, jurisdictions: Sequence[str], output: Path | N
 def explain(data: Path, year: int, jurisdiction: str, target: str, lang: str | None, voice: Voice,
             progress: ProgressBar = no_progress) -> int:
     """How one target's verdict was reached, on standard output."""
+    from planaudit.read.layout import folder_in_git
     from planaudit.report.explain import find_target, render_explanation
     from planaudit.report.language import default_lang
     from planaudit.run import runner
@@ -250,7 +255,7 @@ def explain(data: Path, year: int, jurisdiction: str, target: str, lang: str | N
     (slug,) = result.names or [jurisdiction]  # the slug of the jurisdiction chosen, however it was named
     item = find_target(result, slug, target)
     with inert_stdout(True):
-        sys.stdout.write(render_explanation(item, lang or default_lang(result.settings.lang)))
+        sys.stdout.write(render_explanation(item, lang or default_lang(result.settings.lang), folder_in_git(root)))
     return exit_status()
 
 
@@ -272,7 +277,7 @@ def validate(data: Path, output_format: str, strict: bool, lang: str | None, voi
     listed = found if warnings else unlisted.errors(found)
     with inert_stdout(output_format == "text"):
         if output_format == "text":
-            tally = write_text(listed, voice.lang, sys.stdout, unlisted)
+            tally = write_text(listed, voice.lang, sys.stdout, unlisted, folder=folder_in_git(root))
         else:
             tally = PROBLEM_FORMATS[output_format](listed, voice.lang, sys.stdout, folder=folder_in_git(root))
     return exit_status(failed=bool(tally.errors) or (strict and bool(tally.warnings or unlisted.warnings)))
@@ -316,7 +321,7 @@ def diff(request: DiffRequest, voice: Voice) -> int:
     human = [not format_named(report.format, DIFF).for_programs for report in request.reports]
     _deliver(request.reports, lambda index, out: writers[index](out), human, step_summary, len(request.reports))
     if result.problems:
-        say(voice, problems_text(list(result.problems), ()))
+        say(voice, problems_text(list(result.problems), (), folder))
     status = exit_status(unusable=bool(errors(result.problems)), failed=request.fail_on.fails_diff(result))
     if status == EXIT_FAILED:
         say(voice, changes_failure_text(result, request.fail_on))
@@ -361,13 +366,16 @@ def coverage(request: CoverageRequest, voice: Voice) -> int:
     kind = DocumentKind(request.kind) if request.kind is not None else None
     result = cover(root, request.document, request.jurisdiction, request.year, kind, request.encoding, request.part)
     human = not format_named(request.output_format, COVERAGE).for_programs
-    deliver(None, coverage_writer(result, request.output_format, voice.lang), human)
+    from planaudit.read.layout import folder_in_git
+
+    deliver(None, coverage_writer(result, request.output_format, voice.lang, folder_in_git(root)), human)
     return exit_status(failed=bool(result.not_verbatim))
 
 
-def coverage_writer(result: CoverageResult, name: str, lang: str) -> Write:
-    """The one place a coverage reporter is called: what writes ``result`` in the format ``name``."""
+def coverage_writer(result: CoverageResult, name: str, lang: str, folder: str = "") -> Write:
+    """The one place a coverage reporter is called: what writes ``result`` in the format ``name``
+    (naming files from ``folder``, where the data is in its git repository)."""
     from planaudit.report import COVERAGE, reporter_class
 
-    reporter = reporter_class(name, COVERAGE)(lang)
+    reporter = reporter_class(name, COVERAGE)(lang, folder=folder)
     return lambda out: reporter.write(result, out)
