@@ -68,7 +68,7 @@ def test_a_rules_change_judged_in_workers_is_the_diff_judged_here(repository, mo
     here = compare_revisions(repository, "main~1", "main", workers=1)
     assert crossed == []  # judged in this process, nothing pickled
     pooled = compare_revisions(repository, "main~1", "main", workers=2)
-    assert len(crossed) == 2 * JURISDICTIONS  # each jurisdiction of each side, from a worker
+    assert len(crossed) == JURISDICTIONS  # each jurisdiction judged at both sides and compared in a worker
     assert written(pooled) == written(here)
     assert "better" in {item.change.value for item in here.targets}  # the custom rule, loosened, meets more
     assert [(item.year, item.jurisdiction) for item in here.figures] == [(2022, "j0000")]
@@ -77,7 +77,7 @@ def test_a_rules_change_judged_in_workers_is_the_diff_judged_here(repository, mo
 
 def test_what_a_worker_judged_crosses_whole_with_the_audit_s_own_rules_and_metrics(repository):
     audit = runner.prepare(repository, 2022)
-    wire = JudgedWire(audit.rules, audit.catalogue.metrics)
+    wire = JudgedWire((audit.rules, audit.catalogue.metrics))
     for jurisdiction in audit.jurisdictions:
         reads = runner.read_items(audit, jurisdiction)
         problems, result = runner.judge_reads(audit, jurisdiction, reads)

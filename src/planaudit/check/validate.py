@@ -34,7 +34,7 @@ from planaudit.model.data import (
 from planaudit.model.problems import Code, Problem
 from planaudit.model.wording import STATED_SHARE, in_targets_words, words_share
 from planaudit.read.layout import DataFile
-from planaudit.read.load import read_file
+from planaudit.read.load import FileRead, read_file
 from planaudit.read.quotes import in_quote, looks_like_a_percentage, looks_like_a_ratio, stated_numbers
 
 
@@ -48,7 +48,11 @@ def jurisdiction_problems(root: Path, files: list[DataFile], *, catalogue: Catal
     """The problems of one jurisdiction's target and outcome files, of every year, read from disk:
     each file's, and a warning at each figure that none of its targets uses."""
     checks = item_checks(catalogue, settings)
-    reads = [read_file(root, file, checks) for file in files]
+    return problems_of_reads([read_file(root, file, checks) for file in files], catalogue)
+
+
+def problems_of_reads(reads: list[FileRead], catalogue: Catalogue) -> list[Problem]:
+    """The problems of one jurisdiction's files, read as :func:`jurisdiction_problems` reads them."""
     items = [read.item for read in reads if read.item is not None]
     return [problem for read in reads for problem in read.problems] + unused_figures(items, catalogue) \
         + unknown_named_targets(items) + unexplained_readings(items) + proven_by_one_sentence(items)

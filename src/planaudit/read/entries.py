@@ -134,16 +134,19 @@ class Entries:
     def entry(self, path: str, line: int) -> str | None:
         """What :func:`entry_at` says of the file's line; each file read and named once."""
         if path not in self._entries:
-            text = self._read(path)
+            text = text_inside(self.root, path)
             self._entries[path] = () if text is None else line_entries(text)
         entries = self._entries[path]
         return entries[line - 1] if 1 <= line <= len(entries) else None
 
-    def _read(self, path: str) -> str | None:
-        file = self.root / path
-        try:
-            if file.is_symlink() or not file.resolve().is_relative_to(self.root) or not file.is_file():
-                return None
-            return file.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
-        except (OSError, ValueError):
+
+def text_inside(root: Path, path: str) -> str | None:
+    """The text of the regular file ``path`` inside the folder ``root`` (resolved), its lines ended by
+    "\n"; None for a link, a file outside ``root``, a folder, or one that cannot be read."""
+    file = root / path
+    try:
+        if file.is_symlink() or not file.resolve().is_relative_to(root) or not file.is_file():
             return None
+        return file.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
+    except (OSError, ValueError):
+        return None

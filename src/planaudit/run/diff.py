@@ -9,10 +9,14 @@ to a temporary folder (read/revision) and read from there exactly as a checkout'
 working tree is read where it is. A revision whose tree git would refuse is compared with nothing:
 its problems (bad-revision) are the result.
 
-Each side's jurisdictions are judged as `check` judges them: on every core when there are many, in
-forked workers that inherit the audit — its catalogue and the rules built from it, custom rules
-included — and send back each jurisdiction's results and outcome file as read, naming the audit's
-rules and metrics by their ids (run/wire.JudgedWire), which this process looks up in its own audit.
+A jurisdiction is judged at both sides, as `check` judges it, and compared in one task: on every
+core when there are many, in forked workers that inherit both audits — their catalogues and the
+rules built from them, custom rules included. A worker sends back only what the comparison made of
+the jurisdiction — its changes, the targets compared (for a rules change), the head's problems, the
+outcome files whose figures are compared — naming each audit's rules and metrics by their ids
+(run/wire.JudgedWire), which this process looks up in its own audits; never the two audits' results.
+The files judging read are validated there too (run/validate.Validation), for the problems the
+change introduces, rather than read again.
 """
 
 from __future__ import annotations
@@ -26,7 +30,6 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planaudit.check.introduced import introduced
 from planaudit.errors import NoTargets
 from planaudit.judge.compare import compare_figures, compare_inconsistencies, compare_targets, moves
 from planaudit.judge.definitions import Sides, compare_definitions
@@ -42,13 +45,12 @@ from planaudit.model.data import Report, Target
 from planaudit.model.problems import Problem, capped, errors, not_disabled
 from planaudit.model.result import AuditResult
 from planaudit.read import layout, load
-from planaudit.read.entries import Entries
 from planaudit.read.layout import SETTINGS_FILE, DataFile
 from planaudit.read.load import FileRead
 from planaudit.read.revision import WORKING_TREE, BadRevision, GitRepository, Revision
 from planaudit.run import runner
 from planaudit.run.pool import ordered_map
-from planaudit.run.validate import validate_everything
+from planaudit.run.validate import Packed, Validation, new_problems
 from planaudit.run.wire import JudgedWire
 
 _DATA_FILE = re.compile(r"(targets|outcomes)/([0-9]{4})/([a-z0-9][a-z0-9_-]*)\.yaml")
@@ -121,11 +123,10 @@ def compare_revisions(root: Path, base_name: str | None, head_name: str | None, 
 
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while the sides are compared: a year's audits at both
-    revisions are held at once — for a rules change, every verdict and report, millions of frozen
-    objects that form no cycle — and each of its passes would walk them again (at 800 jurisdictions,
-    half of this process's time once workers judge). Reference counting frees them as it always does;
-    what judges collects the garbage judging makes (:func:`_collecting`)."""
+    """Python's cyclic garbage collector paused while the sides are compared: what the comparison
+    holds — the changes, every target compared, for a rules change hundreds of thousands of frozen
+    objects that form no cycle — each of its passes would walk again. Reference counting frees them
+    as it always does; what judges collects the garbage judging makes (:func:`_collecting`)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -156,52 +157,97 @@ def _checkout(repository: GitRepository, revision: Revision, touched: Touched, f
 
 @dataclass
 class _Side:
-    """One year's audit at one revision, of the jurisdictions compared."""
+    """What a year's audit at one revision leaves for the rest of the comparison: the outcome files
+    of the year it read, of the jurisdictions whose figures are compared, and its problems."""
 
-    pieces: dict[str, AuditResult] = field(default_factory=dict)  # by jurisdiction, each judged one
-    not_judged: set[str] = field(default_factory=set)  # those with a plan whose files have an error
     problems: list[Problem] = field(default_factory=list)
     reports: dict[str, FileRead] = field(default_factory=dict)  # each jurisdiction's outcome file of the year, as read
 
+
+@dataclass(frozen=True)
+class _Audit:
+    """A year's audit at one revision, ready to judge its jurisdictions one by one (in workers, which
+    inherit it), and what `validate` still lacks of them there."""
+
+    audit: runner.Audit
+    jurisdictions: dict[str, runner.Jurisdiction]
+    validation: Validation
+    validating: frozenset[str]
+
     @classmethod
-    def judged(cls, root: Path, year: int, slugs: Collection[str], workers: int | None = None) -> _Side:
+    def prepared(cls, root: Path, year: int, slugs: Collection[str], validation: Validation) -> _Audit | None:
+        """The audit of ``slugs``; None with no plan of the year at that revision (every target is added, or removed)."""
         try:
             audit = runner.prepare(root, year, subset=slugs)
-        except NoTargets:  # no plan of the year at this revision: every target is added, or removed
-            return cls()
-        side = cls(problems=list(audit.problems))
-        task = functools.partial(_judged_jurisdiction, audit)
-        wire = JudgedWire(audit.rules, audit.catalogue.metrics)
-        judged = ordered_map(task, range(len(audit.jurisdictions)), workers, chunksize=4, wire=wire)
-        for jurisdiction, each in zip(audit.jurisdictions, judged, strict=True):
-            side.reports.update(each.reports)
-            side.problems += each.problems
-            if each.piece is not None:
-                side.pieces[jurisdiction.slug] = each.piece
-            elif jurisdiction.slug in audit.known:
-                side.not_judged.add(jurisdiction.slug)
-        return side
+        except NoTargets:
+            return None
+        return cls(audit, {jurisdiction.slug: jurisdiction for jurisdiction in audit.jurisdictions}, validation,
+                   validation.pending(slugs))
+
+    def judged(self, slug: str, reported: frozenset[str]) -> _Judged:
+        """The jurisdiction read and judged as `check` judges it; its outcome file of the year as read,
+        when its figures are compared (it is in ``reported``); and, when `validate` still lacks it,
+        what `validate` finds in its files, those judging read not read again."""
+        jurisdiction = self.jurisdictions.get(slug)
+        if jurisdiction is None:  # no file of it at this revision
+            return _NOTHING
+        with _collecting():
+            reads = runner.read_items(self.audit, jurisdiction)
+            found, piece = runner.judge_reads(self.audit, jurisdiction, reads)
+            validated = None
+            if slug in self.validating:
+                validated = self.validation.packed_from(slug, {file.display: read for file, read
+                                                               in zip(jurisdiction.files, reads, strict=True)})
+        report = next((read for file, read in zip(jurisdiction.files, reads, strict=True)
+                       if file.kind == "outcomes" and file.year == self.audit.year and slug in reported), None)
+        return _Judged(tuple(found), piece, piece is None and slug in self.audit.known, report, validated)
 
 
 @dataclass(frozen=True)
 class _Judged:
-    """One jurisdiction of a side, judged (in a worker, or here): its problems, its verdicts when it
-    was judged, and its outcome file of the audit's year, as read."""
+    """One jurisdiction of a side, judged: its problems, its verdicts when it was judged, whether its
+    plan's files kept it from being judged, its outcome file of the year as read (when asked), and
+    what validate finds in its files of every year (when asked)."""
 
     problems: tuple[Problem, ...]
     piece: AuditResult | None
-    reports: tuple[tuple[str, FileRead], ...]  # (jurisdiction, its outcome file of the year as read)
+    not_judged: bool
+    report: FileRead | None
+    validated: Packed | None
 
 
-def _judged_jurisdiction(audit: runner.Audit, index: int) -> _Judged:
-    """The jurisdiction at ``index`` of ``audit``, read and judged as `check` judges it."""
-    jurisdiction = audit.jurisdictions[index]
-    with _collecting():
-        reads = runner.read_items(audit, jurisdiction)
-        found, piece = runner.judge_reads(audit, jurisdiction, reads)
-    reports = tuple((file.jurisdiction, read) for file, read in zip(jurisdiction.files, reads, strict=True)
-                    if file.kind == "outcomes" and file.year == audit.year)
-    return _Judged(tuple(found), piece, reports)
+_NOTHING = _Judged((), None, False, None, None)  # a jurisdiction of which a side has no file, or no plan of the year
+
+
+@dataclass(frozen=True)
+class _Compared:
+    """One jurisdiction of a year judged at both sides and compared — in a worker, from where only
+    this crosses: the changes, not the audits."""
+
+    targets: tuple[TargetChange, ...]
+    inconsistencies: tuple[InconsistencyChange, ...]
+    compared: tuple[Target, ...]  # every target compared, the base's then the head's (asked for rules changes)
+    not_judged: tuple[bool, bool]  # at the base, at the head
+    problems: tuple[Problem, ...]  # the head's
+    reports: tuple[FileRead | None, FileRead | None]
+    validated: tuple[Packed | None, Packed | None]
+
+
+def _compared_jurisdiction(year: int, sides: tuple[_Audit | None, _Audit | None], reported: frozenset[str],
+                           listing: bool, slug: str) -> _Compared:
+    """``slug`` judged at each side (the collector running: judging makes cyclic garbage) and compared
+    (not: the results compared make none); ``listing``: with every target compared."""
+    old, new = (_NOTHING if side is None else side.judged(slug, reported) for side in sides)
+    targets: tuple[TargetChange, ...] = ()
+    inconsistencies: tuple[InconsistencyChange, ...] = ()
+    listed: tuple[Target, ...] = ()
+    if not (old.not_judged or new.not_judged):
+        targets = tuple(compare_targets(year, slug, old.piece, new.piece))
+        inconsistencies = tuple(compare_inconsistencies(year, slug, old.piece, new.piece))
+        if listing:
+            listed = tuple(result.target for piece in (old.piece, new.piece) if piece is not None for result in piece.results)
+    return _Compared(targets, inconsistencies, listed, (old.not_judged, new.not_judged), new.problems,
+                     (old.report, new.report), (old.validated, new.validated))
 
 
 class _Comparison:
@@ -214,6 +260,8 @@ class _Comparison:
         self.audits = sorted(audit for audit in audits if not years or audit[0] in years)
         self.reports = sorted(report for report in reports if not years or report[0] in years)
         self.everything = touched.everything
+        slugs = {slug for _, slug in [*self.audits, *self.reports]}  # every year of theirs validated at both sides
+        self.validations = (Validation(before, slugs), Validation(after, slugs))
         self.compared: dict[tuple[int, str, str], Target] = {}  # every target compared, by year, jurisdiction and id
         self.targets: list[TargetChange] = []
         self.figures: list[FigureChange] = []
@@ -244,33 +292,44 @@ class _Comparison:
     def introduced(self) -> list[Problem]:
         """The problems `validate` finds in the files of the jurisdictions compared at the head that it
         does not find at the base (both as the head's planaudit.yaml levels them)."""
-        slugs = {slug for _, slug in [*self.audits, *self.reports]}
-        head = validate_everything(self.after, workers=self.workers, jurisdictions=slugs)
-        base = validate_everything(self.before, workers=self.workers, jurisdictions=slugs)
+        head, base = self.validations[1].found(self.workers), self.validations[0].found(self.workers)
         base.levels = head.levels
-        return introduced(list(head), list(base), Entries(self.after).entry, Entries(self.before).entry)
+        return new_problems(head, base, self.after, self.before)
 
     def audit(self, year: int, slugs: list[str]) -> tuple[_Side, _Side]:
-        """Compare the year's audits of ``slugs`` at both sides; and the sides, with the files they read."""
+        """Compare the year's audits of ``slugs`` at both sides, a jurisdiction at a time; and the sides,
+        with the outcome files they read of the jurisdictions whose figures are compared."""
         if not slugs:
             return _Side(), _Side()
-        before, after = (_Side.judged(self.before, year, slugs, self.workers),
-                         _Side.judged(self.after, year, slugs, self.workers))
+        reported = frozenset(slug for report_year, slug in self.reports if report_year == year)
+        sides = (_Audit.prepared(self.before, year, slugs, self.validations[0]),
+                 _Audit.prepared(self.after, year, slugs, self.validations[1]))
+        before, after = (_Side(problems=[] if side is None else list(side.audit.problems)) for side in sides)
         self.problems += after.problems
-        for slug in slugs:
-            if slug in before.not_judged or slug in after.not_judged:
-                fixed = slug not in after.not_judged
-                self.not_compared += [NotCompared(year, slug, side, fixed) for side, judged in (("base", before),
-                                                                                                ("head", after))
-                                      if slug in judged.not_judged]
-                continue
-            old, new = before.pieces.get(slug), after.pieces.get(slug)
-            for piece in (old, new):  # the head's last: a target at both sides is counted as the head has it
-                if piece is not None:
-                    self.compared.update(((year, slug, result.target.id), result.target) for result in piece.results)
-            self.targets += compare_targets(year, slug, old, new)
-            self.inconsistencies += compare_inconsistencies(year, slug, old, new)
+        audits = [side.audit for side in sides if side is not None]
+        wire = JudgedWire(*[(audit.rules, audit.catalogue.metrics) for audit in audits]) if audits else None
+        task = functools.partial(_compared_jurisdiction, year, sides, reported, self.everything)
+        for slug, each in zip(slugs, ordered_map(task, slugs, self.workers, chunksize=4, wire=wire), strict=True):
+            self._take(year, slug, each, (before, after))
         return before, after
+
+    def _take(self, year: int, slug: str, each: _Compared, sides: tuple[_Side, _Side]) -> None:
+        """What the comparison of one jurisdiction brought."""
+        self.problems += each.problems
+        for validation, validated in zip(self.validations, each.validated, strict=True):
+            if validated is not None:
+                validation.packs[slug] = validated
+        for side, report in zip(sides, each.reports, strict=True):
+            if report is not None:
+                side.reports[slug] = report
+        if any(each.not_judged):
+            fixed = not each.not_judged[1]
+            self.not_compared += [NotCompared(year, slug, side, fixed)
+                                  for side, failed in zip(("base", "head"), each.not_judged, strict=True) if failed]
+            return
+        self.compared.update(((year, slug, target.id), target) for target in each.compared)
+        self.targets += each.targets
+        self.inconsistencies += each.inconsistencies
 
     def report(self, year: int, slug: str, before: _Side, after: _Side) -> None:
         """Compare one outcome file's figures, as the audits of its year read it (read now when they did not)."""

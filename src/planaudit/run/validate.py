@@ -16,14 +16,14 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
 from planaudit.check.introduced import introduced
-from planaudit.check.validate import catalogue_problems, jurisdiction_problems, no_metrics
+from planaudit.check.validate import catalogue_problems, item_checks, jurisdiction_problems, no_metrics, problems_of_reads
 from planaudit.errors import InvalidData
 from planaudit.model.data import Catalogue, Settings
 from planaudit.model.problems import Code, Level, Problem, capped, leveled
 from planaudit.read import layout
-from planaudit.read.entries import Entries
+from planaudit.read.entries import Entries, text_inside
 from planaudit.read.layout import SETTINGS_FILE, DataFile
-from planaudit.read.load import Progress, scan_everything
+from planaudit.read.load import FileRead, Progress, read_file, scan_everything
 from planaudit.read.revision import BadRevision, GitRepository
 from planaudit.run.pool import ordered_map
 from planaudit.run.wire import Wire
@@ -50,9 +50,22 @@ class Found:
             self._files.setdefault(path, []).append(pickled)
 
     def __iter__(self) -> Iterator[Problem]:
-        for path in sorted(self._files):
-            yield from leveled(capped([problem for group in self._files[path] for problem in self._problems(group)]),
-                               self.levels)
+        for path in self.paths():
+            yield from self.at(path)
+
+    def paths(self) -> list[str]:
+        """The paths that have problems, in the order they are listed."""
+        return sorted(self._files)
+
+    def at(self, path: str) -> list[Problem]:
+        """The problems of one path, as they are listed."""
+        return list(leveled(capped([problem for group in self._files.get(path, ()) for problem in self._problems(group)]),
+                            self.levels))
+
+    def found_alike(self, other: Found, path: str) -> bool:
+        """Whether ``other`` found exactly what this found at ``path``, told without unpickling: the
+        same groups, each the same bytes (or equal problems), levelled alike."""
+        return self.levels == other.levels and self._files.get(path) == other._files.get(path)
 
     def _problems(self, group: bytes | list[Problem]) -> list[Problem]:
         return process_wire().loads(group) if isinstance(group, bytes) else group  # type: ignore[no-any-return]
@@ -67,8 +80,11 @@ def by_path(problems: list[Problem]) -> dict[str, list[Problem]]:
 
 def packed_problems(root: Path, files: list[DataFile], *, catalogue: Catalogue, settings: Settings) -> Packed:
     """One jurisdiction's problems (:func:`jurisdiction_problems`), each file's pickled together."""
-    found = jurisdiction_problems(root, files, catalogue=catalogue, settings=settings)
-    return [(path, process_wire().dumps(group)) for path, group in by_path(found).items()]
+    return packed(jurisdiction_problems(root, files, catalogue=catalogue, settings=settings))
+
+
+def packed(problems: list[Problem]) -> Packed:
+    return [(path, process_wire().dumps(group)) for path, group in by_path(problems).items()]
 
 
 @functools.cache
@@ -77,22 +93,77 @@ def process_wire() -> Wire:
     return Wire()
 
 
+class Validation:
+    """What :func:`validate_everything` finds in the files of ``jurisdictions`` (every one, when None)
+    at ``root``, put together from each jurisdiction's problems found where its files are read
+    anyway — a worker of `diff` that judges it reads them once for both (:meth:`packed_from`) — and
+    the rest found here (:meth:`found`). Every file is read as validate reads it, so the problems
+    are the same (tests/run/test_new_problems.py)."""
+
+    def __init__(self, root: Path, jurisdictions: Collection[str] | None = None, progress: Progress | None = None) -> None:
+        self.root = root
+        self.scanned = scan_everything(root, progress)
+        self.units = {slug: files for slug, files in layout.by_jurisdiction(self.scanned.jobs)
+                      if jurisdictions is None or slug in jurisdictions}
+        self.packs: dict[str, Packed] = {}
+
+    def pending(self, slugs: Collection[str]) -> frozenset[str]:
+        """Which of ``slugs`` are still to be validated."""
+        return frozenset(slug for slug in slugs if slug in self.units and slug not in self.packs)
+
+    def packed_from(self, slug: str, reads: Mapping[str, FileRead]) -> Packed:
+        """The jurisdiction's problems, each of its files read as given in ``reads`` (by its path;
+        read here when not given) — in a worker."""
+        checks = item_checks(self.scanned.catalogue, self.scanned.settings)
+        every = [reads[file.display] if file.display in reads else read_file(self.root, file, checks)
+                 for file in self.units[slug]]
+        return packed(problems_of_reads(every, self.scanned.catalogue))
+
+    def found(self, workers: int | None = None) -> Found:
+        """Every problem, in files listed in the order of their paths: the jurisdictions not yet
+        validated are validated now — a jurisdiction's files read and checked against the catalogue
+        together, on a worker process for large repositories, so that its figures are matched with
+        its targets there, and only its problems travel back, never a parsed file."""
+        scanned = self.scanned
+        task = functools.partial(packed_problems, self.root, catalogue=scanned.catalogue, settings=scanned.settings)
+        left = [slug for slug in self.units if slug not in self.packs]
+        for slug, pack in zip(left, ordered_map(task, [self.units[slug] for slug in left], workers), strict=True):
+            self.packs[slug] = pack
+            for _ in self.units[slug]:
+                scanned.loader.tick()
+        found = Found(scanned.settings.problems)
+        found.add(scanned.loader.problems + catalogue_problems(scanned.catalogue)
+                  + no_metrics(scanned.catalogue, len(scanned.jobs)))
+        for slug in self.units:
+            found.add_packed(self.packs[slug])
+        return found
+
+
+def new_problems(head: Found, base: Found, head_root: Path, base_root: Path) -> list[Problem]:
+    """The problems of ``head`` that ``base`` does not have: :func:`introduced` of the two, held file
+    by file — its matching never crosses files — and a file whose text and whose problems are the
+    same at both sides, which can introduce nothing, is passed over without reading its entries or
+    unpickling its problems (a rules change leaves most files so). The same list as
+    ``introduced(list(head), list(base), …)``, in its order (tests/run/test_new_problems.py)."""
+    head_entries, base_entries = Entries(head_root), Entries(base_root)
+    new = []
+    for path in head.paths():
+        if head.found_alike(base, path) and _same_text(head_root, base_root, path):
+            continue
+        new += introduced(head.at(path), base.at(path), head_entries.entry, base_entries.entry)
+    return new
+
+
+def _same_text(head_root: Path, base_root: Path, path: str) -> bool:
+    text = text_inside(head_root.resolve(), path)
+    return text is not None and text == text_inside(base_root.resolve(), path)
+
+
 def validate_everything(data_dir: Path, progress: Progress | None = None, workers: int | None = None,
                         jurisdictions: Collection[str] | None = None) -> Found:
     """Every problem of every file, all years — of the settings, the rules and only the files of
-    ``jurisdictions``, when they are named. A jurisdiction's files are read and checked against
-    the catalogue together — on a worker process for large repositories — so that its figures are
-    matched with its targets there, and only its problems travel back, never a parsed file."""
-    scanned = scan_everything(data_dir, progress)
-    found = Found(scanned.settings.problems)
-    found.add(scanned.loader.problems + catalogue_problems(scanned.catalogue) + no_metrics(scanned.catalogue, len(scanned.jobs)))
-    units = [files for slug, files in layout.by_jurisdiction(scanned.jobs) if jurisdictions is None or slug in jurisdictions]
-    task = functools.partial(packed_problems, data_dir, catalogue=scanned.catalogue, settings=scanned.settings)
-    for files, packed in zip(units, ordered_map(task, units, workers), strict=True):
-        found.add_packed(packed)
-        for _ in files:
-            scanned.loader.tick()
-    return found
+    ``jurisdictions``, when they are named (:class:`Validation`)."""
+    return Validation(data_dir, jurisdictions, progress).found(workers)
 
 
 def introduced_since(data_dir: Path, base_name: str, progress: Progress | None = None) -> list[Problem]:
@@ -109,4 +180,4 @@ def introduced_since(data_dir: Path, base_name: str, progress: Progress | None =
             raise InvalidData(bad.problems) from None
         before = validate_everything(Path(folder))
         before.levels = head.levels
-        return introduced(list(head), list(before), Entries(data_dir).entry, Entries(Path(folder)).entry)
+        return new_problems(head, before, data_dir, Path(folder))

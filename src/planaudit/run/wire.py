@@ -31,6 +31,7 @@ from typing import Any
 
 from planaudit import messages
 from planaudit.judge.rules import Rule
+from planaudit.model import changes as model_changes
 from planaudit.model import data as model_data
 from planaudit.model import problems as model_problems
 from planaudit.model import result as model_result
@@ -39,7 +40,7 @@ from planaudit.model.data import Metric
 # the modules whose slotted dataclasses what crosses is made of (a report's pieces are text, lists and small
 # frozen dataclasses of them, which pickle's own way carries)
 MODULES: tuple[ModuleType, ...] = (model_problems, messages)
-JUDGED_MODULES: tuple[ModuleType, ...] = (*MODULES, model_data, model_result)  # and what an audit judged
+JUDGED_MODULES: tuple[ModuleType, ...] = (*MODULES, model_data, model_result, model_changes)  # and what audits judged
 _READING: list[JudgedWire] = []  # the wire whose bytes are being read: what an id is looked up in
 
 
@@ -78,10 +79,10 @@ def _rebuild(cls: type, values: tuple[Any, ...]) -> Any:
     return value
 
 
-def _named(kind: str, ident: str) -> Rule | Metric:
-    """The audit's rule or metric of this id (see :meth:`JudgedWire.loads`)."""
-    wire = _READING[-1]
-    return wire.rules[ident] if kind == "rule" else wire.metrics[ident]
+def _named(kind: str, audit: int, ident: str) -> Rule | Metric:
+    """The rule or metric of this id of the wire's ``audit`` (see :meth:`JudgedWire.loads`)."""
+    rules, metrics = _READING[-1].audits[audit]
+    return rules[ident] if kind == "rule" else metrics[ident]
 
 
 def _fraction(value: Fraction) -> Any:
@@ -125,19 +126,19 @@ class Wire:
 
 
 class JudgedWire(Wire):
-    """Pickles and unpickles what an audit judged of a jurisdiction — its results, the files it
-    read — naming the audit's rules and metrics (``rules``, ``metrics``) by their ids. The worker
-    that pickles and the run that unpickles hold the same audit: a forked worker inherits it."""
+    """Pickles and unpickles what audits judged of a jurisdiction — their results, the files they
+    read, what `diff` made of the two — naming each audit's rules and metrics (each of ``audits`` is
+    an audit's rules and metrics, by id) by the audit and their ids. The worker that pickles and the
+    run that unpickles hold the same audits: a forked worker inherits them."""
 
-    def __init__(self, rules: Mapping[str, Rule], metrics: Mapping[str, Metric]) -> None:
+    def __init__(self, *audits: tuple[Mapping[str, Rule], Mapping[str, Metric]]) -> None:
         super().__init__(JUDGED_MODULES)
-        self.rules = rules
-        self.metrics = metrics
+        self.audits = audits
         self.table[Rule] = self._rule
         self.table[Metric] = self._metric
 
     def loads(self, data: bytes) -> Any:
-        """What :meth:`dumps` made, in this run, its rules and metrics the audit's own."""
+        """What :meth:`dumps` made, in this run, its rules and metrics the audits' own."""
         _READING.append(self)
         try:
             return super().loads(data)
@@ -145,11 +146,13 @@ class JudgedWire(Wire):
             _READING.pop()
 
     def _rule(self, value: Rule) -> Any:
-        if self.rules.get(value.id) is value:
-            return _named, ("rule", value.id)
+        for audit, (rules, _) in enumerate(self.audits):
+            if rules.get(value.id) is value:
+                return _named, ("rule", audit, value.id)
         return value.__reduce_ex__(pickle.HIGHEST_PROTOCOL)  # a rule of no catalogue (a test's): as it is
 
     def _metric(self, value: Metric) -> Any:
-        if self.metrics.get(value.id) is value:
-            return _named, ("metric", value.id)
+        for audit, (_, metrics) in enumerate(self.audits):
+            if metrics.get(value.id) is value:
+                return _named, ("metric", audit, value.id)
         return self._dataclass(value)  # one the judge made (an umbrella's items, a share of a target)
