@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from planaudit.errors import EXIT_FAILED, EXIT_OK, EXIT_UNUSABLE
 from planaudit.messages import Message, Param, joined, msg, pmsg
-from planaudit.model.changes import Change, DefinitionChange, TargetChange
 
 if TYPE_CHECKING:
     from planaudit.model.changes import DiffResult
@@ -87,6 +86,8 @@ class FailOn:
 
     def failing_changes(self, result: DiffResult) -> dict[ChangeFailing, Sequence[object]]:
         """What of the change fails the run, by the --fail-on word it fails under (each asked for)."""
+        from planaudit.model.changes import Change  # here, not above: `check`'s start-up never needs the model
+
         found: dict[ChangeFailing, Sequence[object]] = {
             ChangeFailing.REMOVED: result.removed,
             ChangeFailing.LOOSENED: [item for item in result.targets if item.change is Change.LOOSENED],
@@ -128,6 +129,8 @@ def failure_text(overview: Overview, fail_on: FailOn) -> Message:
 def changes_failure_text(result: DiffResult, fail_on: FailOn) -> Message:
     """"failed: 1 target removed (2022 quzhou/x), 1 verdict worse (2022 fuzhou/x), 1 new inconsistent
     figure — --fail-on worse,inconsistent,removed"."""
+    from planaudit.model.changes import Change, DefinitionChange, TargetChange  # as in failing_changes
+
     parts = []
     failing = fail_on.failing_changes(result)
     for kind, items in failing.items():
