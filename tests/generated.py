@@ -48,8 +48,16 @@ EMITTED: dict[str, set[str]] = {
     "metric": {"label", "unit", "derive", "tolerance", "cumulative"},
     "rule": {"label", "expr", "growth"},
     "settings": {"lang", "fail_on", "tolerance", "about_tolerance", "about_tolerance_share", "approx_share",
-                 "accept_assertions", "max_file_size", "problems"},
+                 "accept_assertions", "max_file_size", "problems", "progress_band"},
+    "period file": {"jurisdiction", "name", "period", "document", "targets"},
+    "period target": {"id", "title", "metric", "kind", "direction", "attribute", "rule", "value", "unit", "year", "base",
+                      "milestones", "scope", "basis", "tolerance", "quote", "section", "at", "strength"},
+    "base": {"value", "year", "quote", "document", "at", "basis", "revised"},
+    "revised base": {"value", "year", "quote", "document", "at", "basis"},
+    "milestone": {"value", "year", "quote", "document", "at", "basis", "rule", "tolerance"},
 }
+PERIODS = ((2021, 2023), (2021, 2025))  # the years reports are drawn for (YEARS) fall in both
+PERIOD_KINDS = ("reach", "maintain", "cumulative", "average_growth", "increase_by", "relative", "milestones")
 
 
 @cache
@@ -306,7 +314,27 @@ def repositories(draw: st.DrawFn) -> Repository:
                 drawn += [(year, jurisdiction, target["id"]) for entry in plan for target in [entry, *entry.get("items", [])]]
             if sometimes(draw, 0.85):
                 files[f"outcomes/{year}/{jurisdiction}.yaml"] = draw(report_files(catalogue, jurisdiction, year, plan))
+        if sometimes(draw, 0.3):
+            first, last = draw(st.sampled_from(PERIODS))
+            files[f"targets/{first}-{last}/{jurisdiction}.yaml"] = draw(period_plans(catalogue, jurisdiction, first, last))
     return Repository(files, drawn)
+
+
+@st.composite
+def period_repositories(draw: st.DrawFn) -> Repository:
+    """A period plan or two and the reports of the period's years, with the catalogue and the settings:
+    what `progress` reads, drawn more often than among whole repositories."""
+    catalogue, rules_file = draw(catalogues())
+    files: dict[str, Any] = {"rules/metrics.yaml": rules_file}
+    if sometimes(draw, 0.3):
+        files["planaudit.yaml"] = draw(settings_files())
+    first, last = draw(st.sampled_from(PERIODS))
+    for jurisdiction in draw(st.lists(st.sampled_from(["east", "west"]), min_size=1, max_size=2, unique=True)):
+        files[f"targets/{first}-{last}/{jurisdiction}.yaml"] = draw(period_plans(catalogue, jurisdiction, first, last))
+        for year in range(first - 1, first + 3):
+            if sometimes(draw, 0.8):
+                files[f"outcomes/{year}/{jurisdiction}.yaml"] = draw(report_files(catalogue, jurisdiction, year, []))
+    return Repository(files, [])
 
 
 def plan_file(draw: st.DrawFn, jurisdiction: str, year: int, plan: list[dict[str, Any]]) -> dict[str, Any]:
@@ -373,16 +401,112 @@ def settings_files(draw: st.DrawFn) -> dict[str, Any]:
                 "accept_assertions": lambda: draw(st.booleans()),
                 "max_file_size": lambda: draw(st.sampled_from(["20MB", 10485760, "1KB"])),
                 "problems": lambda: draw(st.dictionaries(st.sampled_from([code.value for code in WARNING_CODES]),
-                                                         st.sampled_from(["error", "warning", "disable"]), max_size=3))}
+                                                         st.sampled_from(["error", "warning", "disable"]), max_size=3)),
+                "progress_band": lambda: draw(st.sampled_from([0, 0.1, 0.25, 1]))}
     return {key: make() for key, make in optional.items() if sometimes(draw, 0.3)}
+
+
+@st.composite
+def period_plans(draw: st.DrawFn, catalogue: Catalogue, jurisdiction: str, first: int, last: int) -> dict[str, Any]:
+    """A period plan: targets of every kind, with a base (sometimes revised) and milestones — and,
+    sometimes, what validate refuses (a base inside the period, a kind without its value)."""
+    content: dict[str, Any] = {"jurisdiction": jurisdiction, "period": f"{first}-{last}"}
+    if sometimes(draw):
+        content["name"] = "示例省"
+    if sometimes(draw):
+        content["document"] = {"title": "国民经济和社会发展第十四个五年规划纲要", "date": f"{first}-03-13"}
+    content["targets"] = [draw(period_targets(catalogue, index, first, last)) for index in range(draw(st.integers(0, 4)))]
+    return content
+
+
+@st.composite
+def period_targets(draw: st.DrawFn, catalogue: Catalogue, index: int, first: int, last: int) -> dict[str, Any]:
+    kind = draw(st.sampled_from(PERIOD_KINDS))
+    numeric = sorted(metric for metric, unit in catalogue.units.items() if unit != "boolean")
+    fitting = [metric for metric in numeric if catalogue.units[metric] == "percent"] if kind in ("cumulative",
+                                                                                                  "average_growth") else numeric
+    if fitting and not sometimes(draw, 0.05):
+        metric = draw(st.sampled_from(fitting))
+    else:  # what validate refuses: a metric of another unit, a yes/no one, or none known
+        metric = draw(st.sampled_from([*sorted(catalogue.units), "unknown.metric"]))
+    unit = catalogue.units.get(metric, "case")
+    entry: dict[str, Any] = {"id": f"p{index}", "title": text(draw), "metric": metric, "kind": kind}
+    if sometimes(draw, 0.4):
+        entry["direction"] = draw(st.sampled_from(["up", "down"]))
+    if sometimes(draw):
+        entry["attribute"] = draw(st.sampled_from(["binding", "expected"]))
+    if sometimes(draw, 0.4):
+        entry["rule"] = draw(st.sampled_from([*CEILINGS_AND_FLOORS, "about", "equals", "growth_at_least",
+                                              *catalogue.custom_rules]))
+        if entry["rule"] == "about":
+            entry["tolerance"] = draw(st.sampled_from([0.5, 1, "0.5%"]))
+    if kind == "relative" or sometimes(draw, 0.05):
+        entry["value"] = {"metric": draw(st.sampled_from(sorted(catalogue.units)))}
+    elif kind != "milestones" or sometimes(draw):
+        entry["value"] = number(draw, unit) if not sometimes(draw, 0.05) else draw(leaf("number"))
+    if sometimes(draw, 0.1):
+        entry["unit"] = unit
+    if sometimes(draw, 0.2):
+        entry["year"] = draw(st.integers(first, last)) if not sometimes(draw, 0.1) else last + 1
+    if kind in ("reach", "increase_by") or sometimes(draw, 0.3):
+        entry["base"] = draw(quoted_values(unit, first - 1 if not sometimes(draw, 0.1) else draw(st.sampled_from(
+            [first - 5, first, first - 11]))))
+        if sometimes(draw, 0.2):
+            entry["base"]["revised"] = draw(quoted_values(unit, first - 1))
+    if kind == "milestones" or sometimes(draw, 0.2):
+        years = draw(st.lists(st.integers(first, last + (1 if sometimes(draw, 0.05) else 0)), min_size=1, max_size=3,
+                              unique=not sometimes(draw, 0.05)))
+        entry["milestones"] = [draw(milestones(unit, year, catalogue)) for year in years]
+    if sometimes(draw, 0.1):
+        entry["scope"] = draw(st.sampled_from(catalogue.scopes)) if catalogue.scopes else "市本级"
+    if sometimes(draw, 0.1):
+        entry["basis"] = draw(st.sampled_from(["nominal", "real"]))
+    if "tolerance" not in entry and sometimes(draw, 0.05):
+        entry["tolerance"] = 0.5
+    entry["quote"] = stating(draw, entry.get("value"))
+    if sometimes(draw, 0.2):
+        entry["section"] = "专栏1"
+    if sometimes(draw, 0.1):
+        entry["at"] = "第3页"
+    if sometimes(draw, 0.1):
+        entry["strength"] = draw(st.sampled_from(["firm", "strive", "explore"]))
+    return entry
+
+
+@st.composite
+def quoted_values(draw: st.DrawFn, unit: str, year: int) -> dict[str, Any]:
+    value = number(draw, unit)
+    entry: dict[str, Any] = {"value": value, "year": year, "quote": stating(draw, value)}
+    if sometimes(draw, 0.2):
+        entry["document"] = {"title": "2020年国民经济和社会发展统计公报"}
+    if sometimes(draw, 0.1):
+        entry["at"] = "一"
+    if sometimes(draw, 0.1):
+        entry["basis"] = draw(st.sampled_from(["nominal", "real"]))
+    return entry
+
+
+@st.composite
+def milestones(draw: st.DrawFn, unit: str, year: int, catalogue: Catalogue) -> dict[str, Any]:
+    entry = draw(quoted_values(unit, year))
+    if sometimes(draw, 0.3):
+        entry["rule"] = draw(st.sampled_from([*CEILINGS_AND_FLOORS, "about", *catalogue.custom_rules]))
+    if sometimes(draw, 0.3):
+        entry["tolerance"] = 0.5
+    return entry
 
 
 def schema_properties() -> dict[str, set[str]]:
     """Every property each schema names, by the same places as :data:`EMITTED`."""
     target, outcome = schema(Kind.TARGET), schema(Kind.OUTCOME)
     rules, settings = schema(Kind.RULES), schema(Kind.SETTINGS)
+    period = schema(Kind.PERIOD)
     return {"target file": set(target["properties"]), "target": set(target["$defs"]["target"]["properties"]),
             "outcome file": set(outcome["properties"]), "figure": set(outcome["$defs"]["figure"]["properties"]),
             "assertion": set(outcome["$defs"]["assertion"]["properties"]),
             "rules file": set(rules["properties"]), "metric": set(rules["$defs"]["metricDefinition"]["properties"]),
-            "rule": set(rules["$defs"]["ruleDefinition"]["properties"]), "settings": set(settings["properties"])}
+            "rule": set(rules["$defs"]["ruleDefinition"]["properties"]), "settings": set(settings["properties"]),
+            "period file": set(period["properties"]), "period target": set(period["$defs"]["period_target"]["properties"]),
+            "base": set(period["$defs"]["base"]["properties"]),
+            "revised base": set(period["$defs"]["base"]["properties"]["revised"]["properties"]),
+            "milestone": set(period["$defs"]["milestone"]["properties"])}

@@ -106,6 +106,9 @@ CASES = {
     Code.UNKNOWN_SCOPE: ("targets/2022/testville.yaml", "jurisdiction: testville\nyear: 2022\ntargets:\n"
                          "  - {id: a, title: t, metric: cases, rule: at_least, value: 1, scope: 市本级, quote: q}\n",
                          (4, 71), "unknown scope '市本级': declare it under scopes: in rules/ (declared: county)"),
+    Code.PERIOD_YEAR: ("targets/2021-2025/testville.yaml", "jurisdiction: testville\nperiod: 2021-2025\ntargets:\n"
+                       "  - {id: a, title: t, metric: cases, kind: reach, value: 10, base: {value: 5, year: 2021, quote: q}, "
+                       "quote: q}\n", (4, 68), "the base year 2021 is not before the period 2021-2025"),
     Code.CYCLE: ("rules/more.yaml", "metrics:\n  x: {unit: case, derive: y + 1}\n  y: {unit: case, derive: x - 1}\n",
                  (2, 27), "derivations form a cycle: x → y → x"),
 }

@@ -34,7 +34,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from typer.main import get_command
 
-from generated import EMITTED, YEARS, Repository, repositories, schema_properties
+from generated import EMITTED, YEARS, Repository, period_repositories, repositories, schema_properties
 from planaudit.cli.app import app
 from planaudit.read import fastread
 
@@ -106,6 +106,19 @@ def test_whatever_validate_accepts_every_command_handles(repository: Repository)
     every_command_handles(repository)
 
 
+@settings(SETTINGS, max_examples=max(EXAMPLES // 2, 1))
+@given(repository=period_repositories())
+def test_whatever_validate_accepts_progress_handles(repository: Repository):
+    """Period plans and the reports of their years, drawn more often than among whole repositories."""
+    with tempfile.TemporaryDirectory() as directory:
+        root, cache = Path(directory) / "data", Path(directory) / "cache"
+        repository.write(root)
+        validated = run(root, cache, "validate", "--format", "json")
+        assert validated.exit_code in (0, 1)
+        if not any(problem["severity"] == "error" for problem in json.loads(validated.stdout)["problems"]):
+            progress_handles(root, cache, repository)
+
+
 @pytest.mark.long
 @settings(SETTINGS, max_examples=int(os.environ.get("PLANAUDIT_GENERATED_LONG_EXAMPLES", "1000")))
 @given(repository=repositories())
@@ -124,12 +137,31 @@ def every_command_handles(repository: Repository) -> None:
         for year in years_with_plans(repository):
             check_year(root, cache, year, [target for target in repository.targets if target[0] == year])
         coverage_handles(root, cache, repository)
+        progress_handles(root, cache, repository)
+
+
+def progress_handles(root: Path, cache: Path, repository: Repository) -> None:
+    """`progress` of every period with plans, in every format and as of each of its years: exit 0 —
+    or 2 only for an expression that computed beyond what planaudit computes, as `check`."""
+    for period in sorted({path.split("/")[1] for path in repository.files if re.fullmatch(r"targets/\d{4}-\d{4}/.*", path)}):
+        first, last = map(int, period.split("-"))
+        plain = run(root, cache, "progress", period, "--format", "json", "-o", str(root.parent / f"{period}.md"))
+        if plain.exit_code == 2:
+            assert problem_codes(plain.stderr) == {"expression"}, plain.stderr
+            continue
+        assert plain.exit_code == 0, plain.output
+        found = json.loads(plain.stdout)
+        assert found["period"] == period and sum(found["rollup"].values()) == len(found["targets"])
+        assert (root.parent / f"{period}.md").read_text(encoding="utf-8").startswith("# ")
+        for as_of in (first, last):
+            shown = run(root, cache, "progress", period, "--as-of", str(as_of))
+            assert shown.exit_code == 0, shown.output
 
 
 def coverage_handles(root: Path, cache: Path, repository: Repository) -> None:
     """`coverage` of a plan written from each plan file's own quotes (its targets', items', restatements' and directions')."""
     for path, content in repository.files.items():
-        if not path.startswith("targets/"):
+        if not path.startswith("targets/") or "year" not in content:  # a period plan has no document of its year
             continue
         entries = [target for entry in content["targets"] for target in [entry, *entry.get("items", [])]]
         quotes = [target["quote"] for target in entries] + [passage["quote"] for target in entries

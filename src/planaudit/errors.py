@@ -55,8 +55,15 @@ class NoTargets(PlanauditError):
                              year=year, folder=str(data_dir / "targets" / str(year)), years=listed))
 
 
+class NoPeriodPlans(PlanauditError):
+    def __init__(self, data_dir: Path, period: str, periods: Sequence[str] = ()) -> None:
+        listed = ", ".join(periods) or "none"
+        super().__init__(msg("no period plans for {period}: {folder} has no *.yaml files (periods with plans: {periods})",
+                             period=period, folder=str(data_dir / "targets" / period), periods=listed))
+
+
 class UnknownJurisdiction(PlanauditError):
-    def __init__(self, year: int, names: Sequence[str], known: Sequence[str], spellings: Sequence[str] = ()) -> None:
+    def __init__(self, year: int | str, names: Sequence[str], known: Sequence[str], spellings: Sequence[str] = ()) -> None:
         listed = ", ".join(known) or "none"
         close = did_you_mean(names[0], spellings or known) if len(names) == 1 else ""
         super().__init__(msg("no targets for {names} in {year}{close} (jurisdictions with targets: {known})",

@@ -256,6 +256,7 @@ def test_a_problem_keeps_what_it_says_from_a_worker():
     errors.GitFailed("cat-file", msg("it stopped before every object was read")),
     errors.NoDataFile("targets", 2022, "fuzou", ["fuzhou"]),
     errors.UnknownDocument("targets", 2022),
+    errors.NoPeriodPlans(Path("/data"), "2021-2025", ["2016-2020"]),
 ], ids=lambda error: type(error).__name__)
 def test_every_error_reads_in_both_languages(error):
     chinese = error.format("zh")
@@ -292,7 +293,7 @@ def test_every_error_class_is_held_to_a_translation():
     """Each PlanauditError of planaudit.errors is in the list above (a new one joins it)."""
     tested = {"InvalidData", "NoTargets", "UnknownJurisdiction", "UnknownTarget", "NotADataRepository", "CannotWrite",
               "OutputExists", "NotAGitRepository", "UnknownRevision", "NoDefaultBranch", "GitFailed", "NoDataFile",
-              "UnknownDocument", "CannotExtract", "GitError", "PlanauditError"}
+              "UnknownDocument", "CannotExtract", "GitError", "PlanauditError", "NoPeriodPlans"}
     classes = {name for name, value in vars(errors).items()
                if isinstance(value, type) and issubclass(value, errors.PlanauditError)}
     assert classes <= tested

@@ -17,6 +17,7 @@ from planaudit.read import layout
 from planaudit.read.load import scan_everything
 from planaudit.report import jsontext
 from planaudit.report.problems import PROBLEM_FORMATS, escape_data, escape_property, write_text
+from planaudit.run.periods import PeriodPlans
 from planaudit.run.validate import Found, validate_everything
 from support import generate
 
@@ -26,10 +27,12 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 def every_problem_at_once(root: Path) -> list[Problem]:
     """The exact path: every problem of every file gathered in one list, then capped and sorted."""
     scanned = scan_everything(root)
-    problems = scanned.loader.problems + catalogue_problems(scanned.catalogue) + no_metrics(scanned.catalogue, len(scanned.jobs))
+    periods = PeriodPlans.read(root, scanned.catalogue)
+    problems = scanned.loader.problems + catalogue_problems(scanned.catalogue) \
+        + no_metrics(scanned.catalogue, len(scanned.jobs) + len(periods.plans)) + periods.problems
     check = functools.partial(jurisdiction_problems, root, catalogue=scanned.catalogue, settings=scanned.settings)
-    for _, files in layout.by_jurisdiction(scanned.jobs):
-        problems += check(files)
+    for slug, files in layout.by_jurisdiction(scanned.jobs):
+        problems += check(files, used=periods.uses.get(slug, frozenset()))
     return capped(problems)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -31,6 +31,7 @@ from planaudit.model.data import (
     Target,
     ValueKind,
 )
+from planaudit.model.period import PeriodTarget
 from planaudit.model.problems import Code, Problem
 from planaudit.model.wording import STATED_SHARE, in_targets_words, words_share
 from planaudit.read.layout import DataFile
@@ -43,18 +44,19 @@ def catalogue_problems(catalogue: Catalogue) -> list[Problem]:
     return list(_check_catalogue(catalogue))
 
 
-def jurisdiction_problems(root: Path, files: list[DataFile], *, catalogue: Catalogue, settings: Settings
-                          ) -> list[Problem]:
+def jurisdiction_problems(root: Path, files: list[DataFile], *, catalogue: Catalogue, settings: Settings,
+                          used: frozenset[Key] = frozenset()) -> list[Problem]:
     """The problems of one jurisdiction's target and outcome files, of every year, read from disk:
-    each file's, and a warning at each figure that none of its targets uses."""
+    each file's, and a warning at each figure that none of its targets uses (nor, in ``used``, its
+    period plans: :func:`period_uses`)."""
     checks = item_checks(catalogue, settings)
-    return problems_of_reads([read_file(root, file, checks) for file in files], catalogue)
+    return problems_of_reads([read_file(root, file, checks) for file in files], catalogue, used)
 
 
-def problems_of_reads(reads: list[FileRead], catalogue: Catalogue) -> list[Problem]:
+def problems_of_reads(reads: list[FileRead], catalogue: Catalogue, used: frozenset[Key] = frozenset()) -> list[Problem]:
     """The problems of one jurisdiction's files, read as :func:`jurisdiction_problems` reads them."""
     items = [read.item for read in reads if read.item is not None]
-    return [problem for read in reads for problem in read.problems] + unused_figures(items, catalogue) \
+    return [problem for read in reads for problem in read.problems] + unused_figures(items, catalogue, used) \
         + unknown_named_targets(items) + unexplained_readings(items) + proven_by_one_sentence(items)
 
 
@@ -146,17 +148,19 @@ def unknown_named_targets(items: list[Plan | Report]) -> list[Problem]:
 Key = tuple[int, "str | None", str]  # year, scope, metric
 
 
-def unused_figures(items: list[Plan | Report], catalogue: Catalogue) -> list[Problem]:
+def unused_figures(items: list[Plan | Report], catalogue: Catalogue, used: frozenset[Key] = frozenset()) -> list[Problem]:
     """A warning at each figure of one jurisdiction's reports that no target of its plans uses,
-    nor derives a value from, in the figure's year or (as a baseline) the next."""
-    return [_unused(figure) for figure in figures_no_target_uses(items, catalogue)]
+    nor derives a value from, in the figure's year or (as a baseline) the next — nor one of its
+    period plans (``used``)."""
+    return [_unused(figure) for figure in figures_no_target_uses(items, catalogue, used)]
 
 
-def figures_no_target_uses(items: list[Plan | Report], catalogue: Catalogue) -> list[Figure]:
+def figures_no_target_uses(items: list[Plan | Report], catalogue: Catalogue, used: frozenset[Key] = frozenset()
+                           ) -> list[Figure]:
     """The figures of one jurisdiction's reports that no target of its plans uses (see
     :func:`unused_figures`)."""
     rules = rule_table(catalogue)
-    needed: set[Key] = set()
+    needed: set[Key] = set(used)
     for plan in items:
         if isinstance(plan, Plan):
             for target in plan.targets:
@@ -166,6 +170,24 @@ def figures_no_target_uses(items: list[Plan | Report], catalogue: Catalogue) -> 
                               for metric, scope in _derivation_sources(target.metric, catalogue) for year in years)
     return [figure for report in items if isinstance(report, Report) for figure in report.figures
             if figure.metric != UNASSIGNED_METRIC and (figure.year, figure.scope, figure.metric) not in needed]
+
+
+def period_uses(targets: Iterable[PeriodTarget], catalogue: Catalogue) -> frozenset[Key]:
+    """What a jurisdiction's period targets use: their metric (and what it derives from), and a
+    relative target's other metric, in every year from the base's to the year due."""
+    needed: set[Key] = set()
+    for target in targets:
+        if target.metric not in catalogue.metrics:
+            continue  # validate says so
+        start = target.base.used.year if target.base is not None else target.first - 1
+        metrics = _derivation_sources(target.metric, catalogue)
+        reference = target.value.reference
+        if reference is not None and reference.metric in catalogue.metrics:
+            metrics |= {(metric, reference.scope if scope is None else scope)
+                        for metric, scope in _derivation_sources(reference.metric, catalogue)}
+        needed.update((year, target.scope if scope is None else scope, metric)
+                      for metric, scope in metrics for year in range(start, target.due + 1))
+    return frozenset(needed)
 
 
 def _derivation_sources(metric_id: str, catalogue: Catalogue) -> set[tuple[str, str | None]]:

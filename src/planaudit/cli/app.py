@@ -11,12 +11,21 @@ import typer
 
 from planaudit._version import __version__
 from planaudit.cli import options as opt
-from planaudit.cli.options import CoverageFormat, DiffFormat, DocumentKindChoice, Format, Lang, ProblemFormat, SchemaKind
+from planaudit.cli.options import (
+    CoverageFormat,
+    DiffFormat,
+    DocumentKindChoice,
+    Format,
+    Lang,
+    ProblemFormat,
+    ProgressFormat,
+    SchemaKind,
+)
 from planaudit.cli.terminal import is_terminal, progress_bar, terminal_width
 from planaudit.cli.voice import call, format_of, usage_error, voice_of
 from planaudit.cli.words import TranslatedGroup  # click's and typer's own words, and the help, translated
 from planaudit.messages import msg
-from planaudit.report import DIFF, by_suffix
+from planaudit.report import DIFF, PROGRESS, by_suffix
 from planaudit.report.language import default_lang
 from planaudit.report.schema import published_schema_text
 from planaudit.run.failon import FailOn, exit_status
@@ -135,6 +144,32 @@ def diff(
     on_screen = Report(output_format.value, None, is_terminal(), terminal_width())
     request = commands.DiffRequest(data, base, head, tuple(year or ()), (on_screen, *files), lang and lang.value, fail_on)
     raise typer.Exit(call(voice, lambda: commands.diff(request, voice)))
+
+
+@app.command()
+def progress(
+    period: str = opt.ProgressPeriod,
+    as_of: int | None = opt.ProgressAsOf,
+    jurisdiction: list[str] | None = opt.JurisdictionOption,
+    output_format: ProgressFormat = opt.ProgressOutputFormat,
+    output: list[Path] | None = opt.ProgressOutput,
+    lang: Lang | None = opt.LangOption,
+    data: Path = opt.DataOption,
+) -> None:
+    """Follow the targets of a period's plans (a five-year plan) year by year: achieved early, ahead,
+    on track, behind or regressing before their year; met or missed from then on."""
+    from planaudit.read.layout import period_of
+
+    voice = voice_of(lang)
+    years = period_of(period)
+    if years is None:
+        raise usage_error(voice, msg("'{period}' is not a period: write its first and last year, e.g. 2021-2025",
+                                     period=period))
+    listed = " ".join(by_suffix(PROGRESS))
+    files = [Report(format_of(voice, path, by_suffix(PROGRESS), listed), path) for path in output or []]
+    request = commands.ProgressRequest(data, *years, as_of, tuple(jurisdiction or ()),
+                                       (Report(output_format.value), *files), lang and lang.value)
+    raise typer.Exit(call(voice, lambda: commands.progress(request, voice)))
 
 
 @app.command()

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 import typer
 
-from planaudit.report import COVERAGE, DIFF, endings_text, formats, stream_formats
+from planaudit.report import COVERAGE, DIFF, PROGRESS, endings_text, formats, stream_formats
 from planaudit.report.language import LANGUAGES
 from planaudit.report.problems import PROBLEM_FORMAT_NAMES
 from planaudit.run.failon import FailOn, changes_fail_on
@@ -24,6 +24,7 @@ Lang = enum.Enum("Lang", {name: name for name in LANGUAGES}, type=str)  # type: 
 DiffFormat = enum.Enum("DiffFormat", {found.name: found.name for found in formats(DIFF)}, type=str)  # type: ignore[misc]
 DocumentKindChoice = enum.Enum("DocumentKindChoice", {"plan": "plan", "report": "report"}, type=str)  # type: ignore[misc]
 CoverageFormat = enum.Enum("CoverageFormat", {found.name: found.name for found in formats(COVERAGE)}, type=str)  # type: ignore[misc]
+ProgressFormat = enum.Enum("ProgressFormat", {name: name for name in stream_formats(PROGRESS)}, type=str)  # type: ignore[misc]
 
 
 class YearType(click.types.IntParamType):
@@ -113,6 +114,14 @@ CoverageKind = typer.Option(
 CoveragePart = typer.Option(None, "--part", help="Only this part of the document: 三 for 三、… (a report "
                                                  "whose part 三 is next year's plan).")
 CoverageOutputFormat = typer.Option("table", "--format", help="Format of the finding.")
+ProgressPeriod = typer.Argument(..., help="The period of the plans, as their folder names it: 2021-2025.")
+ProgressAsOf = typer.Option(None, "--as-of", click_type=YEAR,
+                            help="The last year judged. Default: the latest year of the period with a report.")
+ProgressOutputFormat = typer.Option("table", "--format", help="Format of the progress on standard output.")
+ProgressOutput = typer.Option(
+    None, "-o", "--output", dir_okay=False,
+    help=f"Also write it to this file, in the format its ending names: {endings_text(PROGRESS)} (repeatable).",
+)
 ExtractFile = typer.Argument(..., dir_okay=False, help="The plan or report, as text (UTF-8 unless --encoding).")
 ExtractKind = typer.Option(
     None, "--kind", help="plan or report. Default: from the title (要点/计划: plan; 总结/报告: report).")

@@ -536,6 +536,7 @@ class Settings:
     accept_assertions: bool = True  # False: a report's blanket claim of completion makes nothing met
     max_file_size: int | None = None  # the most bytes a rules, target or outcome file may have (None: 10 MB)
     problems: Mapping[Code, Level] = field(default_factory=dict)  # a warning's code made an error, or disabled
+    progress_band: Decimal | None = None  # `progress`: how far from the share expected is still on track (None: 0.10)
 
 
 @dataclass(frozen=True, slots=True)

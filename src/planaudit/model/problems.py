@@ -55,6 +55,7 @@ class Code(enum.Enum):
     UNKNOWN_TARGET = "unknown-target"
     UNKNOWN_DOCUMENT = "unknown-document"
     JUDGED_WITHOUT_NOTE = "judged-without-note"
+    PERIOD_YEAR = "period-year"  # a period plan's year outside its period (a base not before it)
 
     @property
     def severity(self) -> Severity:

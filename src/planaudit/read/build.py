@@ -73,7 +73,7 @@ def read_item(parsed: Parsed, display: str, kind: str, year: int, jurisdiction: 
     instance = parsed.instance
     name = instance.get("name") or jurisdiction
     document = instance.get("document") or {}
-    source = SourceDocument(document.get("title"), document.get("issuer"), _date(document.get("date")), document.get("url"))
+    source = SourceDocument(document.get("title"), document.get("issuer"), date_of(document.get("date")), document.get("url"))
     quoted = source if source.given else None
     if kind == "targets":
         targets = _unique_entries(
@@ -242,7 +242,7 @@ def _unique_entries(entries: list[Entry], identity: Callable[[Entry], Hashable],
     return tuple(seen.values())
 
 
-def _number(value: str | int | Decimal | None) -> tuple[Decimal | None, bool]:
+def number_of(value: str | int | Decimal | None) -> tuple[Decimal | None, bool]:
     """A number field as the schema read it: a plain number, or text such as "85%"."""
     if value is None:
         return None, False
@@ -251,7 +251,7 @@ def _number(value: str | int | Decimal | None) -> tuple[Decimal | None, bool]:
     return Decimal(value), False
 
 
-def _date(value: str | None) -> dt.date | None:
+def date_of(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
 
 
@@ -291,9 +291,9 @@ def read_target(entry: dict[str, Any], location: Location, positions: Positions,
         jurisdiction=jurisdiction, year=year, id=entry["id"], title=entry["title"], metric=entry["metric"],
         rule=entry["rule"], provenance=Provenance(quote=entry["quote"], location=location, positions=positions,
                                                   section=entry.get("section"), document=document, at=entry.get("at")),
-        value=_threshold(entry), tolerance=_tolerance(entry), period=_period(entry),
-        scope=entry.get("scope"), basis=entry.get("basis"), baseline=_number(entry.get("baseline"))[0],
-        waiver=None if waiver is None else Waiver(waiver["reason"], _date(waiver.get("date"))),
+        value=threshold_of(entry), tolerance=tolerance_of(entry), period=_period(entry),
+        scope=entry.get("scope"), basis=entry.get("basis"), baseline=number_of(entry.get("baseline"))[0],
+        waiver=None if waiver is None else Waiver(waiver["reason"], date_of(waiver.get("date"))),
         strength=Strength(entry["strength"]) if "strength" in entry else strength_of(entry["quote"]),
         restated=tuple(_passage(passage, location) for passage in entry.get("restated", ())),
     )
@@ -304,7 +304,7 @@ def _passage(entry: dict[str, Any], location: Location) -> Passage:
     return Passage(entry["quote"], location, entry.get("section"), entry.get("at"))
 
 
-def _threshold(entry: dict[str, Any]) -> Threshold:
+def threshold_of(entry: dict[str, Any]) -> Threshold:
     """The target's value, its unit and where it comes from (value, unit, value_source, value_quote)."""
     raw = entry.get("value")
     unit, source, quote, note = entry.get("unit"), entry.get("value_source"), entry.get("value_quote"), entry.get("value_note")
@@ -315,17 +315,17 @@ def _threshold(entry: dict[str, Any]) -> Threshold:
     if isinstance(raw, dict):
         return Threshold(unit=unit, reference=MetricRef(raw["metric"], raw.get("scope")), source=source, quote=quote,
                          note=note)
-    number, percent = _number(raw)
+    number, percent = number_of(raw)
     return Threshold(number=number, percent=percent, unit=unit, source=source, quote=quote, note=note)
 
 
-def _tolerance(entry: dict[str, Any]) -> Tolerance:
+def tolerance_of(entry: dict[str, Any]) -> Tolerance:
     """An `about` target's tolerance (tolerance, tolerance_share, direction)."""
     amount, share, direction = entry.get("tolerance"), entry.get("tolerance_share"), entry.get("direction")
     if amount is None and share is None and direction is None:
         return NO_TOLERANCE
-    number, percent = _number(amount)
-    return Tolerance(amount=number, percent=percent, share=_number(share)[0], direction=direction)
+    number, percent = number_of(amount)
+    return Tolerance(amount=number, percent=percent, share=number_of(share)[0], direction=direction)
 
 
 def _period(entry: dict[str, Any]) -> Period:
@@ -333,7 +333,7 @@ def _period(entry: dict[str, Any]) -> Period:
     deadline, over, aggregate = entry.get("deadline"), entry.get("over"), entry.get("aggregate")
     if deadline is None and over is None and aggregate is None:
         return YEAR_END
-    return Period(deadline=_date(deadline), over=over, aggregate=aggregate or "end")
+    return Period(deadline=date_of(deadline), over=over, aggregate=aggregate or "end")
 
 
 def _half_conflicts(figures: tuple[Figure, ...], display: str) -> list[Problem]:
@@ -355,7 +355,7 @@ def _read_documents(parsed: Parsed, display: str, problems: list[Problem]) -> di
             problems.append(Problem(display, line, col, Code.DUPLICATE_ID,
                                     said=msg("document id '{id}' is listed twice", id=str(entry["id"]))))
             continue
-        documents[entry["id"]] = NamedDocument(entry["id"], entry.get("title"), entry.get("issuer"), _date(entry.get("date")),
+        documents[entry["id"]] = NamedDocument(entry["id"], entry.get("title"), entry.get("issuer"), date_of(entry.get("date")),
                                                entry.get("url"))
     return documents
 
@@ -379,7 +379,7 @@ def read_figure(entry: dict[str, Any], location: Location, positions: Positions,
         span=_span(year, as_of, entry.get("aggregate")),
         provenance=Provenance(quote=entry["quote"], location=location, positions=positions, source=source,
                               document=source or document, at=entry.get("at")),
-        growth=None if growth is None else _number(growth)[0],
+        growth=None if growth is None else number_of(growth)[0],
         of_target=entry.get("of_target"),
         conflict=entry.get("conflict") is True, basis=entry.get("basis"), note=entry.get("note"),
         acknowledged=entry.get("acknowledged"), value_note=entry.get("value_note"), projected=entry.get("projected") is True,
@@ -399,14 +399,14 @@ def _stated(entry: dict[str, Any]) -> Stated:
         return _STATES[raw]  # a state as most reports give it: one value for each, shared
     if partly:
         return Stated(value=False, partly=True, bound=Bound(bound) if bound else Bound.EXACT,
-                      approx_share=None if approx_share is None else _number(approx_share)[0])
+                      approx_share=None if approx_share is None else number_of(approx_share)[0])
     if isinstance(raw, bool) or type(raw) is Decimal:
         value, percent = raw, False
     else:
-        value, percent = _number(raw)
+        value, percent = number_of(raw)
         assert value is not None, "the schema requires 'value'"
     return Stated(value=value, percent=percent, bound=Bound(bound) if bound else Bound.EXACT,
-                  approx_share=None if approx_share is None else _number(approx_share)[0])
+                  approx_share=None if approx_share is None else number_of(approx_share)[0])
 
 
 @functools.lru_cache(maxsize=256)

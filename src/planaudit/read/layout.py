@@ -22,6 +22,8 @@ from planaudit.messages import Message, msg
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
 YEAR_DIR = re.compile(r"[0-9]{4}")
+PERIOD_DIR = re.compile(r"([0-9]{4})-([0-9]{4})")  # a period plan's folder: targets/2021-2025/
+MOST_YEARS = 30  # the longest period a plan may run (the 2035 visions of 2020 run 15 years)
 SETTINGS_FILE = "planaudit.yaml"
 DATA_KINDS = ("targets", "outcomes")
 MARKERS = ("targets", "outcomes", "rules", SETTINGS_FILE)  # any one of them makes a directory a data repository
@@ -91,6 +93,53 @@ class DataFile:
     year: int
     jurisdiction: str
     limit: int = MAX_FILE_SIZE  # the most bytes it may have: planaudit.yaml's max_file_size
+
+
+@dataclass(frozen=True)
+class PeriodFile:
+    """One period plan to read: targets/<first>-<last>/<jurisdiction>.yaml."""
+
+    file: Path
+    display: str
+    first: int
+    last: int
+    jurisdiction: str
+    limit: int = MAX_FILE_SIZE
+
+
+def period_of(name: str) -> tuple[int, int] | None:
+    """The first and last year a folder's name gives ("2021-2025"), or None when it names no period
+    (not two years, the first not before the last, or more than MOST_YEARS apart)."""
+    found = PERIOD_DIR.fullmatch(name)
+    if found is None:
+        return None
+    first, last = int(found[1]), int(found[2])
+    return (first, last) if first < last <= first + MOST_YEARS else None
+
+
+def periods(root: Path) -> list[tuple[int, int]]:
+    """The periods that have period plans, in order."""
+    try:
+        names = os.listdir(root / "targets")
+    except OSError:
+        return []
+    found = [period_of(name) for name in names if yaml_names(root / "targets" / name)]
+    return sorted(period for period in found if period is not None)
+
+
+def period_files(root: Path, first: int, last: int, limit: int = MAX_FILE_SIZE) -> tuple[list[PeriodFile], list[Misplaced]]:
+    """The period plans of ``first``-``last``, in order; and those whose name is not a jurisdiction slug."""
+    folder = root / "targets" / f"{first}-{last}"
+    found: list[PeriodFile] = []
+    misplaced: list[Misplaced] = []
+    for name in yaml_names(folder):
+        display = f"targets/{first}-{last}/{shown(name)}"
+        stem = name[:-len(".yaml")]
+        if SLUG.fullmatch(stem):
+            found.append(PeriodFile(folder / name, display, first, last, stem, limit))
+        else:
+            misplaced.append(Misplaced(display, shown(name)))
+    return found, misplaced
 
 
 @dataclass(frozen=True)

@@ -211,6 +211,11 @@ class Loader:
                 parts = file.relative_to(self.data_dir / kind).parts
                 if file.suffix == ".yml":
                     self.problem(relative, Code.PATH_MISMATCH, ONLY_YAML)
+                elif kind == "targets" and len(parts) == 2 and layout.PERIOD_DIR.fullmatch(parts[0]):
+                    if layout.period_of(parts[0]) is None:
+                        self.problem(relative, Code.PATH_MISMATCH,
+                                     msg("a period's folder names its first year, then a later last year at most {most} "
+                                         "years on: {example}", most=layout.MOST_YEARS, example="targets/2021-2025/"))
                 elif len(parts) != 2 or not YEAR_DIR.fullmatch(parts[0]):
                     self.problem(relative, Code.PATH_MISMATCH,
                                  msg("a data file belongs at {kind}/<year>/<jurisdiction>.yaml, e.g. {example}", kind=kind,
@@ -324,7 +329,7 @@ def read_settings_file(raw: bytes, display: str) -> tuple[Settings, tuple[Proble
     settings = Settings(fields.text("lang"), fields.text("fail_on"), fields.number("tolerance")[0],
                         fields.number("about_tolerance")[0], fields.number("about_tolerance_share")[0],
                         fields.number("approx_share")[0], fields.flag("accept_assertions", True),
-                        file_size(fields.text("max_file_size")), problem_levels(fields))
+                        file_size(fields.text("max_file_size")), problem_levels(fields), fields.number("progress_band")[0])
     return settings, tuple(problems)
 
 

@@ -154,8 +154,8 @@ class GitRepository:
         return list(dict.fromkeys(names))
 
     def changed(self, base: Revision, head: Revision) -> list[str]:
-        """The files planaudit reads (planaudit.yaml, rules/*.yaml, targets/YEAR/*.yaml and
-        outcomes/YEAR/*.yaml) that differ between two revisions, relative to the data repository's
+        """The files planaudit reads (planaudit.yaml, rules/*.yaml, targets/YEAR/*.yaml,
+        targets/FIRST-LAST/*.yaml and outcomes/YEAR/*.yaml) that differ between two revisions, relative to the data repository's
         root, sorted. The working tree has every such file on disk, whether git tracks it, ignores it
         or not: what `check` reads. A link, or anything else that is not a regular file, at either
         side always differs. Raises :class:`BadRevision` for a commit whose tree git would refuse."""
@@ -378,8 +378,8 @@ _LONGEST_LINK = 4095  # bytes: the longest link target Linux holds (PATH_MAX les
 
 
 def read_by_planaudit(path: str) -> bool:
-    """Is ``path`` one of the files a run reads: planaudit.yaml, rules/NAME.yaml, KIND/YEAR/NAME.yaml
-    (NAME not beginning with a dot)?"""
+    """Is ``path`` one of the files a run reads: planaudit.yaml, rules/NAME.yaml, KIND/YEAR/NAME.yaml,
+    targets/FIRST-LAST/NAME.yaml (NAME not beginning with a dot)?"""
     parts = path.split("/")
     if len(parts) == 1:
         return path == layout.SETTINGS_FILE
@@ -387,17 +387,22 @@ def read_by_planaudit(path: str) -> bool:
         return False
     if len(parts) == 2:
         return parts[0] == "rules"
-    return len(parts) == 3 and parts[0] in layout.DATA_KINDS and bool(layout.YEAR_DIR.fullmatch(parts[1]))
+    return len(parts) == 3 and parts[0] in layout.DATA_KINDS and _data_folder(parts[0], parts[1])
+
+
+def _data_folder(kind: str, name: str) -> bool:
+    """Is ``name`` a folder of data files of ``kind``: a year's, or (of targets) a period's?"""
+    return bool(layout.YEAR_DIR.fullmatch(name)) or (kind == "targets" and bool(layout.PERIOD_DIR.fullmatch(name)))
 
 
 def _working_folders(root: Path) -> Iterator[tuple[str, list[str]]]:
-    """The files a run reads in the working tree (see :func:`read_by_planaudit`), of every year: each
-    folder (relative to ``root``) with the names of its files."""
+    """The files a run reads in the working tree (see :func:`read_by_planaudit`), of every year and
+    period: each folder (relative to ``root``) with the names of its files."""
     yield "", [layout.SETTINGS_FILE] if layout.settings_file(root) is not None else []
     yield "rules", layout.yaml_names(root / "rules")
     for kind in layout.DATA_KINDS:
         try:
-            years = sorted(name for name in os.listdir(root / kind) if layout.YEAR_DIR.fullmatch(name))
+            years = sorted(name for name in os.listdir(root / kind) if _data_folder(kind, name))
         except OSError:
             continue
         for year in years:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planaudit.report.base import BaseReporter, CoverageReporter, DiffReporter, Reporter
+from planaudit.report.base import BaseReporter, CoverageReporter, DiffReporter, ProgressReporter, Reporter
 
-CHECK, DIFF, COVERAGE = "check", "diff", "coverage"  # the commands that write reports
+CHECK, DIFF, COVERAGE, PROGRESS = "check", "diff", "coverage", "progress"  # the commands that write reports
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Format:
     for_programs: bool = False  # read by programs: it keeps workflow commands inert in its own text (see
     # planaudit.report.workflow) and is never wrapped in stop-commands on a CI log
     binary: bool = False  # bytes (a workbook): written to a file with -o, never offered to --format
-    command: str = CHECK  # the command it serves: check (and export), diff or coverage
+    command: str = CHECK  # the command it serves: check (and export), diff, coverage or progress
 
 
 TABLE: list[Format] = [
@@ -48,6 +48,9 @@ TABLE: list[Format] = [
     Format("table", "coverage_table", "CoverageTableReporter", command=COVERAGE),
     Format("markdown", "coverage_markdown", "CoverageMarkdownReporter", (".md",), command=COVERAGE),
     Format("json", "coverage_json", "CoverageJsonReporter", (".json",), for_programs=True, command=COVERAGE),
+    Format("table", "progress_table", "ProgressTableReporter", command=PROGRESS),
+    Format("markdown", "progress_markdown", "ProgressMarkdownReporter", (".md",), command=PROGRESS),
+    Format("json", "progress_json", "ProgressJsonReporter", (".json",), for_programs=True, command=PROGRESS),
 ]
 
 
@@ -101,6 +104,7 @@ def endings_text(command: str = CHECK) -> str:
     return ", ".join(f"{suffix} ({name})" for suffix, name in by_suffix(command).items())
 
 
-__all__ = ["CHECK", "COVERAGE", "DIFF", "TABLE", "BaseReporter", "CoverageReporter", "DiffReporter", "Format",
+__all__ = ["CHECK", "COVERAGE", "DIFF", "PROGRESS", "TABLE", "BaseReporter", "CoverageReporter", "DiffReporter", "Format",
+           "ProgressReporter",
            "Reporter", "by_suffix", "endings_text", "for_programs", "format_named", "formats", "register",
            "reporter_class", "reporter_for_file", "stream_formats"]

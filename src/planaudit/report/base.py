@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # not imported at run time: the run memo's replay imports thi
     from planaudit.model.changes import DiffResult  # noqa: F401 - named in the bases below
     from planaudit.model.coverage import CoverageResult  # noqa: F401 - named in the bases below
     from planaudit.model.data import Location
+    from planaudit.model.period import ProgressResult  # noqa: F401 - named in the bases below
     from planaudit.model.result import AuditResult, JurisdictionResult, Overview  # noqa: F401 - likewise
 
 O = TypeVar("O")  # what a run knows of itself as a whole  # noqa: E741
@@ -151,6 +152,14 @@ class CoverageReporter(BaseReporter["CoverageResult", "CoverageResult"]):
     """Renders what `planaudit coverage` found: one jurisdiction's document against its data file."""
 
     def write(self, result: CoverageResult, out: TextIO) -> None:
+        """Write the whole finding to ``out``."""
+        self.write_all(result, [result], out)
+
+
+class ProgressReporter(BaseReporter["ProgressResult", "ProgressResult"]):
+    """Renders what `planaudit progress` found: a period's targets, year by year, as one whole."""
+
+    def write(self, result: ProgressResult, out: TextIO) -> None:
         """Write the whole finding to ``out``."""
         self.write_all(result, [result], out)
 

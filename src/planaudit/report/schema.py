@@ -22,6 +22,9 @@ def published_schema_text(kind: Kind) -> str:
     if kind is Kind.TARGET:
         schema["$defs"]["target"]["properties"]["rule"]["description"] = (
             f"a built-in rule ({names}) or a custom rule of rules/")
+    elif kind is Kind.PERIOD:
+        schema["$defs"]["period_target"]["properties"]["rule"]["description"] += (
+            f": a built-in rule ({names}) or a custom rule of rules/")
     elif kind is Kind.RULES:
         schema["properties"]["rules"]["description"] = (
             f"a mapping of rule ids to custom rules; the built-in rules are {names}, and no custom rule may take "

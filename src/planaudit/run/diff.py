@@ -55,6 +55,7 @@ from planaudit.run.wire import JudgedWire
 
 _DATA_FILE = re.compile(r"(targets|outcomes)/([0-9]{4})/([a-z0-9][a-z0-9_-]*)\.yaml")
 _RULES_FILE = re.compile(r"rules/[^/.][^/]*\.yaml")
+_PERIOD_FILE = re.compile(r"targets/[0-9]{4}-[0-9]{4}/([a-z0-9][a-z0-9_-]*)\.yaml")
 
 Audited = tuple[int, str]  # (year, jurisdiction)
 
@@ -66,12 +67,14 @@ class Touched:
     everything: bool  # planaudit.yaml or a rules file differs: any verdict may
     audits: frozenset[Audited]  # the audits whose files differ
     reports: frozenset[Audited]  # the outcome files that differ
+    periods: frozenset[str] = frozenset()  # the jurisdictions whose period plans differ: validated, not yet compared
 
     @classmethod
     def of(cls, paths: Iterable[str]) -> Touched:
-        everything, audits, reports = False, set(), set()
+        everything, audits, reports, periods = False, set(), set(), set()
         for path in paths:
             found = _DATA_FILE.fullmatch(path)
+            period = _PERIOD_FILE.fullmatch(path)
             if path == SETTINGS_FILE or _RULES_FILE.fullmatch(path):
                 everything = True
             elif found is not None:
@@ -80,11 +83,18 @@ class Touched:
                 if kind == "outcomes":
                     audits.add((year + 1, slug))
                     reports.add((year, slug))
-        return cls(everything, frozenset(audits), frozenset(reports))
+            elif period is not None:
+                periods.add(period.group(1))
+        return cls(everything, frozenset(audits), frozenset(reports), frozenset(periods))
 
     @property
     def nothing(self) -> bool:
-        return not (self.everything or self.audits)
+        return not (self.everything or self.audits or self.periods)
+
+    @property
+    def slugs(self) -> set[str]:
+        """The jurisdictions whose files differ."""
+        return {slug for _, slug in self.audits} | set(self.periods)
 
     def paths(self, known: Iterable[str] = ()) -> list[str]:
         """The files a revision must give to judge what is touched: the settings and rules, and every
@@ -94,8 +104,9 @@ class Touched:
             return [SETTINGS_FILE, "rules", "targets", "outcomes"]
         wanted = {f"{kind}/{year}/{slug}.yaml" for audit_year, slug in self.audits
                   for kind, year in (("targets", audit_year), ("outcomes", audit_year - 1), ("outcomes", audit_year))}
-        slugs = {slug for _, slug in self.audits}
+        slugs = self.slugs
         wanted |= {path for path in known if (found := _DATA_FILE.fullmatch(path)) and found.group(3) in slugs}
+        wanted |= {path for path in known if (found := _PERIOD_FILE.fullmatch(path)) and found.group(1) in slugs}
         return [SETTINGS_FILE, "rules", *sorted(wanted)]
 
 
@@ -260,7 +271,7 @@ class _Comparison:
         self.audits = sorted(audit for audit in audits if not years or audit[0] in years)
         self.reports = sorted(report for report in reports if not years or report[0] in years)
         self.everything = touched.everything
-        slugs = {slug for _, slug in [*self.audits, *self.reports]}  # every year of theirs validated at both sides
+        slugs = {slug for _, slug in [*self.audits, *self.reports]} | set(touched.periods)  # validated at both sides
         self.validations = (Validation(before, slugs), Validation(after, slugs))
         self.compared: dict[tuple[int, str, str], Target] = {}  # every target compared, by year, jurisdiction and id
         self.targets: list[TargetChange] = []

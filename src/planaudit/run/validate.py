@@ -16,7 +16,14 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 
 from planaudit.check.introduced import introduced
-from planaudit.check.validate import catalogue_problems, item_checks, jurisdiction_problems, no_metrics, problems_of_reads
+from planaudit.check.validate import (
+    Key,
+    catalogue_problems,
+    item_checks,
+    jurisdiction_problems,
+    no_metrics,
+    problems_of_reads,
+)
 from planaudit.errors import InvalidData
 from planaudit.model.data import Catalogue, Settings
 from planaudit.model.problems import Code, Level, Problem, capped, leveled
@@ -25,6 +32,7 @@ from planaudit.read.entries import Entries, text_inside
 from planaudit.read.layout import SETTINGS_FILE, DataFile
 from planaudit.read.load import FileRead, Progress, read_file, scan_everything
 from planaudit.read.revision import BadRevision, GitRepository
+from planaudit.run.periods import PeriodPlans
 from planaudit.run.pool import ordered_map
 from planaudit.run.wire import Wire
 
@@ -78,9 +86,12 @@ def by_path(problems: list[Problem]) -> dict[str, list[Problem]]:
     return grouped
 
 
-def packed_problems(root: Path, files: list[DataFile], *, catalogue: Catalogue, settings: Settings) -> Packed:
-    """One jurisdiction's problems (:func:`jurisdiction_problems`), each file's pickled together."""
-    return packed(jurisdiction_problems(root, files, catalogue=catalogue, settings=settings))
+def packed_problems(root: Path, files: list[DataFile], *, catalogue: Catalogue, settings: Settings,
+                    uses: Mapping[str, frozenset[Key]] | None = None) -> Packed:
+    """One jurisdiction's problems (:func:`jurisdiction_problems`), each file's pickled together;
+    ``uses``: what each jurisdiction's period plans use, by its slug."""
+    used = (uses or {}).get(files[0].jurisdiction, frozenset()) if files else frozenset()
+    return packed(jurisdiction_problems(root, files, catalogue=catalogue, settings=settings, used=used))
 
 
 def packed(problems: list[Problem]) -> Packed:
@@ -106,6 +117,7 @@ class Validation:
         self.units = {slug: files for slug, files in layout.by_jurisdiction(self.scanned.jobs)
                       if jurisdictions is None or slug in jurisdictions}
         self.packs: dict[str, Packed] = {}
+        self.periods = PeriodPlans.read(root, self.scanned.catalogue, self.scanned.loader.limit, jurisdictions=jurisdictions)
 
     def pending(self, slugs: Collection[str]) -> frozenset[str]:
         """Which of ``slugs`` are still to be validated."""
@@ -117,7 +129,7 @@ class Validation:
         checks = item_checks(self.scanned.catalogue, self.scanned.settings)
         every = [reads[file.display] if file.display in reads else read_file(self.root, file, checks)
                  for file in self.units[slug]]
-        return packed(problems_of_reads(every, self.scanned.catalogue))
+        return packed(problems_of_reads(every, self.scanned.catalogue, self.periods.uses.get(slug, frozenset())))
 
     def found(self, workers: int | None = None) -> Found:
         """Every problem, in files listed in the order of their paths: the jurisdictions not yet
@@ -125,7 +137,8 @@ class Validation:
         together, on a worker process for large repositories, so that its figures are matched with
         its targets there, and only its problems travel back, never a parsed file."""
         scanned = self.scanned
-        task = functools.partial(packed_problems, self.root, catalogue=scanned.catalogue, settings=scanned.settings)
+        task = functools.partial(packed_problems, self.root, catalogue=scanned.catalogue, settings=scanned.settings,
+                                 uses=self.periods.uses)
         left = [slug for slug in self.units if slug not in self.packs]
         for slug, pack in zip(left, ordered_map(task, [self.units[slug] for slug in left], workers), strict=True):
             self.packs[slug] = pack
@@ -133,7 +146,7 @@ class Validation:
                 scanned.loader.tick()
         found = Found(scanned.settings.problems)
         found.add(scanned.loader.problems + catalogue_problems(scanned.catalogue)
-                  + no_metrics(scanned.catalogue, len(scanned.jobs)))
+                  + no_metrics(scanned.catalogue, len(scanned.jobs) + len(self.periods.plans)) + self.periods.problems)
         for slug in self.units:
             found.add_packed(self.packs[slug])
         return found

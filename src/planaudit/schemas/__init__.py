@@ -12,6 +12,7 @@ class Kind(enum.Enum):
     OUTCOME = "outcome"
     RULES = "rules"
     SETTINGS = "settings"
+    PERIOD = "period"  # a plan over several years: targets/<first>-<last>/<jurisdiction>.yaml
 
 
 def schema_text(kind: Kind) -> str:

@@ -28,7 +28,7 @@ from planaudit.run.failon import (
     exit_status,
     failure_text,
 )
-from planaudit.session.delivery import Report, Write, append_to, deliver, inert_stdout
+from planaudit.session.delivery import Report, Write, append_to, deliver, files_first, inert_stdout
 
 if TYPE_CHECKING:
     from planaudit.messages import Sayable
@@ -379,3 +379,36 @@ def coverage_writer(result: CoverageResult, name: str, lang: str, folder: str = 
 
     reporter = reporter_class(name, COVERAGE)(lang, folder=folder)
     return lambda out: reporter.write(result, out)
+
+
+@dataclass(frozen=True)
+class ProgressRequest:
+    """A `progress`: the period, the year it is judged as of, and its reports."""
+
+    data: Path
+    first: int
+    last: int
+    as_of: int | None = None
+    jurisdictions: tuple[str, ...] = ()
+    reports: tuple[Report, ...] = (Report("table"),)
+    lang: str | None = None
+
+
+def progress(request: ProgressRequest, voice: Voice) -> int:
+    """The period's progress year by year, in each report; its warnings said. Only an error fails it."""
+    from planaudit.read.layout import folder_in_git
+    from planaudit.report import PROGRESS, for_programs, reporter_class
+    from planaudit.report.problems import problems_text
+    from planaudit.run.progress import progress as judge_progress
+
+    root = repository_root(request.data)
+    voice.lang = settings_lang(root, request.lang)
+    found = judge_progress(root, request.first, request.last, request.as_of, request.jurisdictions)
+    folder = folder_in_git(root)
+    for index in files_first([report.path for report in request.reports]):
+        report = request.reports[index]
+        reporter = reporter_class(report.format, PROGRESS)(voice.lang, folder=folder)
+        deliver(report.path, functools.partial(reporter.write, found.result), not for_programs(report.format, PROGRESS))
+    if found.problems:
+        say(voice, problems_text(list(found.problems), (), folder))
+    return exit_status()

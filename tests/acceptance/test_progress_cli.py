@@ -1,0 +1,59 @@
+"""Acceptance: `planaudit progress` over the example five-year plan (tests/examples/progress), in
+every format and both languages, compared exactly with golden files and parsed back."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from acceptance_support import assert_matches, planaudit
+
+SUFFIX = {"table": "txt", "markdown": "md", "json": "json"}
+
+
+@pytest.mark.parametrize("output_format", list(SUFFIX))
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_golden_progress(output_format, lang):
+    run = planaudit("progress", "2021-2025", "--format", output_format, "--lang", lang, data="progress")
+    assert (run.returncode, run.stderr) == (0, "")
+    assert_matches(f"progress-{lang}.{SUFFIX[output_format]}", run.stdout)
+
+
+def test_the_json_says_each_year_s_status_and_the_roll_up():
+    found = json.loads(planaudit("progress", "2021-2025", "--format", "json", data="progress").stdout)
+    assert (found["period"], found["as_of"], found["band"]) == ("2021-2025", 2023, "0.1")
+    assert found["rollup"] == {"achieved_early": 1, "ahead": 2, "on_track": 2, "behind": 1, "breached": 2}
+    statuses = {target["id"]: [year["status"] for year in target["years"]] for target in found["targets"]}
+    assert statuses == {
+        "urbanization": ["on_track", "on_track", "on_track"],  # 2021: p − e is 0.1 exactly, on the line: on track
+        "energy-intensity": ["on_track", "behind", "behind"],  # 2023 has no rate: 2022's chain stands, its year shown
+        "rnd-growth": ["ahead", "ahead", "ahead"],
+        "unemployment": ["held", "breached", "breached"],
+        "income": ["held", "held", "breached"],
+        "gdp": ["on_track", "behind", "on_track"],
+        "life-expectancy": ["on_track", "on_track", "achieved_early"],
+        "lawyers": ["unmeasured", "ahead", "ahead"],  # 57.48万多人: a bound straddling the line, then far beyond it
+    }
+    energy = next(target for target in found["targets"] if target["id"] == "energy-intensity")["years"][2]
+    assert (energy["data_year"], energy["value"], energy["covered"]) == (2022, ["-2.7973", "-2.7973"],
+                                                                         ["27973/135000", "27973/135000"])
+    assert energy["expected"] is None and energy["expected_approx"].startswith("0.41747985504154370522753")
+    lawyers = next(target for target in found["targets"] if target["id"] == "lawyers")["years"][0]
+    assert (lawyers["why"], lawyers["covered"]) == ("imprecise", ["22/95", None])
+
+
+def test_as_of_an_earlier_year_judges_no_later_figure():
+    found = json.loads(planaudit("progress", "2021-2025", "--as-of", "2021", "--format", "json", data="progress").stdout)
+    assert found["as_of"] == 2021 and all(len(target["years"]) == 1 for target in found["targets"])
+    assert found["rollup"] == {"ahead": 1, "on_track": 4, "held": 2, "unmeasured": 1}
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("2021-2026",), "planaudit: error: no period plans for 2021-2026: "),
+    (("2025-2021",), "planaudit: error: '2025-2021' is not a period: write its first and last year, e.g. 2021-2025"),
+    (("2021-2025", "-j", "nowhere"), "planaudit: error: no targets for nowhere in 2021-2025"),
+])
+def test_what_cannot_be_judged_is_said_with_exit_2(args, said):
+    run = planaudit("progress", *args, data="progress")
+    assert run.returncode == 2 and run.stdout == "" and run.stderr.startswith(said)
