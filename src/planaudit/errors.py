@@ -71,7 +71,8 @@ class UnknownJurisdiction(PlanauditError):
 
 
 class UnknownTarget(PlanauditError):
-    def __init__(self, year: int, jurisdiction: str, wanted: str, known: Sequence[str], starting: Sequence[str] = ()) -> None:
+    def __init__(self, year: int | str, jurisdiction: str, wanted: str, known: Sequence[str],
+                 starting: Sequence[str] = ()) -> None:
         if len(starting) > 1:
             super().__init__(msg("{wanted} begins more than one target id of {jurisdiction} in {year}: {ids}",
                                  wanted=repr(wanted), jurisdiction=jurisdiction, year=year, ids=", ".join(starting)))

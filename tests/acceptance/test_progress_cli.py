@@ -9,7 +9,7 @@ import pytest
 
 from acceptance_support import assert_matches, planaudit
 
-SUFFIX = {"table": "txt", "markdown": "md", "json": "json"}
+SUFFIX = {"table": "txt", "markdown": "md", "json": "json", "csv": "csv"}
 
 
 @pytest.mark.parametrize("output_format", list(SUFFIX))
@@ -57,3 +57,15 @@ def test_as_of_an_earlier_year_judges_no_later_figure():
 def test_what_cannot_be_judged_is_said_with_exit_2(args, said):
     run = planaudit("progress", *args, data="progress")
     assert run.returncode == 2 and run.stdout == "" and run.stderr.startswith(said)
+
+
+@pytest.mark.parametrize(("target", "lang"), [("urbanization", "en"), ("energy", "en"), ("lawyers", "zh")])
+def test_explain_of_a_period_target_shows_each_year_s_figure_and_arithmetic(target, lang):
+    run = planaudit("explain", "2021-2025", "example", target, "--lang", lang, data="progress")
+    assert (run.returncode, run.stderr) == (0, "")
+    assert_matches(f"progress-explain-{target}-{lang}.txt", run.stdout)
+
+
+def test_explain_of_a_period_target_that_is_not_there():
+    run = planaudit("explain", "2021-2025", "example", "nothing", data="progress")
+    assert run.returncode == 2 and run.stderr.startswith("planaudit: error: example has no target 'nothing' in 2021-2025")

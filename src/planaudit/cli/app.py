@@ -6,6 +6,7 @@ import contextlib
 import os
 import sys
 from pathlib import Path
+from typing import cast
 
 import typer
 
@@ -94,7 +95,7 @@ def export(
 
 @app.command()
 def explain(
-    year: int = opt.ExplainYear,
+    year: str = opt.ExplainYear,
     jurisdiction: str = opt.ExplainJurisdiction,
     target: str = opt.ExplainTarget,
     lang: Lang | None = opt.LangOption,
@@ -102,8 +103,9 @@ def explain(
 ) -> None:
     """Show how one target's verdict was reached: rule, figures, derivation, baseline, comparison."""
     voice = voice_of(lang)
-    raise typer.Exit(call(voice, lambda: commands.explain(data, year, jurisdiction, target, lang and lang.value, voice,
-                                                          progress_bar)))
+    year_or_period = cast("int | tuple[int, int]", year)  # the argument's type reads a period as two years
+    raise typer.Exit(call(voice, lambda: commands.explain(data, year_or_period, jurisdiction, target, lang and lang.value,
+                                                          voice, progress_bar)))
 
 
 @app.command()

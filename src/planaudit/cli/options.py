@@ -7,6 +7,7 @@ import enum
 import gettext
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 import typer
@@ -37,6 +38,25 @@ class YearType(click.types.IntParamType):
 
 
 YEAR = YearType()
+
+
+class YearOrPeriodType(click.ParamType):
+    """A year (2022), or a period as its plans' folder names it (2021-2025: a pair of years); else
+    what a year that is no number is told ("'20x9' is not a valid year")."""
+
+    @property  # read when click says it, while the run's language is set
+    def name(self) -> str:  # type: ignore[override]
+        return gettext.gettext("year")
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int | tuple[int, int]:
+        from planaudit.read.layout import period_of
+
+        if isinstance(value, str) and (period := period_of(value.strip())) is not None:
+            return period
+        return YEAR.convert(value, param, ctx)
+
+
+YEAR_OR_PERIOD = YearOrPeriodType()
 
 
 def _fail_on(text: str, parse: Callable[[str], FailOn] = FailOn.parse) -> FailOn:
@@ -71,7 +91,8 @@ CheckFailOn = typer.Option(
 ExportYear = typer.Argument(..., click_type=YEAR, help="The year whose targets are judged.")
 ExportOutput = typer.Option(None, "-o", "--output", dir_okay=False,
                             help="Write the report to this file. Default: standard output.")
-ExplainYear = typer.Argument(..., click_type=YEAR, help="The year of the target.")
+ExplainYear = typer.Argument(..., click_type=YEAR_OR_PERIOD,
+                             help="The year of the target, or the period of a period plan's (2021-2025).")
 ExplainJurisdiction = typer.Argument(..., help="The jurisdiction: its slug (fuzhou) or its name (福州市, 福州).")
 ExplainTarget = typer.Argument(..., help="The target's id, the start of one id alone, or its row's number (#) "
                                          "in the jurisdiction's table.")

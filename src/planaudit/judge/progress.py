@@ -60,8 +60,12 @@ class _Progress:
 
     def target(self, target: PeriodTarget, as_of: int) -> TargetProgress:
         years = tuple(self.status(target, year) for year in range(target.first, as_of + 1))
+        start = self.base_year(target)
+        chained = target.kind.chained and target.value.number is not None
         return TargetProgress(target=target, years=years, events=history(years), unit=self.metric(target).unit,
-                              symbol=self.rules[target.rule].symbol)
+                              symbol=self.rules[target.rule].symbol, base_value=self.base_value(target),
+                              end_value=self.end_value(target), base_year=start,
+                              end_factor=self.end_factor(target, target.due - start) if chained else None)
 
     def status(self, target: PeriodTarget, year: int) -> YearStatus:
         """The target's status in ``year``: judged on its due year's figure from then on."""
@@ -203,12 +207,13 @@ class _Progress:
                 return YearStatus(year=year, status=Status.UNMEASURED, data_year=data_year, why=Why.NO_FIGURE)
             factor = factor * (Interval.exact(1) + rate.value / Interval.exact(100))
         change = (factor - Interval.exact(1)) * Interval.exact(100)
+        evidence = tuple(figure for rate in chain if isinstance(rate, Resolved) for figure in rate.figures())
         periods = target.due - start
         end_factor = self.end_factor(target, periods)
         rule = self.rules[target.rule]
         met = rule.decide(change, Interval.exact((end_factor - 1) * 100), None)
         elapsed = data_year - start
-        shown: dict[str, object] = dict(year=year, data_year=data_year, value=change)
+        shown: dict[str, object] = dict(year=year, data_year=data_year, value=change, evidence=evidence)
         if end_factor != 1:
             shown.update(covered=(factor - Interval.exact(1)) / Interval.exact(end_factor - 1),
                          expected=_compound_exact(target, end_factor, elapsed, periods),

@@ -14,7 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from planaudit.exact.numbers import Interval
-from planaudit.model.data import Document, Location, Provenance, SourceDocument, Strength, Threshold, Tolerance
+from planaudit.model.data import Document, Figure, Location, Provenance, SourceDocument, Strength, Threshold, Tolerance
 from planaudit.model.result import TargetResult
 
 
@@ -197,6 +197,7 @@ class YearStatus:
     judged: TargetResult | None = None  # the annual judgement this status rests on
     milestone: TargetResult | None = None  # the year's milestone judged, where there is one
     breaches: tuple[int, ...] = ()  # held/breached: the years measured in which it was not met
+    evidence: tuple[Figure, ...] = ()  # the figures it rests on: the judgement's, or a chained target's yearly rates
 
 
 class Event(enum.Enum):
@@ -215,6 +216,10 @@ class TargetProgress:
     events: tuple[tuple[int, Event], ...] = ()
     unit: str = ""  # its metric's unit, in which its values are shown
     symbol: str = ""  # how its rule compares: "≥"
+    base_value: Fraction | None = None  # b, in the metric's unit (its revision, where there is one)
+    end_value: Fraction | None = None  # T, in the metric's unit (b + δ for an increase)
+    end_factor: Fraction | None = None  # F*, for a chained target: what its yearly rates must chain to
+    base_year: int = 0  # t₀: the base's year, else the year before the period
 
     @property
     def latest(self) -> YearStatus | None:

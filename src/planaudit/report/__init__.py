@@ -51,6 +51,7 @@ TABLE: list[Format] = [
     Format("table", "progress_table", "ProgressTableReporter", command=PROGRESS),
     Format("markdown", "progress_markdown", "ProgressMarkdownReporter", (".md",), command=PROGRESS),
     Format("json", "progress_json", "ProgressJsonReporter", (".json",), for_programs=True, command=PROGRESS),
+    Format("csv", "progress_csv", "ProgressCsvReporter", (".csv",), for_programs=True, command=PROGRESS),
 ]
 
 

@@ -59,7 +59,8 @@ class ProgressJsonReporter(ProgressReporter):
             "milestone": None if year.milestone is None else year.milestone.verdict.value,
             "breaches": list(year.breaches),
             "evidence": [{"file": self.in_repository(figure.location.path), "line": figure.location.line,
-                          "quote": figure.provenance.quote} for figure in (judged.evidence() if judged else ())],
+                          "quote": figure.provenance.quote}
+                         for figure in year.evidence or (judged.evidence() if judged else ())],
         }
 
 

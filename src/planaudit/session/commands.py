@@ -241,21 +241,35 @@ def export(data: Path, year: int, jurisdictions: Sequence[str], output: Path | N
     return check(request, voice, progress)
 
 
-def explain(data: Path, year: int, jurisdiction: str, target: str, lang: str | None, voice: Voice,
+def explain(data: Path, year: int | tuple[int, int], jurisdiction: str, target: str, lang: str | None, voice: Voice,
             progress: ProgressBar = no_progress) -> int:
-    """How one target's verdict was reached, on standard output."""
+    """How one target's verdict was reached (of a period plan: its status each year), on standard output."""
     from planaudit.read.layout import folder_in_git
     from planaudit.report.explain import find_target, render_explanation
     from planaudit.report.language import default_lang
     from planaudit.run import runner
 
     root = repository_root(data)
+    if isinstance(year, tuple):
+        return _explain_progress(root, year, jurisdiction, target, lang)
     with progress() as advance:
         result = runner.audit_whole(runner.prepare(root, year, [jurisdiction], advance), advance)
     (slug,) = result.names or [jurisdiction]  # the slug of the jurisdiction chosen, however it was named
     item = find_target(result, slug, target)
     with inert_stdout(True):
         sys.stdout.write(render_explanation(item, lang or default_lang(result.settings.lang), folder_in_git(root)))
+    return exit_status()
+
+
+def _explain_progress(root: Path, period: tuple[int, int], jurisdiction: str, target: str, lang: str | None) -> int:
+    from planaudit.read.layout import folder_in_git
+    from planaudit.report.progress_explain import find_period_target, render_progress_explanation
+    from planaudit.run.progress import progress as judge_progress
+
+    found = judge_progress(root, *period, jurisdictions=(jurisdiction,))
+    item = find_period_target(found.result, jurisdiction, target)
+    with inert_stdout(True):
+        sys.stdout.write(render_progress_explanation(item, found.result, settings_lang(root, lang), folder_in_git(root)))
     return exit_status()
 
 
