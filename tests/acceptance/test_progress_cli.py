@@ -9,7 +9,7 @@ import pytest
 
 from acceptance_support import assert_matches, planaudit
 
-SUFFIX = {"table": "txt", "markdown": "md", "json": "json", "csv": "csv"}
+SUFFIX = {"table": "txt", "markdown": "md", "json": "json", "csv": "csv", "junit": "xml", "github": "github.txt"}
 
 
 @pytest.mark.parametrize("output_format", list(SUFFIX))
@@ -69,3 +69,12 @@ def test_explain_of_a_period_target_shows_each_year_s_figure_and_arithmetic(targ
 def test_explain_of_a_period_target_that_is_not_there():
     run = planaudit("explain", "2021-2025", "example", "nothing", data="progress")
     assert run.returncode == 2 and run.stderr.startswith("planaudit: error: example has no target 'nothing' in 2021-2025")
+
+
+def test_junit_fails_the_targets_behind_regressing_breached_or_missed():
+    import xml.etree.ElementTree as ElementTree
+
+    root = ElementTree.fromstring(planaudit("progress", "2021-2025", "--format", "junit", data="progress").stdout)
+    assert {key: root.get(key) for key in ("tests", "failures", "skipped")} == {"tests": "8", "failures": "3", "skipped": "0"}
+    failed = {case.get("name").split(":")[0]: case[0].get("type") for case in root.iter("testcase") if case[0].tag == "failure"}
+    assert failed == {"energy-intensity": "behind", "unemployment": "breached", "income": "breached"}

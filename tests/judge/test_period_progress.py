@@ -159,3 +159,21 @@ def test_a_target_of_milestones_only_is_judged_on_each_year_s(tmp_path):
                                                        "quote": "5.5%左右"}]}
     figures = {2021: [{"metric": "level", "value": "8.1"}], 2022: [{"metric": "level", "value": 3}]}
     assert judged(tmp_path, target, figures, as_of=2022) == [(Status.ON_TRACK, None), (Status.BEHIND, None)]
+
+
+def test_a_later_report_s_revision_is_listed_beside_the_year_never_rewriting_it(tmp_path):
+    figures = {2021: [{"metric": "level", "value": "61.5"}],
+               2022: [{"metric": "level", "value": 62}, {"metric": "level", "value": "60.4", "as_of": "2021-12-31"}]}
+    statuses = judged(tmp_path, REACH, figures, as_of=2022)
+    assert statuses == [(Status.ON_TRACK, None), (Status.ON_TRACK, None)]  # 2021 on 61.5, as 2021's report said
+    first = judged.last.years[0]  # type: ignore[attr-defined]
+    assert [(figure.year, str(figure.stated.value)) for figure in first.revisions] == [(2022, "60.4")]
+    assert judged.last.years[1].revisions == ()  # type: ignore[attr-defined]
+
+
+def test_a_report_that_only_restates_an_earlier_year_gives_no_figure_of_its_own(tmp_path):
+    figures = {2021: [{"metric": "level", "value": 61}], 2022: [{"metric": "level", "value": 63, "as_of": "2021-12-31"}]}
+    judged(tmp_path, REACH, figures, as_of=2022)
+    second = judged.last.years[1]  # type: ignore[attr-defined]
+    assert (second.data_year, second.value.point) == (2021, 61)  # 2021's own figure, its revision beside it
+    assert [str(figure.stated.value) for figure in second.revisions] == ["63"]

@@ -14,6 +14,7 @@ sides to the period's power; only the share shown is computed to 28 digits.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal, localcontext
 from fractions import Fraction
@@ -23,7 +24,7 @@ from planaudit.judge.resolve import Resolver
 from planaudit.judge.rules import Rule
 from planaudit.judge.units import convert, written_unit
 from planaudit.judge.verdicts import judge_year
-from planaudit.model.data import NO_TOLERANCE, Metric, Plan, Repository, Target, Threshold, Tolerance
+from planaudit.model.data import NO_TOLERANCE, Figure, Metric, Plan, Repository, Target, Threshold, Tolerance
 from planaudit.model.period import (
     Direction,
     Event,
@@ -36,7 +37,7 @@ from planaudit.model.period import (
     Why,
     YearStatus,
 )
-from planaudit.model.result import Missing, Reason, Resolved, TargetResult, Verdict
+from planaudit.model.result import Detail, Missing, Reason, Resolved, TargetResult, Verdict
 
 DEFAULT_BAND = Fraction(1, 10)
 _ACHIEVED = frozenset({Status.ACHIEVED_EARLY, Status.MET})
@@ -68,16 +69,30 @@ class _Progress:
                               end_factor=self.end_factor(target, target.due - start) if chained else None)
 
     def status(self, target: PeriodTarget, year: int) -> YearStatus:
-        """The target's status in ``year``: judged on its due year's figure from then on."""
+        """The target's status in ``year``: judged on its due year's figure from then on; with the
+        later reports' values for the years it rests on, listed beside it, never rewriting it."""
         if year >= target.due:
-            return self.at_due(target, year)
-        before: dict[PeriodKind, Callable[[PeriodTarget, int], YearStatus]] = {
-            PeriodKind.REACH: self.on_path, PeriodKind.INCREASE_BY: self.on_path,
-            PeriodKind.MAINTAIN: self.every_year, PeriodKind.RELATIVE: self.every_year,
-            PeriodKind.CUMULATIVE: self.chained, PeriodKind.AVERAGE_GROWTH: self.chained,
-            PeriodKind.MILESTONES: self.milestone_only,
-        }
-        return before[target.kind](target, year)
+            found = self.at_due(target, year)
+        else:
+            before: dict[PeriodKind, Callable[[PeriodTarget, int], YearStatus]] = {
+                PeriodKind.REACH: self.on_path, PeriodKind.INCREASE_BY: self.on_path,
+                PeriodKind.MAINTAIN: self.every_year, PeriodKind.RELATIVE: self.every_year,
+                PeriodKind.CUMULATIVE: self.chained, PeriodKind.AVERAGE_GROWTH: self.chained,
+                PeriodKind.MILESTONES: self.milestone_only,
+            }
+            found = before[target.kind](target, year)
+        if found.data_year is None:
+            return found
+        years = range(self.base_year(target) + 1, found.data_year + 1) if target.kind.chained else [found.data_year]
+        return dataclasses.replace(found, revisions=tuple(figure for each in years for figure in self.revisions(target, each)))
+
+    def revisions(self, target: PeriodTarget, year: int) -> list[Figure]:
+        """The values later reports give for ``year`` (a figure of a later year's file dated in it:
+        2022's communiqué revising 2021's growth), in the order of their reports."""
+        return [figure for (report_year, slug), report in sorted(self.repository.reports.items())
+                if slug == target.jurisdiction and report_year > year for figure in report.figures
+                if figure.metric == target.metric and figure.scope == target.scope and figure.span.as_of.year == year
+                and not figure.projected]
 
     # At and after the due year: met, missed or unmeasured on the due year's figure.
 
@@ -272,7 +287,12 @@ class _Progress:
         return None
 
     def level(self, target: PeriodTarget, year: int) -> Resolved | Missing:
-        return self.resolver.resolve((year, target.jurisdiction, target.metric, target.scope))
+        """The year's figure in the year's own report, dated in the year (a value it restates for an
+        earlier year is no figure of this one)."""
+        found = self.resolver.resolve((year, target.jurisdiction, target.metric, target.scope), dt.date(year, 12, 31))
+        if isinstance(found, Resolved) and found.as_of.year != year:
+            return Missing(Reason.NOT_REPORTED, Detail.of("no_figure", metric=target.metric))
+        return found
 
     def basis_changed(self, target: PeriodTarget, found: Resolved) -> bool:
         """Is the figure of another basis (constant or current prices) than the target's, or its base's?"""

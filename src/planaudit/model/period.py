@@ -198,6 +198,7 @@ class YearStatus:
     milestone: TargetResult | None = None  # the year's milestone judged, where there is one
     breaches: tuple[int, ...] = ()  # held/breached: the years measured in which it was not met
     evidence: tuple[Figure, ...] = ()  # the figures it rests on: the judgement's, or a chained target's yearly rates
+    revisions: tuple[Figure, ...] = ()  # later reports' values for the years it rests on: listed, never rewriting it
 
 
 class Event(enum.Enum):

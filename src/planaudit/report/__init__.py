@@ -52,6 +52,8 @@ TABLE: list[Format] = [
     Format("markdown", "progress_markdown", "ProgressMarkdownReporter", (".md",), command=PROGRESS),
     Format("json", "progress_json", "ProgressJsonReporter", (".json",), for_programs=True, command=PROGRESS),
     Format("csv", "progress_csv", "ProgressCsvReporter", (".csv",), for_programs=True, command=PROGRESS),
+    Format("junit", "progress_junit", "ProgressJunitReporter", (".xml",), for_programs=True, command=PROGRESS),
+    Format("github", "progress_github", "ProgressGithubReporter", for_programs=True, command=PROGRESS),
 ]
 
 

@@ -10,6 +10,7 @@ from fractions import Fraction
 from planaudit.exact.numbers import Interval, format_number, format_to_places
 from planaudit.judge.units import interval_text
 from planaudit.messages import msg
+from planaudit.model.data import Figure
 from planaudit.model.period import (
     Direction,
     Event,
@@ -117,6 +118,31 @@ def data_text(year: YearStatus, unit: str) -> str:
     if year.value is None or year.data_year is None:
         return "-"
     return f"{interval_text(year.value, unit)} ({year.data_year})"
+
+
+def latest_cells(item: TargetProgress, lang: str) -> list[str]:
+    """What a row says of its latest status: the figure (with later revisions), p, e, the gap, the need per year."""
+    latest, unit = item.latest, item.unit
+    if latest is None:
+        return ["-"] * 5
+    return [data_text(latest, unit) + revised_text(latest, lang), share_text(latest.covered), expected_text(latest),
+            amount_text(latest.gap, unit), amount_text(latest.needed, unit)]
+
+
+def revised_text(year: YearStatus, lang: str) -> str:
+    """Later reports' values for the years a status rests on: "; revised: 8.4 (2021) in 2022", or ""."""
+    if not year.revisions:
+        return ""
+    values = ", ".join(f"{_written(figure)} ({figure.span.as_of.year}) {IN_REPORT.render(lang)} {figure.year}"
+                       for figure in year.revisions)
+    return f"; {REVISED.render(lang)}: {values}"
+
+
+IN_REPORT = msg("in the report of")
+
+
+def _written(figure: Figure) -> str:
+    return str(figure.stated.value).lower() if figure.stated.is_state else figure.stated.written()
 
 
 def share_text(value: Interval | None) -> str:

@@ -15,8 +15,8 @@ from planaudit.report.progress import exact_text, status_text
 
 COLUMNS = ("jurisdiction", "id", "title", "metric", "unit", "kind", "direction", "attribute", "rule", "value", "due",
            "year", "status", "status_text", "why", "reason", "data_year", "value_low", "value_high", "covered_low",
-           "covered_high", "expected", "expected_approx", "gap_low", "gap_high", "breaches", "evidence", "target_file",
-           "target_line")
+           "covered_high", "expected", "expected_approx", "gap_low", "gap_high", "breaches", "evidence", "revisions",
+           "target_file", "target_line")
 
 
 class ProgressCsvReporter(ProgressReporter):
@@ -42,6 +42,8 @@ class ProgressCsvReporter(ProgressReporter):
             *_ends(year.gap), " ".join(map(str, year.breaches)),
             "; ".join(f"{self.in_repository(figure.location.path)}:{figure.location.line} {figure.provenance.quote}"
                       for figure in evidence),
+            "; ".join(f"{self.in_repository(figure.location.path)}:{figure.location.line} {figure.provenance.quote}"
+                      for figure in year.revisions),
             self.in_repository(target.location.path), str(target.location.line),
         ]
 

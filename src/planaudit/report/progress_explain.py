@@ -28,7 +28,7 @@ _LABELS = InLanguages({
     "kind": "Kind", "attribute": "Attribute", "base": "Base", "end": "End", "band": "On track within",
     "figure": "Figure", "covered": "Share covered", "expected": "Share expected", "milestone": "Milestone",
     "gap": "Gap", "needed": "Needed each year left", "history": "History", "quote": "Plan says",
-    "breaches": "Years not met",
+    "breaches": "Years not met", "revised": "Revised later (not judged)",
 }, lambda key: f"explain progress: {key}")
 
 
@@ -75,6 +75,7 @@ def _year_lines(item: TargetProgress, year: YearStatus, lang: str, folder: str) 
     judged = year.judged
     lines += [_figure_line(figure, words["figure"], folder)
               for figure in year.evidence or (judged.evidence() if judged is not None else ())]
+    lines += [_figure_line(figure, words["revised"], folder) for figure in year.revisions]
     if year.covered is not None:
         lines.append(f"  {words['covered']}: p = {_covered_formula(item, year)} = {share_text(year.covered)}")
     if year.expected is not None or year.expected_shown is not None:
@@ -92,7 +93,8 @@ def _year_lines(item: TargetProgress, year: YearStatus, lang: str, folder: str) 
 def _figure_line(figure: Figure, label: str, folder: str) -> str:
     """A figure a status rests on, as its report writes it, with its year, file:line and words."""
     value = str(figure.stated.value).lower() if figure.stated.is_state else figure.stated.written()
-    return f"  {label}: {value} ({figure.year}) — {figure_place(figure, folder)} \u201c{printable(figure.provenance.quote)}\u201d"
+    quote = printable(figure.provenance.quote)
+    return f"  {label}: {value} ({figure.span.as_of.year}) — {figure_place(figure, folder)} \u201c{quote}\u201d"
 
 
 def _covered_formula(item: TargetProgress, year: YearStatus) -> str:

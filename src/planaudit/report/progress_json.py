@@ -58,6 +58,11 @@ class ProgressJsonReporter(ProgressReporter):
             "gap": _range(year.gap), "needed": _range(year.needed),
             "milestone": None if year.milestone is None else year.milestone.verdict.value,
             "breaches": list(year.breaches),
+            "revisions": [{"year": figure.span.as_of.year, "reported_in": figure.year,
+                           "value": None if figure.stated.is_state else exact_text(Interval.exact(figure.stated.value).point)
+                           if figure.stated.bound.value == "exact" else figure.stated.written(),
+                           "file": self.in_repository(figure.location.path), "line": figure.location.line,
+                           "quote": figure.provenance.quote} for figure in year.revisions],
             "evidence": [{"file": self.in_repository(figure.location.path), "line": figure.location.line,
                           "quote": figure.provenance.quote}
                          for figure in year.evidence or (judged.evidence() if judged else ())],

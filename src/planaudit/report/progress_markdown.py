@@ -13,14 +13,11 @@ from planaudit.report.base import ProgressReporter
 from planaudit.report.markdown import cell, table
 from planaudit.report.progress import (
     WORDS,
-    amount_text,
     base_text,
-    data_text,
     end_text,
-    expected_text,
     history_text,
+    latest_cells,
     rollup_text,
-    share_text,
     status_text,
     title_text,
 )
@@ -41,13 +38,11 @@ class ProgressMarkdownReporter(ProgressReporter):
         self.out.write("\n".join(parts) + "\n")
 
     def _row(self, item: TargetProgress) -> list[str]:
-        target, latest, unit = item.target, item.latest, item.unit
+        target, unit = item.target, item.unit
         title = f"`{target.id}` {cell(target.title)} — [{self.in_repository(target.location.path)}:{target.location.line}]"
         return [title, cell(base_text(target, unit, self.lang)), cell(end_text(target, unit, item.symbol, self.lang)),
                 *(cell(status_text(year, self.lang)) for year in item.years),
-                cell(data_text(latest, unit)) if latest else "-", share_text(latest.covered) if latest else "-",
-                expected_text(latest) if latest else "-", cell(amount_text(latest.gap, unit)) if latest else "-",
-                cell(amount_text(latest.needed, unit)) if latest else "-", cell(history_text(item, self.lang))]
+                *(cell(text) for text in latest_cells(item, self.lang)), cell(history_text(item, self.lang))]
 
     def _chart(self, item: TargetProgress, result: ProgressResult) -> str:
         """A Mermaid xychart of the target's figures, the base first; "" when it has fewer than two."""

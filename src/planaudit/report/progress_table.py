@@ -11,14 +11,11 @@ from planaudit.read.text import printable
 from planaudit.report.base import ProgressReporter
 from planaudit.report.progress import (
     WORDS,
-    amount_text,
     base_text,
-    data_text,
     end_text,
-    expected_text,
     history_text,
+    latest_cells,
     rollup_text,
-    share_text,
     sparkline,
     status_text,
     title_text,
@@ -45,12 +42,7 @@ class ProgressTableReporter(ProgressReporter):
 
     def _row(self, result: ProgressResult, item: TargetProgress) -> list[str]:
         target = item.target
-        unit, symbol = item.unit, item.symbol
-        latest = item.latest
         statuses = [status_text(year, self.lang) for year in item.years]
-        return [printable(target.id), target.kind.value, base_text(target, unit, self.lang),
-                end_text(target, unit, symbol, self.lang), *statuses,
-                data_text(latest, unit) if latest else "-", share_text(latest.covered) if latest else "-",
-                expected_text(latest) if latest else "-", amount_text(latest.gap, unit) if latest else "-",
-                amount_text(latest.needed, unit) if latest else "-", sparkline(item), history_text(item, self.lang)]
-
+        return [printable(target.id), target.kind.value, base_text(target, item.unit, self.lang),
+                end_text(target, item.unit, item.symbol, self.lang), *statuses, *latest_cells(item, self.lang),
+                sparkline(item), history_text(item, self.lang)]
