@@ -146,7 +146,8 @@ def progress_handles(root: Path, cache: Path, repository: Repository) -> None:
     for period in sorted({path.split("/")[1] for path in repository.files if re.fullmatch(r"targets/\d{4}-\d{4}/.*", path)}):
         first, last = map(int, period.split("-"))
         plain = run(root, cache, "progress", period, "--format", "json", "-o", str(root.parent / f"{period}.md"),
-                    "-o", str(root.parent / f"{period}.csv"), "-o", str(root.parent / f"{period}.xml"))
+                    "-o", str(root.parent / f"{period}.csv"), "-o", str(root.parent / f"{period}.xml"),
+                    "-o", str(root.parent / f"{period}.xlsx"))
         if plain.exit_code == 2:
             assert problem_codes(plain.stderr) == {"expression"}, plain.stderr
             continue
@@ -158,6 +159,7 @@ def progress_handles(root: Path, cache: Path, repository: Repository) -> None:
         assert len(rows) == sum(len(target["years"]) for target in found["targets"])
         suites = ElementTree.parse(root.parent / f"{period}.xml").getroot()
         assert suites.get("tests") == str(len(found["targets"]))
+        assert len(openpyxl.load_workbook(root.parent / f"{period}.xlsx").sheetnames) == len(found["jurisdictions"]) + 2
         for as_of in (first, last):
             shown = run(root, cache, "progress", period, "--as-of", str(as_of))
             assert shown.exit_code == 0, shown.output

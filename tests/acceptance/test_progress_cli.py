@@ -78,3 +78,15 @@ def test_junit_fails_the_targets_behind_regressing_breached_or_missed():
     assert {key: root.get(key) for key in ("tests", "failures", "skipped")} == {"tests": "8", "failures": "3", "skipped": "0"}
     failed = {case.get("name").split(":")[0]: case[0].get("type") for case in root.iter("testcase") if case[0].tag == "failure"}
     assert failed == {"energy-intensity": "behind", "unemployment": "breached", "income": "breached"}
+
+
+def test_the_workbook_of_the_example_charts_each_target_with_two_years_of_figures(tmp_path):
+    import openpyxl
+
+    run = planaudit("progress", "2021-2025", "-o", str(tmp_path / "progress.xlsx"), data="progress")
+    assert run.returncode == 0
+    workbook = openpyxl.load_workbook(tmp_path / "progress.xlsx")
+    assert workbook.sheetnames == ["status", "example", "chart"]
+    assert [[cell.value for cell in row] for row in workbook["status"].iter_rows(min_row=5)] == [
+        ["achieved early", 1], ["ahead", 2], ["on track", 2], ["behind", 1], ["breached", 2]]
+    assert len(workbook["chart"]._charts) == 7  # every target but the lawyers', whose figures are bounds

@@ -53,3 +53,32 @@ def test_a_title_from_the_data_commands_no_runner_and_no_spreadsheet(tmp_path):
     csv_text = written(root, "csv")
     assert ',"\'=HYPERLINK' in csv_text and ',"=HYPERLINK' not in csv_text  # quoted, and never a formula
     assert json.loads(written(root, "json"))["targets"][0]["title"] == "x\n::error file=a::pwned"  # JSON keeps it exact
+
+
+def test_the_workbook_holds_every_status_as_text_and_a_chart_per_target(tmp_path):
+    import openpyxl
+
+    root = repository(tmp_path, ["=HYPERLINK(\"http://x\")", "目标"])
+    path = tmp_path / "progress.xlsx"
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    reporter_class("xlsx", PROGRESS)("en").write(progress(root, 2021, 2025).result, out)
+    path.write_bytes(out.buffer.getvalue())  # type: ignore[attr-defined]
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["status", "here", "chart"]
+    rows = [[cell.value for cell in row] for row in workbook["here"].iter_rows(min_row=4)]
+    assert [row[0] for row in rows] == ['t0 =HYPERLINK("http://x")', "t1 目标"] and [row[4] for row in rows] == ["behind"] * 2
+    assert all(cell.data_type == "s" for row in workbook["here"].iter_rows(min_row=4) for cell in row if cell.value)
+    assert len(workbook["chart"]._charts) == 0  # one year's figure each: nothing to draw a line through
+
+
+def test_a_jurisdiction_named_as_a_sheet_of_the_workbook_gets_a_sheet_of_its_own(tmp_path):
+    import openpyxl
+
+    root = repository(tmp_path, ["目标"])
+    (root / "targets" / "2021-2025" / "here.yaml").rename(root / "targets" / "2021-2025" / "chart.yaml")
+    plan = root / "targets" / "2021-2025" / "chart.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("jurisdiction: here", "jurisdiction: chart"), encoding="utf-8")
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    reporter_class("xlsx", PROGRESS)("en").write(progress(root, 2021, 2025).result, out)
+    (tmp_path / "p.xlsx").write_bytes(out.buffer.getvalue())  # type: ignore[attr-defined]
+    assert openpyxl.load_workbook(tmp_path / "p.xlsx").sheetnames == ["status", "chart", "chart~2"]

@@ -78,4 +78,4 @@ def test_one_table_serves_every_command_and_every_format_keeps_one_contract():
         assert not cls.__abstractmethods__, found  # begin, jurisdiction, end: each one it has, written
     assert by_suffix(DIFF) == {".md": "markdown", ".json": "json", ".sarif": "sarif"}
     assert by_suffix(COVERAGE) == {".md": "markdown", ".json": "json"}
-    assert by_suffix(PROGRESS) == {".md": "markdown", ".json": "json", ".csv": "csv", ".xml": "junit"}
+    assert by_suffix(PROGRESS) == {".md": "markdown", ".json": "json", ".csv": "csv", ".xml": "junit", ".xlsx": "xlsx"}

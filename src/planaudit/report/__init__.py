@@ -54,6 +54,7 @@ TABLE: list[Format] = [
     Format("csv", "progress_csv", "ProgressCsvReporter", (".csv",), for_programs=True, command=PROGRESS),
     Format("junit", "progress_junit", "ProgressJunitReporter", (".xml",), for_programs=True, command=PROGRESS),
     Format("github", "progress_github", "ProgressGithubReporter", for_programs=True, command=PROGRESS),
+    Format("xlsx", "progress_xlsx", "ProgressXlsxReporter", (".xlsx",), for_programs=True, binary=True, command=PROGRESS),
 ]
 
 

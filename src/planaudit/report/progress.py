@@ -43,6 +43,7 @@ EVENTS = InLanguages({
 WORDS = InLanguages({
     "target": "target", "kind": "kind", "base": "base", "end": "end", "data": "figure (year)",
     "covered": "p", "expected": "e", "gap": "gap", "needed": "per year", "history": "history", "chart": "chart",
+    "status": "status", "count": "count", "file": "file",
 }, lambda _: "progress column")
 
 SPARKS = "▁▂▃▄▅▆▇█"

@@ -73,7 +73,7 @@ class XlsxReporter(Reporter[XlsxPiece]):
         created = dt.datetime.combine(report_date(), dt.time())
         self.workbook.set_properties({"title": WORDS[self.lang]["report_title"].format(year=overview.year),
                                       "created": created})
-        self.sheets = _Sheets(self.workbook, self.lang)
+        self.sheets = Sheets(self.workbook, self.lang)
         self._summary(self.sheets, overview)
         self.inconsistencies: list[list[str]] = []
         self.sources: list[list[str]] = []  # the documents cited: the last sheet
@@ -101,7 +101,7 @@ class XlsxReporter(Reporter[XlsxPiece]):
         self.out.flush()
         self.out.buffer.write(self.buffer.getvalue())  # type: ignore[attr-defined]
 
-    def _summary(self, sheets: _Sheets, overview: Overview) -> None:
+    def _summary(self, sheets: Sheets, overview: Overview) -> None:
         words = WORDS[self.lang]
         split = [grounds for grounds, _ in overview.summary.by_grounds(Verdict.MET)]
         headers = [words["jurisdiction"], words["name"], words["targets"], words["decided"], words["met"],
@@ -116,7 +116,7 @@ class XlsxReporter(Reporter[XlsxPiece]):
             notes.append(words["not_judged"].format(slugs=", ".join(overview.not_judged)))
         sheets.table(words["summary"], headers, rows, notes)
 
-    def _jurisdiction(self, sheets: _Sheets, slug: str, name: str, targets: list[list[Any]]) -> None:
+    def _jurisdiction(self, sheets: Sheets, slug: str, name: str, targets: list[list[Any]]) -> None:
         words = WORDS[self.lang]
         headers = ["#", words["id"], words["target"], words["threshold"], words["actual"], words["verdict"],
                    words["verdict_code"], words["grounds"], words["reason"], words["detail"], words["evidence"],
@@ -148,7 +148,7 @@ def _counts(summary: Summary) -> list[int]:
             summary.asserted, summary.waived, summary.items, summary.items_met]
 
 
-class _Sheets:
+class Sheets:
     """Sheets of one workbook, each a table with a frozen header and an autofilter."""
 
     def __init__(self, workbook: Any, lang: str) -> None:
@@ -163,7 +163,7 @@ class _Sheets:
 
     def table(self, name: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], notes: Sequence[str] = (),
               title: str | None = None, verdict_column: int | None = None) -> None:
-        sheet = self.workbook.add_worksheet(self._unique(name))
+        sheet = self.workbook.add_worksheet(self.unique(name))
         top = 0
         for line in [*([title] if title else []), *notes]:
             sheet.write_string(top, 0, _text(line), self.title if line == title else None)
@@ -186,7 +186,7 @@ class _Sheets:
             width = max([display_width(header), *(display_width(_text(str(row[column]))) for row in rows)])
             sheet.set_column(column, column, min(width, _WIDEST) + 2)
 
-    def _unique(self, name: str) -> str:
+    def unique(self, name: str) -> str:
         """A sheet name Excel accepts, unlike every one before it."""
         base = "".join("_" if char in "[]:*?/\\" else char for char in name)[:_SHEET_NAME] or "sheet"
         candidate, number = base, 2
