@@ -82,3 +82,14 @@ def test_a_jurisdiction_named_as_a_sheet_of_the_workbook_gets_a_sheet_of_its_own
     reporter_class("xlsx", PROGRESS)("en").write(progress(root, 2021, 2025).result, out)
     (tmp_path / "p.xlsx").write_bytes(out.buffer.getvalue())  # type: ignore[attr-defined]
     assert openpyxl.load_workbook(tmp_path / "p.xlsx").sheetnames == ["status", "chart", "chart~2"]
+
+
+def test_explain_shows_a_document_s_title_from_the_data_as_text(tmp_path):
+    from planaudit.report.progress_explain import render_progress_explanation
+
+    root = repository(tmp_path, ["目标"])
+    report = root / "outcomes" / "2021" / "here.yaml"
+    report.write_text("document: {title: \"公报\\e[2J\"}\n" + report.read_text(encoding="utf-8"), encoding="utf-8")
+    result = progress(root, 2021, 2025).result
+    text = render_progress_explanation(result.targets[0], result)
+    assert "\x1b" not in text and "《公报\\x1b[2J》" in text

@@ -59,7 +59,7 @@ def render_progress_explanation(item: TargetProgress, result: ProgressResult, la
     for year in item.years:
         lines += _year_lines(item, year, lang, folder)
     lines.append(f"{words['history']}: {history_text(item, lang)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(printable, lines)) + "\n"  # every line, whatever part of it came from data (a document's title)
 
 
 def _base_quote(item: TargetProgress) -> str:
