@@ -151,6 +151,11 @@ def test_a_relative_target_is_held_against_the_other_figure_of_each_year(tmp_pat
     figures = {2021: [{"metric": "level", "value": 6}, {"metric": "other", "value": 5}],
                2022: [{"metric": "level", "value": 5}, {"metric": "other", "value": 5}]}
     assert judged(tmp_path, target, figures, as_of=2022) == [(Status.HELD, None), (Status.BREACHED, None)]
+    (tmp_path / "due").mkdir()  # due in 2022: met or missed on 2022's two figures, the breach of 2021 listed
+    figures = {2021: [{"metric": "level", "value": 5}, {"metric": "other", "value": 5}],
+               2022: [{"metric": "level", "value": 6}, {"metric": "other", "value": 5}]}
+    assert judged(tmp_path / "due", target, figures, period="2021-2022") == [(Status.BREACHED, None), (Status.MET, None)]
+    assert judged.last.years[1].breaches == (2021,)  # type: ignore[attr-defined]
 
 
 def test_a_target_of_milestones_only_is_judged_on_each_year_s(tmp_path):

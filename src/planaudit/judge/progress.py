@@ -41,7 +41,6 @@ from planaudit.model.result import Detail, Missing, Reason, Resolved, TargetResu
 
 DEFAULT_BAND = Fraction(1, 10)
 _ACHIEVED = frozenset({Status.ACHIEVED_EARLY, Status.MET})
-_FOUND = frozenset({Reason.STATED, Reason.DERIVED})  # an annual judgement that found its figure
 
 
 def progress_of(plan: PeriodPlan, repository: Repository, rules: Mapping[str, Rule], as_of: int,
@@ -99,16 +98,15 @@ class _Progress:
     def at_due(self, target: PeriodTarget, year: int) -> YearStatus:
         due = target.due
         if target.kind.chained:
-            chained = self.chained(target, year, due)
-            return chained
+            return self.chained(target, year, due)
         if target.kind is PeriodKind.MILESTONES and target.value.number is None:
             milestone = target.milestone(due)
             if milestone is None:
                 return YearStatus(year=year, status=Status.UNMEASURED, why=Why.NO_MILESTONE)
             judged = self.judge_milestone(target, milestone)
             return self.verdict_status(year, due, judged, milestone=judged)
-        end = self.end_value(target)
-        if end is None:
+        end = self.end_value(target)  # None for a relative target: its value is the other figure of the year
+        if end is None and target.kind is not PeriodKind.RELATIVE:
             return YearStatus(year=year, status=Status.UNMEASURED, why=Why.NO_BASE)
         judged = self.judge(target, due, end)
         status = self.verdict_status(year, due, judged)
