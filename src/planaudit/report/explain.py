@@ -67,15 +67,20 @@ def find_target(audit: AuditResult, jurisdiction: str, wanted: str) -> TargetRes
     table (1, 2, …; as every report numbers them), or by a prefix of one id alone;
     :class:`UnknownTarget` if there is none, or the prefix begins more than one id."""
     candidates = [item for item in audit.results if item.target.jurisdiction == jurisdiction]
-    ids = [item.target.id for item in candidates]
+    return candidates[chosen([item.target.id for item in candidates], wanted, audit.year, jurisdiction)]
+
+
+def chosen(ids: list[str], wanted: str, year: int | str, jurisdiction: str) -> int:
+    """Which of ``ids`` (a jurisdiction's targets, in order) ``wanted`` names: an id, a row's number
+    (1, 2, …), or the start of one id alone; :class:`UnknownTarget` if none, or more than one."""
     if wanted in ids:
-        return candidates[ids.index(wanted)]
-    if wanted.isdecimal() and 1 <= int(wanted) <= len(candidates):
-        return candidates[int(wanted) - 1]
-    starting = [item for item in candidates if item.target.id.startswith(wanted)]
+        return ids.index(wanted)
+    if wanted.isdecimal() and 1 <= int(wanted) <= len(ids):
+        return int(wanted) - 1
+    starting = [index for index, found in enumerate(ids) if found.startswith(wanted)]
     if len(starting) == 1:
         return starting[0]
-    raise UnknownTarget(audit.year, jurisdiction, wanted, ids, [item.target.id for item in starting])
+    raise UnknownTarget(year, jurisdiction, wanted, ids, [ids[index] for index in starting])
 
 
 def render_explanation(item: TargetResult, lang: str = "en", folder: str = "") -> str:

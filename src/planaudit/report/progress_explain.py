@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from planaudit.errors import UnknownTarget
 from planaudit.exact.numbers import Interval, format_number
 from planaudit.judge.units import interval_text
 from planaudit.model.data import Figure
 from planaudit.model.period import PeriodKind, ProgressResult, TargetProgress, YearStatus
 from planaudit.read.text import printable
 from planaudit.report.display import figure_place
+from planaudit.report.explain import chosen
 from planaudit.report.i18n import VERDICTS, InLanguages
 from planaudit.report.progress import (
     amount_text,
@@ -35,15 +35,7 @@ _LABELS = InLanguages({
 def find_period_target(result: ProgressResult, jurisdiction: str, wanted: str) -> TargetProgress:
     """A target of the jurisdiction's period plan by its id, its row's number, or a prefix of one id alone."""
     candidates = [item for item in result.targets if item.target.jurisdiction == jurisdiction]
-    ids = [item.target.id for item in candidates]
-    if wanted in ids:
-        return candidates[ids.index(wanted)]
-    if wanted.isdecimal() and 1 <= int(wanted) <= len(candidates):
-        return candidates[int(wanted) - 1]
-    starting = [item for item in candidates if item.target.id.startswith(wanted)]
-    if len(starting) == 1:
-        return starting[0]
-    raise UnknownTarget(result.period, jurisdiction, wanted, ids, [item.target.id for item in starting])
+    return candidates[chosen([item.target.id for item in candidates], wanted, result.period, jurisdiction)]
 
 
 def render_progress_explanation(item: TargetProgress, result: ProgressResult, lang: str = "en", folder: str = "") -> str:
