@@ -73,3 +73,10 @@ def test_a_figure_only_a_period_plan_follows_is_used(tmp_path):
                                                   "  - {metric: share, value: 0.3, quote: '0.3'}\n")
     # rate derives from cases (closed / cases * 100): only share is used by no target
     assert [(problem.line, problem.code) for problem in api.validate(tmp_path)] == [(5, Code.UNUSED_FIGURE)]
+
+
+def test_a_target_id_used_twice_in_a_period_plan(tmp_path):
+    RepoBuilder(tmp_path).rules(COUNT_METRICS).write(PLAN, HEADER + "".join(
+        f"  - {{id: a, title: t, quote: q, metric: cases, kind: reach, value: {value}}}\n" for value in (5, 6)))
+    assert [(problem.line, problem.code, problem.message) for problem in api.validate(tmp_path)] == [
+        (5, Code.DUPLICATE_ID, "target id 'a' is already used on line 4")]

@@ -30,11 +30,6 @@ class PeriodKind(enum.Enum):
     MILESTONES = "milestones"  # 各年度视情提出: only yearly milestones
 
     @property
-    def linear(self) -> bool:
-        """Is its expected path a straight line from the base (levels, shares, counts)?"""
-        return self in (PeriodKind.REACH, PeriodKind.INCREASE_BY)
-
-    @property
     def chained(self) -> bool:
         """Is it measured on yearly rates chained from the base year (a compound path)?"""
         return self in (PeriodKind.CUMULATIVE, PeriodKind.AVERAGE_GROWTH)
@@ -65,7 +60,6 @@ class Quoted:
     document: Document | None = None
     at: str | None = None
     basis: str | None = None  # nominal or real (None: unstated)
-    line: int = 1
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,10 +116,6 @@ class PeriodTarget:
     def location(self) -> Location:
         return self.provenance.location
 
-    @property
-    def key(self) -> str:
-        return f"{self.first}-{self.last}/{self.jurisdiction}/{self.id}"
-
     def milestone(self, year: int) -> Milestone | None:
         return next((milestone for milestone in self.milestones if milestone.year == year), None)
 
@@ -141,10 +131,6 @@ class PeriodPlan:
     last: int
     document: SourceDocument
     targets: tuple[PeriodTarget, ...]
-
-    @property
-    def period(self) -> str:
-        return f"{self.first}-{self.last}"
 
 
 class Status(enum.Enum):

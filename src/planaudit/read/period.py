@@ -86,7 +86,6 @@ def read_period_target(entry: dict[str, Any], location: Location, positions: Pos
                        document: SourceDocument | None) -> PeriodTarget:
     """One entry of a period plan, as the schema read it, → its PeriodTarget, by keyword."""
     direction = Direction(entry.get("direction", "up"))
-    line = positions.get("base", (location.line, location.col))[0]
     return PeriodTarget(
         jurisdiction=file.jurisdiction, first=file.first, last=file.last, id=entry["id"], title=entry["title"],
         metric=entry["metric"], kind=PeriodKind(entry["kind"]), direction=direction,
@@ -95,33 +94,32 @@ def read_period_target(entry: dict[str, Any], location: Location, positions: Pos
                               document=document, at=entry.get("at")),
         value=threshold_of(entry), due=entry.get("year", file.last),
         attribute=Attribute(entry["attribute"]) if "attribute" in entry else None,
-        base=_base(entry["base"], line) if "base" in entry else None,
-        milestones=tuple(_milestone(item, positions.get("milestones", (location.line, 1))[0])
-                         for item in entry.get("milestones", ())),
+        base=_base(entry["base"]) if "base" in entry else None,
+        milestones=tuple(_milestone(item) for item in entry.get("milestones", ())),
         scope=entry.get("scope"), basis=entry.get("basis"),
         tolerance=tolerance_of(entry) if "tolerance" in entry else None,
         strength=Strength(entry["strength"]) if "strength" in entry else strength_of(entry["quote"]),
     )
 
 
-def _quoted(entry: dict[str, Any], line: int, year: int | None = None) -> Quoted:
+def _quoted(entry: dict[str, Any], year: int | None = None) -> Quoted:
     document = entry.get("document")
     named = None if document is None else SourceDocument(document.get("title"), document.get("issuer"),
                                                           date_of(document.get("date")), document.get("url"))
     value, stated_year = number_of(entry["value"])[0], entry.get("year", year)
     assert value is not None and stated_year is not None, "the schema requires a value and a year (a revision: its base's)"
     return Quoted(value=value, year=stated_year, quote=entry["quote"], document=named, at=entry.get("at"),
-                  basis=entry.get("basis"), line=line)
+                  basis=entry.get("basis"))
 
 
-def _base(entry: dict[str, Any], line: int) -> Base:
-    first = _quoted(entry, line)
+def _base(entry: dict[str, Any]) -> Base:
+    first = _quoted(entry)
     revised = entry.get("revised")
-    return Base(first=first, revised=None if revised is None else _quoted(revised, line, first.year))
+    return Base(first=first, revised=None if revised is None else _quoted(revised, first.year))
 
 
-def _milestone(entry: dict[str, Any], line: int) -> Milestone:
-    tolerance = entry.get("tolerance")
-    return Milestone(stated=_quoted(entry, line), rule=entry.get("rule"),
-                     tolerance=None if tolerance is None else Tolerance(amount=number_of(tolerance)[0],
-                                                                        percent=number_of(tolerance)[1]))
+def _milestone(entry: dict[str, Any]) -> Milestone:
+    if "tolerance" not in entry:
+        return Milestone(stated=_quoted(entry), rule=entry.get("rule"))
+    amount, percent = number_of(entry["tolerance"])
+    return Milestone(stated=_quoted(entry), rule=entry.get("rule"), tolerance=Tolerance(amount=amount, percent=percent))
