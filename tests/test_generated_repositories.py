@@ -117,6 +117,7 @@ def test_whatever_validate_accepts_progress_handles(repository: Repository):
         assert validated.exit_code in (0, 1)
         if not any(problem["severity"] == "error" for problem in json.loads(validated.stdout)["problems"]):
             progress_handles(root, cache, repository)
+            coverage_handles(root, cache, repository)
 
 
 @pytest.mark.long
@@ -168,7 +169,9 @@ def progress_handles(root: Path, cache: Path, repository: Repository) -> None:
 def coverage_handles(root: Path, cache: Path, repository: Repository) -> None:
     """`coverage` of a plan written from each plan file's own quotes (its targets', items', restatements' and directions')."""
     for path, content in repository.files.items():
-        if not path.startswith("targets/") or "year" not in content:  # a period plan has no document of its year
+        if re.fullmatch(r"targets/\d{4}-\d{4}/.*", path):
+            period_coverage_handles(root, cache, content)
+        if not path.startswith("targets/") or "year" not in content:
             continue
         entries = [target for entry in content["targets"] for target in [entry, *entry.get("items", [])]]
         quotes = [target["quote"] for target in entries] + [passage["quote"] for target in entries
@@ -180,6 +183,27 @@ def coverage_handles(root: Path, cache: Path, repository: Repository) -> None:
                    "--year", str(content["year"]), "--format", "json")
         assert done.exit_code in (0, 1), done.output
         assert json.loads(done.stdout)["jurisdiction"] == content["jurisdiction"]
+
+
+def period_coverage_handles(root: Path, cache: Path, content: dict) -> None:
+    """`coverage` of a five-year plan's outline written from a period plan's own quotes: its
+    targets', and its bases' and milestones' that name no other document."""
+    quotes = [target["quote"] for target in content["targets"]]
+    stated = [target["base"] for target in content["targets"] if isinstance(target.get("base"), dict)]
+    stated += [milestone for target in content["targets"] for milestone in target.get("milestones", [])]
+    quotes += [entry["quote"] for entry in stated if "document" not in entry]
+    document = root.parent / f"{content['jurisdiction']}-{content['period']}.txt"
+    document.write_text(f"规划纲要（{content['period']}年）\n一、目标\n（一）" + "，".join(quotes) + "。\n", encoding="utf-8")
+    given = run(root, cache, "coverage", str(document), "--format", "json", "--year", content["period"],
+                "-j", content["jurisdiction"])
+    assert given.exit_code in (0, 1), given.output
+    assert (json.loads(given.stdout)["period"], json.loads(given.stdout)["jurisdiction"]) == (
+        content["period"], content["jurisdiction"])
+    guessed = run(root, cache, "coverage", str(document), "--format", "json")  # the period from the title, whose from the quotes
+    if guessed.exit_code == 2:  # no plan's quotes stand in it, or two plans' as many
+        assert "-j SLUG" in guessed.output, guessed.output
+    else:
+        assert guessed.exit_code in (0, 1) and json.loads(guessed.stdout)["period"] == content["period"], guessed.output
 
 
 def check_year(root: Path, cache: Path, year: int, targets: list[tuple[int, str, str]]) -> None:

@@ -218,7 +218,7 @@ class CannotExtract(PlanauditError):
 class NoDataFile(PlanauditError):
     """`planaudit coverage` has no entries to hold the document against."""
 
-    def __init__(self, kind: str, year: int, jurisdiction: str, known: Sequence[str]) -> None:
+    def __init__(self, kind: str, year: int | str, jurisdiction: str, known: Sequence[str]) -> None:
         listed = ", ".join(known) or "none"
         super().__init__(msg("no {file} to hold the document against (jurisdictions with one: {known})",
                              file=f"{kind}/{year}/{jurisdiction}.yaml", known=listed))
@@ -227,7 +227,7 @@ class NoDataFile(PlanauditError):
 class UnknownDocument(PlanauditError):
     """`planaudit coverage` cannot tell whose document it is."""
 
-    def __init__(self, kind: str, year: int) -> None:
+    def __init__(self, kind: str, year: int | str) -> None:
         super().__init__(msg("cannot tell whose document this is: no quote of any {files} stands in it, "
                              "or as many of two files' as of each other's; pass -j SLUG", files=f"{kind}/{year}/*.yaml"))
 

@@ -80,3 +80,34 @@ def test_a_data_file_with_an_error_is_named_and_nothing_is_held(tmp_path):
     done = planaudit("coverage", str(SOURCES / "plan.txt"), "--data", str(copy), data=None)
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.startswith("targets/2022/lakeside.yaml:9:11: unknown-rule unknown rule 'at_lest'")
+
+
+OUTLINE = EXAMPLES / "progress" / "sources" / "outline.txt"
+
+
+@pytest.mark.parametrize("output_format", ["table", "json"])
+def test_a_five_year_plan_is_held_against_its_period_plan(output_format):
+    done = planaudit("coverage", str(OUTLINE), "--format", output_format, data="progress")
+    assert (done.returncode, done.stderr) == (1, "")  # the energy target's quote writes 能耗…〔13.5〕 for 能源消耗…13.5%
+    assert_matches(f"coverage-period.{output_format}", done.stdout.replace(str(EXAMPLES), "tests/examples"))
+
+
+def test_the_period_comes_from_the_title_or_from_year():
+    from_title = planaudit("coverage", str(OUTLINE), "--format", "json", data="progress")
+    given = planaudit("coverage", str(OUTLINE), "--format", "json", "--year", "2021-2025", "-j", "example", data="progress")
+    assert json.loads(given.stdout) == json.loads(from_title.stdout)
+    assert {key: json.loads(given.stdout).get(key) for key in ("kind", "period", "year", "data_file")} == {
+        "kind": "plan", "period": "2021-2025", "year": None, "data_file": "targets/2021-2025/example.yaml"}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("-j", "elsewhere"), "planaudit: error: no targets/2021-2025/elsewhere.yaml to hold the document against "
+                          "(jurisdictions with one: example)"),
+    (("--year", "2016-2020"), "planaudit: error: no targets/2016-2020/*.yaml to hold the document against "
+                              "(jurisdictions with one: none)"),
+    (("--year", "2021-2025", "--kind", "report"), "planaudit: error: --year 2021-2025 is a period: a period has plans, "
+                                                  "not reports; give the report's year"),
+])
+def test_what_a_period_cannot_be_held_against_is_an_error(args, message):
+    done = planaudit("coverage", str(OUTLINE), *args, data="progress")
+    assert (done.returncode, done.stdout, done.stderr.splitlines()[0]) == (2, "", message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from planaudit.check.coverage import plan_coverage, report_coverage
+from planaudit.check.coverage import period_plan_coverage, plan_coverage, report_coverage
 from planaudit.model.coverage import Clause, CoverageResult
 from planaudit.report.coverage import summary_text
 from support import JURISDICTION, RepoBuilder, load_repository
@@ -132,3 +132,49 @@ def test_a_clause_a_target_quotes_is_by_a_target_though_a_direction_quotes_it_to
         """)
     assert [clause.text for clause in found.directions] == ["坚持学习制度"]
     assert found.covered == 2
+
+
+def period_plan(tmp_path, targets):
+    """A period plan read from targets/2021-2025/here.yaml of ``targets``."""
+    import yaml
+
+    from planaudit.read.layout import period_files
+    from planaudit.read.period import read_period_file
+
+    folder = tmp_path / "targets" / "2021-2025"
+    folder.mkdir(parents=True)
+    (folder / "here.yaml").write_text(yaml.safe_dump({"jurisdiction": "here", "period": "2021-2025", "targets": targets},
+                                                     allow_unicode=True), encoding="utf-8")
+    (file,), _ = period_files(tmp_path, 2021, 2025)
+    plan, problems = read_period_file(tmp_path, file)
+    assert not problems and plan is not None
+    return plan
+
+
+OUTLINE = textwrap.dedent("""\
+    第十四个五年规划纲要
+    一、主要目标
+    （一）常住人口城镇化率达到65%，森林覆盖率达到25%。
+    （二）经济发展。地区生产总值增长保持在合理区间、各年度视情提出。
+    """)
+
+
+def test_a_period_plan_is_held_against_its_own_words_only(tmp_path):
+    plan = period_plan(tmp_path, [
+        {"id": "town", "title": "t", "metric": "town", "kind": "reach", "value": 65, "quote": "常住人口城镇化率达到65%",
+         "base": {"value": 60, "year": 2020, "quote": "常住人口城镇化率60%"}},
+        {"id": "gdp", "title": "g", "metric": "gdp", "kind": "milestones", "quote": "保持在合理区间、各年度视情提出",
+         "milestones": [{"year": 2021, "value": 6, "quote": "增长6%以上", "document": {"title": "2021年政府工作报告"}}]},
+    ])
+    result = period_plan_coverage(OUTLINE, "outline.txt", plan)
+    assert (result.year, result.last, result.period, result.when) == (2021, 2025, "2021-2025", "2021-2025")
+    assert [(clause.line, clause.section, clause.text) for clause in result.uncovered] == [(3, "一（一）", "森林覆盖率达到25%")]
+    # the base's quote names no document, so it is the plan's own and must stand in it; the
+    # milestone's names the year's work report and is not asked of the outline (4: its target's line)
+    assert [(quote.text, quote.location.line) for quote in result.not_verbatim] == [("常住人口城镇化率60%", 4)]
+    assert (len(result.clauses), result.covered, result.share) == (3, 2, 66)
+
+
+def test_a_year_s_result_has_no_period():
+    result = CoverageResult("d.txt", "plan", "here", 2022, "targets/2022/here.yaml", (), (), ())
+    assert (result.period, result.when) == (None, "2022")

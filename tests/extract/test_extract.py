@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from planaudit.extract import CannotExtract, DocumentKind, extract_text, guess_kind, guess_year, render
+from planaudit.extract import CannotExtract, DocumentKind, extract_text, guess_kind, guess_period, guess_year, render
 from planaudit.extract.render import scalar
 from planaudit.model.data import Bound
 
@@ -152,6 +152,21 @@ def test_report_quote_is_the_verbatim_clause():
 ])
 def test_kind_and_year_are_guessed_from_the_title(text, kind, year):
     assert (guess_kind(text), guess_year(text)) == (kind, year)
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("中华人民共和国国民经济和社会发展\n第十四个五年规划和2035年远景目标纲要\n", (2021, 2025)),
+    ("全国公共法律服务体系建设规划（2021－2025年）\n", (2021, 2025)),
+    ("关于“十三五”规划实施情况的报告", (2016, 2020)),
+    ("国民经济和社会发展第十个五年计划纲要", (2001, 2005)),
+    ("第三个五年计划", (1966, 1970)),
+    ("第二十一个五年规划", (2056, 2060)),
+    ("標題\n\n\n二\n三\n（2021-2025年）", None),  # past the first three lines that hold text: the body, not the title
+    ("衢州市司法行政系统2022年工作要点\n“十四五”规划开局之年", None),
+    ("2025-2021年", None),
+])
+def test_a_period_is_guessed_from_the_title(text, period):
+    assert guess_period(text) == period
 
 
 def test_unguessable_kind_is_a_located_error():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from planaudit.extract.commitments import commitments
 from planaudit.extract.report import draft_figures
@@ -17,6 +18,7 @@ from planaudit.extract.segment import Clause as DocumentClause
 from planaudit.extract.segment import clauses
 from planaudit.model.coverage import Clause, CoverageResult, Quote
 from planaudit.model.data import Figure, Plan, Report, Target
+from planaudit.model.period import PeriodPlan, PeriodTarget
 
 Span = tuple[int, int]
 
@@ -33,6 +35,31 @@ def plan_coverage(text: str, document: str, plan: Plan, part: str | None = None)
              if id(clause) in committing and (part is None or _in_part(clause, part))]
     return _result(text, document, "plan", plan.jurisdiction, plan.year, plan.path, found, quotes + directions,
                    directions=directions)
+
+
+def period_plan_coverage(text: str, document: str, plan: PeriodPlan, part: str | None = None) -> CoverageResult:
+    """Every commitment of a period plan's text (a five-year plan's: of its ``part`` only, when
+    given) and whether a target quotes it. Quotes of other documents — a milestone from a year's
+    work report, a base a later communiqué revised — are held against their own documents, not this
+    one: only the plan's own words are asked to stand in it."""
+    quotes = [quote for target in plan.targets for quote in _own_quotes(target)]
+    located = list(_located(text))
+    committing = {id(clause) for clause in commitments((clause for clause, _ in located), plan.last)}
+    found = [(clause, span) for clause, span in located
+             if id(clause) in committing and (part is None or _in_part(clause, part))]
+    result = _result(text, document, "plan", plan.jurisdiction, plan.first, plan.path, found, quotes)
+    return replace(result, last=plan.last)
+
+
+def _own_quotes(target: PeriodTarget) -> Iterator[Quote]:
+    """The target's quotes of its plan's document: its own, its base's and its milestones' that name
+    no other document."""
+    yield Quote(target.provenance.quote, target.location)
+    stated = [target.base.first, target.base.revised] if target.base else []
+    stated += [milestone.stated for milestone in target.milestones]
+    for quoted in stated:
+        if quoted is not None and quoted.document is None:
+            yield Quote(quoted.quote, target.location)
 
 
 def report_coverage(text: str, document: str, report: Report, unused: Iterable[Figure],

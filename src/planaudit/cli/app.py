@@ -195,7 +195,7 @@ def init(directory: Path = opt.InitDirectory) -> None:
 def coverage(
     document: Path = opt.CoverageDocument,
     jurisdiction: str | None = opt.CoverageJurisdiction,
-    year: int | None = opt.CoverageYear,
+    year: str | None = opt.CoverageYear,
     kind: DocumentKindChoice | None = opt.CoverageKind,
     encoding: str | None = opt.EncodingOption,
     part: str | None = opt.CoveragePart,
@@ -206,9 +206,14 @@ def coverage(
     """Hold a plan (or a report) against the repository: every commitment (figure) of the document
     that no target or direction (figure) quotes, with its line and section; every quote of the
     jurisdiction's file that the document does not hold verbatim (exit 1); a report's figures that
-    no target uses."""
+    no target uses. A plan over several years (a five-year plan's outline) is held against its
+    period plan, targets/2021-2025/."""
     voice = voice_of(lang)
-    request = commands.CoverageRequest(data, document, jurisdiction, year, kind and kind.value, encoding, part,
+    year_or_period = cast("int | tuple[int, int] | None", year)  # the option's type reads a period as two years
+    if isinstance(year_or_period, tuple) and kind is DocumentKindChoice.report:
+        raise usage_error(voice, msg("--year {period} is a period: a period has plans, not reports; give the report's year",
+                                     period=f"{year_or_period[0]}-{year_or_period[1]}"))
+    request = commands.CoverageRequest(data, document, jurisdiction, year_or_period, kind and kind.value, encoding, part,
                                       output_format.value, lang and lang.value)
     raise typer.Exit(call(voice, lambda: commands.coverage(request, voice)))
 

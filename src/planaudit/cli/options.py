@@ -129,7 +129,8 @@ CoverageDocument = typer.Argument(..., dir_okay=False, help="The plan or report,
 CoverageJurisdiction = typer.Option(
     None, "-j", "--jurisdiction",
     help="Whose document it is. Default: the jurisdiction whose file has the most quotes standing in it.")
-CoverageYear = typer.Option(None, "--year", click_type=YEAR, help="The document's year. Default: from its title.")
+CoverageYear = typer.Option(None, "--year", click_type=YEAR_OR_PERIOD,
+                            help="The document's year, or a five-year plan's period (2021-2025). Default: from its title.")
 CoverageKind = typer.Option(
     None, "--kind", help="plan or report. Default: from the title (要点/计划: plan; 总结/报告: report).")
 CoveragePart = typer.Option(None, "--part", help="Only this part of the document: 三 for 三、… (a report "

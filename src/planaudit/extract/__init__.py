@@ -21,11 +21,17 @@ from planaudit.messages import msg
 from planaudit.read.text import Undecodable, decode_document, simplified
 
 __all__ = ["Draft", "DocumentKind", "DraftDirection", "DraftFigure", "DraftTarget", "CannotExtract", "extract_text",
-           "extract_file", "document_kind_and_year", "guess_kind", "guess_year", "read_document", "render"]
+           "extract_file", "document_kind_and_year", "guess_kind", "guess_period", "guess_year", "read_document", "render"]
 
 _TITLE = re.compile(r"((?:19|20)\d\d)年[^，。,；;\n]{0,16}?(工作要点|工作计划|工作总结|工作报告|要点|计划|总结|报告)")
 _KINDS = {"要点": DocumentKind.PLAN, "计划": DocumentKind.PLAN, "总结": DocumentKind.REPORT, "报告": DocumentKind.REPORT}
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
+_TITLE_LINES = 3  # a period is read from the title: the document's first lines that hold text
+_PERIOD = re.compile(r"((?:19|20)\d\d)\s*[-－—–~～至到]\s*((?:19|20)\d\d)\s*年")
+_NUMERAL = "(十[一二三四五六七八九]?|二十[一二三四五六七八九]?|[三四五六七八九])"
+_FIVE_YEAR_PLAN = re.compile(f"第{_NUMERAL}个五年[规计]划|[“\"]{_NUMERAL}五[”\"][规计]划")
+_DIGITS = "一二三四五六七八九"
+FIRST_FIVE_YEAR_PLAN = 1966  # the third's first year: the first two (1953–1962) were followed by three years of adjustment
 _SLUG_CHARACTERS = re.compile(r"[^a-z0-9_-]+")
 
 
@@ -37,6 +43,31 @@ def guess_kind(text: str) -> DocumentKind | None:
 def guess_year(text: str) -> int | None:
     """The year of the first title such as 2022年工作要点, else the first year the text names."""
     return _year(text, _TITLE.search(text))
+
+
+def guess_period(text: str) -> tuple[int, int] | None:
+    """The period of a plan over several years, from its title: （2021—2025年）, or the five-year
+    plan it is (第十四个五年规划, “十四五”规划: 2021–2025); None when its title names none."""
+    title = "\n".join([line for line in simplified(text).splitlines() if line.strip()][:_TITLE_LINES])
+    if _TITLE.search(title):  # a year's plan or report (2022年工作要点) that names its five-year plan
+        return None
+    years = _PERIOD.search(title)
+    if years is not None:
+        first, last = int(years[1]), int(years[2])
+        return (first, last) if first < last else None
+    plan = _FIVE_YEAR_PLAN.search(title)
+    if plan is None:
+        return None
+    number = _chinese_number(plan[1] or plan[2])
+    first = FIRST_FIVE_YEAR_PLAN + 5 * (number - 3)
+    return first, first + 4
+
+
+def _chinese_number(numeral: str) -> int:
+    """十四 → 14, 二十一 → 21, 九 → 9."""
+    tens, _, units = numeral.rpartition("十")
+    value = (_DIGITS.index(tens) + 1 if tens else 1) * 10 if "十" in numeral else 0
+    return value + (_DIGITS.index(units) + 1 if units else 0)
 
 
 def _kind(title: re.Match[str] | None) -> DocumentKind | None:

@@ -30,13 +30,24 @@ class CoverageResult:
     document: str  # the document's path, as given
     kind: str  # plan or report
     jurisdiction: str
-    year: int
+    year: int  # a period plan's: the period's first
     data_file: str  # targets/2022/fuzhou.yaml
     clauses: tuple[Clause, ...]  # every commitment (a plan) or figure-bearing clause (a report)
     uncovered: tuple[Clause, ...]  # those no entry quotes
     not_verbatim: tuple[Quote, ...]  # quotes of the data file that the document does not hold
     unused: tuple[Quote, ...] = ()  # a report's figures that no target uses (the figure's quote and place)
     directions: tuple[Clause, ...] = ()  # a plan's commitments that only a direction quotes: accounted for, never judged
+    last: int | None = None  # a period plan's last year (targets/2021-2025/); None for a year's
+
+    @property
+    def period(self) -> str | None:
+        """A period plan's period, "2021-2025"; None for a year's plan or report."""
+        return None if self.last is None else f"{self.year}-{self.last}"
+
+    @property
+    def when(self) -> str:
+        """The year or the period, as its folder names it."""
+        return self.period or str(self.year)
 
     @property
     def covered(self) -> int:

@@ -25,7 +25,7 @@ def title_text(result: CoverageResult, lang: str, folder: str = "") -> str:
     repository: ``folder`` is where the data is in it)."""
     words = COVERAGE_WORDS[lang]
     return words["title"].format(document=result.document, kind=words[result.kind], jurisdiction=result.jurisdiction,
-                                 year=result.year, data_file=folder + result.data_file)
+                                 year=result.when, data_file=folder + result.data_file)
 
 
 def summary_text(result: CoverageResult, lang: str) -> str:

@@ -17,7 +17,7 @@ class CoverageJsonReporter(CoverageReporter):
             "document": result.document,
             "kind": result.kind,
             "jurisdiction": result.jurisdiction,
-            "year": result.year,
+            **({"period": result.period} if result.period else {"year": result.year}),
             "data_file": self.in_repository(result.data_file),
             "summary": {"clauses": len(result.clauses), "covered": result.covered, "share": result.share,
                         "directions": len(result.directions),

@@ -361,7 +361,7 @@ class CoverageRequest:
     data: Path
     document: Path
     jurisdiction: str | None = None
-    year: int | None = None
+    year: int | tuple[int, int] | None = None  # a year, or a period plan's period (first, last)
     kind: str | None = None  # plan or report
     encoding: str | None = None
     part: str | None = None
@@ -378,7 +378,8 @@ def coverage(request: CoverageRequest, voice: Voice) -> int:
     root = repository_root(request.data)
     voice.lang = settings_lang(root, request.lang)
     kind = DocumentKind(request.kind) if request.kind is not None else None
-    result = cover(root, request.document, request.jurisdiction, request.year, kind, request.encoding, request.part)
+    year, period = (None, request.year) if isinstance(request.year, tuple) else (request.year, None)
+    result = cover(root, request.document, request.jurisdiction, year, kind, request.encoding, request.part, period)
     human = not format_named(request.output_format, COVERAGE).for_programs
     from planaudit.read.layout import folder_in_git
 
