@@ -51,6 +51,7 @@ EMITTED: dict[str, set[str]] = {
                  "accept_assertions", "max_file_size", "problems", "progress_band"},
     "period file": {"jurisdiction", "name", "period", "document", "targets"},
     "period target": {"id", "title", "metric", "kind", "direction", "attribute", "rule", "value", "unit", "year", "base",
+                      "over", "aggregate",
                       "milestones", "scope", "basis", "tolerance", "quote", "section", "at", "strength"},
     "base": {"value", "year", "quote", "document", "at", "basis", "revised"},
     "revised base": {"value", "year", "quote", "document", "at", "basis"},
@@ -463,6 +464,8 @@ def period_targets(draw: st.DrawFn, catalogue: Catalogue, index: int, first: int
         entry["basis"] = draw(st.sampled_from(["nominal", "real"]))
     if "tolerance" not in entry and sometimes(draw, 0.05):
         entry["tolerance"] = 0.5
+    if sometimes(draw, 0.5 if kind in ("maintain", "relative") else 0.05):  # elsewhere, what validate refuses
+        entry.update(draw(st.sampled_from([{"over": "year"}, {"aggregate": "mean"}, {"over": "year", "aggregate": "mean"}])))
     entry["quote"] = stating(draw, entry.get("value"))
     if sometimes(draw, 0.2):
         entry["section"] = "专栏1"

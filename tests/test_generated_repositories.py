@@ -193,7 +193,8 @@ def period_coverage_handles(root: Path, cache: Path, content: dict) -> None:
     stated += [milestone for target in content["targets"] for milestone in target.get("milestones", [])]
     quotes += [entry["quote"] for entry in stated if "document" not in entry]
     document = root.parent / f"{content['jurisdiction']}-{content['period']}.txt"
-    document.write_text(f"规划纲要（{content['period']}年）\n一、目标\n（一）" + "，".join(quotes) + "。\n", encoding="utf-8")
+    title = f"规划纲要（{content['period']}年）\n一、目标\n（一）总体要求。\n"  # a title's lines; the quotes after them
+    document.write_text(title + "（二）" + "，".join(quotes) + "。\n", encoding="utf-8")
     given = run(root, cache, "coverage", str(document), "--format", "json", "--year", content["period"],
                 "-j", content["jurisdiction"])
     assert given.exit_code in (0, 1), given.output

@@ -43,6 +43,14 @@ def problems_of(tmp_path, target: str, path: str = PLAN, header: str = HEADER):
     ("metric: cases, kind: milestones, milestones: [{year: 2022, value: 1, quote: '1'}, {year: 2022, value: 2, quote: '2'}]",
      Code.DUPLICATE_ID, "a second milestone for 2022"),
     ("metric: casez, kind: reach, value: 5", Code.UNKNOWN_METRIC, "unknown metric 'casez'; did you mean 'cases'?"),
+    ("metric: cases, kind: reach, value: 5, aggregate: mean", Code.VALUE_FORBIDDEN,
+     "over: and aggregate: are for a target held every year (maintain, relative); a reach target is judged on each "
+     "year's figure at its end"),
+    ("metric: cases, kind: maintain, value: 5, over: year, aggregate: mean", Code.VALUE_FORBIDDEN,
+     "a target on the year's mean (aggregate:) holds at no time of it: over: year is for a ceiling or a floor through the "
+     "year"),
+    ("metric: cases, kind: maintain, value: 5, over: year, rule: about", Code.VALUE_FORBIDDEN,
+     "rule about cannot hold over a year: over: year is for a ceiling or a floor (at_most, less_than, at_least, more_than)"),
 ])
 def test_each_problem_of_a_period_target(tmp_path, target, code, message):
     ((path, line, found_code, found_message),) = problems_of(tmp_path, target)

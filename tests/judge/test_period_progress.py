@@ -146,6 +146,20 @@ def test_a_level_held_every_year_lists_the_years_it_was_not(tmp_path):
     assert judged.last.years[2].breaches == (2022,) and judged.last.events == ((2022, Event.BREACHED),)  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(("each_year", "statuses"), [
+    ({}, [(Status.HELD, None), (Status.HELD, None)]),  # at each year's end: 5.0, then 5.5
+    ({"aggregate": "mean"}, [(Status.HELD, None), (Status.BREACHED, None)]),  # on each year's mean: 5.1, then 5.6
+    # through each year: 2021's end and mean cannot show every month under the line; April 2022's 6.1 breaks it
+    ({"over": "year"}, [(Status.UNMEASURED, Why.ANNUAL), (Status.BREACHED, None)]),
+])
+def test_a_level_held_every_year_on_the_part_of_each_year_it_names(tmp_path, each_year, statuses):
+    target = {"metric": "level", "kind": "maintain", "direction": "down", "value": "5.5", **each_year}
+    figures = {2021: [{"metric": "level", "value": "5.0"}, {"metric": "level", "value": "5.1", "aggregate": "mean"}],
+               2022: [{"metric": "level", "value": "5.5"}, {"metric": "level", "value": "5.6", "aggregate": "mean"},
+                      {"metric": "level", "value": "6.1", "as_of": "2022-04-30"}]}
+    assert judged(tmp_path, target, figures, as_of=2022) == statuses
+
+
 def test_a_relative_target_is_held_against_the_other_figure_of_each_year(tmp_path):
     target = {"metric": "level", "kind": "relative", "rule": "more_than", "value": {"metric": "other"}}
     figures = {2021: [{"metric": "level", "value": 6}, {"metric": "other", "value": 5}],

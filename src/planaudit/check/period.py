@@ -39,6 +39,7 @@ def _check_target(target: PeriodTarget, catalogue: Catalogue, rules: Mapping[str
                                                           scope=target.scope,
                                                           close=did_you_mean(target.scope, list(catalogue.scopes))))
     yield from _check_rules(target, rules)
+    yield from _check_each_year(target, rules)
     yield from _check_value(target)
     yield from _check_years(target)
     if target.kind.chained and metric.unit != PERCENT:
@@ -64,6 +65,25 @@ def _check_rules(target: PeriodTarget, rules: Mapping[str, Rule]) -> Iterator[Pr
             yield _at(target, key, Code.UNKNOWN_RULE,
                       msg("a {kind} target is held to its value by at_least, more_than, at_most or less_than, not '{rule}'",
                           kind=target.kind.value, rule=rule_id))
+
+
+def _check_each_year(target: PeriodTarget, rules: Mapping[str, Rule]) -> Iterator[Problem]:
+    """over: and aggregate: say what of each year a target held every year is judged on."""
+    over, aggregate = target.each_year.over, target.each_year.aggregate
+    if (over is not None or aggregate != "end") and not target.kind.every_year:
+        yield _at(target, "over" if over is not None else "aggregate", Code.VALUE_FORBIDDEN,
+                  msg("over: and aggregate: are for a target held every year (maintain, relative); a {kind} target is "
+                      "judged on each year's figure at its end", kind=target.kind.value))
+        return
+    if over is not None and aggregate != "end":
+        yield _at(target, "aggregate", Code.VALUE_FORBIDDEN,
+                  msg("a target on the year's {aggregate} (aggregate:) holds at no time of it: over: year is for a ceiling or a "
+                      "floor through the year", aggregate=aggregate))
+    rule = rules.get(target.rule)
+    if over is not None and rule is not None and rule.over_year is None:
+        yield _at(target, "over", Code.VALUE_FORBIDDEN, msg("rule {rule} cannot hold over a year: over: year is for a "
+                                                            "ceiling or a floor (at_most, less_than, at_least, more_than)",
+                                                            rule=rule.id))
 
 
 def _check_value(target: PeriodTarget) -> Iterator[Problem]:

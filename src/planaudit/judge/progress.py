@@ -345,7 +345,7 @@ class _Progress:
         """The target made a target of ``year``, judged as `check` judges one."""
         annual = Target(jurisdiction=target.jurisdiction, year=year, id=target.id, title=target.title, metric=target.metric,
                         rule=rule, provenance=target.provenance, value=value, tolerance=tolerance, scope=target.scope,
-                        basis=target.basis, strength=target.strength)
+                        basis=target.basis, strength=target.strength, period=target.each_year)
         plan = Plan(self.plan.path, self.plan.jurisdiction, self.plan.name, year, self.plan.document, (annual,))
         return judge_year(self.repository, year, [plan], self.rules).results[0]
 

@@ -14,7 +14,18 @@ from decimal import Decimal
 from fractions import Fraction
 
 from planaudit.exact.numbers import Interval
-from planaudit.model.data import Document, Figure, Location, Provenance, SourceDocument, Strength, Threshold, Tolerance
+from planaudit.model.data import (
+    YEAR_END,
+    Document,
+    Figure,
+    Location,
+    Period,
+    Provenance,
+    SourceDocument,
+    Strength,
+    Threshold,
+    Tolerance,
+)
 from planaudit.model.result import TargetResult
 
 
@@ -111,6 +122,7 @@ class PeriodTarget:
     basis: str | None = None
     tolerance: Tolerance | None = None
     strength: Strength = Strength.FIRM
+    each_year: Period = YEAR_END  # what of each year a target held every year is judged on (over: year, aggregate: mean)
 
     @property
     def location(self) -> Location:

@@ -291,7 +291,7 @@ def read_target(entry: dict[str, Any], location: Location, positions: Positions,
         jurisdiction=jurisdiction, year=year, id=entry["id"], title=entry["title"], metric=entry["metric"],
         rule=entry["rule"], provenance=Provenance(quote=entry["quote"], location=location, positions=positions,
                                                   section=entry.get("section"), document=document, at=entry.get("at")),
-        value=threshold_of(entry), tolerance=tolerance_of(entry), period=_period(entry),
+        value=threshold_of(entry), tolerance=tolerance_of(entry), period=judging_period(entry),
         scope=entry.get("scope"), basis=entry.get("basis"), baseline=number_of(entry.get("baseline"))[0],
         waiver=None if waiver is None else Waiver(waiver["reason"], date_of(waiver.get("date"))),
         strength=Strength(entry["strength"]) if "strength" in entry else strength_of(entry["quote"]),
@@ -328,7 +328,7 @@ def tolerance_of(entry: dict[str, Any]) -> Tolerance:
     return Tolerance(amount=number, percent=percent, share=number_of(share)[0], direction=direction)
 
 
-def _period(entry: dict[str, Any]) -> Period:
+def judging_period(entry: dict[str, Any]) -> Period:
     """When the target is judged, and on what of its period (deadline, over, aggregate)."""
     deadline, over, aggregate = entry.get("deadline"), entry.get("over"), entry.get("aggregate")
     if deadline is None and over is None and aggregate is None:

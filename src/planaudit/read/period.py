@@ -26,7 +26,7 @@ from planaudit.model.period import (
 from planaudit.model.problems import Code, Problem
 from planaudit.model.wording import strength_of
 from planaudit.read import layout
-from planaudit.read.build import date_of, number_of, threshold_of, tolerance_of
+from planaudit.read.build import date_of, judging_period, number_of, threshold_of, tolerance_of
 from planaudit.read.layout import PeriodFile
 from planaudit.read.load import parse_data, unreadable_problem
 from planaudit.schemas import Kind
@@ -99,6 +99,7 @@ def read_period_target(entry: dict[str, Any], location: Location, positions: Pos
         scope=entry.get("scope"), basis=entry.get("basis"),
         tolerance=tolerance_of(entry) if "tolerance" in entry else None,
         strength=Strength(entry["strength"]) if "strength" in entry else strength_of(entry["quote"]),
+        each_year=judging_period(entry),
     )
 
 

@@ -35,7 +35,8 @@ class ProgressJsonReporter(ProgressReporter):
             "jurisdiction": target.jurisdiction, "id": target.id, "title": target.title, "metric": target.metric,
             "unit": item.unit, "kind": target.kind.value, "direction": target.direction.value,
             "attribute": None if target.attribute is None else target.attribute.value, "rule": target.rule,
-            "value": target.value.text() or None, "year": target.due,
+            "value": target.value.text() or None, "year": target.due, "over": target.each_year.over,
+            "aggregate": target.each_year.aggregate,
             "base": None if target.base is None else {**_quoted(target.base.first),
                                                        "revised": None if target.base.revised is None
                                                        else _quoted(target.base.revised)},
