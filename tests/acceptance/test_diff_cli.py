@@ -163,3 +163,36 @@ def test_the_docs_show_the_comparison_as_this_repository_gives_it():
     expected = Path(__file__).parent / "expected"
     assert "```text\n" + (expected / "diff_worktree.table.txt").read_text(encoding="utf-8") + "```" in page
     assert "\n" + (expected / "diff_worktree.markdown.txt").read_text(encoding="utf-8") + "\n" in page
+
+
+@pytest.fixture(scope="module")
+def five_year_plan(tmp_path_factory) -> Path:
+    """tests/examples/progress committed; in the working tree, 2022's urbanization rate revised down
+    (62.5% → 61%: on track becomes behind) and the lawyers' target redefined (75 → 70)."""
+    import shutil
+
+    from acceptance_support import EXAMPLES
+
+    root = tmp_path_factory.mktemp("diff-progress") / "data"
+    shutil.copytree(EXAMPLES / "progress", root)
+    new_repository(root)
+    commit_all(root, "a five-year plan and three years of figures")
+    report = root / "outcomes" / "2022" / "example.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("value: 62.5, quote: 常住人口城镇化率为62.5%",
+                                                                 "value: 61, quote: 常住人口城镇化率为61%"), encoding="utf-8")
+    plan = root / "targets" / "2021-2025" / "example.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("    value: 75\n    quote: 到2025年，全国执业律师达到75万名",
+                                                             "    value: 70\n    quote: 到2025年，全国执业律师达到70万名"),
+                    encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("output_format", ["table", "markdown", "json", "github", "sarif"])
+def test_a_period_target_s_status_worse_and_one_redefined(five_year_plan, output_format):
+    done = planaudit("diff", "HEAD", "--lang", "en", "--format", output_format, "--fail-on", "worse", "--data",
+                     str(five_year_plan), data=None, env={"GITHUB_WORKSPACE": str(five_year_plan)})
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1] == ("failed: 1 status of a period target worse (2021-2025 example/urbanization) "
+                                            "— --fail-on worse")
+    head = git(five_year_plan, "rev-parse", "--short=7", "HEAD").strip()
+    assert_matches(f"diff-progress.{output_format}.txt", done.stdout.replace(head, "HEAD-COMMIT"))

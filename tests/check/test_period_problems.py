@@ -43,6 +43,7 @@ def problems_of(tmp_path, target: str, path: str = PLAN, header: str = HEADER):
     ("metric: cases, kind: milestones, milestones: [{year: 2022, value: 1, quote: '1'}, {year: 2022, value: 2, quote: '2'}]",
      Code.DUPLICATE_ID, "a second milestone for 2022"),
     ("metric: casez, kind: reach, value: 5", Code.UNKNOWN_METRIC, "unknown metric 'casez'; did you mean 'cases'?"),
+    ("metric: cases, kind: maintain, value: 85%", Code.UNIT, "a value in percent cannot be compared with a metric in case"),
     ("metric: cases, kind: reach, value: 5, aggregate: mean", Code.VALUE_FORBIDDEN,
      "over: and aggregate: are for a target held every year (maintain, relative); a reach target is judged on each "
      "year's figure at its end"),

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from planaudit.errors import did_you_mean
 from planaudit.exact.numbers import format_number
 from planaudit.judge.rules import Rule
+from planaudit.judge.units import UnitError, convert, written_unit
 from planaudit.messages import Message, msg
 from planaudit.model.data import BOOLEAN, PERCENT, Catalogue, ValueKind
 from planaudit.model.period import Direction, PeriodKind, PeriodPlan, PeriodTarget
@@ -39,6 +40,7 @@ def _check_target(target: PeriodTarget, catalogue: Catalogue, rules: Mapping[str
                                                           scope=target.scope,
                                                           close=did_you_mean(target.scope, list(catalogue.scopes))))
     yield from _check_rules(target, rules)
+    yield from _check_unit(target, metric.unit)
     yield from _check_each_year(target, rules)
     yield from _check_value(target)
     yield from _check_years(target)
@@ -65,6 +67,17 @@ def _check_rules(target: PeriodTarget, rules: Mapping[str, Rule]) -> Iterator[Pr
             yield _at(target, key, Code.UNKNOWN_RULE,
                       msg("a {kind} target is held to its value by at_least, more_than, at_most or less_than, not '{rule}'",
                           kind=target.kind.value, rule=rule_id))
+
+
+def _check_unit(target: PeriodTarget, unit: str) -> Iterator[Problem]:
+    """A level's value (and its base's and milestones', written as it is) must read in its metric's unit:
+    85% of a count of cases is no number of cases. A chained target's value is a change in percent."""
+    if target.kind.chained:
+        return
+    try:
+        convert(1, written_unit(target.value.percent, target.value.unit, unit), unit)
+    except UnitError as error:
+        yield _at(target, "unit" if target.value.unit else "value", Code.UNIT, error.said)
 
 
 def _check_each_year(target: PeriodTarget, rules: Mapping[str, Rule]) -> Iterator[Problem]:

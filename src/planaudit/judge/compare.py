@@ -13,8 +13,17 @@ from collections.abc import Callable, Hashable, Iterable
 from fractions import Fraction
 from typing import TypeVar
 
-from planaudit.model.changes import VERDICT_ORDER, Change, FigureChange, InconsistencyChange, TargetChange
+from planaudit.model.changes import (
+    STATUS_ORDER,
+    VERDICT_ORDER,
+    Change,
+    FigureChange,
+    InconsistencyChange,
+    ProgressChange,
+    TargetChange,
+)
 from planaudit.model.data import Figure, Provenance, Report, Target
+from planaudit.model.period import ProgressResult, Status, TargetProgress
 from planaudit.model.result import AuditResult, Inconsistency, Reason, TargetResult
 
 T = TypeVar("T")
@@ -234,3 +243,51 @@ def _paired(old: dict[tuple[Hashable, int], T], new: dict[tuple[Hashable, int], 
             paired.append((Change.REVISED, old[key], now))
     paired += [(Change.REMOVED, was, None) for key, was in old.items() if key not in new]
     return paired
+
+
+def compare_progress(period: str, before: ProgressResult | None, after: ProgressResult | None) -> list[ProgressChange]:
+    """The period targets (of both sides' jurisdictions, judged as of the same year) that went, came,
+    were redefined, or whose status in some year changed: those removed first, then the rest in the
+    head's order."""
+    names = {**(before.names if before else {}), **(after.names if after else {})}
+    old = {(item.target.jurisdiction, item.target.id): item for item in (before.targets if before else ())}
+    new = {(item.target.jurisdiction, item.target.id): item for item in (after.targets if after else ())}
+    changes = [ProgressChange(Change.REMOVED, period, slug, names.get(slug, slug), item, None)
+               for (slug, target_id), item in old.items() if (slug, target_id) not in new]
+    for key, item in new.items():
+        slug = key[0]
+        if key not in old:
+            changes.append(ProgressChange(Change.ADDED, period, slug, names.get(slug, slug), None, item))
+            continue
+        was = old[key]
+        years = _status_years(was, item)
+        change = _progress_change(was, item, years)
+        if change is not None:
+            changes.append(ProgressChange(change, period, slug, names.get(slug, slug), was, item, years))
+    return changes
+
+
+def _status_years(before: TargetProgress, after: TargetProgress) -> tuple[int, ...]:
+    """The years whose status (or, unmeasured, whose reason) differs."""
+    was = {each.year: (each.status, each.why) for each in before.years}
+    return tuple(each.year for each in after.years if was.get(each.year) != (each.status, each.why))
+
+
+def _progress_change(before: TargetProgress, after: TargetProgress, years: tuple[int, ...]) -> Change | None:
+    """Redefined whatever its statuses did; else worse or better by the latest year that changed;
+    revised when its statuses changed to as good, or only what it says (its title, attribute) did."""
+    if before.target.definition() != after.target.definition():
+        return Change.REDEFINED
+    if years:
+        latest = years[-1]
+        was, now = (_status_in(side, latest) for side in (before, after))
+        order = STATUS_ORDER[now] - STATUS_ORDER[was]
+        return Change.WORSE if order < 0 else Change.BETTER if order > 0 else Change.REVISED
+    if before.target.said() != after.target.said():
+        return Change.REVISED
+    return None
+
+
+def _status_in(progress: TargetProgress, year: int) -> Status:
+    """Its status in ``year`` (unmeasured, were the year not judged: both sides are judged as of the same year)."""
+    return next((each.status for each in progress.years if each.year == year), Status.UNMEASURED)

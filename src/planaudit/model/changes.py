@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from planaudit.model.data import PERCENT, RATIO, Figure, Location, Target
+from planaudit.model.period import PeriodTarget, Status, TargetProgress, YearStatus
 from planaudit.model.problems import Problem
 from planaudit.model.result import Inconsistency, TargetResult, Verdict
 
@@ -59,6 +60,35 @@ class TargetChange:
     def target(self) -> Target:
         """The target as the head has it (as the base had it, when it was removed)."""
         return _either(self.before, self.after).target
+
+
+# How good a period target's status is: a change to a lower one is worse. Unmeasured stands between
+# what is known to fall short and what is known to be on its way, as it does for verdicts.
+STATUS_ORDER = {Status.MISSED: 0, Status.BREACHED: 0, Status.REGRESSING: 1, Status.BEHIND: 2, Status.UNMEASURED: 3,
+                Status.ON_TRACK: 4, Status.AHEAD: 5, Status.HELD: 6, Status.ACHIEVED_EARLY: 6, Status.MET: 7}
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressChange:
+    """A period target whose status in some year differs between the revisions (WORSE, BETTER, or
+    REVISED when neither is better), whose definition changed (REDEFINED), or that came or went."""
+
+    change: Change
+    period: str  # "2021-2025"
+    jurisdiction: str
+    name: str  # the jurisdiction's name
+    before: TargetProgress | None
+    after: TargetProgress | None
+    years: tuple[int, ...] = ()  # the years whose status differs, in order
+
+    @property
+    def target(self) -> PeriodTarget:
+        """The target as the head has it (as the base had it, when it was removed)."""
+        return _either(self.before, self.after).target
+
+    def status(self, side: TargetProgress | None, year: int) -> YearStatus | None:
+        """``side``'s status in ``year``, when it judged that year."""
+        return None if side is None else next((each for each in side.years if each.year == year), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +149,11 @@ class NotCompared:
     jurisdiction: str
     side: str  # "base" or "head"
     fixed: bool = False  # the base's files have errors and the head's none: the change fixes them
+    period: str | None = None  # a period plan's period ("2021-2025"), where its progress was not compared
+
+    @property
+    def when(self) -> str:
+        return self.period or str(self.year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +167,7 @@ class DiffResult:
     problems: tuple[Problem, ...] = ()  # every problem of the head's files compared (errors kept them from being compared)
     introduced: tuple[Problem, ...] = ()  # those of them the base does not have (check/introduced.py)
     definitions: tuple[DefinitionChange, ...] = ()  # rules/ and planaudit.yaml changes, said before the targets
+    progress: tuple[ProgressChange, ...] = ()  # period targets whose status or definition changed
 
     def count(self, change: Change) -> int:
         return sum(item.change is change for item in self.targets)
@@ -139,6 +175,10 @@ class DiffResult:
     @property
     def worse(self) -> tuple[TargetChange, ...]:
         return tuple(item for item in self.targets if item.change is Change.WORSE)
+
+    @property
+    def progress_worse(self) -> tuple[ProgressChange, ...]:
+        return tuple(item for item in self.progress if item.change is Change.WORSE)
 
     @property
     def redefined(self) -> tuple[TargetChange, ...]:
@@ -164,4 +204,4 @@ class DiffResult:
     @property
     def empty(self) -> bool:
         return not (self.targets or self.figures or self.inconsistencies or self.not_compared or self.introduced
-                    or self.definitions)
+                    or self.definitions or self.progress)

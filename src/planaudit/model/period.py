@@ -8,6 +8,7 @@ the years, kept as they were, are the target's history.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass
 from decimal import Decimal
@@ -99,6 +100,9 @@ class Milestone:
         return self.stated.year
 
 
+_SAID_ONLY = frozenset({"jurisdiction", "first", "last", "id", "title", "provenance", "attribute", "strength"})
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PeriodTarget:
     """One target of a period plan."""
@@ -127,6 +131,16 @@ class PeriodTarget:
     @property
     def location(self) -> Location:
         return self.provenance.location
+
+    def definition(self) -> dict[str, object]:
+        """What it is judged by, field by field: its words quoted, and every field but those it only
+        says (its title, attribute and strength) and where it stands."""
+        return {"quote": self.provenance.quote,
+                **{field.name: getattr(self, field.name) for field in dataclasses.fields(self) if field.name not in _SAID_ONLY}}
+
+    def said(self) -> tuple[object, ...]:
+        """What it only says: its title, attribute and strength, and what its words cite."""
+        return self.title, self.attribute, self.strength, self.provenance.cited()
 
     def milestone(self, year: int) -> Milestone | None:
         return next((milestone for milestone in self.milestones if milestone.year == year), None)

@@ -15,6 +15,7 @@ from planaudit.model.changes import (
     FigureChange,
     InconsistencyChange,
     NotCompared,
+    ProgressChange,
     TargetChange,
 )
 from planaudit.model.data import Figure, Location
@@ -22,6 +23,7 @@ from planaudit.model.problems import Problem, errors
 from planaudit.model.result import TargetResult
 from planaudit.report.display import actual_text, evidence_text, inconsistency_reading, threshold_text, verdict_text
 from planaudit.report.i18n import REASONS, WORDS, InLanguages, detail_text
+from planaudit.report.progress import data_text, expected_text, share_text, status_text
 
 # How each kind of change is named, for targets, figures and inconsistent figures (their translations
 # are in planaudit/locale, as are DIFF_WORDS').
@@ -36,6 +38,9 @@ CHANGES = InLanguages({
     ("inconsistencies", Change.BETTER): "better",
     ("definitions", Change.ADDED): "added", ("definitions", Change.REMOVED): "removed",
     ("definitions", Change.REDEFINED): "changed",
+    ("progress", Change.WORSE): "worse", ("progress", Change.BETTER): "better", ("progress", Change.ADDED): "added",
+    ("progress", Change.REMOVED): "removed", ("progress", Change.REVISED): "revised",
+    ("progress", Change.REDEFINED): "redefined",
 }, lambda key: f"diff: {key[1].value} {key[0]}")
 
 DIFF_WORDS = InLanguages({
@@ -61,8 +66,10 @@ DIFF_WORDS = InLanguages({
     "cut_details": "The evidence before and after is in the full report — see the artifact (written with -o)",
     "count": "{count} {word}", "none": "—", "group": "{group} {counts}", "comma": ", ", "semicolon": "; ",
     "colon": ": ", "side": "{side}: {text}", "threshold": "threshold {before} → {after}",
-    "definition": "changed: {fields}",
+    "definition": "changed: {fields}", "progress": "period targets",
 }, lambda key: f"diff: {key}")
+
+Changed = TargetChange | FigureChange | InconsistencyChange | DefinitionChange | ProgressChange
 
 # Most telling first: what went, then what was redefined, then what the evidence moved.
 ORDER = (Change.REMOVED, Change.LOOSENED, Change.TIGHTENED, Change.REDEFINED, Change.WORSE, Change.BETTER,
@@ -72,20 +79,21 @@ ORDER = (Change.REMOVED, Change.LOOSENED, Change.TIGHTENED, Change.REDEFINED, Ch
 def summary_text(result: DiffResult, lang: str) -> str:
     """"main (3f2c1a9) → working tree: targets 1 worse, 2 added; figures 1 changed"."""
     said = counts_text(result.targets, result.figures, result.inconsistencies, lang, len(result.not_compared),
-                       len(result.introduced), result.definitions)
+                       len(result.introduced), result.definitions, result.progress)
     nothing = DIFF_WORDS[lang]["errors_only" if errors(result.problems) else "no_change"]
     return f"{result.base} → {result.head}{DIFF_WORDS[lang]['colon']}{said or nothing}"
 
 
 def counts_text(targets: Sequence[TargetChange], figures: Sequence[FigureChange],
                 inconsistencies: Sequence[InconsistencyChange], lang: str, not_compared: int = 0, introduced: int = 0,
-                definitions: Sequence[DefinitionChange] = ()) -> str:
-    """"rules and settings 1 changed; targets 1 worse, 2 added; figures 1 changed; 1 new problem", or
-    "" when there is nothing."""
+                definitions: Sequence[DefinitionChange] = (), progress: Sequence[ProgressChange] = ()) -> str:
+    """"rules and settings 1 changed; targets 1 worse, 2 added; figures 1 changed; period targets 1
+    worse; 1 new problem", or "" when there is nothing."""
     words = DIFF_WORDS[lang]
     said = []
-    groups: tuple[tuple[str, Sequence[TargetChange | FigureChange | InconsistencyChange | DefinitionChange]], ...] = (
-        ("definitions", definitions), ("targets", targets), ("figures", figures), ("inconsistencies", inconsistencies))
+    groups: tuple[tuple[str, Sequence[Changed]], ...] = (
+        ("definitions", definitions), ("targets", targets), ("figures", figures), ("inconsistencies", inconsistencies),
+        ("progress", progress))
     for group, items in groups:
         counts = [words["count"].format(count=count, word=CHANGES[lang][group, change])
                   for change in ORDER if (count := sum(item.change is change for item in items))]
@@ -98,9 +106,10 @@ def counts_text(targets: Sequence[TargetChange], figures: Sequence[FigureChange]
     return words["semicolon"].join(said)
 
 
-def change_word(item: TargetChange | FigureChange | InconsistencyChange | DefinitionChange, lang: str) -> str:
+def change_word(item: Changed, lang: str) -> str:
     group = "targets" if isinstance(item, TargetChange) else "figures" if isinstance(item, FigureChange) \
-        else "definitions" if isinstance(item, DefinitionChange) else "inconsistencies"
+        else "definitions" if isinstance(item, DefinitionChange) else "progress" if isinstance(item, ProgressChange) \
+        else "inconsistencies"
     return CHANGES[lang][group, item.change]
 
 
@@ -131,6 +140,46 @@ def redefinition_text(item: TargetChange, lang: str) -> str:
     was, now = item.before.target.definition(), item.after.target.definition()
     fields = [name for name, value in was.items() if now[name] != value]
     return words["definition"].format(fields=words["comma"].join(fields))
+
+
+def progress_redefinition_text(item: ProgressChange, lang: str) -> str:
+    """The fields of a redefined period target that changed ("changed: value, base"); "" for any other change."""
+    if item.change is not Change.REDEFINED or item.before is None or item.after is None:
+        return ""
+    was, now = item.before.target.definition(), item.after.target.definition()
+    return DIFF_WORDS[lang]["definition"].format(
+        fields=DIFF_WORDS[lang]["comma"].join(name for name, value in was.items() if now[name] != value))
+
+
+def progress_state_text(item: ProgressChange, before: bool, lang: str, details: bool = False) -> str:
+    """How a period target stood at one side in the years whose status changed (its latest year, when
+    none did): "2021: ahead"; with ``details``, the figure and the shares: "2021: ahead — 62% (2021),
+    p 0.40, e 0.20"; — where the side has none."""
+    side = item.before if before else item.after
+    if side is None or not side.years:
+        return DIFF_WORDS[lang]["none"]
+    said = []
+    for year in item.years or (side.years[-1].year,):
+        status = item.status(side, year)
+        if status is None:
+            continue
+        text = f"{year}: {status_text(status, lang)}"
+        if details and status.data_year is not None:
+            text += f" — {data_text(status, side.unit)}"
+            if status.covered is not None:
+                text += f", p {share_text(status.covered)}, e {expected_text(status)}"
+        said.append(text)
+    return DIFF_WORDS[lang]["semicolon"].join(said) or DIFF_WORDS[lang]["none"]
+
+
+def progress_evidence(item: ProgressChange) -> tuple[Figure, ...]:
+    """The figures the head's statuses of the years that changed rest on."""
+    found: list[Figure] = []
+    for year in item.years:
+        status = item.status(item.after, year)
+        if status is not None:
+            found += status.evidence or (status.judged.evidence() if status.judged is not None else ())
+    return tuple(found)
 
 
 def moved_text(item: TargetChange, lang: str) -> str:
@@ -192,7 +241,7 @@ def side_text(before: bool, text: str, lang: str) -> str:
 
 
 def not_compared_text(item: NotCompared, lang: str) -> str:
-    return f"{item.year} {item.jurisdiction}: {DIFF_WORDS[lang]['side_fixed' if item.fixed else 'side_' + item.side]}"
+    return f"{item.when} {item.jurisdiction}: {DIFF_WORDS[lang]['side_fixed' if item.fixed else 'side_' + item.side]}"
 
 
 def not_compared_word(item: NotCompared, lang: str) -> str:
@@ -213,7 +262,7 @@ def problem_text(problem: Problem, lang: str, folder: str = "") -> str:
 
 @dataclass
 class Group:
-    """The changes of one jurisdiction in one year."""
+    """The changes of one jurisdiction in one year, or (``period``) of its period plans."""
 
     year: int
     jurisdiction: str
@@ -221,11 +270,14 @@ class Group:
     targets: list[TargetChange] = field(default_factory=list)
     figures: list[FigureChange] = field(default_factory=list)
     inconsistencies: list[InconsistencyChange] = field(default_factory=list)
+    period: str | None = None  # "2021-2025": a group of period targets
+    progress: list[ProgressChange] = field(default_factory=list)
 
     @property
     def heading(self) -> str:
-        return f"{self.year} {self.name} ({self.jurisdiction})" if self.name != self.jurisdiction \
-            else f"{self.year} {self.jurisdiction}"
+        when = self.period or self.year
+        return f"{when} {self.name} ({self.jurisdiction})" if self.name != self.jurisdiction \
+            else f"{when} {self.jurisdiction}"
 
 
 def groups(result: DiffResult) -> list[Group]:
@@ -242,7 +294,12 @@ def groups(result: DiffResult) -> list[Group]:
         group(figure.year, figure.jurisdiction).figures.append(figure)
     for inconsistency in result.inconsistencies:
         group(inconsistency.year, inconsistency.jurisdiction).inconsistencies.append(inconsistency)
-    return [found[key] for key in sorted(found)]
+    periods: dict[tuple[str, str], Group] = {}
+    for progress in result.progress:
+        periods.setdefault((progress.period, progress.jurisdiction),
+                           Group(int(progress.period[:4]), progress.jurisdiction, progress.name,
+                                 period=progress.period)).progress.append(progress)
+    return [found[key] for key in sorted(found)] + [periods[key] for key in sorted(periods)]
 
 
 def changed_evidence(item: TargetChange, result: DiffResult) -> Location | None:

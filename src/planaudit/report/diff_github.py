@@ -8,13 +8,16 @@ run, else a warning, at the target's line (the base's, for one removed). A verdi
 is an error when --fail-on worse fails the run, else a warning — at the line of the changed figure
 it now rests on, or, when it rests on none (a figure removed), at the target's line. An
 inconsistent figure that appeared or got worse, likewise under --fail-on inconsistent, at its
-line; a problem the change introduced at its line. Every other figure changed is a notice at its
-line naming the targets whose verdict it moved; the other changes of a jurisdiction and year are
+line; a problem the change introduced at its line; a period target whose status got worse, that was
+removed or redefined, at its line, likewise under --fail-on worse (removed, redefined). Every other
+figure changed is a notice at its line naming the targets whose verdict it moved; the other changes of a jurisdiction and year are
 one notice ("2022 fuzhou: 2 better, 3 added"). GitHub shows ten annotations of each level per step:
 past ten, one more counts the rest.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from planaudit.model.changes import (
     REDEFINITIONS,
@@ -23,6 +26,7 @@ from planaudit.model.changes import (
     DiffResult,
     FigureChange,
     InconsistencyChange,
+    ProgressChange,
     TargetChange,
 )
 from planaudit.model.problems import Problem
@@ -42,6 +46,9 @@ from planaudit.report.changes import (
     inconsistency_value,
     not_compared_text,
     not_compared_word,
+    progress_evidence,
+    progress_redefinition_text,
+    progress_state_text,
     redefinition_text,
     state_text,
     summary_text,
@@ -66,9 +73,10 @@ class DiffGithubReporter(DiffReporter):
         lines = [self._definition(item) for item in result.definitions]
         lines += [self._annotated(item) for item in (*result.removed, *result.redefined)]
         lines += [self._worse(item, result) for item in result.worse]
+        lines += [self._progress(item) for item in result.progress if item.change in _ANNOTATED]
         lines += [self._inconsistency(item) for item in result.inconsistencies if item.change in _GROWN]
         lines += [self._introduced(problem) for problem in result.introduced]
-        lines += [self._figure(figure, group) for group in groups(result) for figure in group.figures
+        lines += [self._figure(figure, group, result.progress) for group in groups(result) for figure in group.figures
                   if figure.after is not None]
         lines += [notice for group in groups(result) if (notice := self._notice(group))]
         lines += [workflow_command("notice" if item.fixed else "error", None, None, not_compared_word(item, self.lang),
@@ -112,6 +120,17 @@ class DiffGithubReporter(DiffReporter):
                                 target.location.line,
                                 f"{change_word(item, self.lang)}: {target.id}", f"{target.title}: {said}")
 
+    def _progress(self, item: ProgressChange) -> str:
+        """A period target whose status got worse, that was removed or redefined, at its line (the base's,
+        for one removed): an error where it fails the run."""
+        fails = self.fails_on({Change.WORSE: "worse", Change.REMOVED: "removed"}.get(item.change, "redefined"))
+        target = item.target
+        said = progress_redefinition_text(item, self.lang) or (
+            f"{progress_state_text(item, True, self.lang)} → {progress_state_text(item, False, self.lang)}")
+        return workflow_command("error" if fails else "warning", self.in_repository(target.location.path),
+                                target.location.line, f"{change_word(item, self.lang)}: {item.period} {target.id}",
+                                f"{target.title}: {said}")
+
     def _inconsistency(self, item: InconsistencyChange) -> str:
         assert item.after is not None
         level = "error" if self.fails_on("inconsistent") and not item.after.acknowledged else "warning"
@@ -134,12 +153,16 @@ class DiffGithubReporter(DiffReporter):
         return workflow_command(level, self.in_repository(problem.path), problem.line,
                                 f"{DIFF_WORDS[self.lang]['new_problem']}: {problem.code.value}", problem.words(self.lang))
 
-    def _figure(self, figure: FigureChange, group: Group) -> str:
-        """A figure added or changed, a notice at its line: its values, and the targets whose verdict it moved."""
+    def _figure(self, figure: FigureChange, group: Group, progress: Sequence[ProgressChange]) -> str:
+        """A figure added or changed, a notice at its line: its values, and the targets whose verdict
+        (or, a period target's, whose status) it moved."""
         assert figure.after is not None
         words = DIFF_WORDS[self.lang]
-        moved = [item for item in group.targets if item.after is not None
-                 and figure.after.location in {evidence.location for evidence in evidence_of(item.after)}]
+        moved: list[TargetChange | ProgressChange] = [
+            item for item in group.targets if item.after is not None
+            and figure.after.location in {evidence.location for evidence in evidence_of(item.after)}]
+        moved += [item for item in progress if item.jurisdiction == figure.jurisdiction
+                  and figure.after.location in {evidence.location for evidence in progress_evidence(item)}]
         affects = words["comma"].join(f"{item.target.id} ({change_word(item, self.lang)})" for item in moved)
         said = f"{figure_value(figure.before, self.lang)} → {figure_value(figure.after, self.lang)}{words['semicolon']}" \
             + (words["affects"].format(targets=affects) if moved else words["affects_none"])
@@ -149,7 +172,8 @@ class DiffGithubReporter(DiffReporter):
     def _notice(self, group: Group) -> str | None:
         """The rest of a jurisdiction's changes in a year, counted, in one notice."""
         said = counts_text([item for item in group.targets if item.change not in _ANNOTATED], (),
-                           [item for item in group.inconsistencies if item.change not in _GROWN], self.lang)
+                           [item for item in group.inconsistencies if item.change not in _GROWN], self.lang,
+                           progress=[item for item in group.progress if item.change not in _ANNOTATED])
         return workflow_command("notice", None, None, group.heading, said) if said else None
 
     def _log(self, group: Group) -> list[str]:
@@ -161,4 +185,7 @@ class DiffGithubReporter(DiffReporter):
                   f"{figure_value(figure.after, self.lang)}" for figure in group.figures]
         lines += [f"{change_word(item, self.lang)} {DIFF_WORDS[self.lang]['inconsistency']}: {item.metric}: "
                   f"{inconsistency_value(item, False, self.lang, self.folder)}" for item in group.inconsistencies]
+        lines += [f"{change_word(item, self.lang)}: {item.target.id} {item.target.title} ({self.place(item.target.location)}): "
+                  f"{progress_state_text(item, True, self.lang)} → {progress_state_text(item, False, self.lang)}"
+                  for item in group.progress]
         return lines

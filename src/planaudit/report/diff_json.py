@@ -10,6 +10,7 @@ from planaudit.report import jsontext
 from planaudit.report.base import DiffReporter
 from planaudit.report.json_report import figure_data, inconsistency_data, target_data
 from planaudit.report.problems import problem_data
+from planaudit.report.progress_json import target_progress_data
 
 SCHEMA_VERSION = 1
 
@@ -41,8 +42,12 @@ class DiffJsonReporter(DiffReporter):
                                  "metric": item.metric, "before": _maybe(inconsistency_data, item.before, self.folder),
                                  "after": _maybe(inconsistency_data, item.after, self.folder)}
                                 for item in result.inconsistencies],
-            "not_compared": [{"year": item.year, "jurisdiction": item.jurisdiction, "side": item.side, "fixed": item.fixed}
-                             for item in result.not_compared],
+            "progress": [{"change": item.change.value, "period": item.period, "jurisdiction": item.jurisdiction,
+                          "id": item.target.id, "years": list(item.years),
+                          "before": _maybe(target_progress_data, item.before, self.folder),
+                          "after": _maybe(target_progress_data, item.after, self.folder)} for item in result.progress],
+            "not_compared": [{"year": item.year, "period": item.period, "jurisdiction": item.jurisdiction, "side": item.side,
+                              "fixed": item.fixed} for item in result.not_compared],
             "problems": [problem_data(problem, self.folder) for problem in result.problems],
             "new_problems": [problem_data(problem, self.folder) for problem in result.introduced],
         }

@@ -8,7 +8,7 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from planaudit.model.changes import Change, DefinitionChange, DiffResult, TargetChange
+from planaudit.model.changes import Change, DefinitionChange, DiffResult, ProgressChange, TargetChange
 from planaudit.report.base import DiffReporter, Limit
 from planaudit.report.changes import (
     DIFF_WORDS,
@@ -22,6 +22,8 @@ from planaudit.report.changes import (
     not_compared_text,
     not_compared_word,
     problem_text,
+    progress_redefinition_text,
+    progress_state_text,
     redefinition_text,
     side_text,
     state_details,
@@ -80,7 +82,7 @@ class DiffMarkdownReporter(DiffReporter):
             prefix = f"**{cell(words[heading])}**\n\n" if heading else ""
             return Section(lines, functools.partial(_first_lines, prefix, lines))
 
-        rows = self._target_rows(result.targets)
+        rows = self._target_rows(result.targets) + self._progress_rows(result.progress)
         headers = [words["change"], words["year"], words["jurisdiction"], words["target"], words["before"].capitalize(),
                    words["after"].capitalize()]
         problems = [[f"- {cell(problem_text(problem, self.lang, self.folder))}" for problem in found]
@@ -131,7 +133,18 @@ class DiffMarkdownReporter(DiffReporter):
                          cell(said), words["none"], words["none"]])
         return rows
 
-    def _change(self, item: TargetChange) -> str:
+    def _progress_rows(self, changes: Sequence[ProgressChange]) -> list[list[str]]:
+        """A row for each period target changed, most telling first: its period in the year's column."""
+        ordered = sorted(changes, key=lambda item: ORDER.index(item.change))
+        return [[self._change(item), item.period, f"{cell(item.name)} ({item.jurisdiction})", self._period_target(item),
+                 cell(progress_state_text(item, True, self.lang)), cell(progress_state_text(item, False, self.lang))]
+                for item in ordered]
+
+    def _period_target(self, item: ProgressChange) -> str:
+        redefined = progress_redefinition_text(item, self.lang)
+        return f"`{item.target.id}` {cell(item.target.title)}" + (f" — {cell(redefined)}" if redefined else "")
+
+    def _change(self, item: TargetChange | ProgressChange) -> str:
         word = cell(change_word(item, self.lang))
         return f"**{word}**" if item.change in _BOLD else word
 
@@ -158,4 +171,10 @@ class DiffMarkdownReporter(DiffReporter):
             lines += ["", f"{cell(words['inconsistency'])} `{metric}`: **{cell(change_word(inconsistency, self.lang))}**",
                       f"- {cell(side_text(True, inconsistency_value(inconsistency, True, self.lang, self.folder), self.lang))}",
                       f"- {cell(side_text(False, inconsistency_value(inconsistency, False, self.lang, self.folder), self.lang))}"]
+        for progress in group.progress:
+            period_target = progress.target
+            sides = [progress_state_text(progress, before, self.lang, details=True) for before in (True, False)]
+            lines += ["", f"`{period_target.id}` {cell(period_target.title)} ({cell(self.place(period_target.location))}): "
+                          f"**{cell(change_word(progress, self.lang))}**",
+                      f"- {cell(side_text(True, sides[0], self.lang))}", f"- {cell(side_text(False, sides[1], self.lang))}"]
         return "\n".join(lines)

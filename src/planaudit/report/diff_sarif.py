@@ -1,14 +1,15 @@
 """`planaudit diff --format sarif`: what a change does that a reviewer must see, as SARIF 2.1.0 for
 code scanning — at the lines `--format github` annotates, at the levels it gives them: a metric,
 rule, scope or setting redefined; a target removed, loosened, tightened or redefined; a verdict
-worse; an inconsistent figure new or worse; a problem the change introduced. Each is fingerprinted
+worse; a period target's status worse, or the target removed or redefined; an inconsistent figure
+new or worse; a problem the change introduced. Each is fingerprinted
 by what it is about (never its line), so that code scanning follows it from run to run."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from planaudit.model.changes import Change, DefinitionChange, DiffResult, InconsistencyChange, TargetChange
+from planaudit.model.changes import Change, DefinitionChange, DiffResult, InconsistencyChange, ProgressChange, TargetChange
 from planaudit.model.problems import Problem
 from planaudit.read.text import printable
 from planaudit.report import jsontext
@@ -19,6 +20,8 @@ from planaudit.report.changes import (
     definition_name,
     definition_text,
     inconsistency_value,
+    progress_redefinition_text,
+    progress_state_text,
     redefinition_text,
     state_text,
 )
@@ -30,12 +33,14 @@ _RULES = [
     rule("loosened", "TargetLoosened", "A target that asks less than it did.", "warning"),
     rule("tightened", "TargetTightened", "A target that asks more than it did.", "warning"),
     rule("redefined", "TargetRedefined", "A target whose definition changed otherwise.", "warning"),
-    rule("worse", "VerdictWorse", "A verdict that got worse on the same target.", "warning"),
+    rule("worse", "VerdictWorse", "A verdict (or a period target's status) that got worse on the same target.",
+         "warning"),
     rule("inconsistent", "InconsistentFigure", "An inconsistent figure that appeared or got worse.", "warning"),
     rule("new-problem", "NewProblem", "A problem of the data that the base does not have.", "warning"),
 ]
 _INDEX = {entry["id"]: index for index, entry in enumerate(_RULES)}
 _GROWN = (Change.ADDED, Change.WORSE)
+_PROGRESS_RULES = {Change.WORSE: "worse", Change.REMOVED: "removed", Change.REDEFINED: "redefined"}  # a period target's
 
 
 class DiffSarifReporter(DiffReporter):
@@ -44,6 +49,7 @@ class DiffSarifReporter(DiffReporter):
         results = [self._definition(item) for item in result.definitions if item.judging]
         results += [self._redefined(item) for item in (*result.removed, *result.redefined)]
         results += [self._worse(item, result) for item in result.worse]
+        results += [self._progress(item) for item in result.progress if item.change in _PROGRESS_RULES]
         results += [self._inconsistency(item) for item in result.inconsistencies if item.change in _GROWN]
         results += [self._problem(problem) for problem in result.introduced]
         document = sarif_document(_RULES)
@@ -78,6 +84,16 @@ class DiffSarifReporter(DiffReporter):
                             f"{change_word(item, self.lang)}: {target.id} {target.title}: "
                             f"{state_text(item.before, self.lang)} → {state_text(item.after, self.lang)}",
                             (item.year, item.jurisdiction, target.id))
+
+    def _progress(self, item: ProgressChange) -> dict[str, Any]:
+        """A period target whose status got worse, that was removed or redefined, at its line."""
+        rule_id = _PROGRESS_RULES[item.change]
+        target = item.target
+        said = progress_redefinition_text(item, self.lang) or (
+            f"{progress_state_text(item, True, self.lang)} → {progress_state_text(item, False, self.lang)}")
+        return self._result(rule_id, self.fails_on(rule_id), target.location.path, target.location.line,
+                            f"{change_word(item, self.lang)}: {item.period} {target.id} {target.title}: {said}",
+                            (item.period, item.jurisdiction, target.id))
 
     def _inconsistency(self, item: InconsistencyChange) -> dict[str, Any]:
         assert item.after is not None

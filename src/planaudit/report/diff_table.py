@@ -24,6 +24,8 @@ from planaudit.report.changes import (
     not_compared_text,
     not_compared_word,
     problem_text,
+    progress_redefinition_text,
+    progress_state_text,
     redefinition_text,
     side_text,
     state_details,
@@ -90,6 +92,14 @@ class DiffTableReporter(DiffReporter):
                       f"{DIFF_WORDS[self.lang]['inconsistency']} {inconsistency.metric}",
                       inconsistency_value(inconsistency, True, self.lang, self.folder),
                       inconsistency_value(inconsistency, False, self.lang, self.folder), inconsistency.change)
+        for progress in group.progress:
+            period_target = progress.target
+            redefined = progress_redefinition_text(progress, self.lang)
+            self._add(grid, change_word(progress, self.lang),
+                      f"{period_target.id}  {period_target.title}  ({self.place(period_target.location)})"
+                      + (f" — {redefined}" if redefined else ""),
+                      progress_state_text(progress, True, self.lang, details=True),
+                      progress_state_text(progress, False, self.lang, details=True), progress.change)
         return grid
 
     def _add(self, grid: Table, word: str, what: str, before: str, after: str, change: Change) -> None:

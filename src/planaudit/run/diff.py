@@ -30,8 +30,8 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planaudit.errors import NoTargets
-from planaudit.judge.compare import compare_figures, compare_inconsistencies, compare_targets, moves
+from planaudit.errors import NoTargets, PlanauditError
+from planaudit.judge.compare import compare_figures, compare_inconsistencies, compare_progress, compare_targets, moves
 from planaudit.judge.definitions import Sides, compare_definitions
 from planaudit.model.changes import (
     DefinitionChange,
@@ -39,9 +39,11 @@ from planaudit.model.changes import (
     FigureChange,
     InconsistencyChange,
     NotCompared,
+    ProgressChange,
     TargetChange,
 )
 from planaudit.model.data import Report, Target
+from planaudit.model.period import ProgressResult
 from planaudit.model.problems import Problem, capped, errors, not_disabled
 from planaudit.model.result import AuditResult
 from planaudit.read import layout, load
@@ -50,6 +52,7 @@ from planaudit.read.load import FileRead
 from planaudit.read.revision import WORKING_TREE, BadRevision, GitRepository, Revision
 from planaudit.run import runner
 from planaudit.run.pool import ordered_map
+from planaudit.run.progress import progress
 from planaudit.run.validate import Packed, Validation, new_problems
 from planaudit.run.wire import JudgedWire
 
@@ -67,7 +70,7 @@ class Touched:
     everything: bool  # planaudit.yaml or a rules file differs: any verdict may
     audits: frozenset[Audited]  # the audits whose files differ
     reports: frozenset[Audited]  # the outcome files that differ
-    periods: frozenset[str] = frozenset()  # the jurisdictions whose period plans differ: validated, not yet compared
+    periods: frozenset[str] = frozenset()  # the jurisdictions whose period plans differ: validated, their progress compared
 
     @classmethod
     def of(cls, paths: Iterable[str]) -> Touched:
@@ -271,6 +274,9 @@ class _Comparison:
         self.audits = sorted(audit for audit in audits if not years or audit[0] in years)
         self.reports = sorted(report for report in reports if not years or report[0] in years)
         self.everything = touched.everything
+        self.years = years
+        # whose period plans' progress a change can move: a plan's own, or a figure of its jurisdiction
+        self.progressing = frozenset(touched.periods | {slug for _, slug in touched.reports})
         slugs = {slug for _, slug in [*self.audits, *self.reports]} | set(touched.periods)  # validated at both sides
         self.validations = (Validation(before, slugs), Validation(after, slugs))
         self.compared: dict[tuple[int, str, str], Target] = {}  # every target compared, by year, jurisdiction and id
@@ -285,11 +291,36 @@ class _Comparison:
             before, after = self.audit(year, [slug for audit_year, slug in self.audits if audit_year == year])
             for slug in [slug for report_year, slug in self.reports if report_year == year]:
                 self.report(year, slug, before, after)
+        progress = [change for first, last in self.periods() for change in self.progress(first, last)]
         levels = load.Loader(self.after).settings().problems
         return DiffResult(base.short, head.short, tuple(moves(self.targets)), tuple(self.figures), tuple(self.inconsistencies),
                           tuple(dict.fromkeys(self.not_compared)),
                           tuple(not_disabled(capped(sorted(set(self.problems))), levels)), tuple(self.introduced()),
-                          tuple(self.definitions()))
+                          tuple(self.definitions()), tuple(progress))
+
+    def periods(self) -> list[tuple[int, int]]:
+        """The periods with plans at either side whose progress the change can move (of ``years``, when given)."""
+        if not (self.everything or self.progressing):
+            return []
+        found = set(layout.periods(self.before)) | set(layout.periods(self.after))
+        return sorted(period for period in found
+                      if not self.years or any(period[0] <= year <= period[1] for year in self.years))
+
+    def progress(self, first: int, last: int) -> list[ProgressChange]:
+        """The period's plans judged at both sides as of the same year — the later of the two sides'
+        latest — and compared; a side whose files have an error is not compared."""
+        sides = [_PeriodSide(root, first, last, None if self.everything else self.progressing)
+                 for root in (self.before, self.after)]
+        as_of = max((side.as_of() for side in sides), default=None)
+        results = [side.judged(as_of) for side in sides]
+        period = f"{first}-{last}"
+        broken = [(name, side) for name, side in zip(("base", "head"), sides, strict=True) if side.failed]
+        if broken:
+            fixed = not sides[1].failed
+            self.not_compared += [NotCompared(first, slug, name, fixed, period) for name, side in broken
+                                  for slug in sorted(side.slugs)]
+            return []
+        return compare_progress(period, *results)
 
     def definitions(self) -> list[DefinitionChange]:
         """The metrics, rules, scopes and settings that changed, when rules/ or planaudit.yaml did."""
@@ -354,6 +385,36 @@ class _Comparison:
             self.not_compared += broken
             return
         self.figures += compare_figures(year, slug, _report(old), _report(new))
+
+
+class _PeriodSide:
+    """A period's plans at one revision: of ``wanted`` jurisdictions (every one, when None) — judged
+    in this process, for they are few."""
+
+    def __init__(self, root: Path, first: int, last: int, wanted: frozenset[str] | None) -> None:
+        self.root, self.first, self.last = root, first, last
+        planned = {file.jurisdiction for file in layout.period_files(root, first, last)[0]}
+        self.slugs = planned if wanted is None else planned & wanted
+        self.failed = False
+        self.result: ProgressResult | None = None
+
+    def as_of(self) -> int:
+        """The latest year its jurisdictions have an outcome file for, in the period (its first when none)."""
+        self.result = self.judged(None)
+        return self.first if self.result is None else self.result.as_of
+
+    def judged(self, as_of: int | None) -> ProgressResult | None:
+        """Its progress as of ``as_of`` (judged again only when the year differs); None with no plan, or an error."""
+        if not self.slugs or self.failed:
+            return None
+        if self.result is not None and self.result.as_of == as_of:
+            return self.result
+        try:
+            self.result = progress(self.root, self.first, self.last, as_of, tuple(sorted(self.slugs))).result
+        except PlanauditError:  # an error in its files: listed by validate, and the period is not compared
+            self.failed = True
+            return None
+        return self.result
 
 
 def _report(read: FileRead) -> Report | None:

@@ -12,7 +12,7 @@ from planaudit.errors import EXIT_FAILED, EXIT_OK, EXIT_UNUSABLE
 from planaudit.messages import Message, Param, joined, msg, pmsg
 
 if TYPE_CHECKING:
-    from planaudit.model.changes import DiffResult
+    from planaudit.model.changes import DiffResult, ProgressChange, TargetChange
     from planaudit.model.result import Overview, Summary
 
 
@@ -89,10 +89,11 @@ class FailOn:
         from planaudit.model.changes import Change  # here, not above: `check`'s start-up never needs the model
 
         found: dict[ChangeFailing, Sequence[object]] = {
-            ChangeFailing.REMOVED: result.removed,
+            ChangeFailing.REMOVED: [*result.removed, *(item for item in result.progress if item.change is Change.REMOVED)],
             ChangeFailing.LOOSENED: [item for item in result.targets if item.change is Change.LOOSENED],
-            ChangeFailing.REDEFINED: [*result.redefined, *(item for item in result.definitions if item.judging)],
-            ChangeFailing.WORSE: result.worse,
+            ChangeFailing.REDEFINED: [*result.redefined, *(item for item in result.progress if item.change is Change.REDEFINED),
+                                      *(item for item in result.definitions if item.judging)],
+            ChangeFailing.WORSE: [*result.worse, *result.progress_worse],
             ChangeFailing.INCONSISTENT: result.new_unacknowledged,
             ChangeFailing.NEW_PROBLEMS: result.introduced,
         }
@@ -129,15 +130,15 @@ def failure_text(overview: Overview, fail_on: FailOn) -> Message:
 def changes_failure_text(result: DiffResult, fail_on: FailOn) -> Message:
     """"failed: 1 target removed (2022 quzhou/x), 1 verdict worse (2022 fuzhou/x), 1 new inconsistent
     figure — --fail-on worse,inconsistent,removed"."""
-    from planaudit.model.changes import Change, DefinitionChange, TargetChange  # as in failing_changes
+    from planaudit.model.changes import Change, DefinitionChange, ProgressChange, TargetChange  # as in failing_changes
 
     parts = []
     failing = fail_on.failing_changes(result)
     for kind, items in failing.items():
-        targets = [item for item in items if isinstance(item, TargetChange)]
+        targets = [item for item in items if isinstance(item, (TargetChange, ProgressChange))]
         if kind in (ChangeFailing.WORSE, ChangeFailing.INCONSISTENT) or not targets:
             continue
-        named = _some([f"{item.year} {item.jurisdiction}/{item.target.id}" for item in targets])
+        named = _some([_named(item) for item in targets])
         count = len(targets)
         if kind is ChangeFailing.REMOVED:
             parts.append(msg("{count} target removed ({named})", count=count, named=named) if count == 1
@@ -160,6 +161,12 @@ def changes_failure_text(result: DiffResult, fail_on: FailOn) -> Message:
         named = _some([f"{item.year} {item.jurisdiction}/{item.target.id}" for item in worse])
         parts.append(msg("{count} verdict worse ({named})", count=1, named=named) if len(worse) == 1
                      else msg("{count} verdicts worse ({named})", count=len(worse), named=named))
+    if ChangeFailing.WORSE in fail_on.kinds and result.progress_worse:
+        worse_progress = result.progress_worse
+        named = _some([_named(item) for item in worse_progress])
+        parts.append(msg("{count} status of a period target worse ({named})", count=1, named=named)
+                     if len(worse_progress) == 1 else
+                     msg("{count} statuses of period targets worse ({named})", count=len(worse_progress), named=named))
     if ChangeFailing.INCONSISTENT in fail_on.kinds and result.new_unacknowledged:
         count = sum(item.change is Change.ADDED for item in result.new_unacknowledged)
         if count:
@@ -175,6 +182,14 @@ def changes_failure_text(result: DiffResult, fail_on: FailOn) -> Message:
         parts.append(msg("{count} new problem ({named})", count=1, named=named) if len(new) == 1
                      else msg("{count} new problems ({named})", count=len(new), named=named))
     return _failed(parts, fail_on)
+
+
+def _named(item: TargetChange | ProgressChange) -> str:
+    """"2022 fuzhou/x", or a period target's "2021-2025 fuzhou/x"."""
+    from planaudit.model.changes import ProgressChange  # as in failing_changes
+
+    when = item.period if isinstance(item, ProgressChange) else item.year
+    return f"{when} {item.jurisdiction}/{item.target.id}"
 
 
 def _failed(parts: list[Message], fail_on: FailOn) -> Message:
