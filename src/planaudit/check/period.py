@@ -5,6 +5,7 @@ the period (a base before it), and rates in percent for a chained target."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from fractions import Fraction
 
 from planaudit.errors import did_you_mean
 from planaudit.exact.numbers import format_number
@@ -75,7 +76,7 @@ def _check_unit(target: PeriodTarget, unit: str) -> Iterator[Problem]:
     if target.kind.chained:
         return
     try:
-        convert(1, written_unit(target.value.percent, target.value.unit, unit), unit)
+        convert(Fraction(1), written_unit(target.value.percent, target.value.unit, unit), unit)
     except UnitError as error:
         yield _at(target, "unit" if target.value.unit else "value", Code.UNIT, error.said)
 

@@ -1,7 +1,7 @@
 """Progress: a period target's status in each year, from the latest figure at or before it
 (docs/verdicts.md, "Progress over a period").
 
-Every comparison with a value is an annual judgement (:func:`planaudit.judge.verdicts.judge_year`)
+Every comparison with a value is an annual judgement (:class:`planaudit.judge.verdicts.YearJudge`, as `check`'s)
 of a target made for the year — the end value, a milestone, the level held — so a year's figure is
 found, derived, bounded and refused exactly as `check` does, with the same reasons. What progress
 adds is arithmetic on exact fractions: the share of the distance covered, p = (y − base) / (end −
@@ -23,7 +23,7 @@ from planaudit.exact.numbers import Interval, Truth, to_fraction
 from planaudit.judge.resolve import Resolver
 from planaudit.judge.rules import Rule
 from planaudit.judge.units import convert, written_unit
-from planaudit.judge.verdicts import judge_year
+from planaudit.judge.verdicts import YearJudge
 from planaudit.model.data import NO_TOLERANCE, Figure, Metric, Plan, Repository, Target, Threshold, Tolerance
 from planaudit.model.period import (
     Direction,
@@ -57,6 +57,7 @@ class _Progress:
         self.rules = rules
         self.band = band
         self.resolver = Resolver(repository.catalogue, repository.reports.values(), repository.settings.approx_share)
+        self.judges: dict[int, YearJudge] = {}  # each year's annual judging, its reports read once for all the targets
 
     def target(self, target: PeriodTarget, as_of: int) -> TargetProgress:
         years = tuple(self.status(target, year) for year in range(target.first, as_of + 1))
@@ -347,7 +348,9 @@ class _Progress:
                         rule=rule, provenance=target.provenance, value=value, tolerance=tolerance, scope=target.scope,
                         basis=target.basis, strength=target.strength, period=target.each_year)
         plan = Plan(self.plan.path, self.plan.jurisdiction, self.plan.name, year, self.plan.document, (annual,))
-        return judge_year(self.repository, year, [plan], self.rules).results[0]
+        if year not in self.judges:
+            self.judges[year] = YearJudge(self.repository, year, self.rules)
+        return self.judges[year].judge([plan]).results[0]
 
 
 def history(years: tuple[YearStatus, ...]) -> tuple[tuple[int, Event], ...]:

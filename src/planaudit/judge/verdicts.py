@@ -87,30 +87,45 @@ Step = Callable[[Case], "TargetResult | None"]  # a verdict; or None: pass on (w
 def judge_year(repository: Repository, year: int, plans: Iterable[Plan],
                rules: Mapping[str, Rule] | None = None) -> AuditResult:
     """The verdicts of the plans' targets; ``rules`` is the catalogue's rule table, when it is already made."""
-    plans = sorted(plans, key=lambda plan: plan.jurisdiction)
-    resolver = Resolver(repository.catalogue, repository.reports.values(), repository.settings.approx_share)
-    rules = rules or rule_table(repository.catalogue)
-    found = _inconsistencies(repository, resolver, year, plans, rules)
-    judge = _Judge(repository, resolver, found, rules)
-    results = tuple(result for plan in plans for result in _judge_plan(judge, plan))
-    names = {plan.jurisdiction: plan.name for plan in plans}
-    return AuditResult(year, repository.settings, names, results, tuple(item for item in found if item.listed))
+    return YearJudge(repository, year, rules).judge(plans)
 
 
-def _inconsistencies(repository: Repository, resolver: Resolver, year: int, plans: list[Plan],
-                     rules: Mapping[str, Rule]) -> list[Inconsistency]:
-    """The year's figures that disagree with their counts, or with each other (a share of a target
-    against its level, or a share stated twice) — and those whose counts they are cut off from."""
-    jurisdictions = {plan.jurisdiction for plan in plans}
-    this_year = [report for (report_year, _), report in sorted(repository.reports.items())
-                 if report_year == year and report.jurisdiction in jurisdictions]
-    inconsistencies = find_inconsistencies(resolver, this_year, repository.settings.tolerance)
-    with_shares = {target: rules[target.rule].threshold(target, repository.catalogue.metrics[target.metric].unit)
-                   for plan in plans for target in plan.targets
-                   if (year, target.jurisdiction, target.id) in resolver.shares and not target.is_umbrella}
-    inconsistencies += share_inconsistencies(resolver, plans, {target: value for target, value in with_shares.items()
-                                                               if value is not None})
-    return inconsistencies
+class YearJudge:
+    """Judges plans of one repository and year. What every plan of the year shares — the resolver
+    of the repository's figures, and the inconsistent figures of each jurisdiction's report of the
+    year — is found once, so that many small plans of the same year (a period plan's targets, judged
+    one at a time) cost one reading of the reports, not one each. :func:`judge_year` is its one-shot use."""
+
+    def __init__(self, repository: Repository, year: int, rules: Mapping[str, Rule] | None = None) -> None:
+        self.repository, self.year = repository, year
+        self.resolver = Resolver(repository.catalogue, repository.reports.values(), repository.settings.approx_share)
+        self.rules = rules or rule_table(repository.catalogue)
+        self.of_reports: dict[frozenset[str], list[Inconsistency]] = {}  # by the jurisdictions judged
+
+    def judge(self, plans: Iterable[Plan]) -> AuditResult:
+        plans = sorted(plans, key=lambda plan: plan.jurisdiction)
+        found = self.inconsistencies(plans)
+        judge = _Judge(self.repository, self.resolver, found, self.rules)
+        results = tuple(result for plan in plans for result in _judge_plan(judge, plan))
+        names = {plan.jurisdiction: plan.name for plan in plans}
+        return AuditResult(self.year, self.repository.settings, names, results, tuple(item for item in found if item.listed))
+
+    def inconsistencies(self, plans: list[Plan]) -> list[Inconsistency]:
+        """The year's figures that disagree with their counts, or with each other (a share of a target
+        against its level, or a share stated twice) — and those whose counts they are cut off from."""
+        repository, resolver, year = self.repository, self.resolver, self.year
+        jurisdictions = frozenset(plan.jurisdiction for plan in plans)
+        if jurisdictions not in self.of_reports:
+            this_year = [report for (report_year, _), report in sorted(repository.reports.items())
+                         if report_year == year and report.jurisdiction in jurisdictions]
+            self.of_reports[jurisdictions] = find_inconsistencies(resolver, this_year, repository.settings.tolerance)
+        inconsistencies = list(self.of_reports[jurisdictions])
+        with_shares = {target: self.rules[target.rule].threshold(target, repository.catalogue.metrics[target.metric].unit)
+                       for plan in plans for target in plan.targets
+                       if (year, target.jurisdiction, target.id) in resolver.shares and not target.is_umbrella}
+        inconsistencies += share_inconsistencies(resolver, plans, {target: value for target, value in with_shares.items()
+                                                                   if value is not None})
+        return inconsistencies
 
 
 def _judge_plan(judge: _Judge, plan: Plan) -> list[TargetResult]:

@@ -18,7 +18,7 @@ from planaudit.errors import InvalidData, NoPeriodPlans, UnknownJurisdiction
 from planaudit.exact.numbers import NumberTooLarge, to_fraction
 from planaudit.judge.progress import DEFAULT_BAND, progress_of
 from planaudit.judge.rules import Rule, rule_table
-from planaudit.model.data import Report, Repository
+from planaudit.model.data import Catalogue, Report, Repository, Settings
 from planaudit.model.period import PeriodPlan, ProgressResult, TargetProgress
 from planaudit.model.problems import Problem, errors
 from planaudit.read import layout
@@ -48,15 +48,22 @@ def progress(root: Path, first: int, last: int, as_of: int | None = None, jurisd
     if errors(problems):
         raise InvalidData(errors(problems), layout.folder_in_git(root))
     reports = {(job.year, job.jurisdiction): read.item for job, read in reads if isinstance(read.item, Report)}
-    repository = Repository(scanned.settings, scanned.catalogue, {}, reports)
     years = [year for year, _ in reports if first <= year <= last]
     until = as_of if as_of is not None else max(years, default=first)
     band = DEFAULT_BAND if scanned.settings.progress_band is None else Fraction(to_fraction(scanned.settings.progress_band))
     rules = rule_table(scanned.catalogue)
-    targets = tuple(item for plan in chosen for item in _judged(root, plan, repository, rules, until, band))
+    targets = tuple(item for plan in chosen for item in _judged(root, plan, _own(scanned.settings, scanned.catalogue, reports,
+                                                                                  plan.jurisdiction), rules, until, band))
     result = ProgressResult(first=first, last=last, as_of=until, band=band,
                             names={plan.jurisdiction: plan.name for plan in chosen}, targets=targets)
     return Progress(result, tuple(problems))
+
+
+def _own(settings: Settings, catalogue: Catalogue, reports: dict[tuple[int, str], Report], jurisdiction: str) -> Repository:
+    """The repository of one jurisdiction's reports: a jurisdiction is judged from its own files
+    only, and each judgement reads every report it is given (the whole country's, at each of its
+    thousands of target-years, was quadratic)."""
+    return Repository(settings, catalogue, {}, {key: report for key, report in reports.items() if key[1] == jurisdiction})
 
 
 def _judged(root: Path, plan: PeriodPlan, repository: Repository, rules: dict[str, Rule], until: int, band: Fraction
