@@ -1,11 +1,13 @@
 """Generate a synthetic national data repository for benchmarks.
 
-    python bench/generate.py OUT_DIR [--jurisdictions 3200] [--seed 1]
+    python bench/generate.py OUT_DIR [--jurisdictions 3200] [--seed 1] [--period-plans]
 
 Each jurisdiction gets a plan of 50 targets for 2022 and reports of 120 figures for 2021 and 2022:
 a realistic mix of rules (thresholds, ceilings, zero targets, achievements, growth, a custom rule),
 rates stated together with their counts (derived and checked), bounded figures (余/近), dated
-figures and deadlines; some reports are missing and some targets' figures are not reported.
+figures and deadlines; some reports are missing and some targets' figures are not reported. With
+--period-plans, each also gets a five-year plan (targets/2021-2025/) of 20 targets — levels to reach
+from a base, rates held every year, average growth — followed on the same reports.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 COUNTS = [f"count_{index:02d}" for index in range(60)]
 RATES = [(f"rate_{index:02d}", COUNTS[2 * index], COUNTS[2 * index + 1]) for index in range(30)]
 STATES = [f"state_{index:02d}" for index in range(30)]
-TARGETS, FIGURES = 50, 120
+TARGETS, FIGURES, PERIOD_TARGETS = 50, 120, 20
 
 
 def catalogue() -> str:
@@ -116,7 +118,31 @@ def report(slug: str, year: int, rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(root: Path, jurisdictions: int, seed: int) -> None:
+def period_plan(slug: str, rng: random.Random) -> str:
+    """A five-year plan: half levels to reach from a base, three in ten rates held every year, the rest average growth."""
+    lines = [f"jurisdiction: {slug}", f"name: 模拟县{slug[1:]}", "period: 2021-2025",
+             "document: {title: 国民经济和社会发展第十四个五年规划纲要, issuer: 模拟县人民政府}", "targets:"]
+    for index in range(PERIOD_TARGETS):
+        roll = rng.random()
+        lines.append(f"  - id: p{index:02d}")
+        if roll < 0.5:
+            base = rng.randint(100, 3000)
+            end = base + rng.randint(100, 3000)
+            lines += [f"    title: 五年目标{index}", f"    metric: {rng.choice(COUNTS)}", "    kind: reach",
+                      f"    value: {end}", f"    quote: 到2025年达到{end}",
+                      f"    base: {{value: {base}, year: 2020, quote: '{base}'}}"]
+        elif roll < 0.8:
+            value = rng.randint(50, 90)
+            lines += [f"    title: 五年目标{index}", f"    metric: {rng.choice(RATES)[0]}", "    kind: maintain",
+                      f"    value: {value}", f"    quote: 保持在{value}以上"]
+        else:
+            value = rng.randint(1, 5)
+            lines += [f"    title: 五年目标{index}", f"    metric: {rng.choice(RATES)[0]}", "    kind: average_growth",
+                      f"    value: {value}", f"    quote: 年均增长{value}"]
+    return "\n".join(lines) + "\n"
+
+
+def generate(root: Path, jurisdictions: int, seed: int, period_plans: bool = False) -> None:
     rng = random.Random(seed)
     (root / "rules").mkdir(parents=True, exist_ok=True)
     (root / "rules" / "metrics.yaml").write_text(catalogue(), encoding="utf-8")
@@ -129,6 +155,13 @@ def generate(root: Path, jurisdictions: int, seed: int) -> None:
             if rng.random() < 0.05:
                 continue  # a missing report
             (root / "outcomes" / str(year) / f"{slug}.yaml").write_text(report(slug, year, rng), encoding="utf-8")
+    if period_plans:  # drawn apart, after the rest: every other file is what the same seed always gave
+        folder = root / "targets" / "2021-2025"
+        folder.mkdir(parents=True, exist_ok=True)
+        planning = random.Random(seed + 1)
+        for number in range(jurisdictions):
+            slug = f"j{number:04d}"
+            (folder / f"{slug}.yaml").write_text(period_plan(slug, planning), encoding="utf-8")
 
 
 def main() -> None:
@@ -136,8 +169,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--jurisdictions", type=int, default=3200)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--period-plans", action="store_true", help="a five-year plan for each jurisdiction too")
     arguments = parser.parse_args()
-    generate(arguments.out, arguments.jurisdictions, arguments.seed)
+    generate(arguments.out, arguments.jurisdictions, arguments.seed, arguments.period_plans)
 
 
 if __name__ == "__main__":

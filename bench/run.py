@@ -1,7 +1,7 @@
 """Benchmark planaudit against a bare YAML parse and check-jsonschema, in one run, side by side.
 
     pip install -e ".[bench]"
-    python bench/run.py [--jurisdictions 3200] [--data DIR]
+    python bench/run.py [--jurisdictions 3200] [--data DIR] [--period-plans]
 
 Generates a synthetic national data repository (bench/generate.py) unless --data names one, then
 times, each as a fresh process: a bare PyYAML CSafeLoader load of the files `check` reads;
@@ -13,7 +13,9 @@ which re-judges every audit at both revisions, against cold checks of that audit
 turn, three times; medians);
 check-jsonschema on one year of target files with the shipped schema; and, for start-up,
 `planaudit check 2022` on the bundled data against `python -c "import typer, rich.console, yaml"`.
-It prints the times, peak memory and the ratios the performance goals are stated in.
+It prints the times, peak memory and the ratios the performance goals are stated in. With
+--period-plans, the generated repository holds a five-year plan for every jurisdiction too (every
+row reads them where it would), and `planaudit progress 2021-2025` is timed beside a cold check.
 """
 
 from __future__ import annotations
@@ -192,13 +194,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jurisdictions", type=int, default=3200)
     parser.add_argument("--data", type=Path, help="an existing data repository (default: generate one)")
+    parser.add_argument("--period-plans", action="store_true", help="a five-year plan for each jurisdiction too")
     arguments = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="planaudit-bench-"))
     data = arguments.data or scratch / "data"
     if arguments.data is None:
         print(f"generating {arguments.jurisdictions} jurisdictions in {data} …", flush=True)
         subprocess.run([sys.executable, str(HERE / "generate.py"), str(data), "--jurisdictions",
-                        str(arguments.jurisdictions)], check=True)
+                        str(arguments.jurisdictions), *(["--period-plans"] if arguments.period_plans else [])], check=True)
     size = sum(path.stat().st_size for path in data.rglob("*.yaml")) / 1e6
     planaudit = [sys.executable, "-m", "planaudit"]
     cache = {"PLANAUDIT_CACHE_DIR": str(scratch / "cache")}
@@ -215,6 +218,9 @@ def main() -> None:
         "planaudit validate": measure([*planaudit, "validate", "--data", str(data)]),
         "check-jsonschema, one year of targets": measure(check_jsonschema),
     }
+    if (data / "targets" / "2021-2025").is_dir():
+        rows["planaudit progress 2021-2025"] = measure([*planaudit, "progress", "2021-2025", "--format", "json", "--data",
+                                                        str(data)])
     if arguments.data is None:
         changed = commit_and_change_one_report(data)
         os.sync()  # the commit's objects on disk first: a run must not wait for their writing
@@ -248,6 +254,9 @@ def main() -> None:
     for name, measured, goal in goals:
         print(f"{name:56} {measured:9.2f} {goal:6.2f}  {'met' if measured <= goal else 'not met'}")
     print(f"{'peak memory of planaudit (MB)':56} {peak:9.0f} {400:6}  {'met' if peak <= 400 else 'not met'}")
+    if "planaudit progress 2021-2025" in rows:  # measured, no goal stated yet
+        ratio = rows["planaudit progress 2021-2025"][0] / rows["planaudit check (cold)"][0]
+        print(f"{'progress of every period plan / cold check':56} {ratio:9.2f} {'—':>6}  (no goal yet)")
     print(f"\n(start-up: bundled check {bundled * 1000:.0f} ms, imports alone {imports * 1000:.0f} ms, "
           "medians of 15 run in turn)")
 

@@ -80,14 +80,14 @@ def streamed_json(root: Path, jurisdictions: tuple[str, ...] = (), workers: int 
     return out.getvalue()
 
 
-def generate(root: Path, jurisdictions: int, seed: int = 1) -> Path:
+def generate(root: Path, jurisdictions: int, seed: int = 1, period_plans: bool = False) -> Path:
     """bench/generate.py's synthetic repository of ``jurisdictions`` (its options' defaults otherwise), made in
     this process."""
     spec = importlib.util.spec_from_file_location("bench_generate", GENERATOR)
     assert spec is not None and spec.loader is not None
     generator = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(generator)
-    generator.generate(root, jurisdictions, seed)
+    generator.generate(root, jurisdictions, seed, period_plans)
     return root
 
 

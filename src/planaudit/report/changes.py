@@ -154,7 +154,7 @@ def progress_redefinition_text(item: ProgressChange, lang: str) -> str:
 def progress_state_text(item: ProgressChange, before: bool, lang: str, details: bool = False) -> str:
     """How a period target stood at one side in the years whose status changed (its latest year, when
     none did): "2021: ahead"; with ``details``, the figure and the shares: "2021: ahead — 62% (2021),
-    p 0.40, e 0.20"; — where the side has none."""
+    p 0.4, e 0.2"; — where the side has none."""
     side = item.before if before else item.after
     if side is None or not side.years:
         return DIFF_WORDS[lang]["none"]

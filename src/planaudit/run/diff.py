@@ -388,8 +388,8 @@ class _Comparison:
 
 
 class _PeriodSide:
-    """A period's plans at one revision: of ``wanted`` jurisdictions (every one, when None) — judged
-    in this process, for they are few."""
+    """A period's plans at one revision: of ``wanted`` jurisdictions (every one, when None), judged
+    in this process as `progress` judges them (not on the pool: docs/speed.md)."""
 
     def __init__(self, root: Path, first: int, last: int, wanted: frozenset[str] | None) -> None:
         self.root, self.first, self.last = root, first, last

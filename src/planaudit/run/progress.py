@@ -1,9 +1,10 @@
 """`planaudit progress`: the period plans of one period, judged year by year (judge/progress.py).
 
 It reads the settings and the catalogue, the period plans of FIRST-LAST, and the outcome files of
-their jurisdictions from the base years to the last year — in the run's own process: a period
-plan's jurisdictions are few. An error in anything read is the run's end (exit 2), as it is for
-`check`; warnings are said, and the run goes on.
+their jurisdictions from the base years to the last year — in the run's own process, each
+jurisdiction judged from its own reports (not yet on the pool that `check` uses: docs/speed.md).
+An error in anything read is the run's end (exit 2), as it is for `check`; warnings are said, and
+the run goes on.
 """
 
 from __future__ import annotations
