@@ -40,8 +40,9 @@ def progress(root: Path, first: int, last: int, as_of: int | None = None, jurisd
     if (first, last) not in layout.periods(root):
         raise NoPeriodPlans(root, f"{first}-{last}", [f"{a}-{b}" for a, b in layout.periods(root)])
     scanned = scan(root, [], range(first - BASE_YEARS, last + 1))
-    plans = PeriodPlans.read(root, scanned.catalogue, scanned.loader.limit, [(first, last)])
-    chosen = _chosen(plans.plans, jurisdictions, first, last)
+    _known(root, first, last, jurisdictions, scanned.loader.limit)
+    plans = PeriodPlans.read(root, scanned.catalogue, scanned.loader.limit, [(first, last)], jurisdictions or None)
+    chosen = sorted(plans.plans, key=lambda plan: plan.jurisdiction)
     slugs = {plan.jurisdiction for plan in chosen}
     checks = item_checks(scanned.catalogue, scanned.settings)
     reads = [(job, read_file(root, job, checks)) for job in scanned.jobs if job.jurisdiction in slugs]
@@ -78,9 +79,10 @@ def _judged(root: Path, plan: PeriodPlan, repository: Repository, rules: dict[st
         raise InvalidData([problem], layout.folder_in_git(root)) from None
 
 
-def _chosen(plans: tuple[PeriodPlan, ...], wanted: tuple[str, ...], first: int, last: int) -> list[PeriodPlan]:
-    known = sorted(plan.jurisdiction for plan in plans)
+def _known(root: Path, first: int, last: int, wanted: tuple[str, ...], limit: int) -> None:
+    """Raises UnknownJurisdiction when ``wanted`` names one with no period plan of the period (only
+    the plans wanted are read: one jurisdiction's `progress`, or `diff`'s, reads no other)."""
+    known = sorted(file.jurisdiction for file in layout.period_files(root, first, last, limit)[0])
     unknown = [name for name in wanted if name not in known]
     if unknown:
         raise UnknownJurisdiction(f"{first}-{last}", unknown, known)
-    return sorted((plan for plan in plans if not wanted or plan.jurisdiction in wanted), key=lambda plan: plan.jurisdiction)
