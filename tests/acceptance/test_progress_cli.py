@@ -90,3 +90,21 @@ def test_the_workbook_of_the_example_charts_each_target_with_two_years_of_figure
     assert [[cell.value for cell in row] for row in workbook["status"].iter_rows(min_row=5)] == [
         ["achieved early", 1], ["ahead", 2], ["on track", 2], ["behind", 1], ["breached", 2]]
     assert len(workbook["chart"]._charts) == 7  # every target but the lawyers', whose figures are bounds
+
+
+def test_one_jurisdiction_s_progress_reads_no_other_s_plan(tmp_path):
+    import shutil
+
+    from acceptance_support import EXAMPLES
+
+    copy = tmp_path / "progress"
+    shutil.copytree(EXAMPLES / "progress", copy)
+    (copy / "targets" / "2021-2025" / "elsewhere.yaml").write_text(
+        "jurisdiction: elsewhere\nperiod: 2021-2025\ntargets:\n  - {id: a, title: t, quote: q, metric: nowhere, kind: reach}\n",
+        encoding="utf-8")
+    everyone = planaudit("progress", "2021-2025", "--format", "json", "--data", str(copy), data=None)
+    assert (everyone.returncode, everyone.stdout) == (2, "")
+    assert everyone.stderr.startswith("targets/2021-2025/elsewhere.yaml:4:")
+    one = planaudit("progress", "2021-2025", "-j", "example", "--format", "json", "--data", str(copy), data=None)
+    assert (one.returncode, one.stderr) == (0, "")
+    assert json.loads(one.stdout)["jurisdictions"] == {"example": "示例省"}
