@@ -16,12 +16,15 @@ the jurisdiction — its changes, the targets compared (for a rules change), the
 outcome files whose figures are compared — naming each audit's rules and metrics by their ids
 (run/wire.JudgedWire), which this process looks up in its own audits; never the two audits' results.
 The files judging read are validated there too (run/validate.Validation), for the problems the
-change introduces, rather than read again.
+change introduces, rather than read again. Period plans are compared the same way, a jurisdiction
+at a time: its plan judged at both sides as `progress` judges it (run/progress.PeriodRun), and
+only the changes sent back.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import re
@@ -30,10 +33,11 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planaudit.errors import NoTargets, PlanauditError
+from planaudit.errors import NoTargets
 from planaudit.judge.compare import compare_figures, compare_inconsistencies, compare_progress, compare_targets, moves
 from planaudit.judge.definitions import Sides, compare_definitions
 from planaudit.model.changes import (
+    Change,
     DefinitionChange,
     DiffResult,
     FigureChange,
@@ -43,7 +47,6 @@ from planaudit.model.changes import (
     TargetChange,
 )
 from planaudit.model.data import Report, Target
-from planaudit.model.period import ProgressResult
 from planaudit.model.problems import Problem, capped, errors, not_disabled
 from planaudit.model.result import AuditResult
 from planaudit.read import layout, load
@@ -52,7 +55,7 @@ from planaudit.read.load import FileRead
 from planaudit.read.revision import WORKING_TREE, BadRevision, GitRepository, Revision
 from planaudit.run import runner
 from planaudit.run.pool import ordered_map
-from planaudit.run.progress import progress
+from planaudit.run.progress import Judged, PeriodRun
 from planaudit.run.validate import Packed, Validation, new_problems
 from planaudit.run.wire import JudgedWire
 
@@ -308,19 +311,25 @@ class _Comparison:
 
     def progress(self, first: int, last: int) -> list[ProgressChange]:
         """The period's plans judged at both sides as of the same year — the later of the two sides'
-        latest — and compared; a side whose files have an error is not compared."""
-        sides = [_PeriodSide(root, first, last, None if self.everything else self.progressing)
-                 for root in (self.before, self.after)]
-        as_of = max((side.as_of() for side in sides), default=None)
-        results = [side.judged(as_of) for side in sides]
-        period = f"{first}-{last}"
-        broken = [(name, side) for name, side in zip(("base", "head"), sides, strict=True) if side.failed]
+        latest — and compared a jurisdiction at a time (on every core when there are many); a side
+        whose files have an error is not compared."""
+        wanted = None if self.everything else self.progressing
+        sides = (_period_side(self.before, first, last, wanted), _period_side(self.after, first, last, wanted))
+        as_of = max((first if side is None else side.latest() for side in sides), default=first)
+        slugs = sorted({slug for side in sides if side is not None for slug in side.plans})
+        runs = [side for side in sides if side is not None]
+        wire = JudgedWire(*[(run.rules, run.catalogue.metrics) for run in runs]) if runs else None
+        task = functools.partial(_compared_progress, f"{first}-{last}", sides, as_of)
+        compared = list(ordered_map(task, slugs, self.workers, wire=wire))
+        broken = [(name, side) for name, side, index in zip(("base", "head"), sides, (0, 1), strict=True)
+                  if side is not None and _failed(side, [each.judged[index] for each in compared])]
         if broken:
-            fixed = not sides[1].failed
-            self.not_compared += [NotCompared(first, slug, name, fixed, period) for name, side in broken
-                                  for slug in sorted(side.slugs)]
+            fixed = not any(name == "head" for name, _ in broken)
+            self.not_compared += [NotCompared(first, slug, name, fixed, f"{first}-{last}") for name, side in broken
+                                  for slug in side.slugs]
             return []
-        return compare_progress(period, *results)
+        return [*(change for each in compared for change in each.removed),
+                *(change for each in compared for change in each.changes)]
 
     def definitions(self) -> list[DefinitionChange]:
         """The metrics, rules, scopes and settings that changed, when rules/ or planaudit.yaml did."""
@@ -387,34 +396,51 @@ class _Comparison:
         self.figures += compare_figures(year, slug, _report(old), _report(new))
 
 
-class _PeriodSide:
-    """A period's plans at one revision: of ``wanted`` jurisdictions (every one, when None), judged
-    in this process as `progress` judges them (not on the pool: docs/speed.md)."""
+def _period_side(root: Path, first: int, last: int, wanted: frozenset[str] | None) -> PeriodRun | None:
+    """A period's plans at one revision, of ``wanted`` jurisdictions (every one, when None); None when it has none of them."""
+    planned = {file.jurisdiction for file in layout.period_files(root, first, last)[0]}
+    if not (planned if wanted is None else planned & wanted):
+        return None
+    return PeriodRun.prepared(root, first, last, wanted)
 
-    def __init__(self, root: Path, first: int, last: int, wanted: frozenset[str] | None) -> None:
-        self.root, self.first, self.last = root, first, last
-        planned = {file.jurisdiction for file in layout.period_files(root, first, last)[0]}
-        self.slugs = planned if wanted is None else planned & wanted
-        self.failed = False
-        self.result: ProgressResult | None = None
 
-    def as_of(self) -> int:
-        """The latest year its jurisdictions have an outcome file for, in the period (its first when none)."""
-        self.result = self.judged(None)
-        return self.first if self.result is None else self.result.as_of
+def _judged_failed(side: PeriodRun, judged: Judged) -> bool:
+    """Did the side's settings or catalogue, or the jurisdiction's files, have an error — or an expression compute too much?"""
+    return bool(errors([*side.head_problems, *judged.problems])) or judged.too_large is not None
 
-    def judged(self, as_of: int | None) -> ProgressResult | None:
-        """Its progress as of ``as_of`` (judged again only when the year differs); None with no plan, or an error."""
-        if not self.slugs or self.failed:
-            return None
-        if self.result is not None and self.result.as_of == as_of:
-            return self.result
-        try:
-            self.result = progress(self.root, self.first, self.last, as_of, tuple(sorted(self.slugs))).result
-        except PlanauditError:  # an error in its files: listed by validate, and the period is not compared
-            self.failed = True
-            return None
-        return self.result
+
+def _failed(side: PeriodRun, judged: Iterable[Judged | None]) -> bool:
+    """Would `progress` at this side have ended with an error?"""
+    return any(each is not None and _judged_failed(side, each) for each in judged)
+
+
+def _problems_only(judged: Judged | None) -> Judged | None:
+    return None if judged is None else dataclasses.replace(judged, targets=())
+
+
+@dataclass(frozen=True)
+class _ProgressCompared:
+    """One jurisdiction's period plan judged at both sides (each None where that side has no plan of
+    it) and compared — in a worker, from where this crosses: the changes, removals apart."""
+
+    judged: tuple[Judged | None, Judged | None]
+    removed: tuple[ProgressChange, ...]
+    changes: tuple[ProgressChange, ...]
+
+
+def _compared_progress(period: str, sides: tuple[PeriodRun | None, PeriodRun | None], as_of: int,
+                       slug: str) -> _ProgressCompared:
+    """``slug``'s period plan judged at each side as of ``as_of`` and compared, when neither side's
+    files have an error (else: what each side found, for the run to say the period is not compared)."""
+    base, head = (None if side is None or slug not in side.plans else side.judged(as_of, slug) for side in sides)
+    if any(_failed(side, [each]) for side, each in ((sides[0], base), (sides[1], head)) if side is not None):
+        return _ProgressCompared((base, head), (), ())
+    changes = compare_progress(period, *(None if side is None or each is None else side.result(as_of, [each])
+                                         for side, each in ((sides[0], base), (sides[1], head))))
+    # what crosses back is what the comparison said, and the sides' problems: not their judgements
+    return _ProgressCompared((_problems_only(base), _problems_only(head)),
+                             tuple(change for change in changes if change.change is Change.REMOVED),
+                             tuple(change for change in changes if change.change is not Change.REMOVED))
 
 
 def _report(read: FileRead) -> Report | None:

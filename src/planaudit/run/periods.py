@@ -1,7 +1,8 @@
 """The period plans of a repository (targets/<first>-<last>/), read and checked together: what
 `validate` lists of them, and what each jurisdiction's period targets use of its reports (so that
-a figure only a five-year plan follows is no unused figure). They are few and small: read here, in
-the run's own process."""
+a figure only a five-year plan follows is no unused figure) — in the run's own process: a plan is
+one small file a jurisdiction. `progress` and `diff` read each with its jurisdiction's reports,
+where that jurisdiction is judged (run/progress)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from planaudit.check.period import period_problems
 from planaudit.check.validate import Key, period_uses
-from planaudit.judge.rules import rule_table
+from planaudit.judge.rules import Rule, rule_table
 from planaudit.messages import msg
 from planaudit.model.data import Catalogue
 from planaudit.model.period import PeriodPlan, PeriodTarget
@@ -38,16 +39,25 @@ class PeriodPlans:
             files, misplaced = layout.period_files(root, first, last, limit)
             problems += [misplaced_problem(item) for item in misplaced] if jurisdictions is None else []
             for file in files if jurisdictions is None else [file for file in files if file.jurisdiction in jurisdictions]:
-                plan, found = read_period_file(root, file)
+                plan, found = read_checked(root, file, catalogue, rules)
                 problems += found
                 if plan is not None:
                     plans.append(plan)
-                    problems += period_problems(plan, catalogue, rules) if catalogue.metrics else []
         targets: dict[str, list[PeriodTarget]] = {}
         for plan in plans:
             targets.setdefault(plan.jurisdiction, []).extend(plan.targets)
         uses = {slug: period_uses(each, catalogue) for slug, each in targets.items()}
         return cls(tuple(plans), problems, uses)
+
+
+def read_checked(root: Path, file: layout.PeriodFile, catalogue: Catalogue, rules: Mapping[str, Rule]
+                 ) -> tuple[PeriodPlan | None, list[Problem]]:
+    """One period plan read, and checked against the catalogue (when it has metrics to check it against)."""
+    plan, found = read_period_file(root, file)
+    problems = list(found)
+    if plan is not None and catalogue.metrics:
+        problems += period_problems(plan, catalogue, rules)
+    return plan, problems
 
 
 def misplaced_problem(item: layout.Misplaced) -> Problem:

@@ -1,7 +1,8 @@
 """How what a worker made crosses to the run, and is kept there until it is used: what a judged
 jurisdiction adds to each report (:class:`planaudit.run.runner.Pieces`), the problems `validate`
-found (:class:`planaudit.run.validate.Found`), and what `diff` judged of a jurisdiction — its results
-and the files it read (:class:`JudgedWire`). Pickled, with these differences from pickle's own way:
+found (:class:`planaudit.run.validate.Found`), what `diff` judged of a jurisdiction — its results
+and the files it read — and a jurisdiction's progress toward its period plan (:class:`JudgedWire`).
+Pickled, with these differences from pickle's own way:
 
 - A frozen dataclass with slots of the modules a wire carries (:data:`MODULES`, and the model's for
   :class:`JudgedWire`) goes as its class and its field values, and comes back made by its own
@@ -33,6 +34,7 @@ from planaudit import messages
 from planaudit.judge.rules import Rule
 from planaudit.model import changes as model_changes
 from planaudit.model import data as model_data
+from planaudit.model import period as model_period
 from planaudit.model import problems as model_problems
 from planaudit.model import result as model_result
 from planaudit.model.data import Metric
@@ -40,7 +42,7 @@ from planaudit.model.data import Metric
 # the modules whose slotted dataclasses what crosses is made of (a report's pieces are text, lists and small
 # frozen dataclasses of them, which pickle's own way carries)
 MODULES: tuple[ModuleType, ...] = (model_problems, messages)
-JUDGED_MODULES: tuple[ModuleType, ...] = (*MODULES, model_data, model_result, model_changes)  # and what audits judged
+JUDGED_MODULES: tuple[ModuleType, ...] = (*MODULES, model_data, model_result, model_changes, model_period)  # what audits judged
 _READING: list[JudgedWire] = []  # the wire whose bytes are being read: what an id is looked up in
 
 
