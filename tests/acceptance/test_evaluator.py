@@ -231,7 +231,7 @@ def test_check_writes_an_excel_workbook(tmp_path):
     run = planaudit("check", "2022", "-o", str(path), data="evaluator")
     assert run.returncode == 0
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Summary", "lakeview", "inconsistent"]
+    assert book.sheetnames == ["Summary", "Chart", "lakeview", "inconsistent"]
     sheet = book["lakeview"]
     assert sheet["A1"].value == "湖景市 (lakeview)" and sheet.freeze_panes == "A4"
     assert [cell.value for cell in sheet[4]][:2] == [1, "closure-rate-up"]

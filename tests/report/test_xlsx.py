@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import xml.etree.ElementTree as ET
+import zipfile
 
 import openpyxl
 
@@ -28,7 +30,7 @@ def workbook(tmp_path, lang="en", targets=None, figures=None):
 
 def test_a_summary_sheet_then_one_per_jurisdiction_then_the_inconsistent_figures(tmp_path):
     book = workbook(tmp_path)
-    assert book.sheetnames == ["Summary", "testville", "inconsistent"]
+    assert book.sheetnames == ["Summary", "Chart", "testville", "inconsistent"]
     summary = [list(row) for row in book["Summary"].iter_rows(values_only=True)]
     assert summary[0][0] == "3 targets: 2 decided — 1 met (1 measured), 1 missed (1 measured); 1 unmeasured"
     assert summary[2] == ["Jurisdiction", "Name", "Targets", "Decided", "Met", "Met: measured", "Met: stated", "Met: judged",
@@ -72,3 +74,56 @@ def test_the_same_audit_gives_the_same_bytes(tmp_path, monkeypatch):
     builder.outcomes("- {metric: cases, value: 2, quote: q}")
     result = builder.audit()
     assert reporter_class("xlsx")().render_bytes(result) == reporter_class("xlsx")().render_bytes(result)
+
+
+CHART = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+
+
+def chart_of(data: bytes) -> ET.Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        (name,) = [item for item in archive.namelist() if item.startswith("xl/charts/")]
+        return ET.fromstring(archive.read(name))
+
+
+def test_a_chart_sheet_stacks_each_jurisdiction_s_targets_by_verdict_from_the_summary_s_cells(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    for slug, value in (("north", 300), ("south", 200)):
+        builder.targets("""
+            - {id: a, title: t, metric: cases, rule: at_least, value: 250, quote: q}
+            - {id: b, title: t, metric: closed, rule: at_least, value: 1, quote: q}
+            """, jurisdiction=slug)
+        builder.outcomes(f"- {{metric: cases, value: {value}, quote: 立案{value}件}}", jurisdiction=slug)
+    data = reporter_class("xlsx")("en").render_bytes(builder.audit())
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Summary", "Chart", "north", "south"]
+    summary = [list(row) for row in book["Summary"].iter_rows(values_only=True)]
+    assert [row[:2] + row[4:5] + row[8:9] + row[12:14] for row in summary[2:5]] == [
+        ["Jurisdiction", "Name", "Met", "Missed", "Partly done", "Unmeasured"],
+        ["north", "north", 1, 0, 0, 1], ["south", "south", 0, 1, 0, 1]]
+    chart = chart_of(data)
+    bars = chart.find(".//c:barChart", CHART)
+    assert bars is not None
+    assert (bars.find("c:barDir", CHART).get("val"), bars.find("c:grouping", CHART).get("val")) == ("bar", "stacked")
+    series = [(item.find("c:tx//c:f", CHART).text, item.find("c:cat//c:f", CHART).text, item.find("c:val//c:f", CHART).text)
+              for item in bars.findall("c:ser", CHART)]
+    assert series == [("Summary!$E$3", "Summary!$B$4:$B$5", "Summary!$E$4:$E$5"),  # met
+                      ("Summary!$I$3", "Summary!$B$4:$B$5", "Summary!$I$4:$I$5"),  # missed
+                      ("Summary!$M$3", "Summary!$B$4:$B$5", "Summary!$M$4:$M$5"),  # partly done
+                      ("Summary!$N$3", "Summary!$B$4:$B$5", "Summary!$N$4:$N$5")]  # unmeasured, the total row left out
+    assert chart.find(".//c:catAx/c:scaling/c:orientation", CHART).get("val") == "maxMin"  # the first on top
+    assert chart.find(".//c:valAx/c:scaling/c:orientation", CHART).get("val") == "minMax"
+    assert chart.find(".//c:title//a:t", {**CHART, "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}).text == (
+        "Targets by verdict, per jurisdiction, 2022")
+
+
+def test_no_chart_when_no_jurisdiction_was_judged(tmp_path):
+    builder = RepoBuilder(tmp_path).rules(COUNT_METRICS)
+    builder.targets("- {id: a, title: t, metric: cases, rule: at_least, value: 1, quote: q}")
+    overview = builder.audit().overview()
+    empty = type(overview)(overview.year, overview.settings, {}, {})
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    reporter = reporter_class("xlsx")("en")
+    reporter.write_all(empty, [], out)
+    out.flush()
+    book = openpyxl.load_workbook(io.BytesIO(out.buffer.getvalue()))
+    assert book.sheetnames == ["Summary"]

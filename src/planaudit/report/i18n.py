@@ -149,6 +149,7 @@ WORDS = InLanguages({
     "unmeasured": "Unmeasured", "waived_count": "Waived",
     "asserted_count": "Asserted only", "share_met": "Met of decided",
     "chart": "Verdicts", "evidence": "Evidence", "none": "none",
+    "chart_sheet": "Chart", "chart_title": "Targets by verdict, per jurisdiction, {year}",
     "unmeasured_section": "Unmeasured targets and why", "detail": "Detail", "why": "Why", "waived_reason": "waived",
     "no_inconsistencies": "No stated figure disagrees with its counts.",
     "date_not_stated": "date not stated (taken as the year's end)",

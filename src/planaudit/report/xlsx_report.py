@@ -1,4 +1,5 @@
-"""`-o audit.xlsx`: an Excel workbook — a summary sheet, then one sheet per jurisdiction.
+"""`-o audit.xlsx`: an Excel workbook — a summary sheet, a chart of the verdicts per jurisdiction,
+then one sheet per jurisdiction.
 
 Each sheet has a frozen header row and an autofilter; verdicts are coloured; columns are as wide as
 their text (Chinese counting two columns a character, up to a limit past which cells wrap). Data
@@ -35,6 +36,9 @@ from planaudit.report.markdown import report_date
 
 _FILLS = {Verdict.MET.value: "#C6EFCE", Verdict.MISSED.value: "#FFC7CE", Verdict.UNMEASURED.value: "#FFEB9C",
           Verdict.PARTLY.value: "#F8CBAD"}
+_BARS = {Verdict.MET: "#63BE7B", Verdict.MISSED: "#F8696B", Verdict.PARTLY: "#F4B183", Verdict.UNMEASURED: "#FFD966"}
+_CHARTED = ((Verdict.MET, "met"), (Verdict.MISSED, "missed"), (Verdict.PARTLY, "partly_count"),
+            (Verdict.UNMEASURED, "unmeasured"))  # the summary's columns a chart's bars are made of, and their header words
 _WIDEST = 60  # display columns; a longer cell wraps
 _CELL_LIMIT = 32_767  # characters Excel keeps in a cell
 _SHEET_NAME = 31  # characters Excel allows in a sheet's name
@@ -114,7 +118,27 @@ class XlsxReporter(Reporter[XlsxPiece]):
         notes = [coverage_line(self.lang, overview.summary)]
         if overview.not_judged:
             notes.append(words["not_judged"].format(slugs=", ".join(overview.not_judged)))
-        sheets.table(words["summary"], headers, rows, notes)
+        placed = sheets.table(words["summary"], headers, rows, notes)
+        if overview.names:
+            columns = {verdict: headers.index(words[word]) for verdict, word in _CHARTED}
+            self._chart(sheets, placed, len(overview.names), columns, overview.year)
+
+    def _chart(self, sheets: Sheets, summary: Placed, count: int, columns: dict[Verdict, int], year: int) -> None:
+        """A chart sheet: a stacked bar a jurisdiction, its targets by verdict, read from the summary's
+        cells (each bar by the jurisdiction's name, as the summary lists them)."""
+        words = WORDS[self.lang]
+        chart = self.workbook.add_chart({"type": "bar", "subtype": "stacked"})
+        first, last = summary.header + 1, summary.header + count
+        for verdict, column in columns.items():
+            chart.add_series({"name": [summary.name, summary.header, column],
+                              "categories": [summary.name, first, 1, last, 1],
+                              "values": [summary.name, first, column, last, column],
+                              "fill": {"color": _BARS[verdict]}, "gap": 50})
+        chart.set_title({"name": words["chart_title"].format(year=year)})
+        chart.set_y_axis({"reverse": True})  # the first jurisdiction on top, as the summary lists it
+        chart.set_legend({"position": "bottom"})
+        sheet = self.workbook.add_chartsheet(sheets.unique(words["chart_sheet"]))
+        sheet.set_chart(chart)
 
     def _jurisdiction(self, sheets: Sheets, slug: str, name: str, targets: list[list[Any]]) -> None:
         words = WORDS[self.lang]
@@ -148,6 +172,14 @@ def _counts(summary: Summary) -> list[int]:
             summary.asserted, summary.waived, summary.items, summary.items_met]
 
 
+@dataclass(frozen=True)
+class Placed:
+    """Where a table was written: its sheet's name and its header's row (counted from 0)."""
+
+    name: str
+    header: int
+
+
 class Sheets:
     """Sheets of one workbook, each a table with a frozen header and an autofilter."""
 
@@ -162,8 +194,10 @@ class Sheets:
                       for verdict, colour in _FILLS.items()}
 
     def table(self, name: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], notes: Sequence[str] = (),
-              title: str | None = None, verdict_column: int | None = None) -> None:
-        sheet = self.workbook.add_worksheet(self.unique(name))
+              title: str | None = None, verdict_column: int | None = None) -> Placed:
+        """A sheet of ``rows`` under ``headers`` (after a title and notes): its name and header row."""
+        unique = self.unique(name)
+        sheet = self.workbook.add_worksheet(unique)
         top = 0
         for line in [*([title] if title else []), *notes]:
             sheet.write_string(top, 0, _text(line), self.title if line == title else None)
@@ -185,6 +219,7 @@ class Sheets:
         for column, header in enumerate(headers):
             width = max([display_width(header), *(display_width(_text(str(row[column]))) for row in rows)])
             sheet.set_column(column, column, min(width, _WIDEST) + 2)
+        return Placed(unique, top)
 
     def unique(self, name: str) -> str:
         """A sheet name Excel accepts, unlike every one before it."""
