@@ -91,6 +91,13 @@ def generate(root: Path, jurisdictions: int, seed: int = 1, period_plans: bool =
     return root
 
 
+def replace_once(path: Path, old: str, new: str) -> None:
+    """The first ``old`` in the file at ``path`` replaced by ``new`` (there must be one)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def _file(jurisdiction: str, year: int, key: str, entries: str) -> str:
     body = textwrap.indent(textwrap.dedent(entries).strip("\n"), "  ")
     return f"jurisdiction: {jurisdiction}\nyear: {year}\n{key}:\n{body}\n"

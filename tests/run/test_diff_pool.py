@@ -17,15 +17,10 @@ from planaudit.run.diff import compare_revisions
 from planaudit.run.pool import PARALLEL_FROM, can_fork
 from planaudit.run.wire import JudgedWire
 from support import generate
+from support import replace_once as replace
 
 JURISDICTIONS = PARALLEL_FROM  # the fewest the pool is started for
 NEAR_TARGET = "expr: abs(actual - value) <= 2"  # bench/generate.py's custom rule
-
-
-def replace(path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -18,15 +18,10 @@ from planaudit.run.pool import PARALLEL_FROM, can_fork
 from planaudit.run.progress import progress
 from planaudit.run.wire import JudgedWire
 from support import generate
+from support import replace_once as replace
 
 JURISDICTIONS = PARALLEL_FROM + 1  # the fewest the pool is started for, once one plan is removed
 pytestmark = pytest.mark.skipif(not can_fork(), reason="the pool needs fork")
-
-
-def replace(path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
