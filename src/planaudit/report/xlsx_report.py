@@ -135,7 +135,7 @@ class XlsxReporter(Reporter[XlsxPiece]):
                               "values": [summary.name, first, column, last, column],
                               "fill": {"color": _BARS[verdict]}, "gap": 50})
         chart.set_title({"name": words["chart_title"].format(year=year)})
-        chart.set_y_axis({"reverse": True})  # the first jurisdiction on top, as the summary lists it
+        chart.set_y_axis({"reverse": True})  # a bar chart's y axis is its categories: the first jurisdiction on top
         chart.set_legend({"position": "bottom"})
         sheet = self.workbook.add_chartsheet(sheets.unique(words["chart_sheet"]))
         sheet.set_chart(chart)

@@ -321,7 +321,7 @@ class _Comparison:
         wire = JudgedWire(*[(run.rules, run.catalogue.metrics) for run in runs]) if runs else None
         task = functools.partial(_compared_progress, f"{first}-{last}", sides, as_of)
         compared = list(ordered_map(task, slugs, self.workers, wire=wire))
-        broken = [(name, side) for name, side, index in zip(("base", "head"), sides, (0, 1), strict=True)
+        broken = [(name, side) for index, (name, side) in enumerate(zip(("base", "head"), sides, strict=True))
                   if side is not None and _failed(side, [each.judged[index] for each in compared])]
         if broken:
             fixed = not any(name == "head" for name, _ in broken)

@@ -11,6 +11,7 @@ warnings are said, and the run goes on.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -148,8 +149,8 @@ class PeriodRun:
         try:
             targets = progress_of(plan, repository, self.rules, until, self.band)
         except NumberTooLarge as error:
-            return _with(found, too_large=too_large(self.catalogue, error, slug, until))
-        return _with(found, targets=targets)
+            return dataclasses.replace(found, too_large=too_large(self.catalogue, error, slug, until))
+        return dataclasses.replace(found, targets=targets)
 
     def problems(self, judged: Sequence[Judged]) -> list[Problem]:
         """Every problem the run found, in its order: the settings' and catalogue's, the plans' in the
@@ -163,7 +164,3 @@ class PeriodRun:
         return ProgressResult(first=self.first, last=self.last, as_of=until, band=self.band,
                               names={each.slug: each.name for each in judged if each.name is not None},
                               targets=tuple(target for each in judged for target in each.targets))
-
-
-def _with(judged: Judged, targets: tuple[TargetProgress, ...] = (), too_large: Problem | None = None) -> Judged:
-    return Judged(judged.slug, judged.name, judged.plan_problems, judged.report_problems, targets, too_large)
