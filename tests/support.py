@@ -80,6 +80,17 @@ def streamed_json(root: Path, jurisdictions: tuple[str, ...] = (), workers: int 
     return out.getvalue()
 
 
+def rendered_years(root: Path, years: Iterable[int], name: str, lang: str = "en", workers: int = 1) -> bytes:
+    """The report in the format ``name`` of `check` over several ``years``, as the command makes it."""
+    years = list(years)
+    reporter = reporter_class(name)(lang, several_years=len(years) > 1)
+    buffer = io.BytesIO()
+    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    runner.render_years(runner.prepare_years(root, years), [reporter], workers=workers).write(0, out)
+    out.flush()
+    return buffer.getvalue()
+
+
 def generate(root: Path, jurisdictions: int, seed: int = 1, period_plans: bool = False) -> Path:
     """bench/generate.py's synthetic repository of ``jurisdictions`` (its options' defaults otherwise), made in
     this process."""

@@ -417,6 +417,17 @@ def test_extra_args_are_words_never_code(pull_request, tmp_path):
     assert "unmeasured" in english.summary.read_text(encoding="utf-8")
 
 
+@pytest.mark.long  # real shell steps: CI runs them (pytest -m long)
+@pytest.mark.process  # the action's shell steps
+def test_the_audit_is_of_the_years_named_or_of_every_year(pull_request, tmp_path):
+    root, _ = pull_request
+    for number, (year, shown) in enumerate((("all", "--all"), ("2022", "2022"), (" 2022 ", "2022"))):
+        runner = Runner(root, folder(tmp_path, f"run-{number}"), {"year": year})
+        runner.run()
+        assert runner.ran[-1][0] == CHECK, runner.ran
+        assert f"<summary>planaudit check {shown}</summary>" in runner.summary.read_text(encoding="utf-8")
+
+
 def test_the_base_is_the_pull_request_s_or_the_merge_queue_s(tmp_path):
     assert Runner(tmp_path, tmp_path, {}, event_base="abc").inputs["base"] == "abc"
     assert Runner(tmp_path, folder(tmp_path, "queue"), {}, merge_group_base="def").inputs["base"] == "def"

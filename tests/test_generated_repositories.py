@@ -135,8 +135,11 @@ def every_command_handles(repository: Repository) -> None:
         assert validated.exit_code in (0, 1)
         if any(problem["severity"] == "error" for problem in json.loads(validated.stdout)["problems"]):
             return
-        for year in years_with_plans(repository):
-            check_year(root, cache, year, [target for target in repository.targets if target[0] == year])
+        years = years_with_plans(repository)
+        audits = [check_year(root, cache, year, [target for target in repository.targets if target[0] == year])
+                  for year in years]
+        if years:
+            check_all_years(root, cache, years, audits)
         coverage_handles(root, cache, repository)
         progress_handles(root, cache, repository)
 
@@ -207,12 +210,13 @@ def period_coverage_handles(root: Path, cache: Path, content: dict) -> None:
         assert guessed.exit_code in (0, 1) and json.loads(guessed.stdout)["period"] == content["period"], guessed.output
 
 
-def check_year(root: Path, cache: Path, year: int, targets: list[tuple[int, str, str]]) -> None:
-    """Every command on one year: exit statuses, reports that parse, verdicts that do not move."""
+def check_year(root: Path, cache: Path, year: int, targets: list[tuple[int, str, str]]) -> dict[str, Any] | None:
+    """Every command on one year: exit statuses, reports that parse, verdicts that do not move; the
+    audit's JSON (None where an expression computed beyond what planaudit computes: exit 2)."""
     plain = run(root, cache, "check", str(year), "--format", "json", "--no-cache")
     if plain.exit_code == 2:  # only where a derivation computed, from these figures, beyond what planaudit computes
         assert problem_codes(plain.stderr) == {"expression"}, plain.stderr
-        return
+        return None
     assert plain.exit_code in (0, 1), plain.output
     audit = json.loads(plain.stdout)
     assert (plain.exit_code == 1) == fails(audit, root), audit["summary"]
@@ -232,6 +236,28 @@ def check_year(root: Path, cache: Path, year: int, targets: list[tuple[int, str,
     assert exported.exit_code in (0, 1) and exported.stdout.startswith("#"), exported.output
     if append_comments(root):
         assert run(root, cache, "check", str(year), "--format", "json").stdout == plain.stdout
+    return audit
+
+
+def check_all_years(root: Path, cache: Path, years: list[int], audits: list[dict[str, Any] | None]) -> None:
+    """`check --all`: every year with plans, each year's rows and counts those of its own run, in
+    order, with its year; its reports parse; exit 2 only where a year's own run gave it."""
+    reports = root.parent / "all-years"
+    reports.mkdir()
+    several = len(years) > 1  # of one year, the reports are that year's, parsed above
+    whole = run(root, cache, "check", "--all", "--format", "json", "--no-cache",
+                *[option for name in REPORT_FILES if several for option in ("-o", str(reports / name))])
+    if any(audit is None for audit in audits):
+        assert whole.exit_code == 2 and problem_codes(whole.stderr) == {"expression"}, whole.output
+        return
+    assert whole.exit_code in (0, 1), whole.output
+    found = json.loads(whole.stdout)
+    assert (found["year"], found["years"]) == (years[0] if len(years) == 1 else None, years)
+    for key in ("results", "inconsistencies", "by_year"):
+        assert found[key] == [row for audit in audits if audit is not None for row in audit[key]], key
+    assert (whole.exit_code == 1) == fails(found, root), found["summary"]
+    if several:
+        assert_reports_parse(reports, found)
 
 
 def run(root: Path, cache: Path, *args: str) -> Any:

@@ -55,6 +55,12 @@ class NoTargets(PlanauditError):
                              year=year, folder=str(data_dir / "targets" / str(year)), years=listed))
 
 
+class NoTargetYears(PlanauditError):
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(msg("no target files: {folder} has no year's folder with *.yaml files",
+                             folder=str(data_dir / "targets")))
+
+
 class NoPeriodPlans(PlanauditError):
     def __init__(self, data_dir: Path, period: str, periods: Sequence[str] = ()) -> None:
         listed = ", ".join(periods) or "none"

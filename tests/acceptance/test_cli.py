@@ -65,7 +65,7 @@ def test_verdicts_in_json():
         ("riverton", "hotline"): "stated", ("riverton", "closure-rate"): "measured", ("riverton", "legal-aid-growth"): "measured",
         ("riverton", "mediation-success"): "measured"}
     assert document["inconsistencies"] == [{
-        "jurisdiction": "riverton", "metric": "disputes.closure_rate", "scope": None, "stated": "91",
+        "year": 2022, "jurisdiction": "riverton", "metric": "disputes.closure_rate", "scope": None, "stated": "91",
         "derived": "97.87", "kind": "counts", "tolerance": "0", "stated_range": ["90.5", "91.5"],
         "derived_range": ["97.87", "97.87"], "acknowledged": None, "file": "outcomes/2022/riverton.yaml", "line": 41}]
 

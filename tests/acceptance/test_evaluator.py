@@ -185,7 +185,7 @@ def test_validate_exits_1_on_errors_and_counts_both():
 
 def test_csv_begins_with_a_byte_order_mark_and_carries_the_warnings():
     run = planaudit("check", "2022", "--format", "csv", data="evaluator")
-    assert run.stdout.startswith("\ufeffjurisdiction,id,")
+    assert run.stdout.startswith("\ufeffyear,jurisdiction,id,")
     rows = {row["id"]: row for row in csv.DictReader(io.StringIO(run.stdout.removeprefix("\ufeff")))}
     assert rows["closure-rate-85"]["warnings"] == ("inconsistent: medical_dispute.closure_rate stated 91%, "
                                                    "from counts 97.87% (outcomes/2022/lakeview.yaml:11)")
@@ -234,8 +234,8 @@ def test_check_writes_an_excel_workbook(tmp_path):
     assert book.sheetnames == ["Summary", "Chart", "lakeview", "inconsistent"]
     sheet = book["lakeview"]
     assert sheet["A1"].value == "湖景市 (lakeview)" and sheet.freeze_panes == "A4"
-    assert [cell.value for cell in sheet[4]][:2] == [1, "closure-rate-up"]
-    assert sheet["K4"].value == ("“结案率91%” (outcomes/2022/lakeview.yaml:11); "
+    assert [cell.value for cell in sheet[4]][:3] == [1, 2022, "closure-rate-up"]
+    assert sheet["L4"].value == ("“结案率91%” (outcomes/2022/lakeview.yaml:11); "
                                  "“医患纠纷结案率92%” (outcomes/2021/lakeview.yaml:5)")
 
 

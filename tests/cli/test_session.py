@@ -39,10 +39,10 @@ BROKEN = """
 class Run:
     """Everything a run gave: its exit status, standard output and error, and its files' bytes."""
 
-    def __init__(self, root: Path, args: list[str], files: list[Path]) -> None:
+    def __init__(self, root: Path, args: list[str], files: list[Path], years: tuple[str, ...] = ("2022",)) -> None:
         for path in files:
             path.unlink(missing_ok=True)
-        result = CliRunner().invoke(app, ["check", "2022", *args, "--data", str(root)], env=ENVIRONMENT)
+        result = CliRunner().invoke(app, ["check", *years, *args, "--data", str(root)], env=ENVIRONMENT)
         self.status, self.stdout, self.stderr = result.exit_code, result.stdout_bytes, result.stderr_bytes
         self.files = [path.read_bytes() for path in files]
 
@@ -53,13 +53,13 @@ class Run:
 def judged_runs(monkeypatch) -> list[int]:
     """Counts the runs that judged the audit rather than replaying a recorded one."""
     calls: list[int] = []
-    render = runner.render
+    render = runner.render_years
 
     def counted(*args, **options):
         calls.append(1)
         return render(*args, **options)
 
-    monkeypatch.setattr(runner, "render", counted)
+    monkeypatch.setattr(runner, "render_years", counted)
     return calls
 
 
@@ -81,6 +81,20 @@ def test_a_warm_check_with_warnings_is_byte_for_byte_the_cold_one(tmp_path, monk
     assert warm.seen() == cold.seen() == uncached.seen()
     assert b"percent-as-ratio" in cold.stderr and cold.status == (0 if "never" in args else 1)
     assert all(cold.files)
+
+
+def test_a_warm_check_of_every_year_is_replayed_until_a_year_is_added(tmp_path, monkeypatch):
+    builder = repository(tmp_path / "data", WARNED).targets(MISSED, year=2021)
+    files = [tmp_path / "audit.md"]
+    judged = judged_runs(monkeypatch)
+    cold, warm = (Run(builder.root, ["-o", str(files[0])], files, ("--all",)) for _ in range(2))
+    assert judged == [1] and warm.seen() == cold.seen()
+    assert cold.status == 1 and b"failed: 1 missed (2022 testville/x)" in cold.stderr  # 2021 has no report
+    builder.targets(MISSED, year=2023)
+    added = Run(builder.root, ["-o", str(files[0])], files, ("--all",))
+    assert judged == [1, 1] and added.stdout != cold.stdout and b"2023" in added.files[0]
+    named = Run(builder.root, ["-o", str(files[0])], files, ("2021", "2022", "2023"))
+    assert judged == [1, 1] and named.seen() == added.seen()  # the same years, named: the same run, replayed
 
 
 def test_a_check_with_an_error_is_judged_and_said_afresh_each_time(tmp_path, monkeypatch):

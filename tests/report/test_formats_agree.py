@@ -77,7 +77,7 @@ def test_the_workbook_rows_say_what_json_says(result, rows):
         sheet = [list(line) for line in book[slug].iter_rows(values_only=True)]
         header = sheet[2]
         for line in sheet[3:]:
-            found[(slug, line[1])] = dict(zip(header, line, strict=True))
+            found[(slug, line[2])] = dict(zip(header, line, strict=True))
     for row in rows:
         line = found[(row["jurisdiction"], row["id"])]
         assert (line["Verdict code"], line["Rests on"] or None, line["Scope"] or None, line["Section"] or None,

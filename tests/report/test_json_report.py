@@ -18,8 +18,13 @@ def test_numbers_are_decimal_strings_and_fields_follow_the_spec(tmp_path):
         - {metric: rate, value: 91, quote: 结案率91%}
         """)
     document = json.loads(reporter_class("json")().render(builder.audit()))
-    assert list(document) == ["schema_version", "year", "summary", "not_judged", "results", "inconsistencies"]
+    assert list(document) == ["schema_version", "year", "years", "summary", "by_year", "not_judged", "results",
+                              "inconsistencies"]
+    assert (document["year"], document["years"]) == (2022, [2022])
+    assert document["by_year"] == [{"year": 2022, "summary": document["summary"], "not_judged": []}]
     rate, cases = document["results"]
+    assert (rate["year"], list(rate)[0]) == (2022, "year")
+    assert [(item["year"], item["metric"]) for item in document["inconsistencies"]] == [(2022, "rate")]
     assert {key: rate[key] for key in ("value", "unit", "verdict", "reason", "actual", "baseline")} == {
         "value": "90", "unit": "percent", "verdict": "met", "reason": "stated", "actual": "91", "baseline": None}
     assert rate["evidence"] == [{"metric": "rate", "value": "91", "bound": "exact", "scope": None,

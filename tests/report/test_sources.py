@@ -69,8 +69,8 @@ def test_the_workbook_ends_with_a_sheet_of_sources(tmp_path):
     book = load_workbook(io.BytesIO(reporter_class("xlsx")("zh").render_bytes(audit(tmp_path))))
     assert book.sheetnames[-1] == "资料来源"
     rows = [list(row) for row in book["资料来源"].iter_rows(values_only=True)]
-    assert rows[0] == ["地区", "文件名称", "发文机关", "日期", "网址", "文件"]
-    assert rows[1] == ["testville", "2022年工作要点", "测试市司法局", "2022年3月1日", "https://sfj.example.gov.cn/2022/yd.html",
+    assert rows[0] == ["年度", "地区", "文件名称", "发文机关", "日期", "网址", "文件"]
+    assert rows[1] == [2022, "testville", "2022年工作要点", "测试市司法局", "2022年3月1日", "https://sfj.example.gov.cn/2022/yd.html",
                        "targets/2022/testville.yaml"]
 
 

@@ -242,6 +242,8 @@ def test_a_problem_keeps_what_it_says_from_a_worker():
     errors.InvalidData([Problem("rules/", 1, 1, Code.UNKNOWN_METRIC, said=msg("unknown metric '{metric}'{close}",
                                                                              metric="x", close=""))]),
     errors.NoTargets(Path("/data"), 2021, [2022]),
+    errors.NoTargetYears(Path("/data")),
+    errors.UnknownJurisdiction("2021–2023", ["fuzou"], ["fuzhou"]),
     errors.UnknownJurisdiction(2022, ["fuzou"], ["fuzhou"]),
     errors.UnknownTarget(2022, "fuzhou", "zzz", ["a", "b"]),
     errors.UnknownTarget(2022, "fuzhou", "zzz", []),
@@ -293,7 +295,7 @@ def test_every_error_class_is_held_to_a_translation():
     """Each PlanauditError of planaudit.errors is in the list above (a new one joins it)."""
     tested = {"InvalidData", "NoTargets", "UnknownJurisdiction", "UnknownTarget", "NotADataRepository", "CannotWrite",
               "OutputExists", "NotAGitRepository", "UnknownRevision", "NoDefaultBranch", "GitFailed", "NoDataFile",
-              "UnknownDocument", "CannotExtract", "GitError", "PlanauditError", "NoPeriodPlans"}
+              "UnknownDocument", "CannotExtract", "GitError", "PlanauditError", "NoPeriodPlans", "NoTargetYears"}
     classes = {name for name, value in vars(errors).items()
                if isinstance(value, type) and issubclass(value, errors.PlanauditError)}
     assert classes <= tested
@@ -316,11 +318,12 @@ def click_word(english: str) -> str:
 
 
 def test_a_missing_argument_is_said_in_chinese():
-    run = planaudit("check", data=None, env=CHINESE)
+    run = planaudit("explain", data=None, env=CHINESE)
     usage, tried = click_word("Usage:"), click_word("Try '{command} {option}' for help.")
     assert run.returncode == 2
     assert run.stderr.splitlines() == [
-        f"{usage} {PROGRAM} check [OPTIONS] YEAR", tried.format(command=f"{PROGRAM} check", option="--help"), "",
+        f"{usage} {PROGRAM} explain [OPTIONS] YEAR JURISDICTION TARGET",
+        tried.format(command=f"{PROGRAM} explain", option="--help"), "",
         click_word("Error: {message}").format(message=f"{click_word('Missing argument')} 'YEAR'.")]
 
 
@@ -328,7 +331,7 @@ def test_a_year_that_is_no_number_is_said_in_chinese():
     """Every word of it: click names the value's type "integer", planaudit's year type names itself."""
     run = planaudit("check", "20x9", data=None, env=CHINESE)
     invalid = click_word("Invalid value for {param_hint}: {message}").format(
-        param_hint="'YEAR'", message=click_word("{value!r} is not a valid {number_type}.").format(
+        param_hint="'[YEARS]...'", message=click_word("{value!r} is not a valid {number_type}.").format(
             value="20x9", number_type=click_word("year")))
     assert click_word("year") == "年份"
     assert (run.returncode, run.stderr.splitlines()[-1]) == (2, click_word("Error: {message}").format(message=invalid))
@@ -355,14 +358,14 @@ def test_the_list_of_commands_shows_each_in_chinese_words():
     assert set(listed) == set(typer.main.get_command(app).commands)
     assert listed["coverage"] == "将工作要点（或工作总结）与数据仓库对照"
     assert listed["diff"] == "显示数据的改动对核查结果的影响"
-    assert listed["check"] == "评估 YEAR 年的每项目标并输出结论。"
+    assert listed["check"] == "评估 YEARS 各年（或用 --all 评估每一年）的每项目标并输出结论。"
     assert not any(text.endswith("...") for text in listed.values())
     assert click_word("Usage:") == "用法："
 
 
 def test_click_speaks_english_in_an_english_locale():
-    run = planaudit("check", data=None, env={"LANG": "en_US.UTF-8", "LC_ALL": None, "LANGUAGE": None})
-    assert run.stderr.splitlines()[0] == f"Usage: {PROGRAM} check [OPTIONS] YEAR"
+    run = planaudit("explain", data=None, env={"LANG": "en_US.UTF-8", "LC_ALL": None, "LANGUAGE": None})
+    assert run.stderr.splitlines()[0] == f"Usage: {PROGRAM} explain [OPTIONS] YEAR JURISDICTION TARGET"
     assert run.stderr.splitlines()[-1] == "Error: Missing argument 'YEAR'."
 
 
@@ -375,10 +378,10 @@ def test_a_chinese_run_changes_nothing_of_the_environment():
 
 def test_lang_chooses_click_s_words_too():
     english = {"LANG": "C", "LC_ALL": None, "LANGUAGE": None}
-    assert planaudit("check", "--lang", "zh", data=None, env=english).stderr.splitlines()[-1] == (
+    assert planaudit("explain", "--lang", "zh", data=None, env=english).stderr.splitlines()[-1] == (
         click_word("Error: {message}").format(message=f"{click_word('Missing argument')} 'YEAR'."))
     assert planaudit("check", "--lang=zh", "--help", data=None, env=english).stdout.startswith(click_word("Usage:"))
-    assert planaudit("check", "--lang", "en", data=None, env=CHINESE).stderr.splitlines()[-1] == (
+    assert planaudit("explain", "--lang", "en", data=None, env=CHINESE).stderr.splitlines()[-1] == (
         "Error: Missing argument 'YEAR'.")
 
 

@@ -372,7 +372,7 @@ def test_timing_is_not_what_keeps_a_copy_whole(tmp_path):
 def test_a_memo_record_of_any_other_shape_is_a_miss(repository, record):
     from planaudit.session.memo import RunMemo
 
-    memo = RunMemo.open(repository, 2022, [], ["the options"])
+    memo = RunMemo.open(repository, [2022], [], ["the options"])
     memo.cache.put(memo.key(cache.inputs_digest(repository, 2022)), record)
     assert memo.recorded() is None
 
@@ -404,7 +404,7 @@ def test_a_memo_record_of_lists_nested_two_hundred_thousand_deep_is_a_miss(repos
     """The reported attack on the reader of entries — JSON nested past Python's stack — on the memo's record."""
     from planaudit.session.memo import RunMemo
 
-    memo = RunMemo.open(repository, 2022, [], ["the options"])
+    memo = RunMemo.open(repository, [2022], [], ["the options"])
     key = memo.key(cache.inputs_digest(repository, 2022))
     deep = "[" * 200_000 + "]" * 200_000
     with monkeypatch.context() as writing:

@@ -23,7 +23,7 @@ from planaudit.cli.options import (
     SchemaKind,
 )
 from planaudit.cli.terminal import is_terminal, progress_bar, terminal_width
-from planaudit.cli.voice import call, format_of, usage_error, voice_of
+from planaudit.cli.voice import Stderr, call, format_of, usage_error, voice_of
 from planaudit.cli.words import TranslatedGroup  # click's and typer's own words, and the help, translated
 from planaudit.messages import msg
 from planaudit.report import DIFF, PROGRESS, by_suffix
@@ -61,7 +61,8 @@ def main_options(
 
 @app.command()
 def check(
-    year: int = opt.CheckYear,
+    years: list[int] | None = opt.CheckYears,
+    every_year: bool = opt.AllYears,
     jurisdiction: list[str] | None = opt.JurisdictionOption,
     output_format: Format = opt.CheckOutputFormat,
     output: list[Path] | None = opt.CheckOutput,
@@ -70,27 +71,39 @@ def check(
     no_cache: bool = opt.NoCacheOption,
     data: Path = opt.DataOption,
 ) -> None:
-    """Judge every target of YEAR and print the verdicts."""
+    """Judge every target of YEARS (or, --all, of every year) and print the verdicts."""
     voice = voice_of(lang)
+    asked = years_asked(voice, years, every_year)
     files = [Report(format_of(voice, path, by_suffix(), " ".join(sorted(by_suffix()))), path) for path in output or []]
     on_screen = Report(output_format.value, None, is_terminal(), terminal_width())
-    request = commands.CheckRequest(data, year, tuple(jurisdiction or ()), (on_screen, *files), lang and lang.value,
+    request = commands.CheckRequest(data, asked, tuple(jurisdiction or ()), (on_screen, *files), lang and lang.value,
                                    fail_on, memo=not no_cache)
     raise typer.Exit(call(voice, lambda: commands.check(request, voice, progress_bar)))
 
 
 @app.command()
 def export(
-    year: int = opt.ExportYear,
+    years: list[int] | None = opt.CheckYears,
+    every_year: bool = opt.AllYears,
     output: Path | None = opt.ExportOutput,
     jurisdiction: list[str] | None = opt.JurisdictionOption,
     lang: Lang | None = opt.LangOption,
     data: Path = opt.DataOption,
 ) -> None:
-    """Write the audit of YEAR as a Markdown report to publish."""
+    """Write the audit of YEARS (or, --all, of every year) as a Markdown report to publish."""
     voice = voice_of(lang)
-    raise typer.Exit(call(voice, lambda: commands.export(data, year, jurisdiction or [], output, lang and lang.value,
+    asked = years_asked(voice, years, every_year)
+    raise typer.Exit(call(voice, lambda: commands.export(data, asked, jurisdiction or [], output, lang and lang.value,
                                                          voice, progress_bar)))
+
+
+def years_asked(voice: Stderr, years: list[int] | None, every_year: bool) -> tuple[int, ...]:
+    """The years named, or none for --all (every year with targets); a usage error for both or neither."""
+    if every_year and years:
+        raise usage_error(voice, msg("name the years or give --all, not both"))
+    if not every_year and not years:
+        raise usage_error(voice, msg("name a year to judge (2022, or 2021 2022 2023), or give --all for every year"))
+    return tuple(years or ())
 
 
 @app.command()

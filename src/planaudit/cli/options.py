@@ -77,7 +77,9 @@ NoCacheOption = typer.Option(False, "--no-cache", help="Judge every file afresh,
 EncodingOption = typer.Option(None, "--encoding", help="The document's encoding when it is not UTF-8: gb18030 (which "
                                                        "reads GBK too), big5…")
 
-CheckYear = typer.Argument(..., click_type=YEAR, help="The year whose targets are judged.")
+CheckYears = typer.Argument(None, click_type=YEAR, show_default=False,
+                            help="The years whose targets are judged (2022, or 2021 2022 2023).")
+AllYears = typer.Option(False, "--all", help="Judge every year that has targets, instead of naming them.")
 CheckOutputFormat = typer.Option("table", "--format", help="Format of the report on standard output.")
 CheckOutput = typer.Option(
     None, "-o", "--output", dir_okay=False,
@@ -88,7 +90,6 @@ CheckFailOn = typer.Option(
     help="Exit 1 on any of missed, unmeasured, inconsistent (an inconsistent figure), joined by commas "
          "(missed,inconsistent); or never. Default: planaudit.yaml's fail_on, then missed.",
 )
-ExportYear = typer.Argument(..., click_type=YEAR, help="The year whose targets are judged.")
 ExportOutput = typer.Option(None, "-o", "--output", dir_okay=False,
                             help="Write the report to this file. Default: standard output.")
 ExplainYear = typer.Argument(..., click_type=YEAR_OR_PERIOD,

@@ -343,13 +343,19 @@ def _summarize(results: Sequence[TargetResult], inconsistencies: Sequence[Incons
     )
 
 
+def years_span(years: Sequence[int]) -> str:
+    """Years as a report names them: "2022"; "2021–2023" when they follow each other; else "2021, 2023"."""
+    if len(years) > 1 and list(years) == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"
+    return ", ".join(map(str, years))
+
+
 @dataclass(frozen=True, slots=True)
-class Overview:
-    """What a report says of the audit as a whole: its year and settings, and every audited
-    jurisdiction's name and counts, in order. Small, and made without holding every result."""
+class YearOverview:
+    """What a report says of one year of an audit: every audited jurisdiction's name and counts, in
+    order. Small, and made without holding every result."""
 
     year: int
-    settings: Settings
     names: Mapping[str, str]  # jurisdiction slug → its name
     summaries: Mapping[str, Summary]  # jurisdiction slug → its counts
     not_judged: tuple[str, ...] = ()  # jurisdictions asked for whose files have errors
@@ -370,10 +376,58 @@ class Overview:
 
 
 @dataclass(frozen=True, slots=True)
+class Overview:
+    """What a report says of a run as a whole: its settings and each of its years, in order (a run
+    of `check 2021 2022 2023` has three; most have one)."""
+
+    settings: Settings
+    years: tuple[YearOverview, ...]
+
+    @property
+    def several(self) -> bool:
+        """Does the run judge several years (so that each one is named wherever it is not the only one)?"""
+        return len(self.years) > 1
+
+    @property
+    def span(self) -> str:
+        """Its years as a report names them: "2022", "2021–2023", "2021, 2023"."""
+        return years_span([year.year for year in self.years])
+
+    @property
+    def summary(self) -> Summary:
+        """The counts of every year together."""
+        return sum((year.summary for year in self.years), EMPTY_SUMMARY)
+
+    @property
+    def not_judged(self) -> tuple[str, ...]:
+        """The jurisdictions asked for whose files have errors: "fuzhou", or of a run of several years,
+        "2022 fuzhou"."""
+        return self._each("not_judged")
+
+    @property
+    def missed(self) -> tuple[str, ...]:
+        """Every missed target (not waived): "fuzhou/x", or of a run of several years, "2022 fuzhou/x"."""
+        return self._each("missed")
+
+    @property
+    def unmeasured(self) -> tuple[str, ...]:
+        return self._each("unmeasured")
+
+    @property
+    def partly(self) -> tuple[str, ...]:
+        return self._each("partly")
+
+    def _each(self, field_name: str) -> tuple[str, ...]:
+        return tuple(f"{year.year} {name}" if self.several else name
+                     for year in self.years for name in getattr(year, field_name))
+
+
+@dataclass(frozen=True, slots=True)
 class JurisdictionResult:
     """One audited jurisdiction's verdicts and inconsistent figures: what a reporter is handed, a
     jurisdiction at a time, in order (see :class:`planaudit.report.base.Reporter`)."""
 
+    year: int  # the year whose targets were judged
     slug: str
     name: str
     results: tuple[TargetResult, ...]
@@ -386,15 +440,15 @@ class JurisdictionResult:
     @property
     def missed(self) -> tuple[str, ...]:
         """"jurisdiction/id" of its missed targets (not waived), in order."""
-        return Overview.named(self.results, Verdict.MISSED)
+        return YearOverview.named(self.results, Verdict.MISSED)
 
     @property
     def unmeasured(self) -> tuple[str, ...]:
-        return Overview.named(self.results, Verdict.UNMEASURED)
+        return YearOverview.named(self.results, Verdict.UNMEASURED)
 
     @property
     def partly(self) -> tuple[str, ...]:
-        return Overview.named(self.results, Verdict.PARTLY)
+        return YearOverview.named(self.results, Verdict.PARTLY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,16 +469,17 @@ class AuditResult:
         for item in self.inconsistencies:
             inconsistencies[item.figure.jurisdiction].append(item)
         summaries = {slug: _summarize(items, inconsistencies[slug]) for slug, items in self.by_jurisdiction().items()}
-        return Overview(self.year, self.settings, self.names, summaries, (),
-                        Overview.named(self.results, Verdict.MISSED), Overview.named(self.results, Verdict.UNMEASURED),
-                        Overview.named(self.results, Verdict.PARTLY))
+        year = YearOverview(self.year, self.names, summaries, (), YearOverview.named(self.results, Verdict.MISSED),
+                            YearOverview.named(self.results, Verdict.UNMEASURED),
+                            YearOverview.named(self.results, Verdict.PARTLY))
+        return Overview(self.settings, (year,))
 
     def jurisdictions(self) -> list[JurisdictionResult]:
         """The audit a jurisdiction at a time, in the order of its names."""
         inconsistencies: dict[str, list[Inconsistency]] = {slug: [] for slug in self.names}
         for item in self.inconsistencies:
             inconsistencies[item.figure.jurisdiction].append(item)
-        return [JurisdictionResult(slug, self.names[slug], tuple(items), tuple(inconsistencies[slug]))
+        return [JurisdictionResult(self.year, slug, self.names[slug], tuple(items), tuple(inconsistencies[slug]))
                 for slug, items in self.by_jurisdiction().items()]
 
     def by_jurisdiction(self) -> dict[str, list[TargetResult]]:

@@ -51,13 +51,17 @@ STEP_SUMMARY = Limit(1 << 20, in_bytes=True)  # a step summary's bytes
 class Rendering:
     """What every reporter is made with: the language, colour and width of its output, what
     --fail-on fails on, for formats that mark it, the most it may write (``limit``), for those
-    that can be cut, and where the data is in its git repository (``folder``)."""
+    that can be cut, where the data is in its git repository (``folder``), and whether the run
+    judges several years (``several_years``: known before any jurisdiction's part is made, in the
+    process that judged it, so that each part names its year where one year is not the whole)."""
 
     default_fail_on = "missed"
 
     def __init__(self, lang: str = "en", color: bool = False, width: int | None = None,
-                 fail_on: str | None = None, limit: Limit | None = None, folder: str = "") -> None:
+                 fail_on: str | None = None, limit: Limit | None = None, folder: str = "",
+                 several_years: bool = False) -> None:
         self.lang = lang
+        self.several_years = several_years  # the run judges several years: each jurisdiction's part names its year
         self.color = color
         self.width = width
         self.fail_on = self.default_fail_on if fail_on is None else fail_on  # "missed,inconsistent"

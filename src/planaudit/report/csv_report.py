@@ -1,4 +1,4 @@
-"""`--format csv`: one row per target, for spreadsheets.
+"""`--format csv`: one row per target, for spreadsheets, each with the year it was judged in.
 
 Codes (verdict, reason) stay machine-readable; `verdict_text` and `reason_text` follow --lang.
 The file begins with a byte-order mark, which Excel needs to read UTF-8.
@@ -20,7 +20,7 @@ from planaudit.report.display import evidence_text, grounds_text, inconsistency_
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS
 from planaudit.report.workflow import plain_text
 
-COLUMNS = ("jurisdiction", "id", "title", "metric", "rule", "value", "unit", "verdict", "verdict_text", "reason",
+COLUMNS = ("year", "jurisdiction", "id", "title", "metric", "rule", "value", "unit", "verdict", "verdict_text", "reason",
            "reason_text", "grounds", "grounds_text", "strength", "basis", "scope", "deadline", "section", "plan_quote",
            "document", "actual", "baseline", "waived", "evidence", "warnings", "target_file", "target_line")
 BOM = "\ufeff"  # so that Excel, on a Chinese Windows too, opens the file as UTF-8
@@ -43,7 +43,7 @@ class CsvReporter(Reporter[str]):
     def piece(self, result: JurisdictionResult) -> str:
         """The jurisdiction's rows (written whole: a row never reaches a file half made)."""
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(list(map(spreadsheet_safe, self._row(item)))
+        csv.writer(buffer, lineterminator="\n").writerows([str(result.year), *map(spreadsheet_safe, self._row(item))]
                                                           for item in result.results)
         return buffer.getvalue()
 

@@ -72,8 +72,10 @@ class GithubReporter(Reporter[GithubPiece]):
         for held in self.levels:
             for text in held:
                 self.out.write(text)
-        summary = overview.summary
-        self.out.write(summary_line(self.lang, overview.year, summary) + "\n")
+        for year in overview.years:
+            self.out.write(summary_line(self.lang, year.year, year.summary) + "\n")
+        if overview.several:
+            self.out.write(summary_line(self.lang, overview.span, overview.summary) + "\n")
 
     def _fails(self, item: TargetResult) -> bool:
         return not item.waived and self.fails_on(item.verdict.value)

@@ -141,7 +141,7 @@ WORDS = InLanguages({
     "yes": "yes", "no": "no", "growth": "growth", "baseline": "baseline",
     "inconsistencies": "Stated figures that disagree with their counts",
     "metric": "Metric", "stated": "Stated", "derived_value": "Derived", "file": "File", "jurisdiction": "Jurisdiction",
-    "no_targets": "no targets",
+    "no_targets": "no targets", "year": "Year",
     "report_title": "Audit of the {year} work-plan targets",
     "generated": "Generated on {date} by planaudit {version}: each target of the {year} work plans judged against "
                  "the figures of the work summaries.",
@@ -198,8 +198,9 @@ def _counts(summary: Summary, partly: Param) -> dict[str, Param]:
         "partly": partly if summary.partly else ""}
 
 
-def summary_line(lang: str, year: int, summary: Summary) -> str:
-    """One line of a year's counts, in ``lang``: "2022: 115 targets — 18 met (14 stated, 4 judged), ..."."""
+def summary_line(lang: str, year: int | str, summary: Summary) -> str:
+    """One line of a year's counts (or several years', ``year`` "2021–2023"), in ``lang``: "2022: 115
+    targets — 18 met (14 stated, 4 judged), ..."."""
     inconsistent = summary.inconsistent
     parts: dict[str, Param] = {
         "year": year, **_counts(summary, msg(", {count} partly done", count=summary.partly)),

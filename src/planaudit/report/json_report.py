@@ -1,4 +1,5 @@
-"""`--format json`: schema_version 1 (docs/verdicts.md). Numbers are decimal strings."""
+"""`--format json`: schema_version 1 (docs/verdicts.md). Numbers are decimal strings; every result and
+inconsistent figure names the year it was judged in."""
 
 from __future__ import annotations
 
@@ -29,9 +30,12 @@ class JsonReporter(Reporter[JsonPiece]):
         super().begin(overview, out)
         document = {
             "schema_version": SCHEMA_VERSION,
-            "year": overview.year,
+            "year": None if overview.several else overview.years[0].year,
+            "years": [year.year for year in overview.years],
             "summary": asdict(overview.summary),
-            "not_judged": list(overview.not_judged),
+            "by_year": [{"year": year.year, "summary": asdict(year.summary), "not_judged": list(year.not_judged)}
+                        for year in overview.years],
+            "not_judged": list(dict.fromkeys(slug for year in overview.years for slug in year.not_judged)),
             "results": [],
         }
         head, self.tail = jsontext.around_last_list(document)
@@ -41,8 +45,11 @@ class JsonReporter(Reporter[JsonPiece]):
         self.inconsistencies = jsontext.ListWriter(self.held, depth=2)
 
     def piece(self, result: JurisdictionResult) -> JsonPiece:
-        return JsonPiece(jsontext.items([target_data(item, self.lang, self.folder) for item in result.results], depth=2),
-                         jsontext.items([inconsistency_data(item, self.folder) for item in result.inconsistencies], depth=2))
+        year = {"year": result.year}  # each row's, first: a run may judge several years
+        return JsonPiece(jsontext.items([year | target_data(item, self.lang, self.folder) for item in result.results],
+                                        depth=2),
+                         jsontext.items([year | inconsistency_data(item, self.folder) for item in result.inconsistencies],
+                                        depth=2))
 
     def add(self, piece: JsonPiece) -> None:
         self.results.add(piece.results)

@@ -36,10 +36,11 @@ class JunitReporter(Reporter[JunitPiece]):
         self.totals = {"failures": 0, "skipped": 0}
 
     def piece(self, result: JurisdictionResult) -> JunitPiece:
-        suite = ElementTree.Element("testsuite", name=result.slug)
+        name = f"{result.year} {result.slug}" if self.several_years else result.slug  # as overview.not_judged names it
+        suite = ElementTree.Element("testsuite", name=name)
         counts = {"tests": len(result.results), "failures": 0, "skipped": 0}
         for item in result.results:
-            outcome = self._testcase(suite, item)
+            outcome = self._testcase(suite, name, item)
             if outcome:
                 counts[outcome] += 1
         for key, count in counts.items():
@@ -57,7 +58,7 @@ class JunitReporter(Reporter[JunitPiece]):
     def end(self, overview: Overview) -> None:
         totals = {"tests": overview.summary.targets + overview.summary.items + len(overview.not_judged), **self.totals,
                   "errors": len(overview.not_judged)}
-        suites = ElementTree.Element("testsuites", name=f"planaudit {overview.year}")
+        suites = ElementTree.Element("testsuites", name=f"planaudit {overview.span}")
         for key, count in totals.items():
             suites.set(key, str(count))
         suites.text = "\n"
@@ -77,9 +78,9 @@ class JunitReporter(Reporter[JunitPiece]):
         ElementTree.indent(suite, level=1)
         return xml_text(_INDENT + ElementTree.tostring(suite, encoding="unicode") + "\n")
 
-    def _testcase(self, suite: ElementTree.Element, item: TargetResult) -> str | None:
+    def _testcase(self, suite: ElementTree.Element, classname: str, item: TargetResult) -> str | None:
         target = item.target
-        case = ElementTree.SubElement(suite, "testcase", classname=target.jurisdiction,
+        case = ElementTree.SubElement(suite, "testcase", classname=classname,
                                       name=printable(f"{target.id}: {target.title}"),
                                       file=self.in_repository(target.location.path), line=str(target.location.line))
         words = WORDS[self.lang]

@@ -17,7 +17,7 @@ from planaudit._version import __version__
 from planaudit.exact.numbers import format_number
 from planaudit.messages import render
 from planaudit.model.data import Document
-from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, Summary, TargetResult, Verdict
+from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, Summary, TargetResult, Verdict, YearOverview
 from planaudit.read.text import printable
 from planaudit.report.base import Reporter
 from planaudit.report.display import (
@@ -109,14 +109,19 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
         super().begin(overview, out)
         words = WORDS[self.lang]
         head = [
-            f"# {words['report_title'].format(year=overview.year)}",
-            words["generated"].format(date=date_text(report_date(), self.lang), version=__version__, year=overview.year),
+            f"# {words['report_title'].format(year=overview.span)}",
+            words["generated"].format(date=date_text(report_date(), self.lang), version=__version__, year=overview.span),
             f"## {words['summary']}",
             f"**{coverage_line(self.lang, overview.summary)}**",
             *([words["not_judged"].format(slugs=", ".join(overview.not_judged))] if overview.not_judged else []),
-            self._summary_table(overview),
-            self._chart(overview),
         ]
+        if overview.several:  # the years side by side, then each year's jurisdictions and chart
+            head.append(self._years_table(overview))
+            for year in overview.years:
+                head += [f"### {year.year}", f"**{coverage_line(self.lang, year.summary)}**",
+                         self._summary_table(year, overview.summary), self._chart(year)]
+        else:
+            head += [self._summary_table(overview.years[0], overview.summary), self._chart(overview.years[0])]
         self.used = 0  # what it has written, as its limit counts it
         self.left_out = 0  # jurisdictions and rows past its limit
         text = "\n\n".join(head)
@@ -130,11 +135,15 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
 
     def piece(self, result: JurisdictionResult) -> MarkdownPiece:
         words = WORDS[self.lang]
-        section = f"\n\n## {cell(result.name)} ({result.slug})\n\n" + (
+        year = f"{result.year} · " * self.several_years
+        section = f"\n\n## {year}{cell(result.name)} ({result.slug})\n\n" + (
             self._targets_table(result.results) if result.results else words["no_targets"])
-        return MarkdownPiece(section, [self._inconsistency_row(item) for item in result.inconsistencies],
-                             [self._unmeasured_row(item) for item in result.results if item.verdict is Verdict.UNMEASURED],
-                             [self._source_row(result.slug, path, document) for path, document in cited_documents(result)])
+        year_cell = [str(result.year)] * self.several_years  # the tables at the end name each row's year, of several
+        return MarkdownPiece(section, [[*year_cell, *self._inconsistency_row(item)] for item in result.inconsistencies],
+                             [[*year_cell, *self._unmeasured_row(item)]
+                              for item in result.results if item.verdict is Verdict.UNMEASURED],
+                             [[*year_cell, *self._source_row(result.slug, path, document)]
+                              for path, document in cited_documents(result)])
 
     def add(self, piece: MarkdownPiece) -> None:
         if self._fits(piece.section):
@@ -152,8 +161,7 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
         if self.unmeasured:
             tail += [f"## {words['unmeasured_section']}", self._unmeasured_table(self.unmeasured)]
         if self.sources:
-            headers = [words["jurisdiction"], words["document"], words["issuer"], words["date"], words["url"], words["file"]]
-            tail += [f"## {words['sources']}", table(headers, self.sources)]
+            tail += [f"## {words['sources']}", self._sources_table(self.sources)]
         text = "\n\n" + "\n\n".join(tail) + "\n"
         if self._fits(text) and not self.left_out:
             self._write(text)
@@ -163,11 +171,10 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
     def _cut_tail(self, overview: Overview) -> None:
         """The tables at the end, each with its first rows while they fit, then how much was left out."""
         words = WORDS[self.lang]
-        sources = [words["jurisdiction"], words["document"], words["issuer"], words["date"], words["url"], words["file"]]
         tables: list[tuple[str, list[list[str]], Callable[[list[list[str]]], str]]] = [
             (words["inconsistencies"], self.inconsistencies, self._inconsistencies_table),
             (words["unmeasured_section"], self.unmeasured, self._unmeasured_table),
-            (words["sources"], self.sources, lambda rows: table(sources, rows))]
+            (words["sources"], self.sources, self._sources_table)]
         for heading, rows, rendered in tables:
             if not rows:
                 continue
@@ -193,19 +200,29 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
         if self.limit is not None:
             self.used += self.limit.of(text)
 
-    def _summary_table(self, overview: Overview) -> str:
+    def _summary_table(self, year: YearOverview, whole: Summary) -> str:
+        """A year's counts, a row per jurisdiction and its total; the columns that only some audits need
+        are there when the whole run (``whole``) needs them, so that every year's table has the same."""
+        rows = [(f"{cell(name)} ({slug})", year.summaries[slug]) for slug, name in year.names.items()]
+        return self._counts_table(WORDS[self.lang]["jurisdiction"], rows, year.summary, whole)
+
+    def _years_table(self, overview: Overview) -> str:
+        """The counts of each year, and of them all."""
+        rows = [(str(year.year), year.summary) for year in overview.years]
+        return self._counts_table(WORDS[self.lang]["year"], rows, overview.summary, overview.summary)
+
+    def _counts_table(self, first: str, rows: Sequence[tuple[str, Summary]], total: Summary, whole: Summary) -> str:
         words = WORDS[self.lang]
-        asserted = overview.summary.asserted > 0  # the column is there only when a report asserts something
-        partly = overview.summary.partly > 0  # and this one when a commitment is done in part
-        items = overview.summary.items > 0  # and this one when a plan has umbrella targets
-        rows = [self._summary_row(f"{cell(name)} ({slug})", overview.summaries[slug], asserted, partly, items)
-                for slug, name in overview.names.items()]
-        rows.append(self._summary_row(f"**{words['total']}**", overview.summary, asserted, partly, items))
-        headers = [words["jurisdiction"], words["targets"], words["met"], words["missed"],
+        asserted = whole.asserted > 0  # the column is there only when a report asserts something
+        partly = whole.partly > 0  # and this one when a commitment is done in part
+        items = whole.items > 0  # and this one when a plan has umbrella targets
+        shown = [self._summary_row(name, summary, asserted, partly, items) for name, summary in rows]
+        shown.append(self._summary_row(f"**{words['total']}**", total, asserted, partly, items))
+        headers = [first, words["targets"], words["met"], words["missed"],
                    *([words["partly_count"]] if partly else []), words["unmeasured"],
                    *([words["asserted_count"]] if asserted else []), words["waived_count"], words["share_met"],
                    *([words["items_count"]] if items else [])]
-        return table(headers, rows)
+        return table(headers, shown)
 
     def _summary_row(self, name: str, summary: Summary, asserted: bool, partly: bool, items: bool) -> list[str]:
         """A row of counts; the met and the missed each with what they rest on: "18 (14 stated, 4 judged)"."""
@@ -218,14 +235,14 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
                 *([WORDS[self.lang]["items_met"].format(met=summary.items_met, total=summary.items) if summary.items else "—"]
                   if items else [])]
 
-    def _chart(self, overview: Overview) -> str:
-        """A mermaid pie of the verdicts; GitHub and GitLab render it."""
-        words, summary = WORDS[self.lang], overview.summary
+    def _chart(self, year: YearOverview) -> str:
+        """A mermaid pie of a year's verdicts; GitHub and GitLab render it."""
+        words, summary = WORDS[self.lang], year.summary
         slices = [(VERDICTS[self.lang][Verdict.MET], summary.met), (VERDICTS[self.lang][Verdict.MISSED], summary.missed),
                   (VERDICTS[self.lang][Verdict.PARTLY], summary.partly),
                   (VERDICTS[self.lang][Verdict.UNMEASURED], summary.unmeasured), (words["asserted_count"], summary.asserted),
                   (words["waived"], summary.waived)]
-        lines = [f"pie title {words['chart']} {overview.year}"]
+        lines = [f"pie title {words['chart']} {year.year}"]
         lines += [f'    "{name}" : {count}' for name, count in slices if count]
         return "```mermaid\n" + "\n".join(lines) + "\n```"
 
@@ -248,7 +265,16 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
     def _inconsistencies_table(self, rows: list[list[str]]) -> str:
         words = WORDS[self.lang]
         headers = [words["jurisdiction"], words["metric"], words["stated"], words["derived_value"], words["evidence"]]
-        return table(headers, rows)
+        return table(self._years_column(headers), rows)
+
+    def _sources_table(self, rows: list[list[str]]) -> str:
+        words = WORDS[self.lang]
+        headers = [words["jurisdiction"], words["document"], words["issuer"], words["date"], words["url"], words["file"]]
+        return table(self._years_column(headers), rows)
+
+    def _years_column(self, headers: list[str]) -> list[str]:
+        """A table's headers, after the year's, of a run of several years (each row then names its year)."""
+        return [WORDS[self.lang]["year"], *headers] if self.several_years else headers
 
     def _source_row(self, slug: str, path: str, document: Document) -> list[str]:
         title, issuer, date, url = document_cells(document, self.lang)
@@ -261,4 +287,4 @@ class MarkdownReporter(Reporter[MarkdownPiece]):
     def _unmeasured_table(self, rows: list[list[str]]) -> str:
         words = WORDS[self.lang]
         headers = [words["jurisdiction"], words["target"], words["why"], words["detail"]]
-        return table(headers, rows)
+        return table(self._years_column(headers), rows)

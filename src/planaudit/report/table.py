@@ -54,7 +54,7 @@ class TableReporter(Reporter[TablePiece]):
     def piece(self, result: JurisdictionResult) -> TablePiece:
         words = WORDS[self.lang]
         console, buffer = self._console()
-        heading = f"{result.name} ({result.slug})"
+        heading = f"{result.year} · " * self.several_years + f"{result.name} ({result.slug})"
         if result.results:
             heading += f" · {self.in_repository(result.results[0].target.location.path)}"
         titles = dict.fromkeys(title for _, document in cited_documents(result)
@@ -64,7 +64,8 @@ class TableReporter(Reporter[TablePiece]):
         console.print(Text(self._cell(heading).plain, style="bold"))
         console.print(self._targets(list(result.results)) if result.results else Text(words["no_targets"]))
         console.print()
-        return TablePiece(_unpadded(buffer.getvalue()), [self._inconsistency_row(item) for item in result.inconsistencies])
+        return TablePiece(_unpadded(buffer.getvalue()),
+                          [self._inconsistency_row(result.year, item) for item in result.inconsistencies])
 
     def add(self, piece: TablePiece) -> None:
         self.out.write(piece.drawn)
@@ -75,8 +76,10 @@ class TableReporter(Reporter[TablePiece]):
         if self.rows:  # every inconsistent figure, an acknowledged one too
             console.print(self._inconsistencies(self.rows))
             console.print()
-        summary = overview.summary
-        console.print(Text(summary_line(self.lang, overview.year, summary)))
+        for year in overview.years:
+            console.print(Text(summary_line(self.lang, year.year, year.summary)))
+        if overview.several:
+            console.print(Text(summary_line(self.lang, overview.span, overview.summary)))
         if overview.not_judged:
             console.print(Text(WORDS[self.lang]["not_judged"].format(slugs=", ".join(overview.not_judged)), style="bold red"))
         self.out.write(_unpadded(buffer.getvalue()))
@@ -144,16 +147,18 @@ class TableReporter(Reporter[TablePiece]):
         what the table can show — a few lines of its width; json and csv keep the whole text."""
         return Text(clipped(printable(text), _CELL_LINES * (self.width or _UNWRAPPED)))
 
-    def _inconsistency_row(self, item: Inconsistency) -> tuple[str, ...]:
+    def _inconsistency_row(self, year: int, item: Inconsistency) -> tuple[str, ...]:
         stated, derived = inconsistency_texts(item)
-        return tuple(self._cell(text).plain for text in (
+        return (*[str(year)] * self.several_years, *(self._cell(text).plain for text in (
             item.figure.jurisdiction, item.metric.label.text(self.lang) + acknowledged_text(item, self.lang, " — "), stated,
-            derived, figure_place(item.figure, self.folder)))
+            derived, figure_place(item.figure, self.folder))))
 
     def _inconsistencies(self, rows: list[tuple[str, ...]]) -> Table:
         words = WORDS[self.lang]
         table = Table(title=words["inconsistencies"], title_justify="left", box=box.SIMPLE_HEAD,
                       show_edge=False, pad_edge=False)
+        if self.several_years:
+            table.add_column(words["year"], no_wrap=True)
         table.add_column(words["jurisdiction"], overflow="fold")
         table.add_column(words["metric"], ratio=1)  # wraps between words
         for key in ("stated", "derived_value"):

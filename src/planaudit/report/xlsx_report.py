@@ -1,5 +1,5 @@
-"""`-o audit.xlsx`: an Excel workbook — a summary sheet, a chart of the verdicts per jurisdiction,
-then one sheet per jurisdiction.
+"""`-o audit.xlsx`: an Excel workbook — a summary sheet, a chart of the verdicts per jurisdiction (one
+for each year), then one sheet per jurisdiction (and year). Every row names its year.
 
 Each sheet has a frozen header row and an autofilter; verdicts are coloured; columns are as wide as
 their text (Chinese counting two columns a character, up to a limit past which cells wrap). Data
@@ -39,6 +39,7 @@ _FILLS = {Verdict.MET.value: "#C6EFCE", Verdict.MISSED.value: "#FFC7CE", Verdict
 _BARS = {Verdict.MET: "#63BE7B", Verdict.MISSED: "#F8696B", Verdict.PARTLY: "#F4B183", Verdict.UNMEASURED: "#FFD966"}
 _CHARTED = ((Verdict.MET, "met"), (Verdict.MISSED, "missed"), (Verdict.PARTLY, "partly_count"),
             (Verdict.UNMEASURED, "unmeasured"))  # the summary's columns a chart's bars are made of, and their header words
+_NAME_COLUMN = 2  # the summary's column of the jurisdictions' names, which label a chart's bars
 _WIDEST = 60  # display columns; a longer cell wraps
 _CELL_LIMIT = 32_767  # characters Excel keeps in a cell
 _SHEET_NAME = 31  # characters Excel allows in a sheet's name
@@ -54,9 +55,10 @@ def display_width(text: str) -> int:
 
 @dataclass(frozen=True)
 class XlsxPiece:
-    """A jurisdiction's sheet — its slug, name and a row for each target — and its rows of the
+    """A jurisdiction's sheet — its year, slug, name and a row for each target — and its rows of the
     inconsistent figures' sheet."""
 
+    year: int
     slug: str
     name: str
     targets: list[list[Any]]
@@ -75,7 +77,7 @@ class XlsxReporter(Reporter[XlsxPiece]):
         self.workbook = xlsxwriter.Workbook(self.buffer, {"in_memory": True, "strings_to_formulas": False,
                                                           "strings_to_urls": False, "strings_to_numbers": False})
         created = dt.datetime.combine(report_date(), dt.time())
-        self.workbook.set_properties({"title": WORDS[self.lang]["report_title"].format(year=overview.year),
+        self.workbook.set_properties({"title": WORDS[self.lang]["report_title"].format(year=overview.span),
                                       "created": created})
         self.sheets = Sheets(self.workbook, self.lang)
         self._summary(self.sheets, overview)
@@ -83,73 +85,92 @@ class XlsxReporter(Reporter[XlsxPiece]):
         self.sources: list[list[str]] = []  # the documents cited: the last sheet
 
     def piece(self, result: JurisdictionResult) -> XlsxPiece:
-        return XlsxPiece(result.slug, result.name, [self._row(number, item) for number, item in enumerate(result.results, 1)],
-                         [self._inconsistency_row(item) for item in result.inconsistencies],
-                         [[result.slug, *document_cells(document, self.lang), path]
+        year = result.year
+        return XlsxPiece(year, result.slug, result.name,
+                         [self._row(year, number, item) for number, item in enumerate(result.results, 1)],
+                         [[year, *self._inconsistency_row(item)] for item in result.inconsistencies],
+                         [[year, result.slug, *document_cells(document, self.lang), path]
                           for path, document in cited_documents(result)])
 
     def add(self, piece: XlsxPiece) -> None:
-        self._jurisdiction(self.sheets, piece.slug, piece.name, piece.targets)
+        self._jurisdiction(self.sheets, piece.year, piece.slug, piece.name, piece.targets)
         self.inconsistencies += piece.inconsistencies
         self.sources += piece.sources
 
     def end(self, overview: Overview) -> None:
         words = WORDS[self.lang]
         if self.inconsistencies:
-            headers = [words["jurisdiction"], words["metric"], words["stated"], words["derived_value"], words["evidence"]]
+            headers = [words["year"], words["jurisdiction"], words["metric"], words["stated"], words["derived_value"],
+                       words["evidence"]]
             self.sheets.table(words["inconsistent"], headers, self.inconsistencies)
         if self.sources:
-            headers = [words["jurisdiction"], words["document"], words["issuer"], words["date"], words["url"], words["file"]]
+            headers = [words["year"], words["jurisdiction"], words["document"], words["issuer"], words["date"], words["url"],
+                       words["file"]]
             self.sheets.table(words["sources"], headers, self.sources)
         self.workbook.close()
         self.out.flush()
         self.out.buffer.write(self.buffer.getvalue())  # type: ignore[attr-defined]
 
     def _summary(self, sheets: Sheets, overview: Overview) -> None:
+        """A row per jurisdiction and year, each year's total (of several), and the run's; then a
+        chart of each year's rows."""
         words = WORDS[self.lang]
         split = [grounds for grounds, _ in overview.summary.by_grounds(Verdict.MET)]
-        headers = [words["jurisdiction"], words["name"], words["targets"], words["decided"], words["met"],
+        headers = [words["year"], words["jurisdiction"], words["name"], words["targets"], words["decided"], words["met"],
                    *(words["met_grounds"].format(grounds=GROUNDS[self.lang][grounds]) for grounds in split),
                    words["missed"], *(words["missed_grounds"].format(grounds=GROUNDS[self.lang][grounds]) for grounds in split),
                    words["partly_count"], words["unmeasured"], words["asserted_count"], words["waived_count"],
                    words["items_count"], words["items_met_count"]]
-        rows: list[list[Any]] = [[slug, name, *_counts(overview.summaries[slug])] for slug, name in overview.names.items()]
-        rows.append([words["total"], "", *_counts(overview.summary)])
+        rows: list[list[Any]] = []
+        charted: list[tuple[int, int, int]] = []  # each year's first row (counted from the first row of data) and rows
+        for year in overview.years:
+            if year.names:
+                charted.append((year.year, len(rows), len(year.names)))
+            rows += [[year.year, slug, name, *_counts(year.summaries[slug])] for slug, name in year.names.items()]
+            if overview.several:
+                rows.append([year.year, words["total"], "", *_counts(year.summary)])
+        rows.append([overview.span if overview.several else overview.years[0].year, words["total"], "",
+                     *_counts(overview.summary)])
         notes = [coverage_line(self.lang, overview.summary)]
         if overview.not_judged:
             notes.append(words["not_judged"].format(slugs=", ".join(overview.not_judged)))
         placed = sheets.table(words["summary"], headers, rows, notes)
-        if overview.names:
-            columns = {verdict: headers.index(words[word]) for verdict, word in _CHARTED}
-            self._chart(sheets, placed, len(overview.names), columns, overview.year)
+        columns = {verdict: headers.index(words[word]) for verdict, word in _CHARTED}
+        for charted_year, first, count in charted:
+            self._chart(sheets, placed, first, count, columns, charted_year, overview.several)
 
-    def _chart(self, sheets: Sheets, summary: Placed, count: int, columns: dict[Verdict, int], year: int) -> None:
-        """A chart sheet: a stacked bar a jurisdiction, its targets by verdict, read from the summary's
-        cells (each bar by the jurisdiction's name, as the summary lists them)."""
+    def _chart(self, sheets: Sheets, summary: Placed, first: int, count: int, columns: dict[Verdict, int], year: int,
+               several: bool) -> None:
+        """A chart sheet: a stacked bar a jurisdiction, its targets by verdict in ``year``, read from the
+        summary's ``count`` rows from its ``first`` (each bar by the jurisdiction's name, as the summary
+        lists them); named for its year, of several."""
         words = WORDS[self.lang]
         chart = self.workbook.add_chart({"type": "bar", "subtype": "stacked"})
-        first, last = summary.header + 1, summary.header + count
+        top, bottom = summary.header + 1 + first, summary.header + first + count
         for verdict, column in columns.items():
             chart.add_series({"name": [summary.name, summary.header, column],
-                              "categories": [summary.name, first, 1, last, 1],
-                              "values": [summary.name, first, column, last, column],
+                              "categories": [summary.name, top, _NAME_COLUMN, bottom, _NAME_COLUMN],
+                              "values": [summary.name, top, column, bottom, column],
                               "fill": {"color": _BARS[verdict]}, "gap": 50})
         chart.set_title({"name": words["chart_title"].format(year=year)})
         chart.set_y_axis({"reverse": True})  # a bar chart's y axis is its categories: the first jurisdiction on top
         chart.set_legend({"position": "bottom"})
-        sheet = self.workbook.add_chartsheet(sheets.unique(words["chart_sheet"]))
+        name = f"{words['chart_sheet']} {year}" if several else words["chart_sheet"]
+        sheet = self.workbook.add_chartsheet(sheets.unique(name))
         sheet.set_chart(chart)
 
-    def _jurisdiction(self, sheets: Sheets, slug: str, name: str, targets: list[list[Any]]) -> None:
+    def _jurisdiction(self, sheets: Sheets, year: int, slug: str, name: str, targets: list[list[Any]]) -> None:
         words = WORDS[self.lang]
-        headers = ["#", words["id"], words["target"], words["threshold"], words["actual"], words["verdict"],
+        headers = ["#", words["year"], words["id"], words["target"], words["threshold"], words["actual"], words["verdict"],
                    words["verdict_code"], words["grounds"], words["reason"], words["detail"], words["evidence"],
                    words["warnings"], words["file"], words["deadline"], words["scope"], words["section"], words["strength"]]
-        sheets.table(slug, headers, targets, title=f"{name} ({slug})", verdict_column=headers.index(words["verdict_code"]))
+        sheet = f"{slug} {year}" if self.several_years else slug
+        title = f"{year} · {name} ({slug})" if self.several_years else f"{name} ({slug})"
+        sheets.table(sheet, headers, targets, title=title, verdict_column=headers.index(words["verdict_code"]))
 
-    def _row(self, number: int, item: TargetResult) -> list[Any]:
+    def _row(self, year: int, number: int, item: TargetResult) -> list[Any]:
         target, lang = item.target, self.lang
-        return [number, target.id, target.title, threshold_text(item, lang), actual_text(item, lang),
+        return [number, year, target.id, target.title, threshold_text(item, lang), actual_text(item, lang),
                 verdict_text(item, lang), item.verdict.value, grounds_text(item, lang), REASONS[lang][item.reason],
                 detail_text(item.detail, lang),
                 evidence_text(item, lang, self.folder),

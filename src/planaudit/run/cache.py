@@ -309,10 +309,12 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def inputs_digest(data_dir: Path, year: int, only: Sequence[str] = ()) -> str:
-    """The digest of the files an audit of ``year`` (of the jurisdictions ``only``, when given) would
-    read now (see :mod:`planaudit.read.layout`), computed as the audit computes it from what it
-    actually reads: equal only when every byte is the same."""
+def inputs_digest(data_dir: Path, year: int | Sequence[int], only: Sequence[str] = ()) -> str:
+    """The digest of the files an audit of ``year`` — or of each of several years, as one run — (of
+    the jurisdictions ``only``, when given) would read now (see :mod:`planaudit.read.layout`),
+    computed as the audit computes it from what it actually reads: equal only when every byte is the same."""
+    if not isinstance(year, int):
+        return years_digest([inputs_digest(data_dir, each, only) for each in year])
     from planaudit.read import layout
 
     layout.new_run()
@@ -321,6 +323,19 @@ def inputs_digest(data_dir: Path, year: int, only: Sequence[str] = ()) -> str:
     units = [(slug, unit_digest((file.display, layout.file_content(data_dir, file.file)) for file in group))
              for slug, group in layout.by_jurisdiction(files) if not only or slug in only]
     return run_digest(head, units, [item.display for item in misplaced])
+
+
+def years_digest(digests: Sequence[str]) -> str:
+    """The digest of a run of several years, from each year's :func:`run_digest` in order; of one
+    year, that year's own."""
+    if len(digests) == 1:
+        return digests[0]
+    from planaudit.read.layout import InputsDigest
+
+    digest = InputsDigest()
+    for digested in digests:
+        digest.add("\0year", digested.encode())
+    return digest.hexdigest()
 
 
 def unit_digest(files: Any) -> str:

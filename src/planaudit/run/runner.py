@@ -29,11 +29,11 @@ from planaudit.judge.verdicts import judge_year
 from planaudit.messages import msg
 from planaudit.model.data import Catalogue, Plan, Repository, Settings
 from planaudit.model.problems import Code, Problem, capped, errors, not_disabled
-from planaudit.model.result import AuditResult, JurisdictionResult, Overview, Summary
+from planaudit.model.result import AuditResult, JurisdictionResult, Overview, Summary, YearOverview, years_span
 from planaudit.read import layout, load
 from planaudit.read.layout import DataFile
 from planaudit.read.load import FileRead, Progress, Reader, plans_and_reports, scan, unreadable_file, unreadable_problem
-from planaudit.run.cache import run_digest, unit_digest
+from planaudit.run.cache import run_digest, unit_digest, years_digest
 from planaudit.run.pool import ordered_map
 from planaudit.run.wire import Wire
 
@@ -68,21 +68,25 @@ class Audit:
     head: list[tuple[str, bytes]]  # the settings and rules files as read: every verdict depends on them
     misplaced: list[str]
     rules: dict[str, Rule] = field(repr=False)
+    absent: tuple[str, ...] = ()  # jurisdictions asked for that have no plan for the year (see prepare_years)
 
 
 def prepare(data_dir: Path, year: int, jurisdictions: Sequence[str] = (), progress: Progress | None = None,
-            subset: Collection[str] | None = None) -> Audit:
+            subset: Collection[str] | None = None, absent_ok: bool = False) -> Audit:
     """Read the settings and the catalogue, and group the year's data files by jurisdiction: every
     jurisdiction's, or only the chosen ones' (the others' files are not read at all). ``subset``
-    chooses by slug without asking that each has a plan for the year (`diff` compares what is there)."""
+    chooses by slug without asking that each has a plan for the year (`diff` compares what is there);
+    ``absent_ok`` lets a jurisdiction chosen have no plan for the year (it is listed in ``absent``)."""
     scanned = scan(data_dir, [year], [year - 1, year], progress)
     if not any(job.kind == "targets" for job in scanned.jobs) and not scanned.misplaced:
         raise NoTargets(data_dir, year, layout.target_years(data_dir))
     grouped = layout.by_jurisdiction(scanned.jobs)
     known = sorted(slug for slug, jobs in grouped if any(job.kind == "targets" for job in jobs))
-    jurisdictions = chosen_slugs(data_dir, year, jurisdictions, known, scanned.jobs)
+    slugs, absent = chosen_slugs(data_dir, year, jurisdictions, known, scanned.jobs)
+    if absent and not absent_ok:
+        raise UnknownJurisdiction(year, absent, known, spellings(data_dir, known, scanned.jobs))
     if jurisdictions or subset is not None:
-        wanted = set(jurisdictions) if subset is None else set(subset)
+        wanted = set(slugs) if subset is None else set(subset)
         grouped = [(slug, jobs) for slug, jobs in grouped if slug in wanted]
     problems = scanned.loader.problems + catalogue_problems(scanned.catalogue)
     problems += no_metrics(scanned.catalogue, len(scanned.jobs))
@@ -95,19 +99,32 @@ def prepare(data_dir: Path, year: int, jurisdictions: Sequence[str] = (), progre
         files_read=scanned.loader.read, files_total=scanned.loader.read + sum(len(jobs) for _, jobs in grouped),
         reader=functools.partial(load.read_data_file, checks=item_checks(scanned.catalogue, scanned.settings)),
         head=scanned.loader.head, misplaced=scanned.misplaced, rules=rule_table(scanned.catalogue),
+        absent=tuple(absent),
     )
 
 
-def chosen_slugs(root: Path, year: int, chosen: Sequence[str], known: list[str], files: list[DataFile]) -> list[str]:
+def prepare_years(data_dir: Path, years: Sequence[int], jurisdictions: Sequence[str] = (),
+                  progress: Progress | None = None) -> list[Audit]:
+    """An audit of each of ``years``, in order. Each year must have targets; a jurisdiction chosen
+    must have a plan in one of the years at least, and is left out of those where it has none."""
+    if len(years) == 1:
+        return [prepare(data_dir, years[0], jurisdictions, progress)]
+    audits = [prepare(data_dir, year, jurisdictions, progress, absent_ok=True) for year in years]
+    nowhere = set.intersection(*(set(audit.absent) for audit in audits))
+    if nowhere:
+        known = sorted({slug for audit in audits for slug in audit.known})
+        raise UnknownJurisdiction(years_span(years), [value for value in jurisdictions if value in nowhere], known)
+    return audits
+
+
+def chosen_slugs(root: Path, year: int, chosen: Sequence[str], known: list[str], files: list[DataFile]
+                 ) -> tuple[list[str], list[str]]:
     """The slugs of the chosen jurisdictions, each named by its slug, its name (福州市) or its name
-    without 市, 县 or 区 (福州); only a name that is not a slug makes the plans be read for their names."""
+    without 市, 县 or 区 (福州), and the values that name no jurisdiction with a plan for the year;
+    only a name that is not a slug makes the plans be read for their names."""
     if all(value in known for value in chosen):
-        return list(dict.fromkeys(chosen))
-    names = plan_names(root, [file for file in files if file.kind == "targets"])
-    by_name: dict[str, set[str]] = {}
-    for slug, name in names.items():
-        for spelling in {name, name.rstrip("市县区")}:
-            by_name.setdefault(spelling, set()).add(slug)
+        return list(dict.fromkeys(chosen)), []
+    by_name = plans_by_name(root, files)
     slugs, unknown = [], []
     for value in chosen:
         found = [value] if value in known else sorted(by_name.get(value, ()))
@@ -115,9 +132,21 @@ def chosen_slugs(root: Path, year: int, chosen: Sequence[str], known: list[str],
             slugs.append(found[0])
         else:
             unknown.append(value)
-    if unknown:
-        raise UnknownJurisdiction(year, unknown, known, [*known, *by_name])
-    return list(dict.fromkeys(slugs))
+    return list(dict.fromkeys(slugs)), unknown
+
+
+def plans_by_name(root: Path, files: list[DataFile]) -> dict[str, set[str]]:
+    """Each spelling of a plan's jurisdiction name (福州市, 福州) → the slugs it may name."""
+    by_name: dict[str, set[str]] = {}
+    for slug, name in plan_names(root, [file for file in files if file.kind == "targets"]).items():
+        for spelling in {name, name.rstrip("市县区")}:
+            by_name.setdefault(spelling, set()).add(slug)
+    return by_name
+
+
+def spellings(root: Path, known: list[str], files: list[DataFile]) -> list[str]:
+    """What a jurisdiction may be named by, for a "did you mean": its slug, its name, its short name."""
+    return [*known, *plans_by_name(root, files)]
 
 
 def plan_names(root: Path, plans: list[DataFile]) -> dict[str, str]:
@@ -313,42 +342,71 @@ def render(audit: Audit, reporters: Sequence[Reporter], progress: Progress | Non
            workers: int | None = None) -> Rendered:
     """Judge every jurisdiction, on ``workers`` processes (default: every core) when there are
     many, keeping what each one adds to each report, which ``Rendered.write`` hands the reporter."""
-    problems = list(audit.problems)
-    judged: list[Judged] = []
-    not_judged: list[str] = []
+    return render_years([audit], reporters, progress, workers)
+
+
+def render_years(audits: Sequence[Audit], reporters: Sequence[Reporter], progress: Progress | None = None,
+                 workers: int | None = None) -> Rendered:
+    """:func:`render` of the audits of several years (:func:`prepare_years`), as one run: each year's
+    jurisdictions in order, year after year. A problem of a file that two years read (the outcomes
+    of the year between them) is said once."""
+    problems = [problem for audit in audits for problem in audit.problems]
+    years: list[YearOverview] = []
     shared = Shared(reporters)
     pieces = Pieces(shared)
-    digests: list[tuple[str, str]] = []
-    files_done = audit.files_read
-    for jurisdiction, outcome in zip(audit.jurisdictions, outcomes(audit, shared, workers), strict=True):
-        problems += outcome.problems
-        digests.append((jurisdiction.slug, outcome.digest))
-        if outcome.judged is not None:
-            judged.append(outcome.judged)
-            pieces.append(outcome.pieces)
-        elif jurisdiction.audited:
-            not_judged.append(jurisdiction.slug)
-        files_done += len(jurisdiction.files)
-        report_progress(progress, files_done, audit.files_total)
-    raise_for_problems(audit, problems)
-    overview = Overview(audit.year, audit.settings, {item.slug: item.name for item in judged},
-                        {item.slug: item.summary for item in judged}, tuple(not_judged),
-                        tuple(name for item in judged for name in item.missed),
-                        tuple(name for item in judged for name in item.unmeasured),
-                        tuple(name for item in judged for name in item.partly))
-    return Rendered(overview, reporters, pieces, run_digest(audit.head, digests, audit.misplaced),
-                    not_disabled(capped(problems), audit.settings.problems))
+    digests: list[str] = []
+    tally = Tally(sum(audit.files_read for audit in audits), sum(audit.files_total for audit in audits), progress)
+    found = outcomes(audits, shared, workers)
+    for audit in audits:
+        judged: list[Judged] = []
+        not_judged: list[str] = []
+        units: list[tuple[str, str]] = []
+        for jurisdiction in audit.jurisdictions:
+            outcome = next(found)
+            problems += outcome.problems
+            units.append((jurisdiction.slug, outcome.digest))
+            if outcome.judged is not None:
+                judged.append(outcome.judged)
+                pieces.append(outcome.pieces)
+            elif jurisdiction.audited:
+                not_judged.append(jurisdiction.slug)
+            tally.done(len(jurisdiction.files))
+        years.append(YearOverview(audit.year, {item.slug: item.name for item in judged},
+                                  {item.slug: item.summary for item in judged}, tuple(not_judged),
+                                  tuple(name for item in judged for name in item.missed),
+                                  tuple(name for item in judged for name in item.unmeasured),
+                                  tuple(name for item in judged for name in item.partly)))
+        digests.append(run_digest(audit.head, units, audit.misplaced))
+    for audit in audits:
+        raise_for_problems(audit, problems)
+    first = audits[0]
+    return Rendered(Overview(first.settings, tuple(years)), reporters, pieces, years_digest(digests),
+                    not_disabled(capped(list(dict.fromkeys(problems))), first.settings.problems))
 
 
-def outcomes(audit: Audit, shared: Shared, workers: int | None) -> Iterator[Outcome]:
-    """Each jurisdiction's outcome, in order, on every core when there are many."""
-    task = functools.partial(jurisdiction_outcome, audit, shared)
-    return ordered_map(task, range(len(audit.jurisdictions)), workers, chunksize=4)
+class Tally:
+    """The files a run has read, told to its progress bar as it goes."""
+
+    def __init__(self, done: int, total: int, progress: Progress | None) -> None:
+        self.files_done, self.files_total, self.progress = done, total, progress
+
+    def done(self, files: int) -> None:
+        self.files_done += files
+        report_progress(self.progress, self.files_done, self.files_total)
 
 
-def jurisdiction_outcome(audit: Audit, shared: Shared, index: int) -> Outcome:
-    """A jurisdiction's outcome, judged from the very bytes its digest covers (its files, read once)."""
-    jurisdiction = audit.jurisdictions[index]
+def outcomes(audits: Sequence[Audit], shared: Shared, workers: int | None) -> Iterator[Outcome]:
+    """Each jurisdiction's outcome, year after year, in order, on every core when there are many."""
+    task = functools.partial(jurisdiction_outcome, audits, shared)
+    places = [(index, place) for index, audit in enumerate(audits) for place in range(len(audit.jurisdictions))]
+    return ordered_map(task, places, workers, chunksize=4)
+
+
+def jurisdiction_outcome(audits: Sequence[Audit], shared: Shared, place: tuple[int, int]) -> Outcome:
+    """A jurisdiction's outcome — the ``place[1]``-th of the ``place[0]``-th audit — judged from the
+    very bytes its digest covers (its files, read once)."""
+    audit = audits[place[0]]
+    jurisdiction = audit.jurisdictions[place[1]]
     contents = read_jurisdiction(audit, jurisdiction)
     digest = contents_digest(jurisdiction, contents)
     problems, piece = judge_jurisdiction(audit, jurisdiction, contents)

@@ -96,7 +96,7 @@ class CheckRequest:
     """A `check` (or an `export`): which audit, its reports, and what fails it."""
 
     data: Path
-    year: int
+    years: tuple[int, ...]  # in the order asked; none: every year with targets (--all)
     jurisdictions: tuple[str, ...] = ()
     reports: tuple[Report, ...] = (Report("table"),)
     lang: str | None = None  # else planaudit.yaml's, else the locale's
@@ -115,9 +115,10 @@ def check(request: CheckRequest, voice: Voice, progress: ProgressBar = no_progre
     from planaudit.report import for_programs
 
     root = repository_root(request.data)
+    years = audited_years(root, request.years)
     human = [not for_programs(report.format) for report in request.reports]
     step_summary = github_step_summary(request.reports)
-    memo = None if step_summary else _memo(root, request)
+    memo = None if step_summary else _memo(root, years, request)
     recorded = memo.recorded() if memo is not None else None
     if memo is not None and recorded is not None:
         before, voice.lang = voice.lang, recorded.lang  # a file that cannot be written is said as the run said it
@@ -127,7 +128,7 @@ def check(request: CheckRequest, voice: Voice, progress: ProgressBar = no_progre
                 voice.say(text)
             return recorded.status
         voice.lang = before
-    fail_on, rendered = _render(root, request, voice, progress, room_in(step_summary))
+    fail_on, rendered = _render(root, years, request, voice, progress, room_in(step_summary))
     from planaudit.model.problems import errors
 
     unusable = bool(errors(rendered.problems))
@@ -143,17 +144,30 @@ def check(request: CheckRequest, voice: Voice, progress: ProgressBar = no_progre
     return status
 
 
-def _memo(root: Path, request: CheckRequest) -> RunMemo | None:
+def audited_years(root: Path, asked: Sequence[int]) -> list[int]:
+    """The years a `check` judges, in order, each once: those asked for, else every year with targets."""
+    if asked:
+        return sorted(set(asked))
+    from planaudit.errors import NoTargetYears
+    from planaudit.read.layout import target_years
+
+    years = target_years(root)
+    if not years:
+        raise NoTargetYears(root)
+    return years
+
+
+def _memo(root: Path, years: Sequence[int], request: CheckRequest) -> RunMemo | None:
     if not request.memo:
         return None
     from planaudit.read.layout import folder_in_git
     from planaudit.session.memo import RunMemo
 
-    return RunMemo.open(root, request.year, list(request.jurisdictions), [*request.memo_options(), folder_in_git(root)])
+    return RunMemo.open(root, years, list(request.jurisdictions), [*request.memo_options(), folder_in_git(root)])
 
 
-def _render(root: Path, request: CheckRequest, voice: Voice, progress: ProgressBar, summary: Limit | None
-            ) -> tuple[FailOn, Rendered]:
+def _render(root: Path, years: Sequence[int], request: CheckRequest, voice: Voice, progress: ProgressBar,
+            summary: Limit | None) -> tuple[FailOn, Rendered]:
     """The audit judged and rendered for each report (and, given the room left in it, ``summary``, for the
     step summary); the --fail-on: the request's, else planaudit.yaml's, else the default."""
     from planaudit.read.layout import folder_in_git
@@ -162,9 +176,9 @@ def _render(root: Path, request: CheckRequest, voice: Voice, progress: ProgressB
     from planaudit.run import runner
 
     with progress() as advance:
-        audit = runner.prepare(root, request.year, request.jurisdictions, advance)
-        voice.lang = request.lang or default_lang(audit.settings.lang)
-        settings = audit.settings.fail_on
+        audits = runner.prepare_years(root, years, request.jurisdictions, advance)
+        voice.lang = request.lang or default_lang(audits[0].settings.lang)
+        settings = audits[0].settings.fail_on
         fail_on = request.fail_on or (FailOn.parse(settings) if settings else DEFAULT_FAIL_ON)
         looks: list[tuple[str, bool, int | None, Limit | None]] = [
             (report.format, report.color, report.width, None) for report in request.reports]
@@ -172,8 +186,9 @@ def _render(root: Path, request: CheckRequest, voice: Voice, progress: ProgressB
             looks.append(("markdown", False, None, summary))
         folder = folder_in_git(root)
         reporters = [reporter_class(name)(voice.lang, color=color, width=width, fail_on=fail_on.value, limit=limit,
-                                          folder=folder) for name, color, width, limit in looks]
-        return fail_on, runner.render(audit, reporters, advance)
+                                          folder=folder, several_years=len(years) > 1)
+                     for name, color, width, limit in looks]
+        return fail_on, runner.render_years(audits, reporters, advance)
 
 
 def github_step_summary(reports: Sequence[Report]) -> Path | None:
@@ -232,11 +247,11 @@ def _said(rendered: Rendered, failing: FailOn | None, folder: str) -> list[str |
     return said
 
 
-def export(data: Path, year: int, jurisdictions: Sequence[str], output: Path | None, lang: str | None,
+def export(data: Path, years: Sequence[int], jurisdictions: Sequence[str], output: Path | None, lang: str | None,
            voice: Voice, progress: ProgressBar = no_progress) -> int:
-    """The audit as one Markdown report to publish, to ``output`` or standard output; only an
-    error fails it."""
-    request = CheckRequest(data, year, tuple(jurisdictions), (Report("markdown", output),), lang, verdicts_fail=False,
+    """The audit of ``years`` (none: every year with targets) as one Markdown report to publish, to
+    ``output`` or standard output; only an error fails it."""
+    request = CheckRequest(data, tuple(years), tuple(jurisdictions), (Report("markdown", output),), lang, verdicts_fail=False,
                            memo=False)
     return check(request, voice, progress)
 

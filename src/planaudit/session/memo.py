@@ -41,20 +41,22 @@ class Recording:
 
 
 class RunMemo:
-    """The recordings of `check` runs of one data repository and year with the same options."""
+    """The recordings of `check` runs of one data repository and years with the same options."""
 
-    def __init__(self, cache: Cache, root: Path, year: int, jurisdictions: Sequence[str], options: Sequence[object]) -> None:
+    def __init__(self, cache: Cache, root: Path, years: Sequence[int], jurisdictions: Sequence[str],
+                 options: Sequence[object]) -> None:
         self.cache = cache
         self.root = root
-        self.year = year
+        self.years = list(years)
         self.jurisdictions = jurisdictions
         environment = [os.environ.get(name, "") for name in ENVIRONMENT]
-        self.context = repr((year, list(options), environment, dt.date.today().isoformat()))
+        self.context = repr((self.years, list(options), environment, dt.date.today().isoformat()))
 
     @classmethod
-    def open(cls, root: Path, year: int, jurisdictions: Sequence[str], options: Sequence[object]) -> RunMemo | None:
+    def open(cls, root: Path, years: Sequence[int], jurisdictions: Sequence[str], options: Sequence[object]
+             ) -> RunMemo | None:
         cache = Cache.open(root)
-        return None if cache is None else cls(cache, root, year, jurisdictions, [jurisdictions, *options])
+        return None if cache is None else cls(cache, root, years, jurisdictions, [jurisdictions, *options])
 
     def key(self, inputs: str) -> str:
         return self.cache.key("check", inputs, self.context)
@@ -62,7 +64,7 @@ class RunMemo:
     def recorded(self) -> Recording | None:
         """What a run over the files as they are now recorded; None when there is no such
         recording, or it is not whole."""
-        key = self.key(inputs_digest(self.root, self.year, self.jurisdictions))
+        key = self.key(inputs_digest(self.root, self.years, self.jurisdictions))
         record = self.cache.get(key)
         if type(record) is not list or len(record) != 5:
             return None
