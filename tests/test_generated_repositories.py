@@ -8,7 +8,7 @@ Markdown); `explain` of every target exits 0 and `export` writes Markdown; the v
 a cold cache and a warm one, with the exact reader alone, and with an innocent comment appended to
 every file. `diff` against a mutated copy (tests/test_generated_diff.py) answers too.
 
-The default run tries 250 repositories (and `diff` 50 pairs); `pytest -m long` tries 2,000 (and
+The default run tries 200 repositories (and `diff` 50 pairs); `pytest -m long` tries 2,000 (and
 500). A repository that ever failed is kept below as an explicit example.
 """
 
@@ -38,7 +38,7 @@ from generated import EMITTED, YEARS, Repository, period_repositories, repositor
 from planaudit.cli.app import app
 from planaudit.read import fastread
 
-EXAMPLES = int(os.environ.get("PLANAUDIT_GENERATED_EXAMPLES", "250"))
+EXAMPLES = int(os.environ.get("PLANAUDIT_GENERATED_EXAMPLES", "200"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
 REPORT_FILES = ("out.json", "out.xml", "out.sarif", "out.csv", "out.xlsx", "out.md")
@@ -258,6 +258,21 @@ def check_all_years(root: Path, cache: Path, years: list[int], audits: list[dict
     assert (whole.exit_code == 1) == fails(found, root), found["summary"]
     if several:
         assert_reports_parse(reports, found)
+    compare_handles(root, cache, found)
+
+
+def compare_handles(root: Path, cache: Path, audit: dict[str, Any]) -> None:
+    """`compare --all`: exit 0, a workbook that opens, and each year's jurisdictions counting what `check` counted."""
+    compared = run(root, cache, "compare", "--all", "--min-measured", "1", "--format", "json",
+                   "-o", str(root.parent / "compare.xlsx"), "-o", str(root.parent / "compare.md"))
+    assert compared.exit_code == 0, compared.output
+    tables = json.loads(compared.stdout)["tables"]
+    assert len(openpyxl.load_workbook(root.parent / "compare.xlsx", read_only=True).sheetnames) == len(tables) == 4
+    for year in audit["by_year"]:
+        rows = [row for row in tables["jurisdiction"] if row["year"] == year["year"]]
+        for name in ("targets", "met", "missed", "partly", "unmeasured", "asserted", "waived", "inconsistent"):
+            assert sum(row[name] for row in rows) == year["summary"][name], (year["year"], name)
+        assert sum(row["targets"] for row in tables["section"] if row["year"] == year["year"]) == year["summary"]["targets"]
 
 
 def run(root: Path, cache: Path, *args: str) -> Any:

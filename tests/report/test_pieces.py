@@ -22,7 +22,8 @@ def pieces(result: AuditResult) -> list[AuditResult]:
     return [
         AuditResult(result.year, result.settings, {slug: name},
                     tuple(item for item in result.results if item.target.jurisdiction == slug),
-                    tuple(item for item in result.inconsistencies if item.figure.jurisdiction == slug))
+                    tuple(item for item in result.inconsistencies if item.figure.jurisdiction == slug),
+                    {slug: result.directions.get(slug, 0)})
         for slug, name in result.names.items()
     ]
 

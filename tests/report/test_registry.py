@@ -67,11 +67,13 @@ def test_a_new_format_is_one_module_and_its_line_in_the_registry(tmp_path):
 
 
 def test_one_table_serves_every_command_and_every_format_keeps_one_contract():
-    from planaudit.report import CHECK, COVERAGE, DIFF, PROGRESS, TABLE, by_suffix, reporter_class
+    from planaudit.report import CHECK, COMPARE, COVERAGE, DIFF, PROGRESS, TABLE, by_suffix, reporter_class
     from planaudit.report.base import BaseReporter, CoverageReporter, DiffReporter, ProgressReporter
+    from planaudit.report.compare import CompareReporter
 
-    assert {found.command for found in TABLE} == {CHECK, DIFF, COVERAGE, PROGRESS}
-    expected = {CHECK: Reporter, DIFF: DiffReporter, COVERAGE: CoverageReporter, PROGRESS: ProgressReporter}
+    assert {found.command for found in TABLE} == {CHECK, DIFF, COVERAGE, PROGRESS, COMPARE}
+    expected = {CHECK: Reporter, DIFF: DiffReporter, COVERAGE: CoverageReporter, PROGRESS: ProgressReporter,
+                COMPARE: CompareReporter}
     for found in TABLE:
         cls = reporter_class(found.name, found.command)
         assert issubclass(cls, expected[found.command]) and issubclass(cls, BaseReporter), found
@@ -79,3 +81,4 @@ def test_one_table_serves_every_command_and_every_format_keeps_one_contract():
     assert by_suffix(DIFF) == {".md": "markdown", ".json": "json", ".sarif": "sarif"}
     assert by_suffix(COVERAGE) == {".md": "markdown", ".json": "json"}
     assert by_suffix(PROGRESS) == {".md": "markdown", ".json": "json", ".csv": "csv", ".xml": "junit", ".xlsx": "xlsx"}
+    assert by_suffix(COMPARE) == {".md": "markdown", ".json": "json", ".csv": "csv", ".xlsx": "xlsx"}

@@ -1,5 +1,6 @@
 """run/runner over several years: one run of the audits of each year, judged on the pool as in this
-process, its overview the years' in order, its digest what the run memo looks it up under."""
+process (`check`'s formats and `compare`'s alike), its overview the years' in order, its digest what
+the run memo looks it up under."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from planaudit.model.data import Settings
 from planaudit.model.result import Overview, YearOverview, years_span
-from planaudit.report import CHECK, formats, reporter_class
+from planaudit.report import CHECK, COMPARE, formats, reporter_class
 from planaudit.run import cache, runner
 from planaudit.run.pool import PARALLEL_FROM, can_fork
 from support import generate
@@ -30,9 +31,10 @@ def repository(tmp_path_factory):
 
 
 def every_format(root, workers: int) -> list[bytes]:
-    """The run of 2021 and 2022 in every format of `check`, judged once on ``workers`` processes."""
-    names = [found.name for found in formats(CHECK)]
-    reporters = [reporter_class(name)("en", several_years=True) for name in names]
+    """The run of 2021 and 2022 in every format of `check` and of `compare`, judged once on ``workers`` processes."""
+    reporters = [*(reporter_class(found.name)("en", several_years=True) for found in formats(CHECK)),
+                 *(reporter_class(found.name, COMPARE)("en", several_years=True, min_measured=1) for found in formats(COMPARE))]
+    names = [type(reporter).__name__ for reporter in reporters]
     rendered = runner.render_years(runner.prepare_years(root, [2021, 2022]), reporters, workers=workers)
     written = []
     for index in range(len(names)):

@@ -13,10 +13,12 @@ import typer
 from planaudit._version import __version__
 from planaudit.cli import options as opt
 from planaudit.cli.options import (
+    CompareFormat,
     CoverageFormat,
     DiffFormat,
     DocumentKindChoice,
     Format,
+    GroupingChoice,
     Lang,
     ProblemFormat,
     ProgressFormat,
@@ -26,7 +28,7 @@ from planaudit.cli.terminal import is_terminal, progress_bar, terminal_width
 from planaudit.cli.voice import Stderr, call, format_of, usage_error, voice_of
 from planaudit.cli.words import TranslatedGroup  # click's and typer's own words, and the help, translated
 from planaudit.messages import msg
-from planaudit.report import DIFF, PROGRESS, by_suffix
+from planaudit.report import COMPARE, DIFF, PROGRESS, by_suffix
 from planaudit.report.language import default_lang
 from planaudit.report.schema import published_schema_text
 from planaudit.run.failon import FailOn, exit_status
@@ -185,6 +187,30 @@ def progress(
     request = commands.ProgressRequest(data, *years, as_of, tuple(jurisdiction or ()),
                                        (Report(output_format.value), *files), lang and lang.value)
     raise typer.Exit(call(voice, lambda: commands.progress(request, voice)))
+
+
+@app.command()
+def compare(
+    years: list[int] | None = opt.CheckYears,
+    every_year: bool = opt.AllYears,
+    by: list[GroupingChoice] | None = opt.CompareBy,
+    min_measured: int = opt.CompareMinMeasured,
+    jurisdiction: list[str] | None = opt.JurisdictionOption,
+    output_format: CompareFormat = opt.CompareOutputFormat,
+    output: list[Path] | None = opt.CompareOutput,
+    lang: Lang | None = opt.LangOption,
+    data: Path = opt.DataOption,
+) -> None:
+    """Compare jurisdictions side by side: their targets by verdict and what it rests on, the share met
+    of the measured with its denominator — by jurisdiction, plan section, kind of commitment and rule."""
+    voice = voice_of(lang)
+    asked = years_asked(voice, years, every_year)
+    listed = " ".join(by_suffix(COMPARE))
+    files = [Report(format_of(voice, path, by_suffix(COMPARE), listed), path) for path in output or []]
+    on_screen = Report(output_format.value, None, is_terminal(), terminal_width())
+    request = commands.CompareRequest(data, asked, tuple(jurisdiction or ()), tuple(item.value for item in by or ()),
+                                      min_measured, (on_screen, *files), lang and lang.value)
+    raise typer.Exit(call(voice, lambda: commands.compare(request, voice, progress_bar)))
 
 
 @app.command()

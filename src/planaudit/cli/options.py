@@ -12,7 +12,8 @@ from typing import Any
 import click
 import typer
 
-from planaudit.report import COVERAGE, DIFF, PROGRESS, endings_text, formats, stream_formats
+from planaudit.model.grouping import MIN_MEASURED, Grouping
+from planaudit.report import COMPARE, COVERAGE, DIFF, PROGRESS, endings_text, formats, stream_formats
 from planaudit.report.language import LANGUAGES
 from planaudit.report.problems import PROBLEM_FORMAT_NAMES
 from planaudit.run.failon import FailOn, changes_fail_on
@@ -26,6 +27,8 @@ DiffFormat = enum.Enum("DiffFormat", {found.name: found.name for found in format
 DocumentKindChoice = enum.Enum("DocumentKindChoice", {"plan": "plan", "report": "report"}, type=str)  # type: ignore[misc]
 CoverageFormat = enum.Enum("CoverageFormat", {found.name: found.name for found in formats(COVERAGE)}, type=str)  # type: ignore[misc]
 ProgressFormat = enum.Enum("ProgressFormat", {name: name for name in stream_formats(PROGRESS)}, type=str)  # type: ignore[misc]
+CompareFormat = enum.Enum("CompareFormat", {name: name for name in stream_formats(COMPARE)}, type=str)  # type: ignore[misc]
+GroupingChoice = enum.Enum("GroupingChoice", {item.value: item.value for item in Grouping}, type=str)  # type: ignore[misc]
 
 
 class YearType(click.types.IntParamType):
@@ -157,3 +160,12 @@ ExtractOutput = typer.Option(None, "-o", "--output", dir_okay=False,
 ExtractForce = typer.Option(False, "--force", help="Replace the output file if it exists.")
 ExtractLang = typer.Option(None, "--lang", help="Language of the messages and the draft's comment. "
                                                 "Default: the lang of the data repository it runs in, then the locale.")
+CompareBy = typer.Option(None, "--by", help="Only these tables, in this order (repeatable): jurisdiction, section, "
+                                             "metric (the kind of commitment, its metric's prefix), rule. Default: all four.")
+CompareMinMeasured = typer.Option(MIN_MEASURED, "--min-measured", min=1,
+                                  help="Measured targets a row needs to be ranked; a row with fewer is marked and not ranked.")
+CompareOutputFormat = typer.Option("table", "--format", help="Format of the comparison on standard output.")
+CompareOutput = typer.Option(
+    None, "-o", "--output", dir_okay=False,
+    help=f"Also write it to this file, in the format its ending names: {endings_text(COMPARE)} (repeatable).",
+)

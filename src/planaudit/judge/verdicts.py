@@ -108,7 +108,8 @@ class YearJudge:
         judge = _Judge(self.repository, self.resolver, found, self.rules)
         results = tuple(result for plan in plans for result in _judge_plan(judge, plan))
         names = {plan.jurisdiction: plan.name for plan in plans}
-        return AuditResult(self.year, self.repository.settings, names, results, tuple(item for item in found if item.listed))
+        return AuditResult(self.year, self.repository.settings, names, results, tuple(item for item in found if item.listed),
+                           {plan.jurisdiction: len(plan.directions) for plan in plans})
 
     def inconsistencies(self, plans: list[Plan]) -> list[Inconsistency]:
         """The year's figures that disagree with their counts, or with each other (a share of a target

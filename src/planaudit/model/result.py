@@ -9,7 +9,7 @@ import datetime as dt
 import enum
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -432,6 +432,7 @@ class JurisdictionResult:
     name: str
     results: tuple[TargetResult, ...]
     inconsistencies: tuple[Inconsistency, ...]
+    directions: int = 0  # the plan's directions: commitments it records that have no checkable end, never judged
 
     @property
     def summary(self) -> Summary:
@@ -458,6 +459,7 @@ class AuditResult:
     names: Mapping[str, str]  # jurisdiction slug → its name, for every audited jurisdiction
     results: tuple[TargetResult, ...]
     inconsistencies: tuple[Inconsistency, ...]
+    directions: Mapping[str, int] = field(default_factory=dict)  # jurisdiction slug → its plan's directions
 
     @property
     def summary(self) -> Summary:
@@ -479,7 +481,8 @@ class AuditResult:
         inconsistencies: dict[str, list[Inconsistency]] = {slug: [] for slug in self.names}
         for item in self.inconsistencies:
             inconsistencies[item.figure.jurisdiction].append(item)
-        return [JurisdictionResult(self.year, slug, self.names[slug], tuple(items), tuple(inconsistencies[slug]))
+        return [JurisdictionResult(self.year, slug, self.names[slug], tuple(items), tuple(inconsistencies[slug]),
+                                   self.directions.get(slug, 0))
                 for slug, items in self.by_jurisdiction().items()]
 
     def by_jurisdiction(self) -> dict[str, list[TargetResult]]:

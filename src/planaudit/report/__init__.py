@@ -16,7 +16,8 @@ from typing import Any
 
 from planaudit.report.base import BaseReporter, CoverageReporter, DiffReporter, ProgressReporter, Reporter
 
-CHECK, DIFF, COVERAGE, PROGRESS = "check", "diff", "coverage", "progress"  # the commands that write reports
+CHECK, DIFF, COVERAGE, PROGRESS, COMPARE = "check", "diff", "coverage", "progress", "compare"  # the commands that
+# write reports
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,11 @@ TABLE: list[Format] = [
     Format("junit", "progress_junit", "ProgressJunitReporter", (".xml",), for_programs=True, command=PROGRESS),
     Format("github", "progress_github", "ProgressGithubReporter", for_programs=True, command=PROGRESS),
     Format("xlsx", "progress_xlsx", "ProgressXlsxReporter", (".xlsx",), for_programs=True, binary=True, command=PROGRESS),
+    Format("table", "compare_table", "CompareTableReporter", command=COMPARE),
+    Format("markdown", "compare_markdown", "CompareMarkdownReporter", (".md",), command=COMPARE),
+    Format("json", "compare_json", "CompareJsonReporter", (".json",), for_programs=True, command=COMPARE),
+    Format("csv", "compare_csv", "CompareCsvReporter", (".csv",), for_programs=True, command=COMPARE),
+    Format("xlsx", "compare_xlsx", "CompareXlsxReporter", (".xlsx",), for_programs=True, binary=True, command=COMPARE),
 ]
 
 
@@ -108,7 +114,7 @@ def endings_text(command: str = CHECK) -> str:
     return ", ".join(f"{suffix} ({name})" for suffix, name in by_suffix(command).items())
 
 
-__all__ = ["CHECK", "COVERAGE", "DIFF", "PROGRESS", "TABLE", "BaseReporter", "CoverageReporter", "DiffReporter", "Format",
-           "ProgressReporter",
+__all__ = ["CHECK", "COMPARE", "COVERAGE", "DIFF", "PROGRESS", "TABLE", "BaseReporter", "CoverageReporter", "DiffReporter",
+           "Format", "ProgressReporter",
            "Reporter", "by_suffix", "endings_text", "for_programs", "format_named", "formats", "register",
            "reporter_class", "reporter_for_file", "stream_formats"]

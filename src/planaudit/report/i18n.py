@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Generic, TypeVar
 
 from planaudit.messages import Param, joined, msg, pmsg, translate
+from planaudit.model.comparison import Counts
 from planaudit.model.data import Strength
 from planaudit.model.result import Detail, Grounds, Reason, Summary, Verdict
 from planaudit.report.language import LANGUAGES, default_lang
@@ -142,6 +143,15 @@ WORDS = InLanguages({
     "inconsistencies": "Stated figures that disagree with their counts",
     "metric": "Metric", "stated": "Stated", "derived_value": "Derived", "file": "File", "jurisdiction": "Jurisdiction",
     "no_targets": "no targets", "year": "Year",
+    "compare_title": "Jurisdictions compared, {year}", "by_jurisdiction": "By jurisdiction",
+    "by_section": "By plan section", "by_metric": "By kind of commitment (its metric's prefix)", "by_rule": "By rule",
+    "kind": "Kind", "rule": "Rule", "rank": "Rank", "met_of_measured": "Met of measured",
+    "met_of": "{met} of {measured} ({share})", "few_measured": "few measured", "none_measured": "none measured",
+    "measured_met": "Measured and met",
+    "few_measured_note": "Ranked by the share met of the targets measured (met or missed on a number), highest "
+                         "first; a row with fewer than {count} measured is marked “few measured” and not ranked.",
+    "inconsistent_figures": "Inconsistent figures", "directions": "Directions (not judged)",
+    "no_section": "(no section)",
     "report_title": "Audit of the {year} work-plan targets",
     "generated": "Generated on {date} by planaudit {version}: each target of the {year} work plans judged against "
                  "the figures of the work summaries.",
@@ -166,7 +176,7 @@ WORDS = InLanguages({
 }, lambda key: f"report: {key}")
 
 
-def grounds_split(summary: Summary, verdict: Verdict) -> Param:
+def grounds_split(summary: Summary | Counts, verdict: Verdict) -> Param:
     """What the met (or missed) rest on, each kind that has any, and how many of them the plan only
     strove for or would explore: " (2 measured, 12 stated, 4 judged; of them 3 strive)"."""
     parts = [_SPLIT_PARTS[grounds](count) for grounds, count in summary.by_grounds(verdict) if count]

@@ -246,6 +246,7 @@ def audit_whole(audit: Audit, progress: Progress | None = None) -> AuditResult:
         audit.year, audit.settings, {slug: name for piece in pieces for slug, name in piece.names.items()},
         tuple(item for piece in pieces for item in piece.results),
         tuple(item for piece in pieces for item in piece.inconsistencies),
+        {slug: count for piece in pieces for slug, count in piece.directions.items()},
     )
 
 

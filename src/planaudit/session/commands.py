@@ -247,6 +247,46 @@ def _said(rendered: Rendered, failing: FailOn | None, folder: str) -> list[str |
     return said
 
 
+@dataclass(frozen=True)
+class CompareRequest:
+    """A `compare`: which years and jurisdictions, which tables, and its reports."""
+
+    data: Path
+    years: tuple[int, ...]  # none: every year with targets (--all)
+    jurisdictions: tuple[str, ...] = ()
+    groupings: tuple[str, ...] = ()  # none: every one
+    min_measured: int = 5
+    reports: tuple[Report, ...] = (Report("table"),)
+    lang: str | None = None
+
+
+def compare(request: CompareRequest, voice: Voice, progress: ProgressBar = no_progress) -> int:
+    """Judge the years asked, deliver the comparison's reports, say the problems; 0, or 2 on an error."""
+    from planaudit.model.grouping import Grouping
+    from planaudit.model.problems import errors
+    from planaudit.read.layout import folder_in_git
+    from planaudit.report import COMPARE, for_programs, reporter_class
+    from planaudit.report.language import default_lang
+    from planaudit.report.problems import problems_text
+    from planaudit.run import runner
+
+    root = repository_root(request.data)
+    years = audited_years(root, request.years)
+    groupings = [Grouping(name) for name in request.groupings] or list(Grouping)
+    with progress() as advance:
+        audits = runner.prepare_years(root, years, request.jurisdictions, advance)
+        voice.lang = request.lang or default_lang(audits[0].settings.lang)
+        folder = folder_in_git(root)
+        reporters = [reporter_class(report.format, COMPARE)(
+            voice.lang, color=report.color, width=report.width, folder=folder, several_years=len(years) > 1,
+            groupings=groupings, min_measured=request.min_measured) for report in request.reports]
+        rendered = runner.render_years(audits, reporters, advance)
+    _deliver(request.reports, rendered.write, [not for_programs(report.format, COMPARE) for report in request.reports])
+    if rendered.problems:
+        say(voice, problems_text(rendered.problems, rendered.overview.not_judged, folder))
+    return exit_status(unusable=bool(errors(rendered.problems)))
+
+
 def export(data: Path, years: Sequence[int], jurisdictions: Sequence[str], output: Path | None, lang: str | None,
            voice: Voice, progress: ProgressBar = no_progress) -> int:
     """The audit of ``years`` (none: every year with targets) as one Markdown report to publish, to
