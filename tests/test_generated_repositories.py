@@ -37,6 +37,7 @@ from typer.main import get_command
 from generated import EMITTED, YEARS, Repository, period_repositories, repositories, schema_properties
 from planaudit.cli.app import app
 from planaudit.read import fastread
+from site_support import broken_links, read_site
 
 EXAMPLES = int(os.environ.get("PLANAUDIT_GENERATED_EXAMPLES", "200"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None,
@@ -259,6 +260,16 @@ def check_all_years(root: Path, cache: Path, years: list[int], audits: list[dict
     if several:
         assert_reports_parse(reports, found)
     compare_handles(root, cache, found)
+    site_handles(root, cache)
+
+
+def site_handles(root: Path, cache: Path) -> None:
+    """`site --all`: exit 0, and a site whose every link leads to a page and an id of it."""
+    site = root.parent / "site"
+    built = run(root, cache, "site", "--all", "-o", str(site))
+    assert built.exit_code == 0, built.output
+    pages = read_site(site)
+    assert broken_links(site, pages) == [] and len(pages) >= 3
 
 
 def compare_handles(root: Path, cache: Path, audit: dict[str, Any]) -> None:

@@ -214,6 +214,22 @@ def compare(
 
 
 @app.command()
+def site(
+    years: list[int] | None = opt.CheckYears,
+    every_year: bool = opt.AllYears,
+    output: Path = opt.SiteOutput,
+    jurisdiction: list[str] | None = opt.JurisdictionOption,
+    lang: Lang | None = opt.LangOption,
+    data: Path = opt.DataOption,
+) -> None:
+    """Write the audit of YEARS (or, --all, of every year) as a static site to browse and publish:
+    an overview, a page per jurisdiction and per target, in every language."""
+    voice = voice_of(lang)
+    asked = years_asked(voice, years, every_year)
+    raise typer.Exit(call(voice, lambda: commands.site(data, asked, jurisdiction or [], output, voice, progress_bar)))
+
+
+@app.command()
 def schema(kind: SchemaKind = opt.SchemaWhich) -> None:
     """Print the JSON Schema of a target, outcome, rules or settings file (for editors)."""
     sys.stdout.write(published_schema_text(Kind(kind.value)))

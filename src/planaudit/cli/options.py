@@ -169,3 +169,5 @@ CompareOutput = typer.Option(
     None, "-o", "--output", dir_okay=False,
     help=f"Also write it to this file, in the format its ending names: {endings_text(COMPARE)} (repeatable).",
 )
+SiteOutput = typer.Option(..., "-o", "--output", file_okay=False,
+                          help="The folder to write the site to (made if missing; its other files are left as they are).")

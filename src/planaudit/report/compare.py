@@ -24,33 +24,11 @@ HEADINGS = {Grouping.JURISDICTION: "by_jurisdiction", Grouping.SECTION: "by_sect
             Grouping.RULE: "by_rule"}  # each table's heading, in WORDS
 
 
-class CompareReporter(Reporter[list[Row]]):
-    """Rows in, tables out: a jurisdiction's rows are its own piece; the rows of a kind of commitment
-    or a rule are added up across jurisdictions as they come."""
+class CompareCells:
+    """The words of a comparison's cells, in ``self.lang``: what every format of `compare` — and the
+    audit site's tables — writes of a row."""
 
-    def __init__(self, *args: Any, groupings: Sequence[Grouping] = tuple(Grouping), min_measured: int = MIN_MEASURED,
-                 **options: Any) -> None:
-        super().__init__(*args, **options)
-        self.groupings = tuple(groupings)
-        self.min_measured = min_measured
-
-    def begin(self, overview: Overview, out: Any) -> None:
-        super().begin(overview, out)
-        self.rows = Combined()
-
-    def piece(self, result: JurisdictionResult) -> list[Row]:
-        return rows_of(result, self.groupings)
-
-    def add(self, piece: list[Row]) -> None:
-        self.rows.add(piece)
-
-    def end(self, overview: Overview) -> None:
-        tables = {grouping: ranked(self.rows.of(grouping), self.min_measured) for grouping in self.groupings}
-        self.write_tables(overview, tables)
-
-    @abc.abstractmethod
-    def write_tables(self, overview: Overview, tables: dict[Grouping, list[Ranked]]) -> None:
-        """Write the comparison: each grouping's rows, in order."""
+    lang: str
 
     def key_cells(self, row: Row) -> list[str]:
         """What a row is of, in a column each: a jurisdiction's slug and name, a section's jurisdiction
@@ -100,6 +78,44 @@ class CompareReporter(Reporter[list[Row]]):
     def rank_text(self, ranked_row: Ranked) -> str:
         return "" if ranked_row.rank is None else str(ranked_row.rank)
 
+    def count_values(self, ranked_row: Ranked, rows: Sequence[Ranked]) -> list[str]:
+        """What each of :meth:`count_cells` sorts by: its number (the share: its percentage, -1 for none)."""
+        counts, rare = ranked_row.row.counts, _rare(rows)
+        share = counts.share_met_measured
+        values = [counts.targets, counts.met, counts.missed, *([counts.partly] if rare["partly"] else []),
+                  counts.unmeasured, *([counts.asserted] if rare["asserted"] else []),
+                  *([counts.waived] if rare["waived"] else []), "-1" if share is None else format_number(share * 100),
+                  counts.inconsistent, *([counts.directions] if ranked_row.row.grouping is Grouping.JURISDICTION else [])]
+        return [str(value) for value in values]
+
+
+class CompareReporter(Reporter[list[Row]], CompareCells):
+    """Rows in, tables out: a jurisdiction's rows are its own piece; the rows of a kind of commitment
+    or a rule are added up across jurisdictions as they come."""
+
+    def __init__(self, *args: Any, groupings: Sequence[Grouping] = tuple(Grouping), min_measured: int = MIN_MEASURED,
+                 **options: Any) -> None:
+        super().__init__(*args, **options)
+        self.groupings = tuple(groupings)
+        self.min_measured = min_measured
+
+    def begin(self, overview: Overview, out: Any) -> None:
+        super().begin(overview, out)
+        self.rows = Combined()
+
+    def piece(self, result: JurisdictionResult) -> list[Row]:
+        return rows_of(result, self.groupings)
+
+    def add(self, piece: list[Row]) -> None:
+        self.rows.add(piece)
+
+    def end(self, overview: Overview) -> None:
+        tables = {grouping: ranked(self.rows.of(grouping), self.min_measured) for grouping in self.groupings}
+        self.write_tables(overview, tables)
+
+    @abc.abstractmethod
+    def write_tables(self, overview: Overview, tables: dict[Grouping, list[Ranked]]) -> None:
+        """Write the comparison: each grouping's rows, in order."""
 
 def percent(share: Any) -> str:
     """A share as a percentage, as every report writes one: "75%", "66.67%"."""

@@ -152,6 +152,11 @@ WORDS = InLanguages({
                          "first; a row with fewer than {count} measured is marked “few measured” and not ranked.",
     "inconsistent_figures": "Inconsistent figures", "directions": "Directions (not judged)",
     "no_section": "(no section)",
+    "site_overview": "Overview", "site_navigation": "Pages", "site_over_years": "this target over the years",
+    "site_generated": "Generated on {date} by planaudit {version}.", "site_years_chart": "Targets by verdict, each year",
+    "site_legend": "Verdicts", "site_filter": "Show only rows that say:", "site_shown": "{shown} rows shown",
+    "site_how": "How the verdict was reached",
+    "language_name": "English", "html_lang": "en",  # a language's own name for itself, and its tag in HTML
     "report_title": "Audit of the {year} work-plan targets",
     "generated": "Generated on {date} by planaudit {version}: each target of the {year} work plans judged against "
                  "the figures of the work summaries.",

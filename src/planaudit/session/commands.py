@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -282,6 +283,36 @@ def compare(request: CompareRequest, voice: Voice, progress: ProgressBar = no_pr
             groupings=groupings, min_measured=request.min_measured) for report in request.reports]
         rendered = runner.render_years(audits, reporters, advance)
     _deliver(request.reports, rendered.write, [not for_programs(report.format, COMPARE) for report in request.reports])
+    if rendered.problems:
+        say(voice, problems_text(rendered.problems, rendered.overview.not_judged, folder))
+    return exit_status(unusable=bool(errors(rendered.problems)))
+
+
+def site(data: Path, years: Sequence[int], jurisdictions: Sequence[str], directory: Path, voice: Voice,
+         progress: ProgressBar = no_progress) -> int:
+    """The audit of ``years`` (none: every year with targets) as a static site in ``directory``, in
+    every language; the problems said; 0, or 2 on an error."""
+    from planaudit.model.problems import errors
+    from planaudit.read.layout import folder_in_git
+    from planaudit.report.language import LANGUAGES, default_lang
+    from planaudit.report.problems import problems_text
+    from planaudit.report.site import SiteReporter, write_assets
+    from planaudit.run import runner
+
+    root = repository_root(data)
+    chosen = audited_years(root, years)
+    with progress() as advance:
+        audits = runner.prepare_years(root, chosen, jurisdictions, advance)
+        voice.lang = voice.lang or default_lang(audits[0].settings.lang)
+        folder = folder_in_git(root)
+        first = default_lang(audits[0].settings.lang)
+        languages = [first, *(lang for lang in LANGUAGES if lang != first)]  # the site opens in planaudit.yaml's
+        reporters = [SiteReporter(lang, folder=folder, several_years=len(chosen) > 1, directory=directory)
+                     for lang in languages]
+        rendered = runner.render_years(audits, reporters, advance)
+    write_assets(directory, languages)  # a jurisdiction whose files have an error is named on the overview, as in check
+    for index in range(len(reporters)):
+        rendered.write(index, io.StringIO())
     if rendered.problems:
         say(voice, problems_text(rendered.problems, rendered.overview.not_judged, folder))
     return exit_status(unusable=bool(errors(rendered.problems)))
