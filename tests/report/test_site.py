@@ -4,6 +4,7 @@ escapes what the data says, and gives the same bytes for the same data."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -114,3 +115,17 @@ def test_the_site_of_the_bundled_data_holds_together(tmp_path):
     assert run.returncode == 0, run.stderr
     pages = read_site(site)
     assert broken_links(site, pages) == [] and len(pages) > 300
+
+
+CHINA = {"PLANAUDIT_DATA": str(EXAMPLES.parent.parent / "examples" / "china")}
+
+
+def test_a_period_s_plans_have_a_page_as_progress_finds_them(tmp_path):
+    site = tmp_path / "site"
+    run = planaudit("site", "--all", "-o", str(site), data=None, env={**CHINA, **EPOCH})
+    assert run.returncode == 0, run.stderr
+    assert broken_links(site, read_site(site)) == []
+    assert '<a href="p/2021-2025.html">' in (site / "en" / "index.html").read_text(encoding="utf-8")
+    period = (site / "en" / "p" / "2021-2025.html").read_text(encoding="utf-8")
+    followed = json.loads(planaudit("progress", "2021-2025", "--format", "json", data=None, env=CHINA).stdout)
+    assert [target["id"] for target in followed["targets"]] == re.findall(r"<code>([\w-]+)</code>", period)

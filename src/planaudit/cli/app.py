@@ -226,7 +226,8 @@ def site(
     an overview, a page per jurisdiction and per target, in every language."""
     voice = voice_of(lang)
     asked = years_asked(voice, years, every_year)
-    raise typer.Exit(call(voice, lambda: commands.site(data, asked, jurisdiction or [], output, voice, progress_bar)))
+    raise typer.Exit(call(voice, lambda: commands.site(data, asked, jurisdiction or [], output, lang and lang.value, voice,
+                                                       progress_bar)))
 
 
 @app.command()

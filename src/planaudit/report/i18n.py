@@ -155,7 +155,7 @@ WORDS = InLanguages({
     "site_overview": "Overview", "site_navigation": "Pages", "site_over_years": "this target over the years",
     "site_generated": "Generated on {date} by planaudit {version}.", "site_years_chart": "Targets by verdict, each year",
     "site_legend": "Verdicts", "site_filter": "Show only rows that say:", "site_shown": "{shown} rows shown",
-    "site_how": "How the verdict was reached",
+    "site_how": "How the verdict was reached", "site_periods": "Period plans (five-year plans)",
     "language_name": "English", "html_lang": "en",  # a language's own name for itself, and its tag in HTML
     "report_title": "Audit of the {year} work-plan targets",
     "generated": "Generated on {date} by planaudit {version}: each target of the {year} work plans judged against "

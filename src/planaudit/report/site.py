@@ -1,7 +1,8 @@
 """`planaudit site`: the audit as a static site, in each language — an overview (charts drawn here as
 inline SVG, the comparison of jurisdictions, sortable and filterable), a page per jurisdiction (every
 verdict with what it rests on, its evidence, the documents cited, the arithmetic of `explain`, the
-inconsistent figures) and a page per target over the years.
+inconsistent figures), a page per target over the years, and a page per period with plans (what
+`progress` finds of a five-year plan).
 
 Each language's pages are written by a reporter of its own, fed as every format of `check` is: a
 jurisdiction's part of its page is made in the worker that judged it (:meth:`SiteReporter.piece`),
@@ -22,6 +23,7 @@ from typing import Any, TextIO
 from planaudit._version import __version__
 from planaudit.model.comparison import Combined, Ranked, Row, ranked, rows_of
 from planaudit.model.grouping import MIN_MEASURED, Grouping
+from planaudit.model.period import ProgressResult
 from planaudit.model.result import Inconsistency, JurisdictionResult, Overview, TargetResult, Verdict, YearOverview
 from planaudit.read.text import printable
 from planaudit.report.base import Reporter
@@ -41,6 +43,16 @@ from planaudit.report.explain import render_explanation
 from planaudit.report.i18n import REASONS, VERDICTS, WORDS, coverage_line, date_text, summary_line
 from planaudit.report.language import LANGUAGES
 from planaudit.report.markdown import report_date
+from planaudit.report.progress import WORDS as PROGRESS_WORDS
+from planaudit.report.progress import (
+    base_text,
+    end_text,
+    history_text,
+    latest_cells,
+    rollup_text,
+    status_text,
+    title_text,
+)
 
 STYLESHEET_FILE, SCRIPT_FILE = "site.css", "site.js"
 CHARTED = (Verdict.MET, Verdict.MISSED, Verdict.PARTLY, Verdict.UNMEASURED)  # a bar's parts, in order
@@ -68,10 +80,12 @@ class SitePiece:
 class SiteReporter(Reporter[SitePiece], CompareCells):
     """The site in one language, under ``directory``/``lang``/."""
 
-    def __init__(self, *args: Any, directory: Path, min_measured: int = MIN_MEASURED, **options: Any) -> None:
+    def __init__(self, *args: Any, directory: Path, min_measured: int = MIN_MEASURED,
+                 periods: Sequence[ProgressResult] = (), **options: Any) -> None:
         super().__init__(*args, **options)
         self.directory = directory
         self.min_measured = min_measured
+        self.periods = periods  # `progress` of each period with plans, a page each
 
     def begin(self, overview: Overview, out: TextIO) -> None:
         super().begin(overview, out)
@@ -107,6 +121,33 @@ class SiteReporter(Reporter[SitePiece], CompareCells):
                     f" ({esc(slug)})</a> · <code>{esc(target_id)}</code> · {esc(words['site_over_years'])}</p>\n"
                     + "".join(parts))
             self._write(f"t/{slug}/{target_id}.html", title, body)
+        for result in self.periods:
+            self._write(f"p/{result.period}.html", title_text(result, self.lang), self._period(result))
+
+    def _period(self, result: ProgressResult) -> str:
+        """A period's plans as `progress` finds them: the roll-up, then per jurisdiction each target's
+        status year by year, its latest figure, p, e, the gap and what it needs each year."""
+        words = PROGRESS_WORDS[self.lang]
+        years = [str(year) for year in range(result.first, result.as_of + 1)]
+        headers = [words["target"], words["base"], words["end"], *years, words["data"], words["covered"],
+                   words["expected"], words["gap"], words["needed"], words["history"]]
+        head = "".join(f"<th scope=col>{esc(header)}</th>" for header in headers)
+        parts = [f"<h1>{esc(title_text(result, self.lang))}</h1>",
+                 f"<p class=headline>{esc(rollup_text(result, self.lang))}</p>"]
+        for slug, name in result.names.items():
+            rows = []
+            for item in (item for item in result.targets if item.target.jurisdiction == slug):
+                target = item.target
+                cells = [esc(base_text(target, item.unit, self.lang)), esc(end_text(target, item.unit, item.symbol, self.lang)),
+                         *(esc(status_text(year, self.lang)) for year in item.years),
+                         *(esc(text) for text in latest_cells(item, self.lang)), esc(history_text(item, self.lang))]
+                rows.append(f"<tr><td>{esc(target.title)}<br><code>{esc(target.id)}</code> "
+                            f"<span class=muted>{esc(self.place(target.location))}</span></td>"
+                            + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+            parts.append(f"<section class=jurisdiction><h2>{esc(name)} <span class=muted>({esc(slug)})</span></h2>\n"
+                         f"<div class=table-wrap><table><thead><tr>{head}</tr></thead><tbody>\n"
+                         + "\n".join(rows) + "\n</tbody></table></div></section>")
+        return "\n".join(parts) + "\n"
 
     # --- pages ------------------------------------------------------------------------------------
 
@@ -146,6 +187,10 @@ class SiteReporter(Reporter[SitePiece], CompareCells):
                                          f"chart-{year.year}"))
         for grouping in (Grouping.JURISDICTION, Grouping.METRIC, Grouping.RULE):
             parts.append(self._comparison(grouping, ranked(self.rows.of(grouping), self.min_measured), overview.several))
+        if self.periods:
+            links = "".join(f"<li><a href=\"p/{result.period}.html\">{esc(title_text(result, self.lang))}</a> — "
+                            f"{esc(rollup_text(result, self.lang))}</li>" for result in self.periods)
+            parts.append(f"<h2>{esc(words['site_periods'])}</h2>\n<ul>{links}</ul>")
         return "\n".join(parts) + "\n"
 
     def _chart(self, title: str, bars: Sequence[tuple[str, dict[Verdict, int]]], ident: str) -> str:

@@ -288,8 +288,8 @@ def compare(request: CompareRequest, voice: Voice, progress: ProgressBar = no_pr
     return exit_status(unusable=bool(errors(rendered.problems)))
 
 
-def site(data: Path, years: Sequence[int], jurisdictions: Sequence[str], directory: Path, voice: Voice,
-         progress: ProgressBar = no_progress) -> int:
+def site(data: Path, years: Sequence[int], jurisdictions: Sequence[str], directory: Path, lang: str | None,
+         voice: Voice, progress: ProgressBar = no_progress) -> int:
     """The audit of ``years`` (none: every year with targets) as a static site in ``directory``, in
     every language; the problems said; 0, or 2 on an error."""
     from planaudit.model.problems import errors
@@ -303,11 +303,12 @@ def site(data: Path, years: Sequence[int], jurisdictions: Sequence[str], directo
     chosen = audited_years(root, years)
     with progress() as advance:
         audits = runner.prepare_years(root, chosen, jurisdictions, advance)
-        voice.lang = voice.lang or default_lang(audits[0].settings.lang)
         folder = folder_in_git(root)
+        voice.lang = lang or default_lang(audits[0].settings.lang)
         first = default_lang(audits[0].settings.lang)
         languages = [first, *(lang for lang in LANGUAGES if lang != first)]  # the site opens in planaudit.yaml's
-        reporters = [SiteReporter(lang, folder=folder, several_years=len(chosen) > 1, directory=directory)
+        periods, failed = _periods_for_site(root, jurisdictions)
+        reporters = [SiteReporter(lang, folder=folder, several_years=len(chosen) > 1, directory=directory, periods=periods)
                      for lang in languages]
         rendered = runner.render_years(audits, reporters, advance)
     write_assets(directory, languages)  # a jurisdiction whose files have an error is named on the overview, as in check
@@ -315,7 +316,30 @@ def site(data: Path, years: Sequence[int], jurisdictions: Sequence[str], directo
         rendered.write(index, io.StringIO())
     if rendered.problems:
         say(voice, problems_text(rendered.problems, rendered.overview.not_judged, folder))
-    return exit_status(unusable=bool(errors(rendered.problems)))
+    for error in failed:
+        say(voice, error.format(voice.lang))
+    return exit_status(unusable=bool(errors(rendered.problems)) or bool(failed))
+
+
+def _periods_for_site(root: Path, jurisdictions: Sequence[str]) -> tuple[list[Any], list[Any]]:
+    """`progress` of each period with plans (of the jurisdictions chosen that have one), as of its latest
+    report; and the error of each period that cannot be followed (the site is written without it)."""
+    from planaudit.errors import PlanauditError
+    from planaudit.read import layout
+    from planaudit.run.progress import progress as judge_progress
+
+    found: list[Any] = []
+    failed: list[PlanauditError] = []
+    for first, last in layout.periods(root):
+        known = {file.jurisdiction for file in layout.period_files(root, first, last)[0]}
+        chosen = tuple(slug for slug in jurisdictions if slug in known)
+        if jurisdictions and not chosen:
+            continue
+        try:
+            found.append(judge_progress(root, first, last, jurisdictions=chosen).result)
+        except PlanauditError as error:
+            failed.append(error)
+    return found, failed
 
 
 def export(data: Path, years: Sequence[int], jurisdictions: Sequence[str], output: Path | None, lang: str | None,
