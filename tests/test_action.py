@@ -428,6 +428,20 @@ def test_the_audit_is_of_the_years_named_or_of_every_year(pull_request, tmp_path
         assert f"<summary>planaudit check {shown}</summary>" in runner.summary.read_text(encoding="utf-8")
 
 
+@pytest.mark.long  # real shell steps: CI runs them (pytest -m long)
+@pytest.mark.process  # the action's shell steps
+def test_the_action_builds_the_audit_site_when_asked(pull_request, tmp_path):
+    root, _ = pull_request
+    runner = Runner(root, tmp_path, {"year": "2022", "site": "audit-site"})
+    runner.run()
+    assert ("Build the audit site", 0) in runner.ran and runner.ran[-1][0] == CHECK
+    assert runner.outputs["site"] == {"folder": "audit-site"}
+    assert (root / "audit-site" / "en" / "index.html").is_file() and (root / "audit-site" / "zh" / "index.html").is_file()
+    plain = Runner(root, folder(tmp_path, "no-site"), {"year": "2022"})
+    plain.run()
+    assert "Build the audit site" not in [name for name, _ in plain.ran]
+
+
 def test_the_base_is_the_pull_request_s_or_the_merge_queue_s(tmp_path):
     assert Runner(tmp_path, tmp_path, {}, event_base="abc").inputs["base"] == "abc"
     assert Runner(tmp_path, folder(tmp_path, "queue"), {}, merge_group_base="def").inputs["base"] == "def"

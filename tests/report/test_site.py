@@ -129,3 +129,10 @@ def test_a_period_s_plans_have_a_page_as_progress_finds_them(tmp_path):
     period = (site / "en" / "p" / "2021-2025.html").read_text(encoding="utf-8")
     followed = json.loads(planaudit("progress", "2021-2025", "--format", "json", data=None, env=CHINA).stdout)
     assert [target["id"] for target in followed["targets"]] == re.findall(r"<code>([\w-]+)</code>", period)
+
+
+def test_a_jurisdiction_chosen_by_its_name_keeps_its_period_page(tmp_path):
+    site = tmp_path / "site"
+    run = planaudit("site", "--all", "-j", "全国", "-o", str(site), data=None, env={**CHINA, **EPOCH})
+    assert run.returncode == 0, run.stderr
+    assert (site / "zh" / "p" / "2021-2025.html").is_file() and broken_links(site, read_site(site)) == []

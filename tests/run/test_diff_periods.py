@@ -99,3 +99,22 @@ def test_a_change_that_touches_no_period_plan_s_jurisdiction_compares_none(tmp_p
     root, builder = period_repository(tmp_path)
     builder.write("outcomes/2021/elsewhere.yaml", report(2021, "50").replace("testville", "elsewhere"))
     assert progress_changes(root) == []
+
+
+def test_a_change_that_removes_every_metric_leaves_the_period_plan_not_compared(tmp_path):
+    """Found by the generated diffs: with no metric left in rules/, a period plan's metric was looked up
+    and a KeyError escaped. Now it is the problem that check says of it, and the plan is not compared."""
+    root, _ = period_repository(tmp_path)
+    (root / "rules" / "metrics.yaml").unlink()
+    result = compare_revisions(root, "HEAD", None, workers=1)
+    assert Code.UNKNOWN_METRIC in {problem.code for problem in result.introduced}
+    assert result.progress == () and any(item.period == "2021-2025" and item.side == "head" for item in result.not_compared)
+
+
+def test_progress_with_no_metric_in_rules_says_so_and_exits_2(tmp_path):
+    from acceptance_support import planaudit
+
+    root, _ = period_repository(tmp_path)
+    (root / "rules" / "metrics.yaml").unlink()
+    run = planaudit("progress", "2021-2025", data=None, env={"PLANAUDIT_DATA": str(root)})
+    assert run.returncode == 2 and "rules/ defines no metrics" in run.stderr and "Traceback" not in run.stderr

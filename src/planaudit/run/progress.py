@@ -19,7 +19,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from planaudit.check.period import BASE_YEARS
-from planaudit.check.validate import item_checks
+from planaudit.check.validate import item_checks, no_metrics
 from planaudit.errors import InvalidData, NoPeriodPlans, UnknownJurisdiction
 from planaudit.exact.numbers import NumberTooLarge, to_fraction
 from planaudit.judge.progress import DEFAULT_BAND, progress_of
@@ -109,7 +109,8 @@ class PeriodRun:
         for place, job in enumerate(scanned.jobs):
             if job.jurisdiction in reports:
                 reports[job.jurisdiction].append((place, job))
-        head = [*scanned.loader.problems, *(misplaced_problem(item) for item in misplaced if wanted is None)]
+        head = [*scanned.loader.problems, *no_metrics(scanned.catalogue, len(plans)),  # as check: a metric is unknown
+                *(misplaced_problem(item) for item in misplaced if wanted is None)]
         return cls(root, first, last, scanned.settings, scanned.catalogue, rule_table(scanned.catalogue),
                    item_checks(scanned.catalogue, scanned.settings), plans,
                    {slug: tuple(found) for slug, found in reports.items()}, tuple(head))

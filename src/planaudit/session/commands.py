@@ -307,7 +307,8 @@ def site(data: Path, years: Sequence[int], jurisdictions: Sequence[str], directo
         voice.lang = lang or default_lang(audits[0].settings.lang)
         first = default_lang(audits[0].settings.lang)
         languages = [first, *(lang for lang in LANGUAGES if lang != first)]  # the site opens in planaudit.yaml's
-        periods, failed = _periods_for_site(root, jurisdictions)
+        slugs = sorted({item.slug for audit in audits for item in audit.jurisdictions}) if jurisdictions else []
+        periods, failed = _periods_for_site(root, slugs)  # the jurisdictions chosen, by slug however they were named
         reporters = [SiteReporter(lang, folder=folder, several_years=len(chosen) > 1, directory=directory, periods=periods)
                      for lang in languages]
         rendered = runner.render_years(audits, reporters, advance)
