@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from planaudit.errors import EXIT_FAILED
+from planaudit.model.grouping import MIN_MEASURED
 from planaudit.run.failon import (
     DEFAULT_FAIL_ON,
     NEVER,
@@ -256,7 +257,7 @@ class CompareRequest:
     years: tuple[int, ...]  # none: every year with targets (--all)
     jurisdictions: tuple[str, ...] = ()
     groupings: tuple[str, ...] = ()  # none: every one
-    min_measured: int = 5
+    min_measured: int = MIN_MEASURED
     reports: tuple[Report, ...] = (Report("table"),)
     lang: str | None = None
 
