@@ -123,7 +123,8 @@ def test_the_comparison_sorts_and_filters(base, page):
     ascending = [int(row[targets]) for row in rows(page, "compare-jurisdiction")]
     assert ascending == sorted(ascending) and len(set(ascending)) > 1
     assert page.locator("#compare-jurisdiction thead th").nth(targets).get_attribute("aria-sort") == "ascending"
-    button.click()
+    button.focus()
+    page.keyboard.press("Enter")  # the keyboard sorts as the mouse does
     assert [int(row[targets]) for row in rows(page, "compare-jurisdiction")] == sorted(ascending, reverse=True)
     page.fill("#compare-jurisdiction-filter", "fuzhou")
     shown = rows(page, "compare-jurisdiction")
@@ -154,6 +155,16 @@ def test_a_verdict_leads_to_its_evidence_and_its_document(base, page):
     anchor = document.get_attribute("href")
     document.click()
     assert page.url.endswith(anchor) and "《" in page.locator(anchor).inner_text()
+    assert page.problems == []
+
+
+def test_printed_a_page_shows_every_explanation_and_no_navigation(base, page):
+    page.goto(base + "en/j/fuzhou.html")
+    explanation = page.locator("td details pre").first
+    assert not explanation.is_visible()  # on screen, folded
+    page.emulate_media(media="print")
+    assert explanation.is_visible() and not page.locator("header nav").is_visible()
+    assert page.eval_on_selector("section.year", "section => getComputedStyle(section).breakBefore") == "page"
     assert page.problems == []
 
 

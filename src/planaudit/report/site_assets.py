@@ -38,7 +38,7 @@ pre { white-space: pre-wrap; background: var(--head); padding: 0.5rem; border: 1
 @media print {
   header nav, .filter, script { display: none; }
   a { color: inherit; text-decoration: none; }
-  details > summary { display: none; } details > * { display: block; }
+  details > summary { display: none; } details::details-content { content-visibility: visible; display: block; }
   .jurisdiction, .year { break-before: page; } .table-wrap { overflow: visible; }
   tr { break-inside: avoid; }
 }
@@ -73,6 +73,18 @@ SCRIPT = """\
           })
           .forEach(function (pair) { body.appendChild(pair[0]); });
       });
+    });
+  });
+  window.addEventListener("beforeprint", function () {  // where ::details-content is not styled: open them to print
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.open = true;
+      details.setAttribute("data-opened-to-print", "");
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-opened-to-print]").forEach(function (details) {
+      details.open = false;
+      details.removeAttribute("data-opened-to-print");
     });
   });
   document.querySelectorAll("input[data-filters]").forEach(function (input) {
