@@ -183,6 +183,7 @@ def test_screenshots_of_the_overview_on_a_desktop_and_a_phone(base, browser, tmp
         context.close()
 
 
+@pytest.mark.long  # a scan each, 1.5 s: `.ci/run` runs them (pytest -m long), with the page of every kind above
 @pytest.mark.skipif(not (AXE and Path(AXE).is_file()), reason="no axe-core: $PLANAUDIT_AXE names axe.min.js (.ci/run sets it)")
 @pytest.mark.parametrize("path", ["en/index.html", "zh/index.html", "en/j/fuzhou.html", "zh/j/quzhou.html",
                                   "en/t/fuzhou/hotline-round-the-clock.html"])
