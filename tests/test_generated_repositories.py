@@ -8,8 +8,8 @@ Markdown); `explain` of every target exits 0 and `export` writes Markdown; the v
 a cold cache and a warm one, with the exact reader alone, and with an innocent comment appended to
 every file. `diff` against a mutated copy (tests/test_generated_diff.py) answers too.
 
-The default run tries 175 repositories (and `diff` 50 pairs); `pytest -m long` tries 2,000 (and
-500). A repository that ever failed is kept below as an explicit example.
+The default run tries 125 repositories (and `diff` 50 pairs); `pytest -m long` tries 1,000 (and
+250). A repository that ever failed is kept below as an explicit example.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from planaudit.cli.app import app
 from planaudit.read import fastread
 from site_support import broken_links, read_site
 
-EXAMPLES = int(os.environ.get("PLANAUDIT_GENERATED_EXAMPLES", "175"))
+EXAMPLES = int(os.environ.get("PLANAUDIT_GENERATED_EXAMPLES", "125"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
 REPORT_FILES = ("out.json", "out.xml", "out.sarif", "out.csv", "out.xlsx", "out.md")
