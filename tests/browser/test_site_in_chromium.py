@@ -101,6 +101,7 @@ def test_every_page_loads_with_no_error_and_asks_for_nothing_outside_the_site(si
     assert page.problems == []
 
 
+@pytest.mark.long  # the default run keeps one browser test, the comparison's: `.ci/run` runs them all (pytest -m long)
 @pytest.mark.parametrize("path", ["index.html", "zh/index.html", "en/j/fuzhou.html", "zh/t/wuhan-district/three-plans.html"])
 def test_a_page_of_each_kind_loads_with_no_error_and_asks_for_nothing_outside_the_site(base, page, path):
     response = page.goto(base + path)
@@ -134,6 +135,7 @@ def test_the_comparison_sorts_and_filters(base, page):
     assert page.problems == []
 
 
+@pytest.mark.long
 def test_the_language_switch_keeps_the_page(base, page):
     page.goto(base + "en/j/fuzhou.html")
     page.click("header a[hreflang]")
@@ -143,6 +145,7 @@ def test_the_language_switch_keeps_the_page(base, page):
     assert page.problems == []
 
 
+@pytest.mark.long
 def test_a_verdict_leads_to_its_evidence_and_its_document(base, page):
     page.goto(base + "en/j/fuzhou.html")
     verdict = page.locator("a.verdict-met").first
@@ -157,6 +160,7 @@ def test_a_verdict_leads_to_its_evidence_and_its_document(base, page):
     assert page.problems == []
 
 
+@pytest.mark.long
 def test_printed_a_page_shows_every_explanation_and_no_navigation(base, page):
     page.goto(base + "en/j/fuzhou.html")
     explanation = page.locator("td details pre").first
@@ -167,6 +171,7 @@ def test_printed_a_page_shows_every_explanation_and_no_navigation(base, page):
     assert page.problems == []
 
 
+@pytest.mark.long
 def test_screenshots_of_the_overview_on_a_desktop_and_a_phone(base, browser, tmp_path):
     folder = Path(os.environ.get("PLANAUDIT_ARTIFACTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
