@@ -206,9 +206,9 @@ class SiteReporter(Reporter[SitePiece], CompareCells):
             left = label
             for verdict in CHARTED:
                 count = counts.get(verdict, 0)
-                width = count * plot // most
+                width = max(count * plot // most, 1) if count else 0  # a part too small to draw still shows, beside the next
                 if count:
-                    shapes.append(f"<rect x=\"{left}\" y=\"{top}\" width=\"{max(width, 1)}\" height=\"{height}\" "
+                    shapes.append(f"<rect x=\"{left}\" y=\"{top}\" width=\"{width}\" height=\"{height}\" "
                                   f"fill=\"{COLOURS[verdict]}\"><title>{esc(name)}: {esc(VERDICTS[self.lang][verdict])} "
                                   f"{count}</title></rect>")
                 left += width
